@@ -1,0 +1,103 @@
+// Pure: the data shapes every context shares (extraction, post building, store, CLI). No DOM, no extension API.
+
+/** Where a published or modified date was found, most trusted first. */
+export type DateSource = 'json-ld' | 'meta' | 'time-element' | 'text' | 'url' | 'rule';
+
+/** A calendar date with as much of the time and zone as the page gave; nothing invented. */
+export interface DateParts {
+  year: number;
+  month: number; // 1-12
+  day: number; // 1-31
+  hour?: number;
+  minute?: number;
+  second?: number;
+  /** Minutes east of UTC. Absent when the page gave a local time and no zone could be inferred. */
+  offsetMinutes?: number;
+}
+
+export interface FoundDate {
+  /** The string as the page gave it. */
+  raw: string;
+  source: DateSource;
+  /** Which tag, property or pattern, e.g. `meta[property=article:published_time]`. */
+  detail: string;
+  parts: DateParts;
+  /** `page`: the page stated the offset; `publisher`: inferred from the site's language or country. */
+  zoneFrom?: 'page' | 'publisher';
+}
+
+/** What the injected script (or the CLI) extracts from a page: everything a post is built from. */
+export interface ClipDraft {
+  /** The page URL the user clipped. */
+  url: string;
+  canonical: string | null;
+  /** The article's own headline, site-name suffix removed. */
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
+  /** Lead image, absolute URL. */
+  image: string | null;
+  keywords: string[];
+  published: FoundDate | null;
+  modified: FoundDate | null;
+  /** Readability's cleaned article HTML, URLs made absolute. Kept so posts can be re-rendered later. */
+  contentHtml: string;
+  /** The article's plain text. */
+  textContent: string;
+  /** `article` (Readability), `selection` (only what the user selected), or `page` (whole body). */
+  kind: 'article' | 'selection' | 'page';
+}
+
+/** Markdown style choices (turndown options the user can set). */
+export interface MarkdownStyle {
+  headingStyle: 'atx' | 'setext';
+  bulletListMarker: '-' | '*' | '+';
+  emDelimiter: '_' | '*';
+  strongDelimiter: '**' | '__';
+  codeBlockStyle: 'fenced' | 'indented';
+  fence: '```' | '~~~';
+  linkStyle: 'inlined' | 'referenced';
+}
+
+export const DEFAULT_MARKDOWN_STYLE: MarkdownStyle = {
+  headingStyle: 'atx',
+  bulletListMarker: '-',
+  emDelimiter: '_',
+  strongDelimiter: '**',
+  codeBlockStyle: 'fenced',
+  fence: '```',
+  linkStyle: 'inlined',
+};
+
+/** How a post is laid out: front matter defaults, file name, source line. */
+export interface PostOptions {
+  layout: string;
+  /** `site`: slug of the site name; `none`: no categories. */
+  categoriesMode: 'site' | 'none';
+  /** `keywords`: the page's keywords; `site-news`: site name + 新闻/news; `none`. */
+  tagsMode: 'keywords' | 'site-news' | 'none';
+  includeSourceLine: boolean;
+  includeAuthor: boolean;
+  slugMode: 'readable' | 'pinyin';
+  /** IANA zone for local times with no offset and no publisher zone; '' means the runtime's own zone. */
+  timeZone: string;
+}
+
+export const DEFAULT_POST_OPTIONS: PostOptions = {
+  layout: 'post',
+  categoriesMode: 'site',
+  tagsMode: 'keywords',
+  includeSourceLine: true,
+  includeAuthor: true,
+  slugMode: 'readable',
+  timeZone: '',
+};
+
+/** A post ready to write: Jekyll file name plus the whole file. */
+export interface Post {
+  filename: string;
+  content: string;
+}
