@@ -101,3 +101,38 @@ export interface Post {
   filename: string;
   content: string;
 }
+
+/** What the user changed on a clip; applied over the extracted values when a post is built. */
+export interface ClipEdits {
+  title?: string;
+  /** Jekyll form `YYYY-MM-DD HH:MM:SS +ZZZZ` or `YYYY-MM-DD`. */
+  date?: string;
+  categories?: string[];
+  tags?: string[];
+}
+
+/** A clip as kept in the library. */
+export interface StoredClip {
+  id: string;
+  /** The unique key: canonical URL, else the page URL, without its #fragment. */
+  url: string;
+  draft: ClipDraft;
+  /** Markdown of `draft.contentHtml` as converted at clip time. */
+  markdown: string;
+  edits: ClipEdits;
+  /** Epoch milliseconds. */
+  clippedAt: number;
+  updatedAt: number;
+}
+
+/** One row of the library list: small, so thousands load fast. */
+export interface ClipSummary {
+  id: string;
+  url: string;
+  title: string;
+  siteName: string;
+  /** ISO 8601 published date as in the post, or null. */
+  published: string | null;
+  tags: string[];
+  clippedAt: number;
+}
