@@ -11,6 +11,12 @@ export default defineConfig({
     description: 'Clip the article in front of you into a clean Markdown post for Jekyll, Hugo or Obsidian.',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'downloads', 'contextMenus'],
+    commands: {
+      'clip-page': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Clip this page',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,0 +1,168 @@
+// Drives Debian's Chromium with the built extension loaded, as a user would: toolbar clicks, the real popup, downloads.
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  cdp: CDPSession;
+  extensionId: string;
+  profileDir: string;
+  downloadsDir: string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the extension; reusing `profileDir` simulates a browser restart. */
+export async function launchChromium(extensionDir: string, profileDir?: string): Promise<ChromiumSession> {
+  const profile = profileDir ?? (await mkdtemp(join(tmpdir(), 'postclip-chromium-')));
+  const downloadsDir = join(profile, 'downloads');
+  await mkdir(join(profile, 'Default'), { recursive: true });
+  await mkdir(downloadsDir, { recursive: true });
+  // Extension downloads keep their own file names only with a download directory set in the profile.
+  await writeFile(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false } }),
+  );
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    acceptDownloads: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--enable-unsafe-extension-debugging',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const browser = context.browser();
+  if (!browser)
+    throw new Error(
+      'Playwright gave no Browser for the persistent context: cannot open a browser CDP session',
+    );
+  const cdp = await browser.newBrowserCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default', eventsEnabled: true });
+  return {
+    context,
+    cdp,
+    extensionId,
+    profileDir: profile,
+    downloadsDir,
+    close: () => context.close(),
+  };
+}
+
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
+
+async function getTargets(cdp: CDPSession, type: string): Promise<TargetInfo[]> {
+  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type }] })) as unknown as {
+    targetInfos: TargetInfo[];
+  };
+  return targetInfos;
+}
+
+/** A real toolbar click on the tab showing `page`: grants activeTab and opens the action popup. */
+export async function clickToolbarButton(session: ChromiumSession, page: Page): Promise<PopupHandle> {
+  const tabs = await getTargets(session.cdp, 'tab');
+  const tab = tabs.find((t) => t.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()} among ${tabs.map((t) => t.url).join(', ')}`);
+  await page.bringToFront();
+  await session.cdp.send(
+    'Extensions.triggerAction' as never,
+    { id: session.extensionId, targetId: tab.targetId } as never,
+  );
+  return attachPopup(session);
+}
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The action popup is never a Playwright Page: talk to it through the browser's CDP target messages. */
+export interface PopupHandle {
+  evaluate<T>(expression: string): Promise<T>;
+  detach(): Promise<void>;
+}
+
+async function attachPopup(session: ChromiumSession): Promise<PopupHandle> {
+  const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
+  const target = await waitFor('the action popup', async () =>
+    (await getTargets(session.cdp, 'page')).find((t) => t.url.startsWith(popupUrl)),
+  );
+  const { sessionId } = await session.cdp.send('Target.attachToTarget', {
+    targetId: target.targetId,
+    flatten: false,
+  });
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const onMessage = (event: { sessionId: string; message: string }) => {
+    if (event.sessionId !== sessionId) return;
+    const msg = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+    if (msg.id === undefined) return;
+    const waiter = pending.get(msg.id);
+    if (!waiter) return;
+    pending.delete(msg.id);
+    if (msg.error) waiter.reject(new Error(msg.error.message));
+    else waiter.resolve(msg.result);
+  };
+  session.cdp.on('Target.receivedMessageFromTarget', onMessage);
+  const send = (method: string, params: object): Promise<unknown> => {
+    const id = nextId++;
+    const promise = new Promise<unknown>((resolve, reject) => pending.set(id, { resolve, reject }));
+    void session.cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method, params }),
+    });
+    return promise;
+  };
+  return {
+    async evaluate<T>(expression: string): Promise<T> {
+      const result = (await send('Runtime.evaluate', {
+        expression,
+        awaitPromise: true,
+        returnByValue: true,
+      })) as {
+        result: { value?: unknown };
+        exceptionDetails?: { text: string; exception?: { description?: string } };
+      };
+      if (result.exceptionDetails) {
+        throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+      }
+      return result.result.value as T;
+    },
+    async detach() {
+      session.cdp.off('Target.receivedMessageFromTarget', onMessage);
+      await session.cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    },
+  };
+}
+
+/** Opens an extension page (popup.html or options.html) in a normal tab, for UI steps that need no activeTab grant. */
+export async function openExtensionPage(session: ChromiumSession, path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  return page;
+}
