@@ -27,7 +27,9 @@ if (problems.length) {
 }
 
 const suites = process.argv.slice(2);
-const files = suites.length ? suites : ['tests/e2e/chromium.e2e.ts', 'tests/e2e/firefox.e2e.ts'];
+const files = suites.length
+  ? suites
+  : ['tests/e2e/manifest.e2e.ts', 'tests/e2e/chromium.e2e.ts', 'tests/e2e/firefox.e2e.ts'];
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],

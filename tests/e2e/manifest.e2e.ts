@@ -1,0 +1,49 @@
+// The built manifests ask for exactly the permissions the README allows: no more, no host permissions.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function allowedFromReadme(): string[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = /## Permissions\n([\s\S]*?)(\n## |$)/.exec(readme)?.[1] ?? '';
+  const sentence = /asks for exactly these[^:]*:\s*([\s\S]*?)\.\s/.exec(section)?.[1] ?? '';
+  return [...sentence.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1] ?? '').sort();
+}
+
+interface Manifest {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  content_scripts?: unknown[];
+  content_security_policy?: unknown;
+}
+
+function manifest(dir: string): Manifest {
+  return JSON.parse(readFileSync(join(ROOT, '.output', dir, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+describe('built manifests', () => {
+  const allowed = allowedFromReadme();
+  it('the README lists the allowed permissions', () => {
+    assert.ok(allowed.length >= 5, `found ${allowed.join(', ')}`);
+  });
+  for (const dir of ['chrome-mv3', 'firefox-mv2']) {
+    it(`${dir} asks for exactly the README's permissions and no hosts`, () => {
+      const m = manifest(dir);
+      const permissions = [...(m.permissions ?? [])].sort();
+      assert.deepEqual(
+        permissions.filter((p) => !p.includes('://') && p !== '<all_urls>'),
+        allowed,
+      );
+      assert.deepEqual(
+        permissions.filter((p) => p.includes('://') || p === '<all_urls>'),
+        [],
+      );
+      assert.deepEqual(m.host_permissions ?? [], []);
+      assert.equal(m.content_scripts, undefined);
+    });
+  }
+});
