@@ -1,0 +1,247 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { findModifiedDate, findPublishedDate, listTextDates } from '../../utils/dom/published-date';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+const URL_EN = 'https://news.example.com/story';
+
+function page(body: string, head = '', lang = 'en'): Document {
+  return parseHTML(
+    `<!doctype html><html lang="${lang}"><head><title>Big news - Example</title>${head}</head><body>${body}</body></html>`,
+  ).document;
+}
+
+function ld(value: unknown): string {
+  return `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+}
+
+describe('findPublishedDate: structured data', () => {
+  it('reads JSON-LD inside @graph, keeping time and offset', () => {
+    const doc = page(
+      '<h1>Big news</h1>',
+      ld({
+        '@context': 'https://schema.org',
+        '@graph': [
+          { '@type': 'WebSite', datePublished: '2001-01-01' },
+          {
+            '@type': 'NewsArticle',
+            datePublished: '2022-02-17T09:00:40+01:00',
+            dateModified: '2022-02-18T10:00:00+01:00',
+          },
+        ],
+      }),
+    );
+    const found = findPublishedDate(doc, URL_EN, { now: NOW });
+    expect(found).toMatchObject({
+      raw: '2022-02-17T09:00:40+01:00',
+      source: 'json-ld',
+      parts: { year: 2022, month: 2, day: 17, hour: 9, minute: 0, second: 40, offsetMinutes: 60 },
+      zoneFrom: 'page',
+    });
+    expect(findModifiedDate(doc, URL_EN, { now: NOW })?.parts).toMatchObject({ day: 18, hour: 10 });
+  });
+
+  it('reads JSON-LD arrays of BlogPosting and ReportageNewsArticle', () => {
+    const doc = page(
+      '',
+      ld([{ '@type': 'Organization' }, { '@type': ['ReportageNewsArticle'], datePublished: '2021-05-04' }]),
+    );
+    expect(findPublishedDate(doc, URL_EN, { now: NOW })).toMatchObject({
+      source: 'json-ld',
+      parts: { year: 2021, month: 5, day: 4 },
+    });
+  });
+
+  it.each([
+    ['<meta property="article:published_time" content="2022-02-17T09:00:00Z">', 'article:published_time'],
+    ['<meta property="og:published_time" content="2022-02-17">', 'og:published_time'],
+    ['<meta name="pubdate" content="20220217">', 'pubdate'],
+    ['<meta name="PubDate" content="2022-02-17">', 'pubdate'],
+    ['<meta name="publishdate" content="2022-02-17">', 'publishdate'],
+    ['<meta name="DC.date.issued" content="2022-02-17">', 'dc.date.issued'],
+    ['<meta name="dcterms.created" content="2022-02-17">', 'dcterms.created'],
+    ['<meta name="sailthru.date" content="2022-02-17 09:00:00">', 'sailthru.date'],
+    ['<meta name="parsely-pub-date" content="2022-02-17T09:00:00Z">', 'parsely-pub-date'],
+    ['<meta name="citation_publication_date" content="2022/02/17">', 'citation_publication_date'],
+    ['<meta itemprop="datePublished" content="2022-02-17">', 'datepublished'],
+    ['<meta name="date" content="2022-02-17">', 'date'],
+  ])('meta %s', (head, key) => {
+    const found = findPublishedDate(page('<h1>Big news</h1>', head), URL_EN, { now: NOW });
+    expect(found?.source).toBe('meta');
+    expect(found?.detail).toContain(key);
+    expect(found?.parts).toMatchObject({ year: 2022, month: 2, day: 17 });
+  });
+
+  it('uses og:updated_time and article:modified_time only for the modified date', () => {
+    const doc = page(
+      '<h1>Big news</h1>',
+      '<meta property="og:updated_time" content="2022-03-01T08:00:00+00:00">',
+    );
+    expect(findPublishedDate(doc, URL_EN, { now: NOW })).toBeNull();
+    expect(findModifiedDate(doc, URL_EN, { now: NOW })?.parts).toMatchObject({ month: 3, day: 1 });
+  });
+
+  it('reads itemprop=datePublished on any element', () => {
+    const doc = page('<h1>Big news</h1><span itemprop="datePublished" content="2022-02-17">Feb 17</span>');
+    expect(findPublishedDate(doc, URL_EN, { now: NOW })).toMatchObject({
+      source: 'meta',
+      detail: '[itemprop=datepublished]',
+    });
+  });
+
+  it('skips an implausible structured date for a plausible one', () => {
+    const doc = page(
+      '<h1>Big news</h1>',
+      `${ld({ '@type': 'Article', datePublished: '2099-01-01' })}<meta property="article:published_time" content="2022-02-17">`,
+    );
+    expect(findPublishedDate(doc, URL_EN, { now: NOW })).toMatchObject({
+      source: 'meta',
+      parts: { day: 17 },
+    });
+  });
+});
+
+describe('findPublishedDate: <time> and text', () => {
+  it('ignores a <time> inside a related-articles list and links to other pages', () => {
+    const doc = page(`
+      <article><h1>Big news</h1><p class="byline">By A. Writer <time datetime="2022-02-17T09:00">17 Feb</time></p><p>Body text.</p></article>
+      <ul class="related-articles"><li><time datetime="2023-05-05">May 5</time> Other</li></ul>`);
+    const earlier = page(`
+      <section class="related"><time datetime="2023-05-05">May 5</time></section>
+      <a href="/other-story"><time datetime="2023-06-06">June 6</time></a>
+      <article><h1>Big news</h1><time datetime="2022-02-17">17 Feb</time></article>`);
+    expect(findPublishedDate(doc, URL_EN, { now: NOW })).toMatchObject({
+      source: 'time-element',
+      parts: { year: 2022, day: 17 },
+    });
+    expect(findPublishedDate(earlier, URL_EN, { now: NOW })?.parts).toEqual({
+      year: 2022,
+      month: 2,
+      day: 17,
+    });
+  });
+
+  it('reads <abbr class="published" title>', () => {
+    const doc = page(
+      '<h1>Big news</h1><abbr class="published" title="2016-12-23T05:11:00-05:00">5:11 AM</abbr>',
+    );
+    expect(findPublishedDate(doc, URL_EN, { now: NOW })).toMatchObject({
+      parts: { day: 23, offsetMinutes: -300 },
+      zoneFrom: 'page',
+    });
+  });
+
+  it('finds a Chinese dateline near the headline and gives it Beijing time', () => {
+    const doc = page(
+      `<div class="nav"><a href="/">首页</a> 2023年5月5日 星期五</div>
+       <h1>重大新闻</h1><div class="info">发布时间：2022-02-17 09:00:40 来源：新华社</div>
+       <p>正文。</p>`,
+      '',
+      'zh-CN',
+    );
+    const found = findPublishedDate(doc, 'https://news.example.com/a.html', { now: NOW });
+    expect(found).toMatchObject({
+      source: 'text',
+      raw: '2022-02-17 09:00:40',
+      parts: { year: 2022, month: 2, day: 17, hour: 9, minute: 0, second: 40, offsetMinutes: 480 },
+      zoneFrom: 'publisher',
+    });
+  });
+
+  it('reads 年月日 forms and the Baidu pubtime span on a .cn page without lang', () => {
+    const doc = page('<h1>标题</h1><span id="pubtime_baidu">2022年02月17日 09:00</span>', '', '');
+    expect(findPublishedDate(doc, 'http://www.example.cn/n/1.html', { now: NOW })).toMatchObject({
+      parts: { day: 17, hour: 9, minute: 0, offsetMinutes: 480 },
+      zoneFrom: 'publisher',
+    });
+  });
+
+  it('leaves a local time with no knowable zone without an offset', () => {
+    const doc = page('<h1>Big news</h1><p class="date">Published: 17.02.2022, 14:30</p>', '', 'de');
+    const found = findPublishedDate(doc, 'https://example.de/a', { now: NOW });
+    expect(found?.parts).toEqual({ year: 2022, month: 2, day: 17, hour: 14, minute: 30 });
+    expect(found?.zoneFrom).toBeUndefined();
+  });
+
+  it('keeps a day-only date day-only: no invented midnight', () => {
+    const doc = page('<h1>Big news</h1><p class="post-date">February 17, 2022</p>');
+    const found = findPublishedDate(doc, URL_EN, { now: NOW });
+    expect(found?.parts).toEqual({ year: 2022, month: 2, day: 17 });
+    expect(found?.zoneFrom).toBeUndefined();
+  });
+
+  it('ignores a comment date', () => {
+    const doc = page(`<h1>Big news</h1><p class="byline">Posted on March 3, 2021</p><p>Body.</p>
+      <div id="comments"><div class="comment"><span class="date">May 9, 2024 at 10:00 pm</span> Nice!</div></div>`);
+    expect(findPublishedDate(doc, URL_EN, { now: NOW })?.parts).toEqual({ year: 2021, month: 3, day: 3 });
+    const onlyComment = page(
+      `<h1>Big news</h1><p>Body.</p><ol class="commentlist"><li><span>May 9, 2024</span></li></ol>`,
+    );
+    expect(findPublishedDate(onlyComment, URL_EN, { now: NOW })).toBeNull();
+  });
+
+  it('prefers the dateline over a date in the body text and an "updated" line', () => {
+    const doc =
+      page(`<h1>Big news</h1><p class="meta">Updated: 20 March 2022</p><p class="meta">By Jo, 17 February 2022</p>
+      <p>Back on 3 January 1999 something long ago happened, which this article recalls at length for context.</p>`);
+    expect(findPublishedDate(doc, URL_EN, { now: NOW })?.parts).toEqual({ year: 2022, month: 2, day: 17 });
+    const scored = listTextDates(doc, URL_EN, { now: NOW });
+    expect(scored.length).toBe(3);
+  });
+
+  it('never returns a date in the future', () => {
+    const doc = page(
+      '<h1>Big news</h1><p class="date">17 February 2030</p>',
+      ld({ '@type': 'Article', datePublished: '2031-01-01' }),
+    );
+    expect(findPublishedDate(doc, URL_EN, { now: NOW })).toBeNull();
+  });
+});
+
+describe('findPublishedDate: URL and rules', () => {
+  it.each([
+    ['https://example.com/2022/02/17/some-story/', { year: 2022, month: 2, day: 17 }],
+    ['https://example.com/news/20220217/story.html', { year: 2022, month: 2, day: 17 }],
+    ['https://example.com/2022-02-17-some-story', { year: 2022, month: 2, day: 17 }],
+  ])('falls back to the URL %s', (url, parts) => {
+    expect(findPublishedDate(page('<h1>Big news</h1><p>No date here.</p>'), url, { now: NOW })).toMatchObject(
+      { source: 'url', parts },
+    );
+  });
+
+  it('does not read a slug number as a day', () => {
+    expect(
+      findPublishedDate(page('<h1>Big news</h1>'), 'https://example.com/2023/10/3-questions/', { now: NOW }),
+    ).toBeNull();
+  });
+
+  it('doubts metadata far from the date in the URL', () => {
+    const doc = page(
+      '<h1>Big news</h1>',
+      '<meta property="article:published_time" content="2019-06-17T10:00:00+02:00">',
+    );
+    expect(findPublishedDate(doc, 'https://example.com/2017/7/12/story', { now: NOW })).toMatchObject({
+      source: 'url',
+      parts: { year: 2017, month: 7, day: 12 },
+    });
+  });
+
+  it('lets a per-site selector win', () => {
+    const doc = page(
+      '<h1>Big news</h1><div class="stamp">Stand: 01.03.2022</div>',
+      '<meta property="article:published_time" content="2022-02-17">',
+    );
+    expect(findPublishedDate(doc, URL_EN, { now: NOW, dateSelector: '.stamp' })).toMatchObject({
+      source: 'rule',
+      detail: '.stamp',
+      parts: { year: 2022, month: 3, day: 1 },
+    });
+    // A broken selector falls through to the cascade instead of throwing.
+    expect(findPublishedDate(doc, URL_EN, { now: NOW, dateSelector: '[[[' })?.source).toBe('meta');
+  });
+
+  it('returns null on an empty page', () => {
+    expect(findPublishedDate(page(''), 'not a url', { now: NOW })).toBeNull();
+    expect(findModifiedDate(page(''), '', { now: NOW })).toBeNull();
+  });
+});
