@@ -1,0 +1,115 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { Post } from '../../utils/pure/types';
+import { buildZip, postsToZipFiles } from '../../utils/pure/zip';
+
+const MTIME = new Date(2024, 6, 4, 12, 30, 0);
+
+/** Reads every local file header: name bytes as UTF-8, and general purpose flag bit 11 (UTF-8 names). */
+function readLocalHeaders(zip: Uint8Array): { name: string; isUtf8: boolean }[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const headers: { name: string; isUtf8: boolean }[] = [];
+  let offset = 0;
+  while (offset + 30 <= zip.length && view.getUint32(offset, true) === 0x04034b50) {
+    const flags = view.getUint16(offset + 6, true);
+    const compressedSize = view.getUint32(offset + 18, true);
+    const nameLength = view.getUint16(offset + 26, true);
+    const extraLength = view.getUint16(offset + 28, true);
+    const name = new TextDecoder().decode(zip.subarray(offset + 30, offset + 30 + nameLength));
+    headers.push({ name, isUtf8: (flags & 0x0800) !== 0 });
+    offset += 30 + nameLength + extraLength + compressedSize;
+  }
+  return headers;
+}
+
+describe('buildZip', () => {
+  it('stores UTF-8 names and contents that unzip back unchanged', () => {
+    const files = [
+      { path: '_posts/2022-02-17-厚植商业秘密保护土壤.md', content: '---\ntitle: "厚植"\n---\n\n正文 😀\n' },
+      { path: '_posts/2022-02-18-ascii.md', content: 'plain\n' },
+    ];
+    const unzipped = unzipSync(buildZip(files, MTIME));
+    expect(Object.keys(unzipped)).toEqual(files.map((f) => f.path));
+    for (const file of files) expect(strFromU8(unzipped[file.path] ?? new Uint8Array())).toBe(file.content);
+  });
+
+  it('sets the UTF-8 name flag (bit 11) for non-ASCII names', () => {
+    const zip = buildZip(
+      [
+        { path: '_posts/中文.md', content: 'a' },
+        { path: '_posts/ascii.md', content: 'b' },
+      ],
+      MTIME,
+    );
+    expect(readLocalHeaders(zip)).toEqual([
+      { name: '_posts/中文.md', isUtf8: true },
+      { name: '_posts/ascii.md', isUtf8: false },
+    ]);
+  });
+
+  it('writes the given modification time, clamped to what zip can hold', () => {
+    const dosTime = (zip: Uint8Array): number => new DataView(zip.buffer, zip.byteOffset).getUint32(10, true);
+    const files = [{ path: 'a.md', content: 'a' }];
+    // DOS date: year-1980 in bits 25-31, month 21-24, day 16-20.
+    const stamp = dosTime(buildZip(files, MTIME));
+    expect([(stamp >>> 25) + 1980, (stamp >>> 21) & 0xf, (stamp >>> 16) & 0x1f]).toEqual([2024, 7, 4]);
+    expect(() => buildZip(files, new Date(1970, 0, 1))).not.toThrow();
+    expect(() => buildZip(files, new Date(Number.NaN))).not.toThrow();
+    expect((dosTime(buildZip(files, new Date(2150, 0, 1))) >>> 25) + 1980).toBe(2099);
+  });
+
+  it('refuses a repeated path instead of dropping a file', () => {
+    expect(() =>
+      buildZip(
+        [
+          { path: 'a.md', content: '1' },
+          { path: 'a.md', content: '2' },
+        ],
+        MTIME,
+      ),
+    ).toThrow(RangeError);
+  });
+
+  it('refuses a bare __proto__ path rather than losing it, and zips one inside a folder', () => {
+    expect(() => buildZip([{ path: '__proto__', content: 'x' }], MTIME)).toThrow(RangeError);
+    const unzipped = unzipSync(buildZip([{ path: '_posts/__proto__', content: 'x' }], MTIME));
+    expect(Object.keys(unzipped)).toEqual(['_posts/__proto__']);
+  });
+});
+
+describe('postsToZipFiles', () => {
+  it('keeps every post: 50 posts with one title give 50 distinct entries', () => {
+    const posts: Post[] = Array.from({ length: 50 }, (_, i) => ({
+      filename: '2022-02-17-same.md',
+      content: `post ${i}\n`,
+    }));
+    const files = postsToZipFiles(posts);
+    expect(files).toHaveLength(50);
+    expect(new Set(files.map((f) => f.path.toLowerCase())).size).toBe(50);
+    expect(files[0]?.path).toBe('_posts/2022-02-17-same.md');
+    expect(files[1]?.path).toBe('_posts/2022-02-17-same-2.md');
+    expect(files[49]?.path).toBe('_posts/2022-02-17-same-50.md');
+    const unzipped = unzipSync(buildZip(files, MTIME));
+    expect(Object.keys(unzipped)).toHaveLength(50);
+    expect(files.map((f) => strFromU8(unzipped[f.path] ?? new Uint8Array()))).toEqual(
+      posts.map((p) => p.content),
+    );
+  });
+
+  it('makes names unique ignoring case and keeps hostile names inside the folder', () => {
+    const posts: Post[] = [
+      { filename: 'A.md', content: '1' },
+      { filename: 'a.md', content: '2' },
+      { filename: '../../evil.md', content: '3' },
+      { filename: 'C:\\evil.md', content: '4' },
+      { filename: '', content: '5' },
+    ];
+    expect(postsToZipFiles(posts, 'site/_posts').map((f) => f.path)).toEqual([
+      'site/_posts/A.md',
+      'site/_posts/a-2.md',
+      'site/_posts/evil.md',
+      'site/_posts/C-evil.md',
+      'site/_posts/untitled',
+    ]);
+  });
+});
