@@ -1,5 +1,37 @@
+// The background owns the library and does every clip, so a popup closing mid-clip loses nothing.
+// No onMessageExternal/onConnectExternal listeners: other extensions and web pages get no way in.
 import { defineBackground } from '#imports';
+import { browser } from 'wxt/browser';
+import {
+  clipActiveTab,
+  clipWithFeedback,
+  createBrowserDeps,
+  createContextMenus,
+  createLibraryGetter,
+  MENU_CLIP_SELECTION,
+  probeActiveTab,
+  toActiveTab,
+} from '../utils/platform/clipper';
+import { registerHandlers } from '../utils/platform/messages';
 
 export default defineBackground(() => {
-  // Filled in by the extension issue.
+  const deps = createBrowserDeps(createLibraryGetter());
+
+  registerHandlers({
+    'probe-tab': () => probeActiveTab(deps),
+    'clip-tab': ({ mode }) => clipActiveTab(mode, deps),
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void createContextMenus();
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const mode = info.menuItemId === MENU_CLIP_SELECTION ? 'selection' : 'article';
+    void clipWithFeedback(mode, deps, toActiveTab(tab));
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'clip-page') void clipWithFeedback('article', deps, toActiveTab(tab));
+  });
 });

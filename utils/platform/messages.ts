@@ -1,6 +1,9 @@
 // Platform: the one typed protocol between extension contexts (popup/options -> background). Every request and its response.
+import { browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import type { Result } from '../pure/result';
-import type { ClipSummary } from '../pure/types';
+import { fail, isErrorCode } from '../pure/result';
+import type { ClipDraft, ClipSummary, MarkdownStyle } from '../pure/types';
 
 export type ClipMode = 'article' | 'page' | 'selection';
 
@@ -30,3 +33,131 @@ export type MessageName = keyof Protocol;
 export type RequestOf<N extends MessageName> = Protocol[N][0];
 export type ResponseOf<N extends MessageName> = Result<Protocol[N][1]>;
 export type Message = { [N in MessageName]: { type: N; payload: RequestOf<N> } }[MessageName];
+
+export const CLIP_MODES: readonly ClipMode[] = ['article', 'page', 'selection'];
+
+export type MessageSender = Browser.runtime.MessageSender;
+
+/** One plain async function per message, so each can be tested without the extension runtime. */
+export type Handlers = {
+  [N in MessageName]: (payload: RequestOf<N>, sender: MessageSender) => Promise<ResponseOf<N>>;
+};
+
+/** Who we are, to tell our own pages from everything else. */
+export interface SelfIdentity {
+  id: string;
+  /** The extension's origin with a trailing slash, e.g. `chrome-extension://abc/`. */
+  origin: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isResultShape(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  return value.ok === true ? 'value' in value : value.ok === false && isErrorCode(value.code);
+}
+
+/** The message, checked field by field, or null when it is not one of ours. */
+export function parseMessage(raw: unknown): Message | null {
+  if (!isRecord(raw) || !isRecord(raw.payload)) return null;
+  const { type, payload } = raw;
+  switch (type) {
+    case 'probe-tab':
+      return { type, payload: {} };
+    case 'clip-tab':
+      return CLIP_MODES.includes(payload.mode as ClipMode)
+        ? { type, payload: { mode: payload.mode as ClipMode } }
+        : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Only our own extension pages (popup, options) may ask: same extension id and a URL inside our origin. Content
+ * scripts and web pages never reach the background this way (no external listeners are registered either).
+ */
+export function isTrustedSender(sender: MessageSender, self: SelfIdentity): boolean {
+  return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+}
+
+/** The response for one incoming message, or undefined when it is not ours to answer. */
+export function handleMessage(
+  raw: unknown,
+  sender: MessageSender,
+  handlers: Handlers,
+  self: SelfIdentity,
+): Promise<Result<unknown>> | undefined {
+  if (!isTrustedSender(sender, self)) return undefined;
+  const message = parseMessage(raw);
+  if (!message) return Promise.resolve(fail('invalid-message'));
+  const run = async (): Promise<Result<unknown>> => {
+    switch (message.type) {
+      case 'probe-tab':
+        return handlers['probe-tab'](message.payload, sender);
+      case 'clip-tab':
+        return handlers['clip-tab'](message.payload, sender);
+    }
+  };
+  return run().catch((error: unknown) =>
+    fail('unknown', error instanceof Error ? error.message : String(error)),
+  );
+}
+
+/** Installs the background's one runtime.onMessage listener; returns a function that removes it. */
+export function registerHandlers(handlers: Handlers): () => void {
+  const self: SelfIdentity = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  // The webextension polyfill sends a returned Promise's value as the response, in Chrome too; the chrome
+  // typings only know sendResponse, hence the cast.
+  const listener = ((raw: unknown, sender: MessageSender): Promise<Result<unknown>> | undefined =>
+    handleMessage(raw, sender, handlers, self)) as unknown as Parameters<
+    typeof browser.runtime.onMessage.addListener
+  >[0];
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Asks the background. Never throws: a closed or missing background becomes `{ ok: false, code: 'unknown' }`. */
+export async function sendMessage<N extends MessageName>(
+  type: N,
+  payload: RequestOf<N>,
+): Promise<ResponseOf<N>> {
+  try {
+    const response: unknown = await browser.runtime.sendMessage({ type, payload });
+    if (isResultShape(response)) return response as ResponseOf<N>;
+    return fail('unknown', 'The background gave no answer.');
+  } catch (error) {
+    return fail('unknown', error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** What the background passes to the injected clip script. */
+export interface InjectedClipOptions {
+  mode: ClipMode;
+  /** Epoch milliseconds of the click, so the clip and its save agree on "now". */
+  now: number;
+  style: MarkdownStyle;
+}
+
+export interface InjectedProbe {
+  url: string;
+  title: string;
+  isReaderable: boolean;
+  canonical: string | null;
+}
+
+/** Bumped when InjectedApi changes, so a page still holding an older clip script gets the new one injected. */
+export const INJECTED_API_VERSION = 1 as const;
+
+/** The API entrypoints/clip.ts installs in the page's isolated world as `globalThis.__postclip`. */
+export interface InjectedApi {
+  apiVersion: typeof INJECTED_API_VERSION;
+  probe(): InjectedProbe;
+  clip(opts: InjectedClipOptions): Result<{ draft: ClipDraft; markdown: string }>;
+}
+
+export interface PostclipGlobal {
+  __postclip?: InjectedApi;
+}

@@ -1,0 +1,111 @@
+import { fakeBrowser } from 'wxt/testing';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Handlers, MessageSender, SelfIdentity } from '../../utils/platform/messages';
+import { handleMessage, parseMessage, registerHandlers, sendMessage } from '../../utils/platform/messages';
+
+vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+
+const SELF: SelfIdentity = { id: 'abc', origin: 'chrome-extension://abc/' };
+const POPUP: MessageSender = { id: 'abc', url: 'chrome-extension://abc/popup.html' };
+const PROBE = { url: 'https://a.example/', title: 'A', isReaderable: true, savedClipId: null };
+
+function makeHandlers(): Handlers & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    'probe-tab': () => {
+      calls.push('probe');
+      return Promise.resolve({ ok: true, value: PROBE });
+    },
+    'clip-tab': ({ mode }) => {
+      calls.push(`clip:${mode}`);
+      return Promise.resolve({ ok: false, code: 'not-an-article' });
+    },
+  };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('handleMessage', () => {
+  it('routes our pages’ messages to the matching handler', async () => {
+    const handlers = makeHandlers();
+    expect(await handleMessage({ type: 'probe-tab', payload: {} }, POPUP, handlers, SELF)).toEqual({
+      ok: true,
+      value: PROBE,
+    });
+    expect(
+      await handleMessage({ type: 'clip-tab', payload: { mode: 'selection' } }, POPUP, handlers, SELF),
+    ).toEqual({
+      ok: false,
+      code: 'not-an-article',
+    });
+    expect(handlers.calls).toEqual(['probe', 'clip:selection']);
+  });
+
+  it.each([
+    ['another extension', { id: 'evil', url: 'chrome-extension://evil/x.html' }],
+    ['a content script on a web page', { id: 'abc', url: 'https://news.example/', tab: { id: 1 } }],
+    ['no url', { id: 'abc' }],
+    ['a look-alike origin', { id: 'abc', url: 'chrome-extension://abcd/popup.html' }],
+  ] as [string, MessageSender][])('ignores %s', (_label, sender) => {
+    const handlers = makeHandlers();
+    expect(handleMessage({ type: 'probe-tab', payload: {} }, sender, handlers, SELF)).toBeUndefined();
+    expect(handlers.calls).toEqual([]);
+  });
+
+  it.each([
+    { type: 'clip-tab', payload: { mode: 'everything' } },
+    { type: 'delete-all', payload: {} },
+    { type: 'probe-tab' },
+    'probe-tab',
+    null,
+  ])('answers invalid-message to %j', async (raw) => {
+    const handlers = makeHandlers();
+    expect(await handleMessage(raw, POPUP, handlers, SELF)).toEqual({ ok: false, code: 'invalid-message' });
+    expect(handlers.calls).toEqual([]);
+  });
+
+  it('turns a throwing handler into unknown', async () => {
+    const handlers: Handlers = { ...makeHandlers(), 'probe-tab': () => Promise.reject(new Error('boom')) };
+    expect(await handleMessage({ type: 'probe-tab', payload: {} }, POPUP, handlers, SELF)).toEqual({
+      ok: false,
+      code: 'unknown',
+      detail: 'boom',
+    });
+  });
+
+  it('parseMessage keeps only known fields', () => {
+    expect(parseMessage({ type: 'clip-tab', payload: { mode: 'page', extra: 1 }, more: 2 })).toEqual({
+      type: 'clip-tab',
+      payload: { mode: 'page' },
+    });
+  });
+});
+
+describe('sendMessage and registerHandlers', () => {
+  it('never throws: no background becomes unknown', async () => {
+    expect(await sendMessage('probe-tab', {})).toMatchObject({ ok: false, code: 'unknown' });
+  });
+
+  it('turns a non-Result answer into unknown', async () => {
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ hello: 1 }));
+    expect(await sendMessage('probe-tab', {})).toMatchObject({ ok: false, code: 'unknown' });
+  });
+
+  it('passes a Result answer through', async () => {
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: true, value: PROBE }));
+    expect(await sendMessage('probe-tab', {})).toEqual({ ok: true, value: PROBE });
+  });
+
+  it('registers a listener that answers our pages only, and removes it', async () => {
+    const stop = registerHandlers(makeHandlers());
+    const ours = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    const message = { type: 'probe-tab', payload: {} };
+    expect(await fakeBrowser.runtime.onMessage.trigger(message, ours)).toEqual([{ ok: true, value: PROBE }]);
+    expect(await fakeBrowser.runtime.onMessage.trigger(message, { id: 'other' })).toEqual([undefined]);
+    stop();
+    expect(await fakeBrowser.runtime.onMessage.trigger(message, ours)).toEqual([]);
+  });
+});

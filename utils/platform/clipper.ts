@@ -1,0 +1,294 @@
+// Platform: clips the active tab from the background: checks the URL, injects /clip.js, validates what comes back, saves.
+import { browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
+import { isClipDraft, isWebUrl, MAX_BODY_CHARS, MAX_TITLE_CHARS } from '../pure/backup-format';
+import { findRestriction } from '../pure/restricted-url';
+import type { Result } from '../pure/result';
+import { fail, isErrorCode, ok } from '../pure/result';
+import type { ClipDraft } from '../pure/types';
+import type {
+  ClipMode,
+  ClipOutcome,
+  InjectedClipOptions,
+  InjectedProbe,
+  PostclipGlobal,
+  TabProbe,
+} from './messages';
+import { INJECTED_API_VERSION } from './messages';
+import type { Settings } from './settings';
+import { loadSettings } from './settings';
+import type { Library } from './store';
+import { openLibrary, StoreError, toSummary } from './store';
+
+/** A slow page must not leave the popup spinning: give up after this long. */
+export const CLIP_TIMEOUT_MS = 15_000;
+export const CLIP_SCRIPT = '/clip.js' as const;
+
+export interface ActiveTab {
+  id: number;
+  /** Null when the browser hides it (no activeTab grant yet): then we try injecting and read the error. */
+  url: string | null;
+  title: string | null;
+}
+
+/** One call into the injected script; a single serialisable argument keeps the injected function self-contained. */
+export type InjectedCall =
+  { kind: 'check'; apiVersion: number } | { kind: 'probe' } | { kind: 'clip'; options: InjectedClipOptions };
+
+export type ScriptInjection =
+  | { target: { tabId: number }; files: [typeof CLIP_SCRIPT] }
+  | { target: { tabId: number }; func: (call: InjectedCall) => unknown; args: [InjectedCall] };
+
+export interface ClipperDeps {
+  queryActiveTab(): Promise<ActiveTab | null>;
+  executeScript(injection: ScriptInjection): Promise<Array<{ result?: unknown }>>;
+  getLibrary(): Promise<Library>;
+  loadSettings(): Promise<Settings>;
+  now(): number;
+  /** Defaults to CLIP_TIMEOUT_MS. */
+  timeoutMs?: number;
+}
+
+/** Runs inside the page's isolated world: it is serialised, so it may use nothing from this module. */
+function callInPage(call: InjectedCall): unknown {
+  const api = (globalThis as PostclipGlobal).__postclip;
+  if (call.kind === 'check') return api?.apiVersion === call.apiVersion;
+  if (!api) return null;
+  return call.kind === 'probe' ? api.probe() : api.clip(call.options);
+}
+
+function toMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// Chrome: "Cannot access a chrome:// URL", "The extensions gallery cannot be scripted."; Firefox: "Missing host permission for the tab".
+const RESTRICTED_ERRORS =
+  /extensions gallery|cannot be scripted|cannot access a [a-z-]+:\/\/ url|chrome:\/\/|about:/i;
+const NO_ACCESS_ERRORS = /cannot access contents of|missing host permission|must request permission/i;
+
+/** Maps a scripting error to a code. `tabUrl` null means we never saw the URL: no access means a browser page. */
+export function mapInjectionError(error: unknown, tabUrl: string | null): Result<never> {
+  const message = toMessage(error);
+  if (RESTRICTED_ERRORS.test(message)) return fail('restricted-page', message);
+  if (NO_ACCESS_ERRORS.test(message))
+    return fail(tabUrl === null ? 'restricted-page' : 'injection-failed', message);
+  return fail('injection-failed', message);
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expiry = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  try {
+    return await Promise.race([work, expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function runInTab(deps: ClipperDeps, tab: ActiveTab, call: InjectedCall): Promise<Result<unknown>> {
+  const target = { tabId: tab.id };
+  try {
+    const [check] = await deps.executeScript({
+      target,
+      func: callInPage,
+      args: [{ kind: 'check', apiVersion: INJECTED_API_VERSION }],
+    });
+    if (check?.result !== true) await deps.executeScript({ target, files: [CLIP_SCRIPT] });
+    const [reply] = await deps.executeScript({ target, func: callInPage, args: [call] });
+    return ok(reply?.result);
+  } catch (error) {
+    return mapInjectionError(error, tab.url);
+  }
+}
+
+async function resolveTab(deps: ClipperDeps, given?: ActiveTab): Promise<Result<ActiveTab>> {
+  const tab = given ?? (await deps.queryActiveTab().catch(() => null));
+  if (!tab) return fail('no-active-tab');
+  const restriction = tab.url ? findRestriction(tab.url) : null;
+  return restriction ? fail('restricted-page', restriction) : ok(tab);
+}
+
+/** The injected probe's answer, checked before use: it comes from a page we do not control. */
+export function readProbe(value: unknown): Result<InjectedProbe> {
+  if (
+    !isRecord(value) ||
+    typeof value.url !== 'string' ||
+    typeof value.title !== 'string' ||
+    typeof value.isReaderable !== 'boolean' ||
+    !(value.canonical === null || isWebUrl(value.canonical))
+  ) {
+    return fail('invalid-message');
+  }
+  const restriction = findRestriction(value.url);
+  if (restriction) return fail('restricted-page', restriction);
+  return ok({
+    url: value.url,
+    title: value.title.slice(0, MAX_TITLE_CHARS),
+    isReaderable: value.isReaderable,
+    canonical: value.canonical,
+  });
+}
+
+/** The injected clip's answer, checked before anything is saved. */
+export function readClipReply(value: unknown): Result<{ draft: ClipDraft; markdown: string }> {
+  if (!isRecord(value)) return fail('invalid-message');
+  if (value.ok === false) {
+    if (!isErrorCode(value.code)) return fail('invalid-message');
+    return fail(value.code, typeof value.detail === 'string' ? value.detail.slice(0, 500) : undefined);
+  }
+  if (value.ok !== true || !isRecord(value.value)) return fail('invalid-message');
+  const { draft, markdown } = value.value;
+  if (typeof markdown !== 'string' || !isRecord(draft)) return fail('invalid-message');
+  const isTooLarge =
+    markdown.length > MAX_BODY_CHARS ||
+    (typeof draft.contentHtml === 'string' && draft.contentHtml.length > MAX_BODY_CHARS) ||
+    (typeof draft.textContent === 'string' && draft.textContent.length > MAX_BODY_CHARS);
+  if (isTooLarge) return fail('page-too-large');
+  if (!isClipDraft(draft)) return fail('invalid-message');
+  return ok({ draft, markdown });
+}
+
+/** What the page offers, without saving: readerable?, already saved? */
+export async function probeActiveTab(deps: ClipperDeps, given?: ActiveTab): Promise<Result<TabProbe>> {
+  const probing = (async (): Promise<Result<InjectedProbe>> => {
+    const tab = await resolveTab(deps, given);
+    if (!tab.ok) return tab;
+    const reply = await runInTab(deps, tab.value, { kind: 'probe' });
+    return reply.ok ? readProbe(reply.value) : reply;
+  })();
+  const probe = await withTimeout(probing, deps.timeoutMs ?? CLIP_TIMEOUT_MS);
+  if (probe === TIMED_OUT) return fail('timeout');
+  if (!probe.ok) return probe;
+  const { url, title, isReaderable, canonical } = probe.value;
+  let savedClipId: string | null = null;
+  try {
+    const saved = await (await deps.getLibrary()).findByUrl(canonical ?? url);
+    savedClipId = saved?.id ?? null;
+  } catch {
+    // A broken store must not hide the Clip button; the clip itself will report the storage error.
+  }
+  return ok({ url, title, isReaderable, savedClipId });
+}
+
+/** Clips the active (or given) tab and saves it. A failed clip leaves the library untouched. */
+export async function clipActiveTab(
+  mode: ClipMode,
+  deps: ClipperDeps,
+  given?: ActiveTab,
+): Promise<Result<ClipOutcome>> {
+  const now = deps.now();
+  const extracting = (async (): Promise<Result<{ draft: ClipDraft; markdown: string }>> => {
+    const tab = await resolveTab(deps, given);
+    if (!tab.ok) return tab;
+    const settings = await deps.loadSettings();
+    const reply = await runInTab(deps, tab.value, {
+      kind: 'clip',
+      options: { mode, now, style: settings.markdown },
+    });
+    return reply.ok ? readClipReply(reply.value) : reply;
+  })();
+  // Saving starts only after this: a page that answers too late is ignored, never half-saved.
+  const extracted = await withTimeout(extracting, deps.timeoutMs ?? CLIP_TIMEOUT_MS);
+  if (extracted === TIMED_OUT) return fail('timeout');
+  if (!extracted.ok) return extracted;
+  try {
+    const library = await deps.getLibrary();
+    const { clip, isUpdate } = await library.saveDraft(extracted.value.draft, extracted.value.markdown, now);
+    return ok({ clip: toSummary(clip), isUpdate });
+  } catch (error) {
+    return error instanceof StoreError
+      ? fail(error.code, error.message)
+      : fail('storage-failed', toMessage(error));
+  }
+}
+
+/** One library per background lifetime, opened on first use and opened again after a failed open. */
+export function createLibraryGetter(
+  open: () => Promise<Library> = () => openLibrary(),
+): () => Promise<Library> {
+  let opening: Promise<Library> | null = null;
+  return () => {
+    if (!opening) {
+      const attempt = open();
+      opening = attempt;
+      attempt.catch(() => {
+        if (opening === attempt) opening = null;
+      });
+    }
+    return opening;
+  };
+}
+
+export function toActiveTab(tab: Browser.tabs.Tab | undefined): ActiveTab | null {
+  if (tab?.id === undefined || tab.id < 0) return null;
+  return { id: tab.id, url: tab.url || null, title: tab.title ?? null };
+}
+
+export function createBrowserDeps(getLibrary: () => Promise<Library>): ClipperDeps {
+  return {
+    async queryActiveTab() {
+      // Works without the `tabs` permission; url stays hidden until activeTab is granted.
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      return toActiveTab(tab);
+    },
+    executeScript: (injection) =>
+      'files' in injection
+        ? browser.scripting.executeScript({ target: injection.target, files: injection.files })
+        : browser.scripting.executeScript({
+            target: injection.target,
+            func: injection.func,
+            args: injection.args,
+          }),
+    getLibrary,
+    loadSettings,
+    now: () => Date.now(),
+  };
+}
+
+/**
+ * Clip from the context menu or the keyboard, where no popup is open: an article that Readability cannot find
+ * is saved as the whole page, and the toolbar badge reports the outcome.
+ */
+export async function clipWithFeedback(
+  mode: ClipMode,
+  deps: ClipperDeps,
+  tab: ActiveTab | null,
+): Promise<Result<ClipOutcome>> {
+  const given = tab ?? undefined;
+  let result = await clipActiveTab(mode, deps, given);
+  if (!result.ok && result.code === 'not-an-article' && mode === 'article')
+    result = await clipActiveTab('page', deps, given);
+  const tabId = tab?.id ?? (await deps.queryActiveTab().catch(() => null))?.id;
+  if (tabId !== undefined) await showBadge(tabId, result);
+  return result;
+}
+
+async function showBadge(tabId: number, result: Result<ClipOutcome>): Promise<void> {
+  // Firefox MV2 builds expose browserAction; MV3 builds expose action.
+  const action = browser.action ?? browser.browserAction;
+  const title = result.ok ? `Postclip: saved "${result.value.clip.title}"` : `Postclip: ${result.code}`;
+  try {
+    await action.setBadgeBackgroundColor({ tabId, color: result.ok ? '#1a7f37' : '#cf222e' });
+    await action.setBadgeText({ tabId, text: result.ok ? '✓' : '!' });
+    await action.setTitle({ tabId, title });
+  } catch {
+    // The tab closed meanwhile; nothing to show.
+  }
+}
+
+export const MENU_CLIP_PAGE = 'clip-page';
+export const MENU_CLIP_SELECTION = 'clip-selection';
+
+export async function createContextMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: MENU_CLIP_PAGE, title: 'Clip this page', contexts: ['page'] });
+  browser.contextMenus.create({ id: MENU_CLIP_SELECTION, title: 'Clip selection', contexts: ['selection'] });
+}

@@ -1,0 +1,118 @@
+// Platform: user settings in storage.local under one key, with one defaults object and ordered migrations.
+import { browser } from 'wxt/browser';
+import type { MarkdownStyle, PostOptions } from '../pure/types';
+import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
+
+export const SETTINGS_KEY = 'settings';
+export const SETTINGS_VERSION = 1;
+
+export interface Settings {
+  version: number;
+  post: PostOptions;
+  markdown: MarkdownStyle;
+  clipOnOpen: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  post: DEFAULT_POST_OPTIONS,
+  markdown: DEFAULT_MARKDOWN_STYLE,
+  clipOnOpen: true,
+};
+
+type Stored = Record<string, unknown>;
+
+/**
+ * MIGRATIONS[n] turns a version-n object into version n+1. Version 0 is anything without a version (nothing was
+ * ever stored before 1). To add v2: bump SETTINGS_VERSION and append a step; never edit an old step.
+ */
+const MIGRATIONS: ReadonlyArray<(old: Stored) => Stored> = [(old) => ({ ...old, version: 1 })];
+
+// Every choice the user can make, so a corrupt or hand-edited value falls back to the default, not to garbage.
+const POST_CHOICES: { [K in keyof PostOptions]?: readonly PostOptions[K][] } = {
+  categoriesMode: ['site', 'none'],
+  tagsMode: ['keywords', 'site-news', 'none'],
+  slugMode: ['readable', 'pinyin'],
+};
+const MARKDOWN_CHOICES: { [K in keyof MarkdownStyle]: readonly MarkdownStyle[K][] } = {
+  headingStyle: ['atx', 'setext'],
+  bulletListMarker: ['-', '*', '+'],
+  emDelimiter: ['_', '*'],
+  strongDelimiter: ['**', '__'],
+  codeBlockStyle: ['fenced', 'indented'],
+  fence: ['```', '~~~'],
+  linkStyle: ['inlined', 'referenced'],
+};
+
+function isRecord(value: unknown): value is Stored {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Each field of `defaults` taken from `raw` when it has the same type (and is one of `choices`, if listed). */
+function fillFrom<T extends object>(
+  defaults: T,
+  raw: unknown,
+  choices: Partial<Record<keyof T, readonly unknown[]>>,
+): T {
+  const source = isRecord(raw) ? raw : {};
+  const out: Stored = { ...(defaults as Stored) };
+  for (const key of Object.keys(defaults) as (keyof T & string)[]) {
+    const value = source[key];
+    const allowed = choices[key];
+    if (typeof value !== typeof defaults[key]) continue;
+    if (allowed && !allowed.includes(value)) continue;
+    out[key] = value;
+  }
+  return out as T;
+}
+
+/**
+ * Any stored value to valid Settings: unknown/empty/corrupt → defaults; an older version is migrated step by step;
+ * missing or invalid fields take their defaults. A newer version (written by a later release) keeps its version
+ * and its unknown fields so saving from this release does not throw them away.
+ */
+export function migrateSettings(raw: unknown): Settings {
+  let stored: Stored = isRecord(raw) ? raw : {};
+  const storedVersion = stored.version;
+  let version =
+    typeof storedVersion === 'number' && Number.isInteger(storedVersion) && storedVersion >= 0
+      ? storedVersion
+      : 0;
+  while (version < SETTINGS_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) break;
+    stored = step(stored);
+    version += 1;
+  }
+  return {
+    ...stored,
+    version,
+    post: fillFrom(DEFAULT_POST_OPTIONS, stored.post, POST_CHOICES),
+    markdown: fillFrom(DEFAULT_MARKDOWN_STYLE, stored.markdown, MARKDOWN_CHOICES),
+    clipOnOpen: typeof stored.clipOnOpen === 'boolean' ? stored.clipOnOpen : DEFAULT_SETTINGS.clipOnOpen,
+  };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  try {
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    return migrateSettings(stored[SETTINGS_KEY]);
+  } catch {
+    // Storage unavailable (e.g. a profile error): clipping still works with the defaults.
+    return migrateSettings(undefined);
+  }
+}
+
+export async function saveSettings(next: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: migrateSettings(next) });
+}
+
+/** Calls `fn` with the new settings whenever any context saves them; returns the unsubscribe function. */
+export function onSettingsChanged(fn: (s: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    const change = changes[SETTINGS_KEY];
+    if (area === 'local' && change) fn(migrateSettings(change.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -1,0 +1,404 @@
+// Platform: the clip library in IndexedDB (idb). Lists read small summaries; bodies are read one clip at a time.
+import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
+import { wrap } from 'idb';
+import { toIsoString } from '../pure/dates';
+import type { ErrorCode } from '../pure/result';
+import type { ClipDraft, ClipEdits, ClipSummary, StoredClip } from '../pure/types';
+
+export const DB_NAME = 'postclip';
+export const DB_VERSION = 1;
+/** Clips read per transaction by forEachClip: a callback may await, and an awaited transaction auto-commits. */
+const FOR_EACH_BATCH = 200;
+
+interface PostclipDB extends DBSchema {
+  clips: {
+    key: string;
+    value: StoredClip;
+    indexes: {
+      'by-clipped': number;
+      'by-site': string;
+      'by-published': [number, number, number];
+      'by-url': string;
+    };
+  };
+  summaries: { key: string; value: ClipSummary; indexes: { 'by-clipped': number } };
+}
+
+type Database = IDBPDatabase<PostclipDB>;
+type WriteTx = IDBPTransaction<PostclipDB, ['clips', 'summaries'], 'readwrite'>;
+
+export interface LibraryPage {
+  items: ClipSummary[];
+  /** clippedAt cursor key to continue after; null when there is nothing more. */
+  next: number | null;
+}
+
+export interface Library {
+  /** Newest first; `query` filters title/site/tags case-insensitively (every word must match). */
+  listSummaries(opts: { after?: number | null; limit: number; query?: string }): Promise<LibraryPage>;
+  count(): Promise<number>;
+  getClip(id: string): Promise<StoredClip | undefined>;
+  getClips(ids: string[]): Promise<StoredClip[]>;
+  /** Newest first, in batches, so Export all never holds a transaction across the callback. */
+  forEachClip(fn: (clip: StoredClip) => void | Promise<void>): Promise<number>;
+  findByUrl(url: string): Promise<StoredClip | undefined>;
+  /** Same url (canonical ?? url, no #fragment) → updated in place, keeping edits, id and clippedAt. */
+  saveDraft(
+    draft: ClipDraft,
+    markdown: string,
+    now: number,
+  ): Promise<{ clip: StoredClip; isUpdate: boolean }>;
+  updateEdits(id: string, edits: ClipEdits): Promise<StoredClip>;
+  /** Returns what was deleted, for Undo. */
+  deleteClips(ids: string[]): Promise<StoredClip[]>;
+  /** Restore/undo: merge by url, never deletes. */
+  putClips(clips: StoredClip[]): Promise<{ added: number; updated: number; unchanged: number }>;
+  close(): void;
+}
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+  ) {
+    super(detail ?? code);
+    this.name = 'StoreError';
+  }
+}
+
+/** The library key of a page: its URL without the #fragment, as the URL parser writes it. */
+export function toClipKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return url.split('#')[0] ?? url;
+  }
+}
+
+// Edits keep Jekyll's `2024-03-18 07:45:00 +0000`; lists show ISO 8601 like extracted dates.
+const JEKYLL_DATE = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}(?::\d{2})?)(?: ?([+-]\d{2}):?(\d{2}))?)?$/;
+
+function toIsoFromJekyll(date: string): string {
+  const match = JEKYLL_DATE.exec(date.trim());
+  if (!match) return date;
+  const [, day, time, zoneHours, zoneMinutes] = match;
+  if (!time) return day ?? date;
+  const seconds = time.length === 5 ? `${time}:00` : time;
+  return `${day}T${seconds}${zoneHours ? `${zoneHours}:${zoneMinutes}` : ''}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+export function toSummary(clip: StoredClip): ClipSummary {
+  const { draft, edits } = clip;
+  const published = edits.date
+    ? toIsoFromJekyll(edits.date)
+    : draft.published
+      ? toIsoString(draft.published.parts)
+      : null;
+  return {
+    id: clip.id,
+    url: clip.url,
+    title: edits.title ?? draft.title,
+    siteName: draft.siteName ?? hostOf(draft.url),
+    published,
+    tags: edits.tags ?? draft.keywords,
+    clippedAt: clip.clippedAt,
+  };
+}
+
+function isSummaryMatch(summary: ClipSummary, words: string[]): boolean {
+  const haystack = [summary.title, summary.siteName, ...summary.tags].join('\n').toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+function withoutUndefined(edits: ClipEdits): ClipEdits {
+  return Object.fromEntries(Object.entries(edits).filter(([, value]) => value !== undefined));
+}
+
+function isDeepEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aEntries = Object.entries(a).filter(([, value]) => value !== undefined);
+  const bRecord = b as Record<string, unknown>;
+  const bCount = Object.values(b).filter((value) => value !== undefined).length;
+  return aEntries.length === bCount && aEntries.every(([key, value]) => isDeepEqual(value, bRecord[key]));
+}
+
+function errorName(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+}
+
+function toStoreError(error: unknown, txError?: DOMException | null): StoreError {
+  if (error instanceof StoreError) return error;
+  if (errorName(error) === 'QuotaExceededError' || txError?.name === 'QuotaExceededError') {
+    return new StoreError('quota-exceeded', 'The browser refused more storage.');
+  }
+  return new StoreError('storage-failed', error instanceof Error ? error.message : String(error));
+}
+
+/** Cumulative upgrade steps: version n adds `if (oldVersion < n) { … }` below and never edits earlier steps. */
+function upgradeDatabase(db: Database, oldVersion: number): void {
+  if (oldVersion < 1) {
+    const clips = db.createObjectStore('clips', { keyPath: 'id' });
+    clips.createIndex('by-clipped', 'clippedAt');
+    clips.createIndex('by-site', 'draft.siteName');
+    // A day key sorts correctly; clips without a published date are simply not in this index.
+    clips.createIndex('by-published', [
+      'draft.published.parts.year',
+      'draft.published.parts.month',
+      'draft.published.parts.day',
+    ]);
+    clips.createIndex('by-url', 'url', { unique: true });
+    const summaries = db.createObjectStore('summaries', { keyPath: 'id' });
+    summaries.createIndex('by-clipped', 'clippedAt');
+  }
+}
+
+function openDatabase(factory: IDBFactory, onLost: () => void): Promise<Database> {
+  const request = factory.open(DB_NAME, DB_VERSION);
+  request.addEventListener('upgradeneeded', (event) => {
+    upgradeDatabase(wrap(request.result) as unknown as Database, event.oldVersion);
+  });
+  return (wrap(request) as Promise<unknown> as Promise<Database>).then((db) => {
+    // Closed by the browser (storage cleared) or asked to make way for a newer version in another context.
+    const drop = (): void => {
+      db.close();
+      onLost();
+    };
+    db.addEventListener('close', onLost);
+    db.addEventListener('versionchange', drop);
+    return db;
+  });
+}
+
+/**
+ * A clippedAt no other clip uses (bumped by 1 ms on collision), so the newest-first cursor can continue after a
+ * plain number without skipping or repeating clips.
+ */
+async function claimClippedAt(tx: WriteTx, wanted: number, ownId: string): Promise<number> {
+  const index = tx.objectStore('summaries').index('by-clipped');
+  let at = wanted;
+  for (;;) {
+    const holders = await index.getAllKeys(at);
+    if (holders.every((id) => id === ownId)) return at;
+    at += 1;
+  }
+}
+
+async function runWrite<T>(db: Database, work: (tx: WriteTx) => Promise<T>): Promise<T> {
+  const tx = db.transaction(['clips', 'summaries'], 'readwrite');
+  const done = tx.done;
+  done.catch(() => undefined); // observed below; this only stops an unhandled rejection after an abort
+  try {
+    const value = await work(tx);
+    await done;
+    return value;
+  } catch (error) {
+    // Nothing half-written: a failed step aborts the whole transaction (clip and summary together).
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    throw toStoreError(error, tx.error);
+  }
+}
+
+// One request at a time: if the second throws, no first request is left pending to reject unobserved on abort.
+async function putBoth(tx: WriteTx, clip: StoredClip): Promise<void> {
+  await tx.objectStore('clips').put(clip);
+  await tx.objectStore('summaries').put(toSummary(clip));
+}
+
+/** Asks the browser not to evict the library under storage pressure. Only window contexts have persist(). */
+function requestPersistence(): void {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (typeof storage?.persist === 'function') storage.persist().catch(() => undefined);
+}
+
+export async function openLibrary(factory?: IDBFactory): Promise<Library> {
+  if (!factory) requestPersistence();
+  const idb = factory ?? indexedDB;
+  let connection: Promise<Database> | null = null;
+
+  const connect = (): Promise<Database> => {
+    if (!connection) {
+      const opening = openDatabase(idb, () => {
+        if (connection === opening) connection = null;
+      });
+      connection = opening;
+      opening.catch(() => {
+        if (connection === opening) connection = null;
+      });
+    }
+    return connection.catch((error: unknown) => {
+      throw toStoreError(error);
+    });
+  };
+
+  const read = async <T>(work: (db: Database) => Promise<T>): Promise<T> => {
+    const db = await connect();
+    try {
+      return await work(db);
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  };
+
+  const write = async <T>(work: (tx: WriteTx) => Promise<T>): Promise<T> => runWrite(await connect(), work);
+
+  await connect();
+
+  return {
+    listSummaries: ({ after, limit, query }) =>
+      read(async (db) => {
+        const wanted = Math.max(1, Math.floor(limit));
+        const words = (query ?? '').toLowerCase().split(/\s+/u).filter(Boolean);
+        const range = after === null || after === undefined ? null : IDBKeyRange.upperBound(after, true);
+        const tx = db.transaction('summaries');
+        let cursor = await tx.store.index('by-clipped').openCursor(range, 'prev');
+        const items: ClipSummary[] = [];
+        let hasMore = false;
+        // Stops at the first match past the page: a page costs `limit` matches, not a scan of the library.
+        while (cursor) {
+          if (isSummaryMatch(cursor.value, words)) {
+            if (items.length === wanted) {
+              hasMore = true;
+              break;
+            }
+            items.push(cursor.value);
+          }
+          cursor = await cursor.continue();
+        }
+        const last = items[items.length - 1];
+        return { items, next: hasMore && last ? last.clippedAt : null };
+      }),
+
+    count: () => read((db) => db.count('clips')),
+
+    getClip: (id) => read((db) => db.get('clips', id)),
+
+    getClips: (ids) =>
+      read(async (db) => {
+        const tx = db.transaction('clips');
+        const found: StoredClip[] = [];
+        for (const id of ids) {
+          const clip = await tx.store.get(id);
+          if (clip) found.push(clip);
+        }
+        return found;
+      }),
+
+    forEachClip: async (fn) => {
+      let upper: number | null = null;
+      let visited = 0;
+      for (;;) {
+        const batch = await read(async (db) => {
+          const range = upper === null ? null : IDBKeyRange.upperBound(upper, true);
+          const tx = db.transaction('clips');
+          let cursor = await tx.store.index('by-clipped').openCursor(range, 'prev');
+          const clips: StoredClip[] = [];
+          while (cursor && clips.length < FOR_EACH_BATCH) {
+            clips.push(cursor.value);
+            cursor = await cursor.continue();
+          }
+          return clips;
+        });
+        for (const clip of batch) {
+          await fn(clip);
+          visited += 1;
+        }
+        const last = batch[batch.length - 1];
+        if (batch.length < FOR_EACH_BATCH || !last) return visited;
+        upper = last.clippedAt;
+      }
+    },
+
+    findByUrl: (url) => read((db) => db.getFromIndex('clips', 'by-url', toClipKey(url))),
+
+    saveDraft: (draft, markdown, now) =>
+      write(async (tx) => {
+        const url = toClipKey(draft.canonical ?? draft.url);
+        const existing = await tx.objectStore('clips').index('by-url').get(url);
+        const clip: StoredClip = existing
+          ? { ...existing, draft, markdown, updatedAt: now }
+          : {
+              id: crypto.randomUUID(),
+              url,
+              draft,
+              markdown,
+              edits: {},
+              clippedAt: now,
+              updatedAt: now,
+            };
+        if (!existing) clip.clippedAt = await claimClippedAt(tx, now, clip.id);
+        await putBoth(tx, clip);
+        return { clip, isUpdate: existing !== undefined };
+      }),
+
+    updateEdits: (id, edits) =>
+      write(async (tx) => {
+        const existing = await tx.objectStore('clips').get(id);
+        if (!existing) throw new StoreError('not-found', `No clip ${id}`);
+        const clip: StoredClip = { ...existing, edits: withoutUndefined(edits), updatedAt: Date.now() };
+        await putBoth(tx, clip);
+        return clip;
+      }),
+
+    deleteClips: (ids) =>
+      write(async (tx) => {
+        const deleted: StoredClip[] = [];
+        for (const id of ids) {
+          const clip = await tx.objectStore('clips').get(id);
+          if (!clip) continue;
+          await tx.objectStore('clips').delete(id);
+          await tx.objectStore('summaries').delete(id);
+          deleted.push(clip);
+        }
+        return deleted;
+      }),
+
+    putClips: (incoming) =>
+      write(async (tx) => {
+        const counts = { added: 0, updated: 0, unchanged: 0 };
+        const clips = tx.objectStore('clips');
+        for (const source of incoming) {
+          const url = toClipKey(source.url);
+          const existing = await clips.index('by-url').get(url);
+          let clip: StoredClip = { ...source, url };
+          if (existing) {
+            // The library's id wins so open views keep pointing at the same clip.
+            clip = { ...clip, id: existing.id };
+            if (isDeepEqual(clip, existing)) {
+              counts.unchanged += 1;
+              continue;
+            }
+            counts.updated += 1;
+          } else {
+            // Same id, different page: give the newcomer its own id rather than overwrite (restore never deletes).
+            if (await clips.get(clip.id)) clip = { ...clip, id: crypto.randomUUID() };
+            counts.added += 1;
+          }
+          clip.clippedAt = await claimClippedAt(tx, clip.clippedAt, clip.id);
+          await putBoth(tx, clip);
+        }
+        return counts;
+      }),
+
+    close: () => {
+      const current = connection;
+      connection = null;
+      current?.then((db) => db.close()).catch(() => undefined);
+    },
+  };
+}

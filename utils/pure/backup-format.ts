@@ -1,0 +1,164 @@
+// Pure: the backup file format and hand-written shape checks for data that crosses a trust boundary. No DOM, no extension API.
+import type { Result } from './result';
+import { fail, ok } from './result';
+import type { ClipDraft, ClipEdits, DateParts, FoundDate, StoredClip } from './types';
+
+export const BACKUP_FORMAT = 'postclip-backup';
+export const BACKUP_VERSION = 1;
+
+/** Upper bounds that keep a hostile or broken page (or file) from filling the store. */
+export const MAX_TITLE_CHARS = 2_000;
+export const MAX_FIELD_CHARS = 20_000;
+export const MAX_BODY_CHARS = 20_000_000;
+const MAX_KEYWORDS = 500;
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: string;
+  /** Settings as stored; validated by the settings migrations on restore. */
+  settings: unknown;
+  clips: StoredClip[];
+}
+
+type Shape = Record<string, unknown>;
+
+function isObject(value: unknown): value is Shape {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isBoundedString(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+function isNullableString(value: unknown, max = MAX_FIELD_CHARS): boolean {
+  return value === null || isBoundedString(value, max);
+}
+
+function isStringList(value: unknown, maxItems = MAX_KEYWORDS): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= maxItems &&
+    value.every((item) => isBoundedString(item, MAX_TITLE_CHARS))
+  );
+}
+
+function isOptionalInteger(value: unknown): boolean {
+  return value === undefined || Number.isInteger(value);
+}
+
+function isDateParts(value: unknown): value is DateParts {
+  return (
+    isObject(value) &&
+    Number.isInteger(value.year) &&
+    Number.isInteger(value.month) &&
+    Number.isInteger(value.day) &&
+    isOptionalInteger(value.hour) &&
+    isOptionalInteger(value.minute) &&
+    isOptionalInteger(value.second) &&
+    isOptionalInteger(value.offsetMinutes)
+  );
+}
+
+function isFoundDate(value: unknown): value is FoundDate {
+  return (
+    isObject(value) &&
+    isBoundedString(value.raw, MAX_FIELD_CHARS) &&
+    typeof value.source === 'string' &&
+    typeof value.detail === 'string' &&
+    isDateParts(value.parts)
+  );
+}
+
+/** True for an http(s) URL; extension, file and script URLs never name a clipped page. */
+export function isWebUrl(value: unknown): value is string {
+  if (!isBoundedString(value, MAX_FIELD_CHARS)) return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Every field of a ClipDraft with the right type and within bounds (bodies up to MAX_BODY_CHARS). */
+export function isClipDraft(value: unknown): value is ClipDraft {
+  if (!isObject(value)) return false;
+  return (
+    isWebUrl(value.url) &&
+    (value.canonical === null || isWebUrl(value.canonical)) &&
+    isBoundedString(value.title, MAX_TITLE_CHARS) &&
+    isNullableString(value.byline) &&
+    isNullableString(value.siteName) &&
+    isNullableString(value.lang) &&
+    (value.dir === null || value.dir === 'ltr' || value.dir === 'rtl') &&
+    isNullableString(value.excerpt) &&
+    isNullableString(value.image) &&
+    isStringList(value.keywords) &&
+    (value.published === null || isFoundDate(value.published)) &&
+    (value.modified === null || isFoundDate(value.modified)) &&
+    isBoundedString(value.contentHtml, MAX_BODY_CHARS) &&
+    isBoundedString(value.textContent, MAX_BODY_CHARS) &&
+    (value.kind === 'article' || value.kind === 'selection' || value.kind === 'page')
+  );
+}
+
+function isClipEdits(value: unknown): value is ClipEdits {
+  return (
+    isObject(value) &&
+    (value.title === undefined || isBoundedString(value.title, MAX_TITLE_CHARS)) &&
+    (value.date === undefined || isBoundedString(value.date, 64)) &&
+    (value.categories === undefined || isStringList(value.categories)) &&
+    (value.tags === undefined || isStringList(value.tags))
+  );
+}
+
+export function isStoredClip(value: unknown): value is StoredClip {
+  return (
+    isObject(value) &&
+    isBoundedString(value.id, 200) &&
+    value.id !== '' &&
+    isBoundedString(value.url, MAX_FIELD_CHARS) &&
+    value.url !== '' &&
+    isClipDraft(value.draft) &&
+    isBoundedString(value.markdown, MAX_BODY_CHARS) &&
+    isClipEdits(value.edits) &&
+    Number.isFinite(value.clippedAt) &&
+    Number.isFinite(value.updatedAt)
+  );
+}
+
+/** The backup as JSON text; clips keep their order (newest first). */
+export function serializeBackup(clips: StoredClip[], settings: unknown, exportedAt: Date): string {
+  const file: BackupFile = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    settings,
+    clips,
+  };
+  return JSON.stringify(file, null, 2);
+}
+
+/**
+ * Parses and checks a backup. Any clip that fails the shape check fails the whole file: a restore must be
+ * all-or-nothing so the user is never left guessing what came back.
+ */
+export function parseBackup(text: string): Result<{ clips: StoredClip[]; settings: unknown }> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return fail('invalid-backup', error instanceof Error ? error.message : 'not JSON');
+  }
+  if (!isObject(data) || data.format !== BACKUP_FORMAT)
+    return fail('invalid-backup', 'not a Postclip backup');
+  if (typeof data.version !== 'number' || data.version > BACKUP_VERSION) {
+    return fail('invalid-backup', `unsupported backup version ${String(data.version)}`);
+  }
+  if (!Array.isArray(data.clips)) return fail('invalid-backup', 'no clips list');
+  const clips: unknown[] = data.clips;
+  const badIndex = clips.findIndex((clip) => !isStoredClip(clip));
+  if (badIndex !== -1) return fail('invalid-backup', `clip ${badIndex} is malformed`);
+  return ok({ clips: clips as StoredClip[], settings: data.settings });
+}
