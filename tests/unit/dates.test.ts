@@ -4,6 +4,7 @@ import {
   formatDay,
   isFuture,
   parseDateString,
+  partsInZone,
   publisherOffsetMinutes,
   toIsoString,
   toJekyllDate,
@@ -178,5 +179,26 @@ describe('formatting', () => {
   });
   it('formats the day', () => {
     expect(formatDay({ year: 2005, month: 5, day: 7 })).toBe('2005-05-07');
+  });
+});
+
+describe('partsInZone', () => {
+  it('gives the wall clock and offset of an instant in a zone, DST aware', () => {
+    const instant = Date.UTC(2024, 6, 1, 12, 0, 0);
+    expect(partsInZone(instant, 'America/New_York')).toEqual({
+      year: 2024,
+      month: 7,
+      day: 1,
+      hour: 8,
+      minute: 0,
+      second: 0,
+      offsetMinutes: -240,
+    });
+    expect(partsInZone(Date.UTC(2024, 0, 1, 12), 'America/New_York').offsetMinutes).toBe(-300);
+    expect(partsInZone(instant, 'Asia/Shanghai').hour).toBe(20);
+  });
+
+  it('falls back to the runtime zone for an unknown zone instead of throwing', () => {
+    expect(partsInZone(0, 'Not/AZone')).toEqual(partsInZone(0, ''));
   });
 });

@@ -574,29 +574,57 @@ export function publisherOffsetMinutes(lang: string | null, url: string): number
   return null;
 }
 
+const WALL_CLOCK_FIELDS: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+};
+// Building a formatter costs far more than using one; an export formats thousands of dates in a few zones.
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+/** A wall-clock formatter for a zone ('' = the runtime's). Throws RangeError on an unknown zone. */
+function getFormatter(timeZone: string): Intl.DateTimeFormat {
+  let format = FORMATTERS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK_FIELDS, timeZone: timeZone || undefined });
+    FORMATTERS.set(timeZone, format);
+  }
+  return format;
+}
+
+function wallClockAt(format: Intl.DateTimeFormat, instant: number): DateParts {
+  const values: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
+  for (const part of format.formatToParts(instant)) values[part.type] = Number(part.value);
+  const parts: DateParts = {
+    year: values.year ?? 1970,
+    month: values.month ?? 1,
+    day: values.day ?? 1,
+    hour: (values.hour ?? 0) % 24,
+    minute: values.minute ?? 0,
+    second: values.second ?? 0,
+  };
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return { ...parts, offsetMinutes: Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000) };
+}
+
 /** Minutes east of UTC that `instant` has in `timeZone`. Throws on an unknown zone. */
 function offsetAt(timeZone: string, instant: number): number {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const values: Record<string, number> = {};
-  for (const part of format.formatToParts(new Date(instant))) values[part.type] = Number(part.value);
-  const asUtc = Date.UTC(
-    values.year ?? 1970,
-    (values.month ?? 1) - 1,
-    values.day ?? 1,
-    (values.hour ?? 0) % 24,
-    values.minute ?? 0,
-    values.second ?? 0,
-  );
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+  return wallClockAt(getFormatter(timeZone), instant).offsetMinutes ?? 0;
+}
+
+/** Wall-clock parts, with offset, of an instant in a zone ('' or an unknown zone: the runtime's own). */
+export function partsInZone(instant: number, timeZone: string): DateParts {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = getFormatter(timeZone);
+  } catch {
+    format = getFormatter('');
+  }
+  return wallClockAt(format, instant);
 }
 
 /** The offset of an IANA zone at that local date and time (DST aware). '' or an unknown zone: the runtime's zone. */

@@ -1,6 +1,7 @@
 // Pure: builds a post (Jekyll file name + YAML front matter + Markdown body) from a draft. No DOM, no extension API.
 import type { FrontMatterField } from './front-matter';
 import { buildFrontMatter } from './front-matter';
+import { formatDay, partsInZone, toJekyllDate, zoneOffsetMinutes } from './dates';
 import { toPostFilename } from './filename';
 import { siteSlug, slugify } from './slug';
 import type { ClipDraft, ClipEdits, DateParts, Post, PostOptions } from './types';
@@ -15,86 +16,6 @@ const MAX_KEYWORD_TAGS = 10;
 const JEKYLL_DATE_PATTERN = /^(\d{4}-\d{2}-\d{2})(?: \d{2}:\d{2}(?::\d{2})?(?: [+-]\d{4})?)?$/;
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
-// TODO(2026-11-27): the four date helpers below stand in for ./dates (toJekyllDate, zoneOffsetMinutes,
-// formatDay) until it lands; same names and meanings, so the switch is an import.
-
-function pad(n: number, width = 2): string {
-  return String(Math.abs(n)).padStart(width, '0');
-}
-
-/** `YYYY-MM-DD`. */
-function formatDay(parts: DateParts): string {
-  return `${pad(parts.year, 4)}-${pad(parts.month)}-${pad(parts.day)}`;
-}
-
-/** Jekyll's form: `2022-02-17 09:00:40 +0800`, or `2022-02-17` when the parts have no time. */
-function toJekyllDate(parts: DateParts): string {
-  if (parts.hour === undefined) return formatDay(parts);
-  const time = `${pad(parts.hour)}:${pad(parts.minute ?? 0)}:${pad(parts.second ?? 0)}`;
-  if (parts.offsetMinutes === undefined) return `${formatDay(parts)} ${time}`;
-  const sign = parts.offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(parts.offsetMinutes);
-  return `${formatDay(parts)} ${time} ${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
-}
-
-const WALL_CLOCK_FIELDS: Intl.DateTimeFormatOptions = {
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-};
-// Building a formatter costs far more than using one; an export formats thousands of dates in a few zones.
-const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
-
-function getFormatter(timeZone: string): Intl.DateTimeFormat {
-  let format = FORMATTERS.get(timeZone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK_FIELDS, timeZone: timeZone || undefined });
-    } catch {
-      // An unknown zone name (RangeError): the runtime's own zone rather than no post.
-      format = new Intl.DateTimeFormat('en-US', WALL_CLOCK_FIELDS);
-    }
-    FORMATTERS.set(timeZone, format);
-  }
-  return format;
-}
-
-/** Wall-clock parts of an instant in a zone ('' = the runtime's zone); an unknown zone falls back to the runtime's. */
-function partsInZone(instant: number, timeZone: string): DateParts {
-  const format = getFormatter(timeZone);
-  const values: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
-  for (const part of format.formatToParts(instant)) values[part.type] = Number(part.value);
-  const parts: DateParts = {
-    year: values.year ?? 1970,
-    month: values.month ?? 1,
-    day: values.day ?? 1,
-    hour: (values.hour ?? 0) % 24,
-    minute: values.minute ?? 0,
-    second: values.second ?? 0,
-  };
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return { ...parts, offsetMinutes: Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000) };
-}
-
-/** The offset of an IANA zone ('' = the runtime's) at a local date and time, DST aware. */
-function zoneOffsetMinutes(timeZone: string, parts: DateParts): number {
-  const wall = Date.UTC(
-    parts.year,
-    parts.month - 1,
-    parts.day,
-    parts.hour ?? 12,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  // The offset depends on the instant and the instant on the offset: two rounds settle it, DST changes too.
-  const first = partsInZone(wall, timeZone).offsetMinutes ?? 0;
-  return partsInZone(wall - first * 60_000, timeZone).offsetMinutes ?? 0;
-}
 
 interface PostDate {
   /** `date:` text. */
