@@ -1,0 +1,197 @@
+// One open clip: edit its front matter fields, read the post as plain text, copy, download or delete it.
+import { useEffect, useState } from 'preact/hooks';
+import type { ClipEdits } from '../utils/pure/types';
+import { useI18n } from './i18n-context';
+import type { OpenedClip, PostFields } from './services';
+
+export interface ClipEditorProps {
+  opened: OpenedClip;
+  isBusy: boolean;
+  /** Shown beside Save after a successful save ("Saved"), or null. */
+  note: string | null;
+  onSave: (edits: ClipEdits) => void;
+  onCopy: () => void;
+  onDownload: () => void;
+  onDelete: () => void;
+  onBack: () => void;
+}
+
+// Jekyll's date forms, as utils/pure/front-matter.ts writes them unquoted.
+const JEKYLL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?(?: [+-]\d{4})?)?$/;
+
+interface FormValues {
+  title: string;
+  date: string;
+  categories: string;
+  tags: string;
+}
+
+function toFormValues(fields: PostFields): FormValues {
+  return {
+    title: fields.title,
+    date: fields.date,
+    categories: fields.categories.join(', '),
+    tags: fields.tags.join(', '),
+  };
+}
+
+/** Splits a comma-separated input (ASCII or full-width commas), dropping blanks and repeats. */
+export function splitList(text: string): string[] {
+  const items = text
+    .split(/[,，、]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return [...new Set(items)];
+}
+
+function isSameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/**
+ * The edits to store: earlier edits kept, plus every field the user changed. Untouched fields stay derived, so a
+ * later settings change (tags mode, time zone) still applies to them. An emptied title or date goes back to the page's.
+ */
+export function toEdits(previous: ClipEdits, shown: PostFields, form: FormValues): ClipEdits {
+  const edits: ClipEdits = { ...previous };
+  const title = form.title.trim();
+  if (title !== shown.title) {
+    if (title === '') delete edits.title;
+    else edits.title = title;
+  }
+  const date = form.date.trim();
+  if (date !== shown.date) {
+    if (date === '') delete edits.date;
+    else edits.date = date;
+  }
+  const categories = splitList(form.categories);
+  if (!isSameList(categories, shown.categories)) edits.categories = categories;
+  const tags = splitList(form.tags);
+  if (!isSameList(tags, shown.tags)) edits.tags = tags;
+  return edits;
+}
+
+export function ClipEditor({
+  opened,
+  isBusy,
+  note,
+  onSave,
+  onCopy,
+  onDownload,
+  onDelete,
+  onBack,
+}: ClipEditorProps) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<FormValues>(() => toFormValues(opened.fields));
+  const [isDateInvalid, setDateInvalid] = useState(false);
+
+  // A save (or a re-render with new settings) brings new effective values: show them.
+  useEffect(() => {
+    setForm(toFormValues(opened.fields));
+    setDateInvalid(false);
+  }, [opened]);
+
+  function update(key: keyof FormValues, value: string) {
+    setForm((f) => ({ ...f, [key]: value }));
+    if (key === 'date') setDateInvalid(false);
+  }
+
+  function handleSubmit(e: Event) {
+    e.preventDefault();
+    const date = form.date.trim();
+    if (date !== '' && !JEKYLL_DATE_PATTERN.test(date)) {
+      setDateInvalid(true);
+      return;
+    }
+    onSave(toEdits(opened.clip.edits, opened.fields, form));
+  }
+
+  const id = opened.clip.id;
+  return (
+    <section class="editor" aria-labelledby={`editor-heading-${id}`}>
+      <div class="editor-top">
+        <button type="button" class="secondary" onClick={onBack}>
+          {t('back')}
+        </button>
+        <h2 id={`editor-heading-${id}`} class="editor-heading" title={opened.clip.draft.title}>
+          {opened.clip.draft.siteName ?? opened.clip.url}
+        </h2>
+        <a class="small-link" href={opened.clip.url} target="_blank" rel="noreferrer noopener">
+          {t('originalPage')}
+        </a>
+      </div>
+      <form class="fields" onSubmit={handleSubmit}>
+        <label for="edit-title">{t('fieldTitle')}</label>
+        <input
+          id="edit-title"
+          type="text"
+          value={form.title}
+          onInput={(e) => update('title', e.currentTarget.value)}
+        />
+        <label for="edit-date">{t('fieldDate')}</label>
+        <input
+          id="edit-date"
+          type="text"
+          value={form.date}
+          aria-invalid={isDateInvalid}
+          aria-describedby="edit-date-hint"
+          placeholder="YYYY-MM-DD HH:MM:SS +ZZZZ"
+          onInput={(e) => update('date', e.currentTarget.value)}
+        />
+        <p id="edit-date-hint" class={isDateInvalid ? 'hint is-invalid' : 'hint'}>
+          {isDateInvalid ? t('invalidDate') : t('dateHint')}
+        </p>
+        <label for="edit-categories">{t('fieldCategories')}</label>
+        <input
+          id="edit-categories"
+          type="text"
+          value={form.categories}
+          aria-describedby="edit-comma-hint"
+          onInput={(e) => update('categories', e.currentTarget.value)}
+        />
+        <label for="edit-tags">{t('fieldTags')}</label>
+        <input
+          id="edit-tags"
+          type="text"
+          value={form.tags}
+          aria-describedby="edit-comma-hint"
+          onInput={(e) => update('tags', e.currentTarget.value)}
+        />
+        <p id="edit-comma-hint" class="hint">
+          {t('commaHint')}
+        </p>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={isBusy}>
+            {t('save')}
+          </button>
+          <span class="note" aria-live="polite">
+            {note ?? ''}
+          </span>
+        </div>
+      </form>
+      <label for="post-text">{t('post')}</label>
+      <textarea
+        id="post-text"
+        class="post"
+        readOnly
+        rows={12}
+        spellcheck={false}
+        value={opened.post.content}
+      />
+      <p class="filename" title={opened.post.filename}>
+        {opened.post.filename}
+      </p>
+      <div class="actions">
+        <button type="button" onClick={onCopy}>
+          {t('copy')}
+        </button>
+        <button type="button" onClick={onDownload} disabled={isBusy}>
+          {t('download')}
+        </button>
+        <button type="button" class="danger" onClick={onDelete} disabled={isBusy}>
+          {t('delete')}
+        </button>
+      </div>
+    </section>
+  );
+}

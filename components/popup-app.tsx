@@ -1,0 +1,411 @@
+// The popup: clip the active tab, then browse, open, edit, export and delete clips. Data comes in through services.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ErrorCode, Result } from '../utils/pure/result';
+import type { ClipEdits, ClipSummary, StoredClip } from '../utils/pure/types';
+import { ClipEditor } from './clip-editor';
+import { ErrorBanner } from './error-banner';
+import { FilterBox } from './filter-box';
+import { useI18n } from './i18n-context';
+import type { RowBadge } from './library-list';
+import { LibraryList } from './library-list';
+import type { ClipMode, ExportTarget, OpenedClip, PageProbe, PopupServices } from './services';
+import { UndoToast } from './undo-toast';
+
+/** The background stops a clip after 15 s; this guard ends the busy state even if its answer never comes. */
+export const CLIP_UI_TIMEOUT_MS = 20_000;
+export const UNDO_MS = 8_000;
+export const PAGE_SIZE = 30;
+
+export interface PopupAppProps {
+  services: PopupServices;
+  clipTimeoutMs?: number;
+  undoMs?: number;
+  pageSize?: number;
+}
+
+interface Failure {
+  code: ErrorCode;
+  detail?: string;
+}
+
+type Busy = 'clip' | 'export' | 'open' | 'save' | 'delete' | null;
+
+type View = { kind: 'library' } | { kind: 'clip'; opened: OpenedClip; note: string | null };
+
+interface Toast {
+  message: string;
+  clips: StoredClip[];
+}
+
+function toFailure(result: { code: ErrorCode; detail?: string }): Failure {
+  return result.detail === undefined ? { code: result.code } : { code: result.code, detail: result.detail };
+}
+
+/** Settles with `timeout` after `ms`, whatever the promise does. */
+function withTimeout<T>(promise: Promise<Result<T>>, ms: number): Promise<Result<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const guard = new Promise<Result<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, code: 'timeout' }), ms);
+  });
+  return Promise.race([promise, guard]).finally(() => clearTimeout(timer));
+}
+
+/** Rows of `more` that are not in `rows` yet, appended: pages and pinned rows can overlap. */
+function appendNew(rows: ClipSummary[], more: ClipSummary[]): ClipSummary[] {
+  const seen = new Set(rows.map((r) => r.id));
+  return rows.concat(more.filter((r) => !seen.has(r.id)));
+}
+
+export function PopupApp({
+  services,
+  clipTimeoutMs = CLIP_UI_TIMEOUT_MS,
+  undoMs = UNDO_MS,
+  pageSize = PAGE_SIZE,
+}: PopupAppProps) {
+  const { t, describeError } = useI18n();
+  const [probe, setProbe] = useState<PageProbe | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<Failure | null>(null);
+  // Rows clipped or highlighted in this session, shown above the pages from the store.
+  const [pinned, setPinned] = useState<ClipSummary[]>([]);
+  const [items, setItems] = useState<ClipSummary[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [isLoading, setLoading] = useState(true);
+  const [query, setQuery] = useState('');
+  const [badges, setBadges] = useState<Record<string, RowBadge>>({});
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [view, setView] = useState<View>({ kind: 'library' });
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const listRequest = useRef(0);
+  const lastOpenedId = useRef<string | null>(null);
+  const libraryRef = useRef<HTMLDivElement>(null);
+
+  function showError(result: { code: ErrorCode; detail?: string }) {
+    setError(toFailure(result));
+  }
+
+  async function loadPage(q: string, after: number | null) {
+    const request = ++listRequest.current;
+    setLoading(true);
+    const result = await services.listSummaries({
+      limit: pageSize,
+      ...(after === null ? {} : { after }),
+      ...(q === '' ? {} : { query: q }),
+    });
+    if (request !== listRequest.current) return; // A newer query answered, or will.
+    setLoading(false);
+    if (!result.ok) {
+      showError(result);
+      return;
+    }
+    setItems((rows) => (after === null ? result.value.items : appendNew(rows, result.value.items)));
+    setNext(result.value.next);
+  }
+
+  async function pinCurrentClip(id: string) {
+    const result = await services.getSummary(id);
+    if (result.ok) setPinned((rows) => (rows.some((r) => r.id === id) ? rows : rows.concat(result.value)));
+  }
+
+  async function runClip(mode: ClipMode) {
+    setBusy('clip');
+    setError(null);
+    setStatus(null);
+    try {
+      const result = await withTimeout(services.clip(mode), clipTimeoutMs);
+      if (!result.ok) {
+        showError(result);
+        return;
+      }
+      const { clip, isUpdate } = result.value;
+      setPinned((rows) => [clip, ...rows.filter((r) => r.id !== clip.id)]);
+      setItems((rows) => rows.filter((r) => r.id !== clip.id));
+      setBadges((b) => ({ ...b, [clip.id]: isUpdate ? 'updated' : 'saved' }));
+      setProbe((p) => (p ? { ...p, savedClipId: clip.id } : p));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function start() {
+    const [result, isClipOnOpen] = await Promise.all([services.probe(), services.isClipOnOpen()]);
+    if (!result.ok) {
+      showError(result);
+      return;
+    }
+    const found = result.value;
+    setProbe(found);
+    if (found.savedClipId !== null) await pinCurrentClip(found.savedClipId);
+    else if (found.isReaderable && isClipOnOpen) await runClip('article');
+  }
+
+  useEffect(() => {
+    void loadPage('', null);
+    void start();
+    // Runs once, when the popup opens.
+  }, []);
+
+  // The Undo offer lasts a few seconds, then the deletion stands.
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), undoMs);
+    return () => clearTimeout(timer);
+  }, [toast, undoMs]);
+
+  // Back in the library, the keyboard focus returns to the row that was open.
+  useEffect(() => {
+    if (view.kind !== 'library' || lastOpenedId.current === null) return;
+    const id = lastOpenedId.current;
+    const rows = libraryRef.current?.querySelectorAll<HTMLElement>('[data-row-id]') ?? [];
+    const row = [...rows].find((el) => el.dataset.rowId === id);
+    row?.querySelector<HTMLElement>('.row-open')?.focus();
+  }, [view]);
+
+  function handleQuery(q: string) {
+    setQuery(q);
+    setNext(null);
+    void loadPage(q, null);
+  }
+
+  function removeRows(ids: string[]) {
+    const gone = new Set(ids);
+    setPinned((rows) => rows.filter((r) => !gone.has(r.id)));
+    setItems((rows) => rows.filter((r) => !gone.has(r.id)));
+    setSelected((s) => new Set([...s].filter((id) => !gone.has(id))));
+  }
+
+  function replaceRow(row: ClipSummary) {
+    const swap = (rows: ClipSummary[]) => rows.map((r) => (r.id === row.id ? row : r));
+    setPinned(swap);
+    setItems(swap);
+  }
+
+  async function openClip(id: string) {
+    setBusy('open');
+    setError(null);
+    try {
+      const result = await services.openClip(id);
+      if (!result.ok) {
+        showError(result);
+        return;
+      }
+      lastOpenedId.current = id;
+      setView({ kind: 'clip', opened: result.value, note: null });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function saveEdits(id: string, edits: ClipEdits) {
+    setBusy('save');
+    setError(null);
+    try {
+      const result = await services.updateEdits(id, edits);
+      if (!result.ok) {
+        showError(result);
+        return;
+      }
+      setView({ kind: 'clip', opened: result.value, note: t('saved') });
+      const row = await services.getSummary(id);
+      if (row.ok) replaceRow(row.value);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function deleteClips(ids: string[], message: (deleted: StoredClip[]) => string) {
+    setBusy('delete');
+    setError(null);
+    try {
+      const result = await services.deleteClips(ids);
+      if (!result.ok) {
+        showError(result);
+        return;
+      }
+      removeRows(ids);
+      setView({ kind: 'library' });
+      setToast({ message: message(result.value), clips: result.value });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function undoDelete() {
+    if (!toast) return;
+    const { clips } = toast;
+    setToast(null);
+    const result = await services.putClips(clips);
+    if (!result.ok) {
+      showError(result);
+      return;
+    }
+    await loadPage(query, null);
+  }
+
+  async function exportZip(target: ExportTarget) {
+    setBusy('export');
+    setError(null);
+    setStatus(null);
+    setProgress({ done: 0, total: target === 'all' ? 0 : target.length });
+    try {
+      const result = await services.exportZip(target, (done, total) => setProgress({ done, total }));
+      if (!result.ok) {
+        showError(result);
+        return;
+      }
+      setStatus(t('exportDone', [String(result.value)]));
+    } finally {
+      setProgress(null);
+      setBusy(null);
+    }
+  }
+
+  async function runOnOpened(
+    action: (opened: OpenedClip) => Promise<Result<void>>,
+    note: (o: OpenedClip) => string,
+  ) {
+    if (view.kind !== 'clip') return;
+    const opened = view.opened;
+    setError(null);
+    const result = await action(opened);
+    if (!result.ok) {
+      showError(result);
+      return;
+    }
+    setView((v) => (v.kind === 'clip' && v.opened === opened ? { ...v, note: note(opened) } : v));
+  }
+
+  const rows = query === '' ? appendNew(pinned, items) : items;
+  const selectedIds = [...selected];
+  const isClipping = busy === 'clip';
+  const emptyText = query === '' ? t('libraryEmpty') : t('noMatches', [query]);
+
+  return (
+    <div class="popup">
+      <header class="clip-bar">
+        <div class="clip-actions">
+          <button type="button" class="primary" disabled={isClipping} onClick={() => void runClip('article')}>
+            {t('clipThisPage')}
+          </button>
+          {probe && !probe.isReaderable && (
+            <button
+              type="button"
+              class="secondary"
+              disabled={isClipping}
+              onClick={() => void runClip('page')}
+            >
+              {t('savePage')}
+            </button>
+          )}
+        </div>
+        {probe?.savedClipId && <p class="hint">{t('alreadySaved')}</p>}
+        {probe && !probe.isReaderable && <p class="hint">{t('notReaderable')}</p>}
+      </header>
+
+      {error && (
+        <ErrorBanner message={describeError(error.code, error.detail)} onDismiss={() => setError(null)} />
+      )}
+
+      <div role="status" aria-live="polite" class="status">
+        {isClipping && (
+          <p class="busy">
+            <span class="spinner" aria-hidden="true" />
+            {t('clipping')}
+          </p>
+        )}
+        {progress && (
+          <p class="busy">
+            <progress
+              max={progress.total || undefined}
+              value={progress.total ? progress.done : undefined}
+              aria-hidden="true"
+            />
+            {t('exportProgress', [String(progress.done), String(progress.total || '…')])}
+          </p>
+        )}
+        {status && <p>{status}</p>}
+        {toast && <UndoToast message={toast.message} onUndo={() => void undoDelete()} />}
+      </div>
+
+      <main>
+        <div ref={libraryRef} class="library-view" hidden={view.kind !== 'library'}>
+          <FilterBox onQuery={handleQuery} />
+          {selectedIds.length > 0 && (
+            <div class="selection-bar">
+              <span>{t('selectedCount', [String(selectedIds.length)])}</span>
+              <button type="button" disabled={busy !== null} onClick={() => void exportZip(selectedIds)}>
+                {t('exportSelected')}
+              </button>
+              <button
+                type="button"
+                class="danger"
+                disabled={busy !== null}
+                onClick={() => void deleteClips(selectedIds, (d) => t('deletedMany', [String(d.length)]))}
+              >
+                {t('deleteSelected')}
+              </button>
+            </div>
+          )}
+          <LibraryList
+            items={rows}
+            selected={selected}
+            badges={badges}
+            currentId={probe?.savedClipId ?? null}
+            hasMore={next !== null}
+            isLoading={isLoading}
+            emptyText={emptyText}
+            onOpen={(id) => void openClip(id)}
+            onToggle={(id, isOn) =>
+              setSelected((s) => {
+                const copy = new Set(s);
+                if (isOn) copy.add(id);
+                else copy.delete(id);
+                return copy;
+              })
+            }
+            onLoadMore={() => {
+              if (!isLoading && next !== null) void loadPage(query, next);
+            }}
+          />
+        </div>
+        {view.kind === 'clip' && (
+          <ClipEditor
+            opened={view.opened}
+            isBusy={busy !== null}
+            note={view.note}
+            onSave={(edits) => void saveEdits(view.opened.clip.id, edits)}
+            onCopy={() =>
+              void runOnOpened(
+                (o) => services.copy(o.post.content),
+                () => t('copied'),
+              )
+            }
+            onDownload={() =>
+              void runOnOpened(
+                (o) => services.download(o.post),
+                (o) => t('downloaded', [o.post.filename]),
+              )
+            }
+            onDelete={() =>
+              void deleteClips([view.opened.clip.id], (d) =>
+                t('deletedOne', [d[0]?.edits.title ?? d[0]?.draft.title ?? view.opened.fields.title]),
+              )
+            }
+            onBack={() => setView({ kind: 'library' })}
+          />
+        )}
+      </main>
+
+      <footer class="footer">
+        <button type="button" disabled={busy !== null} onClick={() => void exportZip('all')}>
+          {t('exportAll')}
+        </button>
+        <button type="button" class="link-button" onClick={() => services.openOptions()}>
+          {t('options')}
+        </button>
+      </footer>
+    </div>
+  );
+}

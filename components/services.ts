@@ -1,0 +1,101 @@
+// What the popup and options components need from the platform, as one interface the entrypoint implements.
+// Components never import utils/platform: these shapes mirror its types structurally, and fakes implement them in tests.
+import type { Result } from '../utils/pure/result';
+import type {
+  ClipEdits,
+  ClipSummary,
+  MarkdownStyle,
+  Post,
+  PostOptions,
+  StoredClip,
+} from '../utils/pure/types';
+
+export type ClipMode = 'article' | 'page' | 'selection';
+
+/** Same shape as TabProbe in utils/platform/messages.ts. */
+export interface PageProbe {
+  url: string;
+  title: string;
+  isReaderable: boolean;
+  savedClipId: string | null;
+}
+
+/** Same shape as ClipOutcome in utils/platform/messages.ts. */
+export interface ClipResult {
+  clip: ClipSummary;
+  isUpdate: boolean;
+}
+
+export interface SummaryPage {
+  items: ClipSummary[];
+  /** Cursor to continue after, or null at the end. */
+  next: number | null;
+}
+
+/** The effective front matter values of a post, as the editor shows them. */
+export interface PostFields {
+  title: string;
+  date: string;
+  categories: string[];
+  tags: string[];
+}
+
+/** An open clip: the stored record, its post rendered with the current settings, and the fields in that post. */
+export interface OpenedClip {
+  clip: StoredClip;
+  post: Post;
+  fields: PostFields;
+}
+
+export type ExportTarget = string[] | 'all';
+export type ProgressFn = (done: number, total: number) => void;
+
+export interface PopupServices {
+  probe(): Promise<Result<PageProbe>>;
+  clip(mode: ClipMode): Promise<Result<ClipResult>>;
+  isClipOnOpen(): Promise<boolean>;
+  listSummaries(opts: { after?: number | null; limit: number; query?: string }): Promise<Result<SummaryPage>>;
+  getSummary(id: string): Promise<Result<ClipSummary>>;
+  openClip(id: string): Promise<Result<OpenedClip>>;
+  updateEdits(id: string, edits: ClipEdits): Promise<Result<OpenedClip>>;
+  deleteClips(ids: string[]): Promise<Result<StoredClip[]>>;
+  putClips(clips: StoredClip[]): Promise<Result<void>>;
+  download(post: Post): Promise<Result<void>>;
+  /** Resolves to the number of posts written to the zip. */
+  exportZip(target: ExportTarget, onProgress: ProgressFn): Promise<Result<number>>;
+  copy(text: string): Promise<Result<void>>;
+  openOptions(): void;
+}
+
+/** Same shape as Settings in utils/platform/settings.ts. */
+export interface EditableSettings {
+  version: number;
+  post: PostOptions;
+  markdown: MarkdownStyle;
+  clipOnOpen: boolean;
+}
+
+export interface StorageEstimate {
+  usage: number;
+  quota: number;
+}
+
+export interface RestoreCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface OptionsServices {
+  loadSettings(): Promise<Result<EditableSettings>>;
+  saveSettings(next: EditableSettings): Promise<Result<void>>;
+  estimateStorage(): Promise<StorageEstimate | null>;
+  countClips(): Promise<Result<number>>;
+  exportZip(target: ExportTarget, onProgress: ProgressFn): Promise<Result<number>>;
+  backup(): Promise<Result<void>>;
+  restore(text: string): Promise<Result<RestoreCounts>>;
+  /** The newest clip's post with the given settings, or null when the library is empty. */
+  preview(settings: EditableSettings): Promise<Result<Post | null>>;
+  /** The runtime's own IANA zone, shown when the time zone field is empty. */
+  browserTimeZone(): string;
+}

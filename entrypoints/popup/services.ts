@@ -1,0 +1,161 @@
+// The platform side of the popup and options pages: store, settings, messages and downloads behind the services
+// interfaces the components take (components/services.ts). Shared by both pages. Rendering is loaded on demand.
+import { browser } from 'wxt/browser';
+import type {
+  ExportTarget,
+  OpenedClip,
+  OptionsServices,
+  PopupServices,
+  ProgressFn,
+} from '../../components/services';
+import { createBackup, restoreBackup } from '../../utils/platform/backup';
+import { downloadPost, downloadText } from '../../utils/platform/downloads';
+import { sendMessage } from '../../utils/platform/messages';
+import type { Settings } from '../../utils/platform/settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  onSettingsChanged,
+  saveSettings,
+} from '../../utils/platform/settings';
+import type { Library } from '../../utils/platform/store';
+import { openLibrary, StoreError, toSummary } from '../../utils/platform/store';
+import type { Result } from '../../utils/pure/result';
+import { fail, ok } from '../../utils/pure/result';
+import type { StoredClip } from '../../utils/pure/types';
+import { toLocalDay } from './local-day';
+
+/** Turndown, YAML and pinyin are most of the page's code: the library list shows before they load. */
+const loadRendering = () => import('./rendering');
+
+/** Any thrown error as a failed Result: store errors keep their code. */
+function toFailure(error: unknown): Result<never> {
+  if (error instanceof StoreError)
+    return fail(error.code, error.message === error.code ? undefined : error.message);
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') return fail('quota-exceeded');
+  return fail('unknown', error instanceof Error ? error.message : String(error));
+}
+
+async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await run());
+  } catch (error) {
+    return toFailure(error);
+  }
+}
+
+async function attemptResult<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    return toFailure(error);
+  }
+}
+
+/** Settings for rendering, kept current while the page is open. */
+function watchSettings(): () => Promise<Settings> {
+  let current = loadSettings().catch(() => DEFAULT_SETTINGS);
+  onSettingsChanged((next) => {
+    current = Promise.resolve(next);
+  });
+  return () => current;
+}
+
+/** One library connection per page, opened on first use; a failed open is retried on the next call. */
+function connectLibrary(): () => Promise<Library> {
+  let library: Promise<Library> | null = null;
+  return () => {
+    library ??= openLibrary().catch((error: unknown) => {
+      library = null;
+      throw error;
+    });
+    return library;
+  };
+}
+
+async function getExisting(lib: Library, id: string): Promise<StoredClip> {
+  const clip = await lib.getClip(id);
+  if (!clip) throw new StoreError('not-found');
+  return clip;
+}
+
+function exportWith(library: () => Promise<Library>, settings: () => Promise<Settings>) {
+  return (target: ExportTarget, onProgress: ProgressFn): Promise<Result<number>> =>
+    attemptResult(async () => {
+      const { exportZip } = await loadRendering();
+      return exportZip(await library(), await settings(), target, onProgress);
+    });
+}
+
+export function createPopupServices(): PopupServices {
+  const library = connectLibrary();
+  const settings = watchSettings();
+  const open = async (clip: StoredClip): Promise<OpenedClip> => {
+    const [{ renderPost, readPostFields }, current] = await Promise.all([loadRendering(), settings()]);
+    const post = renderPost(clip, current);
+    return { clip, post, fields: readPostFields(post.content, clip) };
+  };
+  return {
+    probe: () => sendMessage('probe-tab', {}),
+    clip: (mode) => sendMessage('clip-tab', { mode }),
+    isClipOnOpen: async () => (await settings()).clipOnOpen,
+    listSummaries: (opts) => attempt(async () => (await library()).listSummaries(opts)),
+    getSummary: (id) => attempt(async () => toSummary(await getExisting(await library(), id))),
+    openClip: (id) => attempt(async () => open(await getExisting(await library(), id))),
+    updateEdits: (id, edits) => attempt(async () => open(await (await library()).updateEdits(id, edits))),
+    deleteClips: (ids) => attempt(async () => (await library()).deleteClips(ids)),
+    putClips: (clips) =>
+      attempt(async () => {
+        await (await library()).putClips(clips);
+      }),
+    download: (post) => downloadPost(post),
+    exportZip: exportWith(library, settings),
+    copy: (text) => attempt(() => navigator.clipboard.writeText(text)),
+    openOptions: () => {
+      void browser.runtime.openOptionsPage();
+    },
+  };
+}
+
+export function createOptionsServices(): OptionsServices {
+  const library = connectLibrary();
+  const settings = watchSettings();
+  return {
+    loadSettings: () => attempt(loadSettings),
+    saveSettings: (next) => attempt(() => saveSettings(next)),
+    estimateStorage: async () => {
+      try {
+        const { usage, quota } = await navigator.storage.estimate();
+        return usage === undefined || quota === undefined ? null : { usage, quota };
+      } catch {
+        return null;
+      }
+    },
+    countClips: () => attempt(async () => (await library()).count()),
+    exportZip: exportWith(library, settings),
+    backup: () =>
+      attemptResult(async () => {
+        const text = await createBackup(await library(), await settings());
+        return downloadText(text, `postclip-backup-${toLocalDay(new Date())}.json`, 'application/json');
+      }),
+    restore: (text) =>
+      attemptResult(async () => {
+        const restored = await restoreBackup(await library(), text);
+        if (!restored.ok) return restored;
+        // A backup is the whole library, settings included: restoring brings them back too.
+        await saveSettings(restored.value.settings);
+        const { added, updated, unchanged } = restored.value;
+        return ok({ added, updated, unchanged });
+      }),
+    preview: (next) =>
+      attempt(async () => {
+        const lib = await library();
+        const newest = (await lib.listSummaries({ limit: 1 })).items[0];
+        const clip = newest ? await lib.getClip(newest.id) : undefined;
+        if (!clip) return null;
+        const { renderPost } = await loadRendering();
+        return renderPost(clip, next);
+      }),
+    browserTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+}

@@ -1,0 +1,179 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClipEditorProps } from '../../components/clip-editor';
+import { ClipEditor, splitList, toEdits } from '../../components/clip-editor';
+import type { OpenedClip } from '../../components/services';
+import type { StoredClip } from '../../utils/pure/types';
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const CLIP: StoredClip = {
+  id: 'c1',
+  url: 'https://news.example/tidal.html',
+  draft: {
+    url: 'https://news.example/tidal.html',
+    canonical: null,
+    title: 'Harbour city opens its first tidal power station',
+    byline: null,
+    siteName: 'The Coastal Courier',
+    lang: 'en',
+    dir: 'ltr',
+    excerpt: null,
+    image: null,
+    keywords: ['energy'],
+    published: null,
+    modified: null,
+    contentHtml: '<p>Text</p>',
+    textContent: 'Text',
+    kind: 'article',
+  },
+  markdown: 'Text',
+  edits: {},
+  clippedAt: 1,
+  updatedAt: 1,
+};
+
+const OPENED: OpenedClip = {
+  clip: CLIP,
+  post: {
+    filename: '2024-03-18-harbour-city.md',
+    content: '---\ntitle: "Harbour"\n---\n\nText <b>not markup</b>\n',
+  },
+  fields: {
+    title: 'Harbour city opens its first tidal power station',
+    date: '2024-03-18 07:45:00 +0000',
+    categories: ['the-coastal-courier'],
+    tags: ['energy'],
+  },
+};
+
+function mount(overrides: Partial<ClipEditorProps> = {}) {
+  const props: ClipEditorProps = {
+    opened: OPENED,
+    isBusy: false,
+    note: null,
+    onSave: vi.fn(),
+    onCopy: vi.fn(),
+    onDownload: vi.fn(),
+    onDelete: vi.fn(),
+    onBack: vi.fn(),
+    ...overrides,
+  };
+  void act(() => render(<ClipEditor {...props} />, container));
+  return props;
+}
+
+/** The control a <label> names, as a user (or Playwright's getByLabel) finds it. */
+function byLabel(text: string): HTMLInputElement | HTMLTextAreaElement {
+  const label = [...container.querySelectorAll('label')].find((l) => l.textContent === text);
+  const control = label ? container.querySelector(`#${label.htmlFor}`) : null;
+  if (!control) throw new Error(`no control labelled ${text}`);
+  return control as HTMLInputElement;
+}
+
+function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  void act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+function click(name: string) {
+  const button = [...container.querySelectorAll('button')].find((b) => b.textContent === name);
+  if (!button) throw new Error(`no button ${name}`);
+  void act(() => button.click());
+}
+
+describe('ClipEditor', () => {
+  it('shows the effective fields and the post as plain text', () => {
+    mount();
+    expect(byLabel('fieldTitle').value).toBe(OPENED.fields.title);
+    expect(byLabel('fieldDate').value).toBe('2024-03-18 07:45:00 +0000');
+    expect(byLabel('fieldCategories').value).toBe('the-coastal-courier');
+    expect(byLabel('fieldTags').value).toBe('energy');
+    const post = byLabel('post');
+    expect(post.tagName).toBe('TEXTAREA');
+    expect(post.readOnly).toBe(true);
+    expect(post.value).toBe(OPENED.post.content);
+    expect(container.querySelector('b')).toBeNull();
+  });
+
+  it('reports edited tags and title on Save, and nothing for untouched fields', () => {
+    const props = mount();
+    type(byLabel('fieldTags'), 'energy, e2e-tag，潮汐');
+    type(byLabel('fieldTitle'), '  Tidal power at last ');
+    click('save');
+    expect(props.onSave).toHaveBeenCalledWith({
+      title: 'Tidal power at last',
+      tags: ['energy', 'e2e-tag', '潮汐'],
+    });
+  });
+
+  it('refuses a malformed date and says why', () => {
+    const props = mount();
+    type(byLabel('fieldDate'), '18/03/2024');
+    click('save');
+    expect(props.onSave).not.toHaveBeenCalled();
+    expect(byLabel('fieldDate').getAttribute('aria-invalid')).toBe('true');
+    expect(container.textContent).toContain('invalidDate');
+    type(byLabel('fieldDate'), '2024-03-19');
+    click('save');
+    expect(props.onSave).toHaveBeenCalledWith({ date: '2024-03-19' });
+  });
+
+  it('reports Copy, Download, Delete and Back', () => {
+    const props = mount();
+    click('copy');
+    click('download');
+    click('delete');
+    click('back');
+    expect(props.onCopy).toHaveBeenCalledTimes(1);
+    expect(props.onDownload).toHaveBeenCalledTimes(1);
+    expect(props.onDelete).toHaveBeenCalledTimes(1);
+    expect(props.onBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the note after a save', () => {
+    mount({ note: 'Saved' });
+    expect(container.querySelector('.note')?.textContent).toBe('Saved');
+  });
+});
+
+describe('toEdits', () => {
+  const shown = OPENED.fields;
+  const form = { title: shown.title, date: shown.date, categories: 'the-coastal-courier', tags: 'energy' };
+
+  it('keeps earlier edits and adds only what changed', () => {
+    expect(toEdits({ tags: ['energy'] }, shown, { ...form, categories: 'news' })).toEqual({
+      tags: ['energy'],
+      categories: ['news'],
+    });
+  });
+
+  it('drops a title or date the user emptied, so the page values come back', () => {
+    expect(toEdits({ title: 'Old', date: '2020-01-01' }, shown, { ...form, title: ' ', date: '' })).toEqual(
+      {},
+    );
+  });
+
+  it('stores an emptied tag list as no tags', () => {
+    expect(toEdits({}, shown, { ...form, tags: ' , ' })).toEqual({ tags: [] });
+  });
+});
+
+describe('splitList', () => {
+  it('splits on ASCII and CJK commas, trims, drops blanks and repeats', () => {
+    expect(splitList(' a, b,,a ，c、d ')).toEqual(['a', 'b', 'c', 'd']);
+    expect(splitList('')).toEqual([]);
+  });
+});

@@ -1,0 +1,282 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PopupApp } from '../../components/popup-app';
+import type { OpenedClip, PageProbe, PopupServices } from '../../components/services';
+import type { Result } from '../../utils/pure/result';
+import { fail, ok } from '../../utils/pure/result';
+import type { ClipSummary, StoredClip } from '../../utils/pure/types';
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+  vi.useRealTimers();
+});
+
+function summary(n: number): ClipSummary {
+  return {
+    id: `id${n}`,
+    url: `https://news.example/${n}`,
+    title: `Story ${n}`,
+    siteName: 'Courier',
+    published: `2024-03-${String(n % 28 || 1).padStart(2, '0')}T08:00:00Z`,
+    tags: [],
+    clippedAt: 1000 - n,
+  };
+}
+
+function stored(row: ClipSummary): StoredClip {
+  return {
+    id: row.id,
+    url: row.url,
+    draft: {
+      url: row.url,
+      canonical: null,
+      title: row.title,
+      byline: null,
+      siteName: row.siteName,
+      lang: 'en',
+      dir: 'ltr',
+      excerpt: null,
+      image: null,
+      keywords: [],
+      published: null,
+      modified: null,
+      contentHtml: '<p>x</p>',
+      textContent: 'x',
+      kind: 'article',
+    },
+    markdown: 'x',
+    edits: {},
+    clippedAt: row.clippedAt,
+    updatedAt: row.clippedAt,
+  };
+}
+
+const PROBE: PageProbe = {
+  url: 'https://news.example/new',
+  title: 'New',
+  isReaderable: true,
+  savedClipId: null,
+};
+
+/** An in-memory library behind the services interface; every method is a spy. */
+function fakeServices(rows: ClipSummary[], overrides: Partial<PopupServices> = {}) {
+  let library = [...rows];
+  const services = {
+    probe: vi.fn(() => Promise.resolve(ok(PROBE))),
+    clip: vi.fn(() => Promise.resolve(ok({ clip: summary(99), isUpdate: false }))),
+    isClipOnOpen: vi.fn(() => Promise.resolve(true)),
+    listSummaries: vi.fn((opts: { after?: number | null; limit: number; query?: string }) => {
+      const matching = library.filter(
+        (r) => !opts.query || r.title.toLowerCase().includes(opts.query.toLowerCase()),
+      );
+      const start = opts.after == null ? 0 : matching.findIndex((r) => r.clippedAt < (opts.after ?? 0));
+      const items = start < 0 ? [] : matching.slice(start, start + opts.limit);
+      const last = items[items.length - 1];
+      const next = last && matching.indexOf(last) < matching.length - 1 ? last.clippedAt : null;
+      return Promise.resolve(ok({ items, next }));
+    }),
+    getSummary: vi.fn((id: string) => {
+      const row = library.find((r) => r.id === id);
+      return Promise.resolve(row ? ok(row) : fail<ClipSummary>('not-found'));
+    }),
+    openClip: vi.fn((id: string): Promise<Result<OpenedClip>> => {
+      const row = library.find((r) => r.id === id);
+      if (!row) return Promise.resolve(fail('not-found'));
+      const opened: OpenedClip = {
+        clip: stored(row),
+        post: { filename: `${id}.md`, content: `---\ntitle: ${row.title}\n---\n` },
+        fields: { title: row.title, date: '', categories: [], tags: [] },
+      };
+      return Promise.resolve(ok(opened));
+    }),
+    updateEdits: vi.fn(() => Promise.resolve(fail<OpenedClip>('unknown'))),
+    deleteClips: vi.fn((ids: string[]) => {
+      const gone = library.filter((r) => ids.includes(r.id));
+      library = library.filter((r) => !ids.includes(r.id));
+      return Promise.resolve(ok(gone.map(stored)));
+    }),
+    putClips: vi.fn((clips: StoredClip[]) => {
+      library = [...library, ...rows.filter((r) => clips.some((c) => c.id === r.id))].sort(
+        (a, b) => b.clippedAt - a.clippedAt,
+      );
+      return Promise.resolve(ok(undefined));
+    }),
+    download: vi.fn(() => Promise.resolve(ok(undefined))),
+    exportZip: vi.fn(() => Promise.resolve(ok(3))),
+    copy: vi.fn(() => Promise.resolve(ok(undefined))),
+    openOptions: vi.fn(),
+    ...overrides,
+  };
+  return services;
+}
+
+async function flush() {
+  await act(async () => {
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  });
+}
+
+async function mount(services: PopupServices, props: { clipTimeoutMs?: number; undoMs?: number } = {}) {
+  await act(async () => {
+    render(<PopupApp services={services} {...props} />, container);
+    await Promise.resolve();
+  });
+  await flush();
+}
+
+const titles = () =>
+  [...container.querySelectorAll('[data-testid="clip-row-title"]')].map((e) => e.textContent);
+const button = (name: string) =>
+  [...container.querySelectorAll('button')].find((b) => b.textContent === name);
+async function click(name: string) {
+  const b = button(name);
+  if (!b) throw new Error(`no button ${name}`);
+  await act(async () => {
+    b.click();
+    await Promise.resolve();
+  });
+  await flush();
+}
+
+describe('PopupApp', () => {
+  it('clips a readerable page on open and shows the new row on top as Saved', async () => {
+    const services = fakeServices([summary(1), summary(2)]);
+    await mount(services);
+    expect(services.clip).toHaveBeenCalledWith('article');
+    expect(titles()).toEqual(['Story 99', 'Story 1', 'Story 2']);
+    expect(container.querySelector('li')?.textContent).toContain('badgeSaved');
+  });
+
+  it('does not clip a page already saved: it highlights that row and shows Updated after a re-clip', async () => {
+    const services = fakeServices([summary(1), summary(2)], {
+      probe: vi.fn(() => Promise.resolve(ok({ ...PROBE, savedClipId: 'id2' }))),
+      clip: vi.fn(() => Promise.resolve(ok({ clip: summary(2), isUpdate: true }))),
+    });
+    await mount(services);
+    expect(services.clip).not.toHaveBeenCalled();
+    expect(container.querySelector('[aria-current=page]')?.textContent).toContain('Story 2');
+    expect(container.textContent).toContain('alreadySaved');
+    await click('clipThisPage');
+    expect(titles()).toEqual(['Story 2', 'Story 1']);
+    expect(container.querySelector('li')?.textContent).toContain('badgeUpdated');
+  });
+
+  it('offers Save whole page on a page that is not an article', async () => {
+    const services = fakeServices([], {
+      probe: vi.fn(() => Promise.resolve(ok({ ...PROBE, isReaderable: false }))),
+    });
+    await mount(services);
+    expect(services.clip).not.toHaveBeenCalled();
+    await click('savePage');
+    expect(services.clip).toHaveBeenCalledWith('page');
+  });
+
+  it('shows a restricted page as an alert and keeps the library usable', async () => {
+    const services = fakeServices([summary(1)], {
+      probe: vi.fn(() => Promise.resolve(fail<PageProbe>('restricted-page'))),
+    });
+    await mount(services);
+    expect(container.querySelector('[role=alert]')?.textContent).toBe('restricted-page');
+    expect(titles()).toEqual(['Story 1']);
+    expect(button('exportAll')?.disabled).toBe(false);
+  });
+
+  it('ends the busy state when the clip never answers', async () => {
+    vi.useFakeTimers();
+    const services = fakeServices([], { clip: vi.fn(() => new Promise<never>(() => undefined)) });
+    await mount(services, { clipTimeoutMs: 20_000 });
+    expect(container.querySelector('[role=status]')?.textContent).toContain('clipping');
+    expect(button('clipThisPage')?.disabled).toBe(true);
+    await act(async () => {
+      vi.advanceTimersByTime(20_000);
+      await Promise.resolve();
+    });
+    await flush();
+    expect(container.querySelector('[role=status]')?.textContent).not.toContain('clipping');
+    expect(button('clipThisPage')?.disabled).toBe(false);
+    expect(container.querySelector('[role=alert]')?.textContent).toBe('timeout');
+  });
+
+  it('loads 30 rows first and more on demand', async () => {
+    const rows = Array.from({ length: 45 }, (_, i) => summary(i + 1));
+    const services = fakeServices(rows, {
+      probe: vi.fn(() => Promise.resolve(fail<PageProbe>('no-active-tab'))),
+    });
+    await mount(services);
+    expect(titles()).toHaveLength(30);
+    expect(services.listSummaries).toHaveBeenCalledWith({ limit: 30 });
+    await click('loadMore');
+    expect(titles()).toEqual(rows.map((r) => r.title));
+    expect(button('loadMore')).toBeUndefined();
+  });
+
+  it('filters through the services with the typed query', async () => {
+    vi.useFakeTimers();
+    const services = fakeServices([summary(1), summary(12)], {
+      probe: vi.fn(() => Promise.resolve(fail<PageProbe>('no-active-tab'))),
+    });
+    await mount(services);
+    const input = container.querySelector('input[type=search]') as HTMLInputElement;
+    await act(async () => {
+      input.value = 'story 12';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      vi.advanceTimersByTime(150);
+      await Promise.resolve();
+    });
+    await flush();
+    expect(services.listSummaries).toHaveBeenLastCalledWith({ limit: 30, query: 'story 12' });
+    expect(titles()).toEqual(['Story 12']);
+  });
+
+  it('opens a clip, deletes it, and Undo puts it back', async () => {
+    const services = fakeServices([summary(1), summary(2)], {
+      probe: vi.fn(() => Promise.resolve(fail<PageProbe>('no-active-tab'))),
+    });
+    await mount(services);
+    const row = container.querySelectorAll<HTMLElement>('[data-testid="clip-row-title"]')[0];
+    await act(async () => {
+      row?.click();
+      await Promise.resolve();
+    });
+    await flush();
+    expect(services.openClip).toHaveBeenCalledWith('id1');
+    expect((container.querySelector('textarea') as HTMLTextAreaElement).value).toContain('Story 1');
+    await click('delete');
+    expect(services.deleteClips).toHaveBeenCalledWith(['id1']);
+    expect(container.querySelector('textarea')).toBeNull();
+    expect(titles()).toEqual(['Story 2']);
+    const status = container.querySelector('[role=status]');
+    expect(status?.getAttribute('aria-live')).toBe('polite');
+    expect(status?.textContent).toContain('deletedOne');
+    await click('undo');
+    expect(services.putClips).toHaveBeenCalledTimes(1);
+    expect(titles()).toEqual(['Story 1', 'Story 2']);
+  });
+
+  it('exports the selected clips, or all of them', async () => {
+    const services = fakeServices([summary(1), summary(2), summary(3)], {
+      probe: vi.fn(() => Promise.resolve(fail<PageProbe>('no-active-tab'))),
+    });
+    await mount(services);
+    expect(button('exportSelected')).toBeUndefined();
+    const boxes = container.querySelectorAll<HTMLInputElement>('input[type=checkbox]');
+    await act(async () => {
+      boxes[0]?.click();
+      boxes[2]?.click();
+      await Promise.resolve();
+    });
+    await click('exportSelected');
+    expect(services.exportZip).toHaveBeenLastCalledWith(['id1', 'id3'], expect.any(Function));
+    await click('exportAll');
+    expect(services.exportZip).toHaveBeenLastCalledWith('all', expect.any(Function));
+    expect(container.querySelector('[role=status]')?.textContent).toContain('exportDone');
+  });
+});

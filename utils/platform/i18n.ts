@@ -1,0 +1,51 @@
+// Platform: the user's language, through browser.i18n and public/_locales (the browser's language decides).
+import { browser } from 'wxt/browser';
+import type EN_MESSAGES from '../../public/_locales/en/messages.json';
+import type { ErrorCode } from '../pure/result';
+
+/** Every message name; derived from the English file, which is the reference locale. */
+export type MessageKey = keyof typeof EN_MESSAGES;
+
+/** One message per error code: a Record, so a new ErrorCode fails the type check until it has a message. */
+export const ERROR_MESSAGE_KEYS: Record<ErrorCode, MessageKey> = {
+  'restricted-page': 'errRestrictedPage',
+  'not-an-article': 'errNotAnArticle',
+  'injection-failed': 'errInjectionFailed',
+  'no-active-tab': 'errNoActiveTab',
+  timeout: 'errTimeout',
+  'quota-exceeded': 'errQuotaExceeded',
+  'storage-failed': 'errStorageFailed',
+  'invalid-message': 'errInvalidMessage',
+  'page-too-large': 'errPageTooLarge',
+  'not-found': 'errNotFound',
+  'invalid-backup': 'errInvalidBackup',
+  'download-failed': 'errDownloadFailed',
+  unknown: 'errUnknown',
+};
+
+/** The message in the user's language. Falls back to the key so a missing message is visible, never blank. */
+export function t(key: MessageKey, subs?: string[]): string {
+  let text = '';
+  try {
+    text = browser.i18n.getMessage(key, subs);
+  } catch {
+    // Outside an extension page (tests, a file:// preview) there is no i18n API.
+  }
+  return text === '' ? key : text;
+}
+
+/** An error code (and its technical detail, if any) as one sentence in the user's language. */
+export function describeError(code: ErrorCode, detail?: string): string {
+  const message = t(ERROR_MESSAGE_KEYS[code]);
+  return detail ? t('errorWithDetail', [message, detail]) : message;
+}
+
+/** Marks the page with the UI language and direction, so screen readers and fonts pick the right ones. */
+export function setPageLanguage(doc: Document): void {
+  try {
+    doc.documentElement.lang = browser.i18n.getUILanguage();
+    doc.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    // No i18n API: keep the page's own lang attribute.
+  }
+}
