@@ -1,0 +1,264 @@
+import { JSDOM } from 'jsdom';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_ELEMENTS,
+  extractArticle,
+  isReaderable,
+  measureText,
+  resolveSrcset,
+} from '../../utils/dom/extract';
+
+const NOW = new Date('2024-01-01T00:00:00Z');
+const PARAGRAPH =
+  'The town council met on Tuesday to discuss the new harbour wall, which engineers say will protect the old quarter from winter storms for decades to come.';
+
+const PARSERS: [string, (html: string, url: string) => Document][] = [
+  ['linkedom', (html) => parseHTML(html).document],
+  ['jsdom', (html, url) => new JSDOM(html, { url }).window.document],
+];
+
+const CN_URL = 'https://www.cmrnn.com.cn/content/2023-04/12/content_1.html';
+const CN_PORTAL = `<!doctype html><html><head><meta charset="utf-8">
+<title>厚植商业秘密保护土壤 宁波迈向“智造”未来_中国市场监管新闻网</title>
+<meta name="keywords" content="商业秘密，知识产权、宁波">
+</head><body>
+<div class="top"><a href="/">首页</a> <a href="/local/">地方</a> <a href="/law/">法治</a></div>
+<div class="detail">
+  <h1>厚植商业秘密保护土壤 宁波迈向“智造”未来</h1>
+  <div class="info">2023-04-12 09:30:00 来源：中国市场监管报 作者：王明</div>
+  <div class="content">
+    <p>近年来，宁波市市场监管局坚持把商业秘密保护作为优化营商环境的重要抓手，推动企业建立健全保护制度，全市已建成商业秘密保护示范站点一百余个。</p>
+    <p>“过去企业对商业秘密的认识不足，核心技术人员流动带来的风险很大。”一家汽车零部件企业负责人介绍，在监管部门指导下，企业完善了保密协议和分级管理制度。</p>
+    <p>下一步，宁波将继续完善部门协作机制，加大对侵犯商业秘密行为的查处力度，为“智造”强市建设提供有力支撑。<img src="/images/2023/04/photo.jpg"></p>
+  </div>
+</div></body></html>`;
+
+const EN_URL = 'https://www.harbortribune.example/local/2023/09/14/seawall';
+const EN_NEWS = `<!doctype html><html lang="en"><head>
+<title>Council Approves Floating Seawall | The Harbor Tribune</title>
+<meta property="og:title" content="Council Approves Floating Seawall">
+<meta property="og:image" content="/images/seawall.jpg">
+<link rel="canonical" href="https://www.harbortribune.example/local/2023/09/14/seawall#main">
+<script type="application/ld+json">${JSON.stringify({
+  '@context': 'https://schema.org',
+  '@graph': [
+    {
+      '@type': 'NewsArticle',
+      headline: 'Council Approves Floating Seawall',
+      datePublished: '2023-09-14T06:30:00-04:00',
+      author: [
+        { '@type': 'Person', name: 'Maria Gonzalez' },
+        { '@type': 'Person', name: 'Tom Becker' },
+      ],
+      publisher: { '@type': 'Organization', name: 'The Harbor Tribune' },
+      keywords: ['seawall', 'city council'],
+    },
+  ],
+})}</script>
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/local/">Local</a></nav></header>
+<main><article>
+  <h1>Council Approves Floating Seawall</h1>
+  <div class="story">
+    <p>${PARAGRAPH} <a href="../../../../../local/2023/09/01/earlier">An earlier vote</a> failed.</p>
+    <p>${PARAGRAPH} <a href="#notes">See notes</a>.</p>
+    <figure><img src="/images/2023/09/render.jpg" srcset="/images/render-800.jpg 800w, render-1600.jpg 1600w" alt="Render"></figure>
+    <p id="notes">${PARAGRAPH}</p>
+  </div>
+</article></main>
+<footer><a href="/about">About</a></footer>
+</body></html>`;
+
+const BLOG_URL = 'https://gardenshed.example.net/2021/08/raised-beds/';
+const BLOG = `<!doctype html><html lang="en-US"><head><title>Why I Switched to Raised Beds – Notes from the Shed</title>
+<meta property="og:site_name" content="Notes from the Shed"></head><body>
+<div class="post"><h1 class="entry-title">Why I Switched to Raised Beds</h1>
+<p class="byline">By Jane Doe</p>
+<div class="entry-content"><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div></div>
+</body></html>`;
+
+const PAYWALL = `<!doctype html><html lang="en"><head><title>Inside the Race to Build a Cheaper Grid Battery | The Ledger Review</title></head><body>
+<article><h1>Inside the Race to Build a Cheaper Grid Battery</h1>
+<p>On a former steel mill site outside Pittsburgh, rows of refrigerator-sized cabinets hum quietly in the cold. Inside each one, iron pellets rust and un-rust thousands of times.</p>
+<div class="paywall"><p>Subscribe to continue reading. <a href="/subscribe">Subscribe</a></p></div></article></body></html>`;
+
+const LINK_LIST = `<!doctype html><html lang="en"><head><title>The Harbor Tribune – Local news</title></head><body>
+<main><section><h2>Top stories</h2><ul>${Array.from(
+  { length: 14 },
+  (_, i) =>
+    `<li><a href="/local/2023/09/${i + 1}/story">Local story number ${i + 1} about the harbour and the town</a></li>`,
+).join('')}</ul></section></main></body></html>`;
+
+const LOGIN = `<!doctype html><html lang="en"><head><title>Sign in - Example</title></head><body>
+<main><h1>Sign in</h1><form action="/login"><label>Email <input name="email"></label>
+<label>Password <input type="password" name="pw"></label><button>Sign in</button></form>
+<p><a href="/forgot">Forgot your password?</a></p></main></body></html>`;
+
+describe.each(PARSERS)('extractArticle with %s', (_name, parse) => {
+  it('extracts a Chinese portal page: headline, site, byline, keywords, language', () => {
+    const result = extractArticle(parse(CN_PORTAL, CN_URL), CN_URL, { now: NOW });
+    if (!result.ok) throw new Error(result.detail);
+    const draft = result.value;
+    expect(draft.title).toBe('厚植商业秘密保护土壤 宁波迈向“智造”未来');
+    expect(draft.siteName).toBe('中国市场监管新闻网');
+    expect(draft.byline).toBe('王明');
+    expect(draft.keywords).toEqual(['商业秘密', '知识产权', '宁波']);
+    expect(draft.lang).toBe('zh');
+    expect(draft.kind).toBe('article');
+    expect(draft.contentHtml).toContain('src="https://www.cmrnn.com.cn/images/2023/04/photo.jpg"');
+    expect(draft.textContent).toContain('宁波市市场监管局坚持把商业秘密保护');
+  });
+
+  it('extracts an English news page with JSON-LD @graph', () => {
+    const result = extractArticle(parse(EN_NEWS, EN_URL), EN_URL, { now: NOW });
+    if (!result.ok) throw new Error(result.detail);
+    const draft = result.value;
+    expect(draft.title).toBe('Council Approves Floating Seawall');
+    expect(draft.byline).toBe('Maria Gonzalez, Tom Becker');
+    expect(draft.siteName).toBe('The Harbor Tribune');
+    expect(draft.canonical).toBe('https://www.harbortribune.example/local/2023/09/14/seawall');
+    expect(draft.image).toBe('https://www.harbortribune.example/images/seawall.jpg');
+    expect(draft.keywords).toEqual(['seawall', 'city council']);
+    expect(draft.lang).toBe('en');
+    expect(draft.dir).toBe('ltr');
+    expect(draft.url).toBe(EN_URL);
+  });
+
+  it('makes link and image URLs absolute and leaves #fragment links alone', () => {
+    const result = extractArticle(parse(EN_NEWS, EN_URL), EN_URL, { now: NOW });
+    if (!result.ok) throw new Error(result.detail);
+    const html = result.value.contentHtml;
+    expect(html).toContain('href="https://www.harbortribune.example/local/2023/09/01/earlier"');
+    expect(html).toContain('src="https://www.harbortribune.example/images/2023/09/render.jpg"');
+    expect(html).toContain(
+      'srcset="https://www.harbortribune.example/images/render-800.jpg 800w, https://www.harbortribune.example/local/2023/09/14/render-1600.jpg 1600w"',
+    );
+    expect(html).toContain('href="#notes"');
+    expect(html).not.toMatch(/(?:href|src)="\/(?!\/)/);
+  });
+
+  it('resolves against <base href> when the page has one', () => {
+    const html = EN_NEWS.replace('<head>', '<head><base href="https://static.example.org/site/">');
+    const result = extractArticle(parse(html, EN_URL), EN_URL, { now: NOW });
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.value.contentHtml).toContain('src="https://static.example.org/images/2023/09/render.jpg"');
+  });
+
+  it('never changes the live document', () => {
+    const doc = parse(EN_NEWS, EN_URL);
+    const before = doc.documentElement.outerHTML;
+    for (const mode of ['article', 'page', 'selection'] as const) {
+      extractArticle(doc, EN_URL, { now: NOW, mode, selectionHtml: '<p>Picked <a href="/x">text</a></p>' });
+    }
+    extractArticle(doc, EN_URL, { now: NOW, removeSelectors: ['figure'], articleSelector: '.story' });
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('reads a `By Jane Doe` blog byline and the og:site_name', () => {
+    const result = extractArticle(parse(BLOG, BLOG_URL), BLOG_URL, { now: NOW });
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.value.byline).toBe('Jane Doe');
+    expect(result.value.title).toBe('Why I Switched to Raised Beds');
+    expect(result.value.siteName).toBe('Notes from the Shed');
+  });
+
+  it('takes a paywall teaser as a short article', () => {
+    const result = extractArticle(parse(PAYWALL, EN_URL), EN_URL, { now: NOW });
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.value.title).toBe('Inside the Race to Build a Cheaper Grid Battery');
+    expect(result.value.siteName).toBe('The Ledger Review');
+    expect(result.value.textContent).toContain('refrigerator-sized cabinets');
+  });
+
+  it('refuses a page of links and a login form', () => {
+    const links = extractArticle(parse(LINK_LIST, EN_URL), EN_URL, { now: NOW });
+    expect(links.ok ? 'article' : links.code).toBe('not-an-article');
+    const login = extractArticle(parse(LOGIN, EN_URL), EN_URL, { now: NOW });
+    expect(login.ok ? 'article' : login.code).toBe('not-an-article');
+  });
+
+  it('takes an 80-character Chinese news brief as an article', () => {
+    const brief =
+      '本报讯 ' +
+      '市气象台今日发布寒潮蓝色预警，预计明天起气温将下降八到十摄氏度，请市民注意防寒保暖。'.repeat(2);
+    const html = `<!doctype html><html lang="zh-CN"><head><title>寒潮预警_东湖晚报</title></head><body><div class="article"><h1>寒潮来袭</h1><p>${brief}</p></div></body></html>`;
+    const result = extractArticle(parse(html, CN_URL), CN_URL, { now: NOW });
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.value.textContent).toContain('寒潮蓝色预警');
+  });
+
+  it('page mode: the whole body without scripts, styles or navigation', () => {
+    const html = EN_NEWS.replace('<footer>', '<script>alert(1)</script><style>p{}</style><footer>');
+    const result = extractArticle(parse(html, EN_URL), EN_URL, { now: NOW, mode: 'page' });
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.value.kind).toBe('page');
+    expect(result.value.contentHtml).toContain('href="https://www.harbortribune.example/about"');
+    expect(result.value.contentHtml).not.toMatch(/<script|<style|<nav/i);
+    expect(result.value.title).toBe('Council Approves Floating Seawall');
+  });
+
+  it('selection mode: only the selected HTML, metadata from the page', () => {
+    const result = extractArticle(parse(EN_NEWS, EN_URL), EN_URL, {
+      now: NOW,
+      mode: 'selection',
+      selectionHtml: '<p>Picked <a href="/x" onclick="steal()">words</a><script>alert(1)</script></p>',
+    });
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.value.kind).toBe('selection');
+    expect(result.value.contentHtml).toBe(
+      '<p>Picked <a href="https://www.harbortribune.example/x">words</a></p>',
+    );
+    expect(result.value.textContent).toBe('Picked words');
+    expect(result.value.byline).toBe('Maria Gonzalez, Tom Becker');
+    const empty = extractArticle(parse(EN_NEWS, EN_URL), EN_URL, {
+      now: NOW,
+      mode: 'selection',
+      selectionHtml: ' ',
+    });
+    expect(empty.ok ? 'ok' : empty.code).toBe('not-an-article');
+  });
+
+  it('applies removeSelectors before Readability and articleSelector instead of it', () => {
+    const removed = extractArticle(parse(EN_NEWS, EN_URL), EN_URL, {
+      now: NOW,
+      removeSelectors: ['figure', '[['],
+    });
+    if (!removed.ok) throw new Error(removed.detail);
+    expect(removed.value.contentHtml).not.toContain('render.jpg');
+    const chosen = extractArticle(parse(EN_NEWS, EN_URL), EN_URL, { now: NOW, articleSelector: '#notes' });
+    if (!chosen.ok) throw new Error(chosen.detail);
+    expect(chosen.value.contentHtml).toMatch(/^<p id="notes">The town council/);
+    expect(chosen.value.title).toBe('Council Approves Floating Seawall');
+  });
+
+  it('fills the published date from the date finder', () => {
+    const result = extractArticle(parse(EN_NEWS, EN_URL), EN_URL, { now: NOW });
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.value.published?.parts).toMatchObject({ year: 2023, month: 9, day: 14 });
+  });
+
+  it('refuses a page above the element limit', () => {
+    const html = `<!doctype html><html><body>${'<i></i>'.repeat(MAX_ELEMENTS)}</body></html>`;
+    const result = extractArticle(parse(html, EN_URL), EN_URL, { now: NOW });
+    expect(result.ok ? 'ok' : result.code).toBe('page-too-large');
+  });
+
+  it('isReaderable tells an article from a login form', () => {
+    expect(isReaderable(parse(EN_NEWS.replaceAll('<p>', '<p>' + PARAGRAPH), EN_URL))).toBe(true);
+    expect(isReaderable(parse(LOGIN, EN_URL))).toBe(false);
+  });
+});
+
+describe('helpers', () => {
+  it('measures CJK text by characters, weighted', () => {
+    expect(measureText('ab c')).toBe(3);
+    expect(measureText('宁波 ab')).toBe(7);
+  });
+
+  it('resolves srcset candidates, including URLs with commas', () => {
+    expect(resolveSrcset('a.jpg 1x,/b,c.jpg 2x', 'https://e.com/d/')).toBe(
+      'https://e.com/d/a.jpg 1x, https://e.com/b,c.jpg 2x',
+    );
+  });
+});

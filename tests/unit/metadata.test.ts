@@ -1,0 +1,343 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import {
+  cleanByline,
+  findByline,
+  findCanonical,
+  findDir,
+  findExcerpt,
+  findImage,
+  findKeywords,
+  findLang,
+  findSiteName,
+  findSourceLine,
+  findTitle,
+  guessLangFromText,
+  normalizeLang,
+  readMetadata,
+  splitKeywords,
+  stripSiteName,
+} from '../../utils/dom/metadata';
+
+function page(head: string, body = '', htmlAttrs = ''): Document {
+  return parseHTML(`<!doctype html><html ${htmlAttrs}><head>${head}</head><body>${body}</body></html>`)
+    .document;
+}
+
+const ld = (value: unknown): string => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+const URL = 'https://www.example.com/news/2023/story.html';
+
+const CN_PORTAL = page(
+  `<meta charset="utf-8"><title>厚植商业秘密保护土壤 宁波迈向“智造”未来_中国市场监管新闻网</title>
+   <meta name="keywords" content="商业秘密，知识产权、宁波, 商业秘密">`,
+  `<div class="nav"><a href="/">首页</a> <a href="/local/">地方</a></div>
+   <div class="detail">
+     <h1 class="detail-title">厚植商业秘密保护土壤 宁波迈向“智造”未来</h1>
+     <div class="info">2023-04-12 09:30 来源：中国市场监管报 作者：王明 编辑：李四</div>
+     <div class="content"><p>${'宁波市市场监管局持续推进商业秘密保护工作。'.repeat(8)}</p></div>
+   </div>`,
+);
+
+describe('findTitle', () => {
+  it('strips a Chinese site suffix after _ and prefers the h1', () => {
+    expect(findTitle(CN_PORTAL, 'https://www.cmrnn.com.cn/content/2023-04/12/content_1.html')).toBe(
+      '厚植商业秘密保护土壤 宁波迈向“智造”未来',
+    );
+  });
+
+  it('strips a Chinese site suffix from the tab title alone', () => {
+    const doc = page('<title>厚植商业秘密保护土壤 宁波迈向“智造”未来_中国市场监管新闻网</title>');
+    expect(findTitle(doc, 'https://www.cmrnn.com.cn/a.html')).toBe('厚植商业秘密保护土壤 宁波迈向“智造”未来');
+  });
+
+  it('strips a channel and site suffix (`_科技_腾讯网`)', () => {
+    const doc = page('<title>DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网</title>');
+    expect(findTitle(doc, 'https://tech.qq.com/a/1.htm')).toBe(
+      'DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶',
+    );
+  });
+
+  it('strips `| Reuters` matched by the domain, and keeps a colon that is part of the headline', () => {
+    expect(
+      findTitle(
+        page('<title>Oil prices rise on supply fears | Reuters</title>'),
+        'https://www.reuters.com/x',
+      ),
+    ).toBe('Oil prices rise on supply fears');
+    expect(
+      findTitle(page('<title>Star Wars: The Last Jedi review</title>'), 'https://www.theguardian.com/film/x'),
+    ).toBe('Star Wars: The Last Jedi review');
+  });
+
+  it('matches an abbreviated domain to the site name (nytimes ~ The New York Times)', () => {
+    const doc = page(
+      '<meta property="og:title" content="A Quiet Revolution in Batteries - The New York Times">',
+    );
+    expect(findTitle(doc, 'https://www.nytimes.com/2023/01/01/x.html')).toBe(
+      'A Quiet Revolution in Batteries',
+    );
+  });
+
+  it('strips a site-name prefix named by og:site_name', () => {
+    const doc = page(
+      '<title>Daily Planet :: Council votes to rebuild the harbour wall</title><meta property="og:site_name" content="Daily Planet">',
+    );
+    expect(findTitle(doc, URL)).toBe('Council votes to rebuild the harbour wall');
+  });
+
+  it('uses the part og:title lacks as the site name', () => {
+    const doc = page(
+      '<title>Council votes to rebuild the harbour wall · Harbourside</title><meta property="og:title" content="Council votes to rebuild the harbour wall">',
+    );
+    expect(findSiteName(doc, URL)).toBe('Harbourside');
+  });
+
+  it('strips `Headline - Site` from a bare <title> even when nothing names the site', () => {
+    const doc = page('<title>Library opens a tool lending shelf for residents - Millbrook Post</title>');
+    expect(findTitle(doc, 'https://mbp.example/x')).toBe('Library opens a tool lending shelf for residents');
+    expect(findSiteName(doc, 'https://mbp.example/x')).toBe('Millbrook Post');
+  });
+
+  it('prefers an h1 that the tab title starts with, over a JSON-LD SEO variant', () => {
+    const doc = page(
+      `<title>The 21 best movies of 2017 - Vox</title>${ld({ '@type': 'NewsArticle', headline: 'How to watch the 21 best films of 2017' })}`,
+      '<header class="site-header"><h1 class="logo">Vox</h1></header><article><h1>The 21 best movies of 2017</h1></article>',
+    );
+    expect(findTitle(doc, 'https://www.vox.com/x')).toBe('The 21 best movies of 2017');
+  });
+
+  it('takes the JSON-LD headline when no h1 confirms another one', () => {
+    const doc = page(
+      `<title>Tarot | Atlas Obscura</title>${ld({ '@type': 'NewsArticle', headline: 'The Deck of Cards That Made Tarot Global' })}`,
+    );
+    expect(findTitle(doc, URL)).toBe('The Deck of Cards That Made Tarot Global');
+  });
+
+  it('does not take a blog-name h1 that the tab title merely starts with', () => {
+    const doc = page(
+      '<title>Silicon Exposed: Open Verilog flow for GreenPak4 devices</title><meta property="og:title" content="Open Verilog flow for GreenPak4 devices">',
+      '<h1 class="title">Silicon Exposed</h1>',
+    );
+    expect(findTitle(doc, 'https://siliconexposed.blogspot.com/x')).toBe(
+      'Open Verilog flow for GreenPak4 devices',
+    );
+  });
+
+  it('collapses whitespace and decodes JSON-LD entities', () => {
+    const doc = page(`${ld({ '@type': 'Article', headline: 'Fish &amp;\n  chips&#8217; day' })}`);
+    expect(findTitle(doc, URL)).toBe('Fish & chips’ day');
+  });
+});
+
+describe('stripSiteName', () => {
+  it('reports what it removed, across separator styles', () => {
+    expect(stripSiteName('Some headline | Reuters', ['Reuters'], URL)).toEqual({
+      title: 'Some headline',
+      removed: 'Reuters',
+    });
+    expect(stripSiteName('Some headline ｜ 澎湃新闻', [], URL).title).toBe('Some headline');
+    expect(stripSiteName('Some headline » Example News', ['Example News'], URL).title).toBe('Some headline');
+    expect(stripSiteName('Well-known facts about example', [], 'https://known.example/x').title).toBe(
+      'Well-known facts about example',
+    );
+  });
+});
+
+describe('findSiteName', () => {
+  it('reads the title suffix before a 来源 line', () => {
+    expect(findSiteName(CN_PORTAL, 'https://www.cmrnn.com.cn/a.html')).toBe('中国市场监管新闻网');
+  });
+
+  it('falls back to a 来源： line, without the trailing 作者/编辑 parts', () => {
+    const doc = page(
+      '<title>宁波迈向智造未来</title>',
+      '<h1>宁波迈向智造未来</h1><p>2023-04-12 来源：中国市场监管报 作者：王明</p><p>正文</p>',
+    );
+    expect(findSiteName(doc, URL)).toBe('中国市场监管报');
+  });
+
+  it('reads a JSON-LD publisher object, array, or @id reference', () => {
+    const byArray = page(
+      ld({ '@type': 'NewsArticle', publisher: [{ '@type': 'Organization', name: 'Ledger' }] }),
+    );
+    expect(findSiteName(byArray, URL)).toBe('Ledger');
+    const byRef = page(
+      ld({
+        '@graph': [
+          { '@type': 'NewsArticle', publisher: { '@id': '#org' } },
+          { '@type': 'Organization', '@id': '#org', name: 'Harbor Tribune' },
+        ],
+      }),
+    );
+    expect(findSiteName(byRef, URL)).toBe('Harbor Tribune');
+  });
+
+  it('is null when nothing names the site', () => {
+    expect(findSiteName(page('<title>Plain words</title>'), URL)).toBeNull();
+  });
+});
+
+describe('findSourceLine', () => {
+  it('keeps a Latin source name and drops what follows', () => {
+    expect(findSourceLine(['Source: The Associated Press | Updated 3 hours ago'])).toBe(
+      'The Associated Press',
+    );
+    expect(findSourceLine(['来源：网络'])).toBe('网络');
+    expect(findSourceLine(['No source here'])).toBeNull();
+  });
+});
+
+describe('cleanByline', () => {
+  it('removes prefixes and trailing roles and dates', () => {
+    expect(cleanByline('By Jane Doe')).toBe('Jane Doe');
+    expect(cleanByline('By Owen Pritchard | Community reporter')).toBe('Owen Pritchard');
+    expect(cleanByline('作者：张三')).toBe('张三');
+    expect(cleanByline('Posted by Alan Whitby in News')).toBe('Alan Whitby');
+    expect(cleanByline('By Nathan Willis March 25, 2015')).toBe('Nathan Willis');
+  });
+
+  it('rejects URLs, dates and over-long text', () => {
+    expect(cleanByline('https://www.facebook.com/someone')).toBeNull();
+    expect(cleanByline('Last Updated: January 7, 2025')).toBeNull();
+    expect(cleanByline('April 28, 2019 at 6:01 am')).toBeNull();
+    expect(cleanByline('word '.repeat(30))).toBeNull();
+  });
+});
+
+describe('findByline', () => {
+  it('joins JSON-LD authors in an array', () => {
+    const doc = page(
+      ld({
+        '@type': 'NewsArticle',
+        author: [
+          { '@type': 'Person', name: 'Maria Gonzalez' },
+          { '@type': 'Person', name: 'Tom Becker' },
+        ],
+      }),
+    );
+    expect(findByline(doc, URL)).toBe('Maria Gonzalez, Tom Becker');
+  });
+
+  it('skips an article:author URL and uses meta author', () => {
+    const doc = page(
+      '<meta property="article:author" content="https://www.facebook.com/jane"><meta name="author" content="Jane Doe">',
+    );
+    expect(findByline(doc, URL)).toBe('Jane Doe');
+  });
+
+  it('reads 作者： and By lines near the headline', () => {
+    expect(findByline(CN_PORTAL, URL)).toBe('王明');
+    const blog = page(
+      '<title>t</title>',
+      '<article><h1>Raised beds</h1><p>By Jane Doe</p><p>Text.</p></article>',
+    );
+    expect(findByline(blog, URL)).toBe('Jane Doe');
+  });
+
+  it('prefers the byline Readability found', () => {
+    expect(findByline(page('<meta name="author" content="Desk">'), URL, { byline: 'By Sam Okafor' })).toBe(
+      'Sam Okafor',
+    );
+  });
+});
+
+describe('keywords', () => {
+  it('splits on Chinese and Latin separators', () => {
+    expect(splitKeywords('a, b，c、d;e；f|g')).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  });
+
+  it('merges meta keywords, news_keywords, article:tag and JSON-LD, de-duplicated case-insensitively', () => {
+    const doc = page(
+      `<meta name="keywords" content="Seawall, climate,"><meta name="news_keywords" content="climate, City Council">
+       <meta property="article:tag" content="seawall"><meta property="article:tag" content="Harbor">
+       ${ld({ '@type': 'NewsArticle', keywords: ['harbor', 'Budget'] })}`,
+    );
+    expect(findKeywords(doc, URL)).toEqual(['Seawall', 'climate', 'City Council', 'Harbor', 'Budget']);
+    expect(findKeywords(CN_PORTAL, URL)).toEqual(['商业秘密', '知识产权', '宁波']);
+  });
+});
+
+describe('findCanonical', () => {
+  it('resolves link[rel=canonical] against <base>, drops the fragment, refuses non-http', () => {
+    const doc = page('<base href="https://cdn.example.org/news/"><link rel="canonical" href="story-1#top">');
+    expect(findCanonical(doc, URL)).toBe('https://cdn.example.org/news/story-1');
+    expect(findCanonical(page('<meta property="og:url" content="/a/b">'), URL)).toBe(
+      'https://www.example.com/a/b',
+    );
+    expect(findCanonical(page('<link rel="canonical" href="javascript:void(0)">'), URL)).toBeNull();
+  });
+});
+
+describe('language and direction', () => {
+  it('normalises language tags', () => {
+    expect(normalizeLang('zh_CN')).toBe('zh-CN');
+    expect(normalizeLang('EN-us')).toBe('en-US');
+    expect(normalizeLang('zh-hans-cn')).toBe('zh-Hans-CN');
+    expect(normalizeLang('{{lang}}')).toBeNull();
+  });
+
+  it('reads html lang, then og:locale, then guesses from Han text', () => {
+    expect(findLang(page('', '', 'lang="fr"'), URL)).toBe('fr');
+    expect(findLang(page('<meta property="og:locale" content="zh_CN">'), URL)).toBe('zh-CN');
+    expect(findLang(page(''), URL, { text: '宁波市市场监管局持续推进商业秘密保护工作，成效明显。' })).toBe(
+      'zh',
+    );
+    expect(findLang(page(''), URL, { text: 'Plain English text for the language guess.' })).toBeNull();
+  });
+
+  it('distrusts a template lang="en" on a Chinese article', () => {
+    expect(
+      findLang(page('', '', 'lang="en"'), URL, {
+        text: '宁波市市场监管局持续推进商业秘密保护工作，成效明显。',
+      }),
+    ).toBe('zh');
+  });
+
+  it('guesses Japanese and Korean', () => {
+    expect(guessLangFromText('商店街の空き店舗を活用した「まちの保健室」が開設された。')).toBe('ja');
+    expect(guessLangFromText('서울시는 오늘 새로운 도서관을 열었다고 밝혔습니다 많은 시민이')).toBe('ko');
+  });
+
+  it('derives rtl from the dir attribute or an RTL language', () => {
+    expect(findDir(page('', '', 'dir="rtl"'), null)).toBe('rtl');
+    expect(findDir(page(''), 'fa-IR')).toBe('rtl');
+    expect(findDir(page(''), 'en')).toBe('ltr');
+    expect(findDir(page(''), null)).toBeNull();
+  });
+});
+
+describe('excerpt and image', () => {
+  it('prefers og:description, then meta description, then Readability', () => {
+    expect(findExcerpt(page('<meta name="description" content="Meta  text">'), URL, { excerpt: 'R' })).toBe(
+      'Meta text',
+    );
+    expect(findExcerpt(page(''), URL, { excerpt: 'First paragraph.' })).toBe('First paragraph.');
+  });
+
+  it('resolves og:image, twitter:image and JSON-LD image objects', () => {
+    expect(findImage(page('<meta property="og:image" content="/img/a.jpg">'), URL)).toBe(
+      'https://www.example.com/img/a.jpg',
+    );
+    expect(findImage(page('<meta name="twitter:image" content="//cdn.example.com/b.png">'), URL)).toBe(
+      'https://cdn.example.com/b.png',
+    );
+    const doc = page(
+      ld({ '@type': 'NewsArticle', image: [{ '@type': 'ImageObject', url: 'https://i.example/c.jpg' }] }),
+    );
+    expect(findImage(doc, URL)).toBe('https://i.example/c.jpg');
+    expect(
+      findImage(page('<meta property="og:image" content="data:image/png;base64,AAAA">'), URL),
+    ).toBeNull();
+  });
+});
+
+describe('readMetadata', () => {
+  it('reads a CDATA-wrapped JSON-LD block', () => {
+    const doc = page(
+      `<script type="application/ld+json"><![CDATA[{"@type":"NewsArticle","headline":"Wrapped headline here","author":{"name":"Ann Lee"}}]]></script>`,
+    );
+    const meta = readMetadata(doc, URL);
+    expect(meta.title).toBe('Wrapped headline here');
+    expect(meta.byline).toBe('Ann Lee');
+  });
+});
