@@ -1,8 +1,7 @@
 // Injected on demand into the active tab's isolated world (never a content script): extracts and converts the page,
 // returns plain data. It must never touch the store: IndexedDB here would belong to the news site.
 import { defineUnlistedScript } from '#imports';
-import { isProbablyReaderable } from '@mozilla/readability';
-import { extractArticle } from '../utils/dom/extract';
+import { extractArticle, isReaderable } from '../utils/dom/extract';
 import { htmlToMarkdown } from '../utils/dom/markdown';
 import { fail, ok } from '../utils/pure/result';
 import type { InjectedApi, InjectedClipOptions, PostclipGlobal } from '../utils/platform/messages';
@@ -27,7 +26,7 @@ const api: InjectedApi = {
   probe: () => ({
     url: location.href,
     title: document.title,
-    isReaderable: isProbablyReaderable(document),
+    isReaderable: isReaderable(document),
     canonical: readCanonical(),
   }),
   clip: (opts: InjectedClipOptions) => {

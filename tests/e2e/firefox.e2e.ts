@@ -32,10 +32,18 @@ describe('Postclip in Firefox', () => {
   it('a toolbar click clips the page; the clip is listed; Download and Export all land on disk', async () => {
     await firefox.openTab(server.url('article.html'));
     await firefox.clickToolbarButton();
+    // The popup clips on open; opening another tab now would close it mid-clip, as it would for a user.
+    await new Promise((r) => setTimeout(r, 3000));
 
     // The action popup is no BiDi context: read the library from popup.html in a tab.
     const popup = await firefox.openTab(`moz-extension://${firefox.uuid}/popup.html`);
-    const rowsExpr = `[...document.querySelectorAll('[data-testid="clip-row-title"]')].map((e) => e.textContent.trim())`;
+    // The library renders after an async load: give each reload up to 3 s to show rows.
+    const rowsExpr = `new Promise((resolve) => {
+      const read = () => [...document.querySelectorAll('[data-testid="clip-row-title"]')].map((e) => e.textContent.trim());
+      const end = Date.now() + 3000;
+      const tick = () => (read().length || Date.now() > end ? resolve(read()) : setTimeout(tick, 100));
+      tick();
+    })`;
     await pollValue(
       async () => {
         await firefox.send('browsingContext.reload', { context: popup, wait: 'complete' });
@@ -44,7 +52,10 @@ describe('Postclip in Firefox', () => {
       (rows) => rows.includes(TITLE),
       'the clip in the Firefox library',
       20_000,
-    );
+    ).catch((error: unknown) => {
+      console.error(firefox.logs.join('\n'));
+      throw error;
+    });
 
     const open = await firefox.evaluate<boolean>(
       popup,

@@ -40,7 +40,8 @@ const getMessage = vi.fn((key: string, subs?: string | string[]) => {
 });
 vi.mock('wxt/browser', () => ({ browser: { i18n: { getMessage, getUILanguage: () => 'en-US' } } }));
 
-const { describeError, ERROR_MESSAGE_KEYS, setPageLanguage, t } = await import('../../utils/platform/i18n');
+const { describeError, ERROR_MESSAGE_KEYS, RESTRICTION_KEYS, setPageLanguage, t } =
+  await import('../../utils/platform/i18n');
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -104,6 +105,15 @@ describe('describeError', () => {
     expect(describeError('restricted-page')).toMatch(/can't|cannot/);
   });
 
+  it('explains each kind of restricted page in its own words, never with the internal reason code', () => {
+    const kinds = ['browser-page', 'file-access', 'extension-store', 'pdf-viewer', 'not-a-web-page'];
+    const texts = kinds.map((kind) => describeError('restricted-page', kind));
+    expect(new Set(texts).size).toBe(kinds.length);
+    for (const [i, text] of texts.entries()) expect(text).not.toContain(kinds[i]);
+    expect(describeError('restricted-page', 'file-access')).toMatch(/Allow access to file URLs/);
+    expect(describeError('restricted-page', 'something-new')).toBe(describeError('restricted-page'));
+  });
+
   it('adds the detail when there is one', () => {
     expect(describeError('download-failed', 'Access denied')).toBe('The download failed. (Access denied)');
   });
@@ -154,7 +164,7 @@ describe('keys used in code', () => {
 
   it('leave no English message unused, apart from the manifest names', () => {
     const MANIFEST_ONLY = ['extName', 'extDescription', 'cmdClipPage'];
-    const errorKeys = Object.values(ERROR_MESSAGE_KEYS) as string[];
+    const errorKeys = [...Object.values(ERROR_MESSAGE_KEYS), ...Object.values(RESTRICTION_KEYS)] as string[];
     const unused = Object.keys(EN).filter(
       (key) =>
         !used.has(key) &&

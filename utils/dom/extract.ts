@@ -57,7 +57,13 @@ const SRCSET_ATTRIBUTES = ['srcset', 'data-srcset', 'data-lazy-srcset'];
 /** Whether the page looks like an article (Readability's quick check). Never throws. */
 export function isReaderable(doc: Document): boolean {
   try {
-    return isProbablyReaderable(doc);
+    if (isProbablyReaderable(doc)) return true;
+    // Readability's thresholds count characters as Latin text does: a Chinese news brief of four 50-character
+    // paragraphs scores 0. CJK text carries about 2.5 times the meaning per character, so scale the bar down.
+    const sample = (doc.body?.textContent ?? '').slice(0, 20_000);
+    const han = sample.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
+    if (han < 100 || han / Math.max(1, sample.replace(/\s+/g, '').length) < 0.3) return false;
+    return isProbablyReaderable(doc, { minContentLength: 40, minScore: 8 });
   } catch {
     return false;
   }

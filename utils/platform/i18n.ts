@@ -1,6 +1,7 @@
 // Platform: the user's language, through browser.i18n and public/_locales (the browser's language decides).
 import { browser } from 'wxt/browser';
 import type EN_MESSAGES from '../../public/_locales/en/messages.json';
+import type { RestrictionKind } from '../pure/restricted-url';
 import type { ErrorCode } from '../pure/result';
 
 /** Every message name; derived from the English file, which is the reference locale. */
@@ -35,7 +36,21 @@ export function t(key: MessageKey, subs?: string[]): string {
 }
 
 /** An error code (and its technical detail, if any) as one sentence in the user's language. */
+// A restricted page says why in words a user can act on, not with the internal reason code.
+export const RESTRICTION_KEYS: Record<RestrictionKind, MessageKey> = {
+  'browser-page': 'errRestrictedPage',
+  'file-access': 'errRestrictedFileAccess',
+  'extension-store': 'errRestrictedStore',
+  'pdf-viewer': 'errRestrictedPdf',
+  'not-a-web-page': 'errRestrictedNotWebPage',
+};
+
 export function describeError(code: ErrorCode, detail?: string): string {
+  if (code === 'restricted-page') {
+    const key =
+      detail && detail in RESTRICTION_KEYS ? RESTRICTION_KEYS[detail as RestrictionKind] : undefined;
+    return t(key ?? 'errRestrictedPage');
+  }
   const message = t(ERROR_MESSAGE_KEYS[code]);
   return detail ? t('errorWithDetail', [message, detail]) : message;
 }

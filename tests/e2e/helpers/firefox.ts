@@ -29,6 +29,8 @@ export interface FirefoxSession {
   evaluate<T>(context: string, expression: string): Promise<T>;
   /** Firefox internals: the same toolbar click a user makes, granting activeTab. */
   clickToolbarButton(): Promise<void>;
+  /** Console messages and errors from every context, extension pages included, for diagnosing failures. */
+  logs: string[];
   close(): Promise<void>;
 }
 
@@ -78,12 +80,18 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxSessio
     ws.once('error', reject);
   });
   let nextId = 1;
+  const logs: string[] = [];
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   ws.on('message', (data: WebSocket.RawData) => {
     const text = Buffer.isBuffer(data)
       ? data.toString('utf8')
       : Buffer.from(data as ArrayBuffer).toString('utf8');
     const msg = JSON.parse(text) as BidiResponse;
+    if (msg.method === 'log.entryAdded') {
+      const entry = msg.params as { level?: string; text?: string; source?: { context?: string } };
+      logs.push(`[${entry.level ?? 'log'}] ${entry.text ?? ''}`);
+      return;
+    }
     if (msg.id === undefined) return;
     const waiter = pending.get(msg.id);
     if (!waiter) return;
@@ -100,6 +108,7 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxSessio
     return promise;
   };
   await send('session.new', { capabilities: {} });
+  await send('session.subscribe', { events: ['log.entryAdded'] });
   await send('webExtension.install', { extensionData: { type: 'path', path: extensionDir } });
 
   const evaluate = async <T>(context: string, expression: string): Promise<T> => {
@@ -121,6 +130,7 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxSessio
   return {
     uuid,
     downloadsDir,
+    logs,
     send,
     async openTab(url: string) {
       const { context } = await send<{ context: string }>('browsingContext.create', { type: 'tab' });
