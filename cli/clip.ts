@@ -1,0 +1,264 @@
+// Node: `npm run clip`: the extension's pipeline on saved pages, one page to a post, or many pages to JSON lines.
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { ErrorCode } from '../utils/pure/result';
+import { uniqueFilenames } from '../utils/pure/filename';
+import type { Post } from '../utils/pure/types';
+import type { BatchLine, PageEntry } from './batch';
+import {
+  DEFAULT_WORKERS,
+  clipHtmlBytes,
+  getLocalTimeZone,
+  isValidTimeZone,
+  parseManifest,
+  readPageBytes,
+  runBatch,
+  toBatchLine,
+} from './batch';
+
+export const SAMPLE_FILE = fileURLToPath(new URL('./sample-news.html', import.meta.url));
+export const SAMPLE_URL = 'https://news.example.com/2022/02/17/xihu-driverless-bus.html';
+
+export const EXIT_OK = 0;
+export const EXIT_NOT_ARTICLE = 1;
+export const EXIT_USAGE = 2;
+
+const PAGE_FILE = /\.x?html?(?:\.gz)?$/i;
+
+const USAGE = `Usage: npm run clip -- [options] [page.html | page.html.gz | folder ...]
+
+Clips saved pages with the same pipeline as the Postclip extension.
+With no page, clips the bundled sample (cli/sample-news.html).
+
+  --url URL          the page's address (one page only; default: its canonical or og:url)
+  --json             print the extracted fields as JSON instead of the post
+  --out DIR          write each post to DIR under its Jekyll file name
+  --tz ZONE          IANA zone for local times with no offset (default: this machine's, ${getLocalTimeZone()})
+  --jsonl FILE       batch: a manifest of {"file": …, "url": …} lines; prints one JSON line per page, in order
+  --workers N        worker threads for batches (default ${DEFAULT_WORKERS}; 0 = none)
+  -h, --help         this text
+
+Several pages or a folder: prints one JSON line per page, or with --out writes the posts.
+Exit codes: 0 ok, 1 the page is not an article (or could not be clipped), 2 usage error.`;
+
+/** Where the CLI writes; swapped in tests and by `npm start`. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const PROCESS_IO: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+const REASONS: Partial<Record<ErrorCode, string>> = {
+  'not-an-article': 'Readability found no article',
+  'page-too-large': 'the page is too large to clip',
+  'not-found': 'no such file',
+  timeout: 'clipping took too long',
+};
+
+/** One line for stderr: `not-an-article: Readability found no article in page.html`. */
+export function describeFailure(code: ErrorCode, file: string, detail?: string): string {
+  const reason = REASONS[code] ?? 'could not clip the page';
+  // The extractor's detail for a non-article repeats the reason; elsewhere it says what went wrong.
+  const hasDetail = Boolean(detail) && code !== 'not-an-article';
+  return `${code}: ${reason} in ${file}${hasDetail ? ` (${detail})` : ''}`;
+}
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  url: string | null;
+  isJson: boolean;
+  out: string | null;
+  timeZone: string;
+  jsonl: string | null;
+  workers: number;
+  inputs: string[];
+  isHelp: boolean;
+}
+
+function readOptions(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        url: { type: 'string' },
+        json: { type: 'boolean' },
+        out: { type: 'string' },
+        tz: { type: 'string' },
+        jsonl: { type: 'string' },
+        workers: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const timeZone = values.tz ?? getLocalTimeZone();
+  if (!isValidTimeZone(timeZone)) throw new UsageError(`unknown time zone: ${timeZone}`);
+  const workers = values.workers === undefined ? DEFAULT_WORKERS : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers wants a whole number`);
+  if (values.url !== undefined) {
+    try {
+      new URL(values.url);
+    } catch {
+      throw new UsageError(`not an absolute URL: ${values.url}`);
+    }
+  }
+  if (values.jsonl !== undefined && positionals.length > 0) {
+    throw new UsageError('give either --jsonl MANIFEST or pages, not both');
+  }
+  return {
+    url: values.url ?? null,
+    isJson: values.json ?? false,
+    out: values.out ?? null,
+    timeZone,
+    jsonl: values.jsonl ?? null,
+    workers,
+    inputs: positionals,
+    isHelp: values.help ?? false,
+  };
+}
+
+/** Files named on the command line, folders expanded to the pages inside them (sorted, recursive). */
+async function expandInputs(inputs: string[]): Promise<{ files: string[]; hasFolder: boolean }> {
+  const files: string[] = [];
+  let hasFolder = false;
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => null);
+    if (!info) throw new UsageError(`no such file or folder: ${input}`);
+    if (!info.isDirectory()) {
+      files.push(input);
+      continue;
+    }
+    hasFolder = true;
+    const names = await readdir(input, { recursive: true });
+    files.push(
+      ...names
+        .filter((name) => PAGE_FILE.test(name))
+        .sort()
+        .map((name) => join(input, name)),
+    );
+  }
+  return { files, hasFolder };
+}
+
+async function writePosts(dir: string, posts: Post[]): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const names = uniqueFilenames(posts.map((post) => post.filename));
+  const paths: string[] = [];
+  for (const [i, post] of posts.entries()) {
+    const path = join(dir, names[i] ?? post.filename);
+    await writeFile(path, post.content, 'utf8');
+    paths.push(path);
+  }
+  return paths;
+}
+
+async function clipOne(file: string, url: string | null, options: CliOptions, io: CliIo): Promise<number> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readPageBytes(file);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot read ${file}: ${detail}`);
+  }
+  const page = clipHtmlBytes(bytes, url, { timeZone: options.timeZone });
+  const line = toBatchLine(file, page, options.timeZone);
+  if (!line.ok) {
+    io.stderr(`${describeFailure(line.error, file, line.detail)}\n`);
+    return EXIT_NOT_ARTICLE;
+  }
+  if (options.out !== null) {
+    for (const path of await writePosts(options.out, [line.post])) io.stderr(`wrote ${path}\n`);
+  }
+  if (options.isJson) io.stdout(`${JSON.stringify(line, null, 2)}\n`);
+  else if (options.out === null)
+    io.stdout(line.post.content.endsWith('\n') ? line.post.content : `${line.post.content}\n`);
+  return EXIT_OK;
+}
+
+async function clipMany(
+  entries: PageEntry[],
+  options: CliOptions,
+  io: CliIo,
+  isQuiet: boolean,
+): Promise<number> {
+  const posts: Post[] = [];
+  await runBatch(entries, { timeZone: options.timeZone, workers: options.workers }, (line: BatchLine) => {
+    if (!isQuiet) io.stdout(`${JSON.stringify(line)}\n`);
+    if (line.ok) posts.push(line.post);
+    else if (isQuiet) io.stderr(`${describeFailure(line.error, line.file, line.detail)}\n`);
+  });
+  if (options.out !== null) {
+    const paths = await writePosts(options.out, posts);
+    io.stderr(`wrote ${paths.length} of ${entries.length} posts to ${options.out}\n`);
+  }
+  return EXIT_OK;
+}
+
+async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const options = readOptions(argv);
+  if (options.isHelp) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (options.jsonl !== null) {
+    let text: string;
+    try {
+      text = await readFile(options.jsonl, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read manifest ${options.jsonl}`);
+    }
+    let entries: PageEntry[];
+    try {
+      entries = parseManifest(text, options.jsonl);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    return clipMany(entries, options, io, false);
+  }
+  if (options.inputs.length === 0) return clipOne(SAMPLE_FILE, options.url ?? SAMPLE_URL, options, io);
+  const { files, hasFolder } = await expandInputs(options.inputs);
+  const [first] = files;
+  if (files.length === 1 && first !== undefined && !hasFolder)
+    return clipOne(first, options.url, options, io);
+  if (options.url !== null) throw new UsageError('--url names one page; several pages use their own URLs');
+  const entries = files.map((file) => ({ file, path: resolve(file), url: null }));
+  // With --out and no --json, the posts are the output; JSON lines would only be noise.
+  return clipMany(entries, options, io, options.out !== null && !options.isJson);
+}
+
+/** Runs the CLI with these arguments (no `node` and script name) and returns the exit code. */
+export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  try {
+    return await runCli(argv, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`postclip: ${error.message}\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `postclip: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = EXIT_NOT_ARTICLE;
+    },
+  );
+}

@@ -1,0 +1,246 @@
+// Benchmark: runs the CLI's batch path (worker pool) over the shared corpus and prints date, title and author scores.
+// Usage: npm run bench:corpus -- ../shared/corpus [--misses] [--workers N]
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BatchLine, PageEntry } from '../../cli/batch';
+import { DEFAULT_WORKERS, getLocalTimeZone, parseManifest, runBatch } from '../../cli/batch';
+
+const READABILITY_URL = 'http://fakehost/test/page.html';
+const HTMLDATE_DIRS = ['test_set', 'cache', 'eval'];
+const HTMLDATE_LABELS = ['eval_default.json', 'eval_mediacloud_2020.json'];
+
+type SetName = 'htmldate' | 'chinese' | 'readability';
+
+/** What a page is checked against; null fields are not scored. */
+interface Label {
+  set: SetName;
+  file: string;
+  url: string | null;
+  day: string | null;
+  rawDate: string | null;
+  title: string | null;
+  authors: string[] | null;
+}
+
+function readJsonLenient(path: string): unknown {
+  // htmldate's labels use Python's bare `NaN` for "no date": not JSON.
+  return JSON.parse(readFileSync(path, 'utf8').replace(/:\s*NaN\b/g, ': null'));
+}
+
+function toDay(year: string, month: string, day: string): string {
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+function readHtmldate(root: string): { labels: Label[]; missing: number } {
+  const labels: Label[] = [];
+  let missing = 0;
+  for (const name of HTMLDATE_LABELS) {
+    const data = readJsonLenient(join(root, name)) as Record<string, { file?: string; date?: string | null }>;
+    for (const [url, item] of Object.entries(data)) {
+      if (!item.file) continue;
+      const path = HTMLDATE_DIRS.map((dir) => join(root, dir, `${item.file}.gz`)).find((p) => existsSync(p));
+      if (!path) {
+        missing += 1;
+        continue;
+      }
+      const match = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(item.date ?? '');
+      labels.push({
+        set: 'htmldate',
+        file: path,
+        url,
+        day: match ? toDay(match[1] ?? '', match[2] ?? '', match[3] ?? '') : null,
+        rawDate: item.date ?? null,
+        title: null,
+        authors: null,
+      });
+    }
+  }
+  return { labels, missing };
+}
+
+function readTextIfAny(path: string): string | null {
+  return existsSync(path) ? readFileSync(path, 'utf8').trim() : null;
+}
+
+function readChinese(root: string): Label[] {
+  const folder = join(root, 'original');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.html'))
+    .sort()
+    .map((name) => {
+      const id = name.replace(/\.html$/, '');
+      const rawDate = readTextIfAny(join(root, 'date', `${id}.txt`));
+      // Loose labels (`2005-5-7 21:23:57`, `1998-3`, `2018`): only a full year-month-day is scored.
+      const match = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(rawDate ?? '');
+      const author = readTextIfAny(join(root, 'author', `${id}.txt`));
+      const hasAuthor = author !== null && author !== '' && !/^UNKN/i.test(author);
+      return {
+        set: 'chinese' as const,
+        file: join(folder, name),
+        url: null,
+        day: match ? toDay(match[1] ?? '', match[2] ?? '', match[3] ?? '') : null,
+        rawDate,
+        title: null,
+        authors: hasAuthor ? author.split(/\s+/).filter(Boolean) : null,
+      };
+    });
+}
+
+function readReadability(root: string): Label[] {
+  const folder = join(root, 'test-pages');
+  return readdirSync(folder)
+    .sort()
+    .filter((slug) => existsSync(join(folder, slug, 'source.html')))
+    .map((slug) => {
+      const meta = readJsonLenient(join(folder, slug, 'expected-metadata.json')) as { title?: string | null };
+      return {
+        set: 'readability' as const,
+        file: join(folder, slug, 'source.html'),
+        url: READABILITY_URL,
+        day: null,
+        rawDate: null,
+        title: typeof meta.title === 'string' ? meta.title : null,
+        authors: null,
+      };
+    });
+}
+
+/** Writes the set's manifest as the CLI reads it and reads it back through the CLI's own parser. */
+function writeManifest(dir: string, set: SetName, labels: Label[]): PageEntry[] {
+  const path = join(dir, `${set}.jsonl`);
+  const lines = labels.map((label) =>
+    JSON.stringify(label.url ? { file: label.file, url: label.url } : { file: label.file }),
+  );
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return parseManifest(readFileSync(path, 'utf8'), path);
+}
+
+function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function foundDay(line: BatchLine): string | null {
+  return line.ok && line.published ? line.published.value.slice(0, 10) : null;
+}
+
+function ratio(hits: number, total: number): string {
+  return total === 0 ? 'n/a' : `${(hits / total).toFixed(3)} (${hits}/${total})`;
+}
+
+function scoreDates(pairs: [Label, BatchLine][]): {
+  hits: number;
+  total: number;
+  misses: [Label, BatchLine][];
+} {
+  const dated = pairs.filter(([label]) => label.day !== null);
+  const misses = dated.filter(([label, line]) => foundDay(line) !== label.day);
+  return { hits: dated.length - misses.length, total: dated.length, misses };
+}
+
+function printMisses(title: string, misses: [Label, BatchLine][]): void {
+  console.log(`\n--- date misses: ${title} (${misses.length}) ---`);
+  for (const [label, line] of misses) {
+    const found = line.ok
+      ? line.published
+        ? `${line.published.value}  raw=${JSON.stringify(line.published.raw)} source=${line.published.source}`
+        : 'none'
+      : `error ${line.error}`;
+    console.log(`${basename(label.file)}\tlabel=${label.rawDate ?? ''}\tfound=${found}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { misses: { type: 'boolean' }, workers: { type: 'string' }, tz: { type: 'string' } },
+  });
+  const root = positionals[0];
+  if (!root) {
+    console.error('usage: npm run bench:corpus -- CORPUS_DIR [--misses] [--workers N] [--tz ZONE]');
+    process.exitCode = 2;
+    return;
+  }
+  const corpus = resolve(root);
+  const htmldate = readHtmldate(join(corpus, 'htmldate'));
+  const sets: Record<SetName, Label[]> = {
+    htmldate: htmldate.labels,
+    chinese: readChinese(join(corpus, 'chinese-web-content-extraction')),
+    readability: readReadability(join(corpus, 'readability')),
+  };
+  const manifestDir = mkdtempSync(join(tmpdir(), 'postclip-bench-'));
+  const order: SetName[] = ['htmldate', 'chinese', 'readability'];
+  const labels = order.flatMap((set) => sets[set]);
+  const entries = order.flatMap((set) => writeManifest(manifestDir, set, sets[set]));
+  const workers = values.workers === undefined ? DEFAULT_WORKERS : Number(values.workers);
+  // Scores compare the wall-clock day, which no zone changes; the zone only fills in offsets, as in the CLI.
+  const timeZone = values.tz ?? getLocalTimeZone();
+
+  const lines: BatchLine[] = [];
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  try {
+    await runBatch(entries, { timeZone, workers }, (line) => lines.push(line));
+  } finally {
+    rmSync(manifestDir, { recursive: true, force: true });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // Whole-process CPU (all threads): on a shared, busy machine wall time says little, CPU time per page says more.
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+  const pairs = labels.map((label, i): [Label, BatchLine] => {
+    const line = lines[i];
+    if (!line) throw new Error(`no result for ${label.file}`);
+    return [label, line];
+  });
+  const bySet = (set: SetName): [Label, BatchLine][] => pairs.filter(([label]) => label.set === set);
+
+  console.log(`Postclip corpus benchmark: ${corpus}`);
+  console.log(`${entries.length} pages; ${workers} workers; --tz ${timeZone}`);
+  if (htmldate.missing > 0) console.log(`htmldate: ${htmldate.missing} labelled files not found`);
+
+  const hd = scoreDates(bySet('htmldate'));
+  console.log(`\nhtmldate set, published date (day): ${ratio(hd.hits, hd.total)}   target 0.85`);
+  console.log('  compare: htmldate extensive 0.903, newspaper4k 0.680 (a missing date counts as wrong)');
+
+  const zh = scoreDates(bySet('chinese'));
+  console.log(
+    `\nChinese set, published date (day, labels with full Y-M-D): ${ratio(zh.hits, zh.total)}   target 0.90`,
+  );
+  const withAuthor = bySet('chinese').filter(([label]) => label.authors !== null);
+  const authorHits = withAuthor.filter(([label, line]) => {
+    const byline = line.ok && line.byline ? line.byline.replace(/\s+/g, '') : '';
+    return byline !== '' && (label.authors ?? []).every((name) => byline.includes(name));
+  }).length;
+  console.log(
+    `Chinese set, author (byline holds every labelled name): ${ratio(authorHits, withAuthor.length)}`,
+  );
+
+  const titled = bySet('readability').filter(([label]) => label.title !== null);
+  const titleHits = titled.filter(
+    ([label, line]) => line.ok && normalizeSpace(line.title) === normalizeSpace(label.title ?? ''),
+  ).length;
+  console.log(
+    `\nReadability test pages, title = expected-metadata title: ${ratio(titleHits, titled.length)}`,
+  );
+
+  const failures = new Map<string, number>();
+  for (const line of lines) if (!line.ok) failures.set(line.error, (failures.get(line.error) ?? 0) + 1);
+  const failureText = [...failures].map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+  console.log(
+    `\npages ${lines.length} in ${seconds.toFixed(1)} s = ${(lines.length / seconds).toFixed(1)} pages/s`,
+  );
+  console.log(
+    `cpu ${cpuSeconds.toFixed(1)} s = ${((cpuSeconds * 1000) / lines.length).toFixed(0)} ms/page (all threads)`,
+  );
+  console.log(`failures: ${failureText}`);
+
+  if (values.misses) {
+    printMisses('htmldate', hd.misses);
+    printMisses('Chinese', zh.misses);
+  }
+}
+
+await main();
