@@ -1,22 +1,27 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 // Explicit imports keep every dependency visible (no auto-imports).
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
-    name: 'Postclip',
-    description: 'Clip the article in front of you into a clean Markdown post for Jekyll, Hugo or Obsidian.',
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'downloads', 'contextMenus'],
     commands: {
       'clip-page': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Clip this page',
+        description: '__MSG_cmdClipPage__',
       },
     },
+    // Extension pages run only our own bundled scripts: no inline code, no eval, no remote code, no plugins.
+    content_security_policy:
+      manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

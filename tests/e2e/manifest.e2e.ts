@@ -44,6 +44,13 @@ describe('built manifests', () => {
       );
       assert.deepEqual(m.host_permissions ?? [], []);
       assert.equal(m.content_scripts, undefined);
+      const csp =
+        typeof m.content_security_policy === 'string'
+          ? m.content_security_policy
+          : JSON.stringify(m.content_security_policy);
+      assert.match(csp, /script-src 'self';/);
+      assert.match(csp, /object-src 'none'/);
+      assert.doesNotMatch(csp, /unsafe-eval|unsafe-inline|https?:/);
     });
   }
 });
