@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parse as parseToml } from 'smol-toml';
 import { parse } from 'yaml';
 import type { FrontMatterField, FrontMatterValue } from '../../utils/pure/front-matter';
 import { buildFrontMatter, toWellFormed } from '../../utils/pure/front-matter';
@@ -258,6 +259,142 @@ describe('buildFrontMatter', () => {
         expect(innerLines(out)).toContain('date: 2022-02-17 09:00:40 +0800');
         const v11 = parse(innerText(out), { version: '1.1' }) as Record<string, unknown>;
         expect({ ...v11, date: null }).toEqual({ ...expected, date: null });
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
+
+/** The TOML between `+++` lines, read back with smol-toml; dates as their TOML text. */
+function readToml(out: string): Record<string, unknown> {
+  expect(out.startsWith('+++\n')).toBe(true);
+  expect(out.endsWith('\n+++\n') || out === '+++\n+++\n').toBe(true);
+  const data = parseToml(out.slice(4, -4));
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]),
+  );
+}
+
+describe('buildFrontMatter: RFC 3339 dates in YAML', () => {
+  it('writes Hugo-style dates plain, so YAML 1.1 readers see a timestamp', () => {
+    const out = buildFrontMatter([
+      { key: 'date', value: { kind: 'date', text: '2022-02-17T09:00:40+08:00' } },
+      { key: 'utc', value: { kind: 'date', text: '2022-02-17T01:00:40Z' } },
+      { key: 'odd', value: { kind: 'date', text: '2022年2月17日' } },
+    ]);
+    expect(out).toBe(
+      '---\ndate: 2022-02-17T09:00:40+08:00\nutc: 2022-02-17T01:00:40Z\nodd: "2022年2月17日"\n---\n',
+    );
+    const v11 = parse(innerText(out), { version: '1.1' }) as Record<string, unknown>;
+    expect(v11.date).toEqual(new Date('2022-02-17T01:00:40Z'));
+    expect(innerLines(out)[0]?.slice('date: '.length)).toMatch(PSYCH_TIME);
+  });
+});
+
+describe('buildFrontMatter: TOML', () => {
+  it('writes Hugo TOML with smol-toml: strings, lists, booleans, numbers, real dates', () => {
+    const out = buildFrontMatter(
+      [
+        { key: 'title', value: '厚植商业秘密保护土壤 宁波迈向“智造”未来', quote: 'always' },
+        { key: 'date', value: { kind: 'date', text: '2022-02-17 09:00:40 +0800' } },
+        { key: 'draft', value: true },
+        { key: 'weight', value: 3 },
+        { key: 'tags', value: ['a', 'b c'] },
+        { key: 'none', value: [] },
+        { key: 'my-key', value: 'x' },
+      ],
+      'toml',
+    );
+    expect(out).toBe(
+      [
+        '+++',
+        'title = "厚植商业秘密保护土壤 宁波迈向“智造”未来"',
+        'date = 2022-02-17T09:00:40+08:00',
+        'draft = true',
+        'weight = 3',
+        'tags = [ "a", "b c" ]',
+        'none = []',
+        'my-key = "x"',
+        '+++',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('carries a Jekyll date as an offset date-time, a local time as local, a day as a date', () => {
+    const out = buildFrontMatter(
+      [
+        { key: 'jekyll', value: { kind: 'date', text: '2022-02-17 09:00:40 +0800' } },
+        { key: 'rfc', value: { kind: 'date', text: '2022-02-17T09:00:40-05:30' } },
+        {
+          key: 'parts',
+          value: {
+            kind: 'date',
+            text: '2022-02-17 09:00:40',
+            parts: { year: 2022, month: 2, day: 17, hour: 9, minute: 0, second: 40 },
+          },
+        },
+        { key: 'day', value: { kind: 'date', text: '2022-02-17' } },
+        { key: 'text', value: { kind: 'date', text: '17 Feb 2022' } },
+        { key: 'nan', value: Number.NaN },
+      ],
+      'toml',
+    );
+    expect(out).toContain('\njekyll = 2022-02-17T09:00:40+08:00\n');
+    expect(out).toContain('\nrfc = 2022-02-17T09:00:40-05:30\n');
+    expect(out).toContain('\nparts = 2022-02-17T09:00:40\n');
+    expect(out).toContain('\nday = 2022-02-17\n');
+    expect(readToml(out)).toEqual({
+      jekyll: '2022-02-17T09:00:40.000+08:00',
+      rfc: '2022-02-17T09:00:40.000-05:30',
+      parts: '2022-02-17T09:00:40.000',
+      day: '2022-02-17',
+      text: '17 Feb 2022',
+      nan: 'NaN',
+    });
+  });
+
+  it('writes an empty block for no fields and refuses bad keys', () => {
+    expect(buildFrontMatter([], 'toml')).toBe('+++\n+++\n');
+    expect(() => buildFrontMatter([{ key: 'a b', value: 'x' }], 'toml')).toThrow(TypeError);
+  });
+
+  it('keeps a __proto__ key as data', () => {
+    expect(readToml(buildFrontMatter([{ key: '__proto__', value: 'x' }], 'toml'))).toEqual(
+      JSON.parse('{"__proto__":"x"}'),
+    );
+  });
+
+  it('round-trips hostile strings and lists (property, 600 runs)', () => {
+    const hostile = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom(...NASTY, '+++', 'a\n+++\nb = 1', '"""', "'''", '[table]'),
+    );
+    const value: fc.Arbitrary<FrontMatterValue> = fc.oneof(
+      hostile,
+      fc.array(hostile, { maxLength: 5 }),
+      fc.integer(),
+      fc.boolean(),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 6 }), (values) => {
+        const fields = values.map((v, i) => ({ key: `f${i}`, value: v }));
+        const out = buildFrontMatter(
+          [...fields, { key: 'date', value: { kind: 'date', text: '2022-02-17 09:00:40 +0800' } }],
+          'toml',
+        );
+        // Only our own keys start lines: no value can end the block or add a key.
+        const lines = out
+          .slice(4, -4)
+          .split('\n')
+          .filter((line) => line !== '');
+        expect(lines.map((line) => /^([\w-]+) = /.exec(line)?.[1])).toEqual([
+          ...fields.map((f) => f.key),
+          'date',
+        ]);
+        const expected = Object.fromEntries(fields.map((f) => [f.key, expectedValue(f.value)]));
+        expect(readToml(out)).toEqual({ ...expected, date: '2022-02-17T09:00:40.000+08:00' });
       }),
       { numRuns: 600 },
     );

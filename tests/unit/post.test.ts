@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildPost } from '../../utils/pure/post';
+import { buildPost, buildTemplateVars, renderPost } from '../../utils/pure/post';
+import { findTemplate } from '../../utils/pure/presets';
+import type { Template } from '../../utils/pure/template';
 import type { ClipDraft, DateParts, PostOptions } from '../../utils/pure/types';
 import { DEFAULT_POST_OPTIONS } from '../../utils/pure/types';
 
@@ -342,5 +344,92 @@ describe('buildPost', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+const NOTE: Template = {
+  id: 'note',
+  name: 'Note',
+  format: 'yaml',
+  fields: [
+    { key: 'title', value: '{{title|upper}}' },
+    { key: 'day', value: '{{date|date:"YYYY-MM-DD"}}' },
+  ],
+  body: '> {{excerpt|default:"no excerpt"}}\n\n{{content}}',
+  filename: 'notes/{{site|slug:"site"}}/{{title}}.md',
+  sourceLine: '<{{url}}>',
+};
+const RENDER_CTX = { clippedAt: CLIPPED_AT, timeZone: 'UTC', slugMode: 'readable' as const };
+
+describe('renderPost', () => {
+  it('renders fields, body, source line and a file name with folders from the template', () => {
+    const post = renderPost(makeDraft({ title: 'a/b: c' }), '正文', NOTE, RENDER_CTX);
+    expect(post).toEqual({
+      filename: 'notes/zhongguoshichangjianguanxinwenwang/a-b c.md',
+      content: `---\ntitle: "A/B: C"\nday: 2022-02-17\n---\n\n> no excerpt\n\n正文\n\n<${URL_ZH}>\n`,
+    });
+  });
+
+  it('falls back to the last good template on a syntax error, and says why', () => {
+    const broken = { ...NOTE, body: '{{content|slgu}}' };
+    const post = renderPost(makeDraft(), '正文', broken, { ...RENDER_CTX, fallback: NOTE });
+    expect(post.templateError).toMatchObject({
+      part: 'body',
+      message: "body: Unknown filter 'slgu' at line 1, column 11 — did you mean 'slug'?",
+    });
+    expect(post.content).toBe(renderPost(makeDraft(), '正文', NOTE, RENDER_CTX).content);
+    // No usable fallback: the default Jekyll template.
+    const jekyll = renderPost(makeDraft(), '正文', broken, { ...RENDER_CTX, fallback: broken });
+    expect(jekyll.templateError?.part).toBe('body');
+    expect(jekyll.content).toBe(buildPost(makeDraft(), '正文', OPTIONS, { clippedAt: CLIPPED_AT }).content);
+  });
+
+  it('applies edits to any template: title and date through variables, tags and categories by key', () => {
+    const post = renderPost(makeDraft(), 'x', NOTE, {
+      ...RENDER_CTX,
+      edits: { title: 'edited', date: '2020-01-02 03:04:05 +0100', tags: ['t1'], categories: ['c 1'] },
+    });
+    expect(readFrontMatter(post.content)).toEqual({
+      title: 'EDITED',
+      day: '2020-01-02',
+      categories: ['c 1'],
+      tags: ['t1'],
+    });
+  });
+
+  it('writes no front matter for format none, and TOML for toml', () => {
+    const plain = renderPost(makeDraft(), 'x', findTemplate('markdown', []), RENDER_CTX);
+    expect(plain.content).toBe(
+      `# 厚植商业秘密保护土壤 宁波迈向“智造”未来\n\nx\n\n来源：[中国市场监管新闻网](${URL_ZH})\n`,
+    );
+    const toml = renderPost(makeDraft(), 'x', findTemplate('hugo-toml', []), RENDER_CTX);
+    expect(toml.content.startsWith('+++\ntitle = ')).toBe(true);
+    expect(toml.content).toContain('\ndate = 2022-02-17T09:00:40+08:00\n');
+  });
+});
+
+describe('buildTemplateVars', () => {
+  it('gives every variable from the draft, typed', () => {
+    const vars = buildTemplateVars(
+      makeDraft({
+        kind: 'selection',
+        keywords: [' a ', 'A', 'b'],
+        canonical: 'https://c.example/x',
+        modified: null,
+      }),
+      '\n\n选中的文字\n',
+      { clippedAt: CLIPPED_AT, timeZone: 'Asia/Shanghai' },
+    );
+    expect(vars.keywords).toEqual({ kind: 'list', items: ['a', 'b'] });
+    expect(vars.source).toEqual({ kind: 'text', value: 'https://c.example/x' });
+    expect(vars.domain).toEqual({ kind: 'text', value: 'cmrnn.com.cn' });
+    expect(vars.selection).toEqual({ kind: 'text', value: '选中的文字' });
+    expect(vars.modified).toEqual({ kind: 'text', value: '' });
+    expect(vars.clipped).toEqual({
+      kind: 'date',
+      parts: { year: 2024, month: 7, day: 4, hour: 11, minute: 30, second: 15, offsetMinutes: 480 },
+    });
+    expect(vars.site_news).toEqual({ kind: 'text', value: '中国市场监管新闻网新闻' });
+    expect(vars.source_label).toEqual({ kind: 'text', value: '来源：' });
   });
 });

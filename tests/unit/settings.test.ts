@@ -32,11 +32,65 @@ describe('migrateSettings', () => {
       markdown: { fence: '~~~', bulletListMarker: 7 },
     });
     expect(migrated).toEqual({
-      version: 1,
+      version: 2,
       post: { ...DEFAULT_POST_OPTIONS, layout: 'article', slugMode: 'pinyin' },
       markdown: { ...DEFAULT_MARKDOWN_STYLE, fence: '~~~' },
       clipOnOpen: true,
+      templates: [],
+      activeTemplateId: 'jekyll',
+      rules: [],
     });
+  });
+
+  it('migrates v1 to v2 keeping every v1 value, adding templates and rules', () => {
+    const v1 = {
+      version: 1,
+      post: {
+        layout: 'article',
+        categoriesMode: 'none',
+        tagsMode: 'site-news',
+        includeSourceLine: false,
+        includeAuthor: false,
+        slugMode: 'pinyin',
+        timeZone: 'Asia/Shanghai',
+      },
+      markdown: { ...DEFAULT_MARKDOWN_STYLE, headingStyle: 'setext', linkStyle: 'referenced' },
+      clipOnOpen: false,
+    };
+    expect(SETTINGS_VERSION).toBe(2);
+    expect(migrateSettings(v1)).toEqual({
+      ...v1,
+      version: 2,
+      templates: [],
+      activeTemplateId: 'jekyll',
+      rules: [],
+    });
+  });
+
+  it('keeps valid v2 templates and rules in order, drops malformed ones and repeated ids', () => {
+    const template = {
+      id: 'mine',
+      name: 'Mine',
+      format: 'toml',
+      fields: [{ key: 'title', value: '{{title}}' }],
+      body: '{{content}}',
+      filename: '{{title|slug}}.md',
+      sourceLine: '',
+    };
+    const ruleA = { id: 'b', match: { type: 'host', value: 'b.example' }, timeZone: 'Asia/Tokyo' };
+    const ruleB = { id: 'a', match: { type: 'pattern', value: 'https://a.example/*' }, templateId: 'mine' };
+    const read = migrateSettings({
+      ...DEFAULT_SETTINGS,
+      templates: [template, { ...template, name: 'again' }, { id: 'broken' }, 'x'],
+      activeTemplateId: 'mine',
+      rules: [ruleA, { id: 'bad', match: { type: 'regex', value: '.*' } }, ruleB],
+    });
+    expect(read.templates).toEqual([template]);
+    expect(read.activeTemplateId).toBe('mine');
+    expect(read.rules).toEqual([ruleA, ruleB]);
+    expect(migrateSettings({ ...DEFAULT_SETTINGS, activeTemplateId: '', templates: 'x', rules: {} })).toEqual(
+      DEFAULT_SETTINGS,
+    );
   });
 
   it('migrates an unversioned (v0) object and keeps its valid fields', () => {
@@ -81,6 +135,21 @@ describe('load, save, watch', () => {
   it('loads a corrupt stored value as defaults', async () => {
     await fakeBrowser.storage.local.set({ settings: 'garbage' });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps stored templates and rules when a page saves settings without them', async () => {
+    const rules = [{ id: 'r', match: { type: 'host' as const, value: 'x.example' } }];
+    await saveSettings({ ...DEFAULT_SETTINGS, rules, activeTemplateId: 'obsidian' });
+    const { templates: _t, activeTemplateId: _a, rules: _r, ...older } = DEFAULT_SETTINGS;
+    await saveSettings({ ...older, clipOnOpen: false });
+    expect(await loadSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      clipOnOpen: false,
+      rules,
+      activeTemplateId: 'obsidian',
+    });
+    await saveSettings({ ...DEFAULT_SETTINGS, rules: [] });
+    expect((await loadSettings()).rules).toEqual([]);
   });
 
   it('tells listeners about saves until they unsubscribe', async () => {

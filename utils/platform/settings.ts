@@ -1,16 +1,27 @@
 // Platform: user settings in storage.local under one key, with one defaults object and ordered migrations.
 import { browser } from 'wxt/browser';
+import { DEFAULT_TEMPLATE_ID } from '../pure/presets';
+import type { SiteRule } from '../pure/site-rules';
+import { readSiteRule } from '../pure/site-rules';
+import type { Template } from '../pure/template';
+import { readTemplate } from '../pure/template';
 import type { MarkdownStyle, PostOptions } from '../pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export interface Settings {
   version: number;
   post: PostOptions;
   markdown: MarkdownStyle;
   clipOnOpen: boolean;
+  /** The user's own templates (copies of presets, edited). Built-ins come from presets.ts and are not stored. */
+  templates: Template[];
+  /** A user template's id or a built-in's (`jekyll`: the Jekyll template made from `post`). */
+  activeTemplateId: string;
+  /** The user's site rules, first match wins; the built-in rules come after them. */
+  rules: SiteRule[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,6 +29,9 @@ export const DEFAULT_SETTINGS: Settings = {
   post: DEFAULT_POST_OPTIONS,
   markdown: DEFAULT_MARKDOWN_STYLE,
   clipOnOpen: true,
+  templates: [],
+  activeTemplateId: DEFAULT_TEMPLATE_ID,
+  rules: [],
 };
 
 type Stored = Record<string, unknown>;
@@ -26,7 +40,17 @@ type Stored = Record<string, unknown>;
  * MIGRATIONS[n] turns a version-n object into version n+1. Version 0 is anything without a version (nothing was
  * ever stored before 1). To add v2: bump SETTINGS_VERSION and append a step; never edit an old step.
  */
-const MIGRATIONS: ReadonlyArray<(old: Stored) => Stored> = [(old) => ({ ...old, version: 1 })];
+const MIGRATIONS: ReadonlyArray<(old: Stored) => Stored> = [
+  (old) => ({ ...old, version: 1 }),
+  // v2 (issue 4): templates and site rules. v1 PostOptions stay: the `jekyll` template is made from them.
+  (old) => ({
+    ...old,
+    version: 2,
+    templates: DEFAULT_SETTINGS.templates,
+    activeTemplateId: DEFAULT_SETTINGS.activeTemplateId,
+    rules: DEFAULT_SETTINGS.rules,
+  }),
+];
 
 // Every choice the user can make, so a corrupt or hand-edited value falls back to the default, not to garbage.
 const POST_CHOICES: { [K in keyof PostOptions]?: readonly PostOptions[K][] } = {
@@ -66,6 +90,20 @@ function fillFrom<T extends object>(
   return out as T;
 }
 
+/** The valid items of a stored list, in order; a second item with the same id is dropped. */
+function readList<T extends { id: string }>(raw: unknown, read: (item: unknown) => T | null): T[] {
+  if (!Array.isArray(raw)) return [];
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const item of raw) {
+    const value = read(item);
+    if (value === null || seen.has(value.id)) continue;
+    seen.add(value.id);
+    out.push(value);
+  }
+  return out;
+}
+
 /**
  * Any stored value to valid Settings: unknown/empty/corrupt → defaults; an older version is migrated step by step;
  * missing or invalid fields take their defaults. A newer version (written by a later release) keeps its version
@@ -90,6 +128,12 @@ export function migrateSettings(raw: unknown): Settings {
     post: fillFrom(DEFAULT_POST_OPTIONS, stored.post, POST_CHOICES),
     markdown: fillFrom(DEFAULT_MARKDOWN_STYLE, stored.markdown, MARKDOWN_CHOICES),
     clipOnOpen: typeof stored.clipOnOpen === 'boolean' ? stored.clipOnOpen : DEFAULT_SETTINGS.clipOnOpen,
+    templates: readList(stored.templates, readTemplate),
+    activeTemplateId:
+      typeof stored.activeTemplateId === 'string' && stored.activeTemplateId !== ''
+        ? stored.activeTemplateId
+        : DEFAULT_SETTINGS.activeTemplateId,
+    rules: readList(stored.rules, readSiteRule),
   };
 }
 
@@ -103,8 +147,22 @@ export async function loadSettings(): Promise<Settings> {
   }
 }
 
-export async function saveSettings(next: Settings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: migrateSettings(next) });
+/** Settings as a page may hold them: one written before templates existed may lack the template fields. */
+export type SettingsUpdate = Omit<Settings, 'templates' | 'activeTemplateId' | 'rules'> &
+  Partial<Pick<Settings, 'templates' | 'activeTemplateId' | 'rules'>>;
+
+/** Saves settings; template fields `next` lacks keep their stored values instead of falling back to defaults. */
+export async function saveSettings(next: SettingsUpdate): Promise<void> {
+  const isComplete =
+    next.templates !== undefined && next.activeTemplateId !== undefined && next.rules !== undefined;
+  const current = isComplete ? null : await loadSettings();
+  const merged = {
+    ...next,
+    templates: next.templates ?? current?.templates,
+    activeTemplateId: next.activeTemplateId ?? current?.activeTemplateId,
+    rules: next.rules ?? current?.rules,
+  };
+  await browser.storage.local.set({ [SETTINGS_KEY]: migrateSettings(merged) });
 }
 
 /** Calls `fn` with the new settings whenever any context saves them; returns the unsubscribe function. */

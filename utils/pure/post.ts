@@ -1,10 +1,21 @@
-// Pure: builds a post (Jekyll file name + YAML front matter + Markdown body) from a draft. No DOM, no extension API.
-import type { FrontMatterField } from './front-matter';
+// Pure: renders a post (file name + front matter + Markdown body) from a draft through a template. No DOM.
+import type { FrontMatterField, FrontMatterValue } from './front-matter';
 import { buildFrontMatter } from './front-matter';
-import { formatDay, partsInZone, toJekyllDate, zoneOffsetMinutes } from './dates';
-import { toPostFilename } from './filename';
-import { siteSlug, slugify } from './slug';
-import type { ClipDraft, ClipEdits, DateParts, Post, PostOptions } from './types';
+import { partsInZone, toJekyllDate, zoneOffsetMinutes } from './dates';
+import { safeArchivePath } from './filename';
+import { toJekyllTemplate } from './presets';
+import type { SlugMode } from './slug';
+import type {
+  CompiledTemplate,
+  Template,
+  TemplateError,
+  TemplateResult,
+  TemplateValue,
+  TemplateVars,
+} from './template';
+import { compileTemplate, isEmptyValue, renderTemplate, toText } from './template';
+import type { ClipDraft, ClipEdits, DateParts, FoundDate, Post, PostOptions } from './types';
+import { DEFAULT_POST_OPTIONS } from './types';
 
 export interface BuildPostContext {
   /** When the page was clipped; dates the post when the page has no published date. */
@@ -12,36 +23,56 @@ export interface BuildPostContext {
   edits?: ClipEdits;
 }
 
-const MAX_KEYWORD_TAGS = 10;
-const JEKYLL_DATE_PATTERN = /^(\d{4}-\d{2}-\d{2})(?: \d{2}:\d{2}(?::\d{2})?(?: [+-]\d{4})?)?$/;
+const JEKYLL_DATE_PATTERN =
+  /^((\d{4})-(\d{2})-(\d{2}))(?: (\d{2}):(\d{2})(?::(\d{2}))?(?: ([+-])(\d{2})(\d{2}))?)?$/;
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 interface PostDate {
   /** `date:` text. */
   text: string;
-  /** `YYYY-MM-DD` for the file name: always the day `text` starts with. */
-  day: string;
+  /** What `text` says, for filters (`{{date|date:"rfc3339"}}`) and the file name's day. */
+  parts: DateParts;
 }
 
-function choosePostDate(draft: ClipDraft, options: PostOptions, ctx: BuildPostContext): PostDate {
-  const edited = ctx.edits?.date?.trim();
-  const editedDay = edited === undefined ? undefined : JEKYLL_DATE_PATTERN.exec(edited)?.[1];
-  // An edit that is not Jekyll's form is ignored rather than written: Jekyll would fail on it.
-  if (edited !== undefined && editedDay !== undefined) return { text: edited, day: editedDay };
-  const published = draft.published?.parts;
-  let parts: DateParts;
-  if (published) {
-    parts =
-      published.hour !== undefined && published.offsetMinutes === undefined
-        ? { ...published, offsetMinutes: zoneOffsetMinutes(options.timeZone, published) }
-        : published;
-  } else {
-    // An invalid clock (NaN) still has to give a post a date; the epoch is obviously wrong and easy to spot.
-    const instant = Number.isNaN(ctx.clippedAt.getTime()) ? 0 : ctx.clippedAt.getTime();
-    parts = partsInZone(instant, options.timeZone);
+/** An edit in Jekyll's form as parts, or null when it is not that form (then it is ignored, never written). */
+function readEditedDate(edited: string): DateParts | null {
+  const m = JEKYLL_DATE_PATTERN.exec(edited);
+  if (!m) return null;
+  const parts: DateParts = { year: Number(m[2]), month: Number(m[3]), day: Number(m[4]) };
+  if (m[5] === undefined) return parts;
+  parts.hour = Number(m[5]);
+  parts.minute = Number(m[6]);
+  if (m[7] !== undefined) parts.second = Number(m[7]);
+  if (m[8] !== undefined) {
+    const minutes = Number(m[9]) * 60 + Number(m[10]);
+    parts.offsetMinutes = m[8] === '-' ? -minutes : minutes;
   }
-  return { text: toJekyllDate(parts), day: formatDay(parts) };
+  return parts;
+}
+
+/** A page date with the zone filled in for a local time (the page's own offset is never replaced). */
+function withZone(parts: DateParts, timeZone: string): DateParts {
+  return parts.hour !== undefined && parts.offsetMinutes === undefined
+    ? { ...parts, offsetMinutes: zoneOffsetMinutes(timeZone, parts) }
+    : parts;
+}
+
+function toClipInstant(clippedAt: Date): number {
+  // An invalid clock (NaN) still has to give a post a date; the epoch is obviously wrong and easy to spot.
+  return Number.isNaN(clippedAt.getTime()) ? 0 : clippedAt.getTime();
+}
+
+function choosePostDate(draft: ClipDraft, timeZone: string, ctx: BuildPostContext): PostDate {
+  const edited = ctx.edits?.date?.trim();
+  // An edit that is not Jekyll's form is ignored rather than written: Jekyll would fail on it.
+  const editedParts = edited === undefined ? null : readEditedDate(edited);
+  if (edited !== undefined && editedParts) return { text: edited, parts: editedParts };
+  const published = draft.published?.parts;
+  const parts = published
+    ? withZone(published, timeZone)
+    : partsInZone(toClipInstant(ctx.clippedAt), timeZone);
+  return { text: toJekyllDate(parts), parts };
 }
 
 function hostOf(url: string): string {
@@ -70,62 +101,177 @@ function cleanList(values: readonly string[]): string[] {
   return out;
 }
 
-/**
- * One rule for values Jekyll can take as a string or a list: a single value without whitespace is written as a
- * string (`categories: zhongguoshichangjianguanxinwenwang`, Jekyll's own form); anything else as a list,
- * because Jekyll splits a string on spaces (`tags: New York` would be two tags).
- */
+/** The date variables' value for a page date: its parts, the zone filled in. */
+function toDateValue(found: FoundDate | null, timeZone: string): TemplateValue {
+  return found ? { kind: 'date', parts: withZone(found.parts, timeZone) } : { kind: 'text', value: '' };
+}
+
+function makeText(value: string): TemplateValue {
+  return { kind: 'text', value };
+}
+
+/** Everything a template can name, from the draft, the edits and the clip time. */
+export function buildTemplateVars(
+  draft: ClipDraft,
+  markdown: string,
+  ctx: BuildPostContext & { timeZone: string },
+): TemplateVars {
+  const host = hostOf(draft.url);
+  const site = draft.siteName?.trim() || host;
+  const date = choosePostDate(draft, ctx.timeZone, ctx);
+  // Leading blank lines go, leading spaces stay (an indented code block may open the article).
+  const content = markdown.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
+  const isChinese = draft.lang?.toLowerCase().startsWith('zh') ?? false;
+  return {
+    title: makeText(ctx.edits?.title ?? draft.title),
+    url: makeText(draft.url),
+    canonical: makeText(draft.canonical ?? ''),
+    source: makeText(draft.canonical || draft.url),
+    site: makeText(site),
+    domain: makeText(host),
+    author: makeText(draft.byline?.trim() ?? ''),
+    published: toDateValue(draft.published, ctx.timeZone),
+    modified: toDateValue(draft.modified, ctx.timeZone),
+    clipped: { kind: 'date', parts: partsInZone(toClipInstant(ctx.clippedAt), ctx.timeZone) },
+    date: { kind: 'date', parts: date.parts, text: date.text },
+    lang: makeText(draft.lang ?? ''),
+    excerpt: makeText(draft.excerpt ?? ''),
+    image: makeText(draft.image ?? ''),
+    keywords: { kind: 'list', items: cleanList(draft.keywords) },
+    selection: makeText(draft.kind === 'selection' ? content : ''),
+    content: makeText(content),
+    site_news: makeText(site === '' ? '' : isChineseName(site) ? `${site}新闻` : `${site} news`),
+    source_label: makeText(isChinese ? '来源：' : 'Source: '),
+  };
+}
+
+/** What renderPost needs besides the draft: the clip time and edits, the zone, the slug mode, a fallback. */
+export interface RenderPostContext extends BuildPostContext {
+  /** IANA zone for local times with no offset and for the clip time; '' means the runtime's own zone. */
+  timeZone: string;
+  /** What a bare `slug` filter does. */
+  slugMode: SlugMode;
+  /** The last good template, used when `template` has a syntax error. Default: Jekyll with default options. */
+  fallback?: Template;
+}
+
+/** A post, and the error of the template asked for when the fallback had to be used instead. */
+export interface RenderedPost extends Post {
+  templateError?: TemplateError;
+}
+
+const MAX_CACHED = 64;
+const COMPILED = new Map<string, TemplateResult<CompiledTemplate>>();
+
+/** Parses a template once per distinct content: an export renders thousands of clips through the same one. */
+function compileCached(template: Template): TemplateResult<CompiledTemplate> {
+  const key = JSON.stringify(template);
+  let compiled = COMPILED.get(key);
+  if (!compiled) {
+    if (COMPILED.size >= MAX_CACHED) COMPILED.clear();
+    compiled = compileTemplate(template);
+    COMPILED.set(key, compiled);
+  }
+  return compiled;
+}
+
+function toFrontMatterValue(value: TemplateValue): FrontMatterValue {
+  switch (value.kind) {
+    case 'text':
+      return value.value;
+    case 'list':
+      return value.items;
+    case 'date':
+      return { kind: 'date', text: toText(value), parts: value.parts };
+    case 'number':
+    case 'boolean':
+      return value.value;
+  }
+}
+
+/** Jekyll's rule for edited categories: one word is a string, several or spaced ones a list. */
 function toStringOrList(values: string[]): string | string[] {
   const only = values.length === 1 ? values[0] : undefined;
   return only !== undefined && !/\s/u.test(only) ? only : values;
 }
 
-function chooseCategories(
-  draft: ClipDraft,
-  siteName: string,
-  options: PostOptions,
-  ctx: BuildPostContext,
-): string[] {
-  if (ctx.edits?.categories) return cleanList(ctx.edits.categories);
-  switch (options.categoriesMode) {
-    case 'site':
-      return [siteSlug(siteName, siteSlug(hostOf(draft.url)))];
-    case 'none':
-      return [];
-  }
+/** A rendered field; `value` null when empty and left out (its place is kept for an edit). */
+interface FieldSlot {
+  key: string;
+  value: FrontMatterValue | null;
+  quote: 'auto' | 'always';
 }
 
-function chooseTags(
-  draft: ClipDraft,
-  siteName: string,
-  options: PostOptions,
-  ctx: BuildPostContext,
-): string | string[] {
-  // Keywords and edits are collections and stay lists even with one item; only the site tag is a lone string.
-  if (ctx.edits?.tags) return cleanList(ctx.edits.tags);
-  switch (options.tagsMode) {
-    case 'keywords':
-      return cleanList(draft.keywords).slice(0, MAX_KEYWORD_TAGS);
-    case 'site-news':
-      if (siteName === '') return [];
-      return toStringOrList([isChineseName(siteName) ? `${siteName}新闻` : `${siteName} news`]);
-    case 'none':
-      return [];
+/** Edited categories and tags replace the template's field of that key (empty or not), or follow the fields. */
+function applyEdits(slots: FieldSlot[], edits: ClipEdits | undefined): FieldSlot[] {
+  const overrides: FieldSlot[] = [];
+  if (edits?.categories)
+    overrides.push({ key: 'categories', value: toStringOrList(cleanList(edits.categories)), quote: 'auto' });
+  // Tags are a collection: a list even with one item.
+  if (edits?.tags) overrides.push({ key: 'tags', value: cleanList(edits.tags), quote: 'auto' });
+  let out = slots;
+  for (const override of overrides) {
+    const value = Array.isArray(override.value) && override.value.length === 0 ? null : override.value;
+    const at = out.findIndex((slot) => slot.key === override.key);
+    if (at < 0) out = [...out, { ...override, value }];
+    else out = out.map((slot, i) => (i === at ? { ...slot, value } : slot));
   }
+  return out;
 }
 
-/** `Source: [name](url)`, or `来源：…` for Chinese pages. Brackets and backslashes in the name are escaped. */
-function buildSourceLine(siteName: string, url: string, lang: string | null): string {
-  const label = lang?.toLowerCase().startsWith('zh') ? '来源：' : 'Source: ';
-  const name = siteName.replace(/[\\[\]]/g, (ch) => `\\${ch}`).replace(/\s+/gu, ' ');
-  // Markdown link destinations end at a space or `)` unless wrapped in <>; <> also needs < and > escaped.
-  const target = /[\s()<>]/u.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
-  return `${label}[${name}](${target})`;
+// Values never add folders to a file name: only the template's own `/` does.
+const escapeFilenameText = (piece: string): string => piece.replace(/[/\\]+/g, '-');
+
+function renderCompiled(compiled: CompiledTemplate, vars: TemplateVars, ctx: RenderPostContext): Post {
+  const options = { slugMode: ctx.slugMode };
+  const slots = compiled.fields.map((field): FieldSlot => {
+    const value = renderTemplate(field.ast, vars, options);
+    // An empty value (no author, no keywords) leaves its key out rather than writing `author: ""`.
+    const isLeftOut = isEmptyValue(value) && !field.isKeptEmpty;
+    return { key: field.key, value: isLeftOut ? null : toFrontMatterValue(value), quote: field.quote };
+  });
+  const fields: FrontMatterField[] = [];
+  for (const slot of applyEdits(slots, ctx.edits)) {
+    if (slot.value !== null) fields.push({ key: slot.key, value: slot.value, quote: slot.quote });
+  }
+  const body = toText(renderTemplate(compiled.body, vars, options))
+    .replace(/^(?:[ \t]*\r?\n)+/, '')
+    .trimEnd();
+  const sourceLine = toText(renderTemplate(compiled.sourceLine, vars, options)).trim();
+  const text = [body, sourceLine].filter((part) => part !== '').join('\n\n');
+  const { format } = compiled.template;
+  const content = format === 'none' ? `${text}\n` : `${buildFrontMatter(fields, format)}\n${text}\n`;
+  const path = toText(
+    renderTemplate(compiled.filename, vars, { ...options, escapeText: escapeFilenameText }),
+  ).trim();
+  const slash = path.lastIndexOf('/');
+  const filename = safeArchivePath(slash < 0 ? '' : path.slice(0, slash), path.slice(slash + 1));
+  return { filename, content };
 }
 
 /**
- * A Jekyll post: front matter `layout, title, date, categories, tags, source, author` in that order, then the
- * Markdown and (optionally) a source line. Edits win over the draft. The file name's day is the `date:` day.
+ * A post through a template. Edits win over the draft (title, date, categories, tags). When the template has a
+ * syntax error the post comes from `ctx.fallback` (the last good template) and `templateError` says why, so
+ * clipping never fails on a template.
+ */
+export function renderPost(
+  draft: ClipDraft,
+  markdown: string,
+  template: Template,
+  ctx: RenderPostContext,
+): RenderedPost {
+  const vars = buildTemplateVars(draft, markdown, ctx);
+  const compiled = compileCached(template);
+  if (compiled.ok) return renderCompiled(compiled.value, vars, ctx);
+  const fallback = ctx.fallback ? compileCached(ctx.fallback) : null;
+  const usable = fallback?.ok ? fallback : compileCached(toJekyllTemplate(DEFAULT_POST_OPTIONS));
+  if (!usable.ok) throw new Error('The built-in Jekyll template does not parse');
+  return { ...renderCompiled(usable.value, vars, ctx), templateError: compiled.error };
+}
+
+/**
+ * A Jekyll post as Postclip always wrote it: front matter `layout, title, date, categories, tags, source, author`,
+ * the Markdown, a source line, `YYYY-MM-DD-slug.md`. The Jekyll template made from `options`, rendered.
  */
 export function buildPost(
   draft: ClipDraft,
@@ -133,25 +279,10 @@ export function buildPost(
   options: PostOptions,
   ctx: BuildPostContext,
 ): Post {
-  const title = ctx.edits?.title ?? draft.title;
-  const date = choosePostDate(draft, options, ctx);
-  const siteName = draft.siteName?.trim() || hostOf(draft.url);
-  const source = draft.canonical ?? draft.url;
-  const fields: FrontMatterField[] = [];
-  if (options.layout !== '') fields.push({ key: 'layout', value: options.layout });
-  fields.push({ key: 'title', value: title, quote: 'always' });
-  fields.push({ key: 'date', value: { kind: 'date', text: date.text } });
-  const categories = chooseCategories(draft, siteName, options, ctx);
-  if (categories.length > 0) fields.push({ key: 'categories', value: toStringOrList(categories) });
-  const tags = chooseTags(draft, siteName, options, ctx);
-  if (tags.length > 0) fields.push({ key: 'tags', value: tags });
-  fields.push({ key: 'source', value: source, quote: 'always' });
-  const author = draft.byline?.trim();
-  if (options.includeAuthor && author) fields.push({ key: 'author', value: author, quote: 'always' });
-
-  // Leading blank lines go, leading spaces stay (an indented code block may open the article).
-  const body = [markdown.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd()];
-  if (options.includeSourceLine) body.push(buildSourceLine(siteName, source, draft.lang));
-  const content = `${buildFrontMatter(fields)}\n${body.filter((part) => part !== '').join('\n\n')}\n`;
-  return { filename: toPostFilename(date.day, slugify(title, options.slugMode)), content };
+  const { filename, content } = renderPost(draft, markdown, toJekyllTemplate(options), {
+    ...ctx,
+    timeZone: options.timeZone,
+    slugMode: options.slugMode,
+  });
+  return { filename, content };
 }

@@ -1,0 +1,218 @@
+// Pure: per-site rules (template, field overrides, publisher zone, selectors) and matching a URL to one. No DOM.
+import { DEFAULT_TEMPLATE_ID, findTemplate } from './presets';
+import type { SlugMode } from './slug';
+import type { Template, TemplateField } from './template';
+import { readTemplateField } from './template';
+import type { PostOptions } from './types';
+
+/** How a rule picks pages. `host`: exactly this host; `host-suffix`: it or any subdomain; `pattern`: a URL glob. */
+export interface SiteRuleMatch {
+  type: 'host' | 'host-suffix' | 'pattern';
+  /** `www.cmrnn.com.cn`; `news.cn`; `https://*.example.com/news/*` (`*` any run of characters, nothing else special). */
+  value: string;
+}
+
+export interface SiteRule {
+  id: string;
+  match: SiteRuleMatch;
+  /** Use this template instead of the active one. */
+  templateId?: string;
+  /** Field templates that replace (or are added to) the template's own, by key: categories, tags, layout… */
+  fields?: TemplateField[];
+  /** The publisher's IANA zone, for pages that give a local time with no offset. */
+  timeZone?: string;
+  /** CSS selectors removed before extraction: share bars, "related news", editor lines. */
+  removeSelectors?: string[];
+  /** The article element, for sites Readability gets wrong. */
+  articleSelector?: string;
+  /** The element holding the published date. */
+  dateSelector?: string;
+  slugMode?: SlugMode;
+}
+
+const MAX_PATTERN_LENGTH = 500;
+const SHANGHAI = 'Asia/Shanghai';
+// Only generic names: an "editor" box (责任编辑 lines) and share bars. Site-specific selectors wait until they are
+// verified on golden pages modelled on each site (issue 4).
+const EDITOR_AND_SHARE = ['.editor', '[class*="share"]', '[id*="share"]'];
+
+function makePortalRule(id: string, host: string): SiteRule {
+  return {
+    id: `builtin-${id}`,
+    match: { type: 'host-suffix', value: host },
+    timeZone: SHANGHAI,
+    removeSelectors: EDITOR_AND_SHARE,
+  };
+}
+
+/**
+ * Rules used where the user has none of their own: mainland portals publish in +08:00 and print editor and share
+ * lines Readability keeps. Conservative by design: nothing here changes the template.
+ */
+export const BUILT_IN_RULES: readonly SiteRule[] = [
+  makePortalRule('cmrnn', 'cmrnn.com.cn'),
+  makePortalRule('people', 'people.com.cn'),
+  makePortalRule('xinhuanet', 'xinhuanet.com'),
+  makePortalRule('news-cn', 'news.cn'),
+  makePortalRule('chinanews', 'chinanews.com.cn'),
+  makePortalRule('chinanews-com', 'chinanews.com'),
+  makePortalRule('sina', 'sina.com.cn'),
+  makePortalRule('sohu', 'sohu.com'),
+];
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return null;
+  }
+}
+
+function normalizeHost(value: string): string {
+  return value.trim().toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
+}
+
+/**
+ * Whether `text` matches a URL glob: every character is literal except `*` (any run, `/` included), ignoring case.
+ * Users never write regular expressions; the classic two-pointer walk takes at most pattern × text steps, so no
+ * glob can hang the clip (a RegExp of many `.*` can backtrack exponentially). An empty or overlong glob matches nothing.
+ */
+export function isGlobMatch(glob: string, text: string): boolean {
+  const pattern = glob.trim().toLowerCase();
+  if (pattern === '' || pattern.length > MAX_PATTERN_LENGTH) return false;
+  const subject = text.toLowerCase();
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < subject.length) {
+    if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resume = t;
+    } else if (p < pattern.length && pattern[p] === subject[t]) {
+      p++;
+      t++;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
+/** Whether a rule matches a URL. A URL that does not parse matches nothing. */
+export function isRuleMatch(rule: SiteRule, url: string): boolean {
+  const host = hostOf(url);
+  if (host === null) return false;
+  const { type, value } = rule.match;
+  switch (type) {
+    case 'host':
+      return host === normalizeHost(value);
+    case 'host-suffix': {
+      const suffix = normalizeHost(value);
+      return suffix !== '' && (host === suffix || host.endsWith(`.${suffix}`));
+    }
+    case 'pattern':
+      return isGlobMatch(value, url);
+  }
+}
+
+/** The first rule that matches: the user's rules in their order, then the built-in ones. Null when none. */
+export function findRule(
+  userRules: readonly SiteRule[],
+  url: string,
+  builtIns: readonly SiteRule[] = BUILT_IN_RULES,
+): SiteRule | null {
+  return (
+    userRules.find((rule) => isRuleMatch(rule, url)) ??
+    builtIns.find((rule) => isRuleMatch(rule, url)) ??
+    null
+  );
+}
+
+/**
+ * The template with the rule's field overrides: same keys replaced in place, new keys added at the end. An override
+ * with an empty value removes the field (`source: ''`).
+ */
+export function applyRuleFields(template: Template, rule: SiteRule | null): Template {
+  const overrides = rule?.fields ?? [];
+  if (overrides.length === 0) return template;
+  const fields = template.fields.map((field): TemplateField => {
+    const override = overrides.find((o) => o.key === field.key);
+    if (!override) return field;
+    // The template's quoting stays unless the rule says otherwise; an emptied field is left out, never kept.
+    const quote = override.quote ?? field.quote;
+    return quote === undefined ? { ...override } : { ...override, quote };
+  });
+  for (const override of overrides) {
+    if (!fields.some((field) => field.key === override.key)) fields.push(override);
+  }
+  return { ...template, fields };
+}
+
+/** The settings a clip's template comes from (a subset of the stored Settings). */
+export interface TemplateSettings {
+  post: PostOptions;
+  templates: readonly Template[];
+  activeTemplateId: string;
+  rules: readonly SiteRule[];
+}
+
+/** What to render a page with: give `template`, `timeZone` and `slugMode` to renderPost; `rule` for extraction. */
+export interface TemplateChoice {
+  template: Template;
+  rule: SiteRule | null;
+  timeZone: string;
+  slugMode: SlugMode;
+}
+
+/**
+ * The template for a URL: the matching rule's template (or the active one) with the rule's field overrides; the
+ * rule's zone and slug mode over the user's defaults.
+ */
+export function chooseTemplate(settings: TemplateSettings, url: string): TemplateChoice {
+  const rule = findRule(settings.rules, url);
+  const id = rule?.templateId ?? (settings.activeTemplateId || DEFAULT_TEMPLATE_ID);
+  const template = applyRuleFields(findTemplate(id, settings.templates, settings.post), rule);
+  return {
+    template,
+    rule,
+    timeZone: rule?.timeZone || settings.post.timeZone,
+    slugMode: rule?.slugMode ?? settings.post.slugMode,
+  };
+}
+
+const MATCH_TYPES: ReadonlySet<string> = new Set(['host', 'host-suffix', 'pattern']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readStrings(raw: unknown): string[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  return raw.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+}
+
+/** A rule from untrusted JSON (storage, an imported file), or null when it cannot match anything. */
+export function readSiteRule(raw: unknown): SiteRule | null {
+  if (!isRecord(raw) || typeof raw.id !== 'string' || raw.id === '' || !isRecord(raw.match)) return null;
+  const { type, value } = raw.match;
+  if (typeof type !== 'string' || !MATCH_TYPES.has(type) || typeof value !== 'string' || value.trim() === '')
+    return null;
+  const rule: SiteRule = { id: raw.id, match: { type: type as SiteRuleMatch['type'], value } };
+  if (typeof raw.templateId === 'string' && raw.templateId !== '') rule.templateId = raw.templateId;
+  if (Array.isArray(raw.fields)) {
+    rule.fields = raw.fields.map(readTemplateField).filter((f): f is TemplateField => f !== null);
+  }
+  if (typeof raw.timeZone === 'string' && raw.timeZone !== '') rule.timeZone = raw.timeZone;
+  const removeSelectors = readStrings(raw.removeSelectors);
+  if (removeSelectors) rule.removeSelectors = removeSelectors;
+  if (typeof raw.articleSelector === 'string' && raw.articleSelector !== '')
+    rule.articleSelector = raw.articleSelector;
+  if (typeof raw.dateSelector === 'string' && raw.dateSelector !== '') rule.dateSelector = raw.dateSelector;
+  if (raw.slugMode === 'readable' || raw.slugMode === 'pinyin') rule.slugMode = raw.slugMode;
+  return rule;
+}
