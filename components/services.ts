@@ -1,14 +1,7 @@
 // What the popup and options components need from the platform, as one interface the entrypoint implements.
 // Components never import utils/platform: these shapes mirror its types structurally, and fakes implement them in tests.
 import type { Result } from '../utils/pure/result';
-import type {
-  ClipEdits,
-  ClipSummary,
-  MarkdownStyle,
-  Post,
-  PostOptions,
-  StoredClip,
-} from '../utils/pure/types';
+import type { ClipEdits, ClipSummary, Post, Settings, StoredClip } from '../utils/pure/types';
 
 export type ClipMode = 'article' | 'page' | 'selection';
 
@@ -67,13 +60,8 @@ export interface PopupServices {
   openOptions(): void;
 }
 
-/** Same shape as Settings in utils/platform/settings.ts. */
-export interface EditableSettings {
-  version: number;
-  post: PostOptions;
-  markdown: MarkdownStyle;
-  clipOnOpen: boolean;
-}
+/** The settings the options page edits. */
+export type EditableSettings = Settings;
 
 export interface StorageEstimate {
   usage: number;

@@ -18,10 +18,13 @@ afterEach(() => {
 });
 
 const SETTINGS: EditableSettings = {
-  version: 1,
+  version: 2,
   post: DEFAULT_POST_OPTIONS,
   markdown: DEFAULT_MARKDOWN_STYLE,
   clipOnOpen: true,
+  templates: [],
+  activeTemplateId: 'jekyll',
+  rules: [],
 };
 
 function fakeServices(overrides: Partial<OptionsServices> = {}) {

@@ -1,28 +1,15 @@
 // Platform: user settings in storage.local under one key, with one defaults object and ordered migrations.
 import { browser } from 'wxt/browser';
 import { DEFAULT_TEMPLATE_ID } from '../pure/presets';
-import type { SiteRule } from '../pure/site-rules';
 import { readSiteRule } from '../pure/site-rules';
-import type { Template } from '../pure/template';
 import { readTemplate } from '../pure/template';
-import type { MarkdownStyle, PostOptions } from '../pure/types';
+import type { MarkdownStyle, PostOptions, Settings } from '../pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;
 
-export interface Settings {
-  version: number;
-  post: PostOptions;
-  markdown: MarkdownStyle;
-  clipOnOpen: boolean;
-  /** The user's own templates (copies of presets, edited). Built-ins come from presets.ts and are not stored. */
-  templates: Template[];
-  /** A user template's id or a built-in's (`jekyll`: the Jekyll template made from `post`). */
-  activeTemplateId: string;
-  /** The user's site rules, first match wins; the built-in rules come after them. */
-  rules: SiteRule[];
-}
+export type { Settings };
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,

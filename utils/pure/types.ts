@@ -1,4 +1,6 @@
 // Pure: the data shapes every context shares (extraction, post building, store, CLI). No DOM, no extension API.
+import type { SiteRule } from './site-rules';
+import type { Template } from './template';
 
 /** Where a published or modified date was found, most trusted first. */
 export type DateSource = 'json-ld' | 'meta' | 'time-element' | 'text' | 'url' | 'rule';
@@ -135,4 +137,19 @@ export interface ClipSummary {
   published: string | null;
   tags: string[];
   clippedAt: number;
+}
+
+/** The user's settings. Defaults and migrations live in utils/platform/settings.ts; the shape is here so
+ * components and pure code can take settings without reaching the extension API. */
+export interface Settings {
+  version: number;
+  post: PostOptions;
+  markdown: MarkdownStyle;
+  clipOnOpen: boolean;
+  /** The user's own templates (copies of presets, edited). Built-ins come from presets.ts and are not stored. */
+  templates: Template[];
+  /** A user template's id or a built-in's (`jekyll`: the Jekyll template made from `post`). */
+  activeTemplateId: string;
+  /** The user's site rules, first match wins; the built-in rules come after them. */
+  rules: SiteRule[];
 }
