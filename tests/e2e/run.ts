@@ -1,6 +1,6 @@
 // Runs the end-to-end suites in real browsers. Never skips: a missing browser is a failure with a plain fix.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_PATH } from './helpers/chromium';
 import { FIREFOX_PATH } from './helpers/firefox';
@@ -27,9 +27,12 @@ if (problems.length) {
 }
 
 const suites = process.argv.slice(2);
-const files = suites.length
-  ? suites
-  : ['tests/e2e/manifest.e2e.ts', 'tests/e2e/chromium.e2e.ts', 'tests/e2e/firefox.e2e.ts'];
+// Every *.e2e.ts file runs; the manifest check first, since a wrong manifest explains later failures.
+const found = readdirSync(join(root, 'tests', 'e2e'))
+  .filter((name) => name.endsWith('.e2e.ts'))
+  .sort((a, b) => Number(b === 'manifest.e2e.ts') - Number(a === 'manifest.e2e.ts') || a.localeCompare(b))
+  .map((name) => `tests/e2e/${name}`);
+const files = suites.length ? suites : found;
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
