@@ -169,6 +169,12 @@ describe('parseTemplate: what parses', () => {
     expect(render('')).toEqual(text(''));
   });
 
+  it('escapeTemplateText keeps spaces around an escaped {{ (found by the property below)', () => {
+    for (const value of [' {{', '{{ ', ' {{ ', 'x}}y{{', 'a "{{" \\ b']) {
+      expect(render(escapeTemplateText(value))).toEqual(text(value));
+    }
+  });
+
   it('escapeTemplateText makes any text render as itself', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('{', '}', '|', '"', 'a', ' ', '\\') }), (value) => {

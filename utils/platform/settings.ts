@@ -1,8 +1,7 @@
 // Platform: user settings in storage.local under one key, with one defaults object and ordered migrations.
 import { browser } from 'wxt/browser';
-import { DEFAULT_TEMPLATE_ID } from '../pure/presets';
-import { readSiteRule } from '../pure/site-rules';
-import { readTemplate } from '../pure/template';
+// The light shape module only: the template engine (filters, pinyin, YAML) stays out of background and popup start-up.
+import { DEFAULT_TEMPLATE_ID, readSiteRule, readTemplate } from '../pure/template-shape';
 import type { MarkdownStyle, PostOptions, Settings } from '../pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 

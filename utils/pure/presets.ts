@@ -4,7 +4,9 @@ import { escapeTemplateText } from './template';
 import type { PostOptions } from './types';
 import { DEFAULT_POST_OPTIONS } from './types';
 
-export const DEFAULT_TEMPLATE_ID = 'jekyll';
+import { DEFAULT_TEMPLATE_ID } from './template-shape';
+
+export { DEFAULT_TEMPLATE_ID };
 
 // The site's slug, falling back to the host's when the name has no letters (buildPost's rule since v1).
 const SITE_CATEGORY = '{{site|slug:"site"|default:domain|slug:"site"|default:"site"}}';

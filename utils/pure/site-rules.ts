@@ -1,34 +1,11 @@
 // Pure: per-site rules (template, field overrides, publisher zone, selectors) and matching a URL to one. No DOM.
 import { DEFAULT_TEMPLATE_ID, findTemplate } from './presets';
 import type { SlugMode } from './slug';
-import type { Template, TemplateField } from './template';
-import { readTemplateField } from './template';
+import type { SiteRule, Template, TemplateField } from './template-shape';
 import type { PostOptions } from './types';
 
-/** How a rule picks pages. `host`: exactly this host; `host-suffix`: it or any subdomain; `pattern`: a URL glob. */
-export interface SiteRuleMatch {
-  type: 'host' | 'host-suffix' | 'pattern';
-  /** `www.cmrnn.com.cn`; `news.cn`; `https://*.example.com/news/*` (`*` any run of characters, nothing else special). */
-  value: string;
-}
-
-export interface SiteRule {
-  id: string;
-  match: SiteRuleMatch;
-  /** Use this template instead of the active one. */
-  templateId?: string;
-  /** Field templates that replace (or are added to) the template's own, by key: categories, tags, layout… */
-  fields?: TemplateField[];
-  /** The publisher's IANA zone, for pages that give a local time with no offset. */
-  timeZone?: string;
-  /** CSS selectors removed before extraction: share bars, "related news", editor lines. */
-  removeSelectors?: string[];
-  /** The article element, for sites Readability gets wrong. */
-  articleSelector?: string;
-  /** The element holding the published date. */
-  dateSelector?: string;
-  slugMode?: SlugMode;
-}
+export type { SiteRule, SiteRuleMatch } from './template-shape';
+export { readSiteRule } from './template-shape';
 
 const MAX_PATTERN_LENGTH = 500;
 const SHANGHAI = 'Asia/Shanghai';
@@ -183,36 +160,4 @@ export function chooseTemplate(settings: TemplateSettings, url: string): Templat
     timeZone: rule?.timeZone || settings.post.timeZone,
     slugMode: rule?.slugMode ?? settings.post.slugMode,
   };
-}
-
-const MATCH_TYPES: ReadonlySet<string> = new Set(['host', 'host-suffix', 'pattern']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function readStrings(raw: unknown): string[] | undefined {
-  if (!Array.isArray(raw)) return undefined;
-  return raw.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
-}
-
-/** A rule from untrusted JSON (storage, an imported file), or null when it cannot match anything. */
-export function readSiteRule(raw: unknown): SiteRule | null {
-  if (!isRecord(raw) || typeof raw.id !== 'string' || raw.id === '' || !isRecord(raw.match)) return null;
-  const { type, value } = raw.match;
-  if (typeof type !== 'string' || !MATCH_TYPES.has(type) || typeof value !== 'string' || value.trim() === '')
-    return null;
-  const rule: SiteRule = { id: raw.id, match: { type: type as SiteRuleMatch['type'], value } };
-  if (typeof raw.templateId === 'string' && raw.templateId !== '') rule.templateId = raw.templateId;
-  if (Array.isArray(raw.fields)) {
-    rule.fields = raw.fields.map(readTemplateField).filter((f): f is TemplateField => f !== null);
-  }
-  if (typeof raw.timeZone === 'string' && raw.timeZone !== '') rule.timeZone = raw.timeZone;
-  const removeSelectors = readStrings(raw.removeSelectors);
-  if (removeSelectors) rule.removeSelectors = removeSelectors;
-  if (typeof raw.articleSelector === 'string' && raw.articleSelector !== '')
-    rule.articleSelector = raw.articleSelector;
-  if (typeof raw.dateSelector === 'string' && raw.dateSelector !== '') rule.dateSelector = raw.dateSelector;
-  if (raw.slugMode === 'readable' || raw.slugMode === 'pinyin') rule.slugMode = raw.slugMode;
-  return rule;
 }

@@ -4,29 +4,9 @@ import { EMPTY_TEXT, TEMPLATE_FILTERS, isEmptyValue, toText } from './template-f
 import type { SlugMode } from './slug';
 
 export type { TemplateValue } from './template-filters';
-
-/** One front matter field: its key and the template of its value. */
-export interface TemplateField {
-  key: string;
-  value: string;
-  /** `always`: double-quote free text (titles) even when it would be safe plain. YAML only. */
-  quote?: 'auto' | 'always';
-  /** Write the key with an empty value (`title: ""`) instead of leaving it out when the value is empty. */
-  keepEmpty?: boolean;
-}
-
-/** A post format: front matter fields, body, file name and source line, each a template. */
-export interface Template {
-  id: string;
-  name: string;
-  format: 'yaml' | 'toml' | 'none';
-  fields: TemplateField[];
-  body: string;
-  /** May hold `/` for folders (`content/posts/{{title|slug}}.md`); values never add folders. */
-  filename: string;
-  /** Written after the body, separated by a blank line; nothing when it renders empty. */
-  sourceLine: string;
-}
+export type { Template, TemplateField } from './template-shape';
+export { readTemplate, readTemplateField } from './template-shape';
+import type { Template } from './template-shape';
 
 /** Where and why a template cannot be parsed; `line` and `column` count from 1. */
 export interface TemplateError {
@@ -326,7 +306,10 @@ export function parseTemplate(
 
 /** Text that renders as itself: `{{` becomes `{{"{{"}}`. For values that come from settings, not templates. */
 export function escapeTemplateText(text: string): string {
-  return text.replace(/\{\{/g, '{{"{{"}}');
+  if (!text.includes('{{')) return text;
+  // One string literal for the whole text: escaping each `{{` alone could leave a lone expression between spaces,
+  // which renders as a typed value and drops the spaces (` {{` came back as `{{`).
+  return `{{"${text.replace(/[\\"\n\t]/g, (ch) => (ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : `\\${ch}`))}"}}`;
 }
 
 function evaluate(head: Head, filters: readonly FilterCall[], ctx: FilterContext): TemplateValue {
@@ -424,41 +407,3 @@ export function compileTemplate(template: Template): TemplateResult<CompiledTemp
 }
 
 export { isEmptyValue, toText };
-
-const FORMATS: ReadonlySet<string> = new Set(['yaml', 'toml', 'none']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A template field from untrusted JSON (storage, an imported file), or null when it is not one. */
-export function readTemplateField(raw: unknown): TemplateField | null {
-  if (!isRecord(raw) || typeof raw.key !== 'string' || typeof raw.value !== 'string') return null;
-  const field: TemplateField = { key: raw.key, value: raw.value };
-  if (raw.quote === 'auto' || raw.quote === 'always') field.quote = raw.quote;
-  if (raw.keepEmpty === true) field.keepEmpty = true;
-  return field;
-}
-
-/**
- * A template from untrusted JSON, or null when its shape is wrong. Its templates are not parsed here: a syntax
- * error is the user's to see and fix in the options page, not a reason to lose their work.
- */
-export function readTemplate(raw: unknown): Template | null {
-  if (!isRecord(raw)) return null;
-  const { id, name, format, fields, body, filename, sourceLine } = raw;
-  if (typeof id !== 'string' || id === '' || typeof name !== 'string') return null;
-  if (typeof format !== 'string' || !FORMATS.has(format) || !Array.isArray(fields)) return null;
-  if (typeof body !== 'string' || typeof filename !== 'string' || typeof sourceLine !== 'string') return null;
-  const read = fields.map(readTemplateField);
-  if (read.some((field) => field === null)) return null;
-  return {
-    id,
-    name,
-    format: format as Template['format'],
-    fields: read.filter((field): field is TemplateField => field !== null),
-    body,
-    filename,
-    sourceLine,
-  };
-}

@@ -1,6 +1,5 @@
 // Pure: the data shapes every context shares (extraction, post building, store, CLI). No DOM, no extension API.
-import type { SiteRule } from './site-rules';
-import type { Template } from './template';
+import type { SiteRule, Template } from './template-shape';
 
 /** Where a published or modified date was found, most trusted first. */
 export type DateSource = 'json-ld' | 'meta' | 'time-element' | 'text' | 'url' | 'rule';
