@@ -29,17 +29,23 @@ export function toDisplayDay(published: string | null): string | null {
 export function LibraryList(props: LibraryListProps) {
   const { t } = useI18n();
   const { items, selected, badges, currentId, hasMore, isLoading, onLoadMore } = props;
-  const sentinel = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const sentinel = useRef<HTMLLIElement>(null);
   const loadMore = useRef(onLoadMore);
   loadMore.current = onLoadMore;
 
   // Infinite scroll where the browser has IntersectionObserver; the button stays for keyboards and tests.
+  // The sentinel lives inside the scrolling list and is observed against it: observed against the page, it was
+  // always "visible" and the popup fetched the whole library, page after page (bench:library, 10,000 clips).
   useEffect(() => {
     const node = sentinel.current;
     if (!node || !hasMore || isLoading || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadMore.current();
-    });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) loadMore.current();
+      },
+      { root: list.current, rootMargin: '120px' },
+    );
     observer.observe(node);
     return () => observer.disconnect();
   }, [hasMore, isLoading, items.length]);
@@ -48,7 +54,7 @@ export function LibraryList(props: LibraryListProps) {
 
   return (
     <div class="library">
-      <ul class="rows" aria-label={t('libraryLabel')}>
+      <ul class="rows" ref={list} aria-label={t('libraryLabel')}>
         {items.map((item) => {
           const badge = badges[item.id];
           const day = toDisplayDay(item.published);
@@ -88,15 +94,15 @@ export function LibraryList(props: LibraryListProps) {
             </li>
           );
         })}
+        {hasMore && !isLoading && (
+          <li ref={sentinel} class="load-more">
+            <button type="button" class="secondary" onClick={onLoadMore}>
+              {t('loadMore')}
+            </button>
+          </li>
+        )}
       </ul>
       {isLoading && <p class="muted">{t('loading')}</p>}
-      {hasMore && !isLoading && (
-        <div ref={sentinel} class="load-more">
-          <button type="button" class="secondary" onClick={onLoadMore}>
-            {t('loadMore')}
-          </button>
-        </div>
-      )}
     </div>
   );
 }
