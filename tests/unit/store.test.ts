@@ -154,6 +154,35 @@ describe('listSummaries', () => {
   });
 });
 
+describe('filter cache', () => {
+  it('sees writes made through the same library at once', async () => {
+    const lib = await freshLibrary();
+    await fill(lib, 5);
+    expect((await lib.listSummaries({ limit: 10, query: 'story' })).items).toHaveLength(5);
+    const [newest] = (await lib.listSummaries({ limit: 1 })).items;
+    await lib.deleteClips([newest?.id ?? '']);
+    expect((await lib.listSummaries({ limit: 10, query: 'story' })).items).toHaveLength(4);
+    await lib.saveDraft(makeDraft(99, { title: 'A zebra crossing' }), 'md', 99_000);
+    expect((await lib.listSummaries({ limit: 10, query: 'zebra' })).items.map((s) => s.title)).toEqual([
+      'A zebra crossing',
+    ]);
+  });
+
+  it('sees writes made by another context (another library on the same database)', async () => {
+    const factory = new IDBFactory();
+    const popup = await freshLibrary(factory);
+    const background = await freshLibrary(factory);
+    await fill(background, 3);
+    expect((await popup.listSummaries({ limit: 10, query: 'zebra' })).items).toEqual([]);
+    await background.saveDraft(makeDraft(7, { title: 'Zebra news' }), 'md', 50_000);
+    // The change message crosses a BroadcastChannel: let it arrive.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await popup.listSummaries({ limit: 10, query: 'zebra' })).items.map((s) => s.title)).toEqual([
+      'Zebra news',
+    ]);
+  });
+});
+
 describe('delete, undo and merge', () => {
   it('deleteClips returns what it removed and putClips brings it back', async () => {
     const lib = await freshLibrary();
