@@ -250,6 +250,99 @@ describe.each(PARSERS)('extractArticle with %s', (_name, parse) => {
   });
 });
 
+const LONG =
+  'Crews worked through the winter, often between tides, to finish the new ramp before the first holiday weekend of the year, and the harbour commission says it will withstand surges two feet higher than the old one.';
+
+const EDGES_URL = 'https://bayshore.example/news/ferry';
+const EDGES = `<!doctype html><html lang="en"><head><title>Ferry Terminal Reopens | Bay Shore</title>
+<meta name="author" content="Dana Whitcombe">
+<meta property="article:published_time" content="2022-04-02T09:15:00-04:00"></head><body>
+<main><article>
+  <div class="breadcrumbs"><a href="/">Home</a> › <a href="/news/">News</a></div>
+  <div class="head">
+    <a class="section" href="/news/">News</a>
+    <h1>Ferry Terminal Reopens</h1>
+    <p class="standfirst">The island crossing is back for spring.</p>
+    <p class="byline">By <a href="/dana">Dana Whitcombe</a></p>
+    <p class="date">April 2, 2022 9:15 am ET</p>
+  </div>
+  <div class="body">
+    <p>${LONG}</p>
+    <p>${PARAGRAPH}</p>
+    <div class="ad-slot"><span>Advertisement</span><img src="https://ads.example/serve?slot=mid"></div>
+    <p>${PARAGRAPH} Short sentence to finish.</p>
+    <pre><code class="language-python">print("ok")</code></pre>
+    <p>Published April 2, 2022, updated later.</p>
+    <p>${LONG}</p>
+  </div>
+  <p class="nav"><a href="/news/">Back to news</a> | <a href="/subscribe/">Subscribe</a></p>
+  <div class="author-bio"><h3>About the author</h3><p>Dana has covered the harbour for a decade and lives on the island.</p></div>
+</article></main></body></html>`;
+
+const CN_EDGES_URL = 'https://news.example.cn/content/2022-02/17/content_1.html';
+const CN_EDGES = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>滨海新区中小企业走上专精特新之路_市场监管新闻网</title></head><body>
+<div class="main">
+  <div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/df/">地方</a> &gt; 正文</div>
+  <div class="left">
+    <h1>滨海新区中小企业走上专精特新之路</h1>
+    <div class="info"><span>2022-02-17 09:00:40</span> <span>来源：市场监管新闻网</span> <span>字号：<a href="#">大</a> <a href="#">小</a></span></div>
+    <div class="con">
+      <p>　　本网讯（记者 李华）走进滨海新区一家生产精密轴承的企业，车间里机器轰鸣，展厅墙上挂满了专利证书。过去我们只顾埋头生产，对知识产权不太重视，产品刚上市就被人仿冒，吃了不少亏。</p>
+      <p>　　近年来，滨海新区市场监管局围绕中小企业知识产权保护的痛点难点，推出一企一策指导、专利快速预审、维权援助工作站等一系列服务举措，引导企业把创新成果转化为自主知识产权。</p>
+      <p>　　下一步，我们将继续完善知识产权全链条保护体系，推动更多中小企业在细分领域做精做强。</p>
+    </div>
+    <div class="editor">责任编辑：王明</div>
+    <h3>热点排行</h3>
+    <ol><li><a href="/c/1.html">市场监管总局发布2022年立法工作计划</a></li><li><a href="/c/2.html">春节期间消费投诉热点分析</a></li></ol>
+  </div>
+</div></body></html>`;
+
+describe.each(PARSERS)('article edges with %s', (_name, parse) => {
+  it('drops the headline, kicker, standfirst, byline and dateline at the top, and nav and bio at the bottom', () => {
+    const result = extractArticle(parse(EDGES, EDGES_URL), EDGES_URL, { now: NOW });
+    if (!result.ok) throw new Error(result.detail);
+    const { textContent, contentHtml, byline } = result.value;
+    expect(byline).toBe('Dana Whitcombe');
+    expect(textContent.startsWith('Crews worked through the winter')).toBe(true);
+    for (const gone of [
+      'Home',
+      'Ferry Terminal Reopens',
+      'island crossing',
+      'By Dana',
+      '9:15 am',
+      'Back to news',
+    ])
+      expect(textContent, gone).not.toContain(gone);
+    expect(textContent).not.toContain('Dana has covered');
+    expect(contentHtml).not.toContain('ads.example');
+    expect(textContent).not.toContain('Advertisement');
+    expect(contentHtml).not.toContain('data-postclip');
+    // Inside the article a dated sentence is text, not a dateline; the code keeps its language.
+    expect(textContent).toContain('Published April 2, 2022, updated later.');
+    expect(textContent).toContain('Short sentence to finish.');
+    expect(contentHtml).toContain('data-lang="python"');
+  });
+
+  it('drops a Chinese portal breadcrumb, dateline, 责任编辑 line and ranking list', () => {
+    const result = extractArticle(parse(CN_EDGES, CN_EDGES_URL), CN_EDGES_URL, { now: NOW });
+    if (!result.ok) throw new Error(result.detail);
+    const { textContent } = result.value;
+    expect(textContent.startsWith('本网讯（记者 李华）')).toBe(true);
+    expect(textContent).toContain('推动更多中小企业在细分领域做精做强。');
+    for (const gone of ['当前位置', '来源：', '字号', '责任编辑', '热点排行', '立法工作计划'])
+      expect(textContent, gone).not.toContain(gone);
+  });
+
+  it('keeps an article whose first lines are not metadata', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Harbour wall</title></head><body><article>
+      <p>A short opening line.</p><p>${LONG}</p><p>${PARAGRAPH}</p><p>The end, by the harbour.</p></article></body></html>`;
+    const result = extractArticle(parse(html, EDGES_URL), EDGES_URL, { now: NOW });
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.value.textContent).toContain('A short opening line.');
+    expect(result.value.textContent).toContain('The end, by the harbour.');
+  });
+});
+
 describe('helpers', () => {
   it('measures CJK text by characters, weighted', () => {
     expect(measureText('ab c')).toBe(3);

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { articleNodes, readJsonLd, stringProp, typesOf } from '../../utils/dom/json-ld';
+import { articleNodes, readJsonLd, stringProp, typesOf, unwrapScriptText } from '../../utils/dom/json-ld';
 
 function doc(head: string): Document {
   return parseHTML(`<!doctype html><html><head>${head}</head><body></body></html>`).document;
@@ -25,6 +25,24 @@ describe('readJsonLd', () => {
       'Person',
       'BreadcrumbList',
     ]);
+  });
+
+  it('reads blocks wrapped in CDATA or HTML comments, as real pages ship them', () => {
+    const json = JSON.stringify({ '@type': 'NewsArticle', headline: 'Wrapped' });
+    const wrappers = [
+      `<![CDATA[${json}]]>`,
+      `//<![CDATA[\n${json}\n//]]>`,
+      `/*<![CDATA[*/${json}/*]]>*/`,
+      `<!--\n${json}\n-->`,
+    ];
+    for (const wrapped of wrappers) {
+      const nodes = readJsonLd(doc(`<script type="application/ld+json">${wrapped}</script>`));
+      expect(
+        nodes.map((n) => stringProp(n, 'headline')),
+        wrapped,
+      ).toEqual(['Wrapped']);
+    }
+    expect(unwrapScriptText('  {"a": "]]>"}  ')).toBe('{"a": "]]>"}');
   });
 
   it('skips a broken block without hiding the others, and repairs raw newlines and trailing commas', () => {

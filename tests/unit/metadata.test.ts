@@ -234,6 +234,16 @@ describe('findByline', () => {
     expect(findByline(blog, URL)).toBe('Jane Doe');
   });
 
+  it('reads a 作者： line after a headline that sits in a table cell (no h1)', () => {
+    const doc =
+      parseHTML(`<!doctype html><html><head><title>江南古镇老茶馆重新开张 评弹声里留住乡愁_江南日报网</title></head><body>
+      <table><tr><td>您现在的位置：<a href="/">江南日报网</a> &gt;&gt; 正文</td></tr>
+      <tr><td class="biaoti">江南古镇老茶馆重新开张 评弹声里留住乡愁</td></tr>
+      <tr><td>2021年03月05日 14:20　来源：江南日报　作者：周雨桐　点击：<span>1286</span></td></tr>
+      <tr><td><p>　　三月初的古镇，细雨如丝。</p></td></tr></table></body></html>`).document;
+    expect(findByline(doc, URL)).toBe('周雨桐');
+  });
+
   it('prefers the byline Readability found', () => {
     expect(findByline(page('<meta name="author" content="Desk">'), URL, { byline: 'By Sam Okafor' })).toBe(
       'Sam Okafor',

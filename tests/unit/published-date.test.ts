@@ -121,6 +121,42 @@ describe('findPublishedDate: <time> and text', () => {
     });
   });
 
+  it('takes WordPress `entry-date published updated` as the published date', () => {
+    const doc = page(
+      '<article><h1>Big news</h1><p>Body text.</p><footer><time class="entry-date published updated" datetime="2021-08-09T18:42:11+00:00">August 9, 2021</time></footer></article>',
+    );
+    expect(findPublishedDate(doc, URL_EN, { now: NOW })).toMatchObject({
+      source: 'time-element',
+      parts: { year: 2021, month: 8, day: 9, hour: 18, offsetMinutes: 0 },
+    });
+    expect(findModifiedDate(doc, URL_EN, { now: NOW })?.parts).toMatchObject({ day: 9, hour: 18 });
+  });
+
+  it("adds a time of day to a day-only date from the article's dateline, never from a list of other stories", () => {
+    const head = '<meta property="article:published_time" content="2020-05-04">';
+    const side = `<div class="side"><h4>Latest</h4><ul>
+      <li><a href="/a">Bus timetable</a> <span>4 May 2020, 18:02</span></li>
+      <li><a href="/b">Oldest resident</a> <span>4 May 2020, 11:40</span></li></ul></div>`;
+    const listed = page(
+      `<div class="story"><h1>Big news</h1><p>Body text of the story.</p></div>${side}`,
+      head,
+    );
+    expect(findPublishedDate(listed, URL_EN, { now: NOW })).toMatchObject({
+      source: 'meta',
+      parts: { year: 2020, month: 5, day: 4 },
+    });
+    expect(findPublishedDate(listed, URL_EN, { now: NOW })?.parts.hour).toBeUndefined();
+    const dated = page(
+      `<div class="story"><h1>Big news</h1><p class="date">4 May 2020, 09:30</p><p>Body text of the story.</p></div>${side}`,
+      head,
+    );
+    expect(findPublishedDate(dated, URL_EN, { now: NOW })?.parts).toMatchObject({
+      day: 4,
+      hour: 9,
+      minute: 30,
+    });
+  });
+
   it('reads <abbr class="published" title>', () => {
     const doc = page(
       '<h1>Big news</h1><abbr class="published" title="2016-12-23T05:11:00-05:00">5:11 AM</abbr>',

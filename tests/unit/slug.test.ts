@@ -32,6 +32,15 @@ describe('slugify readable', () => {
     expect(dashed).toBe('a'.repeat(99));
   });
 
+  it('cuts after the last whole word when that keeps at least half of the 100 bytes', () => {
+    // Arabic letters are 2 bytes: a code-point cut at 100 bytes would end inside `البناء`.
+    const arabic = slugify('افتتاح أكبر مكتبة عامة في المدينة بعد ثلاث سنوات من البناء', 'readable');
+    expect(arabic).toBe('افتتاح-أكبر-مكتبة-عامة-في-المدينة-بعد-ثلاث-سنوات-من');
+    expect(slugify(`${'word '.repeat(19)}abcdefghij`, 'readable')).toBe(`${'word-'.repeat(18)}word`);
+    // A last word that would leave less than half the budget is cut on a character boundary instead.
+    expect(slugify(`short ${'x'.repeat(120)}`, 'readable')).toBe(`short-${'x'.repeat(94)}`);
+  });
+
   it('keeps a letter and its combining marks together when cutting', () => {
     // 7 bytes a grapheme: 14 fit in 100 bytes; a code-point cut would add a bare `x` (99 bytes).
     const grapheme = 'x\u0301\u0302\u0303';

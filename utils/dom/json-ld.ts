@@ -17,11 +17,20 @@ function collect(value: unknown, out: JsonLdNode[], depth: number): void {
   if ('@graph' in value) collect(value['@graph'], out, depth + 1);
 }
 
+// Old pages hide script text from XHTML and pre-script browsers: `<!-- … -->`, `<![CDATA[ … ]]>`, `//<![CDATA[`.
+const SCRIPT_WRAPPER_START = /^(?:(?:\/\/|\/\*)?\s*(?:<!--|<!\[CDATA\[)\s*(?:\*\/)?\s*)+/;
+const SCRIPT_WRAPPER_END = /(?:\s*(?:\/\/|\/\*)?\s*(?:-->|\]\]>)\s*(?:\*\/)?)+$/;
+
+/** A script's JSON text without the comment or CDATA wrapper some pages put around it. */
+export function unwrapScriptText(text: string): string {
+  return text.trim().replace(SCRIPT_WRAPPER_START, '').replace(SCRIPT_WRAPPER_END, '').trim();
+}
+
 /** Every JSON-LD object on the page, top-level and inside `@graph`, in document order. Broken blocks are skipped. */
 export function readJsonLd(doc: Document): JsonLdNode[] {
   const out: JsonLdNode[] = [];
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
-    const text = (script.textContent ?? '').trim();
+    const text = unwrapScriptText(script.textContent ?? '');
     if (!text) continue;
     try {
       collect(JSON.parse(text) as unknown, out, 0);

@@ -131,39 +131,11 @@ export function readPageSignals(doc: Document, url: string): PageSignals {
   }
   let jsonLd: JsonLdNode[] = [];
   try {
-    jsonLd = [...readJsonLd(doc), ...readWrappedJsonLd(doc)];
+    jsonLd = readJsonLd(doc);
   } catch {
     jsonLd = [];
   }
   return { meta, jsonLd, article: pickArticleNode(jsonLd, url) };
-}
-
-const CDATA_WRAPPER = /^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g;
-
-/**
- * JSON-LD wrapped in `<![CDATA[ … ]]>` (Atlas Obscura, The Verge, Vox), which readJsonLd skips as broken.
- * Work-around until json-ld.ts strips the wrapper itself.
- */
-function readWrappedJsonLd(doc: Document): JsonLdNode[] {
-  const out: JsonLdNode[] = [];
-  const collect = (value: unknown, depth: number): void => {
-    if (depth > 8) return;
-    if (Array.isArray(value)) for (const item of value) collect(item, depth + 1);
-    else if (isObject(value)) {
-      out.push(value);
-      if ('@graph' in value) collect(value['@graph'], depth + 1);
-    }
-  };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
-    const text = script.textContent ?? '';
-    if (!/^\s*(?:\/\/\s*)?<!\[CDATA\[/.test(text)) continue;
-    try {
-      collect(JSON.parse(text.replace(CDATA_WRAPPER, '')) as unknown, 0);
-    } catch {
-      /* unreadable: skip */
-    }
-  }
-  return out;
 }
 
 function pickArticleNode(nodes: JsonLdNode[], url: string): JsonLdNode | null {
@@ -493,6 +465,25 @@ export function findHeadlineElement(doc: Document, titles: string[] = []): Eleme
   return best?.el ?? null;
 }
 
+const TITLE_TEXT_TAGS = 'h2, h3, td, th, div, p, b, strong, font, span';
+
+/**
+ * No h1: old table layouts put the headline in a `<td>`, `<b>` or `<font>`. The innermost element whose whole
+ * text is the title, outside links, so the byline and `来源：` lines after it can be read.
+ */
+function findTitleTextElement(doc: Document, title: string): Element | null {
+  const wanted = compact(title);
+  if (wanted.length < 4 || !doc.body) return null;
+  let found: Element | null = null;
+  for (const el of Array.from(doc.body.querySelectorAll(TITLE_TEXT_TAGS)).slice(0, 3000)) {
+    if (compact(el.textContent ?? '') !== wanted || el.closest('a, nav, footer, aside')) continue;
+    // Keep going into descendants with the same text: the innermost is the headline itself.
+    if (!found || found.contains(el)) found = el;
+    else break;
+  }
+  return found;
+}
+
 /** What a title adds around the headline (`Headline | Site` → `Site`), when it is one short segment. */
 function removedAround(title: string, h1: string): string | null {
   const t = normalizeSpace(title);
@@ -511,7 +502,8 @@ interface TitleAnalysis {
 }
 
 function analyzeTitle(doc: Document, url: string, hints: ArticleHints, signals: PageSignals): TitleAnalysis {
-  const analysis = analyzeTitleCandidates(doc, url, hints, signals);
+  const found = analyzeTitleCandidates(doc, url, hints, signals);
+  const analysis = found.headline ? found : { ...found, headline: findTitleTextElement(doc, found.title) };
   if (analysis.removed) return analysis;
   // `<title>` = og:title + ` · Harbourside`: the extra part names the site even when the headline had none.
   const titles = [metaValue(signals, 'og:title'), doc.querySelector('title')?.textContent].map((t) =>

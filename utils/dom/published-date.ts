@@ -149,6 +149,8 @@ interface Candidate {
   source: DateSource;
   detail: string;
   parts: DateParts;
+  /** The element the date was read from, for page-structure checks. */
+  el?: Element;
 }
 
 function isPlausible(parts: DateParts, now: Date): boolean {
@@ -381,13 +383,15 @@ function fromTimeElements(doc: Document, kind: Kind, ctx: Context): Candidate[] 
     if (isExcluded(el, ctx)) continue;
     const hints = `${hintText(el)} ${el.parentElement ? hintText(el.parentElement) : ''}`;
     const isUpdate = UPDATE_HINT.test(hints) || UPDATE_LABEL.test(precedingText(el));
-    if (kind === 'modified' ? !isUpdate : isUpdate) continue;
+    // WordPress marks one element `entry-date published updated` until a post is edited: it is both dates.
+    const isMarkedPublished = /publish/i.test(hintText(el));
+    if (kind === 'modified' ? !isUpdate : isUpdate && !isMarkedPublished) continue;
     let score = 1;
     if (el.hasAttribute('pubdate')) score += 4;
     if (/publish|entry-date|posted|created|pubdate|post-date|article-date/i.test(hints)) score += 3;
     if (el.closest('article, main, [role=main], header')) score += 1;
     const tag = isTime ? 'time[datetime]' : 'abbr[title]';
-    found.push({ score, candidate: { raw, source: 'time-element', detail: tag, parts } });
+    found.push({ score, candidate: { raw, source: 'time-element', detail: tag, parts, el } });
   }
   // Stable sort: equal scores keep document order.
   return found.sort((a, b) => b.score - a.score).map((f) => f.candidate);
@@ -687,24 +691,61 @@ function makeContext(doc: Document, url: string, opts: DateSearchOptions): Conte
   };
 }
 
-/** A day-only date gains the time of day when the page states the same day with a time elsewhere. */
+/**
+ * A day-only date gains the time of day when the article's own dateline states the same day with a time:
+ * a `<time>` or a short text near the headline. Never from lists (`Latest: … 4 May 2020, 18:02`), teasers or
+ * chrome, where the same day belongs to another story.
+ */
 function addTimeOfDay(chosen: Candidate, doc: Document, kind: Kind, ctx: Context): Candidate {
   const p = chosen.parts;
   if (p.hour !== undefined) return chosen;
-  let pool: Candidate[] = [];
+  const isSameDayTimed = (c: Candidate): boolean =>
+    c.parts.hour !== undefined &&
+    c.parts.year === p.year &&
+    c.parts.month === p.month &&
+    c.parts.day === p.day;
+  let timed: Candidate | undefined;
   try {
-    pool = [...fromTimeElements(doc, kind, ctx), ...fromText(doc, kind, ctx).slice(0, 5)];
+    const elements = collectElements(doc);
+    const headlineIndex = ctx.headline ? elements.indexOf(ctx.headline) : -1;
+    const isNearHeadline = (el: Element): boolean => {
+      if (headlineIndex < 0) return el.closest('article') !== null;
+      const distance = elements.indexOf(el) - headlineIndex;
+      return distance >= -NEAR_BEFORE_HEADLINE && distance <= NEAR_AFTER_HEADLINE;
+    };
+    const isDateline = (el: Element): boolean => !isInList(el) && isNearHeadline(el);
+    timed = fromTimeElements(doc, kind, ctx).find(
+      (c) => isSameDayTimed(c) && c.el !== undefined && isDateline(c.el),
+    );
+    if (!timed && headlineIndex >= 0) {
+      timed = scoreTextCandidates(doc, kind, ctx)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 5)
+        .find((c) => isSameDayTimed(c.candidate) && isDateline(c.el) && hasOneDay(c.el))?.candidate;
+    }
   } catch {
     return chosen;
   }
-  const timed = pool.find(
-    (c) =>
-      c.parts.hour !== undefined &&
-      c.parts.year === p.year &&
-      c.parts.month === p.month &&
-      c.parts.day === p.day,
-  );
   return timed ? { ...timed, detail: `${chosen.detail} + time from ${timed.detail}` } : chosen;
+}
+
+/** How far (in elements, document order) from the headline the article's own dateline sits. */
+const NEAR_BEFORE_HEADLINE = 15;
+const NEAR_AFTER_HEADLINE = 40;
+
+/** In or around a list: a list of other stories, each with its own date. */
+function isInList(el: Element): boolean {
+  return el.closest('li, dd, dt') !== null || el.querySelector('li') !== null;
+}
+
+/** Text naming a single day: a dateline, not a run of dated teasers. */
+function hasOneDay(el: Element): boolean {
+  const days = new Set(
+    findDatesInText((el.textContent ?? '').slice(0, 2000)).map(
+      (m) => `${m.parts.year}-${m.parts.month}-${m.parts.day}`,
+    ),
+  );
+  return days.size <= 1;
 }
 
 const GENERIC_META = new Set(['dc.date', 'dcterms.date', 'dc:date', 'date', 'created', 'creation_date']);

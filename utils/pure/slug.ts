@@ -1,7 +1,7 @@
 // Pure: URL slugs for post titles and site names, readable in any script or as toneless pinyin. No DOM, no extension API.
 import { pinyin } from 'pinyin-pro';
 import { toWellFormed } from './front-matter';
-import { MAX_SLUG_BYTES, truncateToBytes } from './filename';
+import { MAX_SLUG_BYTES, countUtf8Bytes, truncateToBytes } from './filename';
 
 export type SlugMode = 'readable' | 'pinyin';
 
@@ -40,14 +40,27 @@ function toPinyinPieces(text: string): { text: string; isHan: boolean }[] {
   );
 }
 
-/** Lowercase words of any script joined by `-`, cut to 100 UTF-8 bytes on a grapheme boundary. */
+/**
+ * Lowercase words of any script joined by `-`, at most 100 UTF-8 bytes: cut after the last whole word when
+ * that keeps at least half the budget, else (one very long word) on a grapheme boundary.
+ */
 function toWordSlug(text: string): string {
   const words = text
     .toLowerCase()
     .replace(APOSTROPHES, '')
     .replace(NOT_WORD, '-')
     .replace(/^-+|-+$/g, '');
-  return truncateToBytes(words, MAX_SLUG_BYTES).replace(/-+$/, '');
+  return cutAtWord(words, MAX_SLUG_BYTES);
+}
+
+function cutAtWord(words: string, maxBytes: number): string {
+  const cut = truncateToBytes(words, maxBytes);
+  if (cut === words) return cut;
+  // The cut fell on a separator (`…-next`): every word kept is whole.
+  if (words[cut.length] === '-') return cut.replace(/-+$/, '');
+  const lastDash = cut.lastIndexOf('-');
+  const whole = lastDash > 0 ? cut.slice(0, lastDash).replace(/-+$/, '') : '';
+  return whole && countUtf8Bytes(whole) * 2 >= maxBytes ? whole : cut.replace(/-+$/, '');
 }
 
 /**
