@@ -69,7 +69,11 @@ async function startBrowser(browser: string): Promise<number> {
   );
   try {
     await runCommand(browser, [
+      // Branded Chrome ignores --load-extension since version 137; Chromium still honours it (see README).
+      `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      // Chromium refuses to start as root with its sandbox on.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       `--user-data-dir=${profile}`,
       '--no-first-run',
       '--no-default-browser-check',
