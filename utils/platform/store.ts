@@ -189,12 +189,24 @@ function upgradeDatabase(db: Database, oldVersion: number): void {
   }
 }
 
-function openDatabase(factory: IDBFactory, onLost: () => void): Promise<Database> {
+/**
+ * How long an open may wait. Opens queue behind an upgrade that another context's old connection blocks; without a
+ * limit every clip and list would hang with it (a spinner that never stops).
+ */
+export const OPEN_TIMEOUT_MS = 5_000;
+
+function openDatabase(factory: IDBFactory, onLost: () => void, timeoutMs: number): Promise<Database> {
   const request = factory.open(DB_NAME, DB_VERSION);
+  let isAbandoned = false;
   request.addEventListener('upgradeneeded', (event) => {
     upgradeDatabase(wrap(request.result) as unknown as Database, event.oldVersion);
   });
-  return (wrap(request) as Promise<unknown> as Promise<Database>).then((db) => {
+  const opening = (wrap(request) as Promise<unknown> as Promise<Database>).then((db) => {
+    // The caller gave up: a connection that arrives late is closed, or it would block the next upgrade.
+    if (isAbandoned) {
+      db.close();
+      throw new StoreError('storage-failed', 'The library opened too late.');
+    }
     // Closed by the browser (storage cleared) or asked to make way for a newer version in another context.
     const drop = (): void => {
       db.close();
@@ -203,6 +215,28 @@ function openDatabase(factory: IDBFactory, onLost: () => void): Promise<Database
     db.addEventListener('close', onLost);
     db.addEventListener('versionchange', drop);
     return db;
+  });
+  return new Promise<Database>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      isAbandoned = true;
+      reject(
+        new StoreError(
+          'storage-failed',
+          'The library is busy: another Postclip window is holding it during an upgrade. Close other Postclip windows and try again.',
+        ),
+      );
+    }, timeoutMs);
+    opening.then(
+      (db) => {
+        clearTimeout(timer);
+        resolve(db);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        // idb rejects with the request's DOMException (an Error); anything else is wrapped.
+        reject(error instanceof Error ? error : toStoreError(error));
+      },
+    );
   });
 }
 
@@ -251,16 +285,23 @@ function requestPersistence(): void {
   if (typeof storage?.persist === 'function') storage.persist().catch(() => undefined);
 }
 
-export async function openLibrary(factory?: IDBFactory): Promise<Library> {
+export async function openLibrary(
+  factory?: IDBFactory,
+  openTimeoutMs: number = OPEN_TIMEOUT_MS,
+): Promise<Library> {
   if (!factory) requestPersistence();
   const idb = factory ?? indexedDB;
   let connection: Promise<Database> | null = null;
 
   const connect = (): Promise<Database> => {
     if (!connection) {
-      const opening = openDatabase(idb, () => {
-        if (connection === opening) connection = null;
-      });
+      const opening = openDatabase(
+        idb,
+        () => {
+          if (connection === opening) connection = null;
+        },
+        openTimeoutMs,
+      );
       connection = opening;
       opening.catch(() => {
         if (connection === opening) connection = null;
