@@ -132,10 +132,13 @@ async function attachPopup(session: ChromiumSession): Promise<PopupHandle> {
   const send = (method: string, params: object): Promise<unknown> => {
     const id = nextId++;
     const promise = new Promise<unknown>((resolve, reject) => pending.set(id, { resolve, reject }));
-    void session.cdp.send('Target.sendMessageToTarget', {
-      sessionId,
-      message: JSON.stringify({ id, method, params }),
-    });
+    // Once the popup has closed its session is gone: fail this call rather than leave an unhandled rejection.
+    session.cdp
+      .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+      .catch((error: unknown) => {
+        pending.get(id)?.reject(error instanceof Error ? error : new Error(String(error)));
+        pending.delete(id);
+      });
     return promise;
   };
   return {
