@@ -75,11 +75,86 @@ export function isReaderable(doc: Document): boolean {
 /** Extracts the article (or the page, or the selection) and its metadata. Never changes `doc`. */
 export function extractArticle(doc: Document, url: string, opts: ExtractOptions): Result<ClipDraft> {
   try {
-    return extract(doc, url, opts);
+    const result = extract(doc, url, opts);
+    if (result.ok || result.code !== 'not-an-article' || (opts.mode ?? 'article') !== 'article')
+      return result;
+    // Some sites frame the story in a same-origin iframe (old CMSs, print views): try the largest one.
+    const frame = findArticleFrame(doc);
+    return frame ? extract(frame, url, opts) : result;
   } catch (error) {
     return fail('unknown', error instanceof Error ? error.message : String(error));
   }
 }
+
+/** The same-origin iframe document with the most text, when it has enough to be an article. */
+function findArticleFrame(doc: Document): Document | null {
+  let best: Document | null = null;
+  let bestLength = 500;
+  for (const frame of Array.from(doc.querySelectorAll('iframe'))) {
+    let inner: Document | null = null;
+    try {
+      inner = (frame).contentDocument;
+    } catch {
+      // Cross-origin: not ours to read.
+    }
+    const length = inner?.body?.textContent?.length ?? 0;
+    if (inner && length > bestLength) {
+      best = inner;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
+/**
+ * Copies each open shadow root's content into the clone, after its host's light children: `cloneNode` leaves
+ * shadow trees behind, and web-component sites put the whole story in one. Both trees list elements in the
+ * same order, so the i-th element of one is the i-th of the other.
+ */
+function inlineShadowRoots(live: Document, clone: Document): void {
+  const liveElements = live.querySelectorAll('*');
+  let cloneElements: NodeListOf<Element> | null = null;
+  for (let i = 0; i < liveElements.length; i++) {
+    const root = (liveElements[i] as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (!root) continue;
+    cloneElements ??= clone.querySelectorAll('*');
+    const host = cloneElements[i];
+    if (!host) continue;
+    for (const child of Array.from(root.childNodes)) host.appendChild(clone.importNode(child, true));
+  }
+}
+
+/** Deepest element nesting, counted without recursion (a 5,000-deep page must not overflow the stack). */
+function measureDepth(root: Element): number {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [el, depth] = item;
+    if (depth > deepest) deepest = depth;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+      stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+const WRAPPER_TAGS = new Set(['DIV', 'SPAN', 'SECTION', 'FONT', 'CENTER', 'MAIN', 'ARTICLE']);
+
+/**
+ * Readability slows down sharply with nesting (2,000 levels took 10 s in Chromium): unwrap chains of
+ * wrappers that hold one element and no text of their own, which is what such pages are made of.
+ */
+function flattenWrapperChains(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (!WRAPPER_TAGS.has(el.tagName.toUpperCase()) || el.childElementCount !== 1) continue;
+    const hasOwnText = Array.from(el.childNodes).some(
+      (n) => n.nodeType === 3 && (n.textContent ?? '').trim(),
+    );
+    const child = el.firstElementChild;
+    if (!hasOwnText && child) el.replaceWith(child);
+  }
+}
+
+const DEEP_NESTING = 300;
 
 interface Picked {
   content: Element;
@@ -172,6 +247,8 @@ function parseInert(doc: Document, html: string): Element {
 
 function pickFromClone(doc: Document, opts: ExtractOptions, mode: 'article' | 'page'): Result<Picked> {
   const clone = doc.cloneNode(true) as Document;
+  inlineShadowRoots(doc, clone);
+  if (clone.body && measureDepth(clone.body) > DEEP_NESTING) flattenWrapperChains(clone.body);
   for (const selector of opts.removeSelectors ?? []) removeAll(clone, selector);
 
   if (mode === 'page') {
