@@ -10,6 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { gunzip } from 'node:zlib';
 import type { ErrorCode, Result } from '../utils/pure/result';
 import { isErrorCode } from '../utils/pure/result';
+import type { SiteRule } from '../utils/pure/site-rules';
+import type { Template } from '../utils/pure/template';
 import type { DateSource, FoundDate, Post } from '../utils/pure/types';
 import { DEFAULT_POST_OPTIONS } from '../utils/pure/types';
 import { toIsoString, withOffset, zoneOffsetMinutes } from '../utils/pure/dates';
@@ -36,6 +38,21 @@ export interface ClipSettings {
   timeZone: string;
   /** The clock the pipeline sees; defaults to the current time. */
   now?: Date;
+  /** A built-in preset's id (`hugo-toml`…) or one of `templates`; default: Jekyll. */
+  activeTemplateId?: string;
+  /** Templates from a rules file, beside the built-in presets. */
+  templates?: Template[];
+  /** Site rules from a rules file, before the built-in ones. */
+  rules?: SiteRule[];
+}
+
+/** Whether a run uses templates or rules, which the worker threads are not given (cli/worker.ts passes the zone and clock only). */
+export function hasTemplateSettings(settings: ClipSettings): boolean {
+  return (
+    settings.activeTemplateId !== undefined ||
+    (settings.templates?.length ?? 0) > 0 ||
+    (settings.rules?.length ?? 0) > 0
+  );
 }
 
 export interface PublishedField {
@@ -121,6 +138,9 @@ export function clipHtmlBytes(bytes: Uint8Array, url: string | null, settings: C
   const result = clipDocument(doc, pageUrl, {
     now: settings.now ?? new Date(),
     post: { ...DEFAULT_POST_OPTIONS, timeZone: settings.timeZone },
+    ...(settings.activeTemplateId === undefined ? {} : { activeTemplateId: settings.activeTemplateId }),
+    ...(settings.templates ? { templates: settings.templates } : {}),
+    ...(settings.rules ? { rules: settings.rules } : {}),
   });
   return { url: pageUrl, result };
 }
@@ -370,7 +390,9 @@ export async function runBatch(
       cursor += 1;
     }
   };
-  const count = Math.min(options.workers ?? DEFAULT_WORKERS, entries.length);
+  // Templates and rules stay in this thread: the workers are started with the zone and the clock only.
+  const workers = hasTemplateSettings(options) ? 0 : (options.workers ?? DEFAULT_WORKERS);
+  const count = Math.min(workers, entries.length);
   if (count <= 0) {
     for (const [index, entry] of entries.entries()) emit(index, await clipEntry(entry, options));
     return;

@@ -5,6 +5,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ErrorCode } from '../utils/pure/result';
 import { uniqueFilenames } from '../utils/pure/filename';
+import { BUILT_IN_TEMPLATES } from '../utils/pure/presets';
+import type { SiteRule } from '../utils/pure/site-rules';
+import { readSiteRule } from '../utils/pure/site-rules';
+import type { Template } from '../utils/pure/template';
+import { compileTemplate, readTemplate } from '../utils/pure/template';
 import type { Post } from '../utils/pure/types';
 import type { BatchLine, PageEntry } from './batch';
 import {
@@ -38,6 +43,8 @@ With no page, clips the bundled sample (cli/sample-news.html).
   --tz ZONE          IANA zone for local times with no offset (default: this machine's, ${getLocalTimeZone()})
   --jsonl FILE       batch: a manifest of {"file": …, "url": …} lines; prints one JSON line per page, in order
   --workers N        worker threads for batches (default ${DEFAULT_WORKERS}; 0 = none)
+  --template ID      post template: ${BUILT_IN_TEMPLATES.map((t) => t.id).join(', ')} (default jekyll), or a template of --rules
+  --rules FILE       site rules as JSON: a list of rules, or an exported templates file {"templates": […], "rules": […]}
   -h, --help         this text
 
 Several pages or a folder: prints one JSON line per page, or with --out writes the posts.
@@ -80,6 +87,8 @@ interface CliOptions {
   workers: number;
   inputs: string[];
   isHelp: boolean;
+  template: string | null;
+  rulesFile: string | null;
 }
 
 function readOptions(argv: string[]): CliOptions {
@@ -95,6 +104,8 @@ function readOptions(argv: string[]): CliOptions {
         tz: { type: 'string' },
         jsonl: { type: 'string' },
         workers: { type: 'string' },
+        template: { type: 'string' },
+        rules: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -125,7 +136,67 @@ function readOptions(argv: string[]): CliOptions {
     workers,
     inputs: positionals,
     isHelp: values.help ?? false,
+    template: values.template ?? null,
+    rulesFile: values.rules ?? null,
   };
+}
+
+interface TemplateChoice {
+  activeTemplateId?: string;
+  templates?: Template[];
+  rules?: SiteRule[];
+}
+
+/** Reads a rules file: a list of rules, or `{ templates?, rules? }`. Every item must be valid: a typo is an error. */
+export function parseRulesJson(text: string, file: string): { templates: Template[]; rules: SiteRule[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${file}: not JSON`);
+  }
+  const record =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  const rawRules: unknown = Array.isArray(raw) ? raw : record?.rules;
+  const rawTemplates: unknown = record?.templates ?? [];
+  if (!Array.isArray(rawRules) && !Array.isArray(rawTemplates))
+    throw new UsageError(`${file}: expected a list of rules or {"templates": […], "rules": […]}`);
+  const rules = (Array.isArray(rawRules) ? rawRules : []).map((item: unknown, i) => {
+    const rule = readSiteRule(item);
+    if (!rule)
+      throw new UsageError(`${file}: rule ${i + 1} is not a valid rule (it needs an id and a match)`);
+    return rule;
+  });
+  const templates = (Array.isArray(rawTemplates) ? rawTemplates : []).map((item: unknown, i) => {
+    const template = readTemplate(item);
+    if (!template) throw new UsageError(`${file}: template ${i + 1} is not a valid template`);
+    const compiled = compileTemplate(template);
+    if (!compiled.ok) throw new UsageError(`${file}: template ${template.id}: ${compiled.error.message}`);
+    return template;
+  });
+  return { templates, rules };
+}
+
+async function readTemplateChoice(options: CliOptions): Promise<TemplateChoice> {
+  const choice: TemplateChoice = {};
+  if (options.rulesFile !== null) {
+    let text: string;
+    try {
+      text = await readFile(options.rulesFile, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read rules file ${options.rulesFile}`);
+    }
+    const { templates, rules } = parseRulesJson(text, options.rulesFile);
+    choice.templates = templates;
+    choice.rules = rules;
+  }
+  if (options.template !== null) {
+    const known = [...BUILT_IN_TEMPLATES, ...(choice.templates ?? [])].map((t) => t.id);
+    if (!known.includes(options.template))
+      throw new UsageError(`unknown template: ${options.template} (known: ${known.join(', ')})`);
+    choice.activeTemplateId = options.template;
+  }
+  return choice;
 }
 
 /** Files named on the command line, folders expanded to the pages inside them (sorted, recursive). */
@@ -171,7 +242,10 @@ async function clipOne(file: string, url: string | null, options: CliOptions, io
     const detail = error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot read ${file}: ${detail}`);
   }
-  const page = clipHtmlBytes(bytes, url, { timeZone: options.timeZone });
+  const page = clipHtmlBytes(bytes, url, {
+    timeZone: options.timeZone,
+    ...(await readTemplateChoice(options)),
+  });
   const line = toBatchLine(file, page, options.timeZone);
   if (!line.ok) {
     io.stderr(`${describeFailure(line.error, file, line.detail)}\n`);
@@ -193,11 +267,16 @@ async function clipMany(
   isQuiet: boolean,
 ): Promise<number> {
   const posts: Post[] = [];
-  await runBatch(entries, { timeZone: options.timeZone, workers: options.workers }, (line: BatchLine) => {
-    if (!isQuiet) io.stdout(`${JSON.stringify(line)}\n`);
-    if (line.ok) posts.push(line.post);
-    else if (isQuiet) io.stderr(`${describeFailure(line.error, line.file, line.detail)}\n`);
-  });
+  const choice = await readTemplateChoice(options);
+  await runBatch(
+    entries,
+    { timeZone: options.timeZone, workers: options.workers, ...choice },
+    (line: BatchLine) => {
+      if (!isQuiet) io.stdout(`${JSON.stringify(line)}\n`);
+      if (line.ok) posts.push(line.post);
+      else if (isQuiet) io.stderr(`${describeFailure(line.error, line.file, line.detail)}\n`);
+    },
+  );
   if (options.out !== null) {
     const paths = await writePosts(options.out, posts);
     io.stderr(`wrote ${paths.length} of ${entries.length} posts to ${options.out}\n`);

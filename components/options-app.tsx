@@ -1,12 +1,35 @@
-// The options page: post and Markdown settings (saved on change), library size, export, backup and restore.
+// The options page: post and Markdown settings (saved on change), templates and site rules with a live preview,
+// library size, export, backup and restore.
 import type { TargetedEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE_ID, toJekyllTemplate } from '../utils/pure/presets';
 import type { ErrorCode } from '../utils/pure/result';
-import type { MarkdownStyle, Post, PostOptions } from '../utils/pure/types';
+import type { SiteRule } from '../utils/pure/site-rules';
+import type { Template } from '../utils/pure/template';
+import type { MarkdownStyle, PostOptions } from '../utils/pure/types';
 import { ErrorBanner } from './error-banner';
 import type { MessageKey } from './i18n-context';
 import { useI18n } from './i18n-context';
-import type { EditableSettings, OptionsServices, StorageEstimate } from './services';
+import { PostPreview } from './post-preview';
+import { RuleList } from './rule-list';
+import type { EditableSettings, OptionsServices, PostPreview as Preview, StorageEstimate } from './services';
+import { importTemplatesJson, toTemplatesJson } from './settings-io';
+import { TemplateEditor } from './template-editor';
+
+/** How long the preview waits after the last keystroke in a template before it renders. */
+export const PREVIEW_DELAY_MS = 250;
+export const TEMPLATES_FILE_NAME = 'postclip-templates.json';
+
+/** The built-in templates as this user gets them: Jekyll made from their post options. */
+export function listBuiltIns(post: PostOptions): Template[] {
+  return BUILT_IN_TEMPLATES.map((tpl) => (tpl.id === DEFAULT_TEMPLATE_ID ? toJekyllTemplate(post) : tpl));
+}
+
+/** The settings with an unsaved template in place of its stored version, for the preview. */
+export function withDraft(settings: EditableSettings, draft: Template | null): EditableSettings {
+  if (!draft) return settings;
+  return { ...settings, templates: settings.templates.map((tpl) => (tpl.id === draft.id ? draft : tpl)) };
+}
 
 export interface OptionsAppProps {
   services: OptionsServices;
@@ -107,8 +130,12 @@ export function OptionsApp({ services }: OptionsAppProps) {
   const [libraryNote, setLibraryNote] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [isBusy, setBusy] = useState(false);
-  const [preview, setPreview] = useState<Post | null | undefined>(undefined);
+  const [preview, setPreview] = useState<Preview | null | undefined>(undefined);
+  const [draft, setDraft] = useState<Template | null>(null);
+  const [templatesNote, setTemplatesNote] = useState<string | null>(null);
   const previewRequest = useRef(0);
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const draftRef = useRef<Template | null>(null);
 
   async function refreshPreview(next: EditableSettings) {
     const request = ++previewRequest.current;
@@ -142,7 +169,19 @@ export function OptionsApp({ services }: OptionsAppProps) {
   useEffect(() => {
     void loadAll();
     void refreshLibraryFacts();
+    return () => clearTimeout(draftTimer.current);
   }, []);
+
+  // The preview follows an unsaved template as the user types, a moment after the last key.
+  function followDraft(next: Template | null) {
+    if (draftRef.current === next) return;
+    draftRef.current = next;
+    setDraft(next);
+    clearTimeout(draftTimer.current);
+    draftTimer.current = setTimeout(() => {
+      if (settings) void refreshPreview(withDraft(settings, next));
+    }, PREVIEW_DELAY_MS);
+  }
 
   async function save(next: EditableSettings) {
     setSettings(next);
@@ -155,6 +194,29 @@ export function OptionsApp({ services }: OptionsAppProps) {
     setError(null);
     setSaveNote(t('settingsSaved'));
     void refreshPreview(next);
+  }
+
+  async function importTemplates(input: HTMLInputElement, current: EditableSettings) {
+    const file = input.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    input.value = '';
+    const imported = importTemplatesJson(text, current);
+    if (!imported.ok) {
+      setTemplatesNote(t('templatesImportInvalid'));
+      return;
+    }
+    const { templates, rules, counts } = imported;
+    await save({ ...current, templates, rules });
+    setTemplatesNote(
+      t('templatesImported', [String(counts.templates), String(counts.rules), String(counts.skipped)]),
+    );
+  }
+
+  async function exportTemplates(current: EditableSettings) {
+    const result = await services.downloadJson(toTemplatesJson(current), TEMPLATES_FILE_NAME);
+    if (!result.ok) setError(result);
+    else setTemplatesNote(t('templatesExported', [TEMPLATES_FILE_NAME]));
   }
 
   if (!settings) {
@@ -235,6 +297,9 @@ export function OptionsApp({ services }: OptionsAppProps) {
       return t('restored', [String(added), String(updated), String(unchanged)]);
     });
   }
+
+  const builtIns = listBuiltIns(current.post);
+  const saveRules = (rules: SiteRule[]) => void save({ ...current, rules });
 
   const choices = <T extends string>(pairs: readonly (readonly [T, MessageKey])[]) =>
     pairs.map(([v, key]) => [v, t(key)] as const);
@@ -408,21 +473,57 @@ export function OptionsApp({ services }: OptionsAppProps) {
         />
       </section>
 
+      <section aria-labelledby="sec-templates">
+        <h2 id="sec-templates">{t('sectionTemplates')}</h2>
+        <TemplateEditor
+          builtIns={builtIns}
+          templates={current.templates}
+          activeTemplateId={current.activeTemplateId}
+          onActivate={(id) => void save({ ...current, activeTemplateId: id })}
+          onSave={(templates, activeTemplateId) => void save({ ...current, templates, activeTemplateId })}
+          onDraft={followDraft}
+        />
+      </section>
+
+      <section aria-labelledby="sec-rules">
+        <h2 id="sec-rules">{t('sectionRules')}</h2>
+        <p class="hint">{t('rulesHint')}</p>
+        <RuleList
+          rules={current.rules}
+          templates={[...builtIns, ...current.templates]}
+          onChange={saveRules}
+          isValidTimeZone={isValidTimeZone}
+        />
+      </section>
+
+      <section aria-labelledby="sec-share">
+        <h2 id="sec-share">{t('sectionShareTemplates')}</h2>
+        <div class="actions">
+          <button type="button" onClick={() => void exportTemplates(current)}>
+            {t('templatesExport')}
+          </button>
+        </div>
+        <div class="field">
+          <label for="templates-file">{t('templatesImport')}</label>
+          <input
+            id="templates-file"
+            type="file"
+            accept=".json,application/json"
+            aria-describedby="templates-hint"
+            onChange={(e) => void importTemplates(e.currentTarget, current)}
+          />
+          <p id="templates-hint" class="hint">
+            {t('templatesImportHint')}
+          </p>
+        </div>
+        <p role="status" aria-live="polite" class="note">
+          {templatesNote ?? ''}
+        </p>
+      </section>
+
       <section aria-labelledby="sec-preview">
         <h2 id="sec-preview">{t('sectionPreview')}</h2>
-        <p class="hint">{t('previewHint')}</p>
-        {preview === null && <p class="muted">{t('previewEmpty')}</p>}
-        {preview && (
-          <>
-            <p class="filename">
-              <span class="muted">{t('previewFileName')}: </span>
-              <code>{preview.filename}</code>
-            </p>
-            <pre class="post preview" aria-label={t('previewContent')} tabIndex={0}>
-              {preview.content}
-            </pre>
-          </>
-        )}
+        <PostPreview preview={preview} isDraft={draft !== null} />
       </section>
 
       <section aria-labelledby="sec-library">

@@ -38,6 +38,16 @@ export interface OpenedClip {
   clip: StoredClip;
   post: Post;
   fields: PostFields;
+  /** Why the post came from the fallback template (the chosen one does not parse), if it did. */
+  templateError?: string | null;
+}
+
+/** The file export would write, rendered for the options page. */
+export interface PostPreview extends Post {
+  /** True when rendered on the built-in sample because the library is empty. */
+  isSample?: boolean;
+  /** Why the fallback template was used, if it was. */
+  templateError?: string | null;
 }
 
 export type ExportTarget = string[] | 'all';
@@ -82,8 +92,10 @@ export interface OptionsServices {
   exportZip(target: ExportTarget, onProgress: ProgressFn): Promise<Result<number>>;
   backup(): Promise<Result<void>>;
   restore(text: string): Promise<Result<RestoreCounts>>;
-  /** The newest clip's post with the given settings, or null when the library is empty. */
-  preview(settings: EditableSettings): Promise<Result<Post | null>>;
+  /** The newest clip's post with the given settings, or the built-in sample's when the library is empty. */
+  preview(settings: EditableSettings): Promise<Result<PostPreview | null>>;
+  /** Saves text the user asked for (templates and rules as JSON) as a download. */
+  downloadJson(text: string, filename: string): Promise<Result<void>>;
   /** The runtime's own IANA zone, shown when the time zone field is empty. */
   browserTimeZone(): string;
 }

@@ -22,7 +22,8 @@ function readCanonical(): string | null {
 }
 
 const api: InjectedApi = {
-  apiVersion: 1,
+  // A literal, not the constant: importing messages.ts would pull the extension API into the page.
+  apiVersion: 2,
   probe: () => ({
     url: location.href,
     title: document.title,
@@ -36,6 +37,10 @@ const api: InjectedApi = {
         now: new Date(opts.now),
         mode: opts.mode,
         ...(selectionHtml === undefined ? {} : { selectionHtml }),
+        // The site rule's selectors; absent fields leave Readability and the date cascade as they are.
+        ...(opts.removeSelectors?.length ? { removeSelectors: opts.removeSelectors } : {}),
+        ...(opts.articleSelector ? { articleSelector: opts.articleSelector } : {}),
+        ...(opts.dateSelector ? { dateSelector: opts.dateSelector } : {}),
       });
       if (!extracted.ok) return extracted;
       const draft = extracted.value;

@@ -51,6 +51,7 @@ const OFFLINE_OPTIONS: OptionsServices = {
   backup: () => Promise.resolve(UNAVAILABLE),
   restore: () => Promise.resolve(UNAVAILABLE),
   preview: () => Promise.resolve(ok(null)),
+  downloadJson: () => Promise.resolve(UNAVAILABLE),
   browserTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
 };
 

@@ -1,45 +1,68 @@
-// The heavy half of the page services: re-rendering posts (turndown, YAML, pinyin) and zipping them. Loaded on
-// first use, so the popup lists the library without parsing it.
+// The heavy half of the page services: re-rendering posts (turndown, templates, YAML/TOML, pinyin) and zipping them.
+// Loaded on first use, so the popup lists the library without parsing it.
+import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import type { ExportTarget, PostFields, ProgressFn } from '../../components/services';
+import type { ExportTarget, PostFields, PostPreview, ProgressFn } from '../../components/services';
+import type { RenderSettings } from '../../utils/dom/render-clip';
 import { renderClip } from '../../utils/dom/render-clip';
 import { downloadZip } from '../../utils/platform/downloads';
-import type { Settings } from '../../utils/platform/settings';
 import type { Library } from '../../utils/platform/store';
+import { buildTemplateVars } from '../../utils/pure/post';
 import type { Result } from '../../utils/pure/result';
 import { ok } from '../../utils/pure/result';
+import { chooseTemplate } from '../../utils/pure/site-rules';
+import { toText } from '../../utils/pure/template';
 import type { Post, StoredClip } from '../../utils/pure/types';
 import { buildZip, postsToZipFiles } from '../../utils/pure/zip';
 import { toLocalDay } from './local-day';
 
 // How many posts to render between progress updates (and pauses that let the page paint).
 const PROGRESS_EVERY = 20;
+const YAML_BLOCK = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
+const TOML_BLOCK = /^\+\+\+\r?\n([\s\S]*?\r?\n)?\+\+\+(?:\r?\n|$)/;
+// The editor takes and checks Jekyll's date form; other forms (Hugo's RFC 3339) are shown as the post's date in it.
+const JEKYLL_DATE = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?(?: [+-]\d{4})?)?$/;
 
-function toList(value: unknown): string[] {
+function toList(value: unknown): string[] | null {
   if (Array.isArray(value)) return value.map(String);
   // Jekyll splits a string on spaces; post.ts writes a string only for a single word.
   if (typeof value === 'string') return value.split(/\s+/).filter((s) => s !== '');
-  return [];
+  return null;
 }
 
-/** The front matter fields the editor shows, read back from the rendered post so they are what gets written. */
-export function readPostFields(content: string, clip: StoredClip): PostFields {
-  const match = /^---\n([\s\S]*?\n)?---(?:\n|$)/.exec(content);
-  let data: Record<string, unknown> = {};
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The front matter as data: YAML between `---`, TOML between `+++`, nothing for a post without one. */
+export function readFrontMatter(content: string): Record<string, unknown> {
   try {
-    const parsed: unknown = match ? parseYaml(match[1] ?? '') : null;
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-      data = parsed as Record<string, unknown>;
+    const yaml = YAML_BLOCK.exec(content);
+    if (yaml) {
+      const parsed: unknown = parseYaml(yaml[1] ?? '');
+      return isRecord(parsed) ? parsed : {};
+    }
+    const toml = TOML_BLOCK.exec(content);
+    if (toml) return parseToml(toml[1] ?? '');
   } catch {
     // Our own front matter always parses; if not, the editor falls back to the stored values.
   }
-  const title = data.title;
-  const date = data.date;
+  return {};
+}
+
+/**
+ * The front matter fields the editor shows: read back from the rendered post (YAML or TOML) so they are what gets
+ * written; a field the post lacks (plain Markdown, Obsidian's `published`) shows the stored value. `postDate` is the
+ * post's date in Jekyll's form, shown when the post writes its date in another form or not at all.
+ */
+export function readPostFields(content: string, clip: StoredClip, postDate: string): PostFields {
+  const data = readFrontMatter(content);
+  const { title, date } = data;
   return {
     title: typeof title === 'string' ? title : (clip.edits.title ?? clip.draft.title),
-    date: typeof date === 'string' ? date : (clip.edits.date ?? ''),
-    categories: toList(data.categories),
-    tags: toList(data.tags),
+    date: typeof date === 'string' && JEKYLL_DATE.test(date) ? date : (clip.edits.date ?? postDate),
+    categories: toList(data.categories) ?? clip.edits.categories ?? [],
+    tags: toList(data.tags) ?? clip.edits.tags ?? [],
   };
 }
 
@@ -47,14 +70,82 @@ function yieldToPaint(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export function renderPost(clip: StoredClip, settings: Settings): Post {
-  return renderClip(clip, settings.markdown, settings.post, document);
+/** A clip's post with the current template, rules and Markdown style. */
+export function renderPost(clip: StoredClip, settings: RenderSettings): Post {
+  const { filename, content } = renderClip(clip, settings, document);
+  return { filename, content };
+}
+
+/** A clip's post and the fields the editor shows, both with the current settings. */
+export function renderOpened(
+  clip: StoredClip,
+  settings: RenderSettings,
+): { post: Post; fields: PostFields; templateError: string | null } {
+  const rendered = renderClip(clip, settings, document);
+  const choice = chooseTemplate(settings, clip.draft.url);
+  const vars = buildTemplateVars(clip.draft, '', {
+    clippedAt: new Date(clip.clippedAt),
+    edits: clip.edits,
+    timeZone: choice.timeZone,
+  });
+  const post = { filename: rendered.filename, content: rendered.content };
+  return {
+    post,
+    fields: readPostFields(post.content, clip, toText(vars.date)),
+    templateError: rendered.templateError?.message ?? null,
+  };
+}
+
+/** A sample clip for the options preview when the library is empty: a short news story, as a clip would store it. */
+export const SAMPLE_CLIP: StoredClip = {
+  id: 'sample',
+  url: 'https://news.example.com/2024/03/18/harbour-tidal-power.html',
+  draft: {
+    url: 'https://news.example.com/2024/03/18/harbour-tidal-power.html',
+    canonical: 'https://news.example.com/2024/03/18/harbour-tidal-power.html',
+    title: 'Harbour city opens its first tidal power station',
+    byline: 'Maya Lindqvist',
+    siteName: 'The Coastal Courier',
+    lang: 'en',
+    dir: 'ltr',
+    excerpt: 'The turbines sit twelve metres below the surface and turn with both tides.',
+    image: null,
+    keywords: ['energy', 'tidal power'],
+    published: {
+      raw: '2024-03-18T07:45:00+00:00',
+      source: 'meta',
+      detail: 'meta[property=article:published_time]',
+      parts: { year: 2024, month: 3, day: 18, hour: 7, minute: 45, second: 0, offsetMinutes: 0 },
+      zoneFrom: 'page',
+    },
+    modified: null,
+    contentHtml:
+      '<p>Harbourton switched on its first tidal power station on Monday.</p><h2>How the turbines work</h2><p>Each of the six turbines has two sets of blades that reverse when the tide turns.</p>',
+    textContent:
+      'Harbourton switched on its first tidal power station on Monday. How the turbines work Each of the six turbines has two sets of blades that reverse when the tide turns.',
+    kind: 'article',
+  },
+  markdown: '',
+  edits: {},
+  clippedAt: Date.UTC(2024, 2, 18, 9, 0, 0),
+  updatedAt: Date.UTC(2024, 2, 18, 9, 0, 0),
+};
+
+/** Exactly the file export would write for `clip` (or the sample when null), and whether it is the sample. */
+export function renderPreview(clip: StoredClip | null, settings: RenderSettings): PostPreview {
+  const rendered = renderClip(clip ?? SAMPLE_CLIP, settings, document);
+  return {
+    filename: rendered.filename,
+    content: rendered.content,
+    isSample: clip === null,
+    templateError: rendered.templateError?.message ?? null,
+  };
 }
 
 /** Renders every target clip with the current settings and downloads one zip laid out as `_posts/`. */
 export async function exportZip(
   lib: Library,
-  settings: Settings,
+  settings: RenderSettings,
   target: ExportTarget,
   onProgress: ProgressFn,
 ): Promise<Result<number>> {

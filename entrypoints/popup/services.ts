@@ -90,10 +90,11 @@ function exportWith(library: () => Promise<Library>, settings: () => Promise<Set
 export function createPopupServices(): PopupServices {
   const library = connectLibrary();
   const settings = watchSettings();
+  // Every open renders anew with the settings of this moment: a template or rule changed in the options page
+  // applies the next time a clip is opened, with no reload.
   const open = async (clip: StoredClip): Promise<OpenedClip> => {
-    const [{ renderPost, readPostFields }, current] = await Promise.all([loadRendering(), settings()]);
-    const post = renderPost(clip, current);
-    return { clip, post, fields: readPostFields(post.content, clip) };
+    const [{ renderOpened }, current] = await Promise.all([loadRendering(), settings()]);
+    return { clip, ...renderOpened(clip, current) };
   };
   return {
     probe: () => sendMessage('probe-tab', {}),
@@ -152,10 +153,11 @@ export function createOptionsServices(): OptionsServices {
         const lib = await library();
         const newest = (await lib.listSummaries({ limit: 1 })).items[0];
         const clip = newest ? await lib.getClip(newest.id) : undefined;
-        if (!clip) return null;
-        const { renderPost } = await loadRendering();
-        return renderPost(clip, next);
+        const { renderPreview } = await loadRendering();
+        // An empty library previews the built-in sample story.
+        return renderPreview(clip ?? null, next);
       }),
+    downloadJson: (text, filename) => downloadText(text, filename, 'application/json'),
     browserTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
 }

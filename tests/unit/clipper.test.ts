@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActiveTab, ClipperDeps, ScriptInjection } from '../../utils/platform/clipper';
 import {
+  buildInjectedOptions,
   CLIP_TIMEOUT_MS,
   clipActiveTab,
   clipWithFeedback,
@@ -12,9 +13,12 @@ import {
   probeActiveTab,
 } from '../../utils/platform/clipper';
 import type { InjectedApi, InjectedClipOptions, PostclipGlobal } from '../../utils/platform/messages';
+import { INJECTED_API_VERSION } from '../../utils/platform/messages';
 import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import type { Library } from '../../utils/platform/store';
 import { openLibrary, StoreError } from '../../utils/platform/store';
+import type { SiteRule } from '../../utils/pure/site-rules';
+import { findRule } from '../../utils/pure/site-rules';
 import type { ClipDraft } from '../../utils/pure/types';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
@@ -56,7 +60,7 @@ function makePage(
     injections: [],
     clipCalls: [],
     api: {
-      apiVersion: 1,
+      apiVersion: INJECTED_API_VERSION,
       probe: () => ({
         url: PAGE_URL,
         title: 'Tidal',
@@ -132,7 +136,7 @@ describe('clipActiveTab', () => {
 
   it('re-injects when the page holds an older script version', async () => {
     const page = makePage();
-    (globalThis as PostclipGlobal).__postclip = { ...page.api, apiVersion: 0 as 1 };
+    (globalThis as PostclipGlobal).__postclip = { ...page.api, apiVersion: 0 as typeof INJECTED_API_VERSION };
     const { deps } = await makeDeps(page);
     expect((await clipActiveTab('article', deps)).ok).toBe(true);
     expect(page.injections.filter((i) => 'files' in i)).toHaveLength(1);
@@ -238,6 +242,83 @@ describe('clipActiveTab', () => {
     };
     const result = await clipActiveTab('article', { ...deps, getLibrary: () => Promise.resolve(failing) });
     expect(result).toEqual({ ok: false, code: 'quota-exceeded', detail: 'full' });
+  });
+});
+
+describe('site rules at clip time', () => {
+  const RULE: SiteRule = {
+    id: 'r1',
+    match: { type: 'host', value: 'news.example' },
+    removeSelectors: ['.share', '.editor'],
+    articleSelector: 'article.main',
+    dateSelector: '.pubtime',
+    timeZone: 'Asia/Shanghai',
+  };
+  const withRules = (rules: SiteRule[]): Partial<ClipperDeps> => ({
+    loadSettings: () => Promise.resolve({ ...DEFAULT_SETTINGS, rules }),
+  });
+
+  it("passes the matching user rule's selectors to the injected script", async () => {
+    const page = makePage();
+    const { deps } = await makeDeps(page, withRules([RULE]));
+    expect((await clipActiveTab('article', deps)).ok).toBe(true);
+    expect(page.clipCalls).toEqual([
+      {
+        mode: 'article',
+        now: 1_710_000_000_000,
+        style: DEFAULT_SETTINGS.markdown,
+        removeSelectors: ['.share', '.editor'],
+        articleSelector: 'article.main',
+        dateSelector: '.pubtime',
+      },
+    ]);
+  });
+
+  it('passes no selectors when no rule matches', async () => {
+    const page = makePage();
+    const other: SiteRule = { ...RULE, match: { type: 'host', value: 'elsewhere.example' } };
+    const { deps } = await makeDeps(page, withRules([other]));
+    expect((await clipActiveTab('article', deps)).ok).toBe(true);
+    expect(page.clipCalls[0]).toEqual({
+      mode: 'article',
+      now: 1_710_000_000_000,
+      style: DEFAULT_SETTINGS.markdown,
+    });
+  });
+
+  it('uses a built-in rule when the user has none for the site', async () => {
+    const page = makePage();
+    const { deps } = await makeDeps(page, withRules([]), {
+      id: 7,
+      url: 'https://www.people.com.cn/n1/a.html',
+      title: 'x',
+    });
+    expect((await clipActiveTab('article', deps)).ok).toBe(true);
+    expect(page.clipCalls[0]?.removeSelectors).toEqual(
+      findRule([], 'https://www.people.com.cn/')?.removeSelectors,
+    );
+    expect(page.clipCalls[0]?.removeSelectors?.length).toBeGreaterThan(0);
+  });
+
+  it("reads the page's URL from the page when the browser hides the tab's", async () => {
+    const page = makePage();
+    const { deps } = await makeDeps(page, withRules([RULE]), { id: 7, url: null, title: null });
+    expect((await clipActiveTab('article', deps)).ok).toBe(true);
+    expect(page.clipCalls[0]?.articleSelector).toBe('article.main');
+  });
+
+  it('buildInjectedOptions copies the selectors, leaving out empty ones', () => {
+    expect(
+      buildInjectedOptions('page', 5, DEFAULT_SETTINGS.markdown, {
+        id: 'x',
+        match: RULE.match,
+        removeSelectors: [],
+      }),
+    ).toEqual({
+      mode: 'page',
+      now: 5,
+      style: DEFAULT_SETTINGS.markdown,
+    });
   });
 });
 

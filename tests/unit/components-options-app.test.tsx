@@ -39,6 +39,7 @@ function fakeServices(overrides: Partial<OptionsServices> = {}) {
     preview: vi.fn(() =>
       Promise.resolve(ok({ filename: '2024-03-18-tidal.md', content: '---\nlayout: post\n---\n' })),
     ),
+    downloadJson: vi.fn((_text: string, _name: string) => Promise.resolve(ok(undefined))),
     browserTimeZone: () => 'Europe/London',
     ...overrides,
   };

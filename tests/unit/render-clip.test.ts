@@ -2,9 +2,25 @@ import { parseHTML } from 'linkedom';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { draftToMarkdown } from '../../utils/dom/pipeline';
-import { renderClip } from '../../utils/dom/render-clip';
-import type { MarkdownStyle, StoredClip } from '../../utils/pure/types';
+import type { RenderSettings } from '../../utils/dom/render-clip';
+import { renderClip, withRuleZone } from '../../utils/dom/render-clip';
+import type { SiteRule } from '../../utils/pure/site-rules';
+import type { Template } from '../../utils/pure/template';
+import type { MarkdownStyle, PostOptions, StoredClip } from '../../utils/pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../../utils/pure/types';
+
+function settingsWith(over: Partial<RenderSettings> = {}): RenderSettings {
+  return {
+    markdown: DEFAULT_MARKDOWN_STYLE,
+    post: DEFAULT_POST_OPTIONS,
+    templates: [],
+    activeTemplateId: 'jekyll',
+    rules: [],
+    ...over,
+  };
+}
+const withStyle = (markdown: MarkdownStyle) => settingsWith({ markdown });
+const withPost = (post: PostOptions) => settingsWith({ post });
 
 const CLIP: StoredClip = {
   id: 'c1',
@@ -48,7 +64,7 @@ describe('renderClip', () => {
   const doc = parseHTML('<!doctype html><html><body></body></html>').document;
 
   it('applies the edits and re-converts the stored HTML', () => {
-    const post = renderClip(CLIP, DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS, doc);
+    const post = renderClip(CLIP, settingsWith(), doc);
     const fm = frontMatterOf(post.content);
     expect(fm.title).toBe('My own title');
     expect(fm.tags).toEqual(['edited-tag']);
@@ -65,7 +81,7 @@ describe('renderClip', () => {
       bulletListMarker: '*',
       emDelimiter: '*',
     };
-    const post = renderClip(CLIP, style, DEFAULT_POST_OPTIONS, doc);
+    const post = renderClip(CLIP, withStyle(style), doc);
     expect(post.content).toMatch(/How the turbines work\n-{3,}/);
     expect(post.content).toMatch(/^\*\s+One$/m);
     expect(post.content).toContain('*Calm*');
@@ -74,7 +90,123 @@ describe('renderClip', () => {
   });
 
   it('uses the current post options', () => {
-    const post = renderClip(CLIP, DEFAULT_MARKDOWN_STYLE, { ...DEFAULT_POST_OPTIONS, layout: 'note' }, doc);
+    const post = renderClip(CLIP, withPost({ ...DEFAULT_POST_OPTIONS, layout: 'note' }), doc);
     expect(frontMatterOf(post.content).layout).toBe('note');
+  });
+
+  it('uses the active template, a built-in preset or a user copy', () => {
+    const toml = renderClip(CLIP, settingsWith({ activeTemplateId: 'hugo-toml' }), doc);
+    expect(toml.content.startsWith('+++\n')).toBe(true);
+    expect(toml.content).toContain('draft = true');
+    expect(toml.filename).toBe('content/posts/my-own-title.md');
+    const mine: Template = {
+      id: 'mine',
+      name: 'Mine',
+      format: 'yaml',
+      fields: [{ key: 'headline', value: '{{title|upper}}' }],
+      body: '{{content}}',
+      filename: 'notes/{{title|slug}}.md',
+      sourceLine: '',
+    };
+    const post = renderClip(CLIP, settingsWith({ templates: [mine], activeTemplateId: 'mine' }), doc);
+    expect(frontMatterOf(post.content)).toEqual({ headline: 'MY OWN TITLE', tags: ['edited-tag'] });
+    expect(post.filename).toBe('notes/my-own-title.md');
+    expect(post.templateError).toBeUndefined();
+  });
+
+  it("applies the matching rule's fields, template and time zone", () => {
+    const local = {
+      ...CLIP,
+      edits: {},
+      draft: {
+        ...CLIP.draft,
+        siteName: '中国市场监管新闻网',
+        published: {
+          raw: '2022-02-17 09:00:40',
+          source: 'text' as const,
+          detail: 'text',
+          parts: { year: 2022, month: 2, day: 17, hour: 9, minute: 0, second: 40 },
+        },
+      },
+    };
+    const rule: SiteRule = {
+      id: 'r',
+      match: { type: 'host-suffix', value: 'example' },
+      fields: [
+        { key: 'categories', value: '{{site|pinyin}}' },
+        { key: 'tags', value: '{{site}}新闻' },
+      ],
+      timeZone: 'Asia/Shanghai',
+    };
+    const fm = frontMatterOf(renderClip(local, settingsWith({ rules: [rule] }), doc).content);
+    expect(fm.categories).toBe('zhongguoshichangjianguanxinwenwang');
+    expect(fm.tags).toBe('中国市场监管新闻网新闻');
+    expect(fm.date).toBe('2022-02-17 09:00:40 +0800');
+    const other = renderClip(
+      local,
+      settingsWith({ rules: [{ ...rule, match: { type: 'host', value: 'x.cn' } }] }),
+      doc,
+    );
+    expect(frontMatterOf(other.content).date).toBe('2022-02-17 09:00:40 +0000');
+    const hugo = renderClip(local, settingsWith({ rules: [{ ...rule, templateId: 'hugo-yaml' }] }), doc);
+    expect(frontMatterOf(hugo.content).date).toBe('2022-02-17T09:00:40+08:00');
+  });
+
+  it('falls back to the Jekyll template of the post options when the stored template does not parse', () => {
+    const broken: Template = {
+      id: 'broken',
+      name: 'Broken',
+      format: 'yaml',
+      fields: [{ key: 'title', value: '{{title|nope}}' }],
+      body: '{{content}}',
+      filename: '{{title}}.md',
+      sourceLine: '',
+    };
+    const post = renderClip(
+      CLIP,
+      settingsWith({
+        templates: [broken],
+        activeTemplateId: 'broken',
+        post: { ...DEFAULT_POST_OPTIONS, layout: 'note' },
+      }),
+      doc,
+    );
+    expect(post.templateError?.message).toMatch(/Unknown filter 'nope'/);
+    expect(frontMatterOf(post.content).layout).toBe('note');
+    expect(post.filename).toBe('2024-04-01-my-own-title.md');
+  });
+
+  it("puts a rule's zone over a zone the extractor only guessed, never over the page's own", () => {
+    const guessed = {
+      ...CLIP,
+      edits: {},
+      draft: {
+        ...CLIP.draft,
+        published: {
+          raw: '2022-02-17 09:00:40',
+          source: 'text' as const,
+          detail: 'text',
+          parts: { year: 2022, month: 2, day: 17, hour: 9, minute: 0, second: 40, offsetMinutes: 480 },
+          zoneFrom: 'publisher' as const,
+        },
+      },
+    };
+    const rule: SiteRule = {
+      id: 'r',
+      match: { type: 'host', value: 'news.example' },
+      timeZone: 'Asia/Tokyo',
+    };
+    expect(frontMatterOf(renderClip(guessed, settingsWith(), doc).content).date).toBe(
+      '2022-02-17 09:00:40 +0800',
+    );
+    expect(frontMatterOf(renderClip(guessed, settingsWith({ rules: [rule] }), doc).content).date).toBe(
+      '2022-02-17 09:00:40 +0900',
+    );
+    // The page said +00:00 itself: the rule does not move it.
+    expect(
+      frontMatterOf(renderClip({ ...CLIP, edits: {} }, settingsWith({ rules: [rule] }), doc).content).date,
+    ).toBe('2024-03-18 07:45:00 +0000');
+    expect(withRuleZone(guessed.draft, undefined)).toBe(guessed.draft);
+    expect(withRuleZone(guessed.draft, 'Asia/Tokyo').published?.parts.offsetMinutes).toBeUndefined();
   });
 });

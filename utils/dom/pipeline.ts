@@ -1,24 +1,37 @@
-// DOM: the whole clip pipeline, page to post: extract, convert to Markdown, build the post. Shared by the CLI and the extension.
+// DOM: the whole clip pipeline, page to post: extract, convert to Markdown, render the post. Shared by the CLI and the extension.
 import type { Result } from '../pure/result';
 import { ok } from '../pure/result';
 import type { BuildPostContext } from '../pure/post';
-import { buildPost } from '../pure/post';
+import { renderPost } from '../pure/post';
+import { DEFAULT_TEMPLATE_ID, toJekyllTemplate } from '../pure/presets';
+import type { SiteRule } from '../pure/site-rules';
+import { chooseTemplate } from '../pure/site-rules';
+import type { Template, TemplateError } from '../pure/template';
 import type { ClipDraft, MarkdownStyle, Post, PostOptions } from '../pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 import type { ExtractOptions } from './extract';
 import { extractArticle } from './extract';
 import { htmlToMarkdown } from './markdown';
+import { withRuleZone } from './render-clip';
 
 export interface ClipOutput {
   draft: ClipDraft;
   markdown: string;
   post: Post;
+  /** Set when the chosen template did not parse and the post came from the Jekyll fallback. */
+  templateError?: TemplateError;
 }
 
 export interface PipelineOptions extends ExtractOptions {
   style?: MarkdownStyle;
   post?: PostOptions;
   edits?: BuildPostContext['edits'];
+  /** The user's own templates; the built-in presets are always there. */
+  templates?: readonly Template[];
+  /** Which template renders the post (a user template's id or a preset's); default: Jekyll from `post`. */
+  activeTemplateId?: string;
+  /** The user's site rules, before the built-in ones. Default: the built-in rules only. */
+  rules?: readonly SiteRule[];
 }
 
 /** Draft to Markdown: the part that needs a DOM, run again on export with the current style. */
@@ -30,15 +43,46 @@ export function draftToMarkdown(
   return htmlToMarkdown(draft.contentHtml, doc, draft.url, style);
 }
 
-/** Page to post. `doc` is never modified. */
+/** Extraction options with the rule's selectors where the caller gave none of its own. */
+function withRuleSelectors(opts: ExtractOptions, rule: SiteRule | null): ExtractOptions {
+  const out: ExtractOptions = { ...opts };
+  if (out.removeSelectors === undefined && rule?.removeSelectors?.length)
+    out.removeSelectors = rule.removeSelectors;
+  if (out.articleSelector === undefined && rule?.articleSelector) out.articleSelector = rule.articleSelector;
+  if (out.dateSelector === undefined && rule?.dateSelector) out.dateSelector = rule.dateSelector;
+  return out;
+}
+
+/**
+ * Page to post, as the extension does it: the site rule that matches `url` picks the selectors, the template and
+ * the zone; the post is rendered through that template. `doc` is never modified.
+ */
 export function clipDocument(doc: Document, url: string, opts: PipelineOptions): Result<ClipOutput> {
-  const extracted = extractArticle(doc, url, opts);
+  const postOptions = opts.post ?? DEFAULT_POST_OPTIONS;
+  const choice = chooseTemplate(
+    {
+      post: postOptions,
+      templates: opts.templates ?? [],
+      activeTemplateId: opts.activeTemplateId ?? DEFAULT_TEMPLATE_ID,
+      rules: opts.rules ?? [],
+    },
+    url,
+  );
+  const extracted = extractArticle(doc, url, withRuleSelectors(opts, choice.rule));
   if (!extracted.ok) return extracted;
   const draft = extracted.value;
   const markdown = draftToMarkdown(draft, doc, opts.style);
-  const post = buildPost(draft, markdown, opts.post ?? DEFAULT_POST_OPTIONS, {
+  const rendered = renderPost(withRuleZone(draft, choice.rule?.timeZone), markdown, choice.template, {
     clippedAt: opts.now,
     ...(opts.edits ? { edits: opts.edits } : {}),
+    timeZone: choice.timeZone,
+    slugMode: choice.slugMode,
+    fallback: toJekyllTemplate(postOptions),
   });
-  return ok({ draft, markdown, post });
+  const post: Post = { filename: rendered.filename, content: rendered.content };
+  return ok(
+    rendered.templateError
+      ? { draft, markdown, post, templateError: rendered.templateError }
+      : { draft, markdown, post },
+  );
 }

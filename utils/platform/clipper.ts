@@ -5,7 +5,9 @@ import { isClipDraft, isWebUrl, MAX_BODY_CHARS, MAX_TITLE_CHARS } from '../pure/
 import { findRestriction } from '../pure/restricted-url';
 import type { Result } from '../pure/result';
 import { fail, isErrorCode, ok } from '../pure/result';
-import type { ClipDraft } from '../pure/types';
+import type { SiteRule } from '../pure/site-rules';
+import { findRule } from '../pure/site-rules';
+import type { ClipDraft, MarkdownStyle } from '../pure/types';
 import type {
   ClipMode,
   ClipOutcome,
@@ -47,6 +49,24 @@ export interface ClipperDeps {
   now(): number;
   /** Defaults to CLIP_TIMEOUT_MS. */
   timeoutMs?: number;
+}
+
+/**
+ * What the injected script is told: the mode, the click's time, the Markdown style, and the selectors of the site
+ * rule that matches the page (the user's rules first, then the built-in ones). The rule's zone, template and slug
+ * mode apply later, at render time.
+ */
+export function buildInjectedOptions(
+  mode: ClipMode,
+  now: number,
+  style: MarkdownStyle,
+  rule: SiteRule | null,
+): InjectedClipOptions {
+  const options: InjectedClipOptions = { mode, now, style };
+  if (rule?.removeSelectors?.length) options.removeSelectors = [...rule.removeSelectors];
+  if (rule?.articleSelector) options.articleSelector = rule.articleSelector;
+  if (rule?.dateSelector) options.dateSelector = rule.dateSelector;
+  return options;
 }
 
 /** Runs inside the page's isolated world: it is serialised, so it may use nothing from this module. */
@@ -156,6 +176,14 @@ export function readClipReply(value: unknown): Result<{ draft: ClipDraft; markdo
   return ok({ draft, markdown });
 }
 
+/** The page's own URL when the browser hides the tab's (no activeTab grant seen yet); null when it cannot tell. */
+async function readPageUrl(deps: ClipperDeps, tab: ActiveTab): Promise<string | null> {
+  const reply = await runInTab(deps, tab, { kind: 'probe' });
+  if (!reply.ok) return null;
+  const probe = readProbe(reply.value);
+  return probe.ok ? probe.value.url : null;
+}
+
 /** What the page offers, without saving: readerable?, already saved? */
 export async function probeActiveTab(deps: ClipperDeps, given?: ActiveTab): Promise<Result<TabProbe>> {
   const probing = (async (): Promise<Result<InjectedProbe>> => {
@@ -189,9 +217,11 @@ export async function clipActiveTab(
     const tab = await resolveTab(deps, given);
     if (!tab.ok) return tab;
     const settings = await deps.loadSettings();
+    const url = tab.value.url ?? (await readPageUrl(deps, tab.value));
+    const rule = url === null ? null : findRule(settings.rules, url);
     const reply = await runInTab(deps, tab.value, {
       kind: 'clip',
-      options: { mode, now, style: settings.markdown },
+      options: buildInjectedOptions(mode, now, settings.markdown, rule),
     });
     return reply.ok ? readClipReply(reply.value) : reply;
   })();

@@ -139,6 +139,10 @@ export interface InjectedClipOptions {
   /** Epoch milliseconds of the click, so the clip and its save agree on "now". */
   now: number;
   style: MarkdownStyle;
+  /** The matching site rule's selectors (utils/pure/site-rules.ts), for sites Readability gets wrong. */
+  removeSelectors?: string[];
+  articleSelector?: string;
+  dateSelector?: string;
 }
 
 export interface InjectedProbe {
@@ -149,7 +153,7 @@ export interface InjectedProbe {
 }
 
 /** Bumped when InjectedApi changes, so a page still holding an older clip script gets the new one injected. */
-export const INJECTED_API_VERSION = 1 as const;
+export const INJECTED_API_VERSION = 2 as const;
 
 /** The API entrypoints/clip.ts installs in the page's isolated world as `globalThis.__postclip`. */
 export interface InjectedApi {
