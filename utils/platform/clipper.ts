@@ -5,8 +5,8 @@ import { isClipDraft, isWebUrl, MAX_BODY_CHARS, MAX_TITLE_CHARS } from '../pure/
 import { findRestriction } from '../pure/restricted-url';
 import type { Result } from '../pure/result';
 import { fail, isErrorCode, ok } from '../pure/result';
-import type { SiteRule } from '../pure/site-rules';
-import { findRule } from '../pure/site-rules';
+import { findRule } from '../pure/rule-match';
+import type { SiteRule } from '../pure/template-shape';
 import type { ClipDraft, MarkdownStyle } from '../pure/types';
 import type {
   ClipMode,

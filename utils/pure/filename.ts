@@ -1,5 +1,5 @@
 // Pure: Jekyll post file names and archive paths that are safe on Windows, macOS and Linux. No DOM, no extension API.
-import { toWellFormed } from './front-matter';
+import { toWellFormed } from './text';
 
 /** Most file systems (NTFS, APFS, ext4) cap one name at 255 bytes; UTF-8 bytes is the strictest count. */
 export const MAX_NAME_BYTES = 255;

@@ -2,7 +2,10 @@
 import { TomlDate, stringify as stringifyToml } from 'smol-toml';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { toIsoString } from './dates';
+import { toWellFormed } from './text';
 import type { DateParts } from './types';
+
+export { toWellFormed };
 
 /**
  * A date. YAML: `text` written plain when it is a timestamp (Jekyll's `2022-02-17 09:00:40 +0800` or RFC 3339),
@@ -43,15 +46,9 @@ const PLAIN_SLUG_PATTERN = /^[a-z][a-z0-9-]*$/;
 const PLAIN_CJK_PATTERN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
 // Slug-shaped words that YAML 1.1 (Ruby's Psych, so Jekyll) reads as booleans or null, not strings.
 const YAML_11_WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Characters the yaml library leaves raw inside double quotes but that YAML forbids (C1 controls, U+FFFE/F)
 // or that libyaml (Jekyll) takes as line breaks (NEL, U+2028/9) or strips (BOM). Written as \u escapes.
 const RAW_UNSAFE = /[\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g;
-
-/** Replaces lone UTF-16 surrogates with U+FFFD: they cannot be written as UTF-8, so no file could hold them. */
-export function toWellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
-}
 
 function isTimestampText(text: string): boolean {
   return JEKYLL_DATE_PATTERN.test(text) || RFC3339_PATTERN.test(text);

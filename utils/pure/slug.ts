@@ -1,6 +1,6 @@
 // Pure: URL slugs for post titles and site names, readable in any script or as toneless pinyin. No DOM, no extension API.
 import { pinyin } from 'pinyin-pro';
-import { toWellFormed } from './front-matter';
+import { toWellFormed } from './text';
 import { MAX_SLUG_BYTES, countUtf8Bytes, truncateToBytes } from './filename';
 
 export type SlugMode = 'readable' | 'pinyin';
