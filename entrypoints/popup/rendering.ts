@@ -16,8 +16,9 @@ import type { Post, StoredClip } from '../../utils/pure/types';
 import { buildZip, postsToZipFiles } from '../../utils/pure/zip';
 import { toLocalDay } from './local-day';
 
-// How many posts to render between progress updates (and pauses that let the page paint).
-const PROGRESS_EVERY = 20;
+// How long to render between progress updates (and pauses that let the page paint). Counting posts instead
+// paused 500 times on a 10,000-clip export, each pause at least 4 ms, each redraw of the popup far more.
+const PROGRESS_EVERY_MS = 150;
 const YAML_BLOCK = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 const TOML_BLOCK = /^\+\+\+\r?\n([\s\S]*?\r?\n)?\+\+\+(?:\r?\n|$)/;
 // The editor takes and checks Jekyll's date form; other forms (Hugo's RFC 3339) are shown as the post's date in it.
@@ -150,11 +151,13 @@ export async function exportZip(
   onProgress: ProgressFn,
 ): Promise<Result<number>> {
   const posts: Post[] = [];
+  let lastPause = performance.now();
   const add = async (clip: StoredClip, total: number) => {
     posts.push(renderPost(clip, settings));
-    if (posts.length % PROGRESS_EVERY === 0) {
+    if (performance.now() - lastPause >= PROGRESS_EVERY_MS) {
       onProgress(posts.length, total);
       await yieldToPaint();
+      lastPause = performance.now();
     }
   };
   if (target === 'all') {

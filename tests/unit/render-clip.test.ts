@@ -8,6 +8,7 @@ import type { SiteRule } from '../../utils/pure/site-rules';
 import type { Template } from '../../utils/pure/template';
 import type { MarkdownStyle, PostOptions, StoredClip } from '../../utils/pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../../utils/pure/types';
+import { toMarkdownKey } from '../../utils/pure/markdown-key';
 
 function settingsWith(over: Partial<RenderSettings> = {}): RenderSettings {
   return {
@@ -208,5 +209,27 @@ describe('renderClip', () => {
     ).toBe('2024-03-18 07:45:00 +0000');
     expect(withRuleZone(guessed.draft, undefined)).toBe(guessed.draft);
     expect(withRuleZone(guessed.draft, 'Asia/Tokyo').published?.parts.offsetMinutes).toBeUndefined();
+  });
+});
+
+describe('renderClip reuse of the stored Markdown', () => {
+  const doc = parseHTML('<!doctype html><html><body></body></html>').document;
+  const stored: StoredClip = {
+    ...CLIP,
+    markdown: 'STORED MARKDOWN',
+    markdownKey: toMarkdownKey(DEFAULT_MARKDOWN_STYLE),
+  };
+
+  it('reuses it when the same converter and style made it', () => {
+    expect(renderClip(stored, withStyle(DEFAULT_MARKDOWN_STYLE), doc).content).toContain('STORED MARKDOWN');
+  });
+
+  it('converts the article again when the style changed, or the clip has no key', () => {
+    const starred = { ...DEFAULT_MARKDOWN_STYLE, bulletListMarker: '*' as const };
+    expect(renderClip(stored, withStyle(starred), doc).content).not.toContain('STORED MARKDOWN');
+    const { markdownKey: _key, ...legacy } = stored;
+    expect(renderClip(legacy, withStyle(DEFAULT_MARKDOWN_STYLE), doc).content).not.toContain(
+      'STORED MARKDOWN',
+    );
   });
 });

@@ -154,6 +154,18 @@ describe('listSummaries', () => {
   });
 });
 
+describe('markdownKey', () => {
+  it('is kept with the clip and replaced (or dropped) when the clip is saved again', async () => {
+    const lib = await freshLibrary();
+    const first = await lib.saveDraft(makeDraft(1), 'md', 1000, 'v1;style-a');
+    expect(first.clip.markdownKey).toBe('v1;style-a');
+    expect((await lib.getClip(first.clip.id))?.markdownKey).toBe('v1;style-a');
+    const again = await lib.saveDraft(makeDraft(1), 'md 2', 2000);
+    expect(again.clip.markdownKey).toBeUndefined();
+    expect((await lib.getClip(first.clip.id))?.markdownKey).toBeUndefined();
+  });
+});
+
 describe('filter cache', () => {
   it('sees writes made through the same library at once', async () => {
     const lib = await freshLibrary();

@@ -5,6 +5,7 @@ import { toJekyllTemplate } from '../pure/presets';
 import type { TemplateSettings } from '../pure/site-rules';
 import { chooseTemplate } from '../pure/site-rules';
 import type { ClipDraft, FoundDate, MarkdownStyle, StoredClip } from '../pure/types';
+import { toMarkdownKey } from '../pure/markdown-key';
 import { htmlToMarkdown } from './markdown';
 
 /** The settings a re-render reads: the Markdown style, the post options, the templates and the rules. */
@@ -37,7 +38,11 @@ export function withRuleZone(draft: ClipDraft, ruleZone: string | undefined): Cl
  * popup and options bundles.
  */
 export function renderClip(clip: StoredClip, settings: RenderSettings, doc: Document): RenderedPost {
-  const markdown = htmlToMarkdown(clip.draft.contentHtml, doc, clip.draft.url, settings.markdown);
+  // The Markdown made at clip time is reused when the same converter and style made it: same result, far faster.
+  const markdown =
+    clip.markdownKey !== undefined && clip.markdownKey === toMarkdownKey(settings.markdown)
+      ? clip.markdown
+      : htmlToMarkdown(clip.draft.contentHtml, doc, clip.draft.url, settings.markdown);
   const choice = chooseTemplate(settings, clip.draft.url);
   return renderPost(withRuleZone(clip.draft, choice.rule?.timeZone), markdown, choice.template, {
     clippedAt: new Date(clip.clippedAt),

@@ -5,6 +5,7 @@ import { isClipDraft, isWebUrl, MAX_BODY_CHARS, MAX_TITLE_CHARS } from '../pure/
 import { findRestriction } from '../pure/restricted-url';
 import type { Result } from '../pure/result';
 import { fail, isErrorCode, ok } from '../pure/result';
+import { toMarkdownKey } from '../pure/markdown-key';
 import { findRule } from '../pure/rule-match';
 import type { SiteRule } from '../pure/template-shape';
 import type { ClipDraft, MarkdownStyle } from '../pure/types';
@@ -22,8 +23,11 @@ import { loadSettings } from './settings';
 import type { Library } from './store';
 import { openLibrary, StoreError, toSummary } from './store';
 
-/** A slow page must not leave the popup spinning: give up after this long. */
-export const CLIP_TIMEOUT_MS = 15_000;
+/**
+ * Reading the page may take this long; opening the store may add OPEN_TIMEOUT_MS (5 s) after it, so a clip ends,
+ * saved or explained, within 15 s, well inside the popup's own 20 s guard.
+ */
+export const CLIP_TIMEOUT_MS = 10_000;
 export const CLIP_SCRIPT = '/clip.js' as const;
 
 export interface ActiveTab {
@@ -213,10 +217,12 @@ export async function clipActiveTab(
   given?: ActiveTab,
 ): Promise<Result<ClipOutcome>> {
   const now = deps.now();
+  let markdownKey: string | undefined;
   const extracting = (async (): Promise<Result<{ draft: ClipDraft; markdown: string }>> => {
     const tab = await resolveTab(deps, given);
     if (!tab.ok) return tab;
     const settings = await deps.loadSettings();
+    markdownKey = toMarkdownKey(settings.markdown);
     const url = tab.value.url ?? (await readPageUrl(deps, tab.value));
     const rule = url === null ? null : findRule(settings.rules, url);
     const reply = await runInTab(deps, tab.value, {
@@ -231,7 +237,12 @@ export async function clipActiveTab(
   if (!extracted.ok) return extracted;
   try {
     const library = await deps.getLibrary();
-    const { clip, isUpdate } = await library.saveDraft(extracted.value.draft, extracted.value.markdown, now);
+    const { clip, isUpdate } = await library.saveDraft(
+      extracted.value.draft,
+      extracted.value.markdown,
+      now,
+      markdownKey,
+    );
     return ok({ clip: toSummary(clip), isUpdate });
   } catch (error) {
     return error instanceof StoreError

@@ -47,6 +47,7 @@ export interface Library {
     draft: ClipDraft,
     markdown: string,
     now: number,
+    markdownKey?: string,
   ): Promise<{ clip: StoredClip; isUpdate: boolean }>;
   updateEdits(id: string, edits: ClipEdits): Promise<StoredClip>;
   /** Returns what was deleted, for Undo. */
@@ -415,7 +416,7 @@ export async function openLibrary(
 
     findByUrl: (url) => read((db) => db.getFromIndex('clips', 'by-url', toClipKey(url))),
 
-    saveDraft: (draft, markdown, now) =>
+    saveDraft: (draft, markdown, now, markdownKey) =>
       write(async (tx) => {
         const url = toClipKey(draft.canonical ?? draft.url);
         const existing = await tx.objectStore('clips').index('by-url').get(url);
@@ -430,6 +431,8 @@ export async function openLibrary(
               clippedAt: now,
               updatedAt: now,
             };
+        if (markdownKey === undefined) delete clip.markdownKey;
+        else clip.markdownKey = markdownKey;
         if (!existing) clip.clippedAt = await claimClippedAt(tx, now, clip.id);
         await putBoth(tx, clip);
         return { clip, isUpdate: existing !== undefined };

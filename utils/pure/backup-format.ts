@@ -122,6 +122,7 @@ export function isStoredClip(value: unknown): value is StoredClip {
     value.url !== '' &&
     isClipDraft(value.draft) &&
     isBoundedString(value.markdown, MAX_BODY_CHARS) &&
+    (value.markdownKey === undefined || isBoundedString(value.markdownKey, 500)) &&
     isClipEdits(value.edits) &&
     Number.isFinite(value.clippedAt) &&
     Number.isFinite(value.updatedAt)

@@ -120,6 +120,8 @@ export interface StoredClip {
   draft: ClipDraft;
   /** Markdown of `draft.contentHtml` as converted at clip time. */
   markdown: string;
+  /** Which converter and style made `markdown` (utils/pure/markdown-key.ts); export reuses it when they still match. */
+  markdownKey?: string;
   edits: ClipEdits;
   /** Epoch milliseconds. */
   clippedAt: number;
