@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { I18nContext } from '../../components/i18n-context';
 import { OptionsApp } from '../../components/options-app';
 import { describeError, setPageLanguage, t } from '../../utils/platform/i18n';
-import { createOptionsServices } from '../popup/services';
+import { createOptionsServices } from '../../utils/platform/page-services';
 
 export function startOptions(root: HTMLElement): void {
   setPageLanguage(document);

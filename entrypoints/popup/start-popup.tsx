@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { I18nContext } from '../../components/i18n-context';
 import { PopupApp } from '../../components/popup-app';
 import { describeError, setPageLanguage, t } from '../../utils/platform/i18n';
-import { createPopupServices } from './services';
+import { createPopupServices } from '../../utils/platform/page-services';
 
 export function startPopup(root: HTMLElement): void {
   setPageLanguage(document);

@@ -6,7 +6,7 @@ import type { StoredClip } from '../../utils/pure/types';
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
 
 const { readFrontMatter, readPostFields, renderOpened, renderPreview, SAMPLE_CLIP } =
-  await import('../../entrypoints/popup/rendering');
+  await import('../../utils/platform/post-rendering');
 
 const CLIP: StoredClip = { ...SAMPLE_CLIP, id: 'c1', edits: { tags: ['kept'] } };
 

@@ -715,3 +715,9 @@ export function toJekyllDate(parts: DateParts): string {
   const zone = parts.offsetMinutes === undefined ? '' : ` ${formatOffset(parts.offsetMinutes, false)}`;
   return `${formatDay(parts)} ${formatTime(parts)}${zone}`;
 }
+
+/** `YYYY-MM-DD` in the runtime's own zone: the day in the names of files the user downloads today. */
+export function toLocalDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

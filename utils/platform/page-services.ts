@@ -1,4 +1,4 @@
-// The platform side of the popup and options pages: store, settings, messages and downloads behind the services
+// Platform: the popup and options pages' services: store, settings, messages and downloads behind the services
 // interfaces the components take (components/services.ts). Shared by both pages. Rendering is loaded on demand.
 import { browser } from 'wxt/browser';
 import type {
@@ -8,25 +8,20 @@ import type {
   PopupServices,
   ProgressFn,
 } from '../../components/services';
-import { createBackup, restoreBackup } from '../../utils/platform/backup';
-import { downloadPost, downloadText } from '../../utils/platform/downloads';
-import { sendMessage } from '../../utils/platform/messages';
-import type { Settings } from '../../utils/platform/settings';
-import {
-  DEFAULT_SETTINGS,
-  loadSettings,
-  onSettingsChanged,
-  saveSettings,
-} from '../../utils/platform/settings';
-import type { Library } from '../../utils/platform/store';
-import { openLibrary, StoreError, toSummary } from '../../utils/platform/store';
-import type { Result } from '../../utils/pure/result';
-import { fail, ok } from '../../utils/pure/result';
-import type { StoredClip } from '../../utils/pure/types';
-import { toLocalDay } from './local-day';
+import { createBackup, restoreBackup } from './backup';
+import { downloadPost, downloadText } from './downloads';
+import { sendMessage } from './messages';
+import type { Settings } from './settings';
+import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, saveSettings } from './settings';
+import type { Library } from './store';
+import { openLibrary, StoreError, toSummary } from './store';
+import type { Result } from '../pure/result';
+import { fail, ok } from '../pure/result';
+import type { StoredClip } from '../pure/types';
+import { toLocalDay } from '../pure/dates';
 
 /** Turndown, YAML and pinyin are most of the page's code: the library list shows before they load. */
-const loadRendering = () => import('./rendering');
+const loadRendering = () => import('./post-rendering');
 
 /** Any thrown error as a failed Result: store errors keep their code. */
 function toFailure(error: unknown): Result<never> {

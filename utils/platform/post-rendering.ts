@@ -1,20 +1,20 @@
-// The heavy half of the page services: re-rendering posts (turndown, templates, YAML/TOML, pinyin) and zipping them.
+// Platform: the heavy half of the page services: re-rendering posts (turndown, templates, YAML/TOML, pinyin) and zipping them.
 // Loaded on first use, so the popup lists the library without parsing it.
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import type { ExportTarget, PostFields, PostPreview, ProgressFn } from '../../components/services';
-import type { RenderSettings } from '../../utils/dom/render-clip';
-import { renderClip } from '../../utils/dom/render-clip';
-import { downloadZip } from '../../utils/platform/downloads';
-import type { Library } from '../../utils/platform/store';
-import { buildTemplateVars } from '../../utils/pure/post';
-import type { Result } from '../../utils/pure/result';
-import { ok } from '../../utils/pure/result';
-import { chooseTemplate } from '../../utils/pure/site-rules';
-import { toText } from '../../utils/pure/template';
-import type { Post, StoredClip } from '../../utils/pure/types';
-import { buildZip, postsToZipFiles } from '../../utils/pure/zip';
-import { toLocalDay } from './local-day';
+import type { RenderSettings } from '../dom/render-clip';
+import { renderClip } from '../dom/render-clip';
+import { downloadZip } from './downloads';
+import type { Library } from './store';
+import { buildTemplateVars } from '../pure/post';
+import type { Result } from '../pure/result';
+import { ok } from '../pure/result';
+import { chooseTemplate } from '../pure/site-rules';
+import { toText } from '../pure/template';
+import type { Post, StoredClip } from '../pure/types';
+import { buildZip, postsToZipFiles } from '../pure/zip';
+import { toLocalDay } from '../pure/dates';
 
 // How long to render between progress updates (and pauses that let the page paint). Counting posts instead
 // paused 500 times on a 10,000-clip export, each pause at least 4 ms, each redraw of the popup far more.
