@@ -93,7 +93,7 @@ function findArticleFrame(doc: Document): Document | null {
   for (const frame of Array.from(doc.querySelectorAll('iframe'))) {
     let inner: Document | null = null;
     try {
-      inner = (frame).contentDocument;
+      inner = frame.contentDocument;
     } catch {
       // Cross-origin: not ours to read.
     }

@@ -8,7 +8,9 @@ const TEXT_NODE = 3;
 export const BREAK_MARK = '\uE000';
 /** Brackets the index of a code block held out of the text, so tidying never touches code. */
 export const CODE_MARK = '\uE001';
-export const MARKS_PATTERN = /[\uE000\uE001]/g;
+/** Brackets an inline code span until tidying, so two spans that end up touching can be kept apart. */
+export const SPAN_MARK = '\uE002';
+export const MARKS_PATTERN = /[\uE000-\uE002]/g;
 
 /** Active or interactive content: dropped with everything inside (security issue, and noise). */
 export const DROPPED_TAGS = new Set([
@@ -158,7 +160,10 @@ interface Collected {
   tables: Element[];
   forms: Element[];
   checkboxes: Element[];
-  /** Table parts outside any table (Readability can leave a lone <td>): rendered as plain blocks. */
+  /**
+   * Table parts outside any table (Readability can leave a lone <td>), and <code> wrapped around a <pre>
+   * (inline code cannot hold a block: its held-out code could never be restored): rendered as plain blocks.
+   */
   orphans: Element[];
   /** <picture> sources: read for image URLs, then dropped (a void element keeps stray spaces). */
   sources: Element[];
@@ -249,6 +254,8 @@ function walk(node: Node, state: WalkState, found: Collected): void {
     else if (tag === 'PICTURE') preparePicture(el);
     else if (tag === 'SOURCE') found.sources.push(el);
     else if (!state.isInTable && TABLE_PARTS.has(tag)) found.orphans.push(el);
+    else if (tag === 'CODE' && !state.isInPre && hasDescendant(el, (t) => t === 'PRE'))
+      found.orphans.push(el);
     const isInPre = state.isInPre || tag === 'PRE';
     const isInTable = state.isInTable || tag === 'TABLE';
     walk(
@@ -261,7 +268,8 @@ function walk(node: Node, state: WalkState, found: Collected): void {
 
 function prepareText(text: Text, isInPre: boolean): void {
   let data = text.data;
-  if (data.includes(BREAK_MARK) || data.includes(CODE_MARK)) data = data.replace(MARKS_PATTERN, '');
+  if (data.includes(BREAK_MARK) || data.includes(CODE_MARK) || data.includes(SPAN_MARK))
+    data = data.replace(MARKS_PATTERN, '');
   if (!isInPre) {
     if (data.includes('\u00A0')) data = data.replace(/\u00A0/g, ' ');
     if (data.includes('\n')) data = data.replace(CJK_LINE_BREAK, '$1');

@@ -8,6 +8,7 @@ import {
   CODE_MARK,
   DROPPED_TAGS,
   MARKS_PATTERN,
+  SPAN_MARK,
   cloneInert,
   parseInert,
   prepareTree,
@@ -24,6 +25,8 @@ import {
 // and copy <caption> text unescaped. The few GFM rules we need are written here instead.
 
 const BREAK_PATTERN = /\uE000/g;
+const SPAN_PAIR = new RegExp(`${SPAN_MARK}${SPAN_MARK}`, 'g');
+const SPAN_MARKS = new RegExp(SPAN_MARK, 'g');
 const CODE_LANGUAGE_NOISE = new Set(['default', 'none', 'nohighlight', 'plain', 'notranslate', 'auto']);
 
 /** Punctuation moved outside `**`/`_`: `**记者：**张三` does not render as bold in CommonMark. */
@@ -73,6 +76,9 @@ function convertOwnedElement(root: Element, baseUrl: string, style: MarkdownStyl
     const definitions = [...ctx.references].map(([url, id]) => `[${id}]: ${url}`);
     markdown += `\n\n${definitions.join('\n')}`;
   }
+  // Two code spans that touch (`` `a``b` ``) would merge into one backtick run and open nothing, leaving
+  // the second span's text (say `<script>`) as raw HTML: a space keeps them apart.
+  markdown = markdown.replace(SPAN_PAIR, ' ').replace(SPAN_MARKS, '');
   return restoreCode(tidyWhitespace(markdown), ctx.codes);
 }
 
@@ -98,6 +104,15 @@ function createService(ctx: ConvertContext): TurndownService {
   // Safety net: preparation already removed these.
   service.remove((node) => DROPPED_TAGS.has(node.nodeName.toUpperCase()) || node.nodeName === 'FORM');
 
+  // Added first, so every rule below wins over it: an inline wrapper (span, font, an unknown tag) around blocks.
+  // Turndown trims such a wrapper's content, which glued a code fence to the text before it (the fence then
+  // did not open and the code was read as Markdown): the blocks get their own lines back.
+  const hasBlockCache = new Map<Node, boolean>();
+  service.addRule('inlineAroundBlocks', {
+    // Turndown's own block list, not BLOCK_TAGS: it gives `<details>` no line breaks of its own either.
+    filter: (node) => !(node as TurndownNode).isBlock && hasBlockInside(node, hasBlockCache),
+    replacement: (content) => `\n\n${content}\n\n`,
+  });
   service.addRule('lineBreak', { filter: 'br', replacement: () => `${BREAK_MARK}\n` });
   service.addRule('heading', {
     filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
@@ -105,6 +120,10 @@ function createService(ctx: ConvertContext): TurndownService {
   });
   service.addRule('listItem', { filter: 'li', replacement: renderListItem });
   service.addRule('codeBlock', { filter: 'pre', replacement: (_c, node) => renderCodeBlock(node, ctx) });
+  service.addRule('inlineCode', {
+    filter: (node) => node.nodeName === 'CODE' && node.parentNode?.nodeName !== 'PRE',
+    replacement: renderInlineCode,
+  });
   service.addRule('link', { filter: 'a', replacement: (content, node) => renderLink(content, node, ctx) });
   service.addRule('image', { filter: 'img', replacement: (_c, node) => renderImage(node) });
   service.addRule('figcaption', {
@@ -147,11 +166,28 @@ function createService(ctx: ConvertContext): TurndownService {
   return service;
 }
 
+/** Turndown's node: the element plus what turndown worked out about it. */
+type TurndownNode = HTMLElement & { isBlock?: boolean };
+
+function hasBlockInside(node: Node, cache: Map<Node, boolean>): boolean {
+  const known = cache.get(node);
+  if (known !== undefined) return known;
+  let found = false;
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 1 && (isBlockNode(child) || hasBlockInside(child, cache))) {
+      found = true;
+      break;
+    }
+  }
+  cache.set(node, found);
+  return found;
+}
+
 function isBlockNode(node: Node): boolean {
   return BLOCK_TAGS.has(node.nodeName.toUpperCase());
 }
 
-const NEEDS_ESCAPE = /[\\*`[\]_&<~{\uE000\uE001]|^[-+=#>\d]/;
+const NEEDS_ESCAPE = /[\\*`[\]_&<~{\uE000-\uE002]|^[-+=#>\d]/;
 
 /** Turndown's own escapes (its `escape` is a method we replace, so they are listed here). */
 const MARKDOWN_ESCAPES: [RegExp, string][] = [
@@ -207,6 +243,8 @@ export function encodeDestination(url: string): string {
 }
 
 function renderHeading(content: string, level: number, style: MarkdownStyle): string {
+  // A code block cannot sit on a heading line: keep the blocks (and the code) as they are, without the `#`.
+  if (content.includes(CODE_MARK)) return `\n\n${content}\n\n`;
   const text = collapseToLine(content);
   if (!text) return '';
   // A trailing `#` would be read as an ATX closing sequence.
@@ -236,6 +274,8 @@ function renderListItem(content: string, node: HTMLElement, options: TurndownSer
   const body = content.replace(/^\n+/, '').replace(/\n+$/, '') + (isParagraph ? '\n' : '');
   // Continuation lines line up with the text after the marker, as CommonMark requires.
   const indented = body.replace(/\n/g, `\n${' '.repeat(prefix.length)}`);
+  // An <li> outside any list (broken HTML) has no list block around it to start its line.
+  if (parent?.nodeName !== 'UL' && parent?.nodeName !== 'OL') return `\n\n${prefix}${indented}\n\n`;
   return prefix + indented + (node.nextSibling ? '\n' : '');
 }
 
@@ -279,6 +319,28 @@ export function findCodeLanguage(pre: Element): string {
   return '';
 }
 
+/** The plain text of inline code, `<br>` as a space: a code span shows text only, and nested markup inside it
+ * (another <code>, an image) would emit backticks that merge with this span's own. */
+function readCodeText(node: Node): string {
+  let text = '';
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3) text += (child as Text).data;
+    else if (child.nodeName === 'BR') text += ' ';
+    else text += readCodeText(child);
+  }
+  return text;
+}
+
+/** Turndown's inline code (a backtick run longer than any inside), bracketed by SPAN_MARK until tidying. */
+function renderInlineCode(_content: string, node: Node): string {
+  const text = readCodeText(node).replace(/\r?\n|\r/g, ' ');
+  if (!text) return '';
+  const pad = /^`|^ .*?[^ ].* $|`$/.test(text) ? ' ' : '';
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const delimiter = '`'.repeat(longestRun + 1);
+  return `${SPAN_MARK}${delimiter}${pad}${text}${pad}${delimiter}${SPAN_MARK}`;
+}
+
 function renderLink(content: string, node: HTMLElement, ctx: ConvertContext): string {
   if (!content.replace(BREAK_PATTERN, '').trim()) return ''; // no text and no image: nothing to click
   const url = resolveLinkUrl(node.getAttribute('href') ?? '', ctx.baseUrl);
@@ -319,6 +381,10 @@ function renderCaption(content: string, style: MarkdownStyle): string {
  */
 function wrapInline(content: string, node: Node, delimiter: string): string {
   if (!content.trim()) return content;
+  // Blocks inside (`<strong><pre>`): `**` would sit on the fence line, so the fence would not open and the
+  // code (say `<script>`) would be raw HTML. Emphasis cannot span blocks anyway: leave it out.
+  // Turndown trims the content when the element has flanking whitespace: put the blocks back on their own lines.
+  if (content.includes(CODE_MARK) || content.includes('\n\n')) return `\n\n${content}\n\n`;
   const text = node.textContent ?? '';
   const isWordBefore = isWordChar(readSiblingText(node.previousSibling).slice(-1)) && !/^\s/.test(text);
   const isWordAfter = isWordChar(readSiblingText(node.nextSibling).slice(0, 1)) && !/\s$/.test(text);
@@ -389,12 +455,26 @@ function tidyWhitespace(markdown: string): string {
     .replace(/[\s]+$/, '');
 }
 
+// A line holding only container markers (quote `>`, list bullets, indents) and then a code fence.
+const FENCE_LINE = /^(?:[ \t>]|[-*+] |\d+\. )*(?:`{3,}|~{3,})[^`\n]*$/;
+const CONTAINER_ONLY = /^(?:[ \t>]|[-*+] |\d+\. )*$/;
+
 /** Puts each code block's exact text back, with the line prefix (list indent, `> `) of its token. */
 function restoreCode(markdown: string, codes: string[]): string {
   if (codes.length === 0) return markdown;
   const token = new RegExp(`^(.*?)${CODE_MARK}(\\d+)${CODE_MARK}$`, 'gm');
-  return markdown.replace(token, (_match, prefix: string, index: string) => {
-    const code = codes[Number(index)] ?? '';
+  return markdown.replace(token, (_match, prefix: string, index: string, offset: number) => {
+    const raw = codes[Number(index)] ?? '';
+    // Safety net: if markup around a block ever glues its fence to other text, the fence does not open and
+    // the code would be read as Markdown and raw HTML. Then it is shown as escaped text: no tag, link or image.
+    const previous = markdown.slice(markdown.lastIndexOf('\n', offset - 2) + 1, Math.max(0, offset - 1));
+    const isOpen = FENCE_LINE.test(previous) || (/ {4}$/.test(prefix) && CONTAINER_ONLY.test(previous));
+    const code = isOpen
+      ? raw
+      : raw
+          .replace(/[\\`*_[\]!]/g, '\\$&')
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;');
     return code
       .split('\n')
       .map((line) => (line === '' ? prefix.trimEnd() : prefix + line))

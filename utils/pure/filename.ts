@@ -87,9 +87,13 @@ export function toPostFilename(day: string, slug: string): string {
   return toSafeSegment(`${day}-${cleanSlug(slug) || 'post'}.md`);
 }
 
-/** Names equal on a case-insensitive, normalisation-insensitive disk (default macOS and Windows) share a key. */
+/**
+ * Names equal on a case-insensitive, normalisation-insensitive disk (default macOS and Windows) share a key.
+ * Lower case alone keeps `σ`/`ς`, `i`/`ı` and `s`/`ſ` apart, but NTFS compares upper case (`Σ`, `I`, `S`) and
+ * APFS folds case: through upper then lower case they meet. (`ß` → `ss` too, which only costs a needless `-2`.)
+ */
 function toCollisionKey(name: string): string {
-  return name.normalize('NFC').toLowerCase();
+  return name.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
 }
 
 /** The stem with `-n` appended, cut so the name stays within the byte limits (slug limit for post names). */
@@ -111,6 +115,9 @@ function withSuffix(stem: string, ext: string, n: number): string {
 export function uniqueFilenames(names: string[]): string[] {
   const taken = new Set(names.map(toCollisionKey));
   const kept = new Set<string>();
+  // Where the search for each name's next free suffix resumes: names only ever get taken, so every smaller `n`
+  // is still taken. Without it, 1,000 clips of one long title cost half a million truncations (50 s).
+  const nextSuffix = new Map<string, number>();
   return names.map((name) => {
     const key = toCollisionKey(name);
     if (!kept.has(key)) {
@@ -118,12 +125,13 @@ export function uniqueFilenames(names: string[]): string[] {
       return name;
     }
     const { stem, ext } = splitExtension(name);
-    for (let n = 2; ; n++) {
+    for (let n = nextSuffix.get(key) ?? 2; ; n++) {
       const candidate = withSuffix(stem, ext, n);
       const candidateKey = toCollisionKey(candidate);
       if (!taken.has(candidateKey)) {
         taken.add(candidateKey);
         kept.add(candidateKey);
+        nextSuffix.set(key, n + 1);
         return candidate;
       }
     }

@@ -41,7 +41,11 @@ export function buildZip(files: ZipFile[], mtime: Date = new Date()): Uint8Array
 
 /** One zip entry per post, in order, under `folder`: names made safe and unique (ignoring case). */
 export function postsToZipFiles(posts: Post[], folder = '_posts'): ZipFile[] {
-  const names = uniqueFilenames(posts.map((post) => safeArchivePath('', post.filename)));
+  // A bare `__proto__` entry would vanish inside fflate (buildZip refuses it): give it a harmless name.
+  const safeNames = posts.map((post) =>
+    safeArchivePath('', post.filename).replace(/^__proto__$/, '__proto___'),
+  );
+  const names = uniqueFilenames(safeNames);
   return posts.map((post, i) => ({
     path: safeArchivePath(folder, names[i] ?? post.filename),
     content: post.content,
