@@ -275,6 +275,19 @@ function readToml(out: string): Record<string, unknown> {
   );
 }
 
+describe('buildFrontMatter: keys YAML 1.1 would read as booleans', () => {
+  it('quotes on, yes, N and friends so Jekyll keeps them as string keys (found by tests/bench/fuzz.ts)', () => {
+    const text = buildFrontMatter([
+      { key: 'on', value: 'a' },
+      { key: 'N', value: 0 },
+      { key: 'layout', value: 'post' },
+    ]);
+    expect(text).toBe('---\n"on": a\n"N": 0\nlayout: post\n---\n');
+    const body = text.slice(4, -4);
+    expect(parse(body, { version: '1.1' })).toEqual({ on: 'a', N: 0, layout: 'post' });
+  });
+});
+
 describe('buildFrontMatter: RFC 3339 dates in YAML', () => {
   it('writes Hugo-style dates plain, so YAML 1.1 readers see a timestamp', () => {
     const out = buildFrontMatter([

@@ -9,7 +9,7 @@ import { downloadZip } from './downloads';
 import type { Library } from './store';
 import { buildTemplateVars } from '../pure/post';
 import type { Result } from '../pure/result';
-import { ok } from '../pure/result';
+import { fail, ok } from '../pure/result';
 import { chooseTemplate } from '../pure/site-rules';
 import { toText } from '../pure/template';
 import type { Post, StoredClip } from '../pure/types';
@@ -160,18 +160,29 @@ export async function exportZip(
       lastPause = performance.now();
     }
   };
+  let visited: number;
   if (target === 'all') {
     const total = await lib.count();
     onProgress(0, total);
-    await lib.forEachClip((clip) => add(clip, total));
+    visited = await lib.forEachClip((clip) => add(clip, total));
   } else {
     const clips = await lib.getClips(target);
     onProgress(0, clips.length);
     for (const clip of clips) await add(clip, clips.length);
+    visited = clips.length;
   }
   onProgress(posts.length, posts.length);
   if (posts.length === 0) return ok(0);
-  const bytes = buildZip(postsToZipFiles(posts));
+  const files = postsToZipFiles(posts);
+  // Never a zip that silently lacks a clip: one post per clip read, one unique entry per post.
+  const names = new Set(files.map((file) => file.path.toLowerCase()));
+  if (visited !== posts.length || files.length !== posts.length || names.size !== files.length) {
+    return fail(
+      'unknown',
+      `Export stopped: ${visited} clips read, ${posts.length} posts, ${names.size} files.`,
+    );
+  }
+  const bytes = buildZip(files);
   const saved = await downloadZip(bytes, `postclip-${toLocalDay(new Date())}.zip`);
   return saved.ok ? ok(posts.length) : saved;
 }

@@ -50,6 +50,13 @@ const YAML_11_WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'fals
 // or that libyaml (Jekyll) takes as line breaks (NEL, U+2028/9) or strips (BOM). Written as \u escapes.
 const RAW_UNSAFE = /[\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g;
 
+/** A key; `on:`, `yes:`, `N:` would be booleans to Jekyll's YAML 1.1 reader, so those are quoted. */
+function toKeyNode(key: string): Scalar {
+  const node = new Scalar(key);
+  if (YAML_11_WORDS.has(key.toLowerCase())) node.type = Scalar.QUOTE_DOUBLE;
+  return node;
+}
+
 function isTimestampText(text: string): boolean {
   return JEKYLL_DATE_PATTERN.test(text) || RFC3339_PATTERN.test(text);
 }
@@ -98,7 +105,7 @@ export function buildFrontMatter(fields: FrontMatterField[], format: FrontMatter
   for (const field of fields) {
     if (!KEY_PATTERN.test(field.key))
       throw new TypeError(`Invalid front matter key: ${JSON.stringify(field.key)}`);
-    map.items.push(new Pair(new Scalar(field.key), toNode(field.value, field.quote ?? 'auto')));
+    map.items.push(new Pair(toKeyNode(field.key), toNode(field.value, field.quote ?? 'auto')));
   }
   const doc = new Document(map);
   // JSON-style double quotes are one line whatever the value: the library's multi-line quoted form would let
