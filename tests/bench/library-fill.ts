@@ -1,7 +1,12 @@
 // Runs INSIDE an extension page (bundled by library.ts with esbuild): fills the real IndexedDB library through the
 // store's own saveDraft, so records, summaries, keys and indexes are exactly what a user's clips would be.
 import { openLibrary } from '../../utils/platform/store';
+import { toMarkdownKey } from '../../utils/pure/markdown-key';
+import { DEFAULT_MARKDOWN_STYLE } from '../../utils/pure/types';
 import { makeBenchClip } from './library-fixtures';
+
+// Clips made by the clipper carry the key of the style that converted them; export reuses their Markdown.
+const MARKDOWN_KEY = toMarkdownKey(DEFAULT_MARKDOWN_STYLE);
 
 /** Clips saved concurrently: each is its own transaction, as in the extension; a window keeps the queue short. */
 const IN_FLIGHT = 64;
@@ -30,7 +35,7 @@ async function fillLibrary(count: number): Promise<FillReport> {
         const clip = makeBenchClip(index, count);
         htmlBytes += clip.draft.contentHtml.length;
         markdownBytes += clip.markdown.length;
-        batch.push(library.saveDraft(clip.draft, clip.markdown, clip.clippedAt));
+        batch.push(library.saveDraft(clip.draft, clip.markdown, clip.clippedAt, MARKDOWN_KEY));
       }
       const results = await Promise.all(batch);
       saved += results.filter((r) => !r.isUpdate).length;
