@@ -83,7 +83,14 @@ function readChinese(root: string): Label[] {
         day: match ? toDay(match[1] ?? '', match[2] ?? '', match[3] ?? '') : null,
         rawDate,
         title: null,
-        authors: hasAuthor ? author.split(/\s+/).filter(Boolean) : null,
+        // Labels mostly separate names with spaces, but one writes `赵延东、风笑天` and one `周思博 (Joel Spolsky)`:
+        // split on list punctuation too and drop brackets, so `赵延东, 风笑天` and `周思博 (Joel Spolsky)` both count.
+        authors: hasAuthor
+          ? author
+              .split(/[\s、，,;；]+/u)
+              .map((name) => name.replace(/[()（）]/gu, ''))
+              .filter(Boolean)
+          : null,
       };
     });
 }

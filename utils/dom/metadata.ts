@@ -712,23 +712,6 @@ export function findSourceLine(lines: string[]): string | null {
   return null;
 }
 
-/** `作者：张三`, `记者 李四 王五`, `文／张三`, `By Jane Doe` lines near the top. */
-export function findBylineLine(lines: string[]): string | null {
-  for (const line of lines) {
-    const m =
-      /(?:^|[\s|｜丨])(?:作者|作\s+者|撰文|撰稿|本报记者|本報記者|记者|記者)\s*[：:]\s*(.+)$/u.exec(line) ??
-      (line.length <= 40 ? /^(?:本报记者|本報記者|记者|記者)\s+(\S.*)$/u.exec(line) : null) ??
-      /^文\s*[／/丨|]\s*(.+)$/u.exec(line) ??
-      (line.length <= 120
-        ? /^(?:(?:written|words|story|text|reporting)\s+)?by\s+(\p{Lu}.*)$/iu.exec(line)
-        : null);
-    if (!m?.[1]) continue;
-    const value = cleanByline(m[1].replace(LABEL_STOP, ''));
-    if (value) return value;
-  }
-  return null;
-}
-
 // ---------------------------------------------------------------- site name
 
 /** og:site_name, JSON-LD publisher, application-name, the site part of the title, a `来源：` line, else null. */
@@ -742,10 +725,251 @@ export function findSiteName(doc: Document, url: string, hints: ArticleHints = {
   return findSourceLine(readTopLines(doc, analysis.headline, hints));
 }
 
+// ---------------------------------------------------------------- credit lines (Chinese and English)
+
+/** How sure a credit is; lower is surer. */
+const RANK_LABELLED = 1; // 作者：张三, 本报记者 张三, 文／张三, By Jane Doe
+const RANK_POSTER = 2; // forums and blogs: 张三 发表于 2005-…, 本帖由张三于…, … by duscha
+const RANK_CLOSING = 3; // （张三 李四） closing a news paragraph
+const RANK_NAME_LINE = 4; // a line holding only names under the headline
+const RANK_ISSUER = 5; // 发文机关：吉林省人民政府 on government notices
+const RANK_EDITOR = 6; // 编辑：张三: papers credit the editor when no writer is named
+const RANK_SOURCE_PERSON = 7; // 来源：张三, a person where a paper's name usually stands
+
+interface Credit {
+  names: string[];
+  rank: number;
+}
+
+/** The commonest Chinese surnames (about 90% of people); bare names with no label must start with one. */
+const SURNAMES = new Set(
+  Array.from(
+    '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况宿鲜印逯隆茹诸战慕危银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由',
+  ),
+);
+const COMPOUND_SURNAMES =
+  /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|宇文|长孙|端木|西门|南宫|独孤)/u;
+/** Words that end organisations, places and credits rather than names. */
+const NOT_A_NAME =
+  /(?:报道|记者|编辑|来源|图片|摄影|通讯员|实习生|新闻|中心|网|报|社|台|部|局|厅|委|院|办|室|处|所|站|馆|团|集团|公司|政府|大学|学院|频道|专栏|综合|整理|编译|供图|发自|文章|作品|简介|更多|主页|首页|登录|注册|评论|阅读|点击|转载|原创|本站|网络|省|市|县|区|版|分类)$/u;
+
+function isHanWord(value: string): boolean {
+  return /^[\p{Script=Han}·]+$/u.test(value);
+}
+
+/** `张三`, `欧阳修`: two to four Han characters starting with a common surname. */
+function isLikelyHanName(value: string): boolean {
+  if (!/^\p{Script=Han}{2,4}$/u.test(value) || NOT_A_NAME.test(value)) return false;
+  return SURNAMES.has(value[0] ?? '') || (value.length >= 3 && COMPOUND_SURNAMES.test(value));
+}
+
+/** Role words before or between names: `本报记者`, `特约记者`, `通讯员`, `实习生`, `总台记者`. */
+const ROLE_AT_START =
+  /^(?:本报|本刊|本台|本网|本站|总台)?(?:特约|实习|首席|见习|驻\S{1,6})?(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*[：:]?\s*/u;
+const ROLE_ANYWHERE = /(?:特约|实习|首席|见习)?(?:记者|記者|通讯员|通訊員|实习生|實習生)/gu;
+/** A name and what may follow it: space, `、`, a closing bracket, `/文`, `发自`, `报道`, or the end. */
+const NAME_THEN_STOP =
+  /^(\p{Script=Han}(?:·?\p{Script=Han}){1,5}?)(?=$|[\s、／/|｜丨)）】\]]|发自|報道|报道|摄)/u;
+
+/** `张三 李四 通讯员 王五 山东冠县报道` → 张三, 李四, 王五. Stops at the first word that is not a name. */
+function readNameList(text: string): string[] {
+  const names: string[] = [];
+  let rest = text;
+  for (let i = 0; i < 12 && rest; i += 1) {
+    rest = rest.replace(/^[\s、]+/u, '');
+    const role = ROLE_AT_START.exec(rest);
+    if (role?.[0]) {
+      rest = rest.slice(role[0].length);
+      continue;
+    }
+    const m = NAME_THEN_STOP.exec(rest);
+    const name = m?.[1];
+    if (!name) break;
+    rest = rest.slice(name.length);
+    // `山东冠县报道` names the place; `罗科苏盈发自北京` and `马俊峰/文` end the list after the name.
+    if (/^(?:报道|報道)/u.test(rest) || NOT_A_NAME.test(name)) break;
+    if (!names.includes(name)) names.push(name);
+    if (/^(?:发自|摄|\s*[／/]\s*[文摄图])/u.test(rest)) break;
+  }
+  return names;
+}
+
+/**
+ * Reporter credits: `本报记者 张三`, `光明日报记者 王建宏 张文攀`, `（记者 胡晓蓉）`, `□本报记者 倪泰 通讯员 王建武`.
+ * The words before the role must be short and unpunctuated, so `6月30日，本报记者在广汽…` is running text.
+ */
+function readReporters(line: string): string[] {
+  for (const m of line.matchAll(ROLE_ANYWHERE)) {
+    const before = line.slice(0, m.index);
+    const lead = before.slice(
+      Math.max(before.lastIndexOf('（'), before.lastIndexOf('('), before.lastIndexOf('【')) + 1,
+    );
+    if (lead.length > 16 || /[，。；！？“”"：:]/u.test(lead)) continue;
+    const after = line.slice(m.index + m[0].length);
+    if (after && !/^[\s：:\p{Script=Han}]/u.test(after)) continue;
+    const names = readNameList(line.slice(m.index));
+    if (names.length) return names;
+  }
+  return [];
+}
+
+const AUTHOR_LABEL =
+  /(?:^|[\s|｜丨【[〓(（■□●·•])(?:作者|作\s+者|原作者|撰文|撰稿|执笔人?|執筆人?|文字|文)\s*[：:]\s*(.+)$/u;
+const EDITOR_LABEL =
+  /(?:^|[\s|｜丨【[〓(（■□●·•])(?:责任编辑|責任編輯|值班编辑|责编|編輯|编辑)\s*[：:]\s*(.+)$/u;
+const ISSUER_LABEL = /(?:^|\s)(?:发文机关|發文機關|发布机关|发文单位|发布机构)\s*[：:]?\s*(\S.{1,30})$/u;
+/** Where a labelled value ends: another label, a date, a counter (`阅读(1660)`) or a closing bracket. */
+const VALUE_STOP =
+  /\s*(?:〓|\s(?:阅读|閱讀|评论|評論|浏览|点击|出自|发表于|發表於|发布于|人气|字数)|[(（]\d).*$/u;
+
+/** Cuts at a closing bracket that closes something outside the value: `（责任编辑：魏喆 ）`. */
+function cutUnmatchedClose(value: string): string {
+  const i = value.search(/[)）】\]]/u);
+  if (i < 0 || /[(（【[]/u.test(value.slice(0, i))) return value;
+  return value.slice(0, i);
+}
+
+function readLabelledValue(value: string): string[] {
+  const raw = cutUnmatchedClose(value.replace(LABEL_STOP, '').replace(VALUE_STOP, '')).trim();
+  if (!raw || /[=<>"{}]/.test(raw)) return [];
+  const tokens = raw.split(/[\s、,，;；]+/u).filter(Boolean);
+  // Several Chinese names in a row; otherwise the value as written (`周思博 (Joel Spolsky)`).
+  if (tokens.length > 1 && tokens.every((t) => isHanWord(t) && t.length <= 4)) {
+    return tokens.length === 2 && tokens.every((t) => t.length === 1) ? [tokens.join('')] : tokens;
+  }
+  const cleaned = cleanByline(raw);
+  return cleaned ? [cleaned] : [];
+}
+
+/** A line that is only names: `胡平`, `赵延东、风笑天`. */
+function readNameLine(line: string): string[] {
+  const tokens = line.split(/[\s、，,]+/u).filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 4) return [];
+  const isListed = tokens.length > 1 && line.includes('、');
+  const ok = isListed
+    ? tokens.every((t) => /^\p{Script=Han}{2,4}$/u.test(t) && !NOT_A_NAME.test(t)) &&
+      tokens.some(isLikelyHanName)
+    : tokens.every((t) => isLikelyHanName(t) && (tokens.length > 1 || t.length <= 3));
+  return ok ? tokens : [];
+}
+
+/** `（袁源）`, `（常书香 马丹阳 ）`, `（姚峰 上海报道）` at the end of a paragraph. */
+function readClosingCredit(line: string): string[] {
+  const m = /[（(]\s*([\p{Script=Han}\s、]{2,40}?)\s*[)）]\s*$/u.exec(line);
+  if (!m?.[1]) return [];
+  const before = line.slice(0, m.index).trim();
+  if (before && !/[。！？!?”」』]$/u.test(before)) return [];
+  const tokens = m[1].split(/[\s、]+/u).filter(Boolean);
+  if (tokens.length > 1 && /(?:报道|電|电)$/u.test(tokens[tokens.length - 1] ?? '')) tokens.pop();
+  return tokens.length <= 5 && tokens.every(isLikelyHanName) ? tokens : [];
+}
+
+/** The surest credit one line holds. Bare name lines are read apart, only where they can stand (under the headline). */
+function readCredit(line: string): Credit | null {
+  const labelled = AUTHOR_LABEL.exec(line);
+  if (labelled?.[1]) {
+    const names = readLabelledValue(labelled[1]);
+    if (names.length) return { names, rank: RANK_LABELLED };
+  }
+  const reporters = readReporters(line);
+  if (reporters.length) return { names: reporters, rank: RANK_LABELLED };
+  const slashed =
+    /^文\s*[／/丨|｜]\s*(.+)$/u.exec(line)?.[1] ??
+    /^(\p{Script=Han}{2,4}(?:\s+\p{Script=Han}{2,4}){0,4})\s*[／/]\s*文(?:\s|$)/u.exec(line)?.[1];
+  if (slashed) {
+    const names = readLabelledValue(slashed);
+    if (names.length) return { names, rank: RANK_LABELLED };
+  }
+  const by =
+    line.length <= 120
+      ? /^(?:(?:written|words|story|text|reporting)\s+)?by\s+(\p{Lu}.*)$/iu.exec(line)
+      : null;
+  const byName = by?.[1] ? cleanByline(by[1].replace(LABEL_STOP, '')) : null;
+  if (byName) return { names: [byName], rank: RANK_LABELLED };
+
+  const poster =
+    /^([^\s：:]{2,20})\s+(?:发表于|發表於)\s*[：:]?\s*(?:19|20)\d{2}/u.exec(line)?.[1] ??
+    /本[贴帖帖]由\s*([^\s：:]{1,20}?)\s*于\s*(?:19|20)\d{2}/u.exec(line)?.[1] ??
+    /(?:^|\s)(?:楼主|樓主|发帖人|發帖人|发布者|發佈者|发表人|博主)\s*[：:]\s*([^\s：:]{2,30})/u.exec(
+      line,
+    )?.[1] ??
+    /\[\s*([^\s[\]]{2,12})\s*\][^\p{L}\p{N}]{0,4}(?:来源|來源)/u.exec(line)?.[1] ??
+    (/(?:19|20)\d{2}[-/年.]\d/u.test(line)
+      ? /\sby\s+([^\s〓|｜\]]{2,30})\s*[〓|｜\]]?\s*$/iu.exec(line)?.[1]
+      : undefined);
+  const posterName =
+    poster && /\p{L}/u.test(poster) && !/[[\]【】()（）]/u.test(poster) ? cleanByline(poster) : null;
+  if (posterName && !isDateLike(posterName)) return { names: [posterName], rank: RANK_POSTER };
+
+  const closing = readClosingCredit(line);
+  if (closing.length) return { names: closing, rank: RANK_CLOSING };
+  const issuer = ISSUER_LABEL.exec(line)?.[1];
+  if (issuer) {
+    const name = issuer.split(/\s+/u)[0] ?? '';
+    if (/^\p{Script=Han}{2,20}$/u.test(name)) return { names: [name], rank: RANK_ISSUER };
+  }
+  const editor = EDITOR_LABEL.exec(line)?.[1];
+  if (editor) {
+    // Only real names: `[责任编辑：alonliu]` is a CMS login, not a credit a reader would recognise.
+    const names = readLabelledValue(editor).filter((n) => /^\p{Script=Han}{2,4}$/u.test(n));
+    if (names.length) return { names, rank: RANK_EDITOR };
+  }
+  const source = /(?:^|[\s|｜丨])(?:来源|來源)\s*[：:]\s*(\p{Script=Han}{2,3})\s*$/u.exec(line)?.[1];
+  if (source && isLikelyHanName(source) && !isChineseSiteLike(source))
+    return { names: [source], rank: RANK_SOURCE_PERSON };
+  return null;
+}
+
+/** A label alone on its line (`发文机关：` in one table cell, the value in the next) joined to the next line. */
+function joinDanglingLabels(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    const next = lines[i + 1];
+    if (next !== undefined && /(?:^|\s)[\p{Script=Han}\s]{1,6}[：:]$/u.test(line) && next.length <= 40) {
+      out.push(`${line} ${next}`);
+      i += 1;
+    } else out.push(line);
+  }
+  return out;
+}
+
+/** The surest credit in `lines` at or below `maxRank`; earlier lines win ties. Adjacent reporter lines add up. */
+function findCredit(lines: string[], maxRank: number): Credit | null {
+  const joined = joinDanglingLabels(lines);
+  let best: Credit | null = null;
+  for (let i = 0; i < joined.length; i += 1) {
+    const line = joined[i] ?? '';
+    if (line.length > MAX_TOP_LINE_CHARS * 2) continue;
+    const credit = readCredit(line);
+    if (!credit || credit.rank > maxRank || (best && best.rank <= credit.rank)) continue;
+    // `本报实习生 刘国栋 周炜` over `本报记者 王燕平 方云凤`: one credit on two lines.
+    const names = [...credit.names];
+    for (let j = i + 1; credit.rank === RANK_LABELLED && j < joined.length && j <= i + 2; j += 1) {
+      const more = readReporters(joined[j] ?? '');
+      if (!more.length || (joined[j] ?? '').length > 40) break;
+      for (const n of more) if (!names.includes(n)) names.push(n);
+    }
+    best = { names, rank: credit.rank };
+    if (best.rank === RANK_LABELLED) break;
+  }
+  return best;
+}
+
+function formatCredit(credit: Credit | null): string | null {
+  if (!credit) return null;
+  return cleanByline(credit.names.join(', '));
+}
+
+/** `作者：张三`, `记者 李四 王五`, `文／张三`, `By Jane Doe`, `张三 发表于 …` lines near the top. */
+export function findBylineLine(lines: string[]): string | null {
+  return formatCredit(findCredit(lines, RANK_SOURCE_PERSON));
+}
+
 // ---------------------------------------------------------------- byline
 
 const BYLINE_PREFIX =
-  /^(?:(?:(?:written|words|story|text|interview|reporting|report|posted|article|photos?|published)\s+)?by\b[:\s]*|(?:作者|作\s+者|撰文|撰稿|本报记者|本報記者|记者|記者|文)\s*[：:／/丨]?\s*)/iu;
+  /^(?:(?:(?:written|words|story|text|interview|reporting|report|posted|article|photos?|published)\s+)?by\b[:\s]*|(?:作者|作\s+者|撰文|撰稿|(?:本报|本報|本刊|本台|本网|总台)?(?:特约|实习|首席|见习)?(?:记者|記者|通讯员|通訊員)|实习生|实習生|责任编辑|責任編輯|编辑|編輯)\s*[：:／/丨]?\s*|文\s*[：:／/丨|｜]\s*)/iu;
 const BYLINE_TAIL =
   /(?:\s*[|｜丨•·]\s*|\s+[-–—]\s+|,?\s+(?:on\s+)?(?:updated|published|posted)\b|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|(?<=\p{L})\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s+(?:19|20)\d{2}\s*[-年/.]|\s+(?:来源|來源|编辑|編輯|责任编辑|責任編輯|责编|时间|時間|日期|发布时间)\s*[：:]).*$/iu;
 
@@ -754,14 +978,28 @@ const DATE_LIKE = new RegExp(
   `^(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|\\d{4}[-/.年]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})`,
   'i',
 );
+/** A Chinese byline longer than this is a sentence, not names. */
+const MAX_BYLINE_HAN = 30;
 
 function isDateLike(value: string): boolean {
   return DATE_LIKE.test(value.replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, ''));
 }
 
-/** `By Jane Doe | Staff writer` → `Jane Doe`; `作者：张三 来源：…` → `张三`. Null for URLs and over-long text. */
+/** `sina.com.cn`, `51offer.com`: a domain, not a person. */
+function isDomainLike(value: string): boolean {
+  return /^(?:[\w-]+\.)+(?:com|net|org|cn|gov|edu|info|io|co|uk|tv|cc|me|tw|hk)(?:[/:]|$)/i.test(value);
+}
+
+/** Chinese names in a row: `王建宏 张文攀` → `王建宏, 张文攀`; `赵 培` (spaced for the layout) → `赵培`. */
+function formatHanNames(value: string): string {
+  const tokens = value.split(/[\s、，,]+/u).filter(Boolean);
+  if (tokens.length < 2 || !tokens.every((t) => isHanWord(t) && t.length <= 4)) return value;
+  return tokens.length === 2 && tokens.every((t) => t.length === 1) ? tokens.join('') : tokens.join(', ');
+}
+
+/** `By Jane Doe | Staff writer` → `Jane Doe`; `作者：张三 来源：…` → `张三`. Null for URLs, dates and sentences. */
 export function cleanByline(raw: string | null | undefined): string | null {
-  let s = clean(raw);
+  let s = clean(raw).replace(/^[□■●◆★☆▲△◇○]+\s*/u, '');
   if (!s || isUrlLike(s)) return null;
   // Readability sometimes takes a date line for the byline (`Last Updated: January 7, 2025`).
   if (/^(?:last\s+)?(?:updated|published|posted\s+on|modified)\b/i.test(s) || isDateLike(s)) return null;
@@ -772,28 +1010,128 @@ export function cleanByline(raw: string | null | undefined): string | null {
   if (hadBy) s = s.replace(/\s+in\s+\S+(?:\s+\S+){0,2}$/u, '');
   s = s.replace(/^[\s,，:：\-–—]+|[\s,，;；:：\-–—]+$/gu, '').trim();
   if (!s || s.length > MAX_BYLINE_CHARS || isUrlLike(s) || /^(?:by|作者|记者)$/i.test(s)) return null;
+  const han = countMatches(s, HAN);
+  if (han > 0) {
+    // A question from an interview or a link such as `该作者文章` is no byline.
+    if (
+      han > MAX_BYLINE_HAN ||
+      /[。？！?!]/u.test(s) ||
+      /文章|作品|简介|更多|主页|登录|注册|本文|点击|收藏/u.test(s)
+    )
+      return null;
+    s = formatHanNames(s);
+  }
   return s;
 }
 
-/** Readability's byline, JSON-LD author(s), meta author, article:author, then `作者：` / `By` lines. */
+/**
+ * Whether a byline from metadata names a person rather than the site, a domain, a user id or the page's
+ * software (`Discuz! Team` beside `<meta name="generator" content="Discuz! X3.4">`).
+ */
+function isPlausibleAuthor(value: string, siteNames: string[], labels: string[], generator: string): boolean {
+  if (isDomainLike(value) || /^[A-Za-z]{0,3}[_-]?\d{3,}$/.test(value)) return false;
+  const firstWord = compact(value.split(/\s+/)[0] ?? '');
+  if (generator && firstWord.length >= 3 && compact(generator).startsWith(firstWord)) return false;
+  if (countMatches(value, HAN) === 0) return true;
+  if (isChineseSiteLike(value) || NOT_A_NAME.test(value) || /贡献者|集团|网络$/u.test(value)) return false;
+  const c = compact(value);
+  return !siteNames.some((n) => compact(n) === c) && !labels.includes(c);
+}
+
+/** A metadata byline cleaned and checked; a list (`www.yunnan.cn,云南日报报业集团,云南网`) keeps its plausible parts. */
+function cleanMetaByline(
+  raw: string | null | undefined,
+  siteNames: string[],
+  labels: string[],
+  generator: string,
+): string | null {
+  const value = cleanByline(raw);
+  if (!value) return null;
+  if (isPlausibleAuthor(value, siteNames, labels, generator)) return value;
+  const parts = value.split(/\s*[,，;；]\s*/u);
+  if (parts.length < 2) return null;
+  const kept = parts.filter((p) => p && isPlausibleAuthor(p, siteNames, labels, generator));
+  return kept.length ? kept.join(', ') : null;
+}
+
+/**
+ * A line of names alone right under the headline (`犬儒病(上)` / `胡平`), or second in the article text under
+ * a short heading. Never the title itself: a page about a person shows the name as its heading.
+ */
+function findNameLine(doc: Document, analysis: TitleAnalysis, hints: ArticleHints): Credit | null {
+  const slots: string[] = [];
+  if (analysis.headline && doc.body) {
+    const after = readTextLines(doc.body, 2, analysis.headline, 0);
+    if (after[1]) slots.push(after[1]);
+  }
+  // Readability may keep the heading (once or twice) above the names, or drop it.
+  const text = (hints.text ?? '').split('\n', 4).map((l) => normalizeSpace(l));
+  for (const line of text.slice(0, 3)) {
+    slots.push(line);
+    if (line.length > 40 || /[。！？]/u.test(line)) break;
+  }
+  const title = compact(analysis.title);
+  for (const line of slots) {
+    const names = readNameLine(line);
+    if (names.length && !names.some((n) => title.includes(compact(n))))
+      return { names, rank: RANK_NAME_LINE };
+  }
+  return null;
+}
+
+/** The article text's last lines, where Chinese papers close with `（记者 张三）` or `（责任编辑：李四）`. */
+const TAIL_LINES = 12;
+/** Page lines read for a labelled credit when the article's own lines have none. */
+const PAGE_LINES = 800;
+
+/**
+ * Readability's byline, JSON-LD author(s), meta author, article:author, then credit lines: labelled ones
+ * (`作者：`, `本报记者`, `By`) near the headline or closing the article, forum posters, bare name lines,
+ * the issuing office, and last the editor.
+ */
 export function findByline(doc: Document, url: string, hints: ArticleHints = {}): string | null {
   const signals = signalsOf(doc, url, hints);
+  const siteNames = declaredSiteNames(signals, hints);
+  const labels = hostLabels(url);
+  const generator = metaValue(signals, 'generator') ?? '';
+  const fromMeta = (raw: string | null | undefined): string | null =>
+    cleanMetaByline(raw, siteNames, labels, generator);
   const fromJsonLd = (): string | null => {
     const nodes = signals.jsonLd;
     for (const node of signals.article ? [signals.article] : articleNodes(nodes)) {
       const names = namesOf(node.author, nodes)
-        .map((n) => cleanByline(n))
+        .map((n) => fromMeta(n))
         .filter((n): n is string => n !== null);
       if (names.length) return cleanByline(names.join(', ')) ?? names[0] ?? null;
     }
     return null;
   };
+  const fromLines = (): string | null => {
+    const analysis = analyzeTitle(doc, url, hints, signals);
+    const top = readTopLines(doc, analysis.headline, hints);
+    const tail = (hints.text ?? '')
+      .split('\n')
+      .map((l) => normalizeSpace(l))
+      .filter(Boolean)
+      .slice(-TAIL_LINES);
+    const near = findCredit([...top, ...tail], RANK_SOURCE_PERSON) ?? findNameLine(doc, analysis, hints);
+    if (near && near.rank <= RANK_NAME_LINE) return formatCredit(near);
+    // Old portals keep the byline outside what Readability keeps (a table row above the text).
+    // Only Chinese lines: an English `By …` far from the headline is as often `By clicking Submit…`.
+    const pageLines = doc.body
+      ? readTextLines(doc.body, PAGE_LINES).filter((l) => countMatches(l, HAN) > 0)
+      : [];
+    const page = findCredit(pageLines, RANK_EDITOR);
+    if (page && page.rank <= RANK_POSTER) return formatCredit(page);
+    if (near && (!page || near.rank <= page.rank)) return formatCredit(near);
+    return formatCredit(page);
+  };
   const steps: (() => string | null)[] = [
-    () => cleanByline(hints.byline),
+    () => fromMeta(hints.byline),
     fromJsonLd,
-    () => cleanByline(metaValue(signals, 'author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'byl')),
-    () => cleanByline(metaValues(signals, 'article:author').find((v) => !isUrlLike(v))),
-    () => findBylineLine(readTopLines(doc, analyzeTitle(doc, url, hints, signals).headline, hints)),
+    () => fromMeta(metaValue(signals, 'author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'byl')),
+    () => fromMeta(metaValues(signals, 'article:author').find((v) => !isUrlLike(v))),
+    fromLines,
   ];
   for (const step of steps) {
     const value = step();
