@@ -148,8 +148,14 @@ interface LibrarySnapshot {
 const SNAPSHOT_EXPR = `new Promise((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error('snapshot: the library did not open within 8 s')), 8000);
   const request = indexedDB.open('postclip');
-  request.onupgradeneeded = () => request.transaction.abort();
-  request.onerror = () => { clearTimeout(timer); reject(request.error); };
+  // No database yet (nothing clipped in this profile): abort its creation and report an empty library.
+  let isNew = false;
+  request.onupgradeneeded = () => { isNew = true; request.transaction.abort(); };
+  request.onerror = () => {
+    clearTimeout(timer);
+    if (isNew) resolve({ version: 0, summaryIds: [], clips: [] });
+    else reject(request.error);
+  };
   request.onsuccess = () => {
     const db = request.result;
     db.onversionchange = () => db.close();
@@ -462,9 +468,10 @@ describe('Postclip on hostile and odd pages (Chromium)', () => {
     else assert.match(clip?.markdownHead ?? '', /ferry terminal/);
   });
 
-  // Chromium's own renderer crashes between 2,000 and 3,000 levels here (page.goto reports "Page crashed"): 5,000
-  // levels can only end in a message; 2,000 is about the deepest page the browser itself survives.
-  for (const depth of [2_000, 5_000]) {
+  // Chromium's own renderer crashes between 2,000 and 3,000 levels here (page.goto reports "Page crashed"), and
+  // what a crashed tab then does with a toolbar click varies from run to run: 2,000 is about the deepest page the
+  // browser itself survives. 5,000 levels are covered below the browser (tests/unit/extract-hostile.test.ts).
+  for (const depth of [2_000]) {
     it(`a page nesting ${depth} deep ends in a clip or a clear message`, async () => {
       const url = pages.url(`deep.html?depth=${depth}`);
       const { run, clip } = await runCase(`${depth} deep`, url);
