@@ -8,6 +8,7 @@ import { findCodeLanguage } from './markdown';
 import type { ArticleHints } from './metadata';
 import { findBaseUrl, normalizeSpace, readMetadata, readPageSignals, readTextLines } from './metadata';
 import { findModifiedDate, findPublishedDate } from './published-date';
+import { BLOCK_TAGS } from './html-blocks';
 
 export interface ExtractOptions {
   now: Date;
@@ -537,37 +538,6 @@ interface Unit {
   text: string;
 }
 
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'UL',
-]);
 const BLOCK_SELECTOR = Array.from(BLOCK_TAGS, (t) => t.toLowerCase()).join(', ');
 /** Blocks taken whole, never split into their parts: they are content, not header or footer lines. */
 const WHOLE_TAGS = new Set(['BLOCKQUOTE', 'DL', 'FIGURE', 'OL', 'PRE', 'TABLE', 'UL']);

@@ -1,5 +1,6 @@
 // DOM: prepares a private copy of article HTML for turndown: drops active content, picks image URLs, flattens tables.
 // Everything here mutates its argument: callers pass a clone (cloneInert) or a freshly parsed tree (parseInert).
+import { withBlockTags } from './html-blocks';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -47,50 +48,21 @@ export const DROPPED_TAGS = new Set([
   'DIALOG',
 ]);
 
-export const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
+export const BLOCK_TAGS = withBlockTags(
   'BODY',
   'CENTER',
-  'DD',
   'DETAILS',
-  'DIV',
-  'DL',
-  'DT',
   'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
   'HGROUP',
-  'HR',
-  'LI',
-  'MAIN',
   'MENU',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
   'SUMMARY',
-  'TABLE',
   'TBODY',
   'TD',
   'TFOOT',
   'TH',
   'THEAD',
   'TR',
-  'UL',
-]);
+);
 
 /** A table holding any of these is a layout table: it becomes plain blocks, never a pipe table. */
 const LAYOUT_TABLE_TAGS = new Set([

@@ -1,6 +1,7 @@
 // DOM: reads an article's metadata (headline, site, byline, keywords, canonical URL, language, excerpt, image) from a page. Takes a Document, reads no globals.
 import type { JsonLdNode } from './json-ld';
 import { articleNodes, readJsonLd, stringProp, typesOf } from './json-ld';
+import { withBlockTags } from './html-blocks';
 
 /** Structured data read once per page and shared by every finder below. */
 export interface PageSignals {
@@ -583,41 +584,8 @@ export function findTitle(doc: Document, url: string, hints: ArticleHints = {}):
 
 // ---------------------------------------------------------------- lines near the top
 
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BR',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TD',
-  'TH',
-  'TR',
-  'UL',
-]);
+// Table cells and <br> end a line of text too.
+const BLOCK_TAGS = withBlockTags('BR', 'TD', 'TH', 'TR');
 const SKIPPED_TAGS = new Set([
   'SCRIPT',
   'STYLE',

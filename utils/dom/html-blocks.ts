@@ -1,0 +1,39 @@
+// DOM: the HTML elements that start a new block of text, shared by extraction, metadata and Markdown. Data only.
+
+/** Flow content that breaks lines: each module adds the few extra tags its own job needs. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'UL',
+]);
+
+/** BLOCK_TAGS plus `extra`. */
+export function withBlockTags(...extra: string[]): ReadonlySet<string> {
+  return new Set([...BLOCK_TAGS, ...extra]);
+}
