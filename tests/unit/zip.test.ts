@@ -1,23 +1,27 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Post } from '../../utils/pure/types';
-import { buildZip, postsToZipFiles } from '../../utils/pure/zip';
+import { buildZip, buildZipInSlices, postsToZipFiles } from '../../utils/pure/zip';
 
 const MTIME = new Date(2024, 6, 4, 12, 30, 0);
 
 /** Reads every local file header: name bytes as UTF-8, and general purpose flag bit 11 (UTF-8 names). */
-function readLocalHeaders(zip: Uint8Array): { name: string; isUtf8: boolean }[] {
+/** Names and their UTF-8 flag (bit 11) from the central directory, which unzip tools read. */
+function readCentralNames(zip: Uint8Array): { name: string; isUtf8: boolean }[] {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end -= 1;
+  const count = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
   const headers: { name: string; isUtf8: boolean }[] = [];
-  let offset = 0;
-  while (offset + 30 <= zip.length && view.getUint32(offset, true) === 0x04034b50) {
-    const flags = view.getUint16(offset + 6, true);
-    const compressedSize = view.getUint32(offset + 18, true);
-    const nameLength = view.getUint16(offset + 26, true);
-    const extraLength = view.getUint16(offset + 28, true);
-    const name = new TextDecoder().decode(zip.subarray(offset + 30, offset + 30 + nameLength));
+  for (let i = 0; i < count && view.getUint32(offset, true) === 0x02014b50; i++) {
+    const flags = view.getUint16(offset + 8, true);
+    const nameLength = view.getUint16(offset + 28, true);
+    const extraLength = view.getUint16(offset + 30, true);
+    const commentLength = view.getUint16(offset + 32, true);
+    const name = new TextDecoder().decode(zip.subarray(offset + 46, offset + 46 + nameLength));
     headers.push({ name, isUtf8: (flags & 0x0800) !== 0 });
-    offset += 30 + nameLength + extraLength + compressedSize;
+    offset += 46 + nameLength + extraLength + commentLength;
   }
   return headers;
 }
@@ -41,7 +45,7 @@ describe('buildZip', () => {
       ],
       MTIME,
     );
-    expect(readLocalHeaders(zip)).toEqual([
+    expect(readCentralNames(zip)).toEqual([
       { name: '_posts/中文.md', isUtf8: true },
       { name: '_posts/ascii.md', isUtf8: false },
     ]);
@@ -111,5 +115,35 @@ describe('postsToZipFiles', () => {
       'site/_posts/C-evil.md',
       'site/_posts/untitled',
     ]);
+  });
+});
+
+describe('buildZipInSlices', () => {
+  it('writes the same zip as buildZip, pausing between slices', async () => {
+    const files = Array.from({ length: 300 }, (_, i) => ({
+      path: `_posts/2024-01-01-post-${i}.md`,
+      content: `---\ntitle: "Post ${i}"\n---\n\n${'正文 text '.repeat(200)}\n`,
+    }));
+    let pauses = 0;
+    const sliced = await buildZipInSlices(
+      files,
+      () => {
+        pauses += 1;
+        return Promise.resolve();
+      },
+      MTIME,
+      0,
+    );
+    expect(pauses).toBe(files.length);
+    expect(sliced).toEqual(buildZip(files, MTIME));
+    expect(Object.keys(unzipSync(sliced))).toHaveLength(300);
+  });
+
+  it('refuses a repeated path before writing anything', async () => {
+    const files = [
+      { path: 'a.md', content: '1' },
+      { path: 'a.md', content: '2' },
+    ];
+    await expect(buildZipInSlices(files, () => Promise.resolve())).rejects.toThrow(RangeError);
   });
 });

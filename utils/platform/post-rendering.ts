@@ -13,7 +13,7 @@ import { fail, ok } from '../pure/result';
 import { chooseTemplate } from '../pure/site-rules';
 import { toText } from '../pure/template';
 import type { Post, StoredClip } from '../pure/types';
-import { buildZip, postsToZipFiles } from '../pure/zip';
+import { buildZipInSlices, postsToZipFiles } from '../pure/zip';
 import { toLocalDay } from '../pure/dates';
 
 // How long to render between progress updates (and pauses that let the page paint). Counting posts instead
@@ -182,7 +182,7 @@ export async function exportZip(
       `Export stopped: ${visited} clips read, ${posts.length} posts, ${names.size} files.`,
     );
   }
-  const bytes = buildZip(files);
+  const bytes = await buildZipInSlices(files, yieldToPaint);
   const saved = await downloadZip(bytes, `postclip-${toLocalDay(new Date())}.zip`);
   return saved.ok ? ok(posts.length) : saved;
 }
