@@ -8,7 +8,7 @@ import { FilterBox } from './filter-box';
 import { useI18n } from './i18n-context';
 import type { RowBadge } from './library-list';
 import { LibraryList } from './library-list';
-import type { ClipMode, ExportTarget, OpenedClip, PageProbe, PopupServices } from './services';
+import type { ClipMode, ClipTarget, ExportTarget, OpenedClip, PageProbe, PopupServices } from './services';
 import { UndoToast } from './undo-toast';
 
 /** The background stops a clip after 15 s; this guard ends the busy state even if its answer never comes. */
@@ -80,6 +80,9 @@ export function PopupApp({
   const [status, setStatus] = useState<string | null>(null);
   const listRequest = useRef(0);
   const lastOpenedId = useRef<string | null>(null);
+  // The tab the probe looked at: every clip names it, so focus moving to another tab or window cannot change
+  // what is clipped. A ref, not state: a clip on open runs before the probe's state update is rendered.
+  const probedTab = useRef<ClipTarget | null>(null);
   const libraryRef = useRef<HTMLDivElement>(null);
 
   function showError(result: { code: ErrorCode; detail?: string }) {
@@ -114,7 +117,11 @@ export function PopupApp({
     setError(null);
     setStatus(null);
     try {
-      const result = await withTimeout(services.clip(mode), clipTimeoutMs);
+      const target = probedTab.current;
+      const result = await withTimeout(
+        target ? services.clip(mode, target) : services.clip(mode),
+        clipTimeoutMs,
+      );
       if (!result.ok) {
         showError(result);
         return;
@@ -136,6 +143,7 @@ export function PopupApp({
       return;
     }
     const found = result.value;
+    if (found.tabId !== null) probedTab.current = { tabId: found.tabId, expectedUrl: found.url };
     setProbe(found);
     if (found.savedClipId !== null) await pinCurrentClip(found.savedClipId);
     else if (found.isReaderable && isClipOnOpen) await runClip('article');

@@ -7,10 +7,19 @@ export type ClipMode = 'article' | 'page' | 'selection';
 
 /** Same shape as TabProbe in utils/platform/messages.ts. */
 export interface PageProbe {
+  /** The tab probed; the clip names it so a change of focus cannot clip another tab. */
+  tabId: number | null;
   url: string;
   title: string;
   isReaderable: boolean;
   savedClipId: string | null;
+}
+
+/** The tab a clip is for, as the probe found it. */
+export interface ClipTarget {
+  tabId: number;
+  /** The URL the probe saw: if the tab has moved on, the clip is refused. */
+  expectedUrl: string;
 }
 
 /** Same shape as ClipOutcome in utils/platform/messages.ts. */
@@ -55,7 +64,8 @@ export type ProgressFn = (done: number, total: number) => void;
 
 export interface PopupServices {
   probe(): Promise<Result<PageProbe>>;
-  clip(mode: ClipMode): Promise<Result<ClipResult>>;
+  /** Without a target, the background clips whatever tab is active. */
+  clip(mode: ClipMode, target?: ClipTarget): Promise<Result<ClipResult>>;
   isClipOnOpen(): Promise<boolean>;
   listSummaries(opts: { after?: number | null; limit: number; query?: string }): Promise<Result<SummaryPage>>;
   getSummary(id: string): Promise<Result<ClipSummary>>;

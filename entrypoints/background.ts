@@ -3,7 +3,7 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import {
-  clipActiveTab,
+  clipRequestedTab,
   clipWithFeedback,
   createBrowserDeps,
   createContextMenus,
@@ -19,7 +19,8 @@ export default defineBackground(() => {
 
   registerHandlers({
     'probe-tab': () => probeActiveTab(deps),
-    'clip-tab': ({ mode }) => clipActiveTab(mode, deps),
+    // The popup names the tab it probed: focus may have moved to another tab or window since.
+    'clip-tab': (request) => clipRequestedTab(request, deps),
   });
 
   browser.runtime.onInstalled.addListener(() => {

@@ -7,6 +7,7 @@ import {
   buildInjectedOptions,
   CLIP_TIMEOUT_MS,
   clipActiveTab,
+  clipRequestedTab,
   clipWithFeedback,
   createLibraryGetter,
   mapInjectionError,
@@ -87,6 +88,7 @@ async function makeDeps(
   libraries.push(library);
   const deps: ClipperDeps = {
     queryActiveTab: () => Promise.resolve(tab),
+    getTab: (id) => Promise.resolve(tab?.id === id ? tab : null),
     executeScript: (injection) => {
       page.injections.push(injection);
       if ('files' in injection) {
@@ -327,7 +329,7 @@ describe('probeActiveTab', () => {
     const { deps } = await makeDeps(makePage());
     expect(await probeActiveTab(deps)).toEqual({
       ok: true,
-      value: { url: PAGE_URL, title: 'Tidal', isReaderable: true, savedClipId: null },
+      value: { tabId: 7, url: PAGE_URL, title: 'Tidal', isReaderable: true, savedClipId: null },
     });
     const clipped = await clipActiveTab('article', deps);
     if (!clipped.ok) throw new Error(clipped.code);
@@ -349,6 +351,143 @@ describe('probeActiveTab', () => {
     page.api.probe = () => ({ url: PAGE_URL, title: 'a', isReaderable: 'yes', canonical: null }) as never;
     const { deps } = await makeDeps(page);
     expect(await probeActiveTab(deps)).toMatchObject({ ok: false, code: 'invalid-message' });
+  });
+});
+
+/** Several tabs, each with its own page; `active` is whichever has focus now. */
+function makeTabs(pages: Record<number, { url: string; page: FakePage }>) {
+  const tabs = {
+    active: 7,
+    closed: new Set<number>(),
+    installed: new Set<number>(),
+    clippedTabs: [] as number[],
+    toTab(id: number): ActiveTab | null {
+      const entry = pages[id];
+      return entry && !tabs.closed.has(id) ? { id, url: entry.url, title: null } : null;
+    },
+  };
+  const over: Partial<ClipperDeps> = {
+    queryActiveTab: () => Promise.resolve(tabs.toTab(tabs.active)),
+    getTab: (id) => Promise.resolve(tabs.toTab(id)),
+    executeScript: (injection) => {
+      const { tabId } = injection.target;
+      const entry = pages[tabId];
+      if (!entry || tabs.closed.has(tabId)) return Promise.reject(new Error(`No tab with id: ${tabId}.`));
+      if ('files' in injection) {
+        tabs.installed.add(tabId);
+        return Promise.resolve([{ result: undefined }]);
+      }
+      // The injected function reads globalThis: give it this tab's page, as the tab's isolated world would.
+      const g = globalThis as PostclipGlobal;
+      if (tabs.installed.has(tabId)) g.__postclip = entry.page.api;
+      else delete g.__postclip;
+      if (injection.args[0].kind === 'clip') tabs.clippedTabs.push(tabId);
+      return Promise.resolve([{ result: injection.func(injection.args[0]) }]);
+    },
+  };
+  return { tabs, over };
+}
+
+const OTHER_URL = 'https://other.example/sports/final.html';
+
+function pageAt(url: string, title: string): FakePage {
+  const page = makePage(() => ({
+    ok: true,
+    value: { draft: makeDraft({ url, canonical: null, title }), markdown: title },
+  }));
+  page.api.probe = () => ({ url, title, isReaderable: true, canonical: null });
+  return page;
+}
+
+describe('clipRequestedTab (the popup names the tab it probed)', () => {
+  it('clips tab 7 when asked for tab 7, even though tab 9 is active by now', async () => {
+    const { tabs, over } = makeTabs({
+      7: { url: PAGE_URL, page: pageAt(PAGE_URL, 'Tidal power') },
+      9: { url: OTHER_URL, page: pageAt(OTHER_URL, 'Cup final') },
+    });
+    const { deps, library } = await makeDeps(makePage(), over);
+    const probe = await probeActiveTab(deps);
+    expect(probe).toMatchObject({ ok: true, value: { tabId: 7, url: PAGE_URL } });
+    tabs.active = 9; // Focus moves to another window between the probe and the click.
+    const result = await clipRequestedTab({ mode: 'article', tabId: 7, expectedUrl: PAGE_URL }, deps);
+    expect(result).toMatchObject({ ok: true, value: { clip: { url: PAGE_URL, title: 'Tidal power' } } });
+    expect(tabs.clippedTabs).toEqual([7]);
+    expect((await library.listSummaries({ limit: 10 })).items.map((s) => s.title)).toEqual(['Tidal power']);
+  });
+
+  it('without a tab id still clips the active tab, as before', async () => {
+    const { tabs, over } = makeTabs({
+      7: { url: PAGE_URL, page: pageAt(PAGE_URL, 'Tidal power') },
+      9: { url: OTHER_URL, page: pageAt(OTHER_URL, 'Cup final') },
+    });
+    tabs.active = 9;
+    const { deps } = await makeDeps(makePage(), over);
+    expect(await clipRequestedTab({ mode: 'article' }, deps)).toMatchObject({
+      ok: true,
+      value: { clip: { title: 'Cup final' } },
+    });
+    expect(tabs.clippedTabs).toEqual([9]);
+  });
+
+  it('refuses a named tab that has closed, and clips nothing else', async () => {
+    const { tabs, over } = makeTabs({
+      7: { url: PAGE_URL, page: pageAt(PAGE_URL, 'Tidal power') },
+      9: { url: OTHER_URL, page: pageAt(OTHER_URL, 'Cup final') },
+    });
+    const { deps, library } = await makeDeps(makePage(), over);
+    tabs.closed.add(7);
+    tabs.active = 9;
+    const result = await clipRequestedTab({ mode: 'article', tabId: 7, expectedUrl: PAGE_URL }, deps);
+    expect(result).toMatchObject({ ok: false, code: 'no-active-tab' });
+    expect(!result.ok && result.detail).toContain('closed');
+    expect(tabs.clippedTabs).toEqual([]);
+    expect(await library.count()).toBe(0);
+  });
+
+  it('refuses a named tab that now shows another URL, and saves nothing', async () => {
+    const pages = {
+      7: { url: PAGE_URL, page: pageAt(PAGE_URL, 'Tidal power') },
+      9: { url: OTHER_URL, page: pageAt(OTHER_URL, 'Cup final') },
+    };
+    const { tabs, over } = makeTabs(pages);
+    const { deps, library } = await makeDeps(makePage(), over);
+    pages[7] = { url: OTHER_URL, page: pageAt(OTHER_URL, 'Cup final') }; // Tab 7 navigated.
+    const result = await clipRequestedTab({ mode: 'article', tabId: 7, expectedUrl: PAGE_URL }, deps);
+    expect(result).toMatchObject({ ok: false, code: 'injection-failed' });
+    expect(!result.ok && result.detail).toContain(OTHER_URL);
+    expect(tabs.clippedTabs).toEqual([]);
+    expect(await library.count()).toBe(0);
+  });
+
+  it('refuses a tab whose URL is hidden when its page turns out to be another one', async () => {
+    const pages = { 7: { url: OTHER_URL, page: pageAt(OTHER_URL, 'Cup final') } };
+    const { tabs, over } = makeTabs(pages);
+    const { deps, library } = await makeDeps(makePage(), {
+      ...over,
+      getTab: (id) => Promise.resolve(id === 7 ? { id, url: null, title: null } : null),
+    });
+    const result = await clipRequestedTab({ mode: 'article', tabId: 7, expectedUrl: PAGE_URL }, deps);
+    expect(result).toMatchObject({ ok: false, code: 'injection-failed' });
+    expect(tabs.clippedTabs).toEqual([]);
+    expect(await library.count()).toBe(0);
+  });
+
+  it('refuses a page that navigated while it was read (the draft names another URL)', async () => {
+    const page = pageAt(PAGE_URL, 'Tidal power');
+    page.api.clip = () => ({ ok: true, value: { draft: makeDraft({ url: OTHER_URL }), markdown: 'x' } });
+    const { over } = makeTabs({ 7: { url: PAGE_URL, page } });
+    const { deps, library } = await makeDeps(makePage(), over);
+    const result = await clipRequestedTab({ mode: 'article', tabId: 7, expectedUrl: PAGE_URL }, deps);
+    expect(result).toMatchObject({ ok: false, code: 'injection-failed' });
+    expect(await library.count()).toBe(0);
+  });
+
+  it('takes a URL that differs only by its #fragment as the same page', async () => {
+    const { tabs, over } = makeTabs({ 7: { url: `${PAGE_URL}#comments`, page: pageAt(PAGE_URL, 'Tidal') } });
+    const { deps } = await makeDeps(makePage(), over);
+    const result = await clipRequestedTab({ mode: 'article', tabId: 7, expectedUrl: PAGE_URL }, deps);
+    expect(result.ok).toBe(true);
+    expect(tabs.clippedTabs).toEqual([7]);
   });
 });
 

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../components/popup-app';
-import type { OpenedClip, PageProbe, PopupServices } from '../../components/services';
+import type { ClipResult, OpenedClip, PageProbe, PopupServices } from '../../components/services';
 import type { Result } from '../../utils/pure/result';
 import { fail, ok } from '../../utils/pure/result';
 import type { ClipSummary, StoredClip } from '../../utils/pure/types';
@@ -59,7 +59,11 @@ function stored(row: ClipSummary): StoredClip {
   };
 }
 
+/** What every clip after a successful probe must name: the probed tab and the URL it showed. */
+const PROBED_TARGET = { tabId: 7, expectedUrl: 'https://news.example/new' };
+
 const PROBE: PageProbe = {
+  tabId: 7,
   url: 'https://news.example/new',
   title: 'New',
   isReaderable: true,
@@ -150,7 +154,7 @@ describe('PopupApp', () => {
   it('clips a readerable page on open and shows the new row on top as Saved', async () => {
     const services = fakeServices([summary(1), summary(2)]);
     await mount(services);
-    expect(services.clip).toHaveBeenCalledWith('article');
+    expect(services.clip).toHaveBeenCalledWith('article', PROBED_TARGET);
     expect(titles()).toEqual(['Story 99', 'Story 1', 'Story 2']);
     expect(container.querySelector('li')?.textContent).toContain('badgeSaved');
   });
@@ -165,6 +169,7 @@ describe('PopupApp', () => {
     expect(container.querySelector('[aria-current=page]')?.textContent).toContain('Story 2');
     expect(container.textContent).toContain('alreadySaved');
     await click('clipThisPage');
+    expect(services.clip).toHaveBeenCalledWith('article', PROBED_TARGET);
     expect(titles()).toEqual(['Story 2', 'Story 1']);
     expect(container.querySelector('li')?.textContent).toContain('badgeUpdated');
   });
@@ -176,7 +181,38 @@ describe('PopupApp', () => {
     await mount(services);
     expect(services.clip).not.toHaveBeenCalled();
     await click('savePage');
-    expect(services.clip).toHaveBeenCalledWith('page');
+    expect(services.clip).toHaveBeenCalledWith('page', PROBED_TARGET);
+  });
+
+  it('names the tab the probe returned, whichever it is', async () => {
+    const services = fakeServices([], {
+      probe: vi.fn(() => Promise.resolve(ok({ ...PROBE, tabId: 42, url: 'https://news.example/b#top' }))),
+    });
+    await mount(services);
+    expect(vi.mocked(services.clip).mock.calls).toEqual([
+      ['article', { tabId: 42, expectedUrl: 'https://news.example/b#top' }],
+    ]);
+  });
+
+  it('without a probed tab, asks for the active tab (no target)', async () => {
+    const services = fakeServices([], {
+      probe: vi.fn(() => Promise.resolve(fail<PageProbe>('no-active-tab'))),
+    });
+    await mount(services);
+    await click('clipThisPage');
+    expect(vi.mocked(services.clip).mock.calls).toEqual([['article']]);
+  });
+
+  it('shows the refusal of a tab that moved on as an alert, with its detail', async () => {
+    const detail =
+      'The tab changed from https://news.example/new to https://x.example/ after Postclip opened';
+    const services = fakeServices([summary(1)], {
+      clip: vi.fn(() => Promise.resolve(fail<ClipResult>('injection-failed', detail))),
+    });
+    await mount(services);
+    expect(services.clip).toHaveBeenCalledWith('article', PROBED_TARGET);
+    expect(container.querySelector('[role=alert]')?.textContent).toBe(`injection-failed (${detail})`);
+    expect(titles()).toEqual(['Story 1']);
   });
 
   it('shows a restricted page as an alert and keeps the library usable', async () => {

@@ -7,18 +7,21 @@ vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fak
 
 const SELF: SelfIdentity = { id: 'abc', origin: 'chrome-extension://abc/' };
 const POPUP: MessageSender = { id: 'abc', url: 'chrome-extension://abc/popup.html' };
-const PROBE = { url: 'https://a.example/', title: 'A', isReaderable: true, savedClipId: null };
+const PROBE = { tabId: 7, url: 'https://a.example/', title: 'A', isReaderable: true, savedClipId: null };
 
-function makeHandlers(): Handlers & { calls: string[] } {
+function makeHandlers(): Handlers & { calls: string[]; requests: unknown[] } {
   const calls: string[] = [];
+  const requests: unknown[] = [];
   return {
     calls,
+    requests,
     'probe-tab': () => {
       calls.push('probe');
       return Promise.resolve({ ok: true, value: PROBE });
     },
-    'clip-tab': ({ mode }) => {
-      calls.push(`clip:${mode}`);
+    'clip-tab': (request) => {
+      calls.push(`clip:${request.mode}`);
+      requests.push(request);
       return Promise.resolve({ ok: false, code: 'not-an-article' });
     },
   };
@@ -57,6 +60,13 @@ describe('handleMessage', () => {
 
   it.each([
     { type: 'clip-tab', payload: { mode: 'everything' } },
+    { type: 'clip-tab', payload: { mode: 'article', tabId: 7.5 } },
+    { type: 'clip-tab', payload: { mode: 'article', tabId: '7' } },
+    { type: 'clip-tab', payload: { mode: 'article', tabId: -1 } },
+    { type: 'clip-tab', payload: { mode: 'article', tabId: null } },
+    { type: 'clip-tab', payload: { mode: 'article', tabId: Number.NaN } },
+    { type: 'clip-tab', payload: { mode: 'article', tabId: 7, expectedUrl: 42 } },
+    { type: 'clip-tab', payload: { mode: 'article', tabId: 7, expectedUrl: 'x'.repeat(70_000) } },
     { type: 'delete-all', payload: {} },
     { type: 'probe-tab' },
     'probe-tab',
@@ -74,6 +84,14 @@ describe('handleMessage', () => {
       code: 'unknown',
       detail: 'boom',
     });
+  });
+
+  it('passes the named tab and its expected URL to the clip handler', async () => {
+    const handlers = makeHandlers();
+    const payload = { mode: 'article', tabId: 7, expectedUrl: 'https://a.example/' };
+    await handleMessage({ type: 'clip-tab', payload }, POPUP, handlers, SELF);
+    await handleMessage({ type: 'clip-tab', payload: { mode: 'page', tabId: 0 } }, POPUP, handlers, SELF);
+    expect(handlers.requests).toEqual([payload, { mode: 'page', tabId: 0 }]);
   });
 
   it('parseMessage keeps only known fields', () => {

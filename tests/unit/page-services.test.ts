@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseMessage } from '../../utils/platform/messages';
 import { createOptionsServices, createPopupServices } from '../../utils/platform/page-services';
 import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import { openLibrary } from '../../utils/platform/store';
@@ -55,6 +56,26 @@ describe('popup services', () => {
     const after = await services.listSummaries({ limit: 10, query: 'services' });
     expect(after.ok && after.value.items).toHaveLength(2);
     lib.close();
+  });
+});
+
+describe('popup services: clip', () => {
+  it('sends the probed tab id and URL with the clip, and nothing extra without them', async () => {
+    const received: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      received.push(message);
+      return Promise.resolve({ ok: false, code: 'no-active-tab' });
+    });
+    const services = createPopupServices();
+    const target = { tabId: 7, expectedUrl: 'https://news.example/a' };
+    expect(await services.clip('article', target)).toEqual({ ok: false, code: 'no-active-tab' });
+    await services.clip('page');
+    expect(received).toEqual([
+      { type: 'clip-tab', payload: { mode: 'article', tabId: 7, expectedUrl: 'https://news.example/a' } },
+      { type: 'clip-tab', payload: { mode: 'page' } },
+    ]);
+    // What the popup sends is what the background's message check accepts.
+    expect(received.map((m) => parseMessage(m))).toEqual(received);
   });
 });
 

@@ -12,6 +12,7 @@ import type { ClipDraft, MarkdownStyle } from '../pure/types';
 import type {
   ClipMode,
   ClipOutcome,
+  ClipRequest,
   InjectedClipOptions,
   InjectedProbe,
   PostclipGlobal,
@@ -47,6 +48,8 @@ export type ScriptInjection =
 
 export interface ClipperDeps {
   queryActiveTab(): Promise<ActiveTab | null>;
+  /** The tab with this id, active or not; null when it has closed. */
+  getTab(tabId: number): Promise<ActiveTab | null>;
   executeScript(injection: ScriptInjection): Promise<Array<{ result?: unknown }>>;
   getLibrary(): Promise<Library>;
   loadSettings(): Promise<Settings>;
@@ -133,6 +136,26 @@ async function runInTab(deps: ClipperDeps, tab: ActiveTab, call: InjectedCall): 
   }
 }
 
+/** The page a URL shows: the fragment is a scroll position, not another page. */
+function toPageUrl(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+/** The tab no longer shows the page the popup probed (or we can no longer read which page it shows). */
+function failMovedOn(expectedUrl: string, url: string | null): Result<never> {
+  const shorten = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+  const now = url === null ? 'a page Postclip cannot read' : shorten(url);
+  return fail(
+    'injection-failed',
+    `The tab changed from ${shorten(expectedUrl)} to ${now} after Postclip opened; open Postclip on it again.`,
+  );
+}
+
+function isShowing(url: string | null, expectedUrl: string | undefined): boolean {
+  return expectedUrl === undefined || (url !== null && toPageUrl(url) === toPageUrl(expectedUrl));
+}
+
 async function resolveTab(deps: ClipperDeps, given?: ActiveTab): Promise<Result<ActiveTab>> {
   const tab = given ?? (await deps.queryActiveTab().catch(() => null));
   if (!tab) return fail('no-active-tab');
@@ -190,9 +213,11 @@ async function readPageUrl(deps: ClipperDeps, tab: ActiveTab): Promise<string | 
 
 /** What the page offers, without saving: readerable?, already saved? */
 export async function probeActiveTab(deps: ClipperDeps, given?: ActiveTab): Promise<Result<TabProbe>> {
+  let probedTabId: number | null = null;
   const probing = (async (): Promise<Result<InjectedProbe>> => {
     const tab = await resolveTab(deps, given);
     if (!tab.ok) return tab;
+    probedTabId = tab.value.id;
     const reply = await runInTab(deps, tab.value, { kind: 'probe' });
     return reply.ok ? readProbe(reply.value) : reply;
   })();
@@ -207,29 +232,41 @@ export async function probeActiveTab(deps: ClipperDeps, given?: ActiveTab): Prom
   } catch {
     // A broken store must not hide the Clip button; the clip itself will report the storage error.
   }
-  return ok({ url, title, isReaderable, savedClipId });
+  return ok({ tabId: probedTabId, url, title, isReaderable, savedClipId });
 }
 
-/** Clips the active (or given) tab and saves it. A failed clip leaves the library untouched. */
+/**
+ * Clips the active (or given) tab and saves it. A failed clip leaves the library untouched. With `expectedUrl`,
+ * a tab showing another page (before or while it is read) is refused and nothing is saved.
+ */
 export async function clipActiveTab(
   mode: ClipMode,
   deps: ClipperDeps,
   given?: ActiveTab,
+  expectedUrl?: string,
 ): Promise<Result<ClipOutcome>> {
   const now = deps.now();
   let markdownKey: string | undefined;
   const extracting = (async (): Promise<Result<{ draft: ClipDraft; markdown: string }>> => {
+    // Checked first: a tab that moved on to a browser page has moved on, whatever that page is.
+    if (expectedUrl !== undefined && given?.url && !isShowing(given.url, expectedUrl))
+      return failMovedOn(expectedUrl, given.url);
     const tab = await resolveTab(deps, given);
     if (!tab.ok) return tab;
     const settings = await deps.loadSettings();
     markdownKey = toMarkdownKey(settings.markdown);
     const url = tab.value.url ?? (await readPageUrl(deps, tab.value));
+    if (expectedUrl !== undefined && !isShowing(url, expectedUrl)) return failMovedOn(expectedUrl, url);
     const rule = url === null ? null : findRule(settings.rules, url);
     const reply = await runInTab(deps, tab.value, {
       kind: 'clip',
       options: buildInjectedOptions(mode, now, settings.markdown, rule),
     });
-    return reply.ok ? readClipReply(reply.value) : reply;
+    const read = reply.ok ? readClipReply(reply.value) : reply;
+    // The page may navigate between the check above and the clip: the draft says which page was read.
+    if (read.ok && expectedUrl !== undefined && !isShowing(read.value.draft.url, expectedUrl))
+      return failMovedOn(expectedUrl, read.value.draft.url);
+    return read;
   })();
   // Saving starts only after this: a page that answers too late is ignored, never half-saved.
   const extracted = await withTimeout(extracting, deps.timeoutMs ?? CLIP_TIMEOUT_MS);
@@ -249,6 +286,21 @@ export async function clipActiveTab(
       ? fail(error.code, error.message)
       : fail('storage-failed', toMessage(error));
   }
+}
+
+/**
+ * The popup's clip: exactly the tab it probed when it names one (the active tab may have changed since), else
+ * the active tab. A closed tab is an error, never a reason to clip another; injecting still needs activeTab.
+ */
+export async function clipRequestedTab(
+  request: ClipRequest,
+  deps: ClipperDeps,
+): Promise<Result<ClipOutcome>> {
+  const { mode, tabId, expectedUrl } = request;
+  if (tabId === undefined) return clipActiveTab(mode, deps, undefined, expectedUrl);
+  const tab = await deps.getTab(tabId).catch(() => null);
+  if (!tab) return fail('no-active-tab', `The tab Postclip opened on (${tabId}) has closed.`);
+  return clipActiveTab(mode, deps, tab, expectedUrl);
 }
 
 /** One library per background lifetime, opened on first use and opened again after a failed open. */
@@ -279,6 +331,10 @@ export function createBrowserDeps(getLibrary: () => Promise<Library>): ClipperDe
       // Works without the `tabs` permission; url stays hidden until activeTab is granted.
       const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
       return toActiveTab(tab);
+    },
+    async getTab(tabId) {
+      // Throws for a closed tab; url is hidden unless the tab holds the activeTab grant.
+      return toActiveTab(await browser.tabs.get(tabId).catch(() => undefined));
     },
     executeScript: (injection) =>
       'files' in injection

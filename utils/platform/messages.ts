@@ -9,6 +9,8 @@ export type ClipMode = 'article' | 'page' | 'selection';
 
 /** What the active tab offers, found by the injected script without saving anything. */
 export interface TabProbe {
+  /** The tab probed, so the clip that follows names it instead of whatever tab is active by then. */
+  tabId: number | null;
   url: string;
   title: string;
   /** Readability's isProbablyReaderable. */
@@ -26,7 +28,15 @@ export interface ClipOutcome {
 /** Request name -> [request payload, response value]. Every response travels as a Result. */
 export interface Protocol {
   'probe-tab': [Record<string, never>, TabProbe];
-  'clip-tab': [{ mode: ClipMode }, ClipOutcome];
+  'clip-tab': [ClipRequest, ClipOutcome];
+}
+
+/** Without tabId the active tab is clipped (old popups, tests); with it, exactly that tab or an error. */
+export interface ClipRequest {
+  mode: ClipMode;
+  tabId?: number;
+  /** The URL the probe saw: a tab that has moved on to another page is refused, not clipped. */
+  expectedUrl?: string;
 }
 
 export type MessageName = keyof Protocol;
@@ -59,6 +69,23 @@ function isResultShape(value: unknown): boolean {
   return value.ok === true ? 'value' in value : value.ok === false && isErrorCode(value.code);
 }
 
+/** Longer than any URL a browser keeps in a tab; a bigger string is not a probe's answer coming back. */
+const MAX_URL_CHARS = 65_536;
+
+function parseClipRequest(payload: Record<string, unknown>): Message | null {
+  const { mode, tabId, expectedUrl } = payload;
+  if (!CLIP_MODES.includes(mode as ClipMode)) return null;
+  // Tab ids are non-negative integers in both browsers (-1 is TAB_ID_NONE); anything else names no tab.
+  const isTabIdOk = tabId === undefined || (Number.isSafeInteger(tabId) && (tabId as number) >= 0);
+  const isUrlOk =
+    expectedUrl === undefined || (typeof expectedUrl === 'string' && expectedUrl.length <= MAX_URL_CHARS);
+  if (!isTabIdOk || !isUrlOk) return null;
+  const request: ClipRequest = { mode: mode as ClipMode };
+  if (tabId !== undefined) request.tabId = tabId as number;
+  if (expectedUrl !== undefined) request.expectedUrl = expectedUrl;
+  return { type: 'clip-tab', payload: request };
+}
+
 /** The message, checked field by field, or null when it is not one of ours. */
 export function parseMessage(raw: unknown): Message | null {
   if (!isRecord(raw) || !isRecord(raw.payload)) return null;
@@ -67,9 +94,7 @@ export function parseMessage(raw: unknown): Message | null {
     case 'probe-tab':
       return { type, payload: {} };
     case 'clip-tab':
-      return CLIP_MODES.includes(payload.mode as ClipMode)
-        ? { type, payload: { mode: payload.mode as ClipMode } }
-        : null;
+      return parseClipRequest(payload);
     default:
       return null;
   }

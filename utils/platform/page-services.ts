@@ -93,7 +93,7 @@ export function createPopupServices(): PopupServices {
   };
   return {
     probe: () => sendMessage('probe-tab', {}),
-    clip: (mode) => sendMessage('clip-tab', { mode }),
+    clip: (mode, target) => sendMessage('clip-tab', target ? { mode, ...target } : { mode }),
     isClipOnOpen: async () => (await settings()).clipOnOpen,
     listSummaries: (opts) => attempt(async () => (await library()).listSummaries(opts)),
     getSummary: (id) => attempt(async () => toSummary(await getExisting(await library(), id))),
