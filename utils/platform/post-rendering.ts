@@ -67,8 +67,19 @@ export function readPostFields(content: string, clip: StoredClip, postDate: stri
   };
 }
 
+/**
+ * Lets the page paint and handle input. A message task, not setTimeout: nested timers are clamped to 4 ms, and
+ * pages that are not in front get their timers throttled to once a second.
+ */
 function yieldToPaint(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** A clip's post with the current template, rules and Markdown style. */

@@ -1,5 +1,5 @@
 // Pure: packs posts into a zip archive with fflate. No DOM, no extension API.
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { deflateSync, strToU8, Zip, ZipPassThrough } from 'fflate';
 import { safeArchivePath, uniqueFilenames } from './filename';
 import type { Post } from './types';
 
@@ -30,6 +30,22 @@ function checkPaths(files: ZipFile[]): void {
   }
 }
 
+/**
+ * An entry deflated in one call. fflate's streaming ZipDeflate gives the same bytes but set up a stream per
+ * entry, which made 10,000 posts take 3 s longer in Chromium; pass-through with our own deflate is as fast as
+ * zipSync and still lets the caller pause between entries.
+ */
+class DeflatedEntry extends ZipPassThrough {
+  constructor(filename: string) {
+    super(filename);
+    this.compression = 8;
+  }
+
+  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
+    this.ondata(null, deflateSync(chunk, { level: 6 }), final);
+  }
+}
+
 /** A zip written one entry at a time (fflate's streaming Zip), so a caller can pause between entries. */
 function startZip(mtime: Date): { add(file: ZipFile): void; finish(): Uint8Array } {
   const date = toZipDate(mtime);
@@ -41,7 +57,7 @@ function startZip(mtime: Date): { add(file: ZipFile): void; finish(): Uint8Array
   });
   return {
     add(file) {
-      const entry = new ZipDeflate(file.path, { level: 6 });
+      const entry = new DeflatedEntry(file.path);
       entry.mtime = date;
       zip.add(entry);
       entry.push(strToU8(file.content), true);
