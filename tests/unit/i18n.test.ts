@@ -40,7 +40,7 @@ const getMessage = vi.fn((key: string, subs?: string | string[]) => {
 });
 vi.mock('wxt/browser', () => ({ browser: { i18n: { getMessage, getUILanguage: () => 'en-US' } } }));
 
-const { describeError, ERROR_MESSAGE_KEYS, RESTRICTION_KEYS, setPageLanguage, t } =
+const { describeError, DETAIL_KEYS, ERROR_MESSAGE_KEYS, RESTRICTION_KEYS, setPageLanguage, t } =
   await import('../../utils/platform/i18n');
 
 function walk(dir: string): string[] {
@@ -114,6 +114,13 @@ describe('describeError', () => {
     expect(describeError('restricted-page', 'something-new')).toBe(describeError('restricted-page'));
   });
 
+  it("words a tab that closed or moved on in the user's language, without URLs", () => {
+    expect(describeError('no-active-tab', 'tab-closed')).toBe(EN.errTabClosed?.message);
+    expect(describeError('injection-failed', 'tab-changed')).toBe(EN.errTabChanged?.message);
+    locale = ZH;
+    expect(describeError('injection-failed', 'tab-changed')).toBe(ZH.errTabChanged?.message);
+  });
+
   it('adds the detail when there is one', () => {
     expect(describeError('download-failed', 'Access denied')).toBe('The download failed. (Access denied)');
   });
@@ -164,7 +171,11 @@ describe('keys used in code', () => {
 
   it('leave no English message unused, apart from the manifest names', () => {
     const MANIFEST_ONLY = ['extName', 'extDescription', 'cmdClipPage'];
-    const errorKeys = [...Object.values(ERROR_MESSAGE_KEYS), ...Object.values(RESTRICTION_KEYS)] as string[];
+    const errorKeys = [
+      ...Object.values(ERROR_MESSAGE_KEYS),
+      ...Object.values(RESTRICTION_KEYS),
+      ...Object.values(DETAIL_KEYS),
+    ] as string[];
     const unused = Object.keys(EN).filter(
       (key) =>
         !used.has(key) &&

@@ -143,13 +143,9 @@ function toPageUrl(url: string): string {
 }
 
 /** The tab no longer shows the page the popup probed (or we can no longer read which page it shows). */
-function failMovedOn(expectedUrl: string, url: string | null): Result<never> {
-  const shorten = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
-  const now = url === null ? 'a page Postclip cannot read' : shorten(url);
-  return fail(
-    'injection-failed',
-    `The tab changed from ${shorten(expectedUrl)} to ${now} after Postclip opened; open Postclip on it again.`,
-  );
+function failMovedOn(): Result<never> {
+  // The detail is a key the popup words in the user's language (utils/platform/i18n.ts), not the URLs.
+  return fail('injection-failed', 'tab-changed');
 }
 
 function isShowing(url: string | null, expectedUrl: string | undefined): boolean {
@@ -249,14 +245,13 @@ export async function clipActiveTab(
   let markdownKey: string | undefined;
   const extracting = (async (): Promise<Result<{ draft: ClipDraft; markdown: string }>> => {
     // Checked first: a tab that moved on to a browser page has moved on, whatever that page is.
-    if (expectedUrl !== undefined && given?.url && !isShowing(given.url, expectedUrl))
-      return failMovedOn(expectedUrl, given.url);
+    if (expectedUrl !== undefined && given?.url && !isShowing(given.url, expectedUrl)) return failMovedOn();
     const tab = await resolveTab(deps, given);
     if (!tab.ok) return tab;
     const settings = await deps.loadSettings();
     markdownKey = toMarkdownKey(settings.markdown);
     const url = tab.value.url ?? (await readPageUrl(deps, tab.value));
-    if (expectedUrl !== undefined && !isShowing(url, expectedUrl)) return failMovedOn(expectedUrl, url);
+    if (expectedUrl !== undefined && !isShowing(url, expectedUrl)) return failMovedOn();
     const rule = url === null ? null : findRule(settings.rules, url);
     const reply = await runInTab(deps, tab.value, {
       kind: 'clip',
@@ -265,7 +260,7 @@ export async function clipActiveTab(
     const read = reply.ok ? readClipReply(reply.value) : reply;
     // The page may navigate between the check above and the clip: the draft says which page was read.
     if (read.ok && expectedUrl !== undefined && !isShowing(read.value.draft.url, expectedUrl))
-      return failMovedOn(expectedUrl, read.value.draft.url);
+      return failMovedOn();
     return read;
   })();
   // Saving starts only after this: a page that answers too late is ignored, never half-saved.
@@ -299,7 +294,7 @@ export async function clipRequestedTab(
   const { mode, tabId, expectedUrl } = request;
   if (tabId === undefined) return clipActiveTab(mode, deps, undefined, expectedUrl);
   const tab = await deps.getTab(tabId).catch(() => null);
-  if (!tab) return fail('no-active-tab', `The tab Postclip opened on (${tabId}) has closed.`);
+  if (!tab) return fail('no-active-tab', 'tab-closed');
   return clipActiveTab(mode, deps, tab, expectedUrl);
 }
 

@@ -45,7 +45,15 @@ export const RESTRICTION_KEYS: Record<RestrictionKind, MessageKey> = {
   'not-a-web-page': 'errRestrictedNotWebPage',
 };
 
+// Details that name a known situation get a sentence of their own instead of the generic message.
+export const DETAIL_KEYS: Readonly<Record<string, MessageKey>> = {
+  'tab-closed': 'errTabClosed',
+  'tab-changed': 'errTabChanged',
+};
+
 export function describeError(code: ErrorCode, detail?: string): string {
+  const known = detail === undefined ? undefined : DETAIL_KEYS[detail];
+  if (known) return t(known);
   if (code === 'restricted-page') {
     const key =
       detail && detail in RESTRICTION_KEYS ? RESTRICTION_KEYS[detail as RestrictionKind] : undefined;
