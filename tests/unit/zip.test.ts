@@ -147,3 +147,28 @@ describe('buildZipInSlices', () => {
     await expect(buildZipInSlices(files, () => Promise.resolve())).rejects.toThrow(RangeError);
   });
 });
+
+describe('postsToZipFiles folders', () => {
+  const post = (filename: string, content = 'x'): Post => ({ filename, content });
+
+  it("keeps a template's own folders (Hugo) and puts plain names under _posts/", () => {
+    const files = postsToZipFiles([
+      post('content/posts/a.md', '1'),
+      post('content/posts/a.md', '2'),
+      post('2024-01-01-a.md', '3'),
+      post('../../etc/passwd.md', '4'),
+    ]);
+    expect(files.map((f) => f.path)).toEqual([
+      'content/posts/a.md',
+      'content/posts/a-2.md',
+      '_posts/2024-01-01-a.md',
+      'etc/passwd.md',
+    ]);
+    expect(files.map((f) => f.content)).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('makes names unique within each folder, not across folders', () => {
+    const files = postsToZipFiles([post('notes/A.md'), post('other/a.md'), post('notes/a.md')]);
+    expect(files.map((f) => f.path)).toEqual(['notes/A.md', 'other/a.md', 'notes/a-2.md']);
+  });
+});

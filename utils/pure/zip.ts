@@ -111,15 +111,33 @@ export async function buildZipInSlices(
   return zip.finish();
 }
 
-/** One zip entry per post, in order, under `folder`: names made safe and unique (ignoring case). */
+/**
+ * One zip entry per post, in order. A post whose file name has folders (Hugo's `content/posts/x.md`) keeps them;
+ * the others go under `folder` (Jekyll's `_posts/`). Names are made safe and unique within each folder
+ * (ignoring case, as Windows and macOS do).
+ */
 export function postsToZipFiles(posts: Post[], folder = '_posts'): ZipFile[] {
-  // A bare `__proto__` entry would vanish inside fflate (buildZip refuses it): give it a harmless name.
-  const safeNames = posts.map((post) =>
-    safeArchivePath('', post.filename).replace(/^__proto__$/, '__proto___'),
-  );
-  const names = uniqueFilenames(safeNames);
+  const placed = posts.map((post) => {
+    const slash = post.filename.lastIndexOf('/');
+    const dir = slash < 0 ? folder : safeArchivePath(post.filename.slice(0, slash), 'x').slice(0, -2);
+    // A bare `__proto__` entry would vanish inside some unzip tools: give it a harmless name.
+    const name = safeArchivePath('', post.filename.slice(slash + 1)).replace(/^__proto__$/, '__proto___');
+    return { dir: dir || folder, name };
+  });
+  const byDir = new Map<string, number[]>();
+  placed.forEach(({ dir }, i) => {
+    const key = dir.toLowerCase();
+    const indexes = byDir.get(key);
+    if (indexes) indexes.push(i);
+    else byDir.set(key, [i]);
+  });
+  const names: string[] = placed.map((p) => p.name);
+  for (const indexes of byDir.values()) {
+    const unique = uniqueFilenames(indexes.map((i) => placed[i]?.name ?? ''));
+    indexes.forEach((i, k) => (names[i] = unique[k] ?? names[i] ?? ''));
+  }
   return posts.map((post, i) => ({
-    path: safeArchivePath(folder, names[i] ?? post.filename),
+    path: safeArchivePath(placed[i]?.dir ?? folder, names[i] ?? post.filename),
     content: post.content,
   }));
 }
