@@ -57,6 +57,29 @@ describe('renderOpened and renderPreview', () => {
     expect(opened.templateError).toBeNull();
   });
 
+  it("show the date the file is written with, a site rule's zone included", () => {
+    // The extractor guessed +08:00 from the language; the user's rule says the publisher is in Tokyo.
+    const guessed: StoredClip = {
+      ...CLIP,
+      draft: {
+        ...CLIP.draft,
+        published: {
+          raw: '2024-03-18 07:45',
+          source: 'text',
+          detail: 'text',
+          parts: { year: 2024, month: 3, day: 18, hour: 7, minute: 45, second: 0, offsetMinutes: 480 },
+          zoneFrom: 'publisher',
+        },
+      },
+    };
+    const rules = [
+      { id: 'tokyo', match: { type: 'host' as const, value: 'news.example.com' }, timeZone: 'Asia/Tokyo' },
+    ];
+    const opened = renderOpened(guessed, { ...DEFAULT_SETTINGS, activeTemplateId: 'hugo-toml', rules });
+    expect(opened.post.content).toContain('date = 2024-03-18T07:45:00+09:00');
+    expect(opened.fields.date).toBe('2024-03-18 07:45:00 +0900');
+  });
+
   it('preview the sample story when the library is empty', () => {
     const preview = renderPreview(null, DEFAULT_SETTINGS);
     expect(preview.isSample).toBe(true);

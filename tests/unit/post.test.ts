@@ -367,6 +367,7 @@ describe('renderPost', () => {
     expect(post).toEqual({
       filename: 'notes/zhongguoshichangjianguanxinwenwang/a-b c.md',
       content: `---\ntitle: "A/B: C"\nday: 2022-02-17\n---\n\n> no excerpt\n\n正文\n\n<${URL_ZH}>\n`,
+      dateText: '2022-02-17 09:00:40 +0800',
     });
   });
 

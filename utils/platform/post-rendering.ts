@@ -7,11 +7,8 @@ import type { RenderSettings } from '../dom/render-clip';
 import { renderClip } from '../dom/render-clip';
 import { downloadZip } from './downloads';
 import type { Library } from './store';
-import { buildTemplateVars } from '../pure/post';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
-import { chooseTemplate } from '../pure/site-rules';
-import { toText } from '../pure/template';
 import type { Post, StoredClip } from '../pure/types';
 import { buildZipInSlices, postsToZipFiles } from '../pure/zip';
 import { toLocalDay } from '../pure/dates';
@@ -93,17 +90,12 @@ export function renderOpened(
   clip: StoredClip,
   settings: RenderSettings,
 ): { post: Post; fields: PostFields; templateError: string | null } {
+  // The date comes from the same render as the file (site rule zone included), so editor and file agree.
   const rendered = renderClip(clip, settings, document);
-  const choice = chooseTemplate(settings, clip.draft.url);
-  const vars = buildTemplateVars(clip.draft, '', {
-    clippedAt: new Date(clip.clippedAt),
-    edits: clip.edits,
-    timeZone: choice.timeZone,
-  });
   const post = { filename: rendered.filename, content: rendered.content };
   return {
     post,
-    fields: readPostFields(post.content, clip, toText(vars.date)),
+    fields: readPostFields(post.content, clip, rendered.dateText),
     templateError: rendered.templateError?.message ?? null,
   };
 }

@@ -344,6 +344,8 @@ export async function openLibrary(
     try {
       return await runWrite(await connect(), work);
     } finally {
+      // A search that started while this write was on its way may have cached the old list.
+      index = null;
       channel?.postMessage('changed');
     }
   };

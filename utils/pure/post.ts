@@ -158,6 +158,8 @@ export interface RenderPostContext extends BuildPostContext {
 /** A post, and the error of the template asked for when the fallback had to be used instead. */
 export interface RenderedPost extends Post {
   templateError?: TemplateError;
+  /** The post's date in Jekyll form (`date` as templates see it), for the editor to show. */
+  dateText: string;
 }
 
 const MAX_CACHED = 64;
@@ -261,12 +263,13 @@ export function renderPost(
   ctx: RenderPostContext,
 ): RenderedPost {
   const vars = buildTemplateVars(draft, markdown, ctx);
+  const dateText = toText(vars.date);
   const compiled = compileCached(template);
-  if (compiled.ok) return renderCompiled(compiled.value, vars, ctx);
+  if (compiled.ok) return { ...renderCompiled(compiled.value, vars, ctx), dateText };
   const fallback = ctx.fallback ? compileCached(ctx.fallback) : null;
   const usable = fallback?.ok ? fallback : compileCached(toJekyllTemplate(DEFAULT_POST_OPTIONS));
   if (!usable.ok) throw new Error('The built-in Jekyll template does not parse');
-  return { ...renderCompiled(usable.value, vars, ctx), templateError: compiled.error };
+  return { ...renderCompiled(usable.value, vars, ctx), dateText, templateError: compiled.error };
 }
 
 /**
