@@ -28,7 +28,9 @@ interface Failure {
   detail?: string;
 }
 
-type Busy = 'clip' | 'export' | 'open' | 'save' | 'delete' | null;
+// Clipping runs beside the library tasks (the user may browse while a clip is saved), so it has its own flag:
+// one shared value let each task's end clear the other's busy state.
+type Busy = 'export' | 'open' | 'save' | 'delete' | null;
 
 type View = { kind: 'library' } | { kind: 'clip'; opened: OpenedClip; note: string | null };
 
@@ -65,6 +67,7 @@ export function PopupApp({
   const { t, describeError } = useI18n();
   const [probe, setProbe] = useState<PageProbe | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
+  const [isClipping, setClipping] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
   // Rows clipped or highlighted in this session, shown above the pages from the store.
   const [pinned, setPinned] = useState<ClipSummary[]>([]);
@@ -113,7 +116,7 @@ export function PopupApp({
   }
 
   async function runClip(mode: ClipMode) {
-    setBusy('clip');
+    setClipping(true);
     setError(null);
     setStatus(null);
     try {
@@ -132,7 +135,7 @@ export function PopupApp({
       setBadges((b) => ({ ...b, [clip.id]: isUpdate ? 'updated' : 'saved' }));
       setProbe((p) => (p ? { ...p, savedClipId: clip.id } : p));
     } finally {
-      setBusy(null);
+      setClipping(false);
     }
   }
 
@@ -191,6 +194,7 @@ export function PopupApp({
   }
 
   async function openClip(id: string) {
+    if (busy) return;
     setBusy('open');
     setError(null);
     try {
@@ -207,6 +211,7 @@ export function PopupApp({
   }
 
   async function saveEdits(id: string, edits: ClipEdits) {
+    if (busy) return;
     setBusy('save');
     setError(null);
     try {
@@ -224,6 +229,7 @@ export function PopupApp({
   }
 
   async function deleteClips(ids: string[], message: (deleted: StoredClip[]) => string) {
+    if (busy) return;
     setBusy('delete');
     setError(null);
     try {
@@ -253,6 +259,7 @@ export function PopupApp({
   }
 
   async function exportZip(target: ExportTarget) {
+    if (busy) return;
     setBusy('export');
     setError(null);
     setStatus(null);
@@ -287,7 +294,6 @@ export function PopupApp({
 
   const rows = query === '' ? appendNew(pinned, items) : items;
   const selectedIds = [...selected];
-  const isClipping = busy === 'clip';
   const emptyText = query === '' ? t('libraryEmpty') : t('noMatches', [query]);
 
   return (

@@ -159,6 +159,36 @@ describe('PopupApp', () => {
     expect(container.querySelector('li')?.textContent).toContain('badgeSaved');
   });
 
+  it('keeps showing a clip in progress while the user opens a row, and does not allow a second clip', async () => {
+    let finishClip: (value: Result<ClipResult>) => void = () => undefined;
+    const services = fakeServices([summary(1)], {
+      clip: vi.fn(
+        () =>
+          new Promise<Result<ClipResult>>((resolve) => {
+            finishClip = resolve;
+          }),
+      ),
+    });
+    await mount(services);
+    expect(container.textContent).toContain('clipping');
+    const row = container.querySelector<HTMLButtonElement>('.row-open');
+    await act(async () => {
+      row?.click();
+      await Promise.resolve();
+    });
+    await flush();
+    // Opening the row has finished; the clip has not.
+    expect(container.textContent).toContain('clipping');
+    expect(button('clipThisPage')?.disabled).toBe(true);
+    await act(async () => {
+      finishClip(ok({ clip: summary(99), isUpdate: false }));
+      await Promise.resolve();
+    });
+    await flush();
+    expect(container.textContent).not.toContain('clipping');
+    expect(services.clip).toHaveBeenCalledTimes(1);
+  });
+
   it('does not clip a page already saved: it highlights that row and shows Updated after a re-clip', async () => {
     const services = fakeServices([summary(1), summary(2)], {
       probe: vi.fn(() => Promise.resolve(ok({ ...PROBE, savedClipId: 'id2' }))),
