@@ -1,7 +1,7 @@
 // Node: the CLI's page runner: read a saved page (.html or .html.gz), clip it, and report one JSON line per page.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -105,8 +105,31 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** Reads a saved page, gunzipping `.gz` files. */
 export async function readPageBytes(path: string): Promise<Uint8Array> {
+  // Checked before reading and while inflating: a 2 GB file or a small gzip bomb must never reach memory whole.
+  const { size } = await stat(path);
+  if (size > MAX_PAGE_BYTES) throw new PageTooLargeError(path, size);
   const raw = await readFile(path);
-  return path.toLowerCase().endsWith('.gz') ? new Uint8Array(await gunzipAsync(raw)) : new Uint8Array(raw);
+  if (!path.toLowerCase().endsWith('.gz')) return new Uint8Array(raw);
+  let inflated: Buffer;
+  try {
+    inflated = await gunzipAsync(raw, { maxOutputLength: MAX_PAGE_BYTES + 1 });
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new PageTooLargeError(path, MAX_PAGE_BYTES + 1);
+    }
+    throw error;
+  }
+  if (inflated.byteLength > MAX_PAGE_BYTES) throw new PageTooLargeError(path, inflated.byteLength);
+  return new Uint8Array(inflated);
+}
+
+/** A page over MAX_PAGE_BYTES; its `code` is the error code batch lines and messages use. */
+export class PageTooLargeError extends Error {
+  readonly code = 'page-too-large' as const;
+
+  constructor(path: string, bytes: number) {
+    super(`${path} has more than ${MAX_PAGE_BYTES} bytes of HTML (${bytes})`);
+  }
 }
 
 /** The published date as ISO 8601; a local time with no known offset takes the user's zone. */
@@ -184,9 +207,6 @@ export async function clipEntry(entry: PageEntry, settings: ClipSettings): Promi
   const fallbackUrl = entry.url ?? '';
   try {
     const bytes = await readPageBytes(entry.path);
-    if (bytes.byteLength > MAX_PAGE_BYTES) {
-      return { file: entry.file, url: fallbackUrl, ok: false, error: 'page-too-large' };
-    }
     return toBatchLine(entry.file, clipHtmlBytes(bytes, entry.url, settings), settings.timeZone);
   } catch (error) {
     const { code, detail } = describeError(error);

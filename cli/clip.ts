@@ -18,6 +18,7 @@ import {
   getLocalTimeZone,
   isValidTimeZone,
   parseManifest,
+  PageTooLargeError,
   readPageBytes,
   runBatch,
   toBatchLine,
@@ -239,6 +240,10 @@ async function clipOne(file: string, url: string | null, options: CliOptions, io
   try {
     bytes = await readPageBytes(file);
   } catch (error) {
+    if (error instanceof PageTooLargeError) {
+      io.stderr(`${describeFailure('page-too-large', file)}\n`);
+      return EXIT_NOT_ARTICLE;
+    }
     const detail = error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot read ${file}: ${detail}`);
   }

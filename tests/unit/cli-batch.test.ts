@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { BatchLine } from '../../cli/batch';
-import { parseManifest, runBatch, toPublishedField } from '../../cli/batch';
+import {
+  MAX_PAGE_BYTES,
+  PageTooLargeError,
+  parseManifest,
+  readPageBytes,
+  runBatch,
+  toPublishedField,
+} from '../../cli/batch';
 import type { FoundDate } from '../../utils/pure/types';
 
 const NOW = new Date('2024-05-01T00:00:00Z');
@@ -156,5 +163,33 @@ describe('runBatch', () => {
     );
     expect(lines).toHaveLength(3);
     expect(lines.every((line) => !line.ok && line.error === 'timeout')).toBe(true);
+  });
+});
+
+describe('readPageBytes limits', () => {
+  it('refuses a gzip bomb while inflating, and a huge plain file before reading it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postclip-cli-limits-'));
+    // 40 MB of one repeated line compresses to well under 100 kB.
+    const bomb = join(dir, 'bomb.html.gz');
+    writeFileSync(bomb, gzipSync(Buffer.alloc(MAX_PAGE_BYTES + 10 * 1024 * 1024, '<p>x</p>')));
+    await expect(readPageBytes(bomb)).rejects.toBeInstanceOf(PageTooLargeError);
+    const huge = join(dir, 'huge.html');
+    writeFileSync(huge, Buffer.alloc(MAX_PAGE_BYTES + 1, ' '));
+    await expect(readPageBytes(huge)).rejects.toMatchObject({ code: 'page-too-large' });
+    const small = join(dir, 'small.html.gz');
+    writeFileSync(small, gzipSync('<p>ok</p>'));
+    expect(new TextDecoder().decode(await readPageBytes(small))).toBe('<p>ok</p>');
+  });
+
+  it('reports an oversized page as a page-too-large line and goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postclip-cli-limits-'));
+    writeFileSync(join(dir, 'bomb.html.gz'), gzipSync(Buffer.alloc(MAX_PAGE_BYTES + 1024, 'a')));
+    const lines: BatchLine[] = [];
+    await runBatch(
+      [{ file: 'bomb.html.gz', path: join(dir, 'bomb.html.gz'), url: 'https://example.com/a' }],
+      { workers: 0, timeZone: 'UTC' },
+      (line) => lines.push(line),
+    );
+    expect(lines).toMatchObject([{ file: 'bomb.html.gz', ok: false, error: 'page-too-large' }]);
   });
 });
