@@ -1,5 +1,5 @@
 // One open clip: edit its front matter fields, read the post as plain text, copy, download or delete it.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClipEdits } from '../utils/pure/types';
 import { useI18n } from './i18n-context';
 import type { OpenedClip, PostFields } from './services';
@@ -84,6 +84,12 @@ export function ClipEditor({
   const { t } = useI18n();
   const [form, setForm] = useState<FormValues>(() => toFormValues(opened.fields));
   const [isDateInvalid, setDateInvalid] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Opening a clip hides the row that had focus: move focus to the clip's heading, not the top of the page.
+  useEffect(() => {
+    heading.current?.focus();
+  }, [opened.clip.id]);
 
   // A save (or a re-render with new settings) brings new effective values: show them.
   useEffect(() => {
@@ -113,7 +119,13 @@ export function ClipEditor({
         <button type="button" class="secondary" onClick={onBack}>
           {t('back')}
         </button>
-        <h2 id={`editor-heading-${id}`} class="editor-heading" title={opened.clip.draft.title}>
+        <h2
+          id={`editor-heading-${id}`}
+          class="editor-heading"
+          title={opened.clip.draft.title}
+          tabIndex={-1}
+          ref={heading}
+        >
           {opened.clip.draft.siteName ?? opened.clip.url}
         </h2>
         <a class="small-link" href={opened.clip.url} target="_blank" rel="noreferrer noopener">

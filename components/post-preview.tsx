@@ -13,7 +13,7 @@ export interface PostPreviewProps {
 export function PostPreview({ preview, isDraft = false }: PostPreviewProps) {
   const { t } = useI18n();
   return (
-    <div class="post-preview" aria-live="polite">
+    <div class="post-preview">
       <p class="hint">{t('previewHint')}</p>
       {preview === null && <p class="muted">{t('previewEmpty')}</p>}
       {preview && (
@@ -23,7 +23,8 @@ export function PostPreview({ preview, isDraft = false }: PostPreviewProps) {
           {preview.templateError && (
             <p class="hint is-invalid">{t('previewFallback', [preview.templateError])}</p>
           )}
-          <p class="filename">
+          {/* Only the file name is announced: reading the whole post aloud after every keystroke would drown the page. */}
+          <p class="filename" aria-live="polite">
             <span class="muted">{t('previewFileName')}: </span>
             <code data-testid="preview-filename">{preview.filename}</code>
           </p>

@@ -95,6 +95,12 @@ function click(name: string) {
 }
 
 describe('ClipEditor', () => {
+  it('takes focus on its heading when a clip opens, so keyboard users land on the clip', () => {
+    mount();
+    expect(document.activeElement?.tagName).toBe('H2');
+    expect(document.activeElement?.textContent).toContain(OPENED.clip.draft.siteName ?? '');
+  });
+
   it('shows the effective fields and the post as plain text', () => {
     mount();
     expect(byLabel('fieldTitle').value).toBe(OPENED.fields.title);

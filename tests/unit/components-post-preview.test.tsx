@@ -31,6 +31,13 @@ describe('PostPreview', () => {
     expect(container.textContent).not.toContain('previewSample');
   });
 
+  it('announces only the file name to screen readers, never the whole post', () => {
+    show(<PostPreview preview={{ filename: 'a.md', content: 'long post' }} />);
+    const live = [...container.querySelectorAll('[aria-live]')];
+    expect(live.map((el) => el.textContent)).toEqual([expect.stringContaining('a.md')]);
+    expect(live.some((el) => el.querySelector('pre'))).toBe(false);
+  });
+
   it('says when it shows the sample, unsaved changes, or the fallback template', () => {
     show(
       <PostPreview
