@@ -120,6 +120,8 @@ function Toggle({
 export function OptionsApp({ services }: OptionsAppProps) {
   const { t, describeError } = useI18n();
   const [settings, setSettings] = useState<EditableSettings | null>(null);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
   const [error, setError] = useState<Failure | null>(null);
   const [saveNote, setSaveNote] = useState<string | null>(null);
   const [zoneText, setZoneText] = useState('');
@@ -137,9 +139,10 @@ export function OptionsApp({ services }: OptionsAppProps) {
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const draftRef = useRef<Template | null>(null);
 
+  // Every preview shows the unsaved template being edited, if any: a settings change must not hide it.
   async function refreshPreview(next: EditableSettings) {
     const request = ++previewRequest.current;
-    const result = await services.preview(next);
+    const result = await services.preview(withDraft(next, draftRef.current));
     if (request === previewRequest.current) setPreview(result.ok ? result.value : null);
   }
 
@@ -178,8 +181,9 @@ export function OptionsApp({ services }: OptionsAppProps) {
     draftRef.current = next;
     setDraft(next);
     clearTimeout(draftTimer.current);
+    // The settings of the latest render, not of this one: a save within the delay must not be undone.
     draftTimer.current = setTimeout(() => {
-      if (settings) void refreshPreview(withDraft(settings, next));
+      if (settingsRef.current) void refreshPreview(settingsRef.current);
     }, PREVIEW_DELAY_MS);
   }
 

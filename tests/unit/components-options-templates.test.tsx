@@ -111,6 +111,28 @@ describe('OptionsApp templates and rules', () => {
     expect(services.saveSettings).not.toHaveBeenCalled();
   });
 
+  it('keeps previewing the unsaved template when another setting is saved', async () => {
+    const services = fakeServices();
+    await mount(services);
+    const body = byId<HTMLTextAreaElement>('tpl-body');
+    await act(async () => {
+      body.value = 'DRAFT {{content}}';
+      body.dispatchEvent(new Event('input', { bubbles: true }));
+      await Promise.resolve();
+    });
+    const author = byId<HTMLInputElement>('opt-author');
+    await act(async () => {
+      author.click();
+      await Promise.resolve();
+    });
+    await flush();
+    const saved = vi.mocked(services.saveSettings).mock.calls.at(-1)?.[0];
+    expect(saved?.templates).toEqual([MINE]);
+    const previewed = vi.mocked(services.preview).mock.calls.at(-1)?.[0];
+    expect(previewed?.templates).toEqual([{ ...MINE, body: 'DRAFT {{content}}' }]);
+    expect(previewed?.post.includeAuthor).toBe(saved?.post.includeAuthor);
+  });
+
   it('saves the active template and a new rule', async () => {
     const services = fakeServices();
     await mount(services);
