@@ -5,6 +5,7 @@ import { fail, ok } from '../pure/result';
 import { findDatesInText } from '../pure/dates';
 import type { ClipDraft, FoundDate } from '../pure/types';
 import { findCodeLanguage } from './markdown';
+import { parseInert } from './markdown-prepare';
 import type { ArticleHints } from './metadata';
 import { findBaseUrl, normalizeSpace, readMetadata, readPageSignals, readTextLines } from './metadata';
 import { findModifiedDate, findPublishedDate } from './published-date';
@@ -227,23 +228,12 @@ function hostOf(url: string): string {
 function pickSelection(doc: Document, opts: ExtractOptions): Result<Picked> {
   const html = opts.selectionHtml ?? '';
   if (!html.trim()) return fail('not-an-article', 'The selection is empty.');
-  const container = parseInert(doc, html);
+  const container = parseInert(html, doc);
   removeAll(container, ACTIVE_CONTENT);
   cleanAttributes(container);
   const text = normalizeSpace(container.textContent);
   if (!text && !container.querySelector('img')) return fail('not-an-article', 'The selection has no text.');
   return ok({ content: container, kind: 'selection', hints: {} });
-}
-
-/** Parses untrusted HTML in a document with no browsing context: nothing in it runs or loads. */
-function parseInert(doc: Document, html: string): Element {
-  const inert =
-    typeof doc.implementation?.createHTMLDocument === 'function'
-      ? doc.implementation.createHTMLDocument('')
-      : (doc.cloneNode(false) as Document); // linkedom has no DOMImplementation
-  const container = inert.createElement('div');
-  container.insertAdjacentHTML('afterbegin', html);
-  return container;
 }
 
 function pickFromClone(doc: Document, opts: ExtractOptions, mode: 'article' | 'page'): Result<Picked> {
