@@ -87,6 +87,7 @@ export function PopupApp({
   // what is clipped. A ref, not state: a clip on open runs before the probe's state update is rendered.
   const probedTab = useRef<ClipTarget | null>(null);
   const libraryRef = useRef<HTMLDivElement>(null);
+  const popupRef = useRef<HTMLDivElement>(null);
 
   function showError(result: { code: ErrorCode; detail?: string }) {
     setError(toFailure(result));
@@ -165,14 +166,22 @@ export function PopupApp({
     return () => clearTimeout(timer);
   }, [toast, undoMs]);
 
-  // Back in the library, the keyboard focus returns to the row that was open.
+  // Back in the library, the keyboard focus returns to the row that was open; when that row was just deleted,
+  // to the Undo offer, else to the filter box, never to the top of the page.
   useEffect(() => {
     if (view.kind !== 'library' || lastOpenedId.current === null) return;
-    const id = lastOpenedId.current;
+    focusRow(lastOpenedId.current);
+  }, [view]);
+
+  function focusRow(id: string) {
     const rows = libraryRef.current?.querySelectorAll<HTMLElement>('[data-row-id]') ?? [];
     const row = [...rows].find((el) => el.dataset.rowId === id);
-    row?.querySelector<HTMLElement>('.row-open')?.focus();
-  }, [view]);
+    const target =
+      row?.querySelector<HTMLElement>('.row-open') ??
+      popupRef.current?.querySelector<HTMLElement>('.toast button') ??
+      popupRef.current?.querySelector<HTMLElement>('#filter-clips');
+    target?.focus();
+  }
 
   function handleQuery(q: string) {
     setQuery(q);
@@ -256,6 +265,9 @@ export function PopupApp({
       return;
     }
     await loadPage(query, null);
+    // The Undo button is gone: focus the first clip it brought back.
+    const first = clips[0];
+    if (first) requestAnimationFrame(() => focusRow(first.id));
   }
 
   async function exportZip(target: ExportTarget) {
@@ -297,7 +309,7 @@ export function PopupApp({
   const emptyText = query === '' ? t('libraryEmpty') : t('noMatches', [query]);
 
   return (
-    <div class="popup">
+    <div class="popup" ref={popupRef}>
       <header class="clip-bar">
         <div class="clip-actions">
           <button type="button" class="primary" disabled={isClipping} onClick={() => void runClip('article')}>

@@ -327,6 +327,26 @@ describe('PopupApp', () => {
     expect(titles()).toEqual(['Story 1', 'Story 2']);
   });
 
+  it('keeps keyboard focus in place: Undo after a delete, the restored row after Undo', async () => {
+    const services = fakeServices([summary(1), summary(2)], {
+      probe: vi.fn(() => Promise.resolve(fail<PageProbe>('no-active-tab'))),
+    });
+    await mount(services);
+    const row = container.querySelector<HTMLElement>('.row-open');
+    await act(async () => {
+      row?.click();
+      await Promise.resolve();
+    });
+    await flush();
+    await click('delete');
+    expect(document.activeElement?.textContent).toBe('undo');
+    await click('undo');
+    await act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+    });
+    expect(document.activeElement?.closest('[data-row-id]')?.getAttribute('data-row-id')).toBe('id1');
+  });
+
   it('exports the selected clips, or all of them', async () => {
     const services = fakeServices([summary(1), summary(2), summary(3)], {
       probe: vi.fn(() => Promise.resolve(fail<PageProbe>('no-active-tab'))),
