@@ -5,6 +5,7 @@ import type { SiteRule } from '../utils/pure/site-rules';
 import { readSiteRule } from '../utils/pure/site-rules';
 import type { Template, TemplateError } from '../utils/pure/template';
 import { compileTemplate, parseTemplate, readTemplate } from '../utils/pure/template';
+import { isRecord } from '../utils/pure/result';
 import type { Settings } from '../utils/pure/types';
 
 export const TEMPLATES_FILE_FORMAT = 'postclip-templates';
@@ -50,10 +51,6 @@ export function mergeById<T extends { id: string }>(into: readonly T[], incoming
     else out[at] = item;
   }
   return out;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

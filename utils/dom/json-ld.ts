@@ -1,10 +1,7 @@
 // DOM: reads a page's JSON-LD blocks into plain objects (flattening arrays and @graph). Takes a Document, reads no globals.
+import { isRecord } from '../pure/result';
 
 export type JsonLdNode = Record<string, unknown>;
-
-function isNode(value: unknown): value is JsonLdNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function collect(value: unknown, out: JsonLdNode[], depth: number): void {
   if (depth > 8) return;
@@ -12,7 +9,7 @@ function collect(value: unknown, out: JsonLdNode[], depth: number): void {
     for (const item of value) collect(item, out, depth + 1);
     return;
   }
-  if (!isNode(value)) return;
+  if (!isRecord(value)) return;
   out.push(value);
   if ('@graph' in value) collect(value['@graph'], out, depth + 1);
 }
@@ -83,8 +80,8 @@ export function stringProp(node: JsonLdNode, key: string): string | null {
   const value = node[key];
   const pick = (v: unknown): string | null => {
     if (typeof v === 'string') return v.trim() || null;
-    if (isNode(v) && typeof v.name === 'string') return v.name.trim() || null;
-    if (isNode(v) && typeof v['@value'] === 'string') return v['@value'].trim() || null;
+    if (isRecord(v) && typeof v.name === 'string') return v.name.trim() || null;
+    if (isRecord(v) && typeof v['@value'] === 'string') return v['@value'].trim() || null;
     return null;
   };
   if (Array.isArray(value)) {

@@ -2,6 +2,7 @@
 import type { JsonLdNode } from './json-ld';
 import { articleNodes, readJsonLd, stringProp, typesOf } from './json-ld';
 import { withBlockTags } from './html-blocks';
+import { isRecord } from '../pure/result';
 
 /** Structured data read once per page and shared by every finder below. */
 export interface PageSignals {
@@ -146,15 +147,11 @@ function pickArticleNode(nodes: JsonLdNode[], url: string): JsonLdNode | null {
   const page = stripFragment(url);
   const own = articles.find((n) => {
     const ids = [n.url, n['@id'], n.mainEntityOfPage].map((v) =>
-      typeof v === 'string' ? v : isObject(v) && typeof v['@id'] === 'string' ? v['@id'] : '',
+      typeof v === 'string' ? v : isRecord(v) && typeof v['@id'] === 'string' ? v['@id'] : '',
     );
     return ids.some((id) => id && stripFragment(id) === page);
   });
   return own ?? articles[0] ?? null;
-}
-
-function isObject(value: unknown): value is JsonLdNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stripFragment(href: string): string {
@@ -176,7 +173,7 @@ function metaValues(signals: PageSignals, key: string): string[] {
 
 /** A `{ "@id": … }` reference replaced by the node it points to (publisher and author often are). */
 function dereference(value: unknown, nodes: JsonLdNode[]): unknown {
-  if (!isObject(value) || typeof value['@id'] !== 'string' || typeof value.name === 'string') return value;
+  if (!isRecord(value) || typeof value['@id'] !== 'string' || typeof value.name === 'string') return value;
   const id = value['@id'];
   return nodes.find((n) => n !== value && n['@id'] === id) ?? value;
 }
@@ -186,7 +183,7 @@ function namesOf(value: unknown, nodes: JsonLdNode[]): string[] {
   const names: string[] = [];
   for (const item of list) {
     const target = dereference(item, nodes);
-    const name = typeof target === 'string' ? target : isObject(target) ? stringProp(target, 'name') : null;
+    const name = typeof target === 'string' ? target : isRecord(target) ? stringProp(target, 'name') : null;
     const cleaned = clean(name);
     if (cleaned && !names.includes(cleaned)) names.push(cleaned);
   }
@@ -1240,7 +1237,7 @@ function jsonLdImage(value: unknown, nodes: JsonLdNode[]): string | null {
   for (const item of list) {
     const target = dereference(item, nodes);
     if (typeof target === 'string' && target.trim()) return target.trim();
-    if (isObject(target)) {
+    if (isRecord(target)) {
       const url = target.url ?? target.contentUrl;
       if (typeof url === 'string' && url.trim()) return url.trim();
     }

@@ -4,7 +4,7 @@ import type { Browser } from 'wxt/browser';
 import { isClipDraft, isWebUrl, MAX_BODY_CHARS, MAX_TITLE_CHARS } from '../pure/backup-format';
 import { findRestriction } from '../pure/restricted-url';
 import type { Result } from '../pure/result';
-import { fail, isErrorCode, ok } from '../pure/result';
+import { fail, isErrorCode, ok, isRecord } from '../pure/result';
 import { toMarkdownKey } from '../pure/markdown-key';
 import { findRule } from '../pure/rule-match';
 import type { SiteRule } from '../pure/template-shape';
@@ -114,10 +114,6 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof 
   } finally {
     clearTimeout(timer);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 async function runInTab(deps: ClipperDeps, tab: ActiveTab, call: InjectedCall): Promise<Result<unknown>> {

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { Browser } from 'wxt/browser';
 import type { Result } from '../pure/result';
-import { fail, isErrorCode } from '../pure/result';
+import { fail, isErrorCode, isRecord } from '../pure/result';
 import type { ClipDraft, ClipSummary, MarkdownStyle } from '../pure/types';
 
 export type ClipMode = 'article' | 'page' | 'selection';
@@ -58,10 +58,6 @@ export interface SelfIdentity {
   id: string;
   /** The extension's origin with a trailing slash, e.g. `chrome-extension://abc/`. */
   origin: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isResultShape(value: unknown): boolean {

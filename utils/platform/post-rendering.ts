@@ -8,7 +8,7 @@ import { renderClip } from '../dom/render-clip';
 import { downloadZip } from './downloads';
 import type { Library } from './store';
 import type { Result } from '../pure/result';
-import { fail, ok } from '../pure/result';
+import { fail, ok, isRecord } from '../pure/result';
 import type { Post, StoredClip } from '../pure/types';
 import { buildZipInSlices, postsToZipFiles } from '../pure/zip';
 import { toLocalDay } from '../pure/dates';
@@ -26,10 +26,6 @@ function toList(value: unknown): string[] | null {
   // Jekyll splits a string on spaces; post.ts writes a string only for a single word.
   if (typeof value === 'string') return value.split(/\s+/).filter((s) => s !== '');
   return null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The front matter as data: YAML between `---`, TOML between `+++`, nothing for a post without one. */

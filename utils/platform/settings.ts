@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_TEMPLATE_ID, readSiteRule, readTemplate } from '../pure/template-shape';
 import type { MarkdownStyle, PostOptions, Settings } from '../pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
+import { isRecord } from '../pure/result';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;
@@ -53,10 +54,6 @@ const MARKDOWN_CHOICES: { [K in keyof MarkdownStyle]: readonly MarkdownStyle[K][
   fence: ['```', '~~~'],
   linkStyle: ['inlined', 'referenced'],
 };
-
-function isRecord(value: unknown): value is Stored {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Each field of `defaults` taken from `raw` when it has the same type (and is one of `choices`, if listed). */
 function fillFrom<T extends object>(

@@ -1,6 +1,6 @@
 // Pure: the backup file format and hand-written shape checks for data that crosses a trust boundary. No DOM, no extension API.
 import type { Result } from './result';
-import { fail, ok } from './result';
+import { fail, ok, isRecord } from './result';
 import type { ClipDraft, ClipEdits, DateParts, FoundDate, StoredClip } from './types';
 
 export const BACKUP_FORMAT = 'postclip-backup';
@@ -19,12 +19,6 @@ export interface BackupFile {
   /** Settings as stored; validated by the settings migrations on restore. */
   settings: unknown;
   clips: StoredClip[];
-}
-
-type Shape = Record<string, unknown>;
-
-function isObject(value: unknown): value is Shape {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isBoundedString(value: unknown, max: number): value is string {
@@ -49,7 +43,7 @@ function isOptionalInteger(value: unknown): boolean {
 
 function isDateParts(value: unknown): value is DateParts {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     Number.isInteger(value.year) &&
     Number.isInteger(value.month) &&
     Number.isInteger(value.day) &&
@@ -62,7 +56,7 @@ function isDateParts(value: unknown): value is DateParts {
 
 function isFoundDate(value: unknown): value is FoundDate {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     isBoundedString(value.raw, MAX_FIELD_CHARS) &&
     typeof value.source === 'string' &&
     typeof value.detail === 'string' &&
@@ -83,7 +77,7 @@ export function isWebUrl(value: unknown): value is string {
 
 /** Every field of a ClipDraft with the right type and within bounds (bodies up to MAX_BODY_CHARS). */
 export function isClipDraft(value: unknown): value is ClipDraft {
-  if (!isObject(value)) return false;
+  if (!isRecord(value)) return false;
   return (
     isWebUrl(value.url) &&
     (value.canonical === null || isWebUrl(value.canonical)) &&
@@ -105,7 +99,7 @@ export function isClipDraft(value: unknown): value is ClipDraft {
 
 function isClipEdits(value: unknown): value is ClipEdits {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     (value.title === undefined || isBoundedString(value.title, MAX_TITLE_CHARS)) &&
     (value.date === undefined || isBoundedString(value.date, 64)) &&
     (value.categories === undefined || isStringList(value.categories)) &&
@@ -115,7 +109,7 @@ function isClipEdits(value: unknown): value is ClipEdits {
 
 export function isStoredClip(value: unknown): value is StoredClip {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     isBoundedString(value.id, 200) &&
     value.id !== '' &&
     isBoundedString(value.url, MAX_FIELD_CHARS) &&
@@ -152,7 +146,7 @@ export function parseBackup(text: string): Result<{ clips: StoredClip[]; setting
   } catch (error) {
     return fail('invalid-backup', error instanceof Error ? error.message : 'not JSON');
   }
-  if (!isObject(data) || data.format !== BACKUP_FORMAT)
+  if (!isRecord(data) || data.format !== BACKUP_FORMAT)
     return fail('invalid-backup', 'not a Postclip backup');
   if (typeof data.version !== 'number' || data.version > BACKUP_VERSION) {
     return fail('invalid-backup', `unsupported backup version ${String(data.version)}`);

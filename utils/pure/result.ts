@@ -31,3 +31,8 @@ export function fail<T = never>(code: ErrorCode, detail?: string): Result<T> {
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
+
+/** A plain object (not null, not an array): the first check on any value that crossed a boundary. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

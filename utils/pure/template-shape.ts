@@ -1,13 +1,10 @@
 // Pure: the shapes of templates and site rules, and their readers for untrusted JSON. Kept apart from the template
 // engine so that settings (loaded by the background and the popup) do not pull in filters, pinyin and YAML.
 import type { SlugMode } from './slug';
+import { isRecord } from './result';
 
 /** The built-in template used when nothing else is chosen: Jekyll, made from the post options. */
 export const DEFAULT_TEMPLATE_ID = 'jekyll';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** One front matter field: its key and the template of its value. */
 export interface TemplateField {
