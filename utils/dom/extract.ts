@@ -186,7 +186,13 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<ClipD
   const fullText = readTextLines(content, Number.POSITIVE_INFINITY).join('\n');
   const signals = readPageSignals(doc, url);
   const meta = readMetadata(doc, url, { ...hints, text: fullText, signals });
-  const dateOptions = { now: opts.now, lang: meta.lang, dateSelector: opts.dateSelector };
+  // One JSON-LD parse per clip: metadata's, reused by both date searches.
+  const dateOptions = {
+    now: opts.now,
+    lang: meta.lang,
+    dateSelector: opts.dateSelector,
+    jsonLd: signals.jsonLd,
+  };
   const published = findPublishedDate(doc, url, dateOptions);
   const modified = findModifiedDate(doc, url, dateOptions);
   if (kind === 'article') {

@@ -11,6 +11,8 @@ export interface DateSearchOptions {
   lang?: string | null;
   /** A per-site CSS selector for the element holding the date. */
   dateSelector?: string;
+  /** The page's JSON-LD when the caller has read it already (extraction does): not parsed again. */
+  jsonLd?: JsonLdNode[];
 }
 
 type Kind = 'published' | 'modified';
@@ -142,6 +144,7 @@ interface Context {
   now: Date;
   publisherOffset: number | null;
   skipCache: Map<Element, boolean>;
+  jsonLd: JsonLdNode[];
 }
 
 interface Candidate {
@@ -283,8 +286,8 @@ function fromSelector(doc: Document, selector: string, ctx: Context): Candidate[
   return [];
 }
 
-function fromJsonLd(doc: Document, kind: Kind, ctx: Context): Candidate[] {
-  const nodes = readJsonLd(doc);
+function fromJsonLd(kind: Kind, ctx: Context): Candidate[] {
+  const nodes = ctx.jsonLd;
   const articles = articleNodes(nodes);
   // Other typed nodes (VideoObject, Event…) may carry the date when no article node does; the site's own
   // WebSite/Organization nodes carry founding dates, never the article's.
@@ -688,6 +691,7 @@ function makeContext(doc: Document, url: string, opts: DateSearchOptions): Conte
     now: opts.now,
     publisherOffset: publisherOffsetMinutes(lang, url),
     skipCache: new Map(),
+    jsonLd: opts.jsonLd ?? readJsonLd(doc),
   };
 }
 
@@ -756,7 +760,7 @@ function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: K
   // Generic `date` metas are often the last change, so they rank below the page's own <time> markup.
   const steps: (() => Candidate[])[] = [
     () => (opts.dateSelector && kind === 'published' ? fromSelector(doc, opts.dateSelector, ctx) : []),
-    () => fromJsonLd(doc, kind, ctx),
+    () => fromJsonLd(kind, ctx),
     () =>
       fromMeta(
         doc,
@@ -776,11 +780,7 @@ function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: K
   const urlDate = kind === 'published' ? readUrlDate(url, ctx.now) : null;
   const readPool = (): Candidate[] => {
     try {
-      return [
-        ...fromJsonLd(doc, kind, ctx),
-        ...fromMeta(doc, keys, ctx),
-        ...fromTimeElements(doc, kind, ctx),
-      ];
+      return [...fromJsonLd(kind, ctx), ...fromMeta(doc, keys, ctx), ...fromTimeElements(doc, kind, ctx)];
     } catch {
       return [];
     }
