@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 // The layer table in DEVELOPERS.md, enforced by folder. Patterns match the folder an import names (`**/dom/**`
 // matches `../dom/x`, `../../utils/dom/x` and `@/utils/dom/x` alike), so a rule holds for a file at any depth.
 // tests/unit/layers.test.ts lints a probe file for every forbidden edge and fails if a rule stops rejecting it.
-const EXTENSION_API = ['wxt', 'wxt/*', '#imports', 'webextension-polyfill', '@wxt-dev/*'];
+// `#` starts a comment in a gitignore-style pattern: escape it, or the pattern matches nothing.
+const EXTENSION_API = ['wxt', 'wxt/*', '\\#imports', 'webextension-polyfill', '@wxt-dev/*'];
 const DOM_LIBRARIES = ['@mozilla/readability', 'turndown', 'linkedom', 'jsdom'];
 /** @param {string[]} group @param {string} message */
 const ban = (group, message) => ({ group, message });
