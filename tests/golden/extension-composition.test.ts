@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClipperDeps } from '../../utils/platform/clipper';
 import { clipActiveTab } from '../../utils/platform/clipper';
 import type { PostclipGlobal } from '../../utils/platform/messages';
@@ -15,14 +15,16 @@ import type { Library } from '../../utils/platform/store';
 import { openLibrary } from '../../utils/platform/store';
 import type { GoldenCase } from './update';
 import { listCaseNames, loadCase } from './update';
+import { resetBrowser } from '../kit/browser';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 // WXT's virtual module, outside a WXT build: the script's main() is what the extension runs on injection.
 vi.mock('#imports', () => ({ defineUnlistedScript: (main: () => void) => ({ main }) }));
 
 const CASES = listCaseNames().map(loadCase);
 const libraries: Library[] = [];
 
+beforeEach(resetBrowser);
 afterEach(() => {
   vi.unstubAllGlobals();
   delete (globalThis as PostclipGlobal).__postclip;
