@@ -1,9 +1,10 @@
-// Times the two hot paths whose unit tests once carried wall-clock asserts: `npx tsx tests/bench/hot-paths.ts`.
+// Times the hot paths whose unit tests once carried wall-clock asserts: `npx tsx tests/bench/hot-paths.ts`.
 // Prints numbers only; the unit tests check the results (a quadratic slide there shows as a timeout).
 import { parseHTML } from 'linkedom';
 import { performance } from 'node:perf_hooks';
 import { toMarkdown } from '../../utils/dom/markdown';
 import { toPostFilename, uniqueFilenames } from '../../utils/pure/filename';
+import { isGlobMatch } from '../../utils/pure/rule-match';
 
 function time(label: string, run: () => number): void {
   const started = performance.now();
@@ -28,4 +29,12 @@ const name = toPostFilename('2024-03-18', '长'.repeat(70));
 time(
   'uniqueFilenames, 1,000 copies of one long name',
   () => uniqueFilenames(Array.from({ length: 1_000 }, () => name)).length,
+);
+
+const hostile = `${'*a'.repeat(100)}*`;
+time(
+  'isGlobMatch, hostile glob on 4,198 characters',
+  () =>
+    Number(isGlobMatch(hostile, 'a'.repeat(150))) +
+    Number(isGlobMatch(hostile, `${'ab'.repeat(99)}${'b'.repeat(4000)}`)),
 );
