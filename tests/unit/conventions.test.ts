@@ -47,3 +47,25 @@ describe('file names', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('unit and golden tests', () => {
+  const files = walk(join(ROOT, 'tests', 'unit'))
+    .concat(walk(join(ROOT, 'tests', 'golden')))
+    .filter((f) => /\.test\.tsx?$/.test(f))
+    .map((f) => ({ file: relative(ROOT, f), text: readFileSync(f, 'utf8') }));
+
+  // Timing belongs in tests/bench, which prints numbers; a wall-clock bound fails on a busy machine, not a bug.
+  it('assert nothing about the wall clock', () => {
+    const timed = files.filter(({ text }) =>
+      /performance\.now\(\)|process\.hrtime|console\.time\(/.test(text),
+    );
+    expect(timed.map(({ file }) => file)).toEqual([]);
+  });
+
+  it('skip nothing and focus nothing', () => {
+    const skipping = files.filter(({ text }) =>
+      /\b(it|test|describe)\.(skip|only|todo|skipIf|runIf)\b/.test(text),
+    );
+    expect(skipping.map(({ file }) => file)).toEqual([]);
+  });
+});

@@ -94,12 +94,12 @@ describe('pinned counterexamples', () => {
     expect(Object.keys(unzipSync(buildZip(files)))).toEqual(['__proto___']);
   });
 
-  it('1,000 posts of one long title get unique names in linear time', () => {
+  // Was 50 s (each duplicate retried every suffix from -2); a slide back shows as a timeout here, and
+  // `npm run bench:hot-paths` prints the time.
+  it('1,000 posts of one long title get unique names', () => {
     const name = toPostFilename('2024-03-18', '长'.repeat(70));
-    const started = performance.now();
     const names = uniqueFilenames(Array.from({ length: 1_000 }, () => name));
     expect(new Set(names).size).toBe(1_000);
-    // Was 50 s (each duplicate retried every suffix from -2); now ~40 ms.
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(names[0]).toBe(name);
   });
 });

@@ -489,8 +489,9 @@ describe('helpers', () => {
   });
 });
 
-describe('performance', () => {
-  it('converts a 2 MB article with linkedom in well under the test timeout', () => {
+describe('large input', () => {
+  // A quadratic slide shows as a timeout here; the time itself is printed by `npm run bench:hot-paths`.
+  it('converts a 2 MB article with linkedom', () => {
     const chunk =
       '<h2>小标题 Section</h2><p>这是一个很长的中文段落，包含<a href="/link?a=1">链接</a>和<strong>粗体</strong>。English text with <code>code</code> and words_here.</p>' +
       `<p>${'新华社北京电 记者从国家统计局获悉，经济运行总体平稳。'.repeat(8)}</p>` +
@@ -498,11 +499,8 @@ describe('performance', () => {
       '<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table><pre><code class="language-js">const x = 1;</code></pre>';
     const html = chunk.repeat(Math.ceil(2_000_000 / chunk.length));
     const doc = LINKEDOM(`<div id="root">${html}</div>`);
-    const started = performance.now();
     const out = toMarkdown(rootOf(doc), BASE);
-    const elapsed = performance.now() - started;
     expect(out.length).toBeGreaterThan(1_000_000);
-    // About 0.5 s on an idle machine; the bound only catches a quadratic slide on a busy CI box.
-    expect(elapsed).toBeLessThan(5000);
+    expect(out).toContain('## 小标题 Section');
   });
 });

