@@ -2,7 +2,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
-import { findDatesInText } from '../pure/dates';
+import { findDatesInText } from '../pure/date-parse';
 import type { ClipDraft, FoundDate } from '../pure/types';
 import { findCodeLanguage } from './markdown';
 import { parseInert } from './markdown-prepare';

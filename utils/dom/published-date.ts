@@ -1,6 +1,7 @@
 // DOM: finds an article's published and modified dates by a cascade (JSON-LD, meta, <time>, text, URL). Takes a Document.
 import type { DateParts, DateSource, FoundDate } from '../pure/types';
-import { findDatesInText, isFuture, parseDateString, publisherOffsetMinutes } from '../pure/dates';
+import { findDatesInText, parseDateString } from '../pure/date-parse';
+import { isFuture, publisherOffsetMinutes } from '../pure/date-zone';
 import type { JsonLdNode } from './json-ld';
 import { articleNodes, readJsonLd, stringProp, typesOf } from './json-ld';
 

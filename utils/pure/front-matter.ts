@@ -1,7 +1,7 @@
 // Pure: builds YAML front matter (yaml, safe for Jekyll's YAML 1.1 reader) or TOML (smol-toml, for Hugo). No DOM.
 import { TomlDate, stringify as stringifyToml } from 'smol-toml';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { toIsoString } from './dates';
+import { toIsoString } from './date-format';
 import { toWellFormed } from './text';
 import type { DateParts } from './types';
 

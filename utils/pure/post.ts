@@ -1,7 +1,8 @@
 // Pure: renders a post (file name + front matter + Markdown body) from a draft through a template. No DOM.
 import type { FrontMatterField, FrontMatterValue } from './front-matter';
 import { buildFrontMatter } from './front-matter';
-import { partsInZone, toJekyllDate, zoneOffsetMinutes } from './dates';
+import { toJekyllDate } from './date-format';
+import { partsInZone, zoneOffsetMinutes } from './date-zone';
 import { safeArchivePath } from './filename';
 import { toJekyllTemplate } from './presets';
 import type { SlugMode } from './slug';

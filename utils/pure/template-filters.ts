@@ -1,13 +1,8 @@
 // Pure: the template language's typed values and its filters, one small function each, in one registry. No DOM.
 import { pinyin } from 'pinyin-pro';
-import {
-  formatDay,
-  parseDateString,
-  partsInZone,
-  toIsoString,
-  toJekyllDate,
-  zoneOffsetMinutes,
-} from './dates';
+import { formatDay, toIsoString, toJekyllDate } from './date-format';
+import { parseNumericDate } from './date-text';
+import { partsInZone, zoneOffsetMinutes } from './date-zone';
 import { siteSlug, slugify } from './slug';
 import type { SlugMode } from './slug';
 import type { DateParts } from './types';
@@ -220,7 +215,8 @@ function toDateParts(value: TemplateValue): DateParts | null {
     };
   }
   const first = value.kind === 'list' ? value.items[0] : toText(value);
-  return first === undefined ? null : parseDateString(first);
+  // The table-free reader: the month-name tables belong only in the clip script, and this runs in the popup.
+  return first === undefined ? null : parseNumericDate(first);
 }
 
 const checkDate = (args: readonly FilterArg[]): string | null => {
