@@ -54,7 +54,13 @@ const PAGE_LINES = 800;
  * (`作者：`, `本报记者`, `By`) near the headline or closing the article, forum posters, bare name lines,
  * the issuing office, and last the editor.
  */
-export function findByline(doc: Document, url: string, hints: ArticleHints = {}): string | null {
+export function findByline(
+  doc: Document,
+  url: string,
+  hints: ArticleHints = {},
+  /** The title analysis when the caller has it (readMetadata does): its headline is not searched again. */
+  known?: TitleAnalysis,
+): string | null {
   const signals = signalsOf(doc, url, hints);
   const siteNames = declaredSiteNames(signals, hints);
   const labels = hostLabels(url);
@@ -72,7 +78,7 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     return null;
   };
   const fromLines = (): string | null => {
-    const analysis = analyzeTitle(doc, url, hints, signals);
+    const analysis = known ?? analyzeTitle(doc, url, hints, signals);
     const top = readTopLines(doc, analysis.headline, hints);
     const tail = (hints.text ?? '')
       .split('\n')

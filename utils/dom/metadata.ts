@@ -48,7 +48,7 @@ export function readMetadata(doc: Document, url: string, hints: ArticleHints = {
   return {
     title: analysis.title,
     siteName,
-    byline: findByline(doc, url, withSignals),
+    byline: findByline(doc, url, withSignals, analysis),
     keywords: findKeywords(doc, url, withSignals),
     canonical: findCanonical(doc, url, withSignals),
     lang,

@@ -3,6 +3,7 @@ import type { DateParts, DateSource, FoundDate } from '../pure/types';
 import { findDatesInText, parseDateString } from '../pure/date-parse';
 import { isFuture, publisherOffsetMinutes } from '../pure/date-zone';
 import type { JsonLdNode } from './json-ld';
+import { findTitleMatchedHeadline } from './headline';
 import { articleNodes, readJsonLd, stringProp, typesOf } from './json-ld';
 
 export interface DateSearchOptions {
@@ -422,35 +423,6 @@ function collectElements(doc: Document): Element[] {
   return Array.from(doc.querySelectorAll('*')).slice(0, MAX_ELEMENTS);
 }
 
-function squash(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, '').toLowerCase();
-}
-
-/** The article's headline: an h1 that matches the page title, else any short element that does (old table
- * layouts put the headline in `<b>` or `<font>`), else the first h1. */
-function findHeadline(doc: Document): Element | null {
-  const titleText = doc.querySelector('title')?.textContent ?? '';
-  const head = squash(titleText.split(/\s[-|–—]\s|[_|｜]/)[0]);
-  const isTitleLike = (el: Element): boolean => {
-    const text = squash(el.textContent);
-    return head.length >= 4 && text.length >= 4 && (text.includes(head) || head.includes(text));
-  };
-  const h1s = Array.from(doc.querySelectorAll('h1'))
-    .slice(0, 10)
-    .filter((el) => (el.textContent ?? '').trim().length >= 4 && !el.closest('nav, footer, aside'));
-  const matching = h1s.find(isTitleLike);
-  if (matching) return matching;
-  if (head.length >= 6) {
-    const tags = 'h2, h3, b, strong, font, td, div, p, span';
-    for (const el of Array.from(doc.querySelectorAll(tags)).slice(0, 3000)) {
-      if (el.closest('head, title, a')) continue;
-      const text = squash(el.textContent);
-      if (text.length >= 6 && text.length <= head.length * 1.5 + 10 && isTitleLike(el)) return el;
-    }
-  }
-  return h1s[0] ?? doc.querySelector('article h2, .entry-title, .post-title, [itemprop=headline]');
-}
-
 function scoreText(
   el: Element,
   text: string,
@@ -688,7 +660,7 @@ function makeContext(doc: Document, url: string, opts: DateSearchOptions): Conte
   const lang = opts.lang ?? doc.documentElement?.getAttribute('lang') ?? null;
   return {
     url,
-    headline: findHeadline(doc),
+    headline: findTitleMatchedHeadline(doc),
     now: opts.now,
     publisherOffset: publisherOffsetMinutes(lang, url),
     skipCache: new Map(),
