@@ -4,6 +4,7 @@ import { formatDay, toIsoString, toJekyllDate } from './date-format';
 import { parseNumericDate } from './date-text';
 import { partsInZone, zoneOffsetMinutes } from './date-zone';
 import { siteSlug, slugify } from './slug';
+import { isValidTimeZone } from './time-zone';
 import type { SlugMode } from './slug';
 import type { DateParts } from './types';
 
@@ -128,15 +129,6 @@ function isIntegerArg(arg: FilterArg): boolean {
 
 // --- dates --------------------------------------------------------------------------------------------------
 
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The same instant in another zone; a local time (no offset) is read as that zone's wall clock. */
 export function toZone(parts: DateParts, timeZone: string): DateParts {
   if (parts.hour === undefined) return parts;
@@ -225,7 +217,7 @@ const checkDate = (args: readonly FilterArg[]): string | null => {
   if (args.length > 2) return 'date: takes a format and an optional time zone';
   if (zone === undefined) return null;
   if (zone.kind !== 'string') return 'date: expected a time zone in quotes, like "Asia/Shanghai"';
-  return isTimeZone(zone.value) ? null : `date: unknown time zone '${zone.value}'`;
+  return isValidTimeZone(zone.value) ? null : `date: unknown time zone '${zone.value}'`;
 };
 
 function applyDate(input: TemplateValue, args: readonly FilterArg[]): TemplateValue {
@@ -234,7 +226,7 @@ function applyDate(input: TemplateValue, args: readonly FilterArg[]): TemplateVa
   if (!parsed) return input;
   const format = args[0]?.kind === 'string' ? args[0].value : 'jekyll';
   const zone = args[1]?.kind === 'string' ? args[1].value : '';
-  const parts = zone !== '' && isTimeZone(zone) ? toZone(parsed, zone) : parsed;
+  const parts = isValidTimeZone(zone) ? toZone(parsed, zone) : parsed;
   return { kind: 'date', parts, text: formatDate(parts, format) };
 }
 
