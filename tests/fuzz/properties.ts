@@ -7,7 +7,7 @@ import { parse as parseToml } from 'smol-toml';
 import { Scalar, parse as parseYaml, parseDocument, visit } from 'yaml';
 import { htmlToMarkdown } from '../../utils/dom/markdown';
 import { findPublishedDate } from '../../utils/dom/published-date';
-import { findDatesInText, parseDateString } from '../../utils/pure/dates';
+import { findDatesInText, parseDateString } from '../../utils/pure/date-parse';
 import {
   MAX_NAME_BYTES,
   MAX_SLUG_BYTES,

@@ -1,13 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_ELEMENTS,
-  extractArticle,
-  isReaderable,
-  measureText,
-  resolveSrcset,
-} from '../../utils/dom/extract';
+import { MAX_ELEMENTS, extractArticle, isReaderable } from '../../utils/dom/extract';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
 const PARAGRAPH =
@@ -340,18 +334,5 @@ describe.each(PARSERS)('article edges with %s', (_name, parse) => {
     if (!result.ok) throw new Error(result.detail);
     expect(result.value.textContent).toContain('A short opening line.');
     expect(result.value.textContent).toContain('The end, by the harbour.');
-  });
-});
-
-describe('helpers', () => {
-  it('measures CJK text by characters, weighted', () => {
-    expect(measureText('ab c')).toBe(3);
-    expect(measureText('宁波 ab')).toBe(7);
-  });
-
-  it('resolves srcset candidates, including URLs with commas', () => {
-    expect(resolveSrcset('a.jpg 1x,/b,c.jpg 2x', 'https://e.com/d/')).toBe(
-      'https://e.com/d/a.jpg 1x, https://e.com/b,c.jpg 2x',
-    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isJekyllDate, parseJekyllDate } from '../../utils/pure/jekyll-date';
+import { isJekyllDate, isPsychTimestamp, parseJekyllDate } from '../../utils/pure/jekyll-date';
 
 describe('parseJekyllDate', () => {
   it('reads a day alone', () => {
@@ -41,5 +41,21 @@ describe('parseJekyllDate', () => {
   it('accepts 29 February only in a leap year', () => {
     expect(isJekyllDate('2024-02-29')).toBe(true);
     expect(isJekyllDate('2023-02-29')).toBe(false);
+  });
+});
+
+describe('isPsychTimestamp', () => {
+  it('takes only the forms Ruby reads as a Date or Time when written plain', () => {
+    expect(isPsychTimestamp('2022-02-17')).toBe(true);
+    expect(isPsychTimestamp('2022-02-17 09:00:40')).toBe(true);
+    expect(isPsychTimestamp('2022-02-17 09:00:40 +0800')).toBe(true);
+  });
+
+  it('refuses what Jekyll parses but Psych would read as a string: no seconds, a colon in the zone', () => {
+    expect(isJekyllDate('2022-02-17 09:00')).toBe(true);
+    expect(isPsychTimestamp('2022-02-17 09:00')).toBe(false);
+    expect(isJekyllDate('2022-02-17 09:00:40 +08:00')).toBe(true);
+    expect(isPsychTimestamp('2022-02-17 09:00:40 +08:00')).toBe(false);
+    expect(isPsychTimestamp('2022-02-17 09:00:40+0800')).toBe(false);
   });
 });

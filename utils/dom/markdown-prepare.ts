@@ -1,6 +1,7 @@
 // DOM: prepares a private copy of article HTML for turndown: drops active content, picks image URLs, flattens tables.
 // Everything here mutates its argument: callers pass a clone (cloneInert) or a freshly parsed tree (parseInert).
 import { withBlockTags } from './html-blocks';
+import { CJK_TEXT_RANGES } from '../pure/cjk';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -91,10 +92,11 @@ const PLACEHOLDER_SRC =
 /** Inline images shorter than this are lazy-load placeholders, not content. */
 const MIN_DATA_IMAGE_LENGTH = 256;
 
-const CJK =
-  '\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF';
 /** A line break between two CJK characters is not a space (CSS Text 3 segment-break rules). */
-const CJK_LINE_BREAK = new RegExp(`([${CJK}])[ \\t\\r]*\\n[ \\t\\r\\n]*(?=[${CJK}])`, 'g');
+const CJK_LINE_BREAK = new RegExp(
+  `([${CJK_TEXT_RANGES}])[ \\t\\r]*\\n[ \\t\\r\\n]*(?=[${CJK_TEXT_RANGES}])`,
+  'g',
+);
 
 /** A deep copy of `root` that cannot load images or run anything, so sanitising it cannot touch the page. */
 export function cloneInert(root: Element): Element {

@@ -1,7 +1,9 @@
 // Pure: builds YAML front matter (yaml, safe for Jekyll's YAML 1.1 reader) or TOML (smol-toml, for Hugo). No DOM.
 import { TomlDate, stringify as stringifyToml } from 'smol-toml';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { toIsoString } from './dates';
+import { CJK_CHAR } from './cjk';
+import { toIsoString } from './date-format';
+import { isPsychTimestamp } from './jekyll-date';
 import { toWellFormed } from './text';
 import type { DateParts } from './types';
 
@@ -32,9 +34,6 @@ export interface FrontMatterField {
 
 // Keys come from code and templates, never from pages; anything else is a bug, not data to escape.
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-// `2022-02-17`, `2022-02-17 09:00:40`, `2022-02-17 09:00:40 +0800`: what Ruby's Psych reads as a Date or Time
-// (its TIME pattern needs seconds). Anything else is written as a string, which Jekyll parses too.
-const JEKYLL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?: [+-]\d{4})?)?$/;
 // RFC 3339 as Hugo writes it, `2022-02-17T09:00:40+08:00`: a timestamp to Psych and to YAML 1.1 readers alike.
 const RFC3339_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})?$/;
 // Either form, read into parts for TOML.
@@ -43,7 +42,7 @@ const DATE_TEXT_PATTERN =
 // Plain only when no YAML reader can see anything but this string: a letter first (no numbers, dates,
 // `.inf`), then ASCII slug characters; or nothing but CJK letters, as in `tags: 中国市场监管新闻网新闻`.
 const PLAIN_SLUG_PATTERN = /^[a-z][a-z0-9-]*$/;
-const PLAIN_CJK_PATTERN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
+const PLAIN_CJK_PATTERN = new RegExp(`^${CJK_CHAR.source}+$`, 'u');
 // Slug-shaped words that YAML 1.1 (Ruby's Psych, so Jekyll) reads as booleans or null, not strings.
 const YAML_11_WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
 // Characters the yaml library leaves raw inside double quotes but that YAML forbids (C1 controls, U+FFFE/F)
@@ -58,7 +57,8 @@ function toKeyNode(key: string): Scalar {
 }
 
 function isTimestampText(text: string): boolean {
-  return JEKYLL_DATE_PATTERN.test(text) || RFC3339_PATTERN.test(text);
+  // Jekyll's timestamp form (isPsychTimestamp) or Hugo's; anything else is written as a string, which Jekyll parses too.
+  return isPsychTimestamp(text) || RFC3339_PATTERN.test(text);
 }
 
 function isPlainSafe(text: string): boolean {

@@ -30,6 +30,18 @@ export function isJekyllDate(text: string): boolean {
   return parseJekyllDate(text) !== null;
 }
 
+// `2022-02-17`, `2022-02-17 09:00:40`, `2022-02-17 09:00:40 +0800`: what Ruby's Psych reads as a Date or Time
+// (its TIME pattern needs seconds, and its zone no colon). Narrower than the grammar above on purpose.
+const PSYCH_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?: [+-]\d{4})?)?$/;
+
+/**
+ * True when Jekyll's YAML reader takes the text, written plain, as a date or time rather than a string: the
+ * front-matter writer leaves exactly these unquoted. Shape only, as Psych checks it.
+ */
+export function isPsychTimestamp(text: string): boolean {
+  return PSYCH_TIMESTAMP.test(text);
+}
+
 function isRealDay({ year, month, day }: DateParts): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();

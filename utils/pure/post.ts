@@ -1,8 +1,11 @@
 // Pure: renders a post (file name + front matter + Markdown body) from a draft through a template. No DOM.
 import type { FrontMatterField, FrontMatterValue } from './front-matter';
 import { buildFrontMatter } from './front-matter';
-import { partsInZone, toJekyllDate, zoneOffsetMinutes } from './dates';
+import { toJekyllDate } from './date-format';
+import { partsInZone, zoneOffsetMinutes } from './date-zone';
 import { safeArchivePath } from './filename';
+import { parseJekyllDate } from './jekyll-date';
+import { siteHostOf } from './url';
 import { toJekyllTemplate } from './presets';
 import type { SlugMode } from './slug';
 import type {
@@ -23,8 +26,6 @@ export interface BuildPostContext {
   edits?: ClipEdits;
 }
 
-const JEKYLL_DATE_PATTERN =
-  /^((\d{4})-(\d{2})-(\d{2}))(?: (\d{2}):(\d{2})(?::(\d{2}))?(?: ([+-])(\d{2})(\d{2}))?)?$/;
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -33,22 +34,6 @@ interface PostDate {
   text: string;
   /** What `text` says, for filters (`{{date|date:"rfc3339"}}`) and the file name's day. */
   parts: DateParts;
-}
-
-/** An edit in Jekyll's form as parts, or null when it is not that form (then it is ignored, never written). */
-function readEditedDate(edited: string): DateParts | null {
-  const m = JEKYLL_DATE_PATTERN.exec(edited);
-  if (!m) return null;
-  const parts: DateParts = { year: Number(m[2]), month: Number(m[3]), day: Number(m[4]) };
-  if (m[5] === undefined) return parts;
-  parts.hour = Number(m[5]);
-  parts.minute = Number(m[6]);
-  if (m[7] !== undefined) parts.second = Number(m[7]);
-  if (m[8] !== undefined) {
-    const minutes = Number(m[9]) * 60 + Number(m[10]);
-    parts.offsetMinutes = m[8] === '-' ? -minutes : minutes;
-  }
-  return parts;
 }
 
 /** A page date with the zone filled in for a local time (the page's own offset is never replaced). */
@@ -66,21 +51,13 @@ function toClipInstant(clippedAt: Date): number {
 function choosePostDate(draft: ClipDraft, timeZone: string, ctx: BuildPostContext): PostDate {
   const edited = ctx.edits?.date?.trim();
   // An edit that is not Jekyll's form is ignored rather than written: Jekyll would fail on it.
-  const editedParts = edited === undefined ? null : readEditedDate(edited);
+  const editedParts = edited === undefined ? null : parseJekyllDate(edited);
   if (edited !== undefined && editedParts) return { text: edited, parts: editedParts };
   const published = draft.published?.parts;
   const parts = published
     ? withZone(published, timeZone)
     : partsInZone(toClipInstant(ctx.clippedAt), timeZone);
   return { text: toJekyllDate(parts), parts };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
 }
 
 function isChineseName(name: string): boolean {
@@ -116,7 +93,7 @@ export function buildTemplateVars(
   markdown: string,
   ctx: BuildPostContext & { timeZone: string },
 ): TemplateVars {
-  const host = hostOf(draft.url);
+  const host = siteHostOf(draft.url);
   const site = draft.siteName?.trim() || host;
   const date = choosePostDate(draft, ctx.timeZone, ctx);
   // Leading blank lines go, leading spaces stay (an indented code block may open the article).

@@ -1,6 +1,7 @@
 // Pure: which site rule applies to a URL (first match wins, the user's before the built-in ones). Kept apart
 // from templates so the background can match rules without loading the template engine, pinyin and YAML.
 import type { SiteRule } from './template-shape';
+import { hostOf } from './url';
 
 const MAX_PATTERN_LENGTH = 500;
 const SHANGHAI = 'Asia/Shanghai';
@@ -32,11 +33,13 @@ export const BUILT_IN_RULES: readonly SiteRule[] = [
   makePortalRule('sohu', 'sohu.com'),
 ];
 
-function hostOf(url: string): string | null {
+/** Whether the text parses as an absolute URL: `file:` and `about:` URLs parse but have no host. */
+function isAbsoluteUrl(url: string): boolean {
   try {
-    return new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+    new URL(url);
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -77,8 +80,8 @@ export function isGlobMatch(glob: string, text: string): boolean {
 
 /** Whether a rule matches a URL. A URL that does not parse matches nothing. */
 export function isRuleMatch(rule: SiteRule, url: string): boolean {
+  if (!isAbsoluteUrl(url)) return false;
   const host = hostOf(url);
-  if (host === null) return false;
   const { type, value } = rule.match;
   switch (type) {
     case 'host':

@@ -1,14 +1,10 @@
 // Pure: the template language's typed values and its filters, one small function each, in one registry. No DOM.
 import { pinyin } from 'pinyin-pro';
-import {
-  formatDay,
-  parseDateString,
-  partsInZone,
-  toIsoString,
-  toJekyllDate,
-  zoneOffsetMinutes,
-} from './dates';
+import { formatDay, toIsoString, toJekyllDate } from './date-format';
+import { parseNumericDate } from './date-text';
+import { partsInZone, zoneOffsetMinutes } from './date-zone';
 import { siteSlug, slugify } from './slug';
+import { isValidTimeZone } from './time-zone';
 import type { SlugMode } from './slug';
 import type { DateParts } from './types';
 
@@ -133,15 +129,6 @@ function isIntegerArg(arg: FilterArg): boolean {
 
 // --- dates --------------------------------------------------------------------------------------------------
 
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The same instant in another zone; a local time (no offset) is read as that zone's wall clock. */
 export function toZone(parts: DateParts, timeZone: string): DateParts {
   if (parts.hour === undefined) return parts;
@@ -220,7 +207,8 @@ function toDateParts(value: TemplateValue): DateParts | null {
     };
   }
   const first = value.kind === 'list' ? value.items[0] : toText(value);
-  return first === undefined ? null : parseDateString(first);
+  // The table-free reader: the month-name tables belong only in the clip script, and this runs in the popup.
+  return first === undefined ? null : parseNumericDate(first);
 }
 
 const checkDate = (args: readonly FilterArg[]): string | null => {
@@ -229,7 +217,7 @@ const checkDate = (args: readonly FilterArg[]): string | null => {
   if (args.length > 2) return 'date: takes a format and an optional time zone';
   if (zone === undefined) return null;
   if (zone.kind !== 'string') return 'date: expected a time zone in quotes, like "Asia/Shanghai"';
-  return isTimeZone(zone.value) ? null : `date: unknown time zone '${zone.value}'`;
+  return isValidTimeZone(zone.value) ? null : `date: unknown time zone '${zone.value}'`;
 };
 
 function applyDate(input: TemplateValue, args: readonly FilterArg[]): TemplateValue {
@@ -238,7 +226,7 @@ function applyDate(input: TemplateValue, args: readonly FilterArg[]): TemplateVa
   if (!parsed) return input;
   const format = args[0]?.kind === 'string' ? args[0].value : 'jekyll';
   const zone = args[1]?.kind === 'string' ? args[1].value : '';
-  const parts = zone !== '' && isTimeZone(zone) ? toZone(parsed, zone) : parsed;
+  const parts = isValidTimeZone(zone) ? toZone(parsed, zone) : parsed;
   return { kind: 'date', parts, text: formatDate(parts, format) };
 }
 

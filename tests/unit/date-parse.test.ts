@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { findDatesInText, parseDateString } from '../../utils/pure/date-parse';
+
+const DAY = { year: 2022, month: 2, day: 17 };
+const TIMED = { ...DAY, hour: 9, minute: 0, second: 40 };
+
+describe('parseDateString', () => {
+  it.each([
+    ['2022-02-17T09:00:40+08:00', { ...TIMED, offsetMinutes: 480 }],
+    ['2022-02-17T09:00:40.123Z', { ...TIMED, offsetMinutes: 0 }],
+    ['2022-02-17T09:00:40+0800', { ...TIMED, offsetMinutes: 480 }],
+    ['2022-02-17T09:00:40-05:00', { ...TIMED, offsetMinutes: -300 }],
+    ['2022-02-17 09:00:40', TIMED],
+    ['Thu, 17 Feb 2022 09:00:40 GMT', { ...TIMED, offsetMinutes: 0 }],
+    ['Thu, 17 Feb 2022 09:00:40 +0100', { ...TIMED, offsetMinutes: 60 }],
+    ['2022/2/17', DAY],
+    ['2022.02.17', DAY],
+    ['17.02.2022', DAY],
+    ['17.02.2022, 14:30 Uhr', { ...DAY, hour: 14, minute: 30 }],
+    ['02/17/2022', DAY],
+    ['17/02/2022', DAY],
+    ['Feb 17, 2022', DAY],
+    ['February 17th, 2022 at 9:05 pm', { ...DAY, hour: 21, minute: 5 }],
+    ['17 February 2022', DAY],
+    ['17. Februar 2022', DAY],
+    ['17 février 2022', DAY],
+    ['17 de febrero de 2022', DAY],
+    ['17 febbraio 2022', DAY],
+    ['17 de fevereiro de 2022', DAY],
+    ['17 февраля 2022 г.', DAY],
+    ['2022年02月17日 09:00', { ...DAY, hour: 9, minute: 0 }],
+    ['2022年2月17日', DAY],
+    ['2022年2月17日09:00', { ...DAY, hour: 9, minute: 0 }],
+    ['2022년 2월 17일', DAY],
+    ['２０２２年２月１７日', DAY],
+    ['发布时间：2022-02-17 09:00:40', TIMED],
+    ['20220217', DAY],
+  ])('%s', (raw, expected) => {
+    expect(parseDateString(raw)).toEqual(expected);
+  });
+
+  it('rejects dates that are not on the calendar', () => {
+    expect(parseDateString('2022-02-30')).toBeNull();
+    expect(parseDateString('2021-02-29')).toBeNull();
+    expect(parseDateString('2020-02-29')).toEqual({ year: 2020, month: 2, day: 29 });
+    expect(parseDateString('31.04.2022')).toBeNull();
+  });
+
+  it('refuses an ambiguous day/month order', () => {
+    expect(parseDateString('03/04/2022')).toBeNull();
+  });
+
+  it('drops an impossible time but keeps the day', () => {
+    expect(parseDateString('2022-02-17 25:61')).toEqual(DAY);
+  });
+
+  it('only trusts a compact date as the whole string', () => {
+    expect(parseDateString('id 20220217')).toBeNull();
+  });
+
+  it('never throws and returns null on junk', () => {
+    for (const junk of ['', 'hello', '9999-99-99', '<<<', '\u0000', 'x'.repeat(5000)]) {
+      expect(parseDateString(junk)).toBeNull();
+    }
+    expect(parseDateString(undefined as unknown as string)).toBeNull();
+  });
+
+  it('does not read a date range as its first day with a bogus time', () => {
+    expect(findDatesInText('（2004年12月11－12日，南开大学）')).toEqual([]);
+  });
+});

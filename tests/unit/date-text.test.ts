@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { findDatesWith, NUMERIC_PATTERNS, parseNumericDate } from '../../utils/pure/date-text';
+
+describe('parseNumericDate', () => {
+  it.each([
+    [
+      '2022-02-17T09:00:40+08:00',
+      { year: 2022, month: 2, day: 17, hour: 9, minute: 0, second: 40, offsetMinutes: 480 },
+    ],
+    [
+      '2022-02-17 09:00:40 +0800',
+      { year: 2022, month: 2, day: 17, hour: 9, minute: 0, second: 40, offsetMinutes: 480 },
+    ],
+    ['2022年2月17日 09:00', { year: 2022, month: 2, day: 17, hour: 9, minute: 0 }],
+    ['17.02.2022', { year: 2022, month: 2, day: 17 }],
+    ['20220217', { year: 2022, month: 2, day: 17 }],
+  ])('reads %s', (raw, parts) => {
+    expect(parseNumericDate(raw)).toEqual(parts);
+  });
+
+  it('knows no month names: they belong to the clip script only', () => {
+    expect(parseNumericDate('17 February 2022')).toBeNull();
+    expect(parseNumericDate('Feb 17, 2022')).toBeNull();
+  });
+
+  it('refuses impossible days and non-strings', () => {
+    expect(parseNumericDate('2022-02-30')).toBeNull();
+    expect(parseNumericDate(42 as unknown as string)).toBeNull();
+  });
+});
+
+describe('findDatesWith', () => {
+  it('finds every numeric date in order and trusts bare compact dates only when asked', () => {
+    const found = findDatesWith(NUMERIC_PATTERNS, 'from 2022-02-17 to 18.02.2022, id 20220219');
+    expect(found.map((m) => m.text)).toEqual(['2022-02-17', '18.02.2022']);
+    const compact = findDatesWith(NUMERIC_PATTERNS, 'id 20220219', { allowCompact: true });
+    expect(compact.map((m) => m.parts.day)).toEqual([19]);
+  });
+});

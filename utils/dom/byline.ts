@@ -1,0 +1,110 @@
+// DOM: the article's byline: metadata first (Readability, JSON-LD, meta tags), then credit lines on the page.
+import { articleNodes } from './json-ld';
+import type { ArticleHints } from './page-signals';
+import { metaValue, metaValues, namesOf, signalsOf } from './page-signals';
+import { readTextLines, readTopLines } from './text-lines';
+import type { TitleAnalysis } from './title';
+import { analyzeTitle, declaredSiteNames } from './title';
+import { cleanByline, cleanMetaByline } from '../pure/byline-text';
+import type { Credit } from '../pure/credits';
+import {
+  RANK_EDITOR,
+  RANK_NAME_LINE,
+  RANK_POSTER,
+  RANK_SOURCE_PERSON,
+  findCredit,
+  formatCredit,
+  readNameLine,
+} from '../pure/credits';
+import { compact, countHan, isUrlLike, normalizeSpace } from '../pure/page-text';
+import { hostLabels } from '../pure/site-title';
+
+/**
+ * A line of names alone right under the headline (`犬儒病(上)` / `胡平`), or second in the article text under
+ * a short heading. Never the title itself: a page about a person shows the name as its heading.
+ */
+function findNameLine(doc: Document, analysis: TitleAnalysis, hints: ArticleHints): Credit | null {
+  const slots: string[] = [];
+  if (analysis.headline && doc.body) {
+    const after = readTextLines(doc.body, 2, analysis.headline, 0);
+    if (after[1]) slots.push(after[1]);
+  }
+  // Readability may keep the heading (once or twice) above the names, or drop it.
+  const text = (hints.text ?? '').split('\n', 4).map((l) => normalizeSpace(l));
+  for (const line of text.slice(0, 3)) {
+    slots.push(line);
+    if (line.length > 40 || /[。！？]/u.test(line)) break;
+  }
+  const title = compact(analysis.title);
+  for (const line of slots) {
+    const names = readNameLine(line);
+    if (names.length && !names.some((n) => title.includes(compact(n))))
+      return { names, rank: RANK_NAME_LINE };
+  }
+  return null;
+}
+
+/** The article text's last lines, where Chinese papers close with `（记者 张三）` or `（责任编辑：李四）`. */
+const TAIL_LINES = 12;
+/** Page lines read for a labelled credit when the article's own lines have none. */
+const PAGE_LINES = 800;
+
+/**
+ * Readability's byline, JSON-LD author(s), meta author, article:author, then credit lines: labelled ones
+ * (`作者：`, `本报记者`, `By`) near the headline or closing the article, forum posters, bare name lines,
+ * the issuing office, and last the editor.
+ */
+export function findByline(
+  doc: Document,
+  url: string,
+  hints: ArticleHints = {},
+  /** The title analysis when the caller has it (readMetadata does): its headline is not searched again. */
+  known?: TitleAnalysis,
+): string | null {
+  const signals = signalsOf(doc, url, hints);
+  const siteNames = declaredSiteNames(signals, hints);
+  const labels = hostLabels(url);
+  const generator = metaValue(signals, 'generator') ?? '';
+  const fromMeta = (raw: string | null | undefined): string | null =>
+    cleanMetaByline(raw, siteNames, labels, generator);
+  const fromJsonLd = (): string | null => {
+    const nodes = signals.jsonLd;
+    for (const node of signals.article ? [signals.article] : articleNodes(nodes)) {
+      const names = namesOf(node.author, nodes)
+        .map((n) => fromMeta(n))
+        .filter((n): n is string => n !== null);
+      if (names.length) return cleanByline(names.join(', ')) ?? names[0] ?? null;
+    }
+    return null;
+  };
+  const fromLines = (): string | null => {
+    const analysis = known ?? analyzeTitle(doc, url, hints, signals);
+    const top = readTopLines(doc, analysis.headline, hints);
+    const tail = (hints.text ?? '')
+      .split('\n')
+      .map((l) => normalizeSpace(l))
+      .filter(Boolean)
+      .slice(-TAIL_LINES);
+    const near = findCredit([...top, ...tail], RANK_SOURCE_PERSON) ?? findNameLine(doc, analysis, hints);
+    if (near && near.rank <= RANK_NAME_LINE) return formatCredit(near);
+    // Old portals keep the byline outside what Readability keeps (a table row above the text).
+    // Only Chinese lines: an English `By …` far from the headline is as often `By clicking Submit…`.
+    const pageLines = doc.body ? readTextLines(doc.body, PAGE_LINES).filter((l) => countHan(l) > 0) : [];
+    const page = findCredit(pageLines, RANK_EDITOR);
+    if (page && page.rank <= RANK_POSTER) return formatCredit(page);
+    if (near && (!page || near.rank <= page.rank)) return formatCredit(near);
+    return formatCredit(page);
+  };
+  const steps: (() => string | null)[] = [
+    () => fromMeta(hints.byline),
+    fromJsonLd,
+    () => fromMeta(metaValue(signals, 'author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'byl')),
+    () => fromMeta(metaValues(signals, 'article:author').find((v) => !isUrlLike(v))),
+    fromLines,
+  ];
+  for (const step of steps) {
+    const value = step();
+    if (value) return value;
+  }
+  return null;
+}

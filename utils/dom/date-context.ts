@@ -1,0 +1,277 @@
+// DOM: what every date source shares: the search context, candidates, plausibility, and the page parts
+// (navigation, comments, related lists) whose dates are never the article's.
+import { parseDateString } from '../pure/date-parse';
+import { isFuture, publisherOffsetMinutes } from '../pure/date-zone';
+import { findTitleMatchedHeadline } from './headline';
+import type { DateParts, DateSource, FoundDate } from '../pure/types';
+import type { JsonLdNode } from './json-ld';
+import { readJsonLd } from './json-ld';
+
+export type Kind = 'published' | 'modified';
+
+/** Older dates are almost always noise (copyright lines, founding years), not an article's date. */
+export const MIN_YEAR = 1993;
+/** Work bounds for huge pages. */
+export const MAX_ELEMENTS = 15_000;
+export const MAX_TEXT_CHARS = 400_000;
+export const MAX_SHORT_TEXT = 220;
+
+export const META_KEYS: Record<Kind, string[]> = {
+  published: [
+    'article:published_time',
+    'og:published_time',
+    'og:article:published_time',
+    'article:published',
+    'article.published',
+    'published_time',
+    'published-time',
+    'datepublished',
+    'publishdate',
+    'publish-date',
+    'publish_date',
+    'published_date',
+    'published-date',
+    'date_published',
+    'pubdate',
+    'pub_date',
+    'parsely-pub-date',
+    'sailthru.date',
+    'citation_publication_date',
+    'citation_date',
+    'citation_online_date',
+    'dc.date.issued',
+    'dcterms.issued',
+    'dc.date.created',
+    'dcterms.created',
+    'dc.date.published',
+    'dc.date',
+    'dcterms.date',
+    'dc:date',
+    'rnews:datepublished',
+    'article_date_original',
+    'originalpublicationdate',
+    'cxenseparse:recs:publishtime',
+    'bt:pubdate',
+    'displaydate',
+    'og:pubdate',
+    'date',
+    'created',
+    'creation_date',
+  ],
+  modified: [
+    'article:modified_time',
+    'og:updated_time',
+    'article:modified',
+    'datemodified',
+    'modified_time',
+    'dcterms.modified',
+    'dc.date.modified',
+    'lastmod',
+    'last-modified',
+  ],
+};
+
+export const RDFA_PROPERTIES: Record<Kind, string[]> = {
+  published: [
+    'schema:datepublished',
+    'schema:datecreated',
+    'dc:created',
+    'dcterms:created',
+    'dc:date',
+    'dcterms:issued',
+  ],
+  modified: ['schema:datemodified', 'dcterms:modified', 'dc:modified'],
+};
+export const ITEMPROP: Record<Kind, string> = { published: 'datepublished', modified: 'datemodified' };
+export const JSON_LD_KEYS: Record<Kind, string[]> = {
+  published: ['datePublished', 'dateCreated', 'uploadDate'],
+  modified: ['dateModified'],
+};
+
+// Containers whose dates belong to something else: other articles, comments, site chrome.
+export const SKIP_TAGS = new Set([
+  'NAV',
+  'FOOTER',
+  'ASIDE',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SELECT',
+  'OPTION',
+]);
+export const SKIP_TOKENS: RegExp[] = [
+  /^(?:[a-z]+[-_])?comments?(?:[-_](?:list|body|content|meta|item|area|wrap|wrapper|section|thread|container|form))?$/i,
+  /^(?:commentlist|disqus[\w-]*|respond|replies|reply|reactions?)$/i,
+  /^(?:[a-z]+[-_])?related(?:[-_][\w-]+)?$/i,
+  /^(?:sidebar(?:[-_]?(?:left|right|primary|secondary|\d|widgets?|inner|content|area|wrapper|container))?|secondary)$/i,
+  /^(?:[a-z]+[-_])?(?:recommend(?:ed|ations?)?|promo|newsletter|trending|outbrain|taboola|sponsored)(?:[-_][\w-]+)?$/i,
+  /^(?:most[-_]?(?:read|viewed|popular)|popular(?:[-_](?:posts|articles|news|stories|list))?)$/i,
+  /^(?:read[-_]?more|more[-_](?:stories|articles|news|posts)|also[-_]?read|you[-_]may[-_]like)(?:[-_][\w-]+)?$/i,
+  /^(?:latest|recent)[-_]?(?:posts|news|articles|comments|entries|stories)$/i,
+  /^(?:archives?|calendar|wp-calendar|tagcloud|pagination|breadcrumbs?|cookie[\w-]*)$/i,
+  /^(?:(?:main|site|top|sub|primary|secondary|global|mobile|header|side|page)[-_]?)?(?:nav|navbar|navigation|menu)(?:[-_](?:bar|wrap|wrapper|container|main|top|list|items?))?$/i,
+  /^(?:site|page|global|main)?[-_]?footer(?:[-_](?:wrap|wrapper|container|inner|area|widgets?|nav|menu|links|bottom|top))?$/i,
+  /^(?:ads?|advert[\w-]*|ad[-_](?:slot|container|wrapper|unit))$/i,
+];
+// WordPress and friends put taxonomy into classes (`category-popular`, `tag-comments`): not structure.
+export const TAXONOMY_TOKEN =
+  /^(?:category|tag|post|format|status|type|postid|page-id|single|term|topic|section)[-_]/i;
+
+export const DATE_HINT =
+  /date|time|publish|posted|pubdate|byline|meta|dateline|timestamp|entry-?info|article-?info|post-?info|info|source|author|zeit|datum|fecha|data|shijian|riqi|pubtime/i;
+export const UPDATE_HINT = /updat|modif|edited|aktualisiert|geändert|revised|lastmod/i;
+export const LABEL_BEFORE =
+  /(?:publi[sc]hed|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|opublikowano|gepubliceerd|发布|發布|发表|發表|时间|時間|日期|来源|來源|出处|更新时间|date|datum|fecha|am|le|on|by)\s*[:：]?\s*$/i;
+// What follows a dateline: the source, the author, the read count (`2004-12-10 阅读10544次`).
+export const LABEL_AFTER =
+  /^[\s|｜·•/\-–]*(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|阅读|閱讀|浏览|瀏覽|点击|點擊|by\s|von\s|par\s|por\s)/i;
+export const UPDATE_LABEL =
+  /(?:updated?|aktualisiert|geändert|mis à jour|actualizado|aggiornato|modified|last|更新|修改|编辑)\s*[:：]?\s*(?:am|on|le|el|il)?\s*$/i;
+
+export interface Context {
+  url: string;
+  /** The article's headline: a container holding it is the article's, whatever its class says. */
+  headline: Element | null;
+  now: Date;
+  publisherOffset: number | null;
+  skipCache: Map<Element, boolean>;
+  jsonLd: JsonLdNode[];
+}
+
+export interface Candidate {
+  raw: string;
+  source: DateSource;
+  detail: string;
+  parts: DateParts;
+  /** The element the date was read from, for page-structure checks. */
+  el?: Element;
+}
+
+export function isPlausible(parts: DateParts, now: Date): boolean {
+  return parts.year >= MIN_YEAR && !isFuture(parts, now);
+}
+
+/** Adds the publisher's zone to a local time that has none, and records where the zone came from. */
+export function finish(candidate: Candidate, ctx: Context): FoundDate {
+  const parts = { ...candidate.parts };
+  const found: FoundDate = { raw: candidate.raw, source: candidate.source, detail: candidate.detail, parts };
+  if (parts.hour !== undefined) {
+    if (parts.offsetMinutes !== undefined) {
+      found.zoneFrom = 'page';
+    } else if (ctx.publisherOffset !== null) {
+      parts.offsetMinutes = ctx.publisherOffset;
+      found.zoneFrom = 'publisher';
+    }
+  }
+  return found;
+}
+
+export function parseCandidate(raw: string | null | undefined, ctx: Context): DateParts | null {
+  if (!raw) return null;
+  const parts = parseDateString(raw);
+  return parts && isPlausible(parts, ctx.now) ? parts : null;
+}
+
+export function normalizeUrl(href: string, base: string): string | null {
+  try {
+    const u = new URL(href, base || undefined);
+    return (u.host + u.pathname)
+      .replace(/\/+$/, '')
+      .replace(/\/index\.\w+$/, '')
+      .toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+export function tokensOf(el: Element): string[] {
+  const cls = el.getAttribute('class') ?? '';
+  const id = el.getAttribute('id') ?? '';
+  return `${cls} ${id}`.split(/\s+/).filter(Boolean);
+}
+
+export function isSkipContainer(el: Element, headline: Element | null): boolean {
+  const tag = el.tagName.toUpperCase();
+  // An article's own <footer> holds its byline and date; the page's footer does not.
+  if ((tag === 'FOOTER' || tag === 'ASIDE') && el.parentElement?.closest('article')) return false;
+  if (SKIP_TAGS.has(tag)) return true;
+  // The body and root carry page-wide classes (`comments-open`…) that say nothing about where a date sits.
+  if (tag === 'BODY' || tag === 'HTML' || tag === 'MAIN' || tag === 'ARTICLE') return false;
+  // Layout wrappers named after what sits beside the article (`right-sidebar`, `with-navigation`) hold it too.
+  if (headline && el.contains(headline)) return false;
+  for (const token of tokensOf(el)) {
+    if (TAXONOMY_TOKEN.test(token)) continue;
+    if (SKIP_TOKENS.some((re) => re.test(token))) return true;
+  }
+  const role = (el.getAttribute('role') ?? '').toLowerCase();
+  return role === 'navigation' || role === 'complementary' || role === 'contentinfo';
+}
+
+/** Whether an element sits in site chrome, a related list or the comments. */
+export function isInSkippedContainer(el: Element, ctx: Context): boolean {
+  const chain: Element[] = [];
+  let current: Element | null = el;
+  let result = false;
+  while (current) {
+    const cached = ctx.skipCache.get(current);
+    if (cached !== undefined) {
+      result = cached;
+      break;
+    }
+    chain.push(current);
+    if (isSkipContainer(current, ctx.headline)) {
+      result = true;
+      break;
+    }
+    current = current.parentElement;
+  }
+  for (const visited of chain) ctx.skipCache.set(visited, result);
+  return result;
+}
+
+/** Inside `<a href>` to another page: a teaser for some other article. A permalink to this page is fine. */
+export function isInLinkElsewhere(el: Element, ctx: Context): boolean {
+  const link = el.closest('a[href]');
+  if (!link) return false;
+  const href = (link.getAttribute('href') ?? '').trim();
+  if (!href || href.startsWith('#') || /^javascript:/i.test(href)) return false;
+  const here = normalizeUrl(ctx.url, '');
+  const there = normalizeUrl(href, ctx.url);
+  // `Posted on <a href="/2017/08/08/">` links to the day's archive: the date is still this post's.
+  if (there && /\/(?:19|20)\d{2}\/\d{1,2}(?:\/\d{1,2})?$/.test(there)) return false;
+  return here === null || there === null || here !== there;
+}
+
+export function isExcluded(el: Element, ctx: Context): boolean {
+  return isInSkippedContainer(el, ctx) || isInLinkElsewhere(el, ctx);
+}
+
+export function hintText(el: Element): string {
+  const attrs = ['class', 'id', 'itemprop', 'name', 'property'].map((a) => el.getAttribute(a) ?? '');
+  return attrs.join(' ');
+}
+
+export interface DateSearchOptions {
+  /** Dates after this are never returned. */
+  now: Date;
+  /** The page language (`zh-CN`…), used to infer the publisher's zone. */
+  lang?: string | null;
+  /** A per-site CSS selector for the element holding the date. */
+  dateSelector?: string;
+  /** The page's JSON-LD when the caller has read it already (extraction does): not parsed again. */
+  jsonLd?: JsonLdNode[];
+}
+
+/** The search context for one page: its headline, the publisher zone, the JSON-LD. */
+export function makeContext(doc: Document, url: string, opts: DateSearchOptions): Context {
+  const lang = opts.lang ?? doc.documentElement?.getAttribute('lang') ?? null;
+  return {
+    url,
+    headline: findTitleMatchedHeadline(doc),
+    now: opts.now,
+    publisherOffset: publisherOffsetMinutes(lang, url),
+    skipCache: new Map(),
+    jsonLd: opts.jsonLd ?? readJsonLd(doc),
+  };
+}

@@ -1,0 +1,182 @@
+// DOM: dates in the page's text, scored by labels, hints in class names and closeness to the headline.
+import { findDatesInText } from '../pure/date-parse';
+import type { DateParts } from '../pure/types';
+import type { Candidate, Context, Kind, DateSearchOptions } from './date-context';
+import {
+  DATE_HINT,
+  LABEL_AFTER,
+  LABEL_BEFORE,
+  MAX_ELEMENTS,
+  MAX_SHORT_TEXT,
+  MAX_TEXT_CHARS,
+  SKIP_TAGS,
+  UPDATE_HINT,
+  UPDATE_LABEL,
+  hintText,
+  isExcluded,
+  isPlausible,
+  makeContext,
+} from './date-context';
+
+// ---------------------------------------------------------------- text near the headline
+
+export interface TextCandidate {
+  el: Element;
+  candidate: Candidate;
+  score: number;
+  position: number;
+}
+
+/** Elements in document order, bounded. `querySelectorAll('*')` rather than a walk from `body`: it also reaches
+ * content that a lenient parser left outside `body` in broken legacy pages. */
+export function collectElements(doc: Document): Element[] {
+  return Array.from(doc.querySelectorAll('*')).slice(0, MAX_ELEMENTS);
+}
+
+export function scoreText(
+  el: Element,
+  text: string,
+  matchIndex: number,
+  parts: DateParts,
+  kind: Kind,
+): { score: number; isUpdate: boolean } {
+  let score = 0;
+  const before = text.slice(Math.max(0, matchIndex - 24), matchIndex);
+  const after = text
+    .slice(matchIndex)
+    .replace(/^[^\s]*\s*(?:\d{1,2}[:：]\d{2}(?::\d{2})?)?/, '')
+    .slice(0, 30);
+  let hints = hintText(el);
+  let ancestor = el.parentElement;
+  for (let i = 0; i < 2 && ancestor; i++, ancestor = ancestor.parentElement)
+    hints += ` ${hintText(ancestor)}`;
+  for (const child of Array.from(el.querySelectorAll('[class], [id]')).slice(0, 10))
+    hints += ` ${hintText(child)}`;
+  const isUpdate = UPDATE_LABEL.test(before) || (UPDATE_HINT.test(hints) && !/publish/i.test(hints));
+  if (kind === 'published' && isUpdate) score -= 4;
+  if (kind === 'modified' && isUpdate) score += 4;
+  if (DATE_HINT.test(hints)) score += 3;
+  if (LABEL_BEFORE.test(before)) score += 3;
+  if (LABEL_AFTER.test(after)) score += 2;
+  if (parts.hour !== undefined) score += 1;
+  // A short text that is mostly the date is a dateline, not a sentence that mentions one.
+  if (text.length < 80) score += 1;
+  return { score, isUpdate };
+}
+
+export function scoreTextCandidates(doc: Document, kind: Kind, ctx: Context): TextCandidate[] {
+  const headline = ctx.headline;
+  const elements = collectElements(doc);
+  const headlineIndex = headline ? elements.indexOf(headline) : -1;
+  const found: TextCandidate[] = [];
+  let chars = 0;
+  let position = 0;
+  const claimed = new Set<Element>();
+
+  const consider = (el: Element, text: string, detail: string): void => {
+    for (const match of findDatesInText(text)) {
+      if (!isPlausible(match.parts, ctx.now)) continue;
+      const { score, isUpdate } = scoreText(el, text, match.index, match.parts, kind);
+      if (kind === 'modified' && !isUpdate) continue;
+      found.push({
+        el,
+        candidate: { raw: match.text, source: 'text', detail, parts: match.parts },
+        score,
+        position,
+      });
+    }
+  };
+
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i];
+    if (!el || chars > MAX_TEXT_CHARS) break;
+    position = i;
+    if (claimed.has(el)) continue;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag) || tag === 'HEAD' || tag === 'TITLE' || tag === 'HTML' || tag === 'BODY') continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length < 6) continue;
+    if (text.length <= MAX_SHORT_TEXT) {
+      // The outermost short element holds the whole dateline (`By X | 17 Feb 2022`); its descendants are done.
+      for (const d of Array.from(el.querySelectorAll('*'))) claimed.add(d);
+      chars += text.length;
+      if (isExcluded(el, ctx)) continue;
+      consider(el, text, `text:${describe(el)}`);
+      continue;
+    }
+    // A long element: look at its own text nodes (`…<br>发布时间：2022-02-17 09:00<br>…`).
+    for (const node of Array.from(el.childNodes)) {
+      if (node.nodeType !== 3) continue;
+      const own = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (own.length < 6) continue;
+      chars += own.length;
+      if (isExcluded(el, ctx)) break;
+      consider(el, own.slice(0, 2000), `text:${describe(el)}`);
+    }
+  }
+  // Closeness to the headline: the article's dateline sits just before or after it.
+  for (const c of found) {
+    if (headlineIndex >= 0) {
+      const distance = c.position - headlineIndex;
+      if (distance >= 0 && distance <= 40) c.score += 4 - Math.floor(distance / 12);
+      else if (distance < 0 && distance >= -15) c.score += 2;
+      else if (distance < -15) c.score -= 1;
+    } else if (c.position < elements.length / 3) {
+      c.score += 1;
+    }
+  }
+  // Dates in repeated siblings (`<li>title (2006-12-18)</li>` ×20) are a list of other articles.
+  const siblings = new Map<Element, number>();
+  for (const c of found) {
+    const parent = c.el.parentElement;
+    if (parent) siblings.set(parent, (siblings.get(parent) ?? 0) + 1);
+  }
+  for (const c of found) {
+    const parent = c.el.parentElement;
+    if (parent && (siblings.get(parent) ?? 0) >= 3) c.score -= 3;
+  }
+  // The same day seen several times (header and byline) is more likely the article's.
+  const counts = new Map<string, number>();
+  for (const c of found) {
+    const key = `${c.candidate.parts.year}-${c.candidate.parts.month}-${c.candidate.parts.day}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const c of found) {
+    const key = `${c.candidate.parts.year}-${c.candidate.parts.month}-${c.candidate.parts.day}`;
+    c.score += Math.min(2, (counts.get(key) ?? 1) - 1);
+  }
+  return found;
+}
+
+export function fromText(doc: Document, kind: Kind, ctx: Context): Candidate[] {
+  return scoreTextCandidates(doc, kind, ctx)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 20)
+    .map((c) => c.candidate);
+}
+
+/** Every dated text on the page with its score (higher is likelier the article's own date), for review and tuning. */
+export function listTextDates(
+  doc: Document,
+  url: string,
+  opts: DateSearchOptions,
+): { raw: string; detail: string; score: number; day: string }[] {
+  try {
+    return scoreTextCandidates(doc, 'published', makeContext(doc, url, opts)).map((c) => ({
+      raw: c.candidate.raw,
+      detail: c.candidate.detail,
+      score: c.score,
+      day: `${c.candidate.parts.year}-${c.candidate.parts.month}-${c.candidate.parts.day}`,
+    }));
+  } catch {
+    return [];
+  }
+}
+
+export function describe(el: Element): string {
+  const tag = el.tagName.toLowerCase();
+  const id = el.getAttribute('id');
+  if (id) return `${tag}#${id}`;
+  const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/)[0];
+  return cls ? `${tag}.${cls}` : tag;
+}

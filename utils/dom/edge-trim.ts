@@ -1,0 +1,243 @@
+// DOM: trims what Readability keeps at an article's edges: the headline again, byline and date lines, share and
+// link rows, story lists.
+import { BLOCK_TAGS } from './html-blocks';
+import { BREADCRUMB_LABEL, DROP_ATTRIBUTE } from './pre-clean';
+import { findDatesInText } from '../pure/date-parse';
+import { normalizeSpace } from '../pure/page-text';
+import { measureText } from '../pure/text-weight';
+import type { FoundDate } from '../pure/types';
+
+// ---------------------------------------------------------------- trimming the article's edges
+
+export interface EdgeContext {
+  /** The headline as found, and as Readability saw it. */
+  titles: string[];
+  byline: string | null;
+  dates: (FoundDate | null)[];
+}
+
+/** A block of the article: one block element, or a run of inline nodes between blocks. */
+interface Unit {
+  nodes: Node[];
+  text: string;
+}
+
+const BLOCK_SELECTOR = Array.from(BLOCK_TAGS, (t) => t.toLowerCase()).join(', ');
+/** Blocks taken whole, never split into their parts: they are content, not header or footer lines. */
+const WHOLE_TAGS = new Set(['BLOCKQUOTE', 'DL', 'FIGURE', 'OL', 'PRE', 'TABLE', 'UL']);
+const MEDIA_SELECTOR = 'img, picture, video, audio, iframe, svg, figure, object, embed';
+/** How many text blocks at each end of the article may be header or footer lines. */
+const MAX_EDGE_UNITS = 6;
+/** Header and footer lines are short; a kicker or standfirst above a byline stays under this. */
+const MAX_META_LINE_CHARS = 200;
+const MAX_HEADER_LINE_CHARS = 300;
+
+/** `来源：`, `作者：`, `责任编辑：`, `字号：` — the labels of a Chinese portal's dateline and footer. */
+const CJK_META_LABEL =
+  /(?:来源|來源|稿源|作者|作\s+者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|字号|字號|发布时间|發佈時間|发布日期|發佈日期|点击|點擊|浏览|瀏覽|阅读|閱讀)\s*[：:]/u;
+/** Words a dateline adds around its date: `Published … at …`, `Updated`, zones, `发布时间`. */
+const DATELINE_WORDS =
+  /\b(?:published|updated|posted|last|modified|on|at|by|am|pm|a\.m\.|p\.m\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b\.?|发布|發佈|时间|時間|日期|更新|于/giu;
+/** Zone abbreviations, capitals only (`EST`, `GMT`, `ET`). */
+const ZONE_NAMES = /\b(?:[A-Z]{1,4}T|UTC|GMT)\b/g;
+const TIME_OF_DAY = /\d{1,2}[:：.]\d{2}(?:[:：]\d{2})?\s*(?:[ap]\.?m\.?)?/giu;
+const BYLINE_LINE =
+  /^(?:(?:written|words|story|text|reporting)\s+)?by\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|da|del|la|le)){0,5}$/u;
+/** Headings of lists of other stories that Readability keeps when they share the article's column. */
+const LIST_HEADING =
+  /^(?:热点排行|热门排行|排行榜|点击排行|热点推荐|热门推荐|热门文章|热门新闻|相关新闻|相关阅读|相关文章|相关报道|推荐阅读|猜你喜欢|今日推荐|最新文章|最新新闻|精彩推荐|related(?: (?:stories|articles|posts|news|coverage|reading))?|most (?:read|popular|viewed)|trending(?: now)?|popular (?:posts|stories|articles|now)|read next|more stories|you may also like|recommended for you|recent posts)$/iu;
+/** Separators between the links of a navigation line (`Back to news | Subscribe`). */
+const LINK_SEPARATORS = /[\s|｜·•/\\\-–—【】[\]()（）<>«»,，、]/gu;
+
+function isBlock(node: Node): node is Element {
+  return node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
+}
+
+function listUnits(root: Element): Unit[] {
+  const units: Unit[] = [];
+  const push = (nodes: Node[]): void => {
+    const text = normalizeSpace(nodes.map((n) => n.textContent ?? '').join(' '));
+    units.push({ nodes, text });
+  };
+  const walk = (el: Element): void => {
+    let run: Node[] = [];
+    const flush = (): void => {
+      if (run.length) push(run);
+      run = [];
+    };
+    for (const child of Array.from(el.childNodes)) {
+      if (isBlock(child)) {
+        flush();
+        if (WHOLE_TAGS.has(child.tagName.toUpperCase()) || !child.querySelector(BLOCK_SELECTOR))
+          push([child]);
+        else walk(child);
+      } else if (child.nodeType === 1 || child.nodeType === 3) {
+        run.push(child);
+      }
+    }
+    flush();
+  };
+  walk(root);
+  return units;
+}
+
+function hasMedia(unit: Unit): boolean {
+  return unit.nodes.some(
+    (n) =>
+      n.nodeType === 1 &&
+      ((n as Element).matches(MEDIA_SELECTOR) || (n as Element).querySelector(MEDIA_SELECTOR)),
+  );
+}
+
+function isWhole(unit: Unit): boolean {
+  const first = unit.nodes[0];
+  return (
+    unit.nodes.length === 1 &&
+    first !== undefined &&
+    isBlock(first) &&
+    WHOLE_TAGS.has(first.tagName.toUpperCase())
+  );
+}
+
+function linkedText(unit: Unit): string {
+  return unit.nodes
+    .flatMap((n) =>
+      n.nodeType !== 1
+        ? []
+        : (n as Element).tagName.toUpperCase() === 'A'
+          ? [n as Element]
+          : Array.from((n as Element).querySelectorAll('a')),
+    )
+    .map((a) => a.textContent ?? '')
+    .join(' ');
+}
+
+function countLinks(unit: Unit): number {
+  return unit.nodes.reduce(
+    (sum, n) =>
+      n.nodeType !== 1
+        ? sum
+        : sum +
+          ((n as Element).tagName.toUpperCase() === 'A' ? 1 : (n as Element).querySelectorAll('a').length),
+    0,
+  );
+}
+
+function compactText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The headline repeated at the top of the body. */
+function isTitleLine(unit: Unit, ctx: EdgeContext): boolean {
+  const text = compactText(unit.text);
+  return text.length >= 4 && ctx.titles.some((t) => compactText(t) === text);
+}
+
+/** A byline, dateline, `来源：` or `责任编辑：` line: what the front matter already says. */
+function isMetaLine(unit: Unit, ctx: EdgeContext): boolean {
+  const text = unit.text;
+  if (!text || text.length > MAX_META_LINE_CHARS || isWhole(unit)) return false;
+  if (CJK_META_LABEL.test(text) || BREADCRUMB_LABEL.test(text)) return true;
+  if (BYLINE_LINE.test(text)) return true;
+  let rest = text;
+  const byline = ctx.byline?.trim();
+  if (byline) {
+    if (compactText(text) === compactText(byline)) return true;
+    rest = rest.replace(new RegExp(escapeRegExp(byline), 'giu'), ' ');
+  }
+  let hasDate = false;
+  for (const found of ctx.dates) {
+    if (found && found.raw.length >= 6 && rest.includes(found.raw)) {
+      rest = rest.split(found.raw).join(' ');
+      hasDate = true;
+    }
+  }
+  for (const match of findDatesInText(rest)) {
+    rest = rest.replace(match.text, ' ');
+    hasDate = true;
+  }
+  if (!hasDate && rest === text) return false;
+  // Nothing is left once the date, the byline and the dateline's own words are gone.
+  const left = rest.replace(ZONE_NAMES, ' ').replace(TIME_OF_DAY, ' ').replace(DATELINE_WORDS, ' ');
+  return compactText(left).length <= 2;
+}
+
+/** A line of links only, two or more (`Back to news | Subscribe to the print edition`). */
+function isLinkLine(unit: Unit): boolean {
+  if (!unit.text || unit.text.length > MAX_META_LINE_CHARS || isWhole(unit) || countLinks(unit) < 2)
+    return false;
+  const linked = linkedText(unit).replace(LINK_SEPARATORS, '');
+  return unit.text.replace(LINK_SEPARATORS, '').length === linked.length;
+}
+
+function removeUnit(unit: Unit, root: Element): void {
+  for (const node of unit.nodes) {
+    let parent = node.parentNode;
+    node.parentNode?.removeChild(node);
+    // Wrappers left with nothing to show go too.
+    while (parent && parent !== root && parent.nodeType === 1) {
+      const el = parent as Element;
+      if (normalizeSpace(el.textContent) || el.querySelector(MEDIA_SELECTOR)) break;
+      parent = el.parentNode;
+      el.remove();
+    }
+  }
+}
+
+/** `热点排行` + a list of links: a list of other stories. */
+function removeStoryLists(root: Element): void {
+  for (const heading of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div'))) {
+    if (!root.contains(heading) || !LIST_HEADING.test(normalizeSpace(heading.textContent))) continue;
+    const list = heading.nextElementSibling;
+    if (!list || !/^(?:UL|OL|TABLE|DIV)$/.test(list.tagName.toUpperCase())) continue;
+    const text = compactText(list.textContent ?? '');
+    const linked = compactText(Array.from(list.querySelectorAll('a'), (a) => a.textContent ?? '').join(''));
+    if (text.length === 0 || linked.length / text.length < 0.8) continue;
+    removeUnit({ nodes: [heading, list], text: '' }, root);
+  }
+}
+
+/**
+ * Removes what the front matter already holds from the article's edges: at the top, the repeated headline,
+ * byline and dateline lines (with a kicker or standfirst above them); at the bottom, `责任编辑：` and
+ * dateline lines and link-only navigation lines. Stops at the first real paragraph, list, table or code.
+ */
+export function trimArticleEdges(root: Element, ctx: EdgeContext): void {
+  for (const el of Array.from(root.querySelectorAll(`[${DROP_ATTRIBUTE}]`)))
+    removeUnit({ nodes: [el], text: '' }, root);
+  removeStoryLists(root);
+  const units = listUnits(root).filter((u) => u.text !== '' || hasMedia(u));
+
+  // Short lines above a byline or dateline (a kicker, a standfirst) are part of the header; a header is one
+  // run, so once a line is gone at most one more short line may sit before the next metadata line.
+  let pending: Unit[] = [];
+  let hasRemoved = false;
+  let seen = 0;
+  for (const unit of units) {
+    if (hasMedia(unit)) continue; // a hero image is content; look past it
+    if (++seen > MAX_EDGE_UNITS) break;
+    if (isTitleLine(unit, ctx) || isMetaLine(unit, ctx)) {
+      for (const p of [...pending, unit]) removeUnit(p, root);
+      pending = [];
+      hasRemoved = true;
+      continue;
+    }
+    if (isWhole(unit) || measureText(unit.text) > MAX_HEADER_LINE_CHARS) break;
+    if (pending.length >= (hasRemoved ? 1 : 2)) break;
+    pending.push(unit);
+  }
+
+  seen = 0;
+  for (const unit of units.slice().reverse()) {
+    if (!root.contains(unit.nodes[0] ?? null) || hasMedia(unit) || ++seen > MAX_EDGE_UNITS) break;
+    if (isMetaLine(unit, ctx) || isLinkLine(unit)) removeUnit(unit, root);
+    else break;
+  }
+}

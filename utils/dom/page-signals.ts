@@ -1,0 +1,129 @@
+// DOM: reads a page's structured signals once (meta tags, JSON-LD, the article node) for every metadata finder.
+import type { JsonLdNode } from './json-ld';
+import { articleNodes, readJsonLd, stringProp, typesOf } from './json-ld';
+import { clean, normalizeSpace } from '../pure/page-text';
+import { isRecord } from '../pure/result';
+
+/** Structured data read once per page and shared by every finder below. */
+export interface PageSignals {
+  /** Lower-cased meta `name` / `property` / `itemprop` → contents, in page order. */
+  meta: Map<string, string[]>;
+  /** Every JSON-LD node on the page. */
+  jsonLd: JsonLdNode[];
+  /** The JSON-LD article node that describes this page, if any. */
+  article: JsonLdNode | null;
+}
+
+/** What Readability (or the caller) found; ranked below the page's own metadata. */
+export interface ArticleHints {
+  title?: string | null;
+  byline?: string | null;
+  excerpt?: string | null;
+  dir?: string | null;
+  siteName?: string | null;
+  /** The article's plain text, for the language fallback and the top-of-article lines. */
+  text?: string | null;
+  signals?: PageSignals;
+}
+
+/** `value` resolved against `base`; null for empty values or unparseable URLs. */
+export function resolveUrl(value: string | null | undefined, base: string): string | null {
+  const trimmed = (value ?? '').trim();
+  if (!trimmed) return null;
+  try {
+    return new URL(trimmed, base).href;
+  } catch {
+    return null;
+  }
+}
+
+export function resolveHttpUrl(value: string | null | undefined, base: string): string | null {
+  const href = resolveUrl(value, base);
+  return href && /^https?:/i.test(href) ? href : null;
+}
+
+/** The page URL, or the page's `<base href>` resolved against it. Linkedom documents have no usable baseURI. */
+export function findBaseUrl(doc: Document, url: string): string {
+  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  return resolveUrl(href, url) ?? url;
+}
+
+/** Reads meta tags and JSON-LD once. `url` picks the article node when a page carries several. */
+export function readPageSignals(doc: Document, url: string): PageSignals {
+  const meta = new Map<string, string[]>();
+  for (const el of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const content = normalizeSpace(el.getAttribute('content'));
+    if (!content) continue;
+    const keys = [
+      ...(el.getAttribute('property') ?? '').split(/\s+/),
+      el.getAttribute('name') ?? '',
+      el.getAttribute('itemprop') ?? '',
+    ];
+    for (const key of new Set(keys.map((k) => k.trim().toLowerCase()).filter(Boolean))) {
+      const list = meta.get(key);
+      if (list) list.push(content);
+      else meta.set(key, [content]);
+    }
+  }
+  let jsonLd: JsonLdNode[] = [];
+  try {
+    jsonLd = readJsonLd(doc);
+  } catch {
+    jsonLd = [];
+  }
+  return { meta, jsonLd, article: pickArticleNode(jsonLd, url) };
+}
+
+function pickArticleNode(nodes: JsonLdNode[], url: string): JsonLdNode | null {
+  const articles = articleNodes(nodes).filter((n) => !typesOf(n).includes('WebPage'));
+  if (articles.length <= 1) return articles[0] ?? null;
+  // Pages that list several articles: prefer the one that names this page.
+  const page = stripFragment(url);
+  const own = articles.find((n) => {
+    const ids = [n.url, n['@id'], n.mainEntityOfPage].map((v) =>
+      typeof v === 'string' ? v : isRecord(v) && typeof v['@id'] === 'string' ? v['@id'] : '',
+    );
+    return ids.some((id) => id && stripFragment(id) === page);
+  });
+  return own ?? articles[0] ?? null;
+}
+
+export function stripFragment(href: string): string {
+  const i = href.indexOf('#');
+  return i < 0 ? href : href.slice(0, i);
+}
+
+export function metaValue(signals: PageSignals, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const value = signals.meta.get(key)?.[0];
+    if (value) return value;
+  }
+  return null;
+}
+
+export function metaValues(signals: PageSignals, key: string): string[] {
+  return signals.meta.get(key) ?? [];
+}
+
+/** A `{ "@id": … }` reference replaced by the node it points to (publisher and author often are). */
+export function dereference(value: unknown, nodes: JsonLdNode[]): unknown {
+  if (!isRecord(value) || typeof value['@id'] !== 'string' || typeof value.name === 'string') return value;
+  const id = value['@id'];
+  return nodes.find((n) => n !== value && n['@id'] === id) ?? value;
+}
+
+export function namesOf(value: unknown, nodes: JsonLdNode[]): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  const names: string[] = [];
+  for (const item of list) {
+    const target = dereference(item, nodes);
+    const name = typeof target === 'string' ? target : isRecord(target) ? stringProp(target, 'name') : null;
+    const cleaned = clean(name);
+    if (cleaned && !names.includes(cleaned)) names.push(cleaned);
+  }
+  return names;
+}
+
+export function signalsOf(doc: Document, url: string, hints: ArticleHints): PageSignals {
+  return hints.signals ?? readPageSignals(doc, url);
+}

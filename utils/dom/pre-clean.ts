@@ -1,0 +1,190 @@
+// DOM: cleans a clone of the page before Readability sees it: shadow roots inlined, deep wrappers flattened, ads,
+// breadcrumbs and author boxes dropped, code languages marked, active content and handlers removed.
+import { findCodeLanguage } from './markdown';
+import { normalizeSpace } from '../pure/page-text';
+
+/** Removed from every non-Readability result (and from the page in `page` mode): active or invisible content. */
+export const ACTIVE_CONTENT =
+  'script, style, noscript, template, link, meta, base, object, embed, frame, frameset, iframe';
+export const PAGE_CHROME = 'nav, [role="navigation"], dialog';
+
+/**
+ * Copies each open shadow root's content into the clone, after its host's light children: `cloneNode` leaves
+ * shadow trees behind, and web-component sites put the whole story in one. Both trees list elements in the
+ * same order, so the i-th element of one is the i-th of the other.
+ */
+export function inlineShadowRoots(live: Document, clone: Document): void {
+  const liveElements = live.querySelectorAll('*');
+  let cloneElements: NodeListOf<Element> | null = null;
+  for (let i = 0; i < liveElements.length; i++) {
+    const root = (liveElements[i] as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (!root) continue;
+    cloneElements ??= clone.querySelectorAll('*');
+    const host = cloneElements[i];
+    if (!host) continue;
+    for (const child of Array.from(root.childNodes)) host.appendChild(clone.importNode(child, true));
+  }
+}
+
+/** Deepest element nesting, counted without recursion (a 5,000-deep page must not overflow the stack). */
+export function measureDepth(root: Element): number {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [el, depth] = item;
+    if (depth > deepest) deepest = depth;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+      stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+const WRAPPER_TAGS = new Set(['DIV', 'SPAN', 'SECTION', 'FONT', 'CENTER', 'MAIN', 'ARTICLE']);
+
+/**
+ * Readability slows down sharply with nesting (2,000 levels took 10 s in Chromium): unwrap chains of
+ * wrappers that hold one element and no text of their own, which is what such pages are made of.
+ */
+export function flattenWrapperChains(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (!WRAPPER_TAGS.has(el.tagName.toUpperCase()) || el.childElementCount !== 1) continue;
+    const hasOwnText = Array.from(el.childNodes).some(
+      (n) => n.nodeType === 3 && (n.textContent ?? '').trim(),
+    );
+    const child = el.firstElementChild;
+    if (!hasOwnText && child) el.replaceWith(child);
+  }
+}
+
+export const DEEP_NESTING = 300;
+
+export function querySafe(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null; // a broken per-site rule must not break the clip
+  }
+}
+
+export function removeAll(root: ParentNode, selector: string): void {
+  let found: Element[];
+  try {
+    found = Array.from(root.querySelectorAll(selector));
+  } catch {
+    return;
+  }
+  for (const el of found) el.remove();
+}
+
+/** Event handlers and `javascript:` links have no place in a clip. */
+export function cleanAttributes(root: Element): void {
+  for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+    for (const name of el.getAttributeNames()) {
+      if (name.toLowerCase().startsWith('on')) el.removeAttribute(name);
+    }
+    const href = el.getAttribute('href');
+    if (href && /^\s*javascript:/i.test(href)) el.removeAttribute('href');
+  }
+}
+
+// ---------------------------------------------------------------- boilerplate before Readability
+
+/** Class or id tokens of ad slots: `ad`, `ad-slot`, `ads_top`, `advert`, `banner-ad`, `sponsored`… */
+const AD_TOKEN =
+  /^(?:(?:ad|ads|advert|adverts|advertisement|advertising|sponsor|sponsored|sponsors)(?:[-_][\w-]+)?|[\w-]+[-_](?:ad|ads|advert|advertisement))$/i;
+const BREADCRUMB_TOKEN = /breadcrumb/i;
+/** Author boxes that follow the article (`author-bio`, `about-the-author`): the byline lives in the front matter. */
+const AUTHOR_BOX_TOKEN =
+  /^(?:author[-_]?(?:bio|box|card|profile|about|description)|about[-_]?(?:the[-_]?)?author|bio[-_]?box|(?:post|entry)[-_]author[-_]?(?:bio|box|info))$/i;
+/** The whole text of an ad label. */
+const AD_LABEL =
+  /^(?:advertisement|advertising|anzeige|publicité|publicidad|pubblicità|reklame|广告|廣告|広告|광고)$/i;
+/** `当前位置：首页 > 地方 > 正文`, `您现在的位置：…`. */
+export const BREADCRUMB_LABEL = /^(?:当前|您的|你的|您现在的|你现在的|现在|所在)位置\s*[：:]/u;
+/** Ads and breadcrumbs hold little text; a bigger element so named is a layout wrapper. */
+const MAX_AD_CHARS = 500;
+const MAX_BREADCRUMB_CHARS = 200;
+const MAX_AUTHOR_BOX_CHARS = 1500;
+const LAYOUT_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+/** Marks, before Readability, what is removed from its result; Readability keeps `data-` attributes. */
+export const DROP_ATTRIBUTE = 'data-postclip-drop';
+
+function tokensOf(el: Element): string[] {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Removes ad slots, breadcrumbs and author boxes from the clone: Readability keeps them when they sit in the
+ * article's container. Conservative: each must be small and must not hold an h1 (the headline's container).
+ */
+/** `ads-active`, `ad-free`, `has-ads`: page states, not the ad's own box. */
+const AD_STATE_TOKEN =
+  /^(?:(?:has|no|with)[-_]ads?|ads?[-_](?:active|enabled|disabled|free|loaded|ready|on|off|hidden|visible))$/i;
+
+export function removeBoilerplate(doc: Document): void {
+  const body = doc.body;
+  if (!body) return;
+  const isRemovable = (el: Element, maxChars: number): boolean =>
+    !LAYOUT_TAGS.has(el.tagName.toUpperCase()) &&
+    el.querySelector('h1') === null &&
+    normalizeSpace(el.textContent).length <= maxChars;
+  for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
+    if (!body.contains(el)) continue; // inside something already removed
+    const tokens = tokensOf(el);
+    const isAd =
+      tokens.some((t) => AD_TOKEN.test(t) && !AD_STATE_TOKEN.test(t)) && isRemovable(el, MAX_AD_CHARS);
+    const isCrumb =
+      (tokens.some((t) => BREADCRUMB_TOKEN.test(t)) ||
+        /BreadcrumbList/i.test(el.getAttribute('itemtype') ?? '')) &&
+      isRemovable(el, MAX_BREADCRUMB_CHARS);
+    if (isAd || isCrumb) el.remove();
+    // Marked, not removed: Readability may read the byline from it. trimArticleEdges removes it.
+    else if (tokens.some((t) => AUTHOR_BOX_TOKEN.test(t)) && isRemovable(el, MAX_AUTHOR_BOX_CHARS))
+      el.setAttribute(DROP_ATTRIBUTE, '');
+  }
+  // Labels are found from their text nodes, so no element's whole text is read unless a label starts it.
+  for (const node of listTextNodes(body)) {
+    const start = node.parentElement;
+    const own = normalizeSpace(node.nodeValue);
+    if (!start || !body.contains(start) || !own) continue;
+    const isCrumb = BREADCRUMB_LABEL.test(own);
+    if (!isCrumb && !AD_LABEL.test(own)) continue;
+    // The label's box: the outermost ancestor that is still only the breadcrumb, or only the label and its ad.
+    const isSameBox = (el: Element): boolean => {
+      const text = normalizeSpace(el.textContent);
+      return isCrumb ? BREADCRUMB_LABEL.test(text) && isRemovable(el, MAX_BREADCRUMB_CHARS) : text === own;
+    };
+    if (!isSameBox(start) || LAYOUT_TAGS.has(start.tagName.toUpperCase())) continue;
+    let box = start;
+    while (
+      box.parentElement &&
+      !LAYOUT_TAGS.has(box.parentElement.tagName.toUpperCase()) &&
+      isSameBox(box.parentElement)
+    )
+      box = box.parentElement;
+    box.remove();
+  }
+}
+
+function listTextNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out.push(child as Text);
+      else if (child.nodeType === 1) walk(child);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/**
+ * Readability drops classes (keepClasses false), and with them `language-python`: copy the language a code
+ * block names into `data-lang`, which Readability keeps and the Markdown converter reads.
+ */
+export function markCodeLanguages(doc: Document): void {
+  for (const pre of Array.from(doc.querySelectorAll('pre'))) {
+    const language = findCodeLanguage(pre);
+    if (language && !pre.hasAttribute('data-lang')) pre.setAttribute('data-lang', language);
+  }
+}

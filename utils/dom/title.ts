@@ -1,0 +1,117 @@
+// DOM: the article's own headline text and the site name its title carries, from the page's signals.
+import { findHeadlineElement, findTitleTextElement } from './headline';
+import { articleNodes, stringProp, typesOf } from './json-ld';
+import type { ArticleHints, PageSignals } from './page-signals';
+import { metaValue, namesOf, signalsOf } from './page-signals';
+import { clean, compact, normalizeSpace } from '../pure/page-text';
+import {
+  hostLabels,
+  isSiteSegment,
+  isTitleConfirmedBy,
+  learnSuffixes,
+  removedAround,
+  stripSiteName,
+  stripUnknownSuffix,
+} from '../pure/site-title';
+
+/** Site names the page declares: og:site_name, JSON-LD publisher / WebSite, application-name. */
+export function declaredSiteNames(signals: PageSignals, hints: ArticleHints): string[] {
+  const names: string[] = [];
+  const add = (value: string | null | undefined): void => {
+    const v = clean(value);
+    if (v && !names.includes(v) && v.length <= 80) names.push(v);
+  };
+  add(metaValue(signals, 'og:site_name'));
+  for (const name of publisherNames(signals)) add(name);
+  add(metaValue(signals, 'application-name', 'apple-mobile-web-app-title'));
+  add(hints.siteName);
+  return names;
+}
+
+function publisherNames(signals: PageSignals): string[] {
+  const nodes = signals.jsonLd;
+  const sources = signals.article ? [signals.article, ...articleNodes(nodes)] : articleNodes(nodes);
+  for (const node of sources) {
+    const names = namesOf(node.publisher, nodes);
+    if (names.length) return names;
+  }
+  const site = nodes.find((n) => typesOf(n).includes('WebSite'));
+  const siteName = site ? clean(stringProp(site, 'name')) : '';
+  return siteName ? [siteName] : [];
+}
+
+export interface TitleAnalysis {
+  title: string;
+  removed: string | null;
+  headline: Element | null;
+}
+
+export function analyzeTitle(
+  doc: Document,
+  url: string,
+  hints: ArticleHints,
+  signals: PageSignals,
+): TitleAnalysis {
+  const found = analyzeTitleCandidates(doc, url, hints, signals);
+  const analysis = found.headline ? found : { ...found, headline: findTitleTextElement(doc, found.title) };
+  if (analysis.removed) return analysis;
+  // `<title>` = og:title + ` · Harbourside`: the extra part names the site even when the headline had none.
+  const titles = [metaValue(signals, 'og:title'), doc.querySelector('title')?.textContent].map((t) =>
+    clean(t),
+  );
+  const learned = learnSuffixes(titles.filter(Boolean)).find(
+    (s) => s.length <= 40 && s.split(' ').length <= 5 && compact(s).length < compact(analysis.title).length,
+  );
+  return { ...analysis, removed: learned ?? null };
+}
+
+function analyzeTitleCandidates(
+  doc: Document,
+  url: string,
+  hints: ArticleHints,
+  signals: PageSignals,
+): TitleAnalysis {
+  const article = signals.article;
+  const jsonLdHeadline = article ? clean(stringProp(article, 'headline') ?? stringProp(article, 'name')) : '';
+  const og = clean(metaValue(signals, 'og:title'));
+  const twitter = clean(metaValue(signals, 'twitter:title'));
+  const docTitle = clean(doc.querySelector('title')?.textContent);
+  const readabilityTitle = clean(hints.title);
+  const all = [jsonLdHeadline, og, twitter, docTitle].filter(Boolean);
+  const headline = findHeadlineElement(doc, all);
+  const h1 = headline ? normalizeSpace(headline.textContent) : '';
+  const siteNames = [...declaredSiteNames(signals, hints), ...learnSuffixes(all)];
+  const labels = hostLabels(url);
+  const isSiteOnly = (t: string): boolean => isSiteSegment(t, siteNames, labels);
+  const removedFrom = (t: string, head: string): string | null =>
+    t ? (stripSiteName(t, siteNames, url).removed ?? removedAround(t, head)) : null;
+
+  // An h1 that og:title or <title> repeats is the headline readers see; JSON-LD may carry an SEO variant
+  // (The Verge, Vox) or, on Wikipedia, a description ("Wikimedia list article").
+  const witness = [og, twitter, docTitle].find((t) => h1 && t && isTitleConfirmedBy(t, h1));
+  if (witness) return { title: h1, removed: removedFrom(witness, h1) ?? removedFrom(docTitle, h1), headline };
+
+  for (const candidate of [jsonLdHeadline, og, twitter]) {
+    if (!candidate || isSiteOnly(candidate)) continue;
+    if (h1 && isTitleConfirmedBy(candidate, h1))
+      return { title: h1, removed: removedFrom(candidate, h1), headline };
+    const stripped = stripSiteName(candidate, siteNames, url);
+    if (stripped.title) return { ...stripped, headline };
+  }
+  if (docTitle && !isSiteOnly(docTitle)) {
+    if (h1 && isTitleConfirmedBy(docTitle, h1))
+      return { title: h1, removed: removedFrom(docTitle, h1), headline };
+    const stripped = stripSiteName(docTitle, siteNames, url);
+    if (stripped.removed) return { ...stripped, headline };
+    if (h1 && compact(h1) === compact(docTitle)) return { title: h1, removed: null, headline };
+    return { ...stripUnknownSuffix(docTitle), headline };
+  }
+  if (h1) return { title: h1, removed: null, headline };
+  if (readabilityTitle) return { ...stripSiteName(readabilityTitle, siteNames, url), headline };
+  return { title: docTitle || og, removed: null, headline };
+}
+
+/** The article's own headline, without the site name the tab title adds. */
+export function findTitle(doc: Document, url: string, hints: ArticleHints = {}): string {
+  return analyzeTitle(doc, url, hints, signalsOf(doc, url, hints)).title;
+}

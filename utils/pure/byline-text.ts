@@ -1,0 +1,91 @@
+// Pure: cleans a byline as pages write it (`By Jane Doe | Staff`, `作者：张三 来源：…`) and judges whether a
+// metadata author names a person rather than the site, a domain or the page's software.
+import { NOT_A_NAME, formatHanNames } from './han-names';
+import { clean, compact, countHan, isUrlLike } from './page-text';
+import { isChineseSiteLike } from './site-title';
+
+const MAX_BYLINE_CHARS = 100;
+
+const BYLINE_PREFIX =
+  /^(?:(?:(?:written|words|story|text|interview|reporting|report|posted|article|photos?|published)\s+)?by\b[:\s]*|(?:作者|作\s+者|撰文|撰稿|(?:本报|本報|本刊|本台|本网|总台)?(?:特约|实习|首席|见习)?(?:记者|記者|通讯员|通訊員)|实习生|实習生|责任编辑|責任編輯|编辑|編輯)\s*[：:／/丨]?\s*|文\s*[：:／/丨|｜]\s*)/iu;
+const BYLINE_TAIL =
+  /(?:\s*[|｜丨•·]\s*|\s+[-–—]\s+|,?\s+(?:on\s+)?(?:updated|published|posted)\b|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|(?<=\p{L})\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s+(?:19|20)\d{2}\s*[-年/.]|\s+(?:来源|來源|编辑|編輯|责任编辑|責任編輯|责编|时间|時間|日期|发布时间)\s*[：:]).*$/iu;
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE_LIKE = new RegExp(
+  `^(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|\\d{4}[-/.年]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})`,
+  'i',
+);
+/** A Chinese byline longer than this is a sentence, not names. */
+const MAX_BYLINE_HAN = 30;
+
+export function isDateLike(value: string): boolean {
+  return DATE_LIKE.test(value.replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, ''));
+}
+
+/** `sina.com.cn`, `51offer.com`: a domain, not a person. */
+export function isDomainLike(value: string): boolean {
+  return /^(?:[\w-]+\.)+(?:com|net|org|cn|gov|edu|info|io|co|uk|tv|cc|me|tw|hk)(?:[/:]|$)/i.test(value);
+}
+
+/** `By Jane Doe | Staff writer` → `Jane Doe`; `作者：张三 来源：…` → `张三`. Null for URLs, dates and sentences. */
+export function cleanByline(raw: string | null | undefined): string | null {
+  let s = clean(raw).replace(/^[□■●◆★☆▲△◇○]+\s*/u, '');
+  if (!s || isUrlLike(s)) return null;
+  // Readability sometimes takes a date line for the byline (`Last Updated: January 7, 2025`).
+  if (/^(?:last\s+)?(?:updated|published|posted\s+on|modified)\b/i.test(s) || isDateLike(s)) return null;
+  s = s.replace(BYLINE_TAIL, '');
+  const hadBy = /^(?:\S+\s+)?by\b/i.test(s);
+  for (let i = 0; i < 2; i += 1) s = s.replace(BYLINE_PREFIX, '').trim();
+  // WordPress: `Posted by Alan Whitby in News`.
+  if (hadBy) s = s.replace(/\s+in\s+\S+(?:\s+\S+){0,2}$/u, '');
+  s = s.replace(/^[\s,，:：\-–—]+|[\s,，;；:：\-–—]+$/gu, '').trim();
+  if (!s || s.length > MAX_BYLINE_CHARS || isUrlLike(s) || /^(?:by|作者|记者)$/i.test(s)) return null;
+  const han = countHan(s);
+  if (han > 0) {
+    // A question from an interview or a link such as `该作者文章` is no byline.
+    if (
+      han > MAX_BYLINE_HAN ||
+      /[。？！?!]/u.test(s) ||
+      /文章|作品|简介|更多|主页|登录|注册|本文|点击|收藏/u.test(s)
+    )
+      return null;
+    s = formatHanNames(s);
+  }
+  return s;
+}
+
+/**
+ * Whether a byline from metadata names a person rather than the site, a domain, a user id or the page's
+ * software (`Discuz! Team` beside `<meta name="generator" content="Discuz! X3.4">`).
+ */
+export function isPlausibleAuthor(
+  value: string,
+  siteNames: string[],
+  labels: string[],
+  generator: string,
+): boolean {
+  if (isDomainLike(value) || /^[A-Za-z]{0,3}[_-]?\d{3,}$/.test(value)) return false;
+  const firstWord = compact(value.split(/\s+/)[0] ?? '');
+  if (generator && firstWord.length >= 3 && compact(generator).startsWith(firstWord)) return false;
+  if (countHan(value) === 0) return true;
+  if (isChineseSiteLike(value) || NOT_A_NAME.test(value) || /贡献者|集团|网络$/u.test(value)) return false;
+  const c = compact(value);
+  return !siteNames.some((n) => compact(n) === c) && !labels.includes(c);
+}
+
+/** A metadata byline cleaned and checked; a list (`www.yunnan.cn,云南日报报业集团,云南网`) keeps its plausible parts. */
+export function cleanMetaByline(
+  raw: string | null | undefined,
+  siteNames: string[],
+  labels: string[],
+  generator: string,
+): string | null {
+  const value = cleanByline(raw);
+  if (!value) return null;
+  if (isPlausibleAuthor(value, siteNames, labels, generator)) return value;
+  const parts = value.split(/\s*[,，;；]\s*/u);
+  if (parts.length < 2) return null;
+  const kept = parts.filter((p) => p && isPlausibleAuthor(p, siteNames, labels, generator));
+  return kept.length ? kept.join(', ') : null;
+}

@@ -1,0 +1,224 @@
+// Pure: the table-free core of date reading: numeric dates (ISO, Y-M-D, 年月日, D.M.Y, M/D/Y) with a time and a
+// zone. The background and the popup use it for the template's `date` filter; the month-name patterns that
+// the clip script adds live in `date-parse.ts`, so their tables stay in the clip script's bundle.
+import type { DateParts } from './types';
+
+/** A date found inside a longer text, with where it was. */
+export interface DateMatch {
+  index: number;
+  length: number;
+  text: string;
+  parts: DateParts;
+}
+
+export interface FindDatesOptions {
+  /** Also accept bare `20220217` (only safe in URLs and whole strings: ids look like that too). */
+  allowCompact?: boolean;
+}
+
+const ZONE_ABBREVIATIONS: Record<string, number> = {
+  z: 0,
+  utc: 0,
+  gmt: 0,
+  est: -300,
+  edt: -240,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  cet: 60,
+  cest: 120,
+  mez: 60,
+  mesz: 120,
+  eet: 120,
+  eest: 180,
+  jst: 540,
+  kst: 540,
+  hkt: 480,
+  ist: 330,
+};
+
+// A time of day after a date: `09:00`, `9:00:40.123`, `9.00 pm`, `09时00分`, then an optional zone.
+export const TIME =
+  String.raw`(?:[T\s]|\s*,\s*|\s+(?:at|um|à|a las|alle|às|kl\.?|klo|o)\s+|\s*[|/–-]\s*)\s*` +
+  String.raw`(\d{1,2})[:：时時h](\d{2})(?:[:：分m](\d{2})(?:[.,]\d{1,9})?)?(?:秒)?` +
+  String.raw`\s*(am|pm|a\.m\.|p\.m\.)?` +
+  String.raw`\s*(?:uhr\s*)?(\(?(?:z|utc|gmt)?\s*[+\-−]\d{1,2}(?::?\d{2})?\)?|z\b|(?:utc|gmt|est|edt|cdt|mst|mdt|pst|pdt|cet|cest|mez|mesz|eet|eest|jst|kst|hkt|ist)\b)?`;
+
+export interface DatePattern {
+  re: RegExp;
+  build: (m: RegExpExecArray) => DateParts | null;
+}
+
+function toNumber(s: string | undefined): number | undefined {
+  return s === undefined ? undefined : Number(s);
+}
+
+/** Reads the zone group of TIME into minutes east of UTC. */
+function parseZone(zone: string | undefined): number | undefined {
+  if (!zone) return undefined;
+  const z = zone
+    .toLowerCase()
+    .replace(/[()\s]/g, '')
+    .replace('−', '-');
+  if (z in ZONE_ABBREVIATIONS) return ZONE_ABBREVIATIONS[z];
+  const m = /^(?:z|utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(z);
+  if (!m) return undefined;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3] ?? '0');
+  if (hours > 14 || minutes > 59) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || year < 1000 || year > 2999) return false;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return false;
+  if (!Number.isInteger(day) || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Builds parts from captured strings; the time groups start at `t` in the match. */
+export function makeParts(
+  year: number,
+  month: number,
+  day: number,
+  m: RegExpExecArray,
+  t: number,
+): DateParts | null {
+  if (!isRealDay(year, month, day)) return null;
+  const parts: DateParts = { year, month, day };
+  let hour = toNumber(m[t]);
+  const minute = toNumber(m[t + 1]);
+  const second = toNumber(m[t + 2]);
+  const meridiem = m[t + 3]?.toLowerCase().replace(/\./g, '');
+  if (hour === undefined || minute === undefined) return parts;
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return parts;
+    if (meridiem === 'pm' && hour < 12) hour += 12;
+    if (meridiem === 'am' && hour === 12) hour = 0;
+  }
+  if (hour > 23 || minute > 59 || (second !== undefined && second > 59)) return parts;
+  parts.hour = hour;
+  parts.minute = minute;
+  if (second !== undefined) parts.second = second;
+  const offset = parseZone(m[t + 4]);
+  if (offset !== undefined) parts.offsetMinutes = offset;
+  return parts;
+}
+
+export const NOT_DIGIT_BEFORE = String.raw`(?<![\d])`;
+export const NOT_DIGIT_AFTER = String.raw`(?![\d])`;
+
+/** The numeric forms, in the order the full parser tries them (it appends the month-name forms). */
+export const NUMERIC_PATTERNS: DatePattern[] = [
+  // 2022-02-17, 2022/2/17, 2022.02.17, ISO with time and zone.
+  {
+    re: new RegExp(
+      NOT_DIGIT_BEFORE + String.raw`(\d{4})([-/.])(\d{1,2})\2(\d{1,2})` + NOT_DIGIT_AFTER + `(?:${TIME})?`,
+      'giu',
+    ),
+    build: (m) => makeParts(Number(m[1]), Number(m[3]), Number(m[4]), m, 5),
+  },
+  // 2022年02月17日 09:00, 2022년 2월 17일
+  {
+    re: new RegExp(
+      NOT_DIGIT_BEFORE +
+        String.raw`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})(?:\s*[日号일]|(?!\s*[-－~～至到]|\d))` +
+        String.raw`(?:\s*(?:[(（][^)）]{1,4}[)）])?\s*(?:上午|下午|晚上)?\s*(\d{1,2})[:：时時](\d{1,2})(?:[:：分](\d{1,2}))?()()` +
+        ')?',
+      'gu',
+    ),
+    build: (m) => makeParts(Number(m[1]), Number(m[2]), Number(m[3]), m, 4),
+  },
+  // 17.02.2022 (day first), 17. 2. 2022
+  {
+    re: new RegExp(
+      NOT_DIGIT_BEFORE + String.raw`(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})` + NOT_DIGIT_AFTER + `(?:${TIME})?`,
+      'giu',
+    ),
+    build: (m) => makeParts(Number(m[3]), Number(m[2]), Number(m[1]), m, 4),
+  },
+  // 02/17/2022 (US) or 17/02/2022 (day first): only when the order is unambiguous.
+  {
+    re: new RegExp(
+      NOT_DIGIT_BEFORE + String.raw`(\d{1,2})([/-])(\d{1,2})\2(\d{4})` + NOT_DIGIT_AFTER + `(?:${TIME})?`,
+      'giu',
+    ),
+    build: (m) => {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      if (a > 12 && b <= 12) return makeParts(Number(m[4]), b, a, m, 5);
+      if (b > 12 && a <= 12) return makeParts(Number(m[4]), a, b, m, 5);
+      if (a === b) return makeParts(Number(m[4]), a, b, m, 5);
+      return null;
+    },
+  },
+];
+
+const COMPACT: DatePattern = {
+  re: /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:(?:T|\s)?([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?(?!\d)/g,
+  build: (m) => makeParts(Number(m[1]), Number(m[2]), Number(m[3]), m, 4),
+};
+
+/** Full-width digits and punctuation (common on Chinese and Japanese pages) to ASCII, same length. */
+function normalizeWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => {
+    const ascii = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    // Keep the full-width colon: the patterns accept it, and labels like `发布时间：` rely on it.
+    return c === '：' ? c : ascii;
+  });
+}
+
+/** Every date in a text that the patterns find, in order of position; overlaps keep the longest. Never throws. */
+export function findDatesWith(
+  patterns: readonly DatePattern[],
+  text: string,
+  opts: FindDatesOptions = {},
+): DateMatch[] {
+  if (typeof text !== 'string' || !text) return [];
+  const source = normalizeWidth(text.length > 200_000 ? text.slice(0, 200_000) : text);
+  const found: DateMatch[] = [];
+  const all = opts.allowCompact ? [...patterns, COMPACT] : patterns;
+  try {
+    for (const pattern of all) {
+      pattern.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      let guard = 0;
+      while ((m = pattern.re.exec(source)) !== null && guard++ < 2000) {
+        if (m[0].length === 0) {
+          pattern.re.lastIndex++;
+          continue;
+        }
+        const parts = pattern.build(m);
+        if (parts) found.push({ index: m.index, length: m[0].length, text: m[0].trim(), parts });
+      }
+    }
+  } catch {
+    return [];
+  }
+  found.sort((a, b) => a.index - b.index || b.length - a.length);
+  const out: DateMatch[] = [];
+  for (const match of found) {
+    const last = out[out.length - 1];
+    if (last && match.index < last.index + last.length) continue;
+    out.push(match);
+  }
+  return out;
+}
+
+/** The first date in a string (see `parseDateString`), read with the given patterns. Never throws. */
+export function parseDateWith(patterns: readonly DatePattern[], raw: string): DateParts | null {
+  if (typeof raw !== 'string') return null;
+  const text = raw.trim();
+  if (!text || text.length > 1000) return null;
+  // A bare compact date or timestamp (`20220217`, `20220217090040`) is only trusted as the whole string.
+  const isCompact = /^\d{8}(?:T?\d{4,6})?$/.test(text);
+  const first = findDatesWith(patterns, text, { allowCompact: isCompact })[0];
+  return first ? first.parts : null;
+}
+
+/** `parseDateString` without month names: ISO, Jekyll, numeric and CJK dates. Null when there is none. */
+export function parseNumericDate(raw: string): DateParts | null {
+  return parseDateWith(NUMERIC_PATTERNS, raw);
+}
