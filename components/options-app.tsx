@@ -8,11 +8,16 @@ import type { SiteRule } from '../utils/pure/site-rules';
 import type { Template } from '../utils/pure/template';
 import type { MarkdownStyle, PostOptions } from '../utils/pure/types';
 import { ErrorBanner } from './error-banner';
-import type { MessageKey } from './i18n-context';
+import type { MessageKey } from '../utils/pure/message-key';
 import { useI18n } from './i18n-context';
 import { PostPreview } from './post-preview';
 import { RuleList } from './rule-list';
-import type { EditableSettings, OptionsServices, PostPreview as Preview, StorageEstimate } from './services';
+import type {
+  EditableSettings,
+  OptionsServices,
+  PostPreview as Preview,
+  StorageEstimate,
+} from '../utils/pure/page-api';
 import { importTemplatesJson, toTemplatesJson } from './settings-io';
 import { TemplateEditor } from './template-editor';
 

@@ -8,7 +8,8 @@ import { FilterBox } from './filter-box';
 import { useI18n } from './i18n-context';
 import type { RowBadge } from './library-list';
 import { LibraryList } from './library-list';
-import type { ClipMode, ClipTarget, ExportTarget, OpenedClip, PageProbe, PopupServices } from './services';
+import type { ClipTarget, ExportTarget, OpenedClip, PopupServices } from '../utils/pure/page-api';
+import type { ClipMode, TabProbe } from '../utils/pure/protocol';
 import { UndoToast } from './undo-toast';
 
 /** The background stops a clip after 15 s; this guard ends the busy state even if its answer never comes. */
@@ -65,7 +66,7 @@ export function PopupApp({
   pageSize = PAGE_SIZE,
 }: PopupAppProps) {
   const { t, describeError } = useI18n();
-  const [probe, setProbe] = useState<PageProbe | null>(null);
+  const [probe, setProbe] = useState<TabProbe | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [isClipping, setClipping] = useState(false);
   const [error, setError] = useState<Failure | null>(null);

@@ -13,8 +13,8 @@ import {
   mapInjectionError,
   probeActiveTab,
 } from '../../utils/platform/clipper';
-import type { InjectedApi, InjectedClipOptions, PostclipGlobal } from '../../utils/platform/messages';
-import { INJECTED_API_VERSION } from '../../utils/platform/messages';
+import type { InjectedApi, InjectedClipOptions, PostclipGlobal } from '../../utils/pure/protocol';
+import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import type { Library } from '../../utils/platform/store';
 import { openLibrary, StoreError } from '../../utils/platform/store';

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatBytes, isValidTimeZone, OptionsApp } from '../../components/options-app';
-import type { EditableSettings, OptionsServices } from '../../components/services';
+import type { EditableSettings, OptionsServices } from '../../utils/pure/page-api';
 import { fail, ok } from '../../utils/pure/result';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../../utils/pure/types';
 

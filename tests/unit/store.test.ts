@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Library } from '../../utils/platform/store';
-import { DB_NAME, openLibrary, StoreError, toClipKey, toSummary } from '../../utils/platform/store';
+import { DB_NAME, openLibrary, StoreError, toSummary } from '../../utils/platform/store';
+import { toClipKey } from '../../utils/pure/clip-key';
 import type { ClipDraft, StoredClip } from '../../utils/pure/types';
 
 function makeDraft(n: number, over: Partial<ClipDraft> = {}): ClipDraft {

@@ -1,4 +1,5 @@
 // Platform: whole-library backup as JSON text and its restore, which merges and never deletes.
+import { errorMessage } from '../pure/error-message';
 import { parseBackup, serializeBackup } from '../pure/backup-format';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
@@ -37,6 +38,6 @@ export async function restoreBackup(
   } catch (error) {
     return error instanceof StoreError
       ? fail(error.code, error.message)
-      : fail('storage-failed', error instanceof Error ? error.message : String(error));
+      : fail('storage-failed', errorMessage(error));
   }
 }

@@ -9,6 +9,8 @@ import { toMarkdownKey } from '../pure/markdown-key';
 import { findRule } from '../pure/rule-match';
 import type { SiteRule } from '../pure/template-shape';
 import type { ClipDraft, MarkdownStyle } from '../pure/types';
+import { pageKeyOf } from '../pure/clip-key';
+import { errorMessage } from '../pure/error-message';
 import type {
   ClipMode,
   ClipOutcome,
@@ -17,8 +19,8 @@ import type {
   InjectedProbe,
   PostclipGlobal,
   TabProbe,
-} from './messages';
-import { INJECTED_API_VERSION } from './messages';
+} from '../pure/protocol';
+import { INJECTED_API_VERSION } from '../pure/protocol';
 import type { Settings } from './settings';
 import { loadSettings } from './settings';
 import type { Library } from './store';
@@ -84,10 +86,6 @@ function callInPage(call: InjectedCall): unknown {
   return call.kind === 'probe' ? api.probe() : api.clip(call.options);
 }
 
-function toMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 // Chrome: "Cannot access a chrome:// URL", "The extensions gallery cannot be scripted."; Firefox: "Missing host permission for the tab".
 const RESTRICTED_ERRORS =
   /extensions gallery|cannot be scripted|cannot access a [a-z-]+:\/\/ url|chrome:\/\/|about:/i;
@@ -95,7 +93,7 @@ const NO_ACCESS_ERRORS = /cannot access contents of|missing host permission|must
 
 /** Maps a scripting error to a code. `tabUrl` null means we never saw the URL: no access means a browser page. */
 export function mapInjectionError(error: unknown, tabUrl: string | null): Result<never> {
-  const message = toMessage(error);
+  const message = errorMessage(error);
   if (RESTRICTED_ERRORS.test(message)) return fail('restricted-page', message);
   if (NO_ACCESS_ERRORS.test(message))
     return fail(tabUrl === null ? 'restricted-page' : 'injection-failed', message);
@@ -219,7 +217,7 @@ export async function probeActiveTab(deps: ClipperDeps, given?: ActiveTab): Prom
   const { url, title, isReaderable, canonical } = probe.value;
   let savedClipId: string | null = null;
   try {
-    const saved = await (await deps.getLibrary()).findByUrl(canonical ?? url);
+    const saved = await (await deps.getLibrary()).findByUrl(pageKeyOf({ url, canonical }));
     savedClipId = saved?.id ?? null;
   } catch {
     // A broken store must not hide the Clip button; the clip itself will report the storage error.
@@ -275,7 +273,7 @@ export async function clipActiveTab(
   } catch (error) {
     return error instanceof StoreError
       ? fail(error.code, error.message)
-      : fail('storage-failed', toMessage(error));
+      : fail('storage-failed', errorMessage(error));
   }
 }
 

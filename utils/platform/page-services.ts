@@ -1,13 +1,8 @@
 // Platform: the popup and options pages' services: store, settings, messages and downloads behind the services
-// interfaces the components take (components/services.ts). Shared by both pages. Rendering is loaded on demand.
+// interfaces the components take (utils/pure/page-api.ts). Shared by both pages. Rendering is loaded on demand.
+import { errorMessage } from '../pure/error-message';
 import { browser } from 'wxt/browser';
-import type {
-  ExportTarget,
-  OpenedClip,
-  OptionsServices,
-  PopupServices,
-  ProgressFn,
-} from '../../components/services';
+import type { ExportTarget, OpenedClip, OptionsServices, PopupServices, ProgressFn } from '../pure/page-api';
 import { createBackup, restoreBackup } from './backup';
 import { downloadPost, downloadText } from './downloads';
 import { sendMessage } from './messages';
@@ -28,7 +23,7 @@ function toFailure(error: unknown): Result<never> {
   if (error instanceof StoreError)
     return fail(error.code, error.message === error.code ? undefined : error.message);
   if (error instanceof DOMException && error.name === 'QuotaExceededError') return fail('quota-exceeded');
-  return fail('unknown', error instanceof Error ? error.message : String(error));
+  return fail('unknown', errorMessage(error));
 }
 
 async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {

@@ -1,7 +1,11 @@
 // Platform: the clip library in IndexedDB (idb). Lists read small summaries; bodies are read one clip at a time.
+import { pageKeyOf, toClipKey } from '../pure/clip-key';
+import { errorMessage } from '../pure/error-message';
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import { wrap } from 'idb';
 import { toIsoString } from '../pure/dates';
+import { parseJekyllDate } from '../pure/jekyll-date';
+import { hostOf } from '../pure/url';
 import type { ErrorCode } from '../pure/result';
 import type { ClipDraft, ClipEdits, ClipSummary, StoredClip } from '../pure/types';
 
@@ -67,35 +71,10 @@ export class StoreError extends Error {
   }
 }
 
-/** The library key of a page: its URL without the #fragment, as the URL parser writes it. */
-export function toClipKey(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.hash = '';
-    return parsed.href;
-  } catch {
-    return url.split('#')[0] ?? url;
-  }
-}
-
-// Edits keep Jekyll's `2024-03-18 07:45:00 +0000`; lists show ISO 8601 like extracted dates.
-const JEKYLL_DATE = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}(?::\d{2})?)(?: ?([+-]\d{2}):?(\d{2}))?)?$/;
-
+/** Edits keep Jekyll's `2024-03-18 07:45:00 +0000`; lists show ISO 8601 like extracted dates. */
 function toIsoFromJekyll(date: string): string {
-  const match = JEKYLL_DATE.exec(date.trim());
-  if (!match) return date;
-  const [, day, time, zoneHours, zoneMinutes] = match;
-  if (!time) return day ?? date;
-  const seconds = time.length === 5 ? `${time}:00` : time;
-  return `${day}T${seconds}${zoneHours ? `${zoneHours}:${zoneMinutes}` : ''}`;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
+  const parts = parseJekyllDate(date);
+  return parts ? toIsoString(parts) : date;
 }
 
 export function toSummary(clip: StoredClip): ClipSummary {
@@ -169,7 +148,7 @@ function toStoreError(error: unknown, txError?: DOMException | null): StoreError
   if (errorName(error) === 'QuotaExceededError' || txError?.name === 'QuotaExceededError') {
     return new StoreError('quota-exceeded', 'The browser refused more storage.');
   }
-  return new StoreError('storage-failed', error instanceof Error ? error.message : String(error));
+  return new StoreError('storage-failed', errorMessage(error));
 }
 
 /** Cumulative upgrade steps: version n adds `if (oldVersion < n) { … }` below and never edits earlier steps. */
@@ -420,7 +399,7 @@ export async function openLibrary(
 
     saveDraft: (draft, markdown, now, markdownKey) =>
       write(async (tx) => {
-        const url = toClipKey(draft.canonical ?? draft.url);
+        const url = pageKeyOf(draft);
         const existing = await tx.objectStore('clips').index('by-url').get(url);
         const clip: StoredClip = existing
           ? { ...existing, draft, markdown, updatedAt: now }
