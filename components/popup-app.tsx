@@ -9,7 +9,8 @@ import { useI18n } from './i18n-context';
 import type { RowBadge } from './library-list';
 import { LibraryList } from './library-list';
 import type { ClipTarget, ExportTarget, OpenedClip, PopupServices } from '../utils/pure/page-api';
-import type { ClipMode, TabProbe } from '../utils/pure/protocol';
+import type { ClipMode } from '../utils/pure/choices';
+import type { TabProbe } from '../utils/pure/protocol';
 import { UndoToast } from './undo-toast';
 
 /** The background stops a clip after 15 s; this guard ends the busy state even if its answer never comes. */

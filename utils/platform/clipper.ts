@@ -11,8 +11,8 @@ import type { SiteRule } from '../pure/template-shape';
 import type { ClipDraft, MarkdownStyle } from '../pure/types';
 import { pageKeyOf } from '../pure/clip-key';
 import { errorMessage } from '../pure/error-message';
+import type { ClipMode } from '../pure/choices';
 import type {
-  ClipMode,
   ClipOutcome,
   ClipRequest,
   InjectedClipOptions,

@@ -5,7 +5,7 @@ import type { Result } from '../pure/result';
 import { fail, isErrorCode, isRecord } from '../pure/result';
 import { errorMessage } from '../pure/error-message';
 import type { ClipRequest, Message, MessageName, RequestOf, ResponseOf } from '../pure/protocol';
-import { isClipMode } from '../pure/protocol';
+import { isClipMode } from '../pure/choices';
 
 export type MessageSender = Browser.runtime.MessageSender;
 

@@ -1,6 +1,7 @@
 // Pure: what the popup and options components need from the platform, as one interface each page's entrypoint
 // implements (utils/platform/page-services.ts) and fakes implement in tests. Shapes are shared, never copied.
-import type { ClipMode, ClipOutcome, TabProbe } from './protocol';
+import type { ClipMode } from './choices';
+import type { ClipOutcome, TabProbe } from './protocol';
 import type { Result } from './result';
 import type { ClipEdits, ClipSummary, Post, Settings, StoredClip } from './types';
 

@@ -1,11 +1,8 @@
 // Pure: the one typed protocol between extension contexts (popup/options -> background, background -> injected
 // script). Types and constants only: the background, the pages and the injected script all import it.
+import type { ClipMode } from './choices';
 import type { Result } from './result';
 import type { ClipDraft, ClipSummary, MarkdownStyle } from './types';
-
-/** What a clip reads: Readability's article, the whole page, or the user's selection. */
-export const CLIP_MODES = ['article', 'page', 'selection'] as const;
-export type ClipMode = (typeof CLIP_MODES)[number];
 
 /** What the active tab offers, found by the injected script without saving anything. */
 export interface TabProbe {
@@ -76,8 +73,4 @@ export interface InjectedApi {
 
 export interface PostclipGlobal {
   __postclip?: InjectedApi;
-}
-
-export function isClipMode(value: unknown): value is ClipMode {
-  return CLIP_MODES.some((mode) => mode === value);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CLIP_MODES, INJECTED_API_VERSION, isClipMode } from '../../utils/pure/protocol';
-import type { ClipMode } from '../../utils/pure/protocol';
+import { CLIP_MODES, isClipMode } from '../../utils/pure/choices';
+import type { ClipMode } from '../../utils/pure/choices';
+import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 
 describe('clip modes', () => {
   it('accepts exactly the listed modes', () => {
