@@ -34,3 +34,7 @@ export type PostChoice = keyof typeof POST_CHOICES;
 export type MarkdownChoice = keyof typeof MARKDOWN_CHOICES;
 export type PostChoiceValue<K extends PostChoice> = (typeof POST_CHOICES)[K][number];
 export type MarkdownChoiceValue<K extends MarkdownChoice> = (typeof MARKDOWN_CHOICES)[K][number];
+
+/** How a site rule picks pages: exactly this host, it or any subdomain, or a URL glob. */
+export const RULE_MATCH_TYPES = ['host', 'host-suffix', 'pattern'] as const;
+export type RuleMatchType = (typeof RULE_MATCH_TYPES)[number];
