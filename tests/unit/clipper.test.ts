@@ -3,12 +3,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActiveTab, ClipperDeps, ScriptInjection } from '../../utils/platform/clipper';
+import { clipWithFeedback } from '../../utils/platform/clip-feedback';
 import {
   buildInjectedOptions,
   CLIP_TIMEOUT_MS,
   clipActiveTab,
   clipRequestedTab,
-  clipWithFeedback,
   createLibraryGetter,
   mapInjectionError,
   probeActiveTab,
