@@ -17,7 +17,8 @@ import type { InjectedApi, InjectedClipOptions, PostclipGlobal } from '../../uti
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import type { Library } from '../../utils/platform/store';
-import { openLibrary, StoreError } from '../../utils/platform/store';
+import { StoreError } from '../../utils/platform/library-db';
+import { openLibrary } from '../../utils/platform/store';
 import type { SiteRule } from '../../utils/pure/site-rules';
 import { findRule } from '../../utils/pure/site-rules';
 import type { ClipDraft } from '../../utils/pure/types';

@@ -7,7 +7,7 @@ import type { StoredClip } from '../pure/types';
 import type { Settings } from './settings';
 import { migrateSettings } from './settings';
 import type { Library } from './store';
-import { StoreError } from './store';
+import { StoreError } from './library-db';
 
 /** Every clip, newest first, plus the settings; `now` is injectable for tests. */
 export async function createBackup(

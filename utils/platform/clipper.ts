@@ -24,7 +24,9 @@ import { INJECTED_API_VERSION } from '../pure/protocol';
 import type { Settings } from './settings';
 import { loadSettings } from './settings';
 import type { Library } from './store';
-import { openLibrary, StoreError, toSummary } from './store';
+import { toSummary } from '../pure/clip-summary';
+import { StoreError } from './library-db';
+import { openLibrary } from './store';
 
 /**
  * Reading the page may take this long; opening the store may add OPEN_TIMEOUT_MS (5 s) after it, so a clip ends,
