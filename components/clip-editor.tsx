@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClipEdits } from '../utils/pure/types';
 import { useI18n } from './i18n-context';
-import type { OpenedClip, PostFields } from './services';
+import { isJekyllDate } from '../utils/pure/jekyll-date';
+import type { OpenedClip, PostFields } from '../utils/pure/page-api';
 
 export interface ClipEditorProps {
   opened: OpenedClip;
@@ -15,9 +16,6 @@ export interface ClipEditorProps {
   onDelete: () => void;
   onBack: () => void;
 }
-
-// Jekyll's date forms, as utils/pure/front-matter.ts writes them unquoted.
-const JEKYLL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?(?: [+-]\d{4})?)?$/;
 
 interface FormValues {
   title: string;
@@ -105,7 +103,7 @@ export function ClipEditor({
   function handleSubmit(e: Event) {
     e.preventDefault();
     const date = form.date.trim();
-    if (date !== '' && !JEKYLL_DATE_PATTERN.test(date)) {
+    if (date !== '' && !isJekyllDate(date)) {
       setDateInvalid(true);
       return;
     }

@@ -1,11 +1,9 @@
 // Components get every user-facing string through this context; the entrypoint provides the platform's i18n.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type EnMessages from '../public/_locales/en/messages.json';
+import type { MessageKey } from '../utils/pure/message-key';
 import type { ErrorCode } from '../utils/pure/result';
 
-/** Every message name, derived from the English locale file (the reference locale). */
-export type MessageKey = keyof typeof EnMessages;
 export type Translate = (key: MessageKey, subs?: string[]) => string;
 
 export interface I18n {

@@ -1,6 +1,7 @@
 // The library: one row per clip (title, site, published day), each a button that opens it, with a checkbox to select it.
 import { useEffect, useRef } from 'preact/hooks';
 import type { ClipSummary } from '../utils/pure/types';
+import { isJekyllDate } from '../utils/pure/jekyll-date';
 import { useI18n } from './i18n-context';
 
 export type RowBadge = 'saved' | 'updated';
@@ -22,8 +23,8 @@ export interface LibraryListProps {
 /** The day part of an ISO date, which is what a reader scans for; anything else is shown as given. */
 export function toDisplayDay(published: string | null): string | null {
   if (published === null) return null;
-  const match = /^\d{4}-\d{2}-\d{2}/.exec(published);
-  return match ? match[0] : published;
+  const day = published.slice(0, 10);
+  return isJekyllDate(day) ? day : published;
 }
 
 export function LibraryList(props: LibraryListProps) {

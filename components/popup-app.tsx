@@ -1,15 +1,17 @@
 // The popup: clip the active tab, then browse, open, edit, export and delete clips. Data comes in through services.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ErrorCode, Result } from '../utils/pure/result';
-import type { ClipEdits, ClipSummary, StoredClip } from '../utils/pure/types';
+import type { Failure, Result } from '../utils/pure/result';
+import type { ClipEdits, StoredClip } from '../utils/pure/types';
 import { ClipEditor } from './clip-editor';
 import { ErrorBanner } from './error-banner';
 import { FilterBox } from './filter-box';
 import { useI18n } from './i18n-context';
-import type { RowBadge } from './library-list';
 import { LibraryList } from './library-list';
-import type { ClipMode, ClipTarget, ExportTarget, OpenedClip, PageProbe, PopupServices } from './services';
+import type { ClipTarget, ExportTarget, OpenedClip, PopupServices } from '../utils/pure/page-api';
+import type { ClipMode } from '../utils/pure/choices';
+import type { TabProbe } from '../utils/pure/protocol';
 import { UndoToast } from './undo-toast';
+import { useLibraryList } from './use-library-list';
 
 /** The background stops a clip after 15 s; this guard ends the busy state even if its answer never comes. */
 export const CLIP_UI_TIMEOUT_MS = 20_000;
@@ -23,11 +25,6 @@ export interface PopupAppProps {
   pageSize?: number;
 }
 
-interface Failure {
-  code: ErrorCode;
-  detail?: string;
-}
-
 // Clipping runs beside the library tasks (the user may browse while a clip is saved), so it has its own flag:
 // one shared value let each task's end clear the other's busy state.
 type Busy = 'export' | 'open' | 'save' | 'delete' | null;
@@ -39,7 +36,7 @@ interface Toast {
   clips: StoredClip[];
 }
 
-function toFailure(result: { code: ErrorCode; detail?: string }): Failure {
+function toFailure(result: Failure): Failure {
   return result.detail === undefined ? { code: result.code } : { code: result.code, detail: result.detail };
 }
 
@@ -52,12 +49,6 @@ function withTimeout<T>(promise: Promise<Result<T>>, ms: number): Promise<Result
   return Promise.race([promise, guard]).finally(() => clearTimeout(timer));
 }
 
-/** Rows of `more` that are not in `rows` yet, appended: pages and pinned rows can overlap. */
-function appendNew(rows: ClipSummary[], more: ClipSummary[]): ClipSummary[] {
-  const seen = new Set(rows.map((r) => r.id));
-  return rows.concat(more.filter((r) => !seen.has(r.id)));
-}
-
 export function PopupApp({
   services,
   clipTimeoutMs = CLIP_UI_TIMEOUT_MS,
@@ -65,23 +56,14 @@ export function PopupApp({
   pageSize = PAGE_SIZE,
 }: PopupAppProps) {
   const { t, describeError } = useI18n();
-  const [probe, setProbe] = useState<PageProbe | null>(null);
+  const [probe, setProbe] = useState<TabProbe | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [isClipping, setClipping] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
-  // Rows clipped or highlighted in this session, shown above the pages from the store.
-  const [pinned, setPinned] = useState<ClipSummary[]>([]);
-  const [items, setItems] = useState<ClipSummary[]>([]);
-  const [next, setNext] = useState<number | null>(null);
-  const [isLoading, setLoading] = useState(true);
-  const [query, setQuery] = useState('');
-  const [badges, setBadges] = useState<Record<string, RowBadge>>({});
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [view, setView] = useState<View>({ kind: 'library' });
   const [toast, setToast] = useState<Toast | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const listRequest = useRef(0);
   const lastOpenedId = useRef<string | null>(null);
   // The tab the probe looked at: every clip names it, so focus moving to another tab or window cannot change
   // what is clipped. A ref, not state: a clip on open runs before the probe's state update is rendered.
@@ -89,32 +71,11 @@ export function PopupApp({
   const libraryRef = useRef<HTMLDivElement>(null);
   const popupRef = useRef<HTMLDivElement>(null);
 
-  function showError(result: { code: ErrorCode; detail?: string }) {
+  function showError(result: Failure) {
     setError(toFailure(result));
   }
 
-  async function loadPage(q: string, after: number | null) {
-    const request = ++listRequest.current;
-    setLoading(true);
-    const result = await services.listSummaries({
-      limit: pageSize,
-      ...(after === null ? {} : { after }),
-      ...(q === '' ? {} : { query: q }),
-    });
-    if (request !== listRequest.current) return; // A newer query answered, or will.
-    setLoading(false);
-    if (!result.ok) {
-      showError(result);
-      return;
-    }
-    setItems((rows) => (after === null ? result.value.items : appendNew(rows, result.value.items)));
-    setNext(result.value.next);
-  }
-
-  async function pinCurrentClip(id: string) {
-    const result = await services.getSummary(id);
-    if (result.ok) setPinned((rows) => (rows.some((r) => r.id === id) ? rows : rows.concat(result.value)));
-  }
+  const list = useLibraryList(services, pageSize, showError);
 
   async function runClip(mode: ClipMode) {
     setClipping(true);
@@ -131,9 +92,7 @@ export function PopupApp({
         return;
       }
       const { clip, isUpdate } = result.value;
-      setPinned((rows) => [clip, ...rows.filter((r) => r.id !== clip.id)]);
-      setItems((rows) => rows.filter((r) => r.id !== clip.id));
-      setBadges((b) => ({ ...b, [clip.id]: isUpdate ? 'updated' : 'saved' }));
+      list.addClipped(clip, isUpdate);
       setProbe((p) => (p ? { ...p, savedClipId: clip.id } : p));
     } finally {
       setClipping(false);
@@ -149,12 +108,12 @@ export function PopupApp({
     const found = result.value;
     if (found.tabId !== null) probedTab.current = { tabId: found.tabId, expectedUrl: found.url };
     setProbe(found);
-    if (found.savedClipId !== null) await pinCurrentClip(found.savedClipId);
+    if (found.savedClipId !== null) await list.pin(found.savedClipId);
     else if (found.isReaderable && isClipOnOpen) await runClip('article');
   }
 
   useEffect(() => {
-    void loadPage('', null);
+    void list.reload();
     void start();
     // Runs once, when the popup opens.
   }, []);
@@ -181,25 +140,6 @@ export function PopupApp({
       popupRef.current?.querySelector<HTMLElement>('.toast button') ??
       popupRef.current?.querySelector<HTMLElement>('#filter-clips');
     target?.focus();
-  }
-
-  function handleQuery(q: string) {
-    setQuery(q);
-    setNext(null);
-    void loadPage(q, null);
-  }
-
-  function removeRows(ids: string[]) {
-    const gone = new Set(ids);
-    setPinned((rows) => rows.filter((r) => !gone.has(r.id)));
-    setItems((rows) => rows.filter((r) => !gone.has(r.id)));
-    setSelected((s) => new Set([...s].filter((id) => !gone.has(id))));
-  }
-
-  function replaceRow(row: ClipSummary) {
-    const swap = (rows: ClipSummary[]) => rows.map((r) => (r.id === row.id ? row : r));
-    setPinned(swap);
-    setItems(swap);
   }
 
   async function openClip(id: string) {
@@ -231,7 +171,7 @@ export function PopupApp({
       }
       setView({ kind: 'clip', opened: result.value, note: t('saved') });
       const row = await services.getSummary(id);
-      if (row.ok) replaceRow(row.value);
+      if (row.ok) list.replaceRow(row.value);
     } finally {
       setBusy(null);
     }
@@ -247,7 +187,7 @@ export function PopupApp({
         showError(result);
         return;
       }
-      removeRows(ids);
+      list.removeRows(ids);
       setView({ kind: 'library' });
       setToast({ message: message(result.value), clips: result.value });
     } finally {
@@ -264,7 +204,7 @@ export function PopupApp({
       showError(result);
       return;
     }
-    await loadPage(query, null);
+    await list.reload();
     // The Undo button is gone: focus the first clip it brought back.
     const first = clips[0];
     if (first) requestAnimationFrame(() => focusRow(first.id));
@@ -304,9 +244,8 @@ export function PopupApp({
     setView((v) => (v.kind === 'clip' && v.opened === opened ? { ...v, note: note(opened) } : v));
   }
 
-  const rows = query === '' ? appendNew(pinned, items) : items;
-  const selectedIds = [...selected];
-  const emptyText = query === '' ? t('libraryEmpty') : t('noMatches', [query]);
+  const selectedIds = [...list.selected];
+  const emptyText = list.query === '' ? t('libraryEmpty') : t('noMatches', [list.query]);
 
   return (
     <div class="popup" ref={popupRef}>
@@ -357,7 +296,7 @@ export function PopupApp({
 
       <main>
         <div ref={libraryRef} class="library-view" hidden={view.kind !== 'library'}>
-          <FilterBox onQuery={handleQuery} />
+          <FilterBox onQuery={list.filter} />
           {selectedIds.length > 0 && (
             <div class="selection-bar">
               <span>{t('selectedCount', [String(selectedIds.length)])}</span>
@@ -375,25 +314,16 @@ export function PopupApp({
             </div>
           )}
           <LibraryList
-            items={rows}
-            selected={selected}
-            badges={badges}
+            items={list.rows}
+            selected={list.selected}
+            badges={list.badges}
             currentId={probe?.savedClipId ?? null}
-            hasMore={next !== null}
-            isLoading={isLoading}
+            hasMore={list.hasMore}
+            isLoading={list.isLoading}
             emptyText={emptyText}
             onOpen={(id) => void openClip(id)}
-            onToggle={(id, isOn) =>
-              setSelected((s) => {
-                const copy = new Set(s);
-                if (isOn) copy.add(id);
-                else copy.delete(id);
-                return copy;
-              })
-            }
-            onLoadMore={() => {
-              if (!isLoading && next !== null) void loadPage(query, next);
-            }}
+            onToggle={list.toggle}
+            onLoadMore={list.loadMore}
           />
         </div>
         {view.kind === 'clip' && (

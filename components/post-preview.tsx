@@ -1,7 +1,7 @@
 // The options page's live preview: exactly the file export would write (its name and content) for the newest clip,
 // or for a built-in sample story when the library is empty.
 import { useI18n } from './i18n-context';
-import type { PostPreview as Preview } from './services';
+import type { PostPreview as Preview } from '../utils/pure/page-api';
 
 export interface PostPreviewProps {
   /** undefined: still rendering; null: nothing to show. */

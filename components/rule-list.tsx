@@ -1,10 +1,14 @@
 // Site rules in the options page: a list the user orders (first match wins), with add, edit, delete, move up/down.
 // A rule matches by host, host suffix or URL pattern and can set a template, field overrides, a zone, selectors.
 import { useState } from 'preact/hooks';
+import type { SlugMode } from '../utils/pure/choices';
+import { RULE_MATCH_TYPES, SLUG_MODES } from '../utils/pure/choices';
 import type { SiteRule, SiteRuleMatch } from '../utils/pure/site-rules';
+import { isValidTimeZone } from '../utils/pure/time-zone';
 import type { Template, TemplateField } from '../utils/pure/template';
 import type { Translate } from './i18n-context';
 import { useI18n } from './i18n-context';
+import { MATCH_LABELS, SLUG_LABELS } from './choice-labels';
 import { checkRuleFields, makeRuleId } from './settings-io';
 
 export interface RuleListProps {
@@ -13,8 +17,6 @@ export interface RuleListProps {
   templates: readonly Template[];
   /** Saves the whole list, in order. */
   onChange: (rules: SiteRule[]) => void;
-  /** True for '' and for an IANA zone this browser knows. */
-  isValidTimeZone: (zone: string) => boolean;
 }
 
 /** The rule form's text boxes; an empty box means "not set". */
@@ -30,22 +32,18 @@ export interface RuleForm {
   removeSelectors: string;
   articleSelector: string;
   dateSelector: string;
-  slugMode: '' | 'readable' | 'pinyin';
+  slugMode: '' | SlugMode;
 }
 
 const OVERRIDE_KEYS = ['categories', 'tags', 'layout'] as const;
 
-const MATCH_TYPES = [
-  ['host', 'ruleMatchHost'],
-  ['host-suffix', 'ruleMatchSuffix'],
-  ['pattern', 'ruleMatchPattern'],
-] as const;
+const MATCH_TYPES = RULE_MATCH_TYPES.map((type) => [type, MATCH_LABELS[type]] as const);
 
-const SLUG_MODES = [
-  ['', 'ruleSlugDefault'],
-  ['readable', 'slugReadable'],
-  ['pinyin', 'slugPinyin'],
-] as const;
+/** '' keeps the settings' slug mode; then every mode, labelled as on the post section. */
+const SLUG_CHOICES = [
+  ['', 'ruleSlugDefault'] as const,
+  ...SLUG_MODES.map((mode) => [mode, SLUG_LABELS[mode]] as const),
+];
 
 export const EMPTY_RULE_FORM: RuleForm = {
   matchType: 'host',
@@ -114,11 +112,7 @@ export function isValidSelector(selector: string): boolean {
 type FormProblem = { key: keyof RuleForm; text: string };
 
 /** What is wrong with a form, first problem only, or null. */
-function findProblem(
-  form: RuleForm,
-  isValidTimeZone: (zone: string) => boolean,
-  t: Translate,
-): FormProblem | null {
+function findProblem(form: RuleForm, t: Translate): FormProblem | null {
   if (form.matchValue.trim() === '') return { key: 'matchValue', text: t('ruleMatchMissing') };
   const fieldError = checkRuleFields(fromRuleForm(form, 'check'));
   if (fieldError) {
@@ -126,7 +120,8 @@ function findProblem(
     const key = OVERRIDE_KEYS.find((k) => k === named) ?? 'categories';
     return { key, text: t('templateSyntaxError', [fieldError.message]) };
   }
-  if (!isValidTimeZone(form.timeZone.trim()))
+  // An empty zone means "no override": the settings' zone applies.
+  if (form.timeZone.trim() !== '' && !isValidTimeZone(form.timeZone.trim()))
     return { key: 'timeZone', text: t('timeZoneInvalid', [form.timeZone.trim()]) };
   const selectors = [
     ...form.removeSelectors.split('\n').map((s) => ['removeSelectors', s.trim()] as const),
@@ -147,12 +142,11 @@ function describeMatch(rule: SiteRule): string {
 interface RuleEditorProps {
   initial: RuleForm;
   templates: readonly Template[];
-  isValidTimeZone: (zone: string) => boolean;
   onSubmit: (form: RuleForm) => void;
   onCancel: () => void;
 }
 
-function RuleEditor({ initial, templates, isValidTimeZone, onSubmit, onCancel }: RuleEditorProps) {
+function RuleEditor({ initial, templates, onSubmit, onCancel }: RuleEditorProps) {
   const { t } = useI18n();
   const [form, setForm] = useState<RuleForm>(initial);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -164,7 +158,7 @@ function RuleEditor({ initial, templates, isValidTimeZone, onSubmit, onCancel }:
 
   function submit(e: Event) {
     e.preventDefault();
-    const found = findProblem(form, isValidTimeZone, t);
+    const found = findProblem(form, t);
     setProblem(found);
     if (!found) onSubmit(form);
   }
@@ -247,11 +241,11 @@ function RuleEditor({ initial, templates, isValidTimeZone, onSubmit, onCancel }:
           id="rule-slug"
           value={form.slugMode}
           onChange={(e) => {
-            const picked = SLUG_MODES.find(([v]) => v === e.currentTarget.value);
+            const picked = SLUG_CHOICES.find(([v]) => v === e.currentTarget.value);
             if (picked) set('slugMode', picked[0]);
           }}
         >
-          {SLUG_MODES.map(([value, key]) => (
+          {SLUG_CHOICES.map(([value, key]) => (
             <option key={value} value={value}>
               {t(key)}
             </option>
@@ -275,7 +269,7 @@ function RuleEditor({ initial, templates, isValidTimeZone, onSubmit, onCancel }:
 
 type Editing = { kind: 'new' } | { kind: 'edit'; index: number } | null;
 
-export function RuleList({ rules, templates, onChange, isValidTimeZone }: RuleListProps) {
+export function RuleList({ rules, templates, onChange }: RuleListProps) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Editing>(null);
 
@@ -367,7 +361,6 @@ export function RuleList({ rules, templates, onChange, isValidTimeZone }: RuleLi
           key={editing.kind === 'edit' ? `edit-${editedRule?.id ?? ''}` : 'new'}
           initial={editedRule ? toRuleForm(editedRule) : EMPTY_RULE_FORM}
           templates={templates}
-          isValidTimeZone={isValidTimeZone}
           onSubmit={submit}
           onCancel={() => setEditing(null)}
         />

@@ -2,13 +2,11 @@
 // No onMessageExternal/onConnectExternal listeners: other extensions and web pages get no way in.
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
+import { clipWithFeedback, createContextMenus, MENU_CLIP_SELECTION } from '../utils/platform/clip-feedback';
 import {
   clipRequestedTab,
-  clipWithFeedback,
   createBrowserDeps,
-  createContextMenus,
   createLibraryGetter,
-  MENU_CLIP_SELECTION,
   probeActiveTab,
   toActiveTab,
 } from '../utils/platform/clipper';

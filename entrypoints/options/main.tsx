@@ -1,8 +1,9 @@
-// Options entry: loads the styles and starts the options page (see popup/boot.ts for why the start is a dynamic import).
+// Options entry: loads the styles and starts the page (see utils/platform/boot-page.ts for the dynamic imports).
 import './options.css';
-import { bootPage } from '../popup/boot';
+import { bootPage } from '../../utils/platform/boot-page';
 
-void bootPage('options', async (root) => {
-  const { startOptions } = await import('./start-options');
-  startOptions(root);
-});
+void bootPage(
+  document,
+  async (root) => (await import('./start-options')).startOptions(root),
+  async (root) => (await import('./offline')).startOptionsOffline(root),
+);

@@ -1,8 +1,9 @@
-// Popup entry: loads the styles and starts the popup (see boot.ts for why the start is a dynamic import).
+// Popup entry: loads the styles and starts the popup (see utils/platform/boot-page.ts for the dynamic imports).
 import './popup.css';
-import { bootPage } from './boot';
+import { bootPage } from '../../utils/platform/boot-page';
 
-void bootPage('popup', async (root) => {
-  const { startPopup } = await import('./start-popup');
-  startPopup(root);
-});
+void bootPage(
+  document,
+  async (root) => (await import('./start-popup')).startPopup(root),
+  async (root) => (await import('./offline')).startPopupOffline(root),
+);

@@ -222,4 +222,25 @@ describe('Postclip in Chromium', () => {
     const leftovers = (await readdir(session.downloadsDir)).filter((n) => n.endsWith('.crdownload'));
     assert.deepEqual(leftovers, []);
   });
+
+  // Last: it adds a clip, and the tests above count the library.
+  it('a page with og:url and no canonical link shows as already saved when the popup opens again', async () => {
+    // The address differs from og:url (a tracking parameter): only the og:url key matches the saved clip.
+    const url = `${server.url('og-url-article.html')}?utm_source=feed`;
+    const first = await clipWithToolbar(url);
+    assert.match(first.text, /Night ferry returns/);
+    await first.page.close();
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const popup = await clickToolbarButton(session, page);
+    const text = await pollValue(
+      () => popup.evaluate<string>(BODY_TEXT_EXPR),
+      (t) => t.includes('Already in your library'),
+      'the already-saved hint',
+    );
+    // Recognised, so not clipped again on open.
+    assert.doesNotMatch(text, /Updated/);
+    await popup.detach();
+    await page.close();
+  });
 });

@@ -3,21 +3,22 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActiveTab, ClipperDeps, ScriptInjection } from '../../utils/platform/clipper';
+import { clipWithFeedback } from '../../utils/platform/clip-feedback';
 import {
   buildInjectedOptions,
   CLIP_TIMEOUT_MS,
   clipActiveTab,
   clipRequestedTab,
-  clipWithFeedback,
   createLibraryGetter,
   mapInjectionError,
   probeActiveTab,
 } from '../../utils/platform/clipper';
-import type { InjectedApi, InjectedClipOptions, PostclipGlobal } from '../../utils/platform/messages';
-import { INJECTED_API_VERSION } from '../../utils/platform/messages';
+import type { InjectedApi, InjectedClipOptions, PostclipGlobal } from '../../utils/pure/protocol';
+import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import type { Library } from '../../utils/platform/store';
-import { openLibrary, StoreError } from '../../utils/platform/store';
+import { StoreError } from '../../utils/platform/library-db';
+import { openLibrary } from '../../utils/platform/store';
 import type { SiteRule } from '../../utils/pure/site-rules';
 import { findRule } from '../../utils/pure/site-rules';
 import type { ClipDraft } from '../../utils/pure/types';

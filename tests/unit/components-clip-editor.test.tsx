@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClipEditorProps } from '../../components/clip-editor';
 import { ClipEditor, splitList, toEdits } from '../../components/clip-editor';
-import type { OpenedClip } from '../../components/services';
+import type { OpenedClip } from '../../utils/pure/page-api';
 import type { StoredClip } from '../../utils/pure/types';
 
 let container: HTMLElement;

@@ -1,21 +1,14 @@
 // @vitest-environment jsdom
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatBytes, isValidTimeZone, OptionsApp } from '../../components/options-app';
-import type { EditableSettings, OptionsServices } from '../../components/services';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OptionsApp } from '../../components/options-app';
+import { formatBytes } from '../../components/options-library-section';
+import type { EditableSettings, OptionsServices } from '../../utils/pure/page-api';
 import { fail, ok } from '../../utils/pure/result';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../../utils/pure/types';
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+// Without an I18n provider, every label and message is its key: the queries below name elements by those keys.
+afterEach(cleanup);
 
 const SETTINGS: EditableSettings = {
   version: 2,
@@ -45,104 +38,114 @@ function fakeServices(overrides: Partial<OptionsServices> = {}) {
   };
 }
 
-async function flush() {
-  await act(async () => {
-    for (let i = 0; i < 6; i++) await Promise.resolve();
-  });
-}
-
 async function mount(services: OptionsServices) {
-  await act(async () => {
-    render(<OptionsApp services={services} />, container);
-    await Promise.resolve();
-  });
-  await flush();
-}
-
-function byLabel<T extends HTMLElement>(text: string): T {
-  const label = [...container.querySelectorAll('label')].find((l) => l.textContent === text);
-  const control = label ? container.querySelector(`#${label.htmlFor}`) : null;
-  if (!control) throw new Error(`no control labelled ${text}`);
-  return control as T;
-}
-
-async function fire(el: HTMLElement, type: 'input' | 'change') {
-  await act(async () => {
-    el.dispatchEvent(new Event(type, { bubbles: true }));
-    await Promise.resolve();
-  });
-  await flush();
+  render(<OptionsApp services={services} />);
+  await screen.findByRole('heading', { name: 'sectionFrontMatter' });
 }
 
 describe('OptionsApp', () => {
   it('saves a changed choice at once and says Saved', async () => {
     const services = fakeServices();
     await mount(services);
-    const select = byLabel<HTMLSelectElement>('tagsMode');
+    const select = screen.getByRole<HTMLSelectElement>('combobox', { name: 'tagsMode' });
     expect(select.value).toBe('keywords');
-    select.value = 'site-news';
-    await fire(select, 'change');
-    expect(services.saveSettings).toHaveBeenCalledWith({
-      ...SETTINGS,
-      post: { ...SETTINGS.post, tagsMode: 'site-news' },
-    });
-    expect(container.querySelector('[role=status]')?.textContent).toBe('settingsSaved');
-    expect(services.preview).toHaveBeenCalledTimes(2);
+    fireEvent.change(select, { target: { value: 'site-news' } });
+    await waitFor(() =>
+      expect(services.saveSettings).toHaveBeenCalledWith({
+        ...SETTINGS,
+        post: { ...SETTINGS.post, tagsMode: 'site-news' },
+      }),
+    );
+    expect(await screen.findByText('settingsSaved')).toHaveProperty('role', 'status');
+    await waitFor(() => expect(services.preview).toHaveBeenCalledTimes(2));
+  });
+
+  it('lists each choice in the order of utils/pure/choices.ts, labelled', async () => {
+    await mount(fakeServices());
+    const slug = screen.getByRole('combobox', { name: 'slugMode' });
+    const options = [...slug.querySelectorAll('option')].map((o) => [o.value, o.textContent]);
+    expect(options).toEqual([
+      ['readable', 'slugReadable'],
+      ['pinyin', 'slugPinyin'],
+    ]);
+    const bullets = screen.getByRole('combobox', { name: 'bulletMarker' });
+    expect([...bullets.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['-', '*', '+']);
   });
 
   it('saves Markdown style and clip-on-open', async () => {
     const services = fakeServices();
     await mount(services);
-    const fence = byLabel<HTMLSelectElement>('fence');
-    fence.value = '~~~';
-    await fire(fence, 'change');
-    expect(services.saveSettings).toHaveBeenLastCalledWith(
-      expect.objectContaining({ markdown: { ...DEFAULT_MARKDOWN_STYLE, fence: '~~~' } }),
+    fireEvent.change(screen.getByRole('combobox', { name: 'fence' }), { target: { value: '~~~' } });
+    await waitFor(() =>
+      expect(services.saveSettings).toHaveBeenLastCalledWith(
+        expect.objectContaining({ markdown: { ...DEFAULT_MARKDOWN_STYLE, fence: '~~~' } }),
+      ),
     );
-    const box = byLabel<HTMLInputElement>('clipOnOpen');
-    await act(async () => {
-      box.click();
-      await Promise.resolve();
-    });
-    await flush();
-    expect(services.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ clipOnOpen: false }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'clipOnOpen' }));
+    await waitFor(() =>
+      expect(services.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ clipOnOpen: false })),
+    );
   });
 
-  it('refuses an unknown time zone and saves a known one', async () => {
+  it("uses the browser's zone as its own choice, and saves a named zone only when it is known", async () => {
     const services = fakeServices();
     await mount(services);
-    const zone = byLabel<HTMLInputElement>('timeZone');
-    zone.value = 'Mars/Olympus';
-    await fire(zone, 'input');
-    await fire(zone, 'change');
-    expect(services.saveSettings).not.toHaveBeenCalled();
+    const useBrowser = screen.getByRole<HTMLInputElement>('checkbox', { name: 'timeZoneUseBrowser' });
+    const zone = screen.getByRole<HTMLInputElement>('textbox', { name: 'timeZone' });
+    expect(useBrowser.checked).toBe(true);
+    expect(zone.disabled).toBe(true);
+
+    fireEvent.click(useBrowser);
+    expect(zone.disabled).toBe(false);
+    // An empty name is not "the browser's zone" any more: it is refused like any unknown name.
+    fireEvent.change(zone, { target: { value: '' } });
     expect(zone.getAttribute('aria-invalid')).toBe('true');
-    zone.value = 'Asia/Shanghai';
-    await fire(zone, 'input');
-    await fire(zone, 'change');
-    expect(services.saveSettings).toHaveBeenCalledWith(
-      expect.objectContaining({ post: { ...SETTINGS.post, timeZone: 'Asia/Shanghai' } }),
+    fireEvent.input(zone, { target: { value: 'Mars/Olympus' } });
+    fireEvent.change(zone);
+    expect(zone.getAttribute('aria-invalid')).toBe('true');
+    expect(services.saveSettings).not.toHaveBeenCalled();
+
+    fireEvent.input(zone, { target: { value: 'Asia/Shanghai' } });
+    fireEvent.change(zone);
+    await waitFor(() =>
+      expect(services.saveSettings).toHaveBeenCalledWith(
+        expect.objectContaining({ post: { ...SETTINGS.post, timeZone: 'Asia/Shanghai' } }),
+      ),
+    );
+  });
+
+  it("goes back to the browser's zone by ticking the box", async () => {
+    const services = fakeServices({
+      loadSettings: vi.fn(() =>
+        Promise.resolve(ok({ ...SETTINGS, post: { ...SETTINGS.post, timeZone: 'Asia/Tokyo' } })),
+      ),
+    });
+    await mount(services);
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'timeZone' }).value).toBe('Asia/Tokyo');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'timeZoneUseBrowser' }));
+    await waitFor(() =>
+      expect(services.saveSettings).toHaveBeenCalledWith(
+        expect.objectContaining({ post: { ...SETTINGS.post, timeZone: '' } }),
+      ),
     );
   });
 
   it('shows storage use, clip count and the preview', async () => {
     await mount(fakeServices());
-    expect(container.textContent).toContain('storageUsed');
-    expect(container.textContent).toContain('clipCount');
-    expect(container.querySelector('pre')?.textContent).toBe('---\nlayout: post\n---\n');
-    expect(container.textContent).toContain('2024-03-18-tidal.md');
+    expect(await screen.findByText('storageUsed')).toBeTruthy();
+    expect(await screen.findByText('clipCount')).toBeTruthy();
+    expect(await screen.findByText('2024-03-18-tidal.md', { exact: false })).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('pre')?.textContent).toBe('---\nlayout: post\n---\n'));
   });
 
   it('restores a backup file and reports the counts', async () => {
     const services = fakeServices();
     await mount(services);
-    const input = byLabel<HTMLInputElement>('restoreFromBackup');
+    const input = screen.getByLabelText('restoreFromBackup');
     const file = new File(['{"format":"postclip-backup"}'], 'backup.json', { type: 'application/json' });
-    Object.defineProperty(input, 'files', { value: [file], configurable: true });
-    await fire(input, 'change');
-    await flush();
+    fireEvent.change(input, { target: { files: [file] } });
+    expect(await screen.findByText('restored')).toBeTruthy();
     expect(services.restore).toHaveBeenCalledWith('{"format":"postclip-backup"}');
-    expect(container.textContent).toContain('restored');
     expect(services.loadSettings).toHaveBeenCalledTimes(2);
   });
 
@@ -151,22 +154,8 @@ describe('OptionsApp', () => {
       backup: vi.fn(() => Promise.resolve(fail<undefined>('download-failed'))),
     });
     await mount(services);
-    const backup = [...container.querySelectorAll('button')].find((b) => b.textContent === 'backup');
-    await act(async () => {
-      backup?.click();
-      await Promise.resolve();
-    });
-    await flush();
-    expect(container.querySelector('[role=alert]')?.textContent).toBe('download-failed');
-  });
-});
-
-describe('isValidTimeZone', () => {
-  it('accepts empty and IANA zones, refuses the rest', () => {
-    expect(isValidTimeZone('')).toBe(true);
-    expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
-    expect(isValidTimeZone('UTC')).toBe(true);
-    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'backup' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('download-failed');
   });
 });
 

@@ -3,8 +3,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { listBuiltIns, OptionsApp, PREVIEW_DELAY_MS, withDraft } from '../../components/options-app';
-import type { EditableSettings, OptionsServices } from '../../components/services';
+import { listBuiltIns, OptionsApp } from '../../components/options-app';
+import { PREVIEW_DELAY_MS, withDraft } from '../../components/use-post-preview';
+import type { EditableSettings, OptionsServices } from '../../utils/pure/page-api';
 import { toTemplatesJson } from '../../components/settings-io';
 import { ok } from '../../utils/pure/result';
 import type { Template } from '../../utils/pure/template';

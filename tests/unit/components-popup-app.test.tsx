@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
+import { screen } from '@testing-library/preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../components/popup-app';
-import type { ClipResult, OpenedClip, PageProbe, PopupServices } from '../../components/services';
+import type { OpenedClip, PopupServices } from '../../utils/pure/page-api';
+import type { ClipOutcome as ClipResult, TabProbe as PageProbe } from '../../utils/pure/protocol';
 import type { Result } from '../../utils/pure/result';
 import { fail, ok } from '../../utils/pure/result';
 import type { ClipSummary, StoredClip } from '../../utils/pure/types';
@@ -136,13 +138,12 @@ async function mount(services: PopupServices, props: { clipTimeoutMs?: number; u
   await flush();
 }
 
-const titles = () =>
-  [...container.querySelectorAll('[data-testid="clip-row-title"]')].map((e) => e.textContent);
-const button = (name: string) =>
-  [...container.querySelectorAll('button')].find((b) => b.textContent === name);
+// Without an I18n provider every label is its message key: buttons are found by role and that name.
+const titles = () => screen.queryAllByTestId('clip-row-title').map((e) => e.textContent);
+const button = (name: string) => screen.queryByRole<HTMLButtonElement>('button', { name }) ?? undefined;
+const alertText = () => screen.queryByRole('alert')?.textContent;
 async function click(name: string) {
-  const b = button(name);
-  if (!b) throw new Error(`no button ${name}`);
+  const b = screen.getByRole('button', { name });
   await act(async () => {
     b.click();
     await Promise.resolve();
@@ -241,7 +242,7 @@ describe('PopupApp', () => {
     });
     await mount(services);
     expect(services.clip).toHaveBeenCalledWith('article', PROBED_TARGET);
-    expect(container.querySelector('[role=alert]')?.textContent).toBe(`injection-failed (${detail})`);
+    expect(alertText()).toBe(`injection-failed (${detail})`);
     expect(titles()).toEqual(['Story 1']);
   });
 
@@ -250,7 +251,7 @@ describe('PopupApp', () => {
       probe: vi.fn(() => Promise.resolve(fail<PageProbe>('restricted-page'))),
     });
     await mount(services);
-    expect(container.querySelector('[role=alert]')?.textContent).toBe('restricted-page');
+    expect(alertText()).toBe('restricted-page');
     expect(titles()).toEqual(['Story 1']);
     expect(button('exportAll')?.disabled).toBe(false);
   });
@@ -268,7 +269,7 @@ describe('PopupApp', () => {
     await flush();
     expect(container.querySelector('[role=status]')?.textContent).not.toContain('clipping');
     expect(button('clipThisPage')?.disabled).toBe(false);
-    expect(container.querySelector('[role=alert]')?.textContent).toBe('timeout');
+    expect(alertText()).toBe('timeout');
   });
 
   it('loads 30 rows first and more on demand', async () => {
@@ -290,7 +291,7 @@ describe('PopupApp', () => {
       probe: vi.fn(() => Promise.resolve(fail<PageProbe>('no-active-tab'))),
     });
     await mount(services);
-    const input = container.querySelector('input[type=search]') as HTMLInputElement;
+    const input = screen.getByRole<HTMLInputElement>('searchbox');
     await act(async () => {
       input.value = 'story 12';
       input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -307,14 +308,14 @@ describe('PopupApp', () => {
       probe: vi.fn(() => Promise.resolve(fail<PageProbe>('no-active-tab'))),
     });
     await mount(services);
-    const row = container.querySelectorAll<HTMLElement>('[data-testid="clip-row-title"]')[0];
+    const row = screen.getAllByTestId('clip-row-title')[0];
     await act(async () => {
       row?.click();
       await Promise.resolve();
     });
     await flush();
     expect(services.openClip).toHaveBeenCalledWith('id1');
-    expect((container.querySelector('textarea') as HTMLTextAreaElement).value).toContain('Story 1');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'post' }).value).toContain('Story 1');
     await click('delete');
     expect(services.deleteClips).toHaveBeenCalledWith(['id1']);
     expect(container.querySelector('textarea')).toBeNull();
@@ -353,7 +354,7 @@ describe('PopupApp', () => {
     });
     await mount(services);
     expect(button('exportSelected')).toBeUndefined();
-    const boxes = container.querySelectorAll<HTMLInputElement>('input[type=checkbox]');
+    const boxes = screen.getAllByRole<HTMLInputElement>('checkbox');
     await act(async () => {
       boxes[0]?.click();
       boxes[2]?.click();

@@ -33,14 +33,11 @@ const A: SiteRule = { id: 'a', match: { type: 'host', value: 'a.example' } };
 const B: SiteRule = { id: 'b', match: { type: 'host-suffix', value: 'b.example' }, timeZone: 'Asia/Tokyo' };
 const C: SiteRule = { id: 'c', match: { type: 'pattern', value: 'https://c.example/news/*' } };
 
-const isValidTimeZone = (zone: string) => zone === '' || zone === 'Asia/Shanghai' || zone === 'Asia/Tokyo';
-
 function mount(over: Partial<RuleListProps> = {}) {
   const props: RuleListProps = {
     rules: [A, B, C],
     templates: BUILT_IN_TEMPLATES,
     onChange: vi.fn(),
-    isValidTimeZone,
     ...over,
   };
   void act(() => {

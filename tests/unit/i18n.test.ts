@@ -147,18 +147,20 @@ describe('t', () => {
 });
 
 describe('keys used in code', () => {
-  const sources = ['components', 'entrypoints']
+  const sources = ['components', 'entrypoints', join('utils', 'platform')]
     .flatMap((dir) => walk(join(ROOT, dir)))
-    .concat(join(ROOT, 'utils', 'platform', 'i18n.ts'))
     .filter((f) => /\.tsx?$/.test(f))
     .map((f) => readFileSync(f, 'utf8'));
+  // The choice labels: `value: 'messageKey',` in each Record the pages pass to t().
+  const labels = readFileSync(join(ROOT, 'components', 'choice-labels.ts'), 'utf8');
   // t('key'…), translate('key'…), and the [value, 'messageKey'] choice pairs the options page passes to t().
-  const used = new Set(
-    sources.flatMap((src) => [
+  const used = new Set([
+    ...sources.flatMap((src) => [
       ...[...src.matchAll(/\b(?:t|translate)\(\s*'([A-Za-z0-9_]+)'/g)].map((m) => m[1] ?? ''),
       ...[...src.matchAll(/\[\s*'[^']*',\s*'([a-z]+[A-Z][A-Za-z0-9]*)'\s*\]/g)].map((m) => m[1] ?? ''),
     ]),
-  );
+    ...[...labels.matchAll(/^\s*'?[\w-]+'?: '([a-z]+[A-Z][A-Za-z0-9]*)',$/gm)].map((m) => m[1] ?? ''),
+  ]);
 
   it('finds the keys the pages use', () => {
     expect(used.size).toBeGreaterThan(50);

@@ -67,6 +67,32 @@ describe('migrateSettings', () => {
     });
   });
 
+  it('migrates v1 to v2 with the values shipped in v2, whatever the defaults say today', () => {
+    // A later release may change the defaults; the v2 step must still give a v1 user what v2 gave them.
+    const shipped = {
+      templates: [...DEFAULT_SETTINGS.templates],
+      activeTemplateId: DEFAULT_SETTINGS.activeTemplateId,
+    };
+    const template = { id: 'later-default', name: 'Later default', body: '{{title}}' };
+    DEFAULT_SETTINGS.templates = [template as (typeof DEFAULT_SETTINGS.templates)[number]];
+    DEFAULT_SETTINGS.activeTemplateId = 'later-default';
+    try {
+      const migrated = migrateSettings({ version: 1, post: DEFAULT_POST_OPTIONS });
+      expect(migrated).toMatchObject({ version: 2, templates: [], activeTemplateId: 'jekyll', rules: [] });
+    } finally {
+      Object.assign(DEFAULT_SETTINGS, shipped);
+    }
+  });
+
+  it('keeps a known time zone and the explicit browser zone, drops an unknown one', () => {
+    const read = (timeZone: unknown) =>
+      migrateSettings({ version: 2, post: { ...DEFAULT_POST_OPTIONS, timeZone } }).post.timeZone;
+    expect(read('Asia/Shanghai')).toBe('Asia/Shanghai');
+    expect(read('')).toBe('');
+    expect(read('Mars/Olympus')).toBe(DEFAULT_POST_OPTIONS.timeZone);
+    expect(read(8)).toBe(DEFAULT_POST_OPTIONS.timeZone);
+  });
+
   it('keeps valid v2 templates and rules in order, drops malformed ones and repeated ids', () => {
     const template = {
       id: 'mine',

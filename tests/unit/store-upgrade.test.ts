@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../utils/platform/store';
-import { DB_NAME, DB_VERSION, StoreError, openLibrary } from '../../utils/platform/store';
+import { DB_NAME, DB_VERSION, StoreError } from '../../utils/platform/library-db';
+import { openLibrary } from '../../utils/platform/store';
 import type { ClipDraft, ClipSummary, StoredClip } from '../../utils/pure/types';
 
 interface IndexSchema {
@@ -46,8 +47,28 @@ const V1_SCHEMA: StoreSchema[] = [
   { name: 'summaries', keyPath: 'id', indexes: [{ name: 'by-clipped', keyPath: 'clippedAt' }] },
 ];
 
+// Schema v2: v1 without the never-queried `by-site` index.
+const V2_SCHEMA: StoreSchema[] = [
+  {
+    name: 'clips',
+    keyPath: 'id',
+    indexes: [
+      { name: 'by-clipped', keyPath: 'clippedAt' },
+      {
+        name: 'by-published',
+        keyPath: ['draft.published.parts.year', 'draft.published.parts.month', 'draft.published.parts.day'],
+      },
+      { name: 'by-url', keyPath: 'url', unique: true },
+    ],
+  },
+  { name: 'summaries', keyPath: 'id', indexes: [{ name: 'by-clipped', keyPath: 'clippedAt' }] },
+];
+
 /** Every shipped schema version, oldest first: `{ version, schema }` plus tests/fixtures/store/v<version>.json. */
-const SHIPPED: { version: number; schema: StoreSchema[] }[] = [{ version: 1, schema: V1_SCHEMA }];
+const SHIPPED: { version: number; schema: StoreSchema[] }[] = [
+  { version: 1, schema: V1_SCHEMA },
+  { version: 2, schema: V2_SCHEMA },
+];
 
 const LATEST_SCHEMA = SHIPPED[SHIPPED.length - 1]?.schema ?? [];
 

@@ -2,7 +2,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Library } from '../../utils/platform/store';
-import { DB_NAME, openLibrary, StoreError, toClipKey, toSummary } from '../../utils/platform/store';
+import { DB_NAME, DB_VERSION, StoreError } from '../../utils/platform/library-db';
+import { openLibrary } from '../../utils/platform/store';
+import { toSummary } from '../../utils/pure/clip-summary';
+import { toClipKey } from '../../utils/pure/clip-key';
 import type { ClipDraft, StoredClip } from '../../utils/pure/types';
 
 function makeDraft(n: number, over: Partial<ClipDraft> = {}): ClipDraft {
@@ -288,7 +291,7 @@ describe('failures', () => {
 });
 
 describe('schema and connection', () => {
-  it('creates the version-1 schema from nothing (oldVersion 0)', async () => {
+  it('creates the current schema from nothing (oldVersion 0)', async () => {
     const factory = new IDBFactory();
     const lib = await freshLibrary(factory);
     await lib.saveDraft(makeDraft(1), 'x', 1000);
@@ -298,10 +301,10 @@ describe('schema and connection', () => {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error ?? new Error('open failed'));
     });
-    expect(raw.version).toBe(1);
+    expect(raw.version).toBe(DB_VERSION);
     expect([...raw.objectStoreNames].sort()).toEqual(['clips', 'summaries']);
     const clips = raw.transaction('clips').objectStore('clips');
-    expect([...clips.indexNames].sort()).toEqual(['by-clipped', 'by-published', 'by-site', 'by-url']);
+    expect([...clips.indexNames].sort()).toEqual(['by-clipped', 'by-published', 'by-url']);
     expect(clips.index('by-url').unique).toBe(true);
     raw.close();
   });
@@ -323,5 +326,51 @@ describe('schema and connection', () => {
   it('toClipKey drops the fragment only', () => {
     expect(toClipKey('https://a.example/p?q=1#frag')).toBe('https://a.example/p?q=1');
     expect(toClipKey('not a url#x')).toBe('not a url');
+  });
+});
+
+describe('listByPublished', () => {
+  function publishedOn(year: number, month: number, day: number): ClipDraft['published'] {
+    return { raw: `${year}-${month}-${day}`, source: 'meta', detail: 'meta', parts: { year, month, day } };
+  }
+
+  it('lists newest published day first, pages without gaps or repeats, and leaves out undated clips', async () => {
+    const lib = await freshLibrary();
+    const days: [number, number, number][] = [
+      [2023, 12, 31],
+      [2024, 3, 18],
+      [2024, 3, 18],
+      [2024, 11, 2],
+      [2024, 3, 18],
+      [2024, 2, 29],
+    ];
+    // Clipped in an order unrelated to the published days, so clippedAt cannot be what sorts them.
+    for (const [i, [y, m, d]] of days.entries())
+      await lib.saveDraft(makeDraft(i, { published: publishedOn(y, m, d) }), 'md', 10_000 - i);
+    await lib.saveDraft(makeDraft(99, { published: null }), 'md', 20_000);
+
+    const seen: string[] = [];
+    const dayOf: string[] = [];
+    let after = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await lib.listByPublished({ after, limit: 2 });
+      seen.push(...page.items.map((item) => item.id));
+      dayOf.push(...page.items.map((item) => item.published ?? ''));
+      if (!page.next) break;
+      after = page.next;
+    }
+    expect(new Set(seen).size).toBe(days.length);
+    expect(seen).toHaveLength(days.length);
+    expect(dayOf).toEqual([
+      '2024-11-02',
+      '2024-03-18',
+      '2024-03-18',
+      '2024-03-18',
+      '2024-02-29',
+      '2023-12-31',
+    ]);
+    const whole = await lib.listByPublished({ limit: 100 });
+    expect(whole.items.map((item) => item.id)).toEqual(seen);
+    expect(whole.next).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 // Platform: whole-library backup as JSON text and its restore, which merges and never deletes.
+import { errorMessage } from '../pure/error-message';
 import { parseBackup, serializeBackup } from '../pure/backup-format';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
@@ -6,7 +7,7 @@ import type { StoredClip } from '../pure/types';
 import type { Settings } from './settings';
 import { migrateSettings } from './settings';
 import type { Library } from './store';
-import { StoreError } from './store';
+import { StoreError } from './library-db';
 
 /** Every clip, newest first, plus the settings; `now` is injectable for tests. */
 export async function createBackup(
@@ -37,6 +38,6 @@ export async function restoreBackup(
   } catch (error) {
     return error instanceof StoreError
       ? fail(error.code, error.message)
-      : fail('storage-failed', error instanceof Error ? error.message : String(error));
+      : fail('storage-failed', errorMessage(error));
   }
 }

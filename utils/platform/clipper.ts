@@ -9,20 +9,24 @@ import { toMarkdownKey } from '../pure/markdown-key';
 import { findRule } from '../pure/rule-match';
 import type { SiteRule } from '../pure/template-shape';
 import type { ClipDraft, MarkdownStyle } from '../pure/types';
+import { pageKeyOf } from '../pure/clip-key';
+import { errorMessage } from '../pure/error-message';
+import type { ClipMode } from '../pure/choices';
 import type {
-  ClipMode,
   ClipOutcome,
   ClipRequest,
   InjectedClipOptions,
   InjectedProbe,
   PostclipGlobal,
   TabProbe,
-} from './messages';
-import { INJECTED_API_VERSION } from './messages';
+} from '../pure/protocol';
+import { INJECTED_API_VERSION } from '../pure/protocol';
 import type { Settings } from './settings';
 import { loadSettings } from './settings';
 import type { Library } from './store';
-import { openLibrary, StoreError, toSummary } from './store';
+import { toSummary } from '../pure/clip-summary';
+import { StoreError } from './library-db';
+import { openLibrary } from './store';
 
 /**
  * Reading the page may take this long; opening the store may add OPEN_TIMEOUT_MS (5 s) after it, so a clip ends,
@@ -84,10 +88,6 @@ function callInPage(call: InjectedCall): unknown {
   return call.kind === 'probe' ? api.probe() : api.clip(call.options);
 }
 
-function toMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 // Chrome: "Cannot access a chrome:// URL", "The extensions gallery cannot be scripted."; Firefox: "Missing host permission for the tab".
 const RESTRICTED_ERRORS =
   /extensions gallery|cannot be scripted|cannot access a [a-z-]+:\/\/ url|chrome:\/\/|about:/i;
@@ -95,7 +95,7 @@ const NO_ACCESS_ERRORS = /cannot access contents of|missing host permission|must
 
 /** Maps a scripting error to a code. `tabUrl` null means we never saw the URL: no access means a browser page. */
 export function mapInjectionError(error: unknown, tabUrl: string | null): Result<never> {
-  const message = toMessage(error);
+  const message = errorMessage(error);
   if (RESTRICTED_ERRORS.test(message)) return fail('restricted-page', message);
   if (NO_ACCESS_ERRORS.test(message))
     return fail(tabUrl === null ? 'restricted-page' : 'injection-failed', message);
@@ -219,7 +219,7 @@ export async function probeActiveTab(deps: ClipperDeps, given?: ActiveTab): Prom
   const { url, title, isReaderable, canonical } = probe.value;
   let savedClipId: string | null = null;
   try {
-    const saved = await (await deps.getLibrary()).findByUrl(canonical ?? url);
+    const saved = await (await deps.getLibrary()).findByUrl(pageKeyOf({ url, canonical }));
     savedClipId = saved?.id ?? null;
   } catch {
     // A broken store must not hide the Clip button; the clip itself will report the storage error.
@@ -275,7 +275,7 @@ export async function clipActiveTab(
   } catch (error) {
     return error instanceof StoreError
       ? fail(error.code, error.message)
-      : fail('storage-failed', toMessage(error));
+      : fail('storage-failed', errorMessage(error));
   }
 }
 
@@ -339,44 +339,4 @@ export function createBrowserDeps(getLibrary: () => Promise<Library>): ClipperDe
     loadSettings,
     now: () => Date.now(),
   };
-}
-
-/**
- * Clip from the context menu or the keyboard, where no popup is open: an article that Readability cannot find
- * is saved as the whole page, and the toolbar badge reports the outcome.
- */
-export async function clipWithFeedback(
-  mode: ClipMode,
-  deps: ClipperDeps,
-  tab: ActiveTab | null,
-): Promise<Result<ClipOutcome>> {
-  const given = tab ?? undefined;
-  let result = await clipActiveTab(mode, deps, given);
-  if (!result.ok && result.code === 'not-an-article' && mode === 'article')
-    result = await clipActiveTab('page', deps, given);
-  const tabId = tab?.id ?? (await deps.queryActiveTab().catch(() => null))?.id;
-  if (tabId !== undefined) await showBadge(tabId, result);
-  return result;
-}
-
-async function showBadge(tabId: number, result: Result<ClipOutcome>): Promise<void> {
-  // Firefox MV2 builds expose browserAction; MV3 builds expose action.
-  const action = browser.action ?? browser.browserAction;
-  const title = result.ok ? `Postclip: saved "${result.value.clip.title}"` : `Postclip: ${result.code}`;
-  try {
-    await action.setBadgeBackgroundColor({ tabId, color: result.ok ? '#1a7f37' : '#cf222e' });
-    await action.setBadgeText({ tabId, text: result.ok ? '✓' : '!' });
-    await action.setTitle({ tabId, title });
-  } catch {
-    // The tab closed meanwhile; nothing to show.
-  }
-}
-
-export const MENU_CLIP_PAGE = 'clip-page';
-export const MENU_CLIP_SELECTION = 'clip-selection';
-
-export async function createContextMenus(): Promise<void> {
-  await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: MENU_CLIP_PAGE, title: 'Clip this page', contexts: ['page'] });
-  browser.contextMenus.create({ id: MENU_CLIP_SELECTION, title: 'Clip selection', contexts: ['selection'] });
 }

@@ -1,5 +1,6 @@
 // Platform: saves files through downloads.download with blob: URLs. Extension pages only: a service worker has no
 // URL.createObjectURL, and Firefox refuses data: URLs.
+import { errorMessage } from '../pure/error-message';
 import { browser } from 'wxt/browser';
 import { toSafeSegment } from '../pure/filename';
 import type { Result } from '../pure/result';
@@ -46,7 +47,7 @@ async function downloadBlob(blob: Blob, filename: string): Promise<Result<void>>
     });
   } catch (error) {
     URL.revokeObjectURL(url);
-    return fail('download-failed', error instanceof Error ? error.message : String(error));
+    return fail('download-failed', errorMessage(error));
   }
   void revokeWhenDone(downloadId, url);
   return ok(undefined);

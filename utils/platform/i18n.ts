@@ -1,11 +1,8 @@
 // Platform: the user's language, through browser.i18n and public/_locales (the browser's language decides).
 import { browser } from 'wxt/browser';
-import type EN_MESSAGES from '../../public/_locales/en/messages.json';
+import type { MessageKey } from '../pure/message-key';
 import type { RestrictionKind } from '../pure/restricted-url';
 import type { ErrorCode } from '../pure/result';
-
-/** Every message name; derived from the English file, which is the reference locale. */
-export type MessageKey = keyof typeof EN_MESSAGES;
 
 /** One message per error code: a Record, so a new ErrorCode fails the type check until it has a message. */
 export const ERROR_MESSAGE_KEYS: Record<ErrorCode, MessageKey> = {

@@ -3,48 +3,9 @@ import { browser } from 'wxt/browser';
 import type { Browser } from 'wxt/browser';
 import type { Result } from '../pure/result';
 import { fail, isErrorCode, isRecord } from '../pure/result';
-import type { ClipDraft, ClipSummary, MarkdownStyle } from '../pure/types';
-
-export type ClipMode = 'article' | 'page' | 'selection';
-
-/** What the active tab offers, found by the injected script without saving anything. */
-export interface TabProbe {
-  /** The tab probed, so the clip that follows names it instead of whatever tab is active by then. */
-  tabId: number | null;
-  url: string;
-  title: string;
-  /** Readability's isProbablyReaderable. */
-  isReaderable: boolean;
-  /** The id of the clip already saved for this page, if any. */
-  savedClipId: string | null;
-}
-
-export interface ClipOutcome {
-  clip: ClipSummary;
-  /** True when an earlier clip of the same article was updated instead of a new one added. */
-  isUpdate: boolean;
-}
-
-/** Request name -> [request payload, response value]. Every response travels as a Result. */
-export interface Protocol {
-  'probe-tab': [Record<string, never>, TabProbe];
-  'clip-tab': [ClipRequest, ClipOutcome];
-}
-
-/** Without tabId the active tab is clipped (old popups, tests); with it, exactly that tab or an error. */
-export interface ClipRequest {
-  mode: ClipMode;
-  tabId?: number;
-  /** The URL the probe saw: a tab that has moved on to another page is refused, not clipped. */
-  expectedUrl?: string;
-}
-
-export type MessageName = keyof Protocol;
-export type RequestOf<N extends MessageName> = Protocol[N][0];
-export type ResponseOf<N extends MessageName> = Result<Protocol[N][1]>;
-export type Message = { [N in MessageName]: { type: N; payload: RequestOf<N> } }[MessageName];
-
-export const CLIP_MODES: readonly ClipMode[] = ['article', 'page', 'selection'];
+import { errorMessage } from '../pure/error-message';
+import type { ClipRequest, Message, MessageName, RequestOf, ResponseOf } from '../pure/protocol';
+import { isClipMode } from '../pure/choices';
 
 export type MessageSender = Browser.runtime.MessageSender;
 
@@ -70,13 +31,13 @@ const MAX_URL_CHARS = 65_536;
 
 function parseClipRequest(payload: Record<string, unknown>): Message | null {
   const { mode, tabId, expectedUrl } = payload;
-  if (!CLIP_MODES.includes(mode as ClipMode)) return null;
+  if (!isClipMode(mode)) return null;
   // Tab ids are non-negative integers in both browsers (-1 is TAB_ID_NONE); anything else names no tab.
   const isTabIdOk = tabId === undefined || (Number.isSafeInteger(tabId) && (tabId as number) >= 0);
   const isUrlOk =
     expectedUrl === undefined || (typeof expectedUrl === 'string' && expectedUrl.length <= MAX_URL_CHARS);
   if (!isTabIdOk || !isUrlOk) return null;
-  const request: ClipRequest = { mode: mode as ClipMode };
+  const request: ClipRequest = { mode };
   if (tabId !== undefined) request.tabId = tabId as number;
   if (expectedUrl !== undefined) request.expectedUrl = expectedUrl;
   return { type: 'clip-tab', payload: request };
@@ -122,9 +83,7 @@ export function handleMessage(
         return handlers['clip-tab'](message.payload, sender);
     }
   };
-  return run().catch((error: unknown) =>
-    fail('unknown', error instanceof Error ? error.message : String(error)),
-  );
+  return run().catch((error: unknown) => fail('unknown', errorMessage(error)));
 }
 
 /** Installs the background's one runtime.onMessage listener; returns a function that removes it. */
@@ -150,39 +109,6 @@ export async function sendMessage<N extends MessageName>(
     if (isResultShape(response)) return response as ResponseOf<N>;
     return fail('unknown', 'The background gave no answer.');
   } catch (error) {
-    return fail('unknown', error instanceof Error ? error.message : String(error));
+    return fail('unknown', errorMessage(error));
   }
-}
-
-/** What the background passes to the injected clip script. */
-export interface InjectedClipOptions {
-  mode: ClipMode;
-  /** Epoch milliseconds of the click, so the clip and its save agree on "now". */
-  now: number;
-  style: MarkdownStyle;
-  /** The matching site rule's selectors (utils/pure/site-rules.ts), for sites Readability gets wrong. */
-  removeSelectors?: string[];
-  articleSelector?: string;
-  dateSelector?: string;
-}
-
-export interface InjectedProbe {
-  url: string;
-  title: string;
-  isReaderable: boolean;
-  canonical: string | null;
-}
-
-/** Bumped when InjectedApi changes, so a page still holding an older clip script gets the new one injected. */
-export const INJECTED_API_VERSION = 2 as const;
-
-/** The API entrypoints/clip.ts installs in the page's isolated world as `globalThis.__postclip`. */
-export interface InjectedApi {
-  apiVersion: typeof INJECTED_API_VERSION;
-  probe(): InjectedProbe;
-  clip(opts: InjectedClipOptions): Result<{ draft: ClipDraft; markdown: string }>;
-}
-
-export interface PostclipGlobal {
-  __postclip?: InjectedApi;
 }

@@ -1,20 +1,17 @@
 // Platform: the popup and options pages' services: store, settings, messages and downloads behind the services
-// interfaces the components take (components/services.ts). Shared by both pages. Rendering is loaded on demand.
+// interfaces the components take (utils/pure/page-api.ts). Shared by both pages. Rendering is loaded on demand.
+import { errorMessage } from '../pure/error-message';
 import { browser } from 'wxt/browser';
-import type {
-  ExportTarget,
-  OpenedClip,
-  OptionsServices,
-  PopupServices,
-  ProgressFn,
-} from '../../components/services';
+import type { ExportTarget, OpenedClip, OptionsServices, PopupServices, ProgressFn } from '../pure/page-api';
 import { createBackup, restoreBackup } from './backup';
 import { downloadPost, downloadText } from './downloads';
 import { sendMessage } from './messages';
 import type { Settings } from './settings';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, saveSettings } from './settings';
 import type { Library } from './store';
-import { openLibrary, StoreError, toSummary } from './store';
+import { toSummary } from '../pure/clip-summary';
+import { StoreError } from './library-db';
+import { openLibrary } from './store';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
 import type { StoredClip } from '../pure/types';
@@ -28,7 +25,7 @@ function toFailure(error: unknown): Result<never> {
   if (error instanceof StoreError)
     return fail(error.code, error.message === error.code ? undefined : error.message);
   if (error instanceof DOMException && error.name === 'QuotaExceededError') return fail('quota-exceeded');
-  return fail('unknown', error instanceof Error ? error.message : String(error));
+  return fail('unknown', errorMessage(error));
 }
 
 async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {

@@ -2,7 +2,8 @@
 // Loaded on first use, so the popup lists the library without parsing it.
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import type { ExportTarget, PostFields, PostPreview, ProgressFn } from '../../components/services';
+import type { ExportTarget, PostFields, PostPreview, ProgressFn } from '../pure/page-api';
+import { isJekyllDate } from '../pure/jekyll-date';
 import type { RenderSettings } from '../dom/render-clip';
 import { renderClip } from '../dom/render-clip';
 import { downloadZip } from './downloads';
@@ -18,8 +19,6 @@ import { toLocalDay } from '../pure/dates';
 const PROGRESS_EVERY_MS = 150;
 const YAML_BLOCK = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 const TOML_BLOCK = /^\+\+\+\r?\n([\s\S]*?\r?\n)?\+\+\+(?:\r?\n|$)/;
-// The editor takes and checks Jekyll's date form; other forms (Hugo's RFC 3339) are shown as the post's date in it.
-const JEKYLL_DATE = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?(?: [+-]\d{4})?)?$/;
 
 function toList(value: unknown): string[] | null {
   if (Array.isArray(value)) return value.map(String);
@@ -54,7 +53,8 @@ export function readPostFields(content: string, clip: StoredClip, postDate: stri
   const { title, date } = data;
   return {
     title: typeof title === 'string' ? title : (clip.edits.title ?? clip.draft.title),
-    date: typeof date === 'string' && JEKYLL_DATE.test(date) ? date : (clip.edits.date ?? postDate),
+    // The editor takes Jekyll's date form; other forms (Hugo's RFC 3339) show the post's date in it.
+    date: typeof date === 'string' && isJekyllDate(date) ? date : (clip.edits.date ?? postDate),
     categories: toList(data.categories) ?? clip.edits.categories ?? [],
     tags: toList(data.tags) ?? clip.edits.tags ?? [],
   };

@@ -2,7 +2,9 @@
 import { browser } from 'wxt/browser';
 // The light shape module only: the template engine (filters, pinyin, YAML) stays out of background and popup start-up.
 import { DEFAULT_TEMPLATE_ID, readSiteRule, readTemplate } from '../pure/template-shape';
-import type { MarkdownStyle, PostOptions, Settings } from '../pure/types';
+import { MARKDOWN_CHOICES, POST_CHOICES } from '../pure/choices';
+import { isValidTimeZone } from '../pure/time-zone';
+import type { PostOptions, Settings } from '../pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 import { isRecord } from '../pure/result';
 
@@ -30,30 +32,17 @@ type Stored = Record<string, unknown>;
 const MIGRATIONS: ReadonlyArray<(old: Stored) => Stored> = [
   (old) => ({ ...old, version: 1 }),
   // v2 (issue 4): templates and site rules. v1 PostOptions stay: the `jekyll` template is made from them.
-  (old) => ({
-    ...old,
-    version: 2,
-    templates: DEFAULT_SETTINGS.templates,
-    activeTemplateId: DEFAULT_SETTINGS.activeTemplateId,
-    rules: DEFAULT_SETTINGS.rules,
-  }),
+  // The values are frozen here, not read from DEFAULT_SETTINGS: a shipped step must not change with a default.
+  (old) => ({ ...old, version: 2, templates: [], activeTemplateId: 'jekyll', rules: [] }),
 ];
 
-// Every choice the user can make, so a corrupt or hand-edited value falls back to the default, not to garbage.
-const POST_CHOICES: { [K in keyof PostOptions]?: readonly PostOptions[K][] } = {
-  categoriesMode: ['site', 'none'],
-  tagsMode: ['keywords', 'site-news', 'none'],
-  slugMode: ['readable', 'pinyin'],
-};
-const MARKDOWN_CHOICES: { [K in keyof MarkdownStyle]: readonly MarkdownStyle[K][] } = {
-  headingStyle: ['atx', 'setext'],
-  bulletListMarker: ['-', '*', '+'],
-  emDelimiter: ['_', '*'],
-  strongDelimiter: ['**', '__'],
-  codeBlockStyle: ['fenced', 'indented'],
-  fence: ['```', '~~~'],
-  linkStyle: ['inlined', 'referenced'],
-};
+/** '' is the explicit "use the runtime's own zone"; anything else must be a zone the runtime knows. */
+function readPostOptions(raw: unknown): PostOptions {
+  // Every choice is checked (utils/pure/choices.ts), so a corrupt or hand-edited value falls back to the default.
+  const post = fillFrom(DEFAULT_POST_OPTIONS, raw, POST_CHOICES);
+  if (post.timeZone !== '' && !isValidTimeZone(post.timeZone)) post.timeZone = DEFAULT_POST_OPTIONS.timeZone;
+  return post;
+}
 
 /** Each field of `defaults` taken from `raw` when it has the same type (and is one of `choices`, if listed). */
 function fillFrom<T extends object>(
@@ -108,7 +97,7 @@ export function migrateSettings(raw: unknown): Settings {
   return {
     ...stored,
     version,
-    post: fillFrom(DEFAULT_POST_OPTIONS, stored.post, POST_CHOICES),
+    post: readPostOptions(stored.post),
     markdown: fillFrom(DEFAULT_MARKDOWN_STYLE, stored.markdown, MARKDOWN_CHOICES),
     clipOnOpen: typeof stored.clipOnOpen === 'boolean' ? stored.clipOnOpen : DEFAULT_SETTINGS.clipOnOpen,
     templates: readList(stored.templates, readTemplate),

@@ -1,31 +1,11 @@
 // Platform: the clip library in IndexedDB (idb). Lists read small summaries; bodies are read one clip at a time.
-import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
-import { wrap } from 'idb';
-import { toIsoString } from '../pure/dates';
-import type { ErrorCode } from '../pure/result';
+import { pageKeyOf, toClipKey } from '../pure/clip-key';
+import { toSummary } from '../pure/clip-summary';
 import type { ClipDraft, ClipEdits, ClipSummary, StoredClip } from '../pure/types';
-
-export const DB_NAME = 'postclip';
-export const DB_VERSION = 1;
+import type { Database, WriteTx } from './library-db';
+import { OPEN_TIMEOUT_MS, openDatabase, StoreError, toStoreError } from './library-db';
 /** Clips read per transaction by forEachClip: a callback may await, and an awaited transaction auto-commits. */
 const FOR_EACH_BATCH = 200;
-
-interface PostclipDB extends DBSchema {
-  clips: {
-    key: string;
-    value: StoredClip;
-    indexes: {
-      'by-clipped': number;
-      'by-site': string;
-      'by-published': [number, number, number];
-      'by-url': string;
-    };
-  };
-  summaries: { key: string; value: ClipSummary; indexes: { 'by-clipped': number } };
-}
-
-type Database = IDBPDatabase<PostclipDB>;
-type WriteTx = IDBPTransaction<PostclipDB, ['clips', 'summaries'], 'readwrite'>;
 
 export interface LibraryPage {
   items: ClipSummary[];
@@ -33,9 +13,25 @@ export interface LibraryPage {
   next: number | null;
 }
 
+/** Where a published-day page ended: the last item's day key and id. */
+export interface PublishedCursor {
+  day: [number, number, number];
+  id: string;
+}
+
+export interface PublishedPage {
+  items: ClipSummary[];
+  next: PublishedCursor | null;
+}
+
 export interface Library {
   /** Newest first; `query` filters title/site/tags case-insensitively (every word must match). */
   listSummaries(opts: { after?: number | null; limit: number; query?: string }): Promise<LibraryPage>;
+  /**
+   * Newest published day first (same day: by id, descending); clips without a published date are not listed.
+   * Continue with the page's `next`, or stop at null.
+   */
+  listByPublished(opts: { after?: PublishedCursor | null; limit: number }): Promise<PublishedPage>;
   count(): Promise<number>;
   getClip(id: string): Promise<StoredClip | undefined>;
   getClips(ids: string[]): Promise<StoredClip[]>;
@@ -55,65 +51,6 @@ export interface Library {
   /** Restore/undo: merge by url, never deletes. */
   putClips(clips: StoredClip[]): Promise<{ added: number; updated: number; unchanged: number }>;
   close(): void;
-}
-
-export class StoreError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    detail?: string,
-  ) {
-    super(detail ?? code);
-    this.name = 'StoreError';
-  }
-}
-
-/** The library key of a page: its URL without the #fragment, as the URL parser writes it. */
-export function toClipKey(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.hash = '';
-    return parsed.href;
-  } catch {
-    return url.split('#')[0] ?? url;
-  }
-}
-
-// Edits keep Jekyll's `2024-03-18 07:45:00 +0000`; lists show ISO 8601 like extracted dates.
-const JEKYLL_DATE = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}(?::\d{2})?)(?: ?([+-]\d{2}):?(\d{2}))?)?$/;
-
-function toIsoFromJekyll(date: string): string {
-  const match = JEKYLL_DATE.exec(date.trim());
-  if (!match) return date;
-  const [, day, time, zoneHours, zoneMinutes] = match;
-  if (!time) return day ?? date;
-  const seconds = time.length === 5 ? `${time}:00` : time;
-  return `${day}T${seconds}${zoneHours ? `${zoneHours}:${zoneMinutes}` : ''}`;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}
-
-export function toSummary(clip: StoredClip): ClipSummary {
-  const { draft, edits } = clip;
-  const published = edits.date
-    ? toIsoFromJekyll(edits.date)
-    : draft.published
-      ? toIsoString(draft.published.parts)
-      : null;
-  return {
-    id: clip.id,
-    url: clip.url,
-    title: edits.title ?? draft.title,
-    siteName: draft.siteName ?? hostOf(draft.url),
-    published,
-    tags: edits.tags ?? draft.keywords,
-    clippedAt: clip.clippedAt,
-  };
 }
 
 /** Tells every open library (any context) that the clips changed. */
@@ -160,87 +97,6 @@ function isDeepEqual(a: unknown, b: unknown): boolean {
   return aEntries.length === bCount && aEntries.every(([key, value]) => isDeepEqual(value, bRecord[key]));
 }
 
-function errorName(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
-}
-
-function toStoreError(error: unknown, txError?: DOMException | null): StoreError {
-  if (error instanceof StoreError) return error;
-  if (errorName(error) === 'QuotaExceededError' || txError?.name === 'QuotaExceededError') {
-    return new StoreError('quota-exceeded', 'The browser refused more storage.');
-  }
-  return new StoreError('storage-failed', error instanceof Error ? error.message : String(error));
-}
-
-/** Cumulative upgrade steps: version n adds `if (oldVersion < n) { … }` below and never edits earlier steps. */
-function upgradeDatabase(db: Database, oldVersion: number): void {
-  if (oldVersion < 1) {
-    const clips = db.createObjectStore('clips', { keyPath: 'id' });
-    clips.createIndex('by-clipped', 'clippedAt');
-    clips.createIndex('by-site', 'draft.siteName');
-    // A day key sorts correctly; clips without a published date are simply not in this index.
-    clips.createIndex('by-published', [
-      'draft.published.parts.year',
-      'draft.published.parts.month',
-      'draft.published.parts.day',
-    ]);
-    clips.createIndex('by-url', 'url', { unique: true });
-    const summaries = db.createObjectStore('summaries', { keyPath: 'id' });
-    summaries.createIndex('by-clipped', 'clippedAt');
-  }
-}
-
-/**
- * How long an open may wait. Opens queue behind an upgrade that another context's old connection blocks; without a
- * limit every clip and list would hang with it (a spinner that never stops).
- */
-export const OPEN_TIMEOUT_MS = 5_000;
-
-function openDatabase(factory: IDBFactory, onLost: () => void, timeoutMs: number): Promise<Database> {
-  const request = factory.open(DB_NAME, DB_VERSION);
-  let isAbandoned = false;
-  request.addEventListener('upgradeneeded', (event) => {
-    upgradeDatabase(wrap(request.result) as unknown as Database, event.oldVersion);
-  });
-  const opening = (wrap(request) as Promise<unknown> as Promise<Database>).then((db) => {
-    // The caller gave up: a connection that arrives late is closed, or it would block the next upgrade.
-    if (isAbandoned) {
-      db.close();
-      throw new StoreError('storage-failed', 'The library opened too late.');
-    }
-    // Closed by the browser (storage cleared) or asked to make way for a newer version in another context.
-    const drop = (): void => {
-      db.close();
-      onLost();
-    };
-    db.addEventListener('close', onLost);
-    db.addEventListener('versionchange', drop);
-    return db;
-  });
-  return new Promise<Database>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      isAbandoned = true;
-      reject(
-        new StoreError(
-          'storage-failed',
-          'The library is busy: another Postclip window is holding it during an upgrade. Close other Postclip windows and try again.',
-        ),
-      );
-    }, timeoutMs);
-    opening.then(
-      (db) => {
-        clearTimeout(timer);
-        resolve(db);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        // idb rejects with the request's DOMException (an Error); anything else is wrapped.
-        reject(error instanceof Error ? error : toStoreError(error));
-      },
-    );
-  });
-}
-
 /**
  * A clippedAt no other clip uses (bumped by 1 ms on collision), so the newest-first cursor can continue after a
  * plain number without skipping or repeating clips.
@@ -284,6 +140,10 @@ async function putBoth(tx: WriteTx, clip: StoredClip): Promise<void> {
 function requestPersistence(): void {
   const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
   if (typeof storage?.persist === 'function') storage.persist().catch(() => undefined);
+}
+
+function isSameDay(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((part, i) => part === b[i]);
 }
 
 export async function openLibrary(
@@ -376,6 +236,30 @@ export async function openLibrary(
         return { items, next: hasMore && last ? last.clippedAt : null };
       }),
 
+    listByPublished: ({ after, limit }) =>
+      read(async (db) => {
+        const wanted = Math.max(1, Math.floor(limit));
+        const tx = db.transaction('clips');
+        const range = after ? IDBKeyRange.upperBound(after.day) : null;
+        let cursor = await tx.store.index('by-published').openCursor(range, 'prev');
+        // Entries of the cursor's own day with an id at or after it were on the previous page.
+        while (cursor && after && isSameDay(cursor.key, after.day) && cursor.primaryKey >= after.id)
+          cursor = await cursor.continue();
+        const items: ClipSummary[] = [];
+        let last: PublishedCursor | null = null;
+        let hasMore = false;
+        while (cursor) {
+          if (items.length === wanted) {
+            hasMore = true;
+            break;
+          }
+          items.push(toSummary(cursor.value));
+          last = { day: cursor.key, id: cursor.primaryKey };
+          cursor = await cursor.continue();
+        }
+        return { items, next: hasMore ? last : null };
+      }),
+
     count: () => read((db) => db.count('clips')),
 
     getClip: (id) => read((db) => db.get('clips', id)),
@@ -420,7 +304,7 @@ export async function openLibrary(
 
     saveDraft: (draft, markdown, now, markdownKey) =>
       write(async (tx) => {
-        const url = toClipKey(draft.canonical ?? draft.url);
+        const url = pageKeyOf(draft);
         const existing = await tx.objectStore('clips').index('by-url').get(url);
         const clip: StoredClip = existing
           ? { ...existing, draft, markdown, updatedAt: now }

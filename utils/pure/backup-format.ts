@@ -1,4 +1,5 @@
 // Pure: the backup file format and hand-written shape checks for data that crosses a trust boundary. No DOM, no extension API.
+import { errorMessage } from './error-message';
 import type { Result } from './result';
 import { fail, ok, isRecord } from './result';
 import type { ClipDraft, ClipEdits, DateParts, FoundDate, StoredClip } from './types';
@@ -144,7 +145,7 @@ export function parseBackup(text: string): Result<{ clips: StoredClip[]; setting
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fail('invalid-backup', error instanceof Error ? error.message : 'not JSON');
+    return fail('invalid-backup', errorMessage(error));
   }
   if (!isRecord(data) || data.format !== BACKUP_FORMAT)
     return fail('invalid-backup', 'not a Postclip backup');

@@ -18,7 +18,13 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; detail?: string };
+/** What went wrong, as the pages keep it to show: a closed code and, maybe, a technical detail. */
+export interface Failure {
+  code: ErrorCode;
+  detail?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | ({ ok: false } & Failure);
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

@@ -3,7 +3,9 @@ import { pinyin } from 'pinyin-pro';
 import { toWellFormed } from './text';
 import { MAX_SLUG_BYTES, countUtf8Bytes, truncateToBytes } from './filename';
 
-export type SlugMode = 'readable' | 'pinyin';
+import type { SlugMode } from './choices';
+
+export type { SlugMode };
 
 const HAN = /\p{Script=Han}/u;
 // Kana means Japanese: its kanji are not read in Mandarin, so such text keeps its characters.

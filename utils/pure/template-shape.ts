@@ -1,6 +1,7 @@
 // Pure: the shapes of templates and site rules, and their readers for untrusted JSON. Kept apart from the template
 // engine so that settings (loaded by the background and the popup) do not pull in filters, pinyin and YAML.
-import type { SlugMode } from './slug';
+import type { RuleMatchType, SlugMode } from './choices';
+import { RULE_MATCH_TYPES, SLUG_MODES } from './choices';
 import { isRecord } from './result';
 
 /** The built-in template used when nothing else is chosen: Jekyll, made from the post options. */
@@ -31,7 +32,7 @@ export interface Template {
 
 /** How a rule picks pages. `host`: exactly this host; `host-suffix`: it or any subdomain; `pattern`: a URL glob. */
 export interface SiteRuleMatch {
-  type: 'host' | 'host-suffix' | 'pattern';
+  type: RuleMatchType;
   /** `www.cmrnn.com.cn`; `news.cn`; `https://*.example.com/news/*` (`*` any run of characters, nothing else special). */
   value: string;
 }
@@ -88,7 +89,7 @@ export function readTemplate(raw: unknown): Template | null {
   };
 }
 
-const MATCH_TYPES: ReadonlySet<string> = new Set(['host', 'host-suffix', 'pattern']);
+const MATCH_TYPES: ReadonlySet<string> = new Set(RULE_MATCH_TYPES);
 
 function readStrings(raw: unknown): string[] | undefined {
   if (!Array.isArray(raw)) return undefined;
@@ -112,6 +113,7 @@ export function readSiteRule(raw: unknown): SiteRule | null {
   if (typeof raw.articleSelector === 'string' && raw.articleSelector !== '')
     rule.articleSelector = raw.articleSelector;
   if (typeof raw.dateSelector === 'string' && raw.dateSelector !== '') rule.dateSelector = raw.dateSelector;
-  if (raw.slugMode === 'readable' || raw.slugMode === 'pinyin') rule.slugMode = raw.slugMode;
+  const slugMode = SLUG_MODES.find((mode) => mode === raw.slugMode);
+  if (slugMode) rule.slugMode = slugMode;
   return rule;
 }

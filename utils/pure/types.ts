@@ -1,5 +1,6 @@
 // Pure: the data shapes every context shares (extraction, post building, store, CLI). No DOM, no extension API.
 import type { SiteRule, Template } from './template-shape';
+import type { ClipMode, MarkdownChoice, MarkdownChoiceValue, PostChoiceValue, SlugMode } from './choices';
 
 /** Where a published or modified date was found, most trusted first. */
 export type DateSource = 'json-ld' | 'meta' | 'time-element' | 'text' | 'url' | 'rule';
@@ -49,19 +50,11 @@ export interface ClipDraft {
   /** The article's plain text. */
   textContent: string;
   /** `article` (Readability), `selection` (only what the user selected), or `page` (whole body). */
-  kind: 'article' | 'selection' | 'page';
+  kind: ClipMode;
 }
 
 /** Markdown style choices (turndown options the user can set). */
-export interface MarkdownStyle {
-  headingStyle: 'atx' | 'setext';
-  bulletListMarker: '-' | '*' | '+';
-  emDelimiter: '_' | '*';
-  strongDelimiter: '**' | '__';
-  codeBlockStyle: 'fenced' | 'indented';
-  fence: '```' | '~~~';
-  linkStyle: 'inlined' | 'referenced';
-}
+export type MarkdownStyle = { [K in MarkdownChoice]: MarkdownChoiceValue<K> };
 
 export const DEFAULT_MARKDOWN_STYLE: MarkdownStyle = {
   headingStyle: 'atx',
@@ -77,12 +70,12 @@ export const DEFAULT_MARKDOWN_STYLE: MarkdownStyle = {
 export interface PostOptions {
   layout: string;
   /** `site`: slug of the site name; `none`: no categories. */
-  categoriesMode: 'site' | 'none';
+  categoriesMode: PostChoiceValue<'categoriesMode'>;
   /** `keywords`: the page's keywords; `site-news`: site name + 新闻/news; `none`. */
-  tagsMode: 'keywords' | 'site-news' | 'none';
+  tagsMode: PostChoiceValue<'tagsMode'>;
   includeSourceLine: boolean;
   includeAuthor: boolean;
-  slugMode: 'readable' | 'pinyin';
+  slugMode: SlugMode;
   /** IANA zone for local times with no offset and no publisher zone; '' means the runtime's own zone. */
   timeZone: string;
 }

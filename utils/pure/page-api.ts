@@ -1,31 +1,15 @@
-// What the popup and options components need from the platform, as one interface the entrypoint implements.
-// Components never import utils/platform: these shapes mirror its types structurally, and fakes implement them in tests.
-import type { Result } from '../utils/pure/result';
-import type { ClipEdits, ClipSummary, Post, Settings, StoredClip } from '../utils/pure/types';
-
-export type ClipMode = 'article' | 'page' | 'selection';
-
-/** Same shape as TabProbe in utils/platform/messages.ts. */
-export interface PageProbe {
-  /** The tab probed; the clip names it so a change of focus cannot clip another tab. */
-  tabId: number | null;
-  url: string;
-  title: string;
-  isReaderable: boolean;
-  savedClipId: string | null;
-}
+// Pure: what the popup and options components need from the platform, as one interface each page's entrypoint
+// implements (utils/platform/page-services.ts) and fakes implement in tests. Shapes are shared, never copied.
+import type { ClipMode } from './choices';
+import type { ClipOutcome, TabProbe } from './protocol';
+import type { Result } from './result';
+import type { ClipEdits, ClipSummary, Post, Settings, StoredClip } from './types';
 
 /** The tab a clip is for, as the probe found it. */
 export interface ClipTarget {
   tabId: number;
   /** The URL the probe saw: if the tab has moved on, the clip is refused. */
   expectedUrl: string;
-}
-
-/** Same shape as ClipOutcome in utils/platform/messages.ts. */
-export interface ClipResult {
-  clip: ClipSummary;
-  isUpdate: boolean;
 }
 
 export interface SummaryPage {
@@ -63,9 +47,9 @@ export type ExportTarget = string[] | 'all';
 export type ProgressFn = (done: number, total: number) => void;
 
 export interface PopupServices {
-  probe(): Promise<Result<PageProbe>>;
+  probe(): Promise<Result<TabProbe>>;
   /** Without a target, the background clips whatever tab is active. */
-  clip(mode: ClipMode, target?: ClipTarget): Promise<Result<ClipResult>>;
+  clip(mode: ClipMode, target?: ClipTarget): Promise<Result<ClipOutcome>>;
   isClipOnOpen(): Promise<boolean>;
   listSummaries(opts: { after?: number | null; limit: number; query?: string }): Promise<Result<SummaryPage>>;
   getSummary(id: string): Promise<Result<ClipSummary>>;

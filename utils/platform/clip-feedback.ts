@@ -1,0 +1,60 @@
+// Platform: clips started without a popup (context menu, keyboard shortcut): the menus, the fallback from article
+// to page, and the toolbar badge that reports the outcome, worded in the user's language.
+import { browser } from 'wxt/browser';
+import type { ClipMode } from '../pure/choices';
+import type { ClipOutcome } from '../pure/protocol';
+import type { Result } from '../pure/result';
+import type { ActiveTab, ClipperDeps } from './clipper';
+import { clipActiveTab } from './clipper';
+import { describeError, t } from './i18n';
+
+/**
+ * Clip from the context menu or the keyboard, where no popup is open: an article that Readability cannot find
+ * is saved as the whole page, and the toolbar badge reports the outcome.
+ */
+export async function clipWithFeedback(
+  mode: ClipMode,
+  deps: ClipperDeps,
+  tab: ActiveTab | null,
+): Promise<Result<ClipOutcome>> {
+  const given = tab ?? undefined;
+  let result = await clipActiveTab(mode, deps, given);
+  if (!result.ok && result.code === 'not-an-article' && mode === 'article')
+    result = await clipActiveTab('page', deps, given);
+  const tabId = tab?.id ?? (await deps.queryActiveTab().catch(() => null))?.id;
+  if (tabId !== undefined) await showBadge(tabId, result);
+  return result;
+}
+
+/** The badge's tooltip: the saved title, or the error as the popup would word it. */
+export function badgeTitle(result: Result<ClipOutcome>): string {
+  return result.ok
+    ? t('badgeTitleSaved', [result.value.clip.title])
+    : t('badgeTitleFailed', [describeError(result.code, result.detail)]);
+}
+
+async function showBadge(tabId: number, result: Result<ClipOutcome>): Promise<void> {
+  // Firefox MV2 builds expose browserAction; MV3 builds expose action.
+  const action = browser.action ?? browser.browserAction;
+  const title = badgeTitle(result);
+  try {
+    await action.setBadgeBackgroundColor({ tabId, color: result.ok ? '#1a7f37' : '#cf222e' });
+    await action.setBadgeText({ tabId, text: result.ok ? '✓' : '!' });
+    await action.setTitle({ tabId, title });
+  } catch {
+    // The tab closed meanwhile; nothing to show.
+  }
+}
+
+export const MENU_CLIP_PAGE = 'clip-page';
+export const MENU_CLIP_SELECTION = 'clip-selection';
+
+export async function createContextMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: MENU_CLIP_PAGE, title: t('menuClipPage'), contexts: ['page'] });
+  browser.contextMenus.create({
+    id: MENU_CLIP_SELECTION,
+    title: t('menuClipSelection'),
+    contexts: ['selection'],
+  });
+}
