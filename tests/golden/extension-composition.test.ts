@@ -7,7 +7,7 @@ import { JSDOM } from 'jsdom';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClipperDeps } from '../../utils/platform/clipper';
 import { clipActiveTab } from '../../utils/platform/clipper';
-import type { PostclipGlobal } from '../../utils/platform/messages';
+import type { PostclipGlobal } from '../../utils/pure/protocol';
 import { renderPost } from '../../utils/platform/post-rendering';
 import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import type { Settings } from '../../utils/pure/types';

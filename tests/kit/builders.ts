@@ -1,6 +1,6 @@
 // Test kit: fixtures built from one default each, so a test states only the fields it is about.
 // `makeDraft({ title: 'x' })`, `makeStoredClip({ edits: { tags: ['a'] }, draft: { siteName: null } })`.
-import { toClipKey } from '../../utils/platform/store';
+import { toClipKey } from '../../utils/pure/clip-key';
 import { toMarkdownKey } from '../../utils/pure/markdown-key';
 import type { ClipDraft, FoundDate, StoredClip } from '../../utils/pure/types';
 import { DEFAULT_MARKDOWN_STYLE } from '../../utils/pure/types';
