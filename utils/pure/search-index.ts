@@ -1,0 +1,151 @@
+// Pure: the library's full-text index (MiniSearch): titles, bodies, authors, sites, tags and dates, CJK included.
+// Updated one clip at a time and saved as JSON, so the popup loads it instead of rebuilding from every body.
+import type { AsPlainObject, Options } from 'minisearch';
+import MiniSearch from 'minisearch';
+import type { SearchDoc } from './search-doc';
+import type { Tokenize, TokenizerKind } from './search-tokenize';
+import { availableTokenizer, createTokenizer, normalizeTerm } from './search-tokenize';
+
+/** Bump when the fields, the tokenizer or the term normalisation change: a saved index of another version is rebuilt. */
+export const SEARCH_INDEX_VERSION = 1;
+
+const FIELDS = ['title', 'body', 'author', 'site', 'tags', 'published', 'clipped'] as const;
+/** A hit in the title outranks one in the tags, which outranks one in the body. */
+const BOOST = { title: 4, tags: 2, site: 1.5, author: 1.5 };
+
+interface SavedIndex {
+  version: number;
+  tokenizer: TokenizerKind;
+  index: unknown;
+}
+
+export interface SearchIndexOptions {
+  /** Defaults to what the runtime offers (`availableTokenizer()`); tests pass `bigram` to exercise the fallback. */
+  tokenizer?: TokenizerKind;
+}
+
+function extractField(doc: SearchDoc, field: string): string {
+  switch (field) {
+    case 'id':
+      return doc.id;
+    case 'tags':
+      return doc.tags.join(' ');
+    case 'published':
+      return doc.published ?? '';
+    default: {
+      const value: unknown = doc[field as keyof SearchDoc];
+      return typeof value === 'string' ? value : '';
+    }
+  }
+}
+
+function miniSearchOptions(tokenize: Tokenize): Options<SearchDoc> {
+  return {
+    fields: [...FIELDS],
+    storeFields: [],
+    extractField,
+    tokenize,
+    processTerm: normalizeTerm,
+    searchOptions: {
+      tokenize,
+      processTerm: normalizeTerm,
+      boost: BOOST,
+      combineWith: 'AND',
+      // Only the word being typed is a prefix: "tidal po" finds "tidal power", not every word starting with "tidal".
+      prefix: (_term: string, index: number, terms: string[]) => index === terms.length - 1,
+    },
+  };
+}
+
+/** The clip search index. Ids come back best match first. */
+export class SearchIndex {
+  readonly tokenizer: TokenizerKind;
+  private readonly mini: MiniSearch<SearchDoc>;
+
+  private constructor(tokenizer: TokenizerKind, mini: MiniSearch<SearchDoc>) {
+    this.tokenizer = tokenizer;
+    this.mini = mini;
+  }
+
+  /** A new index holding `docs`. */
+  static build(docs: Iterable<SearchDoc> = [], options: SearchIndexOptions = {}): SearchIndex {
+    const tokenizer = options.tokenizer ?? availableTokenizer();
+    const mini = new MiniSearch<SearchDoc>(miniSearchOptions(createTokenizer(tokenizer)));
+    const index = new SearchIndex(tokenizer, mini);
+    for (const doc of docs) index.upsert(doc);
+    return index;
+  }
+
+  /**
+   * The index saved by `serialize`, or null when it cannot be used: another version, another tokenizer than this
+   * runtime's (or the one asked for), or text that is not a saved index. The caller then rebuilds from the clips.
+   */
+  static load(json: string, options: SearchIndexOptions = {}): SearchIndex | null {
+    const tokenizer = options.tokenizer ?? availableTokenizer();
+    let saved: unknown;
+    try {
+      saved = JSON.parse(json);
+    } catch {
+      return null;
+    }
+    if (!isSavedIndex(saved) || saved.version !== SEARCH_INDEX_VERSION || saved.tokenizer !== tokenizer) {
+      return null;
+    }
+    try {
+      const mini = MiniSearch.loadJS<SearchDoc>(
+        // MiniSearch checks the shape (and its own serialization version) and throws on anything else.
+        saved.index as AsPlainObject,
+        miniSearchOptions(createTokenizer(tokenizer)),
+      );
+      return new SearchIndex(tokenizer, mini);
+    } catch {
+      return null;
+    }
+  }
+
+  get size(): number {
+    return this.mini.documentCount;
+  }
+
+  has(id: string): boolean {
+    return this.mini.has(id);
+  }
+
+  /** Adds the clip, or replaces the version already indexed under its id. */
+  upsert(doc: SearchDoc): void {
+    if (this.mini.has(doc.id)) this.mini.discard(doc.id);
+    this.mini.add(doc);
+  }
+
+  /** Forgets the clip; an id not in the index is ignored (a delete may race a rebuild). */
+  remove(id: string): void {
+    if (this.mini.has(id)) this.mini.discard(id);
+  }
+
+  /**
+   * Ids of the clips that contain every word of the query (the last one as a prefix), best first.
+   * A query with no searchable word gives [].
+   */
+  search(query: string): string[] {
+    if (query.trim() === '') return [];
+    return this.mini.search(query).map((result) => String(result.id));
+  }
+
+  /** JSON text for `SearchIndex.load`. */
+  serialize(): string {
+    const saved: SavedIndex = { version: SEARCH_INDEX_VERSION, tokenizer: this.tokenizer, index: this.mini };
+    return JSON.stringify(saved);
+  }
+}
+
+function isSavedIndex(value: unknown): value is SavedIndex {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'version' in value &&
+    'tokenizer' in value &&
+    'index' in value &&
+    typeof value.index === 'object' &&
+    value.index !== null
+  );
+}
