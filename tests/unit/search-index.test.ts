@@ -79,6 +79,14 @@ describe.each<TokenizerKind>(['segmenter', 'bigram'])('SearchIndex with the %s t
     expect(index.search('竞争')).toEqual(['secrets']);
   });
 
+  it('looks up a one- or two-letter prefix in titles, tags, sites and authors only (bodies need three letters)', () => {
+    const index = build();
+    expect(index.search('la')).toEqual([]);
+    expect(index.search('pr')).toEqual(['power']);
+    expect(index.search('宁')).toEqual(['secrets']);
+    expect(index.search('the power')).toEqual(['tidal']);
+  });
+
   it('needs every word (AND), in any field', () => {
     const index = build();
     expect(index.search('energy').sort()).toEqual(['power', 'tidal']);
