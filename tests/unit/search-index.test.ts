@@ -79,12 +79,21 @@ describe.each<TokenizerKind>(['segmenter', 'bigram'])('SearchIndex with the %s t
     expect(index.search('竞争')).toEqual(['secrets']);
   });
 
-  it('looks up a one- or two-letter prefix in titles, tags, sites and authors only (bodies need three letters)', () => {
+  it('looks up a two-letter prefix in tags, sites and authors only; titles and bodies need three', () => {
     const index = build();
     expect(index.search('la')).toEqual([]);
-    expect(index.search('pr')).toEqual(['power']);
+    expect(index.search('pr')).toEqual([]);
+    expect(index.search('pri')).toEqual(['power']);
+    expect(index.search('en').sort()).toEqual(['power', 'tidal']);
+    expect(index.search('ma')).toEqual(['power']);
     expect(index.search('宁')).toEqual(['secrets']);
     expect(index.search('the power')).toEqual(['tidal']);
+  });
+
+  it('takes a lone Latin letter as a whole word, not a prefix', () => {
+    const index = build();
+    expect(index.search('a')).toEqual(['power']);
+    expect(index.search('t')).toEqual([]);
   });
 
   it('needs every word (AND), in any field', () => {

@@ -12,9 +12,13 @@ export const SEARCH_INDEX_VERSION = 1;
 
 const FIELDS = ['title', 'body', 'author', 'site', 'tags', 'published', 'clipped'];
 /** Where a short prefix is looked up: expanding `t` over every body word costs ~100 ms at 2,000 clips. */
-const SHORT_PREFIX_FIELDS = ['title', 'author', 'site', 'tags', 'published', 'clipped'];
-/** A last word shorter than this (in characters) is a prefix only in the small fields, and a whole word anywhere. */
-const MIN_BODY_PREFIX = { latin: 3, cjk: 2 };
+const SHORT_PREFIX_FIELDS = ['author', 'site', 'tags', 'published', 'clipped'];
+/**
+ * How long the word being typed must be (in characters) to be a prefix in titles and bodies; a shorter one is a
+ * prefix only in the small fields and a whole word anywhere. A lone Latin letter is only a whole word: as a prefix
+ * it matches most of the library and costs most.
+ */
+const MIN_PREFIX = { latin: { small: 2, all: 3 }, cjk: { small: 1, all: 2 } };
 /** A hit in the title outranks one in the tags, which outranks one in the body. */
 const BOOST = { title: 4, tags: 2, site: 1.5, author: 1.5 };
 
@@ -137,20 +141,22 @@ export class SearchIndex {
     if (last === undefined) return [];
     // Only the word being typed is a prefix: "tidal po" finds "tidal power", not every word starting with "tidal".
     const queries: Query[] = words.map((word) => ({ queries: [word], prefix: false }));
-    const isShort =
-      Array.from(last).length < (CJK_CHAR.test(last) ? MIN_BODY_PREFIX.cjk : MIN_BODY_PREFIX.latin);
-    queries.push(
-      isShort
-        ? {
-            combineWith: 'OR',
-            queries: [
-              { queries: [last], prefix: false },
-              { queries: [last], prefix: true, fields: SHORT_PREFIX_FIELDS },
-            ],
-          }
-        : { queries: [last], prefix: true },
-    );
+    queries.push(this.lastWordQuery(last));
     return this.mini.search({ combineWith: 'AND', queries }).map((result) => String(result.id));
+  }
+
+  private lastWordQuery(word: string): Query {
+    const length = Array.from(word).length;
+    const min = CJK_CHAR.test(word) ? MIN_PREFIX.cjk : MIN_PREFIX.latin;
+    if (length >= min.all) return { queries: [word], prefix: true };
+    if (length < min.small) return { queries: [word], prefix: false };
+    return {
+      combineWith: 'OR',
+      queries: [
+        { queries: [word], prefix: false },
+        { queries: [word], prefix: true, fields: SHORT_PREFIX_FIELDS },
+      ],
+    };
   }
 
   /** JSON text for `SearchIndex.load`. */
