@@ -1,8 +1,8 @@
 // The Markdown body editor (CodeMirror 6). Heavy: load it with `import()` (see lazy-markdown-editor.tsx) so the
 // popup's first chunk does not carry CodeMirror. Data in by props, every change out through onChange.
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { markdown } from '@codemirror/lang-markdown';
-import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { markdownLanguage } from '@codemirror/lang-markdown';
+import { HighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
@@ -47,6 +47,12 @@ const HIGHLIGHT = HighlightStyle.define([
   { tag: [tags.quote, tags.processingInstruction, tags.meta], color: 'var(--muted, inherit)' },
 ]);
 
+/**
+ * GFM Markdown without `markdown()`'s extras: those bring the HTML, CSS and JavaScript parsers for embedded code
+ * (about 150 kB minified) and completion. Code blocks stay plain text.
+ */
+const MARKDOWN = new LanguageSupport(markdownLanguage);
+
 /** CodeMirror's Escape only shrinks a multi-range selection; the popup uses Escape for Back, so it is left out. */
 const KEYS = [...defaultKeymap.filter((binding) => binding.key !== 'Escape'), ...historyKeymap];
 
@@ -65,7 +71,7 @@ export function MarkdownEditor({ value, onChange, label, class: className }: Mar
         extensions: [
           history(),
           keymap.of(KEYS),
-          markdown(),
+          MARKDOWN,
           syntaxHighlighting(HIGHLIGHT),
           EditorView.lineWrapping,
           THEME,
