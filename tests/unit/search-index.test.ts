@@ -208,3 +208,23 @@ describe('SearchIndex.load', () => {
     expect(SearchIndex.load(index.serialize())?.search('人工智能')).toEqual(['secrets']);
   });
 });
+
+describe('SearchIndex async build and load', () => {
+  it('builds in chunks to the same results, keeping the last version of a repeated id', async () => {
+    const edited = { ...(LIBRARY[0] as SearchDoc), body: 'A barrage, not a lagoon.' };
+    const index = await SearchIndex.buildAsync([...LIBRARY, edited], { tokenizer: 'segmenter' });
+    expect(index.size).toBe(LIBRARY.length);
+    expect(index.search('barrage')).toEqual(['tidal']);
+    expect(index.search('engineers')).toEqual([]);
+    expect(index.search('人工智能')).toEqual(['secrets']);
+  });
+
+  it('loads a saved index in batches, and refuses a stale one', async () => {
+    const saved = SearchIndex.build(LIBRARY, { tokenizer: 'segmenter' }).serialize();
+    const loaded = await SearchIndex.loadAsync(saved, { tokenizer: 'segmenter' });
+    expect(loaded?.search('ガイドライン')).toEqual(['tokyo']);
+    const stale = JSON.stringify({ ...JSON.parse(saved), version: SEARCH_INDEX_VERSION + 1 });
+    expect(await SearchIndex.loadAsync(stale, { tokenizer: 'segmenter' })).toBeNull();
+    expect(await SearchIndex.loadAsync('{"version":1}', { tokenizer: 'segmenter' })).toBeNull();
+  });
+});

@@ -10,6 +10,8 @@ import { availableTokenizer, createTokenizer, normalizeTerm } from './search-tok
 /** Bump when the fields, the tokenizer or the term normalisation change: a saved index of another version is rebuilt. */
 export const SEARCH_INDEX_VERSION = 1;
 
+/** Clips indexed between two yields in `buildAsync`: a few tens of milliseconds of work. */
+const BUILD_CHUNK = 20;
 const FIELDS = ['title', 'body', 'author', 'site', 'tags', 'published', 'clipped'];
 /** Where a short prefix is looked up: expanding `t` over every body word costs ~100 ms at 2,000 clips. */
 const SHORT_PREFIX_FIELDS = ['author', 'site', 'tags', 'published', 'clipped'];
@@ -86,24 +88,44 @@ export class SearchIndex {
   }
 
   /**
+   * The same as `build`, in chunks that yield to the event loop between them, so a page stays responsive while
+   * thousands of clips are indexed. A repeated id keeps its last version.
+   */
+  static async buildAsync(docs: Iterable<SearchDoc>, options: SearchIndexOptions = {}): Promise<SearchIndex> {
+    const tokenizer = options.tokenizer ?? availableTokenizer();
+    const mini = new MiniSearch<SearchDoc>(miniSearchOptions(createTokenizer(tokenizer)));
+    const unique = new Map<string, SearchDoc>();
+    for (const doc of docs) unique.set(doc.id, doc);
+    await mini.addAllAsync([...unique.values()], { chunkSize: BUILD_CHUNK });
+    return new SearchIndex(tokenizer, mini);
+  }
+
+  /**
    * The index saved by `serialize`, or null when it cannot be used: another version, another tokenizer than this
    * runtime's (or the one asked for), or text that is not a saved index. The caller then rebuilds from the clips.
    */
   static load(json: string, options: SearchIndexOptions = {}): SearchIndex | null {
     const tokenizer = options.tokenizer ?? availableTokenizer();
-    let saved: unknown;
+    const saved = parseSaved(json, tokenizer);
+    if (!saved) return null;
     try {
-      saved = JSON.parse(json);
+      return new SearchIndex(
+        tokenizer,
+        MiniSearch.loadJS<SearchDoc>(saved, miniSearchOptions(createTokenizer(tokenizer))),
+      );
     } catch {
       return null;
     }
-    if (!isSavedIndex(saved) || saved.version !== SEARCH_INDEX_VERSION || saved.tokenizer !== tokenizer) {
-      return null;
-    }
+  }
+
+  /** The same as `load`, rebuilding the index's maps in batches that yield to the event loop. */
+  static async loadAsync(json: string, options: SearchIndexOptions = {}): Promise<SearchIndex | null> {
+    const tokenizer = options.tokenizer ?? availableTokenizer();
+    const saved = parseSaved(json, tokenizer);
+    if (!saved) return null;
     try {
-      const mini = MiniSearch.loadJS<SearchDoc>(
-        // MiniSearch checks the shape (and its own serialization version) and throws on anything else.
-        saved.index as AsPlainObject,
+      const mini = await MiniSearch.loadJSAsync<SearchDoc>(
+        saved,
         miniSearchOptions(createTokenizer(tokenizer)),
       );
       return new SearchIndex(tokenizer, mini);
@@ -164,6 +186,20 @@ export class SearchIndex {
     const saved: SavedIndex = { version: SEARCH_INDEX_VERSION, tokenizer: this.tokenizer, index: this.mini };
     return JSON.stringify(saved);
   }
+}
+
+/** MiniSearch's part of a saved index when the envelope fits this version and tokenizer; MiniSearch checks the rest
+ * (and its own serialization version) and throws on anything else. */
+function parseSaved(json: string, tokenizer: TokenizerKind): AsPlainObject | null {
+  let saved: unknown;
+  try {
+    saved = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!isSavedIndex(saved) || saved.version !== SEARCH_INDEX_VERSION || saved.tokenizer !== tokenizer)
+    return null;
+  return saved.index as AsPlainObject;
 }
 
 function isSavedIndex(value: unknown): value is SavedIndex {
