@@ -1,10 +1,16 @@
 // Platform: the extension page's pieces for Git publishing — lightning-fs in IndexedDB, isomorphic-git's fetch
 // client — bound to the pure engine. Load it only from pages that publish (options, popup, background), never from
-// the injected clip script: with isomorphic-git it weighs about 100 kB gzipped (`npm run bench:publish` says).
+// the injected clip script: with isomorphic-git it weighs about 77 KiB gzipped (`npm run bench:publish` says).
 import LightningFS from '@isomorphic-git/lightning-fs';
 import { Buffer } from 'buffer';
 import http from 'isomorphic-git/http/web';
-import type { ConnectionReport, GitEnv, GitTarget, PublishRequest, PublishSuccess } from '../../pure/publish/git-publish';
+import type {
+  ConnectionReport,
+  GitEnv,
+  GitTarget,
+  PublishRequest,
+  PublishSuccess,
+} from '../../pure/publish/git-publish';
 import { publishToGit, testGitConnection } from '../../pure/publish/git-publish';
 import type { PublishResult } from '../../pure/publish/publish-files';
 import { toCloneFolderName } from '../../pure/publish/publish-files';
