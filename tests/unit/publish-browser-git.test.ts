@@ -7,7 +7,7 @@ import {
   publishFromBrowser,
   testConnectionFromBrowser,
 } from '../../utils/platform/publish/browser-git';
-import { cloneFiles, logSubjects, pushAsSomeoneElse } from '../helpers/git-checks';
+import { cloneFiles, headOf, logSubjects, pushAsSomeoneElse } from '../helpers/git-checks';
 import type { GitServer } from '../helpers/git-server';
 import { startGitServer, TEST_TOKEN } from '../helpers/git-server';
 
@@ -83,5 +83,21 @@ describe('browser Git environment', () => {
       ok: false,
       code: 'publish-auth',
     });
+  });
+
+  it('says publish-offline when the server drops a push made with fetch, and a retry lands one commit', async () => {
+    const bare = server.createRepo('browser-drop.git');
+    const target = { url: server.urlOf('browser-drop.git'), branch: 'main', token: TEST_TOKEN };
+    const request = {
+      target,
+      files: [{ path: 'a.md', bytes: bytes('a') }],
+      message: 'Add a',
+      author: AUTHOR,
+    };
+    server.failNextPush('drop-upload');
+    expect(await publishFromBrowser(request)).toMatchObject({ ok: false, code: 'publish-offline' });
+    expect(headOf(bare)).toBeNull();
+    expect(await publishFromBrowser(request)).toMatchObject({ ok: true, value: { isCommitted: true } });
+    expect(logSubjects(bare)).toEqual(['Add a']);
   });
 });

@@ -1,4 +1,5 @@
 // The Git publishing engine against a real server: Git's own http-backend on 127.0.0.1, checked with the git CLI.
+import * as nodeFs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GitEnv, GitTarget, PublishRequest } from '../../utils/pure/publish/git-publish';
 import { publishToGit, testGitConnection } from '../../utils/pure/publish/git-publish';
@@ -287,6 +288,55 @@ describe('publishToGit: failures', () => {
     const retried = await publishToGit(env, request(target, files, { message: 'Only once' }));
     expect(retried).toMatchObject({ ok: true, value: { isCommitted: false } });
     expect(logSubjects(bare)).toEqual(['Only once']);
+  });
+
+  it('returns quota-exceeded when the clone storage is full; the next publish, with room, succeeds', async () => {
+    const { bare, env, target } = freshRepo();
+    expect((await publishToGit(env, request(target, [post('a', 'A.')], { message: 'First' }))).ok).toBe(true);
+    // Full when Git stores a new object: the config and refs still write, as in a nearly full IndexedDB.
+    let isFull = true;
+    const full = {
+      promises: {
+        ...nodeFs.promises,
+        writeFile: (...args: Parameters<typeof nodeFs.promises.writeFile>) =>
+          isFull && typeof args[0] === 'string' && args[0].includes('/objects/')
+            ? Promise.reject(
+                Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }),
+              )
+            : nodeFs.promises.writeFile(...args),
+      },
+    };
+    const failed = await publishToGit(
+      { ...env, fs: full },
+      request(target, [post('b', 'B.')], { message: 'Second' }),
+    );
+    expect(failed).toMatchObject({ ok: false, code: 'quota-exceeded' });
+    expect(logSubjects(bare)).toEqual(['First']);
+    isFull = false;
+    expect(
+      (await publishToGit({ ...env, fs: full }, request(target, [post('b', 'B.')], { message: 'Second' })))
+        .ok,
+    ).toBe(true);
+    expect(logSubjects(bare)).toEqual(['Second', 'First']);
+  });
+
+  it('runs two publishes to one clone one after the other, both landing', async () => {
+    const { bare, env, target } = freshRepo();
+    const [one, two] = await Promise.all([
+      publishToGit(env, request(target, [post('a', 'A.')], { message: 'One' })),
+      publishToGit(env, request(target, [post('b', 'B.')], { message: 'Two' })),
+    ]);
+    expect(one.ok && two.ok).toBe(true);
+    expect(logSubjects(bare)).toEqual(['Two', 'One']);
+    expect(cloneFiles(bare).size).toBe(2);
+  });
+
+  it('never replaces a file that stands where one of our folders must go', async () => {
+    const { bare, env, target } = freshRepo();
+    pushAsSomeoneElse(bare, { assets: 'a file named assets\n' }, 'Theirs');
+    const result = await publishToGit(env, request(target, [{ path: 'assets/images/1.png', bytes: IMAGE }]));
+    expect(result).toMatchObject({ ok: false, code: 'publish-conflict', conflicts: ['assets/images/1.png'] });
+    expect(cloneFiles(bare).get('assets')?.toString()).toBe('a file named assets\n');
   });
 
   it('returns publish-not-found for a repository that does not exist', async () => {

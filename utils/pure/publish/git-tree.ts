@@ -30,7 +30,11 @@ async function readEntries(store: GitStore, treeOid: string | null): Promise<Tre
   return tree;
 }
 
-/** The entry at `path` in a tree (a blob, a sub-tree or a submodule), or null when there is none. */
+/**
+ * The entry at `path` in a tree (a blob, a sub-tree or a submodule), or null when there is none. When a file (or a
+ * submodule) stands where one of the path's folders must be, that entry is returned: writing the path would
+ * replace it, so callers treat it like an existing entry at the path.
+ */
 export async function entryAt(
   store: GitStore,
   treeOid: string | null,
@@ -42,7 +46,7 @@ export async function entryAt(
     const entry = (await readEntries(store, current)).find((e) => e.path === segment);
     if (!entry) return null;
     if (index === segments.length - 1) return entry;
-    if (entry.type !== 'tree') return null;
+    if (entry.type !== 'tree') return entry;
     current = entry.oid;
   }
   return null;
