@@ -2,7 +2,8 @@
 import * as nodeFs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GitEnv, GitTarget, PublishRequest } from '../../utils/pure/publish/git-publish';
-import { publishToGit, testGitConnection } from '../../utils/pure/publish/git-publish';
+import { testGitConnection } from '../../utils/pure/publish/git-connection';
+import { publishToGit } from '../../utils/pure/publish/git-publish';
 import type { PublishFile } from '../../utils/pure/publish/publish-files';
 import {
   cloneFiles,

@@ -4,14 +4,10 @@
 import LightningFS from '@isomorphic-git/lightning-fs';
 import { Buffer } from 'buffer';
 import http from 'isomorphic-git/http/web';
-import type {
-  ConnectionReport,
-  GitEnv,
-  GitTarget,
-  PublishRequest,
-  PublishSuccess,
-} from '../../pure/publish/git-publish';
-import { publishToGit, testGitConnection } from '../../pure/publish/git-publish';
+import type { ConnectionReport } from '../../pure/publish/git-connection';
+import { testGitConnection } from '../../pure/publish/git-connection';
+import type { GitEnv, GitTarget, PublishRequest, PublishSuccess } from '../../pure/publish/git-publish';
+import { publishToGit } from '../../pure/publish/git-publish';
 import type { PublishResult } from '../../pure/publish/publish-files';
 import { toCloneFolderName } from '../../pure/publish/publish-files';
 

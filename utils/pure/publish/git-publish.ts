@@ -1,35 +1,15 @@
 // Pure: publishes files to a Git repository as one commit with isomorphic-git. The file system and the HTTP client
 // are injected (lightning-fs + fetch in an extension page, node:fs + Node's http in the CLI), so one module serves both.
-import type { FsClient, GitAuth, HttpClient } from 'isomorphic-git';
 import * as git from 'isomorphic-git';
 import { classifyPublishError, isRemoteMovedError } from './git-errors';
+import type { GitEnv, GitTarget } from './git-remote';
+import { ensureRepository, fetchHead, REMOTE, remoteArgs, resetToRemote, serialize } from './git-remote';
 import type { GitStore } from './git-tree';
-import { countFiles, entryAt, writeTreeWith } from './git-tree';
+import { entryAt, writeTreeWith } from './git-tree';
 import type { PublishFile, PublishResult } from './publish-files';
 import { checkPublishFiles, publishFailure } from './publish-files';
 
-/** Where to publish. */
-export interface GitTarget {
-  /** An HTTPS (or, in tests, HTTP) clone URL: `https://github.com/me/site.git`. */
-  url: string;
-  branch: string;
-  token: string;
-  /**
-   * The basic-auth user name sent with the token. GitHub takes any non-empty name with a personal access token as
-   * the password (`x-access-token` is what its own apps send); Gitea/Forgejo/Codeberg and GitLab also take the
-   * token as the password with any name (GitLab documents `oauth2` for OAuth tokens). Bitbucket wants the real
-   * user name (or `x-token-auth`), hence this field. Default `x-access-token`.
-   */
-  username?: string;
-}
-
-/** The injected pieces: a file system, an HTTP client, and the folder for this repository's clone. */
-export interface GitEnv {
-  fs: FsClient;
-  http: HttpClient;
-  /** One folder per repository (see toCloneFolderName); reused by every publish, never re-cloned. */
-  dir: string;
-}
+export type { GitEnv, GitTarget } from './git-remote';
 
 export interface GitAuthor {
   name: string;
@@ -69,115 +49,6 @@ export interface PublishSuccess {
 }
 
 const DEFAULT_ATTEMPTS = 3;
-const REMOTE = 'origin';
-
-/** Publishes to one clone run one at a time: two at once would race on its refs. */
-const queues = new Map<string, Promise<unknown>>();
-
-function serialize<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const before = queues.get(key) ?? Promise.resolve();
-  const run = before.then(task, task);
-  const settled = run.catch(() => undefined);
-  queues.set(key, settled);
-  void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key);
-  });
-  return run;
-}
-
-function authOf(target: GitTarget): GitAuth {
-  return { username: target.username || 'x-access-token', password: target.token };
-}
-
-/**
- * The Authorization header, sent up front: without it every request is made twice (a 401, then onAuth).
- * Tokens are ASCII; a name or token that is not gets no header and goes through onAuth alone.
- */
-function authHeaders(target: GitTarget): Record<string, string> {
-  const { username, password } = authOf(target);
-  const pair = `${username ?? ''}:${password ?? ''}`;
-  if (!/^[\x00-\x7F]*$/.test(pair)) return {};
-  return { Authorization: `Basic ${btoa(pair)}` };
-}
-
-/** The arguments every network call takes. */
-function remoteArgs(env: GitEnv, target: GitTarget) {
-  return {
-    http: env.http,
-    headers: authHeaders(target),
-    // Asked only after a 401. There is no onAuthFailure, so a second refusal throws HttpError 401 (publish-auth)
-    // instead of asking again in a loop.
-    onAuth: () => authOf(target),
-  };
-}
-
-function storeOf(env: GitEnv): GitStore {
-  return { fs: env.fs, gitdir: env.dir, cache: {} };
-}
-
-/** A bare repository in env.dir with `origin` at the target's URL; created on first use. */
-async function ensureRepository(env: GitEnv, target: GitTarget): Promise<void> {
-  const store = storeOf(env);
-  let hasRepo = true;
-  try {
-    await git.resolveRef({ fs: store.fs, gitdir: store.gitdir, ref: 'HEAD', depth: 1 });
-  } catch {
-    hasRepo = false;
-  }
-  if (!hasRepo) await git.init({ fs: env.fs, gitdir: env.dir, bare: true, defaultBranch: target.branch });
-  await git.addRemote({ fs: env.fs, gitdir: env.dir, remote: REMOTE, url: target.url, force: true });
-}
-
-/** The branch's head on the server (one ref advertisement, no pack), or null when it has no such branch. */
-async function remoteHeadOf(env: GitEnv, target: GitTarget): Promise<string | null> {
-  const info = await git.getRemoteInfo2({ url: target.url, protocolVersion: 1, ...remoteArgs(env, target) });
-  return info.refs?.find((r) => r.ref === `refs/heads/${target.branch}`)?.oid ?? null;
-}
-
-async function hasCommit(env: GitEnv, oid: string, cache: object): Promise<boolean> {
-  try {
-    await git.readCommit({ fs: env.fs, gitdir: env.dir, oid, cache });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Brings the branch's head into the clone and points our local branch at it. The first time that is a depth-1
- * fetch (a shallow clone); later, nothing when the head is still the one we know (usually our own last push),
- * else a depth-1 fetch of what we lack. Null when the repository is empty or has no such branch yet: the first
- * commit creates it.
- */
-async function fetchHead(env: GitEnv, target: GitTarget, cache: object): Promise<string | null> {
-  const branchRef = `refs/heads/${target.branch}`;
-  const trackingRef = `refs/remotes/${REMOTE}/${target.branch}`;
-  let head = await remoteHeadOf(env, target);
-  if (head === null) {
-    for (const ref of [branchRef, trackingRef])
-      await git.deleteRef({ fs: env.fs, gitdir: env.dir, ref }).catch(() => undefined);
-    return null;
-  }
-  if (!(await hasCommit(env, head, cache))) {
-    const result = await git.fetch({
-      fs: env.fs,
-      gitdir: env.dir,
-      cache,
-      remote: REMOTE,
-      ref: target.branch,
-      remoteRef: target.branch,
-      singleBranch: true,
-      depth: 1,
-      tags: false,
-      ...remoteArgs(env, target),
-    });
-    // The branch may have moved again between the two requests: the fetched head is the newer one.
-    head = result.fetchHead ?? head;
-  }
-  for (const ref of [branchRef, trackingRef])
-    await git.writeRef({ fs: env.fs, gitdir: env.dir, ref, value: head, force: true });
-  return head;
-}
 
 type Plan =
   | { kind: 'conflict'; paths: string[] }
@@ -231,21 +102,6 @@ async function planCommit(
     noUpdateBranch: true,
   });
   return { kind: 'commit', oid, written, changed: changes.map((c) => c.path) };
-}
-
-/** Puts our branch back where the remote's is, so a failed publish leaves nothing behind and a retry starts clean. */
-async function resetToRemote(env: GitEnv, branch: string): Promise<void> {
-  const ref = `refs/heads/${branch}`;
-  try {
-    const remote = await git.resolveRef({
-      fs: env.fs,
-      gitdir: env.dir,
-      ref: `refs/remotes/${REMOTE}/${branch}`,
-    });
-    await git.writeRef({ fs: env.fs, gitdir: env.dir, ref, value: remote, force: true });
-  } catch {
-    await git.deleteRef({ fs: env.fs, gitdir: env.dir, ref }).catch(() => undefined);
-  }
 }
 
 async function publishOnce(env: GitEnv, request: PublishRequest): Promise<PublishResult<PublishSuccess>> {
@@ -320,70 +176,6 @@ export async function publishToGit(
       return await publishOnce(env, request);
     } catch (error) {
       await resetToRemote(env, request.target.branch).catch(() => undefined);
-      const { code, detail } = classifyPublishError(error);
-      return publishFailure(code, detail);
-    }
-  });
-}
-
-/** What "Test connection" shows. */
-export interface ConnectionReport {
-  /** The token may push: the server answered the receive-pack discovery. */
-  canPush: boolean;
-  branchExists: boolean;
-  /** The branches the server listed. */
-  branches: string[];
-  /** The branch's head commit, when it exists. */
-  head: string | null;
-  /** Files in the branch's head. */
-  files: number;
-  /** Commits the clone holds for the branch (the clone is shallow, so at least 1 and often just that). */
-  commits: number;
-}
-
-/**
- * Checks the repository: reachable, the token accepted for pushing, whether the branch exists; then fetches the
- * branch into the clone (the first publish's clone, done early) and counts its files and commits.
- */
-export async function testGitConnection(
-  env: GitEnv,
-  target: GitTarget,
-): Promise<PublishResult<ConnectionReport>> {
-  if (!target.branch || !target.url) return publishFailure('publish-invalid', 'no URL or branch');
-  return serialize(env.dir, async () => {
-    try {
-      // Protocol v1: receive-pack has no v2, and a v2 request gets a v0 answer without the `# service=` line
-      // that isomorphic-git then refuses to parse.
-      const info = await git.getRemoteInfo2({
-        url: target.url,
-        forPush: true,
-        protocolVersion: 1,
-        ...remoteArgs(env, target),
-      });
-      const branches = (info.refs ?? [])
-        .map((r) => r.ref)
-        .filter((ref) => ref.startsWith('refs/heads/'))
-        .map((ref) => ref.slice('refs/heads/'.length));
-      const branchExists = branches.includes(target.branch);
-      const report: ConnectionReport = {
-        canPush: true,
-        branchExists,
-        branches,
-        head: null,
-        files: 0,
-        commits: 0,
-      };
-      if (!branchExists) return { ok: true, value: report };
-      await ensureRepository(env, target);
-      const cache = {};
-      const head = await fetchHead(env, target, cache);
-      if (head === null) return { ok: true, value: report };
-      const store: GitStore = { fs: env.fs, gitdir: env.dir, cache };
-      const { commit } = await git.readCommit({ ...store, oid: head });
-      const files = await countFiles(store, commit.tree);
-      const log = await git.log({ ...store, ref: head });
-      return { ok: true, value: { ...report, head, files, commits: log.length } };
-    } catch (error) {
       const { code, detail } = classifyPublishError(error);
       return publishFailure(code, detail);
     }
