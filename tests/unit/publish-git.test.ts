@@ -383,9 +383,11 @@ describe('testGitConnection', () => {
     });
   });
 
-  it('reports the branch, its head, and how many files and commits it saw', async () => {
+  it('reports the branch, its head, and how many files and commits its shallow clone saw', async () => {
     const { bare, env, target } = freshRepo();
-    pushAsSomeoneElse(bare, { '_config.yml': 't\n', '_posts/a.md': 'a\n', 'assets/x.png': 'x' }, 'Site');
+    pushAsSomeoneElse(bare, { '_config.yml': 't\n', '_posts/a.md': 'a\n' }, 'Site');
+    pushAsSomeoneElse(bare, { 'assets/x.png': 'x' }, 'Image');
+    expect(logSubjects(bare)).toHaveLength(2);
     const report = await testGitConnection(env, target);
     expect(report).toEqual({
       ok: true,
@@ -395,6 +397,7 @@ describe('testGitConnection', () => {
         branches: ['main'],
         head: headOf(bare),
         files: 3,
+        // Depth 1: the clone holds the head only, not the site's history.
         commits: 1,
       },
     });
