@@ -49,6 +49,7 @@ With no page, clips the bundled sample (cli/sample-news.html).
   -h, --help         this text
 
 Several pages or a folder: prints one JSON line per page, or with --out writes the posts.
+With --publish URL --token-env VAR: pushes the posts to a Git repository as one commit (--publish --help).
 Exit codes: 0 ok, 1 the page is not an article (or could not be clipped), 2 usage error.`;
 
 /** Where the CLI writes; swapped in tests and by `npm start`. */
@@ -323,6 +324,9 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /** Runs the CLI with these arguments (no `node` and script name) and returns the exit code. */
 export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  // Loaded only for a publish: isomorphic-git stays out of every other run's start-up.
+  if (argv.some((arg) => arg === '--publish' || arg.startsWith('--publish=')))
+    return (await import('./publish')).runPublishCli(argv, io);
   try {
     return await runCli(argv, io);
   } catch (error) {
