@@ -262,3 +262,19 @@ describe('normalizeBaseurl', () => {
     expect(normalizeBaseurl(input)).toBe(expected);
   });
 });
+
+describe('layoutImages with a layout per post', () => {
+  it('lets a post whose site rule chose another template use that layout, names still unique', () => {
+    const placed = layoutImages(
+      [
+        { path: '_posts/2022-01-01-a.md', images: two },
+        { path: 'content/posts/a.md', images: two, kind: 'hugo' },
+      ],
+      { kind: 'jekyll' },
+    );
+    expect(placed.map((p) => [p.path, p.images[0]?.path])).toEqual([
+      ['_posts/2022-01-01-a.md', 'assets/images/2022-01-01-a/1.jpg'],
+      ['content/posts/a/index.md', 'content/posts/a/1.jpg'],
+    ]);
+  });
+});

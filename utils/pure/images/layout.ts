@@ -27,6 +27,8 @@ export interface PostToPlace {
   /** The post's archive path, as postsToZipFiles gives it (`_posts/2022-02-17-x.md`, `content/posts/x.md`). */
   path: string;
   images: readonly ImageToPlace[];
+  /** This post's layout when it differs from the export's (a site rule chose another template). */
+  kind?: ImageLayoutKind;
 }
 
 export interface PlacedImage {
@@ -163,18 +165,22 @@ export function layoutImages(posts: readonly PostToPlace[], options: ImageLayout
   // Obsidian finds `![[name]]` anywhere in the vault: attachment names must be unique across folders too.
   const attachmentNames = new Set<string>();
   const nameOf = (path: string): string => toKey(path.slice(path.lastIndexOf('/') + 1));
-  const split = posts.map((post) => ({ ...splitPath(post.path), images: distinct(post.images) }));
+  const split = posts.map((post) => ({
+    ...splitPath(post.path),
+    images: distinct(post.images),
+    kind: post.kind ?? options.kind,
+  }));
   const isMoved = (p: (typeof split)[number]): boolean =>
-    options.kind === 'hugo' && p.images.length > 0 && !isBundleIndex(p.name);
+    p.kind === 'hugo' && p.images.length > 0 && !isBundleIndex(p.name);
   // Posts that stay put hold their paths first, so no image can take one.
   for (const p of split) if (!isMoved(p)) taken.addFile(join(p.dir, p.name));
   return split.map((p) => {
     const stem = stemOf(p.name);
     const ext = (image: ImageToPlace): string => cleanExt(image.ext);
     const linkStyle =
-      options.kind === 'obsidian' && options.obsidianLinks !== 'relative' ? 'embed' : 'markdown';
+      p.kind === 'obsidian' && options.obsidianLinks !== 'relative' ? 'embed' : 'markdown';
     if (p.images.length === 0) return { path: join(p.dir, p.name), linkStyle, images: [] };
-    switch (options.kind) {
+    switch (p.kind) {
       case 'jekyll': {
         const base = normalizeBaseurl(options.baseurl ?? '');
         const folder = firstFree(taken, stem, (s) => `assets/images/${s}`);
