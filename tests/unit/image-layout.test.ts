@@ -278,3 +278,14 @@ describe('layoutImages with a layout per post', () => {
     ]);
   });
 });
+
+describe('links are valid Markdown destinations', () => {
+  it('encodes parentheses, which encodeURIComponent leaves alone', () => {
+    const [note] = layoutImages([{ path: 'Notes/Storm (update).md', images: two }], {
+      kind: 'obsidian',
+      obsidianLinks: 'relative',
+    });
+    expect(note?.images[0]?.link).toBe('attachments/Storm%20%28update%29-1.jpg');
+    expect(normalizeBaseurl('/a(b)')).toBe('/a%28b%29');
+  });
+});

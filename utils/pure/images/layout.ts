@@ -1,5 +1,6 @@
 // Pure: where each kept image goes in an export, and the link the post uses for it, per template family.
 import { safeArchivePath, toSafeSegment, truncateToBytes } from '../filename';
+import { toWellFormed } from '../text';
 
 /**
  * - `jekyll`: `assets/images/<post-date>-<slug>/<n>.<ext>` at the site root, linked `<baseurl>/assets/images/…`.
@@ -90,20 +91,26 @@ function join(dir: string, name: string): string {
   return dir === '' ? name : `${dir}/${name}`;
 }
 
+/** A URL path segment that is also a safe Markdown destination: encodeURIComponent leaves `(` and `)` as they are. */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+}
+
 /** Percent-encodes each segment, so spaces, `(`, `)` and non-ASCII names make a valid Markdown destination. */
 function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  return path.split('/').map(encodeSegment).join('/');
 }
 
 /** `/blog` from `blog/`, `/blog/`, ` /blog ` or a URL's path; '' for the site root. */
 export function normalizeBaseurl(baseurl: string): string {
-  let path = baseurl.trim();
+  // A lone surrogate would make encodeURIComponent throw.
+  let path = toWellFormed(baseurl).trim();
   const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(.*)$/i.exec(path);
   if (absolute) path = absolute[1] ?? '';
   const segments = path
     .split(/[/\\]+/)
     .filter((s) => s !== '' && s !== '.' && s !== '..')
-    .map((s) => encodeURIComponent(decodeSafely(s)));
+    .map((s) => encodeSegment(decodeSafely(s)));
   return segments.length === 0 ? '' : `/${segments.join('/')}`;
 }
 
