@@ -129,8 +129,12 @@ class TakenPaths {
 
   addFile(path: string): void {
     this.files.add(toKey(path));
-    const parts = path.split('/');
-    for (let i = 1; i < parts.length; i++) this.dirs.add(toKey(parts.slice(0, i).join('/')));
+    // Innermost folder first: once one is known, so are all above it (10,000 images share a few folders).
+    for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+      const key = toKey(path.slice(0, cut));
+      if (this.dirs.has(key)) break;
+      this.dirs.add(key);
+    }
   }
 
   isFree(path: string): boolean {
@@ -184,8 +188,7 @@ export function layoutImages(posts: readonly PostToPlace[], options: ImageLayout
   return split.map((p) => {
     const stem = stemOf(p.name);
     const ext = (image: ImageToPlace): string => cleanExt(image.ext);
-    const linkStyle =
-      p.kind === 'obsidian' && options.obsidianLinks !== 'relative' ? 'embed' : 'markdown';
+    const linkStyle = p.kind === 'obsidian' && options.obsidianLinks !== 'relative' ? 'embed' : 'markdown';
     if (p.images.length === 0) return { path: join(p.dir, p.name), linkStyle, images: [] };
     switch (p.kind) {
       case 'jekyll': {
