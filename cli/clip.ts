@@ -332,7 +332,11 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     return options.images ? clipWithImages(entries, options, io) : clipMany(entries, options, io, false);
   }
-  if (options.inputs.length === 0) return clipOne(SAMPLE_FILE, options.url ?? SAMPLE_URL, options, io);
+  if (options.inputs.length === 0) {
+    const url = options.url ?? SAMPLE_URL;
+    if (options.images) return clipWithImages([{ file: SAMPLE_FILE, path: SAMPLE_FILE, url }], options, io);
+    return clipOne(SAMPLE_FILE, url, options, io);
+  }
   const { files, hasFolder } = await expandInputs(options.inputs);
   if (options.images) {
     if (options.url !== null && files.length !== 1) throw new UsageError('--url names one page');

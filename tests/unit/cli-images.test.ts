@@ -170,6 +170,15 @@ describe('--images with a saved page', () => {
     );
   });
 
+  it('clips the bundled sample with --images too, its remote images left as they are', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'postclip-sample-'));
+    const io = captureIo();
+    expect(await main(['--images', '--out', out], io)).toBe(EXIT_OK);
+    const [post] = listFiles(out);
+    expect(post).toMatch(/^_posts\/\d{4}-\d{2}-\d{2}-.+\.md$/);
+    expect(io.err).toMatch(/wrote .+: 0 images kept/);
+  });
+
   it('wants --out', async () => {
     const io = captureIo();
     expect(await main(['--images', 'page.html'], io)).toBe(EXIT_USAGE);
