@@ -327,7 +327,8 @@ export async function clipPagesWithImages(
     }
     const { draft, post } = page.result.value;
     const scratch = parseHtmlDocument('<!DOCTYPE html><html><head></head><body></body></html>', page.url);
-    const images = findDraftImages(draft, scratch);
+    // Only what the post shows: the lead image and <noscript>-only files would be written with nothing linking them.
+    const images = findDraftImages(draft, scratch).filter((image) => image.originalUrl !== null);
     const kept = await keepImages(
       images,
       { url: page.url, htmlDir: dirname(resolve(entry.path)) },

@@ -136,6 +136,34 @@ function collectImages(root: Element): Found[] {
   return found;
 }
 
+/** Without a usable `srcset`: a lazy attribute, else the plain `src` (unless a placeholder), else `<noscript>`. */
+function chooseFallbackUrl(found: Found, scratch: Scratch, baseUrl: string): string | null {
+  const { img } = found;
+  if (img.nodeName === 'IMG') {
+    // Lazy attributes alone: markdown-prepare picks them only when src, srcset and data-srcset say nothing.
+    const fromLazy = toDataSafe(
+      scratch.settle(img, (copy) => {
+        for (const name of ['src', 'srcset', 'data-srcset', 'width', 'height', 'style'])
+          copy.removeAttribute(name);
+      }),
+    );
+    if (fromLazy) return fromLazy;
+    // The plain src, unless markdown-prepare takes it for a placeholder.
+    const fromSrc = toDataSafe(
+      scratch.settle(img, (copy) => {
+        for (const name of copy.getAttributeNames()) if (name !== 'src') copy.removeAttribute(name);
+      }),
+    );
+    if (fromSrc) return fromSrc;
+  }
+  if (!found.fallback) return null;
+  for (const fallback of readNoscriptImages(found.fallback, img.ownerDocument)) {
+    const url = toDataSafe(resolveImageUrl(fallback.getAttribute('src') ?? '', baseUrl));
+    if (url) return url;
+  }
+  return null;
+}
+
 function chooseImage(
   found: Found,
   root: Element,
@@ -150,27 +178,7 @@ function chooseImage(
     layoutWidth: readWidth(img),
   });
   const fromSrcset = best === null ? null : toDataSafe(resolveImageUrl(best, options.baseUrl));
-  // Lazy attributes alone: markdown-prepare picks them only when src, srcset and data-srcset say nothing.
-  const fromLazy =
-    img.nodeName === 'IMG'
-      ? scratch.settle(img, (copy) => {
-          for (const name of ['src', 'srcset', 'data-srcset', 'width', 'height', 'style'])
-            copy.removeAttribute(name);
-        })
-      : null;
-  // The plain src, unless markdown-prepare takes it for a placeholder.
-  const fromSrc =
-    img.nodeName === 'IMG'
-      ? scratch.settle(img, (copy) => {
-          for (const name of copy.getAttributeNames()) if (name !== 'src') copy.removeAttribute(name);
-        })
-      : null;
-  const fromNoscript = found.fallback
-    ? readNoscriptImages(found.fallback, img.ownerDocument)
-        .map((fallback) => resolveImageUrl(fallback.getAttribute('src') ?? '', options.baseUrl))
-        .find((url) => url !== null)
-    : undefined;
-  const url = fromSrcset ?? toDataSafe(fromLazy) ?? toDataSafe(fromSrc) ?? toDataSafe(fromNoscript ?? null);
+  const url = fromSrcset ?? chooseFallbackUrl(found, scratch, options.baseUrl);
   if (url === null) return null;
   if (findSkipReason(img, url, root) !== null) return null;
   const alt = (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
