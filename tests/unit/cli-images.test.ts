@@ -7,7 +7,9 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../cli/clip';
 import { EXIT_OK, EXIT_USAGE, main } from '../../cli/clip';
-import { clipPagesWithImages, toLocalPath } from '../../cli/images';
+import type { KeptFiles } from '../../cli/images';
+import { clipPagesWithImages, keepImages, toLocalPath } from '../../cli/images';
+import { hashImageBytes } from '../../utils/pure/images/hash';
 import { makeJpeg, makePng } from '../fixtures/images/tiny-images';
 
 const PARAGRAPHS = [
@@ -183,6 +185,32 @@ describe('--images with a saved page', () => {
     const io = captureIo();
     expect(await main(['--images', 'page.html'], io)).toBe(EXIT_USAGE);
     expect(io.err).toContain('--images writes files: give --out DIR');
+  });
+});
+
+describe('keepImages', () => {
+  it('decodes data: images in place, checks their type and keeps equal bytes once', async () => {
+    const png = makePng(3, 3);
+    const dataUrl = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+    const svg = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg"/>')}`;
+    const files: KeptFiles = new Map();
+    const { outcomes } = await keepImages(
+      [
+        { url: dataUrl, alt: 'a', originalUrl: dataUrl },
+        { url: svg, alt: 'b', originalUrl: svg },
+        { url: dataUrl, alt: 'c', originalUrl: 'elsewhere' },
+      ],
+      { url: 'https://x.example/a.html', htmlDir: tmpdir() },
+      { out: tmpdir(), fetchImages: false, baseurl: '' },
+      files,
+    );
+    const hash = await hashImageBytes(png);
+    expect(outcomes).toEqual([
+      { url: dataUrl, originalUrl: dataUrl, status: 'kept', hash, ext: 'png', size: png.length },
+      { url: svg, originalUrl: svg, status: 'remote', reason: 'svg' },
+      { url: dataUrl, originalUrl: 'elsewhere', status: 'kept', hash, ext: 'png', size: png.length },
+    ]);
+    expect([...files.keys()]).toEqual([hash]);
   });
 });
 
