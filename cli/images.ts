@@ -8,7 +8,8 @@ import type { ImageCaps } from '../utils/pure/images/caps';
 import { ClipImageBudget, DEFAULT_IMAGE_CAPS } from '../utils/pure/images/caps';
 import { hashImageBytes } from '../utils/pure/images/hash';
 import type { ImageLayoutKind } from '../utils/pure/images/layout';
-import { imageLayoutKindOf, layoutImages } from '../utils/pure/images/layout';
+import { planImageExport } from '../utils/pure/images/export-plan';
+import { imageLayoutKindOf } from '../utils/pure/images/layout';
 import { rewriteImageLinks } from '../utils/pure/images/rewrite';
 import { sniffImageType } from '../utils/pure/images/sniff';
 import type { ArticleImage, ImageOutcome, ImageRefusal } from '../utils/pure/images/types';
@@ -211,10 +212,9 @@ export async function keepImages(
   page: { url: string; htmlDir: string },
   options: ImageRunOptions,
   files: KeptFiles,
-): Promise<{ outcomes: ImageOutcome[]; exts: Map<string, string> }> {
+): Promise<{ outcomes: ImageOutcome[] }> {
   const budget = new ClipImageBudget(options.caps ?? DEFAULT_IMAGE_CAPS);
   const counted = new Set<string>();
-  const exts = new Map<string, string>();
   const byUrl = new Map<string, { hash: string; ext: string; size: number } | ImageRefusal>();
   const outcomes: ImageOutcome[] = [];
   for (const image of images) {
@@ -227,11 +227,10 @@ export async function keepImages(
     if (typeof known === 'string') {
       outcomes.push({ ...base, status: 'remote', reason: known });
     } else {
-      exts.set(known.hash, known.ext);
       outcomes.push({ ...base, status: 'kept', ...known });
     }
   }
-  return { outcomes, exts };
+  return { outcomes };
 }
 
 async function checkOne(
@@ -264,7 +263,6 @@ interface ClippedWithImages {
   post: Post;
   kind: ImageLayoutKind;
   outcomes: ImageOutcome[];
-  exts: Map<string, string>;
 }
 
 async function readSource(source: ImageSource, hash: string): Promise<Uint8Array> {
@@ -339,25 +337,18 @@ export async function clipPagesWithImages(
     clipped.push({ file: entry.file, post, kind, ...kept });
   }
   const zipPaths = postsToZipFiles(clipped.map((c) => c.post));
-  const placed = layoutImages(
+  const plans = planImageExport(
     clipped.map((c, i) => ({
       path: zipPaths[i]?.path ?? c.post.filename,
       kind: c.kind,
-      images: c.outcomes.flatMap((o) => (o.status === 'kept' ? [{ id: o.hash, ext: o.ext }] : [])),
+      outcomes: c.outcomes,
     })),
     { kind: 'plain', baseurl: options.baseurl },
   );
   const written = new Set<string>();
   for (const [i, c] of clipped.entries()) {
-    const place = placed[i];
+    const place = plans[i];
     if (!place) continue;
-    const linkById = new Map(place.images.map((image) => [image.id, image]));
-    const targets = new Map<string, string>();
-    for (const outcome of c.outcomes) {
-      if (outcome.status !== 'kept' || outcome.originalUrl === null) continue;
-      const link = linkById.get(outcome.hash)?.link;
-      if (link !== undefined) targets.set(outcome.originalUrl, link);
-    }
     for (const image of place.images) {
       if (written.has(image.path)) continue;
       const source = files.get(image.id);
@@ -365,7 +356,7 @@ export async function clipPagesWithImages(
       await writeInside(options.out, image.path, await readSource(source, image.id));
       written.add(image.path);
     }
-    const content = rewriteImageLinks(c.post.content, targets, { linkStyle: place.linkStyle });
+    const content = rewriteImageLinks(c.post.content, place.targets, { linkStyle: place.linkStyle });
     const path = await writeInside(options.out, place.path, content);
     io.stderr(`wrote ${path}: ${describeSummary(c.outcomes)}\n`);
   }
