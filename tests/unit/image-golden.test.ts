@@ -7,11 +7,14 @@ import { listCaseNames, loadCase, runCase } from '../golden/update';
 
 const IMAGE_DESTINATION = /!\[(?:\\.|[^\\\]])*\]\(([^)\s]+)/g;
 
-describe.each(listCaseNames())('golden page %s', (name) => {
+// Pages meant to give a post; the non-articles give none, so nothing to find.
+const ARTICLES = listCaseNames().filter((name) => loadCase(name).meta.expect.ok);
+
+describe.each(ARTICLES)('golden page %s', (name) => {
   it('finds every image its post shows, under the URL the Markdown holds', () => {
     const golden = loadCase(name);
     const result = runCase(golden);
-    if (!result.ok) return; // a non-article: no post, no images
+    if (!result.ok) throw new Error(`${name}: ${result.code}`);
     const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>') as unknown as {
       document: Document;
     };
