@@ -12,6 +12,7 @@ import type { Template } from '../utils/pure/template';
 import { compileTemplate, readTemplate } from '../utils/pure/template';
 import type { Post } from '../utils/pure/types';
 import type { BatchLine, PageEntry } from './batch';
+import { clipPagesWithImages } from './images';
 import {
   DEFAULT_WORKERS,
   clipHtmlBytes,
@@ -46,6 +47,10 @@ With no page, clips the bundled sample (cli/sample-news.html).
   --workers N        worker threads for batches (default ${DEFAULT_WORKERS}; 0 = none)
   --template ID      post template: ${BUILT_IN_TEMPLATES.map((t) => t.id).join(', ')} (default jekyll), or a template of --rules
   --rules FILE       site rules as JSON: a list of rules, or an exported templates file {"templates": […], "rules": […]}
+  --images           with --out: keep each page's images from its saved files (page_files/ beside page.html) and
+                     write posts and images as the zip export lays them out (_posts/, assets/images/, Hugo bundles…)
+  --fetch-images     like --images, and download images with no local copy (the page as Referer)
+  --baseurl PATH     Jekyll baseurl for image links (a site served under /blog)
   -h, --help         this text
 
 Several pages or a folder: prints one JSON line per page, or with --out writes the posts.
@@ -91,6 +96,8 @@ interface CliOptions {
   isHelp: boolean;
   template: string | null;
   rulesFile: string | null;
+  /** --images (or --fetch-images): write posts with their images under --out. */
+  images: { fetch: boolean; baseurl: string } | null;
 }
 
 function readOptions(argv: string[]): CliOptions {
@@ -108,6 +115,9 @@ function readOptions(argv: string[]): CliOptions {
         workers: { type: 'string' },
         template: { type: 'string' },
         rules: { type: 'string' },
+        images: { type: 'boolean' },
+        'fetch-images': { type: 'boolean' },
+        baseurl: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -126,6 +136,8 @@ function readOptions(argv: string[]): CliOptions {
       throw new UsageError(`not an absolute URL: ${values.url}`);
     }
   }
+  const wantsImages = (values.images ?? false) || (values['fetch-images'] ?? false);
+  if (wantsImages && values.out === undefined) throw new UsageError('--images writes files: give --out DIR');
   if (values.jsonl !== undefined && positionals.length > 0) {
     throw new UsageError('give either --jsonl MANIFEST or pages, not both');
   }
@@ -140,6 +152,7 @@ function readOptions(argv: string[]): CliOptions {
     isHelp: values.help ?? false,
     template: values.template ?? null,
     rulesFile: values.rules ?? null,
+    images: wantsImages ? { fetch: values['fetch-images'] ?? false, baseurl: values.baseurl ?? '' } : null,
   };
 }
 
@@ -290,6 +303,15 @@ async function clipMany(
   return EXIT_OK;
 }
 
+/** Pages to posts with their images under --out (cli/images.ts). */
+async function clipWithImages(entries: PageEntry[], options: CliOptions, io: CliIo): Promise<number> {
+  const images = options.images ?? { fetch: false, baseurl: '' };
+  const settings = { timeZone: options.timeZone, ...(await readTemplateChoice(options)) };
+  const run = { out: options.out ?? '.', fetchImages: images.fetch, baseurl: images.baseurl };
+  const written = await clipPagesWithImages(entries, settings, run, io);
+  return entries.length === 1 && written === 0 ? EXIT_NOT_ARTICLE : EXIT_OK;
+}
+
 async function runCli(argv: string[], io: CliIo): Promise<number> {
   const options = readOptions(argv);
   if (options.isHelp) {
@@ -309,10 +331,22 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
-    return clipMany(entries, options, io, false);
+    return options.images ? clipWithImages(entries, options, io) : clipMany(entries, options, io, false);
   }
-  if (options.inputs.length === 0) return clipOne(SAMPLE_FILE, options.url ?? SAMPLE_URL, options, io);
+  if (options.inputs.length === 0) {
+    const url = options.url ?? SAMPLE_URL;
+    if (options.images) return clipWithImages([{ file: SAMPLE_FILE, path: SAMPLE_FILE, url }], options, io);
+    return clipOne(SAMPLE_FILE, url, options, io);
+  }
   const { files, hasFolder } = await expandInputs(options.inputs);
+  if (options.images) {
+    if (options.url !== null && files.length !== 1) throw new UsageError('--url names one page');
+    return clipWithImages(
+      files.map((file) => ({ file, path: resolve(file), url: options.url })),
+      options,
+      io,
+    );
+  }
   const [first] = files;
   if (files.length === 1 && first !== undefined && !hasFolder)
     return clipOne(first, options.url, options, io);

@@ -1,6 +1,7 @@
 // The fuzz properties at benchmark size (default 10,000 runs each): `npx tsx tests/bench/fuzz.ts [--runs N] [--seed S]`.
 // Prints one line per property (runs, result, time) and a closing `N passed, N failed` line; exits 1 on a failure.
 import fc from 'fast-check';
+import { IMAGE_FUZZ_PROPERTIES } from '../fuzz/image-properties';
 import { FUZZ_PROPERTIES } from '../fuzz/properties';
 
 function readFlag(name: string): number | undefined {
@@ -19,7 +20,7 @@ let passed = 0;
 let failed = 0;
 let totalCases = 0;
 const started = performance.now();
-for (const { name, check } of FUZZ_PROPERTIES) {
+for (const { name, check } of [...FUZZ_PROPERTIES, ...IMAGE_FUZZ_PROPERTIES]) {
   const t0 = performance.now();
   const details = check(SEED === undefined ? { numRuns: RUNS } : { numRuns: RUNS, seed: SEED });
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);

@@ -305,7 +305,7 @@ function findSegmentProblem(segment: string): string | null {
   return null;
 }
 
-function demandSafePath(path: string): void {
+export function demandSafePath(path: string): void {
   demand(!path.startsWith('/'), `absolute path ${JSON.stringify(path)}`);
   demand(!/^[A-Za-z]:/.test(path), `drive letter in ${JSON.stringify(path)}`);
   demand(!path.includes('\\'), `backslash in ${JSON.stringify(path)}`);
@@ -328,7 +328,7 @@ function toDiskKey(name: string): string {
   return key.normalize('NFC');
 }
 
-function demandUnique(names: string[]): void {
+export function demandUnique(names: string[]): void {
   const seen = new Map<string, string>();
   for (const name of names) {
     const key = toDiskKey(name);
