@@ -121,7 +121,7 @@ describe('the popup library, by keyboard', () => {
   it('moves between rows with the arrows, opens with Enter and selects with Space', () => {
     const onOpen = vi.fn();
     const onToggle = vi.fn();
-    act(() =>
+    void act(() =>
       render(
         <I18nContext.Provider value={englishI18n}>
           <LibraryList
@@ -143,12 +143,12 @@ describe('the popup library, by keyboard', () => {
     const opens = [...container.querySelectorAll<HTMLButtonElement>('.row-open')];
     expect(opens.map((b) => b.tabIndex)).toEqual([0, -1, -1]);
     opens[0]?.focus();
-    act(() => void fireEvent.keyDown(opens[0] as HTMLElement, { key: 'ArrowDown' }));
+    void act(() => void fireEvent.keyDown(opens[0] as HTMLElement, { key: 'ArrowDown' }));
     expect(document.activeElement).toBe(opens[1]);
     expect(opens.map((b) => b.tabIndex)).toEqual([-1, 0, -1]);
-    act(() => void fireEvent.keyDown(opens[1] as HTMLElement, { key: 'Enter' }));
+    void act(() => void fireEvent.keyDown(opens[1] as HTMLElement, { key: 'Enter' }));
     expect(onOpen).toHaveBeenCalledWith('id2');
-    act(() => void fireEvent.keyDown(opens[1] as HTMLElement, { key: ' ' }));
+    void act(() => void fireEvent.keyDown(opens[1] as HTMLElement, { key: ' ' }));
     expect(onToggle).toHaveBeenCalledWith('id2', true);
     expect(container.querySelectorAll<HTMLInputElement>('.row-check')[0]?.tabIndex).toBe(-1);
   });
