@@ -143,7 +143,9 @@ export function LibraryList(props: LibraryListProps) {
                   >
                     {day === null
                       ? t('noDate')
-                      : t(sort === 'clipped' ? 'libraryRowClipped' : 'libraryRowPublished', [day])}
+                      : sort === 'clipped'
+                        ? t('libraryRowClipped', [day])
+                        : t('libraryRowPublished', [day])}
                   </time>
                   {isCurrent && <span class="badge badge-current">{t('badgeThisPage')}</span>}
                   {badge && (
