@@ -215,3 +215,15 @@ describe('formatRowDay', () => {
     expect(formatRowDay(new Date(Date.UTC(2026, 11, 3)), 'zh-CN', now)).toBe('12月3日');
   });
 });
+
+describe('words a new user tripped over', () => {
+  it('names Copy and Duplicate differently in Chinese (复制 / 创建副本)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const zh = JSON.parse(readFileSync('public/_locales/zh_CN/messages.json', 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
+    expect(zh.copy?.message).toBe('复制');
+    expect(zh.templateDuplicate?.message).toBe('创建副本');
+  });
+});
