@@ -19,6 +19,14 @@ describe('findDatesAgainstReference', () => {
     ]);
   });
 
+  it('leaves relative dates out of running text when asked', () => {
+    const sentence = 'The minister said yesterday that the plan, announced on 2026-09-01, would go ahead.';
+    expect(findDatesAgainstReference(sentence, REF).map((m) => m.text)).toEqual(['yesterday', '2026-09-01']);
+    expect(findDatesAgainstReference(sentence, REF, { withRelative: false }).map((m) => m.text)).toEqual([
+      '2026-09-01',
+    ]);
+  });
+
   it('prefers the reading that starts first and is longer', () => {
     expect(parseDateAgainstReference('2019 09/07 19:02', REF)).toEqual({
       year: 2019,

@@ -9,6 +9,14 @@ import type { YearlessOptions } from './date-yearless';
 import { findYearlessDates } from './date-yearless';
 import type { DateParts } from './types';
 
+export interface ReferenceDateOptions extends YearlessOptions {
+  /**
+   * Read relative dates (`3小时前`, `yesterday`): default true. Pass false for running text (a long element's
+   * own text), where "yesterday" is a word in a sentence, not a dateline.
+   */
+  withRelative?: boolean;
+}
+
 /** The clip's reference time and the publisher's UTC offset in minutes (null: unknown). */
 export interface DateReference {
   now: Date;
@@ -22,7 +30,7 @@ export interface DateReference {
 export function findDatesAgainstReference(
   text: string,
   ref: DateReference,
-  opts: YearlessOptions = {},
+  opts: ReferenceDateOptions = {},
 ): DateMatch[] {
   if (typeof text !== 'string' || !text) return [];
   const { now, offsetMinutes } = ref;
@@ -31,7 +39,7 @@ export function findDatesAgainstReference(
     ...findYearSpaceDates(text, now, offsetMinutes),
     ...findShortYearDates(text, now, offsetMinutes),
     ...findYearlessDates(text, now, offsetMinutes, opts),
-    ...findRelativeDates(text, now, offsetMinutes),
+    ...(opts.withRelative === false ? [] : findRelativeDates(text, now, offsetMinutes)),
   ];
   found.sort((a, b) => a.index - b.index || b.length - a.length);
   const out: DateMatch[] = [];
@@ -46,7 +54,7 @@ export function findDatesAgainstReference(
 export function parseDateAgainstReference(
   text: string,
   ref: DateReference,
-  opts: YearlessOptions = {},
+  opts: ReferenceDateOptions = {},
 ): DateParts | null {
   return findDatesAgainstReference(text, ref, opts)[0]?.parts ?? null;
 }
