@@ -12,17 +12,8 @@ import type { Template } from '../utils/pure/template';
 import { compileTemplate, readTemplate } from '../utils/pure/template';
 import type { Post } from '../utils/pure/types';
 import type { BatchLine, PageEntry } from './batch';
-import {
-  DEFAULT_WORKERS,
-  clipHtmlBytes,
-  getLocalTimeZone,
-  isValidTimeZone,
-  parseManifest,
-  PageTooLargeError,
-  readPageBytes,
-  runBatch,
-  toBatchLine,
-} from './batch';
+import { getLocalTimeZone, isValidTimeZone, parseManifest, PageTooLargeError, readPageBytes } from './batch';
+import { DEFAULT_WORKERS, runBatch } from './pool';
 
 export const SAMPLE_FILE = fileURLToPath(new URL('./sample-news.html', import.meta.url));
 export const SAMPLE_URL = 'https://news.example.com/2022/02/17/xihu-driverless-bus.html';
@@ -247,6 +238,8 @@ async function clipOne(file: string, url: string | null, options: CliOptions, io
     const detail = error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot read ${file}: ${detail}`);
   }
+  // Loaded here, not at the top: a batch clips in its workers, and this thread never needs the pipeline.
+  const { clipHtmlBytes, toBatchLine } = await import('./clip-page');
   const page = clipHtmlBytes(bytes, url, {
     timeZone: options.timeZone,
     ...(await readTemplateChoice(options)),

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BatchLine, PageEntry } from '../../cli/batch';
-import { DEFAULT_WORKERS, getLocalTimeZone, parseManifest, runBatch } from '../../cli/batch';
+import { getLocalTimeZone, parseManifest } from '../../cli/batch';
+import { DEFAULT_WORKERS, runBatch } from '../../cli/pool';
 
 const READABILITY_URL = 'http://fakehost/test/page.html';
 const HTMLDATE_DIRS = ['test_set', 'cache', 'eval'];

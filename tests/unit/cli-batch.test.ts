@@ -10,9 +10,9 @@ import {
   PageTooLargeError,
   parseManifest,
   readPageBytes,
-  runBatch,
   toPublishedField,
 } from '../../cli/batch';
+import { runBatch } from '../../cli/pool';
 import type { FoundDate } from '../../utils/pure/types';
 
 const NOW = new Date('2024-05-01T00:00:00Z');
