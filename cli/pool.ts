@@ -284,7 +284,8 @@ export async function runBatch(
     done += 1;
     options.onProgress?.(done, entries.length);
     ready.set(index, line);
-    for (let head = ready.get(cursor); head; head = ready.get(cursor)) {
+    // Once aborted, nothing more is given, not even lines that were already waiting for an earlier one.
+    for (let head = ready.get(cursor); head && !options.signal?.aborted; head = ready.get(cursor)) {
       ready.delete(cursor);
       onLine(head, cursor);
       cursor += 1;
