@@ -19,7 +19,8 @@ import { DEFAULT_POST_OPTIONS } from '../utils/pure/types';
 import type { Post } from '../utils/pure/types';
 import { postsToZipFiles } from '../utils/pure/zip';
 import type { ClipSettings, PageEntry } from './batch';
-import { clipHtmlBytes, readPageBytes } from './batch';
+import { readPageBytes } from './batch';
+import { clipHtmlBytes } from './clip-page';
 import { parseHtmlDocument } from './parse';
 
 export interface ImageRunOptions {

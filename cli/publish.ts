@@ -13,7 +13,8 @@ import { BUILT_IN_TEMPLATES } from '../utils/pure/presets';
 import type { Post } from '../utils/pure/types';
 import { postsToZipFiles } from '../utils/pure/zip';
 import type { PageEntry } from './batch';
-import { DEFAULT_WORKERS, getLocalTimeZone, isValidTimeZone, runBatch } from './batch';
+import { getLocalTimeZone, isValidTimeZone } from './batch';
+import { DEFAULT_WORKERS, runBatch } from './pool';
 import type { CliIo } from './clip';
 
 export const EXIT_PUBLISHED = 0;

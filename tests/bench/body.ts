@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
-import { clipHtmlBytes } from '../../cli/batch';
+import { clipHtmlBytes } from '../../cli/clip-page';
 import { decodeHtml } from '../../cli/decode';
 import { parseHtmlDocument } from '../../cli/parse';
 import { isReaderable } from '../../utils/dom/extract';
