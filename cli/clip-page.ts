@@ -9,6 +9,7 @@ import type { BatchLine, ClipSettings, PageEntry } from './batch';
 import { readPageBytes, toPublishedField } from './batch';
 import { decodeHtml } from './decode';
 import { findPageUrl, parseHtmlDocument, setDocumentUrl } from './parse';
+import { errorMessage } from '../utils/pure/error-message';
 
 export interface ClippedPage {
   /** The URL the page was clipped as: the given one, else the page's own, else a localhost placeholder. */
@@ -62,7 +63,7 @@ export function toBatchLine(file: string, page: ClippedPage, timeZone: string): 
 }
 
 function describeError(error: unknown): { code: ErrorCode; detail: string } {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   const errno = (error as { code?: unknown } | null)?.code;
   if (errno === 'ENOENT' || errno === 'EISDIR') return { code: 'not-found', detail };
   if (isErrorCode(errno)) return { code: errno, detail };

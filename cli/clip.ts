@@ -15,6 +15,7 @@ import { getLocalTimeZone, isValidTimeZone, parseManifest, PageTooLargeError, re
 import { DEFAULT_WORKERS, runBatch } from './pool';
 import { createPostWriter } from './post-writer';
 import { createProgress } from './progress';
+import { errorMessage } from '../utils/pure/error-message';
 
 export const SAMPLE_FILE = fileURLToPath(new URL('./sample-news.html', import.meta.url));
 export const SAMPLE_URL = 'https://news.example.com/2022/02/17/xihu-driverless-bus.html';
@@ -127,7 +128,7 @@ function readOptions(argv: string[]): CliOptions {
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(errorMessage(error));
   }
   const { values, positionals } = parsed;
   const timeZone = values.tz ?? getLocalTimeZone();
@@ -251,7 +252,7 @@ async function clipOne(file: string, url: string | null, options: CliOptions, io
       io.stderr(`${describeFailure('page-too-large', file)}\n`);
       return EXIT_NOT_ARTICLE;
     }
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     throw new UsageError(`cannot read ${file}: ${detail}`);
   }
   // Loaded here, not at the top: a batch clips in its workers, and this thread never needs the pipeline.
@@ -352,7 +353,7 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       entries = parseManifest(text, options.jsonl);
     } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
+      throw new UsageError(errorMessage(error));
     }
     return options.images ? clipWithImages(entries, options, io) : clipMany(entries, options, io, false);
   }

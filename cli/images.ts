@@ -22,6 +22,7 @@ import type { ClipSettings, PageEntry } from './batch';
 import { readPageBytes } from './batch';
 import { clipHtmlBytes } from './clip-page';
 import { parseHtmlDocument } from './parse';
+import { errorMessage } from '../utils/pure/error-message';
 
 export interface ImageRunOptions {
   /** Where the site goes: posts and images at their zip paths under it. */
@@ -316,7 +317,7 @@ export async function clipPagesWithImages(
     try {
       bytes = await readPageBytes(entry.path);
     } catch (error) {
-      io.stderr(`${entry.file}: not clipped: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`${entry.file}: not clipped: ${errorMessage(error)}\n`);
       continue;
     }
     const page = clipHtmlBytes(bytes, entry.url, settings);

@@ -27,6 +27,7 @@ import { fail, ok } from '../pure/result';
 import { measureText } from '../pure/text-weight';
 import type { ClipDraft } from '../pure/types';
 import { hostOf } from '../pure/url';
+import { errorMessage } from '../pure/error-message';
 
 export { absolutizeUrls, resolveSrcset } from './absolute-urls';
 export { measureText } from '../pure/text-weight';
@@ -85,7 +86,7 @@ export function extractArticle(doc: Document, url: string, opts: ExtractOptions)
     const frame = findArticleFrame(doc);
     return frame ? extract(frame, url, opts) : result;
   } catch (error) {
-    return fail('unknown', error instanceof Error ? error.message : String(error));
+    return fail('unknown', errorMessage(error));
   }
 }
 
