@@ -20,8 +20,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     icons: ICONS,
-    // MV3 names the toolbar button `action`, MV2 `browser_action`; WXT moves it for the Firefox build.
-    action: { default_icon: ICONS },
+    // The toolbar button: MV3 names it `action`, MV2 `browser_action` (WXT adds the popup and title to either).
+    ...(manifestVersion === 3
+      ? { action: { default_icon: ICONS } }
+      : { browser_action: { default_icon: ICONS } }),
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'downloads', 'contextMenus'],
     commands: {
       'clip-page': {

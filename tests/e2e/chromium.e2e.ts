@@ -197,6 +197,8 @@ describe('Postclip in Chromium', () => {
     }
     assert.deepEqual(await rowTitles(lib), []);
     await options.getByLabel('Restore from backup').setInputFiles(backupPath);
+    // Restoring replaces the settings, so the page asks first.
+    await options.getByRole('button', { name: 'Restore', exact: true }).click();
     await options.getByText(/2 added/).waitFor();
 
     await rm(backupPath);

@@ -1,6 +1,7 @@
 // End-to-end in real headless Chromium: the library finds a clip by a word only its body holds (English and
 // Chinese), sorts by published date with the date named, and exports exactly what Select all selected.
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -95,4 +96,21 @@ describe('The library in Chromium', () => {
     assert.match(names[0] ?? '', /^_posts\/2024-03-18-.*\.md$/);
     await lib.close();
   });
+});
+
+describe('the icon in the built manifests', () => {
+  for (const dir of ['chrome-mv3', 'firefox-mv2']) {
+    it(`${dir} names the 16/32/48/128 icons for the extension and its toolbar button`, () => {
+      const built = join(ROOT, '.output', dir);
+      const m = JSON.parse(readFileSync(join(built, 'manifest.json'), 'utf8')) as {
+        icons?: Record<string, string>;
+        action?: { default_icon?: Record<string, string> };
+        browser_action?: { default_icon?: Record<string, string> };
+      };
+      const sizes = ['16', '32', '48', '128'];
+      assert.deepEqual(Object.keys(m.icons ?? {}).sort(), [...sizes].sort());
+      assert.deepEqual((m.action ?? m.browser_action)?.default_icon, m.icons);
+      for (const path of Object.values(m.icons ?? {})) assert.ok(existsSync(join(built, path)), path);
+    });
+  }
 });
