@@ -44,6 +44,19 @@ async function mount(services: OptionsServices) {
 }
 
 describe('OptionsApp', () => {
+  it('offers the Jekyll-only front matter fields only while the Jekyll template is active', async () => {
+    await mount(fakeServices());
+    expect(screen.getByRole('group', { name: 'libraryJekyllFieldsLegend' })).toBeTruthy();
+    expect(screen.getByLabelText('fieldLayout')).toBeTruthy();
+    cleanup();
+    const obsidian = { ...SETTINGS, activeTemplateId: 'obsidian' };
+    await mount(fakeServices({ loadSettings: vi.fn(() => Promise.resolve(ok(obsidian))) }));
+    expect(screen.queryByLabelText('fieldLayout')).toBeNull();
+    expect(screen.getByText('libraryJekyllFieldsHidden')).toBeTruthy();
+    // The time zone applies to every template and stays.
+    expect(screen.getAllByText(/timeZone/i).length).toBeGreaterThan(0);
+  });
+
   it('saves a changed choice at once and says Saved', async () => {
     const services = fakeServices();
     await mount(services);
