@@ -1,0 +1,25 @@
+// Injected on demand, like the clip script, when the user picks "Remove parts…": runs the picker on the page and
+// hands the marked blocks' selectors to the background, which clips the page again without them.
+import { defineUnlistedScript } from '#imports';
+import { browser } from 'wxt/browser';
+import { startPicker } from '../../utils/dom/picker';
+
+interface PickerGlobal {
+  __postclipPicker?: boolean;
+}
+
+export default defineUnlistedScript(() => {
+  const flag = globalThis as PickerGlobal;
+  // A second "Remove parts…" while one is running keeps the one already on the page.
+  if (flag.__postclipPicker) return;
+  flag.__postclipPicker = true;
+  startPicker(document, {
+    hint: browser.i18n.getMessage('editorPickerHint'),
+    countText: (count) => browser.i18n.getMessage('editorPickerMarked', [String(count)]),
+    onDone: (selectors) => {
+      flag.__postclipPicker = false;
+      if (selectors && selectors.length > 0)
+        void browser.runtime.sendMessage({ type: 'picker-done', payload: { selectors } });
+    },
+  });
+});
