@@ -123,7 +123,7 @@ describe('renderClip', () => {
     expect(fm.date).toBe('2022-02-17 09:00:40 +0800');
     const other = renderClip(
       local,
-      settingsWith({ rules: [{ ...rule, match: { type: 'host', value: 'x.cn' } }] })
+      settingsWith({ rules: [{ ...rule, match: { type: 'host', value: 'x.cn' } }] }),
     );
     expect(frontMatterOf(other.content).date).toBe('2022-02-17 09:00:40 +0000');
     const hugo = renderClip(local, settingsWith({ rules: [{ ...rule, templateId: 'hugo-yaml' }] }));
@@ -146,7 +146,7 @@ describe('renderClip', () => {
         templates: [broken],
         activeTemplateId: 'broken',
         post: { ...DEFAULT_POST_OPTIONS, layout: 'note' },
-      })
+      }),
     );
     expect(post.templateError?.message).toMatch(/Unknown filter 'nope'/);
     expect(frontMatterOf(post.content).layout).toBe('note');
@@ -173,9 +173,7 @@ describe('renderClip', () => {
       match: { type: 'host', value: 'news.example' },
       timeZone: 'Asia/Tokyo',
     };
-    expect(frontMatterOf(renderClip(guessed, settingsWith()).content).date).toBe(
-      '2022-02-17 09:00:40 +0800',
-    );
+    expect(frontMatterOf(renderClip(guessed, settingsWith()).content).date).toBe('2022-02-17 09:00:40 +0800');
     expect(frontMatterOf(renderClip(guessed, settingsWith({ rules: [rule] })).content).date).toBe(
       '2022-02-17 09:00:40 +0900',
     );
@@ -206,7 +204,11 @@ describe('renderClip with the body and template picked in the popup', () => {
   });
 
   it('renders with the template picked for the clip, over the rule and the active one', () => {
-    const rule: SiteRule = { id: 'r', match: { type: 'host', value: 'news.example' }, templateId: 'hugo-yaml' };
+    const rule: SiteRule = {
+      id: 'r',
+      match: { type: 'host', value: 'news.example' },
+      templateId: 'hugo-yaml',
+    };
     const picked = { ...CLIP, edits: { ...CLIP.edits, templateId: 'hugo-toml' } };
     expect(renderClip(picked, settingsWith({ rules: [rule] })).content.startsWith('+++\n')).toBe(true);
     expect(chooseClipTemplate(settingsWith({ rules: [rule] }), CLIP).template.id).toBe('hugo-yaml');

@@ -37,7 +37,8 @@ function stepFor(element: Element): string {
  */
 export function selectorFor(element: Element): string | null {
   const doc = element.ownerDocument;
-  if (element.id && isStable(element.id) && matchesOnly(doc, `#${element.id}`, element)) return `#${element.id}`;
+  if (element.id && isStable(element.id) && matchesOnly(doc, `#${element.id}`, element))
+    return `#${element.id}`;
   const steps: string[] = [];
   let current: Element | null = element;
   while (current && current !== doc.body && current !== doc.documentElement) {

@@ -13,7 +13,21 @@ export interface PickerOptions {
 }
 
 /** Elements too small or too structural to be a "part" a user means. */
-const SKIP = new Set(['html', 'body', 'head', 'script', 'style', 'br', 'hr', 'span', 'a', 'b', 'i', 'em', 'strong']);
+const SKIP = new Set([
+  'html',
+  'body',
+  'head',
+  'script',
+  'style',
+  'br',
+  'hr',
+  'span',
+  'a',
+  'b',
+  'i',
+  'em',
+  'strong',
+]);
 
 /** The block the pointer is over: inline bits climb to their nearest block-like ancestor. */
 export function blockAt(target: Element | null, host: Element): Element | null {

@@ -230,7 +230,14 @@ export async function probeActiveTab(deps: ClipperDeps, given?: ActiveTab): Prom
   } catch {
     // A broken store must not hide the Clip button; the clip itself will report the storage error.
   }
-  return ok({ tabId: probedTabId, url, title, isReaderable, savedClipId, hasSelection: hasSelection === true });
+  return ok({
+    tabId: probedTabId,
+    url,
+    title,
+    isReaderable,
+    savedClipId,
+    hasSelection: hasSelection === true,
+  });
 }
 
 /**
@@ -305,10 +312,7 @@ export async function clipRequestedTab(
  * "Remove parts…": injects the picker into exactly the probed tab, if it still shows the probed page. The picker
  * reports back by message when the user presses Enter (utils/platform/picker-session.ts).
  */
-export async function startPickerInTab(
-  request: PickerRequest,
-  deps: ClipperDeps,
-): Promise<Result<null>> {
+export async function startPickerInTab(request: PickerRequest, deps: ClipperDeps): Promise<Result<null>> {
   const tab = await deps.getTab(request.tabId).catch(() => null);
   if (!tab) return fail('no-active-tab', 'tab-closed');
   const resolved = await resolveTab(deps, tab);

@@ -1,8 +1,9 @@
 // Platform: the background's side of "Remove parts…": takes the picker's answer from the page, clips the page again
 // without the marked blocks, says so on the toolbar badge, and keeps the pick so the popup can offer a site rule.
 import { browser } from 'wxt/browser';
-import type { LastPick } from '../pure/pick-rule';
-import { readLastPick, readPickerDone } from '../pure/pick-rule';
+import { readPickerDone } from '../pure/pick-rule';
+import type { PickStore } from './pick-store';
+import { browserPickStore } from './pick-store';
 import type { ClipOutcome } from '../pure/protocol';
 import type { Result } from '../pure/result';
 import { fail } from '../pure/result';
@@ -11,24 +12,6 @@ import type { ClipperDeps } from './clipper';
 import { clipActiveTab } from './clipper';
 import { showBadge } from './clip-feedback';
 import type { MessageSender } from './messages';
-
-export const LAST_PICK_KEY = 'postclip-last-pick';
-
-/** Where the last pick is kept between the background and the next popup. */
-export interface PickStore {
-  save(pick: LastPick): Promise<void>;
-  /** The pick, removed from the store: the offer is made once. */
-  take(): Promise<LastPick | null>;
-}
-
-export const browserPickStore: PickStore = {
-  save: (pick) => browser.storage.local.set({ [LAST_PICK_KEY]: pick }),
-  async take() {
-    const stored = await browser.storage.local.get(LAST_PICK_KEY);
-    await browser.storage.local.remove(LAST_PICK_KEY);
-    return readLastPick(stored[LAST_PICK_KEY]);
-  },
-};
 
 /**
  * Only our own picker may answer: a content script of this extension, in a tab, not one of our pages. The page's

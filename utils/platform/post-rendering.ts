@@ -2,9 +2,11 @@
 // Loaded on first use, so the popup lists the library without parsing it.
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import type { ExportTarget, PostFields, PostPreview, ProgressFn } from '../pure/page-api';
+import type { ExportTarget, PostFields, PostPreview, ProgressFn, TemplateOption } from '../pure/page-api';
 import { isJekyllDate } from '../pure/jekyll-date';
 import type { RenderSettings } from '../pure/render-clip';
+import { chooseTemplate } from '../pure/site-rules';
+import { BUILT_IN_TEMPLATES } from '../pure/presets';
 import { renderClip } from '../pure/render-clip';
 import { downloadZip } from './downloads';
 import type { Library } from './store';
@@ -85,7 +87,13 @@ export function renderPost(clip: StoredClip, settings: RenderSettings): Post {
 export function renderOpened(
   clip: StoredClip,
   settings: RenderSettings,
-): { post: Post; fields: PostFields; templateError: string | null } {
+): {
+  post: Post;
+  fields: PostFields;
+  templateError: string | null;
+  templates: TemplateOption[];
+  defaultTemplateId: string;
+} {
   // The date comes from the same render as the file (site rule zone included), so editor and file agree.
   const rendered = renderClip(clip, settings);
   const post = { filename: rendered.filename, content: rendered.content };
@@ -93,6 +101,9 @@ export function renderOpened(
     post,
     fields: readPostFields(post.content, clip, rendered.dateText),
     templateError: rendered.templateError?.message ?? null,
+    templates: [...BUILT_IN_TEMPLATES, ...settings.templates].map(({ id, name }) => ({ id, name })),
+    // What the clip gets when nothing is picked for it: the site rule's template, else the active one.
+    defaultTemplateId: chooseTemplate(settings, clip.draft.url).template.id,
   };
 }
 

@@ -51,7 +51,10 @@ export function addPickToRules(rules: readonly SiteRule[], pick: LastPick, newId
   const index = rules.findIndex((r) => r.match.type === 'host' && r.match.value.toLowerCase() === pick.host);
   const existing = rules[index];
   if (index < 0 || !existing) {
-    return [...rules, { id: newId, match: { type: 'host', value: pick.host }, removeSelectors: [...pick.selectors] }];
+    return [
+      ...rules,
+      { id: newId, match: { type: 'host', value: pick.host }, removeSelectors: [...pick.selectors] },
+    ];
   }
   const removeSelectors = [...new Set([...(existing.removeSelectors ?? []), ...pick.selectors])];
   return rules.map((r, i) => (i === index ? { ...existing, removeSelectors } : r));

@@ -44,7 +44,10 @@ export function chooseClipTemplate(settings: TemplateSettings, clip: StoredClip)
   const picked = clip.edits.templateId;
   const exists = [...settings.templates, ...BUILT_IN_TEMPLATES].some((t) => t.id === picked);
   if (picked === undefined || !exists) return choice;
-  return { ...choice, template: applyRuleFields(findTemplate(picked, settings.templates, settings.post), choice.rule) };
+  return {
+    ...choice,
+    template: applyRuleFields(findTemplate(picked, settings.templates, settings.post), choice.rule),
+  };
 }
 
 /**
