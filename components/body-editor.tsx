@@ -1,6 +1,6 @@
 // The post's body in the popup: the Markdown editor (a textarea at once, CodeMirror when loaded), or the rendered
 // view; every change autosaved.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from './i18n-context';
 import type { LoadEditor } from './lazy-markdown-editor';
 import { LazyMarkdownEditor } from './lazy-markdown-editor';
@@ -24,6 +24,21 @@ export function BodyEditor({ body, onSaveBody, doc = null, autosaveMs, load }: B
   const [isRendered, setRendered] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const autosave = useAutosave(body, onSaveBody, doc, autosaveMs);
+  const flushRef = useRef(autosave.flush);
+  flushRef.current = autosave.flush;
+
+  // Focus leaving the editor (to Save, Back, another field) saves what was typed. A native listener: focusout
+  // bubbles, blur does not.
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const onFocusOut = (event: FocusEvent) => {
+      const next = event.relatedTarget;
+      if (!(next instanceof Node && el.contains(next))) flushRef.current();
+    };
+    el.addEventListener('focusout', onFocusOut);
+    return () => el.removeEventListener('focusout', onFocusOut);
+  }, []);
 
   function change(next: string) {
     setValue(next);
@@ -31,15 +46,7 @@ export function BodyEditor({ body, onSaveBody, doc = null, autosaveMs, load }: B
   }
 
   return (
-    <div
-      class="body-editor"
-      ref={box}
-      onFocusOut={(event) => {
-        // Focus leaving the editor (to Save, Back, another field) saves what was typed.
-        if (!(event.relatedTarget instanceof Node && box.current?.contains(event.relatedTarget)))
-          autosave.flush();
-      }}
-    >
+    <div class="body-editor" ref={box}>
       <div class="body-editor-bar">
         <button
           type="button"

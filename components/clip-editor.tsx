@@ -223,11 +223,12 @@ export function ClipEditor({
         />
       )}
       <details class="post-file">
-        <summary>{t('post')}</summary>
+        <summary>
+          <label for="post-text">{t('post')}</label>
+        </summary>
         <textarea
           id="post-text"
           class="post"
-          aria-label={t('post')}
           readOnly
           rows={12}
           spellcheck={false}

@@ -52,10 +52,11 @@ export function useAutosave(
       win?.removeEventListener('pagehide', onHide);
       win?.removeEventListener('blur', onHide);
       doc.removeEventListener('visibilitychange', onVisibility);
-      // Leaving the editor (Back, Escape, another clip) saves what was typed.
-      flushRef.current();
     };
   }, [doc]);
+
+  // Leaving the editor (Back, Escape, another clip) saves what was typed.
+  useEffect(() => () => flushRef.current(), []);
 
   return {
     change(value) {
