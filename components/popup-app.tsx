@@ -129,6 +129,7 @@ export function PopupApp({
       const { clip, isUpdate } = result.value;
       list.addClipped(clip, isUpdate);
       setProbe((p) => (p ? { ...p, savedClipId: clip.id } : p));
+      setStatus(t(isUpdate ? 'editorClipUpdated' : 'editorClipSaved', [clip.title]));
       if (answer === 'replace') await dropEditedBody(clip.id);
       // The post at once: the user should not have to find the row.
       await showClip(clip.id, true);
@@ -223,8 +224,11 @@ export function PopupApp({
     const found = result.value;
     if (found.tabId !== null) probedTab.current = { tabId: found.tabId, expectedUrl: found.url };
     setProbe(found);
-    if (found.savedClipId !== null) await list.pin(found.savedClipId);
-    else if (found.isReaderable && isClipOnOpen) await runClip('article', 'keep');
+    if (found.savedClipId !== null) {
+      await list.pin(found.savedClipId);
+      // This page's post, at once (unless a pick already opened it).
+      if (lastPick?.clipId !== found.savedClipId) await showClip(found.savedClipId, false);
+    } else if (found.isReaderable && isClipOnOpen) await runClip('article', 'keep');
   }
 
   useEffect(() => {
