@@ -6,9 +6,9 @@ export const AUTOSAVE_MS = 600;
 
 export interface Autosave {
   /** Call on every change with the whole text. */
-  change(value: string): void;
+  change: (value: string) => void;
   /** Saves now if a change is waiting. */
-  flush(): void;
+  flush: () => void;
 }
 
 /**
@@ -59,7 +59,7 @@ export function useAutosave(
   useEffect(() => () => flushRef.current(), []);
 
   return {
-    change(value) {
+    change: (value) => {
       pending.current = value;
       clearTimeout(timer.current);
       timer.current = setTimeout(() => flushRef.current(), delayMs);

@@ -103,7 +103,7 @@ describe('TemplatePicker', () => {
         <TemplatePicker templates={templates} value={undefined} defaultId="hugo-yaml" onPick={onPick} />,
       ),
     );
-    const select = screen.getByRole('combobox', { name: 'Template' }) as HTMLSelectElement;
+    const select = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Template' });
     expect(select.value).toBe('hugo-yaml');
     fireEvent.change(select, { target: { value: 'jekyll' } });
     expect(onPick).toHaveBeenCalledWith('jekyll');
@@ -115,11 +115,11 @@ describe('TemplatePicker', () => {
         <TemplatePicker templates={templates} value="jekyll" defaultId="hugo-yaml" onPick={vi.fn()} />,
       ),
     );
-    expect((screen.getByRole('combobox', { name: 'Template' }) as HTMLSelectElement).value).toBe('jekyll');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Template' }).value).toBe('jekyll');
     rerender(
       inEnglish(<TemplatePicker templates={templates} value="gone" defaultId="hugo-yaml" onPick={vi.fn()} />),
     );
-    expect((screen.getByRole('combobox', { name: 'Template' }) as HTMLSelectElement).value).toBe('hugo-yaml');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Template' }).value).toBe('hugo-yaml');
   });
 });
 
@@ -207,9 +207,9 @@ describe('PopupApp: the post in the popup', () => {
     const { services, current } = popupServices(PROBE, null);
     render(inEnglish(<PopupApp services={services} autosaveMs={5} />));
     fireEvent.click(await screen.findByRole('button', { name: 'Clip this page' }));
-    const body = (await screen.findByRole('textbox', { name: 'Body' })) as HTMLTextAreaElement;
+    const body = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'Body' });
     expect(body.value).toBe('Page words.');
-    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('T');
+    expect(screen.getByLabelText<HTMLInputElement>('Title').value).toBe('T');
     fireEvent.input(body, { target: { value: 'My words.' } });
     await waitFor(() => expect(current().edits.body).toBe('My words.'));
   });
@@ -238,9 +238,7 @@ describe('PopupApp: the post in the popup', () => {
     await waitFor(() => expect(services.clip).toHaveBeenCalledTimes(2));
     await waitFor(() => expect(current().edits.body).toBeUndefined());
     await waitFor(() =>
-      expect((screen.getByRole('textbox', { name: 'Body' }) as HTMLTextAreaElement).value).toBe(
-        'Page words.',
-      ),
+      expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Body' }).value).toBe('Page words.'),
     );
   });
 
@@ -257,7 +255,7 @@ describe('PopupApp: the post in the popup', () => {
     const { services, current } = popupServices(PROBE, null);
     render(inEnglish(<PopupApp services={services} />));
     fireEvent.click(await screen.findByRole('button', { name: 'Clip this page' }));
-    const select = (await screen.findByRole('combobox', { name: 'Template' })) as HTMLSelectElement;
+    const select = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Template' });
     expect(select.value).toBe('hugo-yaml');
     fireEvent.change(select, { target: { value: 'jekyll' } });
     await waitFor(() => expect(current().edits.templateId).toBe('jekyll'));

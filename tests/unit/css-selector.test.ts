@@ -2,12 +2,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { selectorFor } from '../../utils/dom/css-selector';
 
+/** Puts test markup in the body through the parser, never innerHTML. */
+function setBody(html: string): void {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(...parsed.body.childNodes);
+}
+
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 function page(html: string): Document {
-  document.body.innerHTML = html;
+  setBody(html);
   return document;
 }
 

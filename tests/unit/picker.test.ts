@@ -3,14 +3,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { blockAt, startPicker } from '../../utils/dom/picker';
 
 const running: Array<() => void> = [];
+/** Puts test markup in the body through the parser, never innerHTML. */
+function setBody(html: string): void {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(...parsed.body.childNodes);
+}
+
 afterEach(() => {
   for (const stop of running.splice(0)) stop();
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 function setUp() {
-  document.body.innerHTML =
-    '<article><p id="lead">Lead <a href="https://x.example/">link</a></p><div class="promo"><span>Buy now</span></div><p>End</p></article>';
+  setBody(
+    '<article><p id="lead">Lead <a href="https://x.example/">link</a></p><div class="promo"><span>Buy now</span></div><p>End</p></article>',
+  );
   const onDone = vi.fn();
   const stop = startPicker(document, { hint: 'Click to remove.', countText: (n) => `${n} marked`, onDone });
   running.push(stop);
@@ -76,7 +83,7 @@ describe('startPicker', () => {
 
 describe('blockAt', () => {
   it('climbs from inline bits to their block, and never returns the body', () => {
-    document.body.innerHTML = '<div class="box"><span><b>x</b></span></div>';
+    setBody('<div class="box"><span><b>x</b></span></div>');
     const host = document.createElement('postclip-picker');
     expect(blockAt(at('b'), host)).toBe(at('.box'));
     expect(blockAt(document.body, host)).toBeNull();
