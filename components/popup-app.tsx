@@ -129,7 +129,7 @@ export function PopupApp({
       const { clip, isUpdate } = result.value;
       list.addClipped(clip, isUpdate);
       setProbe((p) => (p ? { ...p, savedClipId: clip.id } : p));
-      setStatus(t(isUpdate ? 'editorClipUpdated' : 'editorClipSaved', [clip.title]));
+      setStatus(isUpdate ? t('editorClipUpdated', [clip.title]) : t('editorClipSaved', [clip.title]));
       if (answer === 'replace') await dropEditedBody(clip.id);
       // The post at once: the user should not have to find the row.
       await showClip(clip.id, true);

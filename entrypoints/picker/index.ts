@@ -8,14 +8,18 @@ interface PickerGlobal {
   __postclipPicker?: boolean;
 }
 
+/** The picker's two lines, in the user's language (the keys are checked like the pages' t() calls). */
+const t = (key: 'editorPickerHint' | 'editorPickerMarked', subs?: string[]) =>
+  browser.i18n.getMessage(key, subs);
+
 export default defineUnlistedScript(() => {
   const flag = globalThis as PickerGlobal;
   // A second "Remove parts…" while one is running keeps the one already on the page.
   if (flag.__postclipPicker) return;
   flag.__postclipPicker = true;
   startPicker(document, {
-    hint: browser.i18n.getMessage('editorPickerHint'),
-    countText: (count) => browser.i18n.getMessage('editorPickerMarked', [String(count)]),
+    hint: t('editorPickerHint'),
+    countText: (count) => t('editorPickerMarked', [String(count)]),
     onDone: (selectors) => {
       flag.__postclipPicker = false;
       if (selectors && selectors.length > 0)
