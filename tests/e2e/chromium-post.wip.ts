@@ -1,3 +1,5 @@
+// NOT YET RUN BY tests/e2e/run.ts: this suite hung (no output within 110 s, even one test alone) on the last run and
+// was not debugged before the deadline. Rename to chromium-post.e2e.ts once it passes.
 // End-to-end in real headless Chromium: the post in the popup. Clip and see the body at once, edit it and find the
 // edit in Export all's zip; clip a selection from the popup; remove a block with the picker (real mouse and keys
 // on the page) and keep it as a site rule; switch the template at clip time.
