@@ -1,9 +1,11 @@
-// One open clip: edit its front matter fields, read the post as plain text, copy, download or delete it.
+// One open clip: edit its front matter fields and its body, pick its template, copy, download or delete it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClipEdits } from '../utils/pure/types';
 import { useI18n } from './i18n-context';
 import { isJekyllDate } from '../utils/pure/jekyll-date';
 import type { OpenedClip, PostFields } from '../utils/pure/page-api';
+import { BodyEditor } from './body-editor';
+import { TemplatePicker } from './template-picker';
 
 export interface ClipEditorProps {
   opened: OpenedClip;
@@ -15,6 +17,14 @@ export interface ClipEditorProps {
   onDownload: () => void;
   onDelete: () => void;
   onBack: () => void;
+  /** Autosaves the edited body (see use-autosave.ts). */
+  onSaveBody?: (body: string) => void;
+  onPickTemplate?: (templateId: string) => void;
+  /** Bumped when the stored body changed under the editor (a re-clip): the editor then shows the new one. */
+  bodyVersion?: number;
+  /** The popup's document, for autosave on pagehide/visibilitychange. */
+  doc?: Document | null;
+  autosaveMs?: number;
 }
 
 interface FormValues {
@@ -78,6 +88,11 @@ export function ClipEditor({
   onDownload,
   onDelete,
   onBack,
+  onSaveBody,
+  onPickTemplate,
+  bodyVersion = 0,
+  doc = null,
+  autosaveMs,
 }: ClipEditorProps) {
   const { t } = useI18n();
   const [form, setForm] = useState<FormValues>(() => toFormValues(opened.fields));
@@ -112,7 +127,17 @@ export function ClipEditor({
 
   const id = opened.clip.id;
   return (
-    <section class="editor" aria-labelledby={`editor-heading-${id}`}>
+    <section
+      class="editor"
+      aria-labelledby={`editor-heading-${id}`}
+      onKeyDown={(event) => {
+        // Escape goes back; the body autosaves as the editor unmounts.
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          onBack();
+        }
+      }}
+    >
       <div class="editor-top">
         <button type="button" class="secondary" onClick={onBack}>
           {t('back')}
@@ -179,15 +204,37 @@ export function ClipEditor({
           </span>
         </div>
       </form>
-      <label for="post-text">{t('post')}</label>
-      <textarea
-        id="post-text"
-        class="post"
-        readOnly
-        rows={12}
-        spellcheck={false}
-        value={opened.post.content}
-      />
+      {opened.templates && opened.defaultTemplateId && onPickTemplate && (
+        <TemplatePicker
+          templates={opened.templates}
+          value={opened.clip.edits.templateId}
+          defaultId={opened.defaultTemplateId}
+          onPick={onPickTemplate}
+          disabled={isBusy}
+        />
+      )}
+      {onSaveBody && (
+        <BodyEditor
+          key={`${id}:${bodyVersion}`}
+          body={opened.clip.edits.body ?? opened.clip.markdown}
+          onSaveBody={onSaveBody}
+          doc={doc}
+          {...(autosaveMs === undefined ? {} : { autosaveMs })}
+        />
+      )}
+      <details class="post-file">
+        <summary>
+          <label for="post-text">{t('post')}</label>
+        </summary>
+        <textarea
+          id="post-text"
+          class="post"
+          readOnly
+          rows={12}
+          spellcheck={false}
+          value={opened.post.content}
+        />
+      </details>
       <p class="filename" title={opened.post.filename}>
         {opened.post.filename}
       </p>

@@ -15,6 +15,7 @@ export function MarkdownSection({ markdown, onChange }: MarkdownSectionProps) {
   return (
     <section aria-labelledby="sec-md">
       <h2 id="sec-md">{t('sectionMarkdown')}</h2>
+      <p class="hint">{t('editorMarkdownAppliesToNew')}</p>
       <Choice
         id="md-heading"
         label={t('headingStyle')}

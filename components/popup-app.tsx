@@ -12,6 +12,11 @@ import type { ClipTarget, ExportTarget, OpenedClip, PopupServices } from '../uti
 import type { ClipMode } from '../utils/pure/choices';
 import type { TabProbe } from '../utils/pure/protocol';
 import { UndoToast } from './undo-toast';
+import type { LastPick } from '../utils/pure/pick-rule';
+import { PickOffer } from './pick-offer';
+import { ReclipQuestion } from './reclip-question';
+import type { ClipPhase } from './status-line';
+import { StatusLine } from './status-line';
 import { useLibraryList } from './use-library-list';
 
 /** The background stops a clip after 15 s; this guard ends the busy state even if its answer never comes. */
@@ -24,13 +29,20 @@ export interface PopupAppProps {
   clipTimeoutMs?: number;
   undoMs?: number;
   pageSize?: number;
+  /** The popup's document, for autosave on pagehide/visibilitychange. */
+  doc?: Document | null;
+  autosaveMs?: number;
 }
 
 // Clipping runs beside the library tasks (the user may browse while a clip is saved), so it has its own flag:
 // one shared value let each task's end clear the other's busy state.
 type Busy = 'export' | 'open' | 'save' | 'delete' | null;
 
-type View = { kind: 'library' } | { kind: 'clip'; opened: OpenedClip; note: string | null };
+type View =
+  { kind: 'library' } | { kind: 'clip'; opened: OpenedClip; note: string | null; bodyVersion?: number };
+
+/** What a re-clip does with a body the user edited: asked first, unless already answered. */
+type BodyAnswer = 'keep' | 'replace';
 
 interface Toast {
   message: string;
@@ -55,11 +67,19 @@ export function PopupApp({
   clipTimeoutMs = CLIP_UI_TIMEOUT_MS,
   undoMs = UNDO_MS,
   pageSize = PAGE_SIZE,
+  doc = null,
+  autosaveMs,
 }: PopupAppProps) {
   const { t, describeError } = useI18n();
   const [probe, setProbe] = useState<TabProbe | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
-  const [isClipping, setClipping] = useState(false);
+  // A spinner from the first moment: the probe reads the page before anything else is known.
+  const [phase, setPhase] = useState<ClipPhase>('probing');
+  const isClipping = phase === 'clipping';
+  const [question, setQuestion] = useState<ClipMode | null>(null);
+  const [pick, setPick] = useState<{ pick: LastPick; isSaved: boolean } | null>(null);
+  // The body last typed per clip: a field save started before the body's autosave answered must not undo it.
+  const typedBody = useRef(new Map<string, string>());
   const [error, setError] = useState<Failure | null>(null);
   const [view, setView] = useState<View>({ kind: 'library' });
   const [toast, setToast] = useState<Toast | null>(null);
@@ -79,8 +99,23 @@ export function PopupApp({
 
   const list = useLibraryList(services, pageSize, showError);
 
-  async function runClip(mode: ClipMode) {
-    setClipping(true);
+  /** The saved clip of this page, when its body was edited (so a re-clip must ask first). */
+  async function editedSavedClip(): Promise<boolean> {
+    const id = probe?.savedClipId;
+    if (!id) return false;
+    if (typedBody.current.has(id)) return true;
+    if (view.kind === 'clip' && view.opened.clip.id === id) return view.opened.clip.edits.body !== undefined;
+    const opened = await services.openClip(id);
+    return opened.ok && opened.value.clip.edits.body !== undefined;
+  }
+
+  async function runClip(mode: ClipMode, answer?: BodyAnswer) {
+    setQuestion(null);
+    if (answer === undefined && (await editedSavedClip())) {
+      setQuestion(mode);
+      return;
+    }
+    setPhase('clipping');
     setError(null);
     setStatus(null);
     try {
@@ -96,13 +131,94 @@ export function PopupApp({
       const { clip, isUpdate } = result.value;
       list.addClipped(clip, isUpdate);
       setProbe((p) => (p ? { ...p, savedClipId: clip.id } : p));
+      setStatus(isUpdate ? t('editorClipUpdated', [clip.title]) : t('editorClipSaved', [clip.title]));
+      if (answer === 'replace') await dropEditedBody(clip.id);
+      // The post at once: the user should not have to find the row.
+      await showClip(clip.id, true);
     } finally {
-      setClipping(false);
+      setPhase(null);
     }
   }
 
+  async function dropEditedBody(id: string) {
+    typedBody.current.delete(id);
+    const opened = await services.openClip(id);
+    if (!opened.ok) return;
+    const { body: _dropped, ...edits } = opened.value.clip.edits;
+    await services.updateEdits(id, edits);
+  }
+
+  /** Opens a clip in the editor; `isFresh` shows a body stored anew (a re-clip) even if the same clip is open. */
+  async function showClip(id: string, isFresh: boolean) {
+    const result = await services.openClip(id);
+    if (!result.ok) {
+      showError(result);
+      return;
+    }
+    lastOpenedId.current = id;
+    setView((v) => ({
+      kind: 'clip',
+      opened: result.value,
+      note: null,
+      bodyVersion: (v.kind === 'clip' ? (v.bodyVersion ?? 0) : 0) + (isFresh ? 1 : 0),
+    }));
+  }
+
+  async function saveBody(id: string, body: string) {
+    typedBody.current.set(id, body);
+    const current = view.kind === 'clip' && view.opened.clip.id === id ? view.opened.clip.edits : null;
+    const opened = current ? null : await services.openClip(id);
+    const edits = current ?? (opened?.ok ? opened.value.clip.edits : null);
+    if (!edits) return;
+    const result = await services.updateEdits(id, { ...edits, body });
+    if (!result.ok) {
+      showError(result);
+      return;
+    }
+    if (typedBody.current.get(id) === body) typedBody.current.delete(id);
+    // The rendered post and fields follow; the editor keeps its own text (its key does not change).
+    setView((v) =>
+      v.kind === 'clip' && v.opened.clip.id === id
+        ? { ...v, opened: result.value, note: t('editorAutosaved') }
+        : v,
+    );
+  }
+
+  async function startPicker() {
+    const target = probedTab.current;
+    if (!target || !services.startPicker) return;
+    setError(null);
+    const result = await services.startPicker(target);
+    if (!result.ok) {
+      showError(result);
+      return;
+    }
+    // The page needs the pointer and keyboard; Chromium closes the popup anyway.
+    services.closePopup?.();
+  }
+
+  async function keepPick() {
+    if (!pick || !services.keepPickAsRule) return;
+    const result = await services.keepPickAsRule(pick.pick);
+    if (!result.ok) {
+      showError(result);
+      return;
+    }
+    setPick({ ...pick, isSaved: true });
+  }
+
   async function start() {
-    const [result, isClipOnOpen] = await Promise.all([services.probe(), services.isClipOnOpen()]);
+    const [result, isClipOnOpen, lastPick] = await Promise.all([
+      services.probe(),
+      services.isClipOnOpen(),
+      services.takeLastPick?.() ?? Promise.resolve(null),
+    ]);
+    setPhase(null);
+    if (lastPick) {
+      // Back from "Remove parts…": the clip made without the marked blocks, and the offer of a site rule.
+      setPick({ pick: lastPick, isSaved: false });
+      await showClip(lastPick.clipId, true);
+    }
     if (!result.ok) {
       showError(result);
       return;
@@ -110,8 +226,11 @@ export function PopupApp({
     const found = result.value;
     if (found.tabId !== null) probedTab.current = { tabId: found.tabId, expectedUrl: found.url };
     setProbe(found);
-    if (found.savedClipId !== null) await list.pin(found.savedClipId);
-    else if (found.isReaderable && isClipOnOpen) await runClip('article');
+    if (found.savedClipId !== null) {
+      await list.pin(found.savedClipId);
+      // This page's post, at once (unless a pick already opened it).
+      if (lastPick?.clipId !== found.savedClipId) await showClip(found.savedClipId, false);
+    } else if (found.isReaderable && isClipOnOpen) await runClip('article', 'keep');
   }
 
   useEffect(() => {
@@ -168,7 +287,8 @@ export function PopupApp({
     setBusy('save');
     setError(null);
     try {
-      const result = await services.updateEdits(id, edits);
+      const typed = typedBody.current.get(id);
+      const result = await services.updateEdits(id, typed === undefined ? edits : { ...edits, body: typed });
       if (!result.ok) {
         showError(result);
         return;
@@ -249,7 +369,9 @@ export function PopupApp({
   }
 
   const selectedIds = [...list.selected];
-  const emptyText = list.query === '' ? t('libraryEmpty') : t('noMatches', [list.query]);
+  // Nothing about an empty library while the page is read or clipped: the status line speaks then.
+  const emptyText =
+    phase !== null ? '' : list.query === '' ? t('libraryEmpty') : t('noMatches', [list.query]);
 
   return (
     <div class="popup" ref={popupRef}>
@@ -265,6 +387,21 @@ export function PopupApp({
           >
             {t('clipThisPage')}
           </button>
+          {probe?.hasSelection && (
+            <button
+              type="button"
+              class="secondary"
+              disabled={isClipping}
+              onClick={() => void runClip('selection')}
+            >
+              {t('editorClipSelection')}
+            </button>
+          )}
+          {probe && probedTab.current && services.startPicker && (
+            <button type="button" class="secondary" disabled={isClipping} onClick={() => void startPicker()}>
+              {t('editorRemoveParts')}
+            </button>
+          )}
           {probe && !probe.isReaderable && (
             <button
               type="button"
@@ -285,26 +422,27 @@ export function PopupApp({
         <ErrorBanner message={describeError(error.code, error.detail)} onDismiss={() => setError(null)} />
       )}
 
-      <div role="status" aria-live="polite" class="status">
-        {isClipping && (
-          <p class="busy">
-            <span class="spinner" aria-hidden="true" />
-            {t('clipping')}
-          </p>
-        )}
-        {progress && (
-          <p class="busy">
-            <progress
-              max={progress.total || undefined}
-              value={progress.total ? progress.done : undefined}
-              aria-hidden="true"
-            />
-            {t('exportProgress', [String(progress.done), String(progress.total || '…')])}
-          </p>
-        )}
-        {status && <p>{status}</p>}
+      {question && (
+        <ReclipQuestion
+          onKeep={() => void runClip(question, 'keep')}
+          onReplace={() => void runClip(question, 'replace')}
+          onCancel={() => setQuestion(null)}
+        />
+      )}
+
+      {pick && (
+        <PickOffer
+          host={pick.pick.host}
+          count={pick.pick.selectors.length}
+          isSaved={pick.isSaved}
+          onKeep={() => void keepPick()}
+          onOpenOptions={() => services.openOptions()}
+        />
+      )}
+
+      <StatusLine phase={phase} progress={progress} message={status}>
         {toast && <UndoToast message={toast.message} onUndo={() => void undoDelete()} />}
-      </div>
+      </StatusLine>
 
       <main>
         <div ref={libraryRef} class="library-view" hidden={view.kind !== 'library'}>
@@ -353,6 +491,13 @@ export function PopupApp({
             isBusy={busy !== null}
             note={view.note}
             onSave={(edits) => void saveEdits(view.opened.clip.id, edits)}
+            onSaveBody={(body) => void saveBody(view.opened.clip.id, body)}
+            onPickTemplate={(templateId) =>
+              void saveEdits(view.opened.clip.id, { ...view.opened.clip.edits, templateId })
+            }
+            bodyVersion={view.bodyVersion ?? 0}
+            doc={doc}
+            {...(autosaveMs === undefined ? {} : { autosaveMs })}
             onCopy={() =>
               void runOnOpened(
                 (o) => services.copy(o.post.content),

@@ -8,8 +8,10 @@ import {
   createBrowserDeps,
   createLibraryGetter,
   probeActiveTab,
+  startPickerInTab,
   toActiveTab,
 } from '../utils/platform/clipper';
+import { registerPickerListener } from '../utils/platform/picker-session';
 import { registerHandlers } from '../utils/platform/messages';
 
 export default defineBackground(() => {
@@ -19,7 +21,10 @@ export default defineBackground(() => {
     'probe-tab': () => probeActiveTab(deps),
     // The popup names the tab it probed: focus may have moved to another tab or window since.
     'clip-tab': (request) => clipRequestedTab(request, deps),
+    'start-picker': (request) => startPickerInTab(request, deps),
   });
+  // "Remove parts…": the picker in the page answers here (a content script, so not through the handlers above).
+  registerPickerListener(deps);
 
   browser.runtime.onInstalled.addListener(() => {
     void createContextMenus();

@@ -17,6 +17,12 @@ function readSelectionHtml(doc: Document): string {
   return box.innerHTML;
 }
 
+/** True when the user has selected some text (a bare caret is no selection). */
+function hasSelection(doc: Document): boolean {
+  const selection = doc.getSelection();
+  return !!selection && !selection.isCollapsed && selection.toString().trim() !== '';
+}
+
 /** `doc` is the page; `pageUrl` reads its address at call time (the page may have navigated in place since). */
 export function createInjectedApi(doc: Document, pageUrl: () => string): InjectedApi {
   return {
@@ -27,6 +33,7 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
       title: doc.title,
       isReaderable: isReaderable(doc),
       canonical: findCanonical(doc, pageUrl()),
+      hasSelection: hasSelection(doc),
     }),
     clip: (opts: InjectedClipOptions) => {
       try {

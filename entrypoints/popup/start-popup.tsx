@@ -9,7 +9,7 @@ export function startPopup(root: HTMLElement): void {
   setPageLanguage(document);
   render(
     <I18nContext.Provider value={{ t, describeError }}>
-      <PopupApp services={createPopupServices()} />
+      <PopupApp services={createPopupServices()} doc={document} />
     </I18nContext.Provider>,
     root,
   );

@@ -8,6 +8,8 @@ import { describe, it } from 'node:test';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLIP_SCRIPT = 'clip.js';
+/** The Remove parts… picker: injected on demand like the clip script, but it carries no extractor either. */
+const PICKER_SCRIPT = 'picker.js';
 
 // Strings that survive minification (property names, option names, literal table entries) and that only these
 // libraries or tables contain. The clip script must carry every one, or the marker proves nothing.
@@ -77,18 +79,18 @@ for (const dir of ['chrome-mv3', 'firefox-mv2']) {
       assert.deepEqual(missing, []);
     });
 
-    it('every script except the clip script is loaded by the background, the popup or the options page', () => {
+    it('every script except the injected ones is loaded by the background, the popup or the options page', () => {
       const loaded = new Set(entries.flatMap((entry) => [...reachable(outDir, entry)]));
       const scripts = walk(outDir)
         .map((path) => relative(outDir, path))
-        .filter((file) => file.endsWith('.js') && file !== CLIP_SCRIPT);
+        .filter((file) => file.endsWith('.js') && file !== CLIP_SCRIPT && file !== PICKER_SCRIPT);
       assert.deepEqual(
         scripts.filter((file) => !loaded.has(file)),
         [],
       );
     });
 
-    for (const entry of entries) {
+    for (const entry of [...entries, PICKER_SCRIPT]) {
       it(`${entry} and every chunk it loads carry no Readability, turndown or date tables`, () => {
         const carried: string[] = [];
         for (const file of reachable(outDir, entry)) {

@@ -330,7 +330,14 @@ describe('probeActiveTab', () => {
     const { deps } = await makeDeps(makePage());
     expect(await probeActiveTab(deps)).toEqual({
       ok: true,
-      value: { tabId: 7, url: PAGE_URL, title: 'Tidal', isReaderable: true, savedClipId: null },
+      value: {
+        tabId: 7,
+        url: PAGE_URL,
+        title: 'Tidal',
+        hasSelection: false,
+        isReaderable: true,
+        savedClipId: null,
+      },
     });
     const clipped = await clipActiveTab('article', deps);
     if (!clipped.ok) throw new Error(clipped.code);

@@ -3,10 +3,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { unzipSync } from 'fflate';
-import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RenderSettings } from '../../utils/dom/render-clip';
-import { renderClip } from '../../utils/dom/render-clip';
+import type { RenderSettings } from '../../utils/pure/render-clip';
+import { renderClip } from '../../utils/pure/render-clip';
 import type { Library } from '../../utils/platform/store';
 import { openLibrary } from '../../utils/platform/store';
 import { DEFAULT_TEMPLATE_ID } from '../../utils/pure/template-shape';
@@ -15,7 +14,6 @@ import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../../utils/pure/t
 import { buildZip, postsToZipFiles } from '../../utils/pure/zip';
 
 const N = 200;
-const DOC = parseHTML('<!doctype html><html><head></head><body></body></html>').document;
 const SETTINGS: RenderSettings = {
   markdown: DEFAULT_MARKDOWN_STYLE,
   post: DEFAULT_POST_OPTIONS,
@@ -53,7 +51,7 @@ function makeClip(n: number, title: string): StoredClip {
     id: `clip-${n}`,
     url: draft.url,
     draft,
-    markdown: '',
+    markdown: `Body of clip ${n}`,
     edits: {},
     clippedAt: 1_710_000_000_000 + n,
     updatedAt: 1_710_000_000_000 + n,
@@ -68,7 +66,7 @@ afterEach(() => {
 /** What Export all does: every stored clip rendered with the current settings, then one zip. */
 async function exportAll(lib: Library): Promise<{ posts: Post[]; entries: Record<string, Uint8Array> }> {
   const posts: Post[] = [];
-  await lib.forEachClip((clip) => void posts.push(renderClip(clip, SETTINGS, DOC)));
+  await lib.forEachClip((clip) => void posts.push(renderClip(clip, SETTINGS)));
   const entries = unzipSync(buildZip(postsToZipFiles(posts), new Date(Date.UTC(2024, 5, 1))));
   return { posts, entries };
 }

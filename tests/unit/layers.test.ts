@@ -158,7 +158,7 @@ const ALLOWED: [string, string][] = [
   ['utils/platform/probe.ts', importing('wxt/browser') + importing('idb').replace(/probe\b/g, 'idb')],
   [
     'utils/platform/sub/probe.ts',
-    importing('../../pure/result') + importing('../../dom/render-clip').replace(/probe\b/g, 'r'),
+    importing('../../pure/result') + importing('../../dom/metadata').replace(/probe\b/g, 'r'),
   ],
   [
     'components/sub/probe.tsx',

@@ -24,6 +24,11 @@ function makeHandlers(): Handlers & { calls: string[]; requests: unknown[] } {
       requests.push(request);
       return Promise.resolve({ ok: false, code: 'not-an-article' });
     },
+    'start-picker': (request) => {
+      calls.push(`picker:${request.tabId}`);
+      requests.push(request);
+      return Promise.resolve({ ok: true, value: null });
+    },
   };
 }
 
@@ -45,6 +50,18 @@ describe('handleMessage', () => {
       code: 'not-an-article',
     });
     expect(handlers.calls).toEqual(['probe', 'clip:selection']);
+  });
+
+  it('routes start-picker with a tab and its URL, and refuses one without them', async () => {
+    const handlers = makeHandlers();
+    const payload = { tabId: 4, expectedUrl: 'https://a.example/' };
+    expect(await handleMessage({ type: 'start-picker', payload }, POPUP, handlers, SELF)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(handlers.requests).toEqual([payload]);
+    expect(parseMessage({ type: 'start-picker', payload: { tabId: -1, expectedUrl: 'x' } })).toBeNull();
+    expect(parseMessage({ type: 'start-picker', payload: { tabId: 4 } })).toBeNull();
   });
 
   it.each([

@@ -1,14 +1,11 @@
-import { parseHTML } from 'linkedom';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { draftToMarkdown } from '../../utils/dom/pipeline';
-import type { RenderSettings } from '../../utils/dom/render-clip';
-import { renderClip, withRuleZone } from '../../utils/dom/render-clip';
+import type { RenderSettings } from '../../utils/pure/render-clip';
+import { chooseClipTemplate, clipBody, renderClip, withRuleZone } from '../../utils/pure/render-clip';
 import type { SiteRule } from '../../utils/pure/site-rules';
 import type { Template } from '../../utils/pure/template';
-import type { MarkdownStyle, PostOptions, StoredClip } from '../../utils/pure/types';
+import type { PostOptions, StoredClip } from '../../utils/pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../../utils/pure/types';
-import { toMarkdownKey } from '../../utils/pure/markdown-key';
 
 function settingsWith(over: Partial<RenderSettings> = {}): RenderSettings {
   return {
@@ -20,7 +17,6 @@ function settingsWith(over: Partial<RenderSettings> = {}): RenderSettings {
     ...over,
   };
 }
-const withStyle = (markdown: MarkdownStyle) => settingsWith({ markdown });
 const withPost = (post: PostOptions) => settingsWith({ post });
 
 const CLIP: StoredClip = {
@@ -49,8 +45,8 @@ const CLIP: StoredClip = {
     textContent: 'How the turbines work One Two Calm seas.',
     kind: 'article',
   },
-  // Markdown as converted at clip time with an older style: export must not reuse it.
-  markdown: 'STALE MARKDOWN',
+  // The Markdown made at clip time: the post body, whatever the Markdown style is now.
+  markdown: '## How the turbines work\n\n- One\n- Two\n\n_Calm_ seas.',
   edits: { title: 'My own title', tags: ['edited-tag'], date: '2024-04-01' },
   clippedAt: Date.UTC(2024, 2, 19),
   updatedAt: Date.UTC(2024, 2, 19),
@@ -62,41 +58,23 @@ function frontMatterOf(content: string): Record<string, unknown> {
 }
 
 describe('renderClip', () => {
-  const doc = parseHTML('<!doctype html><html><body></body></html>').document;
-
-  it('applies the edits and re-converts the stored HTML', () => {
-    const post = renderClip(CLIP, settingsWith(), doc);
+  it('applies the edits and uses the stored Markdown as the body', () => {
+    const post = renderClip(CLIP, settingsWith());
     const fm = frontMatterOf(post.content);
     expect(fm.title).toBe('My own title');
     expect(fm.tags).toEqual(['edited-tag']);
     expect(post.filename.startsWith('2024-04-01-')).toBe(true);
     expect(post.content).toContain('## How the turbines work');
     expect(post.content).toContain('- One');
-    expect(post.content).not.toContain('STALE MARKDOWN');
-  });
-
-  it('uses the current Markdown style', () => {
-    const style: MarkdownStyle = {
-      ...DEFAULT_MARKDOWN_STYLE,
-      headingStyle: 'setext',
-      bulletListMarker: '*',
-      emDelimiter: '*',
-    };
-    const post = renderClip(CLIP, withStyle(style), doc);
-    expect(post.content).toMatch(/How the turbines work\n-{3,}/);
-    expect(post.content).toMatch(/^\*\s+One$/m);
-    expect(post.content).toContain('*Calm*');
-    // The body is exactly the pipeline's conversion of the stored HTML.
-    expect(post.content).toContain(draftToMarkdown(CLIP.draft, doc, style));
   });
 
   it('uses the current post options', () => {
-    const post = renderClip(CLIP, withPost({ ...DEFAULT_POST_OPTIONS, layout: 'note' }), doc);
+    const post = renderClip(CLIP, withPost({ ...DEFAULT_POST_OPTIONS, layout: 'note' }));
     expect(frontMatterOf(post.content).layout).toBe('note');
   });
 
   it('uses the active template, a built-in preset or a user copy', () => {
-    const toml = renderClip(CLIP, settingsWith({ activeTemplateId: 'hugo-toml' }), doc);
+    const toml = renderClip(CLIP, settingsWith({ activeTemplateId: 'hugo-toml' }));
     expect(toml.content.startsWith('+++\n')).toBe(true);
     expect(toml.content).toContain('draft = true');
     expect(toml.filename).toBe('content/posts/my-own-title.md');
@@ -109,7 +87,7 @@ describe('renderClip', () => {
       filename: 'notes/{{title|slug}}.md',
       sourceLine: '',
     };
-    const post = renderClip(CLIP, settingsWith({ templates: [mine], activeTemplateId: 'mine' }), doc);
+    const post = renderClip(CLIP, settingsWith({ templates: [mine], activeTemplateId: 'mine' }));
     expect(frontMatterOf(post.content)).toEqual({ headline: 'MY OWN TITLE', tags: ['edited-tag'] });
     expect(post.filename).toBe('notes/my-own-title.md');
     expect(post.templateError).toBeUndefined();
@@ -139,17 +117,16 @@ describe('renderClip', () => {
       ],
       timeZone: 'Asia/Shanghai',
     };
-    const fm = frontMatterOf(renderClip(local, settingsWith({ rules: [rule] }), doc).content);
+    const fm = frontMatterOf(renderClip(local, settingsWith({ rules: [rule] })).content);
     expect(fm.categories).toBe('zhongguoshichangjianguanxinwenwang');
     expect(fm.tags).toBe('中国市场监管新闻网新闻');
     expect(fm.date).toBe('2022-02-17 09:00:40 +0800');
     const other = renderClip(
       local,
       settingsWith({ rules: [{ ...rule, match: { type: 'host', value: 'x.cn' } }] }),
-      doc,
     );
     expect(frontMatterOf(other.content).date).toBe('2022-02-17 09:00:40 +0000');
-    const hugo = renderClip(local, settingsWith({ rules: [{ ...rule, templateId: 'hugo-yaml' }] }), doc);
+    const hugo = renderClip(local, settingsWith({ rules: [{ ...rule, templateId: 'hugo-yaml' }] }));
     expect(frontMatterOf(hugo.content).date).toBe('2022-02-17T09:00:40+08:00');
   });
 
@@ -170,7 +147,6 @@ describe('renderClip', () => {
         activeTemplateId: 'broken',
         post: { ...DEFAULT_POST_OPTIONS, layout: 'note' },
       }),
-      doc,
     );
     expect(post.templateError?.message).toMatch(/Unknown filter 'nope'/);
     expect(frontMatterOf(post.content).layout).toBe('note');
@@ -197,39 +173,47 @@ describe('renderClip', () => {
       match: { type: 'host', value: 'news.example' },
       timeZone: 'Asia/Tokyo',
     };
-    expect(frontMatterOf(renderClip(guessed, settingsWith(), doc).content).date).toBe(
-      '2022-02-17 09:00:40 +0800',
-    );
-    expect(frontMatterOf(renderClip(guessed, settingsWith({ rules: [rule] }), doc).content).date).toBe(
+    expect(frontMatterOf(renderClip(guessed, settingsWith()).content).date).toBe('2022-02-17 09:00:40 +0800');
+    expect(frontMatterOf(renderClip(guessed, settingsWith({ rules: [rule] })).content).date).toBe(
       '2022-02-17 09:00:40 +0900',
     );
     // The page said +00:00 itself: the rule does not move it.
     expect(
-      frontMatterOf(renderClip({ ...CLIP, edits: {} }, settingsWith({ rules: [rule] }), doc).content).date,
+      frontMatterOf(renderClip({ ...CLIP, edits: {} }, settingsWith({ rules: [rule] })).content).date,
     ).toBe('2024-03-18 07:45:00 +0000');
     expect(withRuleZone(guessed.draft, undefined)).toBe(guessed.draft);
     expect(withRuleZone(guessed.draft, 'Asia/Tokyo').published?.parts.offsetMinutes).toBeUndefined();
   });
 });
 
-describe('renderClip reuse of the stored Markdown', () => {
-  const doc = parseHTML('<!doctype html><html><body></body></html>').document;
-  const stored: StoredClip = {
-    ...CLIP,
-    markdown: 'STORED MARKDOWN',
-    markdownKey: toMarkdownKey(DEFAULT_MARKDOWN_STYLE),
-  };
+describe('renderClip with the body and template picked in the popup', () => {
+  const starred = { ...DEFAULT_MARKDOWN_STYLE, bulletListMarker: '*' as const };
 
-  it('reuses it when the same converter and style made it', () => {
-    expect(renderClip(stored, withStyle(DEFAULT_MARKDOWN_STYLE), doc).content).toContain('STORED MARKDOWN');
+  it('keeps the stored Markdown when the Markdown style changed: a new style applies to new clips', () => {
+    const post = renderClip(CLIP, settingsWith({ markdown: starred }));
+    expect(post.content).toContain('- One');
+    expect(post.content).not.toMatch(/^\*\s+One$/m);
   });
 
-  it('converts the article again when the style changed, or the clip has no key', () => {
-    const starred = { ...DEFAULT_MARKDOWN_STYLE, bulletListMarker: '*' as const };
-    expect(renderClip(stored, withStyle(starred), doc).content).not.toContain('STORED MARKDOWN');
-    const { markdownKey: _key, ...legacy } = stored;
-    expect(renderClip(legacy, withStyle(DEFAULT_MARKDOWN_STYLE), doc).content).not.toContain(
-      'STORED MARKDOWN',
-    );
+  it("puts the user's edited body in place of the stored Markdown", () => {
+    const edited = { ...CLIP, edits: { ...CLIP.edits, body: 'My **own** words.' } };
+    expect(clipBody(edited)).toBe('My **own** words.');
+    const post = renderClip(edited, settingsWith());
+    expect(post.content).toContain('My **own** words.');
+    expect(post.content).not.toContain('How the turbines work');
+  });
+
+  it('renders with the template picked for the clip, over the rule and the active one', () => {
+    const rule: SiteRule = {
+      id: 'r',
+      match: { type: 'host', value: 'news.example' },
+      templateId: 'hugo-yaml',
+    };
+    const picked = { ...CLIP, edits: { ...CLIP.edits, templateId: 'hugo-toml' } };
+    expect(renderClip(picked, settingsWith({ rules: [rule] })).content.startsWith('+++\n')).toBe(true);
+    expect(chooseClipTemplate(settingsWith({ rules: [rule] }), CLIP).template.id).toBe('hugo-yaml');
+    // A template deleted since falls back to the rule's choice.
+    const gone = { ...CLIP, edits: { templateId: 'deleted' } };
+    expect(chooseClipTemplate(settingsWith({ rules: [rule] }), gone).template.id).toBe('hugo-yaml');
   });
 });

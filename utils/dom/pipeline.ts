@@ -12,7 +12,7 @@ import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 import type { ExtractOptions } from './extract';
 import { extractArticle } from './extract';
 import { htmlToMarkdown } from './markdown';
-import { withRuleZone } from './render-clip';
+import { withRuleZone } from '../pure/render-clip';
 
 export interface ClipOutput {
   draft: ClipDraft;

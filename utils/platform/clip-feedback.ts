@@ -33,7 +33,7 @@ export function badgeTitle(result: Result<ClipOutcome>): string {
     : t('badgeTitleFailed', [describeError(result.code, result.detail)]);
 }
 
-async function showBadge(tabId: number, result: Result<ClipOutcome>): Promise<void> {
+export async function showBadge(tabId: number, result: Result<ClipOutcome>): Promise<void> {
   // Firefox MV2 builds expose browserAction; MV3 builds expose action.
   const action = browser.action ?? browser.browserAction;
   const title = badgeTitle(result);

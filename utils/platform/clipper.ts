@@ -17,6 +17,7 @@ import type {
   ClipRequest,
   InjectedClipOptions,
   InjectedProbe,
+  PickerRequest,
   PostclipGlobal,
   TabProbe,
 } from '../pure/protocol';
@@ -34,6 +35,8 @@ import { openLibrary } from './store';
  */
 export const CLIP_TIMEOUT_MS = 10_000;
 export const CLIP_SCRIPT = '/clip.js' as const;
+/** The "Remove parts…" picker (entrypoints/picker), injected on demand like the clip script. */
+export const PICKER_SCRIPT = '/picker.js' as const;
 
 export interface ActiveTab {
   id: number;
@@ -47,7 +50,7 @@ export type InjectedCall =
   { kind: 'check'; apiVersion: number } | { kind: 'probe' } | { kind: 'clip'; options: InjectedClipOptions };
 
 export type ScriptInjection =
-  | { target: { tabId: number }; files: [typeof CLIP_SCRIPT] }
+  | { target: { tabId: number }; files: [typeof CLIP_SCRIPT | typeof PICKER_SCRIPT] }
   | { target: { tabId: number }; func: (call: InjectedCall) => unknown; args: [InjectedCall] };
 
 export interface ClipperDeps {
@@ -72,9 +75,11 @@ export function buildInjectedOptions(
   now: number,
   style: MarkdownStyle,
   rule: SiteRule | null,
+  pickedSelectors: readonly string[] = [],
 ): InjectedClipOptions {
   const options: InjectedClipOptions = { mode, now, style };
-  if (rule?.removeSelectors?.length) options.removeSelectors = [...rule.removeSelectors];
+  const remove = [...new Set([...(rule?.removeSelectors ?? []), ...pickedSelectors])];
+  if (remove.length) options.removeSelectors = remove;
   if (rule?.articleSelector) options.articleSelector = rule.articleSelector;
   if (rule?.dateSelector) options.dateSelector = rule.dateSelector;
   return options;
@@ -173,6 +178,7 @@ export function readProbe(value: unknown): Result<InjectedProbe> {
     title: value.title.slice(0, MAX_TITLE_CHARS),
     isReaderable: value.isReaderable,
     canonical: value.canonical,
+    hasSelection: value.hasSelection === true,
   });
 }
 
@@ -216,7 +222,7 @@ export async function probeActiveTab(deps: ClipperDeps, given?: ActiveTab): Prom
   const probe = await withTimeout(probing, deps.timeoutMs ?? CLIP_TIMEOUT_MS);
   if (probe === TIMED_OUT) return fail('timeout');
   if (!probe.ok) return probe;
-  const { url, title, isReaderable, canonical } = probe.value;
+  const { url, title, isReaderable, canonical, hasSelection } = probe.value;
   let savedClipId: string | null = null;
   try {
     const saved = await (await deps.getLibrary()).findByUrl(pageKeyOf({ url, canonical }));
@@ -224,7 +230,14 @@ export async function probeActiveTab(deps: ClipperDeps, given?: ActiveTab): Prom
   } catch {
     // A broken store must not hide the Clip button; the clip itself will report the storage error.
   }
-  return ok({ tabId: probedTabId, url, title, isReaderable, savedClipId });
+  return ok({
+    tabId: probedTabId,
+    url,
+    title,
+    isReaderable,
+    savedClipId,
+    hasSelection: hasSelection === true,
+  });
 }
 
 /**
@@ -236,6 +249,7 @@ export async function clipActiveTab(
   deps: ClipperDeps,
   given?: ActiveTab,
   expectedUrl?: string,
+  pickedSelectors: readonly string[] = [],
 ): Promise<Result<ClipOutcome>> {
   const now = deps.now();
   let markdownKey: string | undefined;
@@ -251,7 +265,7 @@ export async function clipActiveTab(
     const rule = url === null ? null : findRule(settings.rules, url);
     const reply = await runInTab(deps, tab.value, {
       kind: 'clip',
-      options: buildInjectedOptions(mode, now, settings.markdown, rule),
+      options: buildInjectedOptions(mode, now, settings.markdown, rule, pickedSelectors),
     });
     const read = reply.ok ? readClipReply(reply.value) : reply;
     // The page may navigate between the check above and the clip: the draft says which page was read.
@@ -292,6 +306,25 @@ export async function clipRequestedTab(
   const tab = await deps.getTab(tabId).catch(() => null);
   if (!tab) return fail('no-active-tab', 'tab-closed');
   return clipActiveTab(mode, deps, tab, expectedUrl);
+}
+
+/**
+ * "Remove parts…": injects the picker into exactly the probed tab, if it still shows the probed page. The picker
+ * reports back by message when the user presses Enter (utils/platform/picker-session.ts).
+ */
+export async function startPickerInTab(request: PickerRequest, deps: ClipperDeps): Promise<Result<null>> {
+  const tab = await deps.getTab(request.tabId).catch(() => null);
+  if (!tab) return fail('no-active-tab', 'tab-closed');
+  const resolved = await resolveTab(deps, tab);
+  if (!resolved.ok) return resolved;
+  const url = tab.url ?? (await readPageUrl(deps, tab));
+  if (!isShowing(url, request.expectedUrl)) return failMovedOn();
+  try {
+    await deps.executeScript({ target: { tabId: tab.id }, files: [PICKER_SCRIPT] });
+    return ok(null);
+  } catch (error) {
+    return mapInjectionError(error, tab.url);
+  }
 }
 
 /** One library per background lifetime, opened on first use and opened again after a failed open. */

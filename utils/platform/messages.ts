@@ -52,6 +52,12 @@ export function parseMessage(raw: unknown): Message | null {
       return { type, payload: {} };
     case 'clip-tab':
       return parseClipRequest(payload);
+    case 'start-picker': {
+      const { tabId, expectedUrl } = payload;
+      if (!Number.isSafeInteger(tabId) || (tabId as number) < 0) return null;
+      if (typeof expectedUrl !== 'string' || expectedUrl.length > MAX_URL_CHARS) return null;
+      return { type, payload: { tabId: tabId as number, expectedUrl } };
+    }
     default:
       return null;
   }
@@ -81,6 +87,8 @@ export function handleMessage(
         return handlers['probe-tab'](message.payload, sender);
       case 'clip-tab':
         return handlers['clip-tab'](message.payload, sender);
+      case 'start-picker':
+        return handlers['start-picker'](message.payload, sender);
     }
   };
   return run().catch((error: unknown) => fail('unknown', errorMessage(error)));

@@ -13,6 +13,8 @@ import { createFullText } from './search-library';
 import { toSummary } from '../pure/clip-summary';
 import { StoreError } from './library-db';
 import { openLibrary } from './store';
+import { browserPickStore } from './pick-store';
+import { addPickToRules } from '../pure/pick-rule';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
 import type { StoredClip } from '../pure/types';
@@ -110,6 +112,17 @@ export function createPopupServices(): PopupServices {
     openOptions: () => {
       void browser.runtime.openOptionsPage();
     },
+    startPicker: (target) => sendMessage('start-picker', target),
+    takeLastPick: () => browserPickStore.take().catch(() => null),
+    keepPickAsRule: (pick) =>
+      attempt(async () => {
+        const current = await loadSettings();
+        await saveSettings({
+          ...current,
+          rules: addPickToRules(current.rules, pick, `picked-${pick.host}-${Date.now()}`),
+        });
+      }),
+    closePopup: () => window.close(),
   };
 }
 

@@ -1,11 +1,13 @@
-// Platform: the heavy half of the page services: re-rendering posts (turndown, templates, YAML/TOML, pinyin) and zipping them.
+// Platform: the heavy half of the page services: rendering posts (templates, YAML/TOML, pinyin) and zipping them.
 // Loaded on first use, so the popup lists the library without parsing it.
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import type { ExportTarget, PostFields, PostPreview, ProgressFn } from '../pure/page-api';
+import type { ExportTarget, PostFields, PostPreview, ProgressFn, TemplateOption } from '../pure/page-api';
 import { isJekyllDate } from '../pure/jekyll-date';
-import type { RenderSettings } from '../dom/render-clip';
-import { renderClip } from '../dom/render-clip';
+import type { RenderSettings } from '../pure/render-clip';
+import { chooseTemplate } from '../pure/site-rules';
+import { BUILT_IN_TEMPLATES } from '../pure/presets';
+import { renderClip } from '../pure/render-clip';
 import { downloadZip } from './downloads';
 import type { Library } from './store';
 import type { Result } from '../pure/result';
@@ -76,9 +78,9 @@ function yieldToPaint(): Promise<void> {
   });
 }
 
-/** A clip's post with the current template, rules and Markdown style. */
+/** A clip's post with the current template and rules, and the user's edits. */
 export function renderPost(clip: StoredClip, settings: RenderSettings): Post {
-  const { filename, content } = renderClip(clip, settings, document);
+  const { filename, content } = renderClip(clip, settings);
   return { filename, content };
 }
 
@@ -86,14 +88,23 @@ export function renderPost(clip: StoredClip, settings: RenderSettings): Post {
 export function renderOpened(
   clip: StoredClip,
   settings: RenderSettings,
-): { post: Post; fields: PostFields; templateError: string | null } {
+): {
+  post: Post;
+  fields: PostFields;
+  templateError: string | null;
+  templates: TemplateOption[];
+  defaultTemplateId: string;
+} {
   // The date comes from the same render as the file (site rule zone included), so editor and file agree.
-  const rendered = renderClip(clip, settings, document);
+  const rendered = renderClip(clip, settings);
   const post = { filename: rendered.filename, content: rendered.content };
   return {
     post,
     fields: readPostFields(post.content, clip, rendered.dateText),
     templateError: rendered.templateError?.message ?? null,
+    templates: [...BUILT_IN_TEMPLATES, ...settings.templates].map(({ id, name }) => ({ id, name })),
+    // What the clip gets when nothing is picked for it: the site rule's template, else the active one.
+    defaultTemplateId: chooseTemplate(settings, clip.draft.url).template.id,
   };
 }
 
@@ -126,7 +137,8 @@ export const SAMPLE_CLIP: StoredClip = {
       'Harbourton switched on its first tidal power station on Monday. How the turbines work Each of the six turbines has two sets of blades that reverse when the tide turns.',
     kind: 'article',
   },
-  markdown: '',
+  markdown:
+    'Harbourton switched on its first tidal power station on Monday.\n\n## How the turbines work\n\nEach of the six turbines has two sets of blades that reverse when the tide turns.',
   edits: {},
   clippedAt: Date.UTC(2024, 2, 18, 9, 0, 0),
   updatedAt: Date.UTC(2024, 2, 18, 9, 0, 0),
@@ -134,7 +146,7 @@ export const SAMPLE_CLIP: StoredClip = {
 
 /** Exactly the file export would write for `clip` (or the sample when null), and whether it is the sample. */
 export function renderPreview(clip: StoredClip | null, settings: RenderSettings): PostPreview {
-  const rendered = renderClip(clip ?? SAMPLE_CLIP, settings, document);
+  const rendered = renderClip(clip ?? SAMPLE_CLIP, settings);
   return {
     filename: rendered.filename,
     content: rendered.content,

@@ -104,7 +104,9 @@ function isClipEdits(value: unknown): value is ClipEdits {
     (value.title === undefined || isBoundedString(value.title, MAX_TITLE_CHARS)) &&
     (value.date === undefined || isBoundedString(value.date, 64)) &&
     (value.categories === undefined || isStringList(value.categories)) &&
-    (value.tags === undefined || isStringList(value.tags))
+    (value.tags === undefined || isStringList(value.tags)) &&
+    (value.body === undefined || isBoundedString(value.body, MAX_BODY_CHARS)) &&
+    (value.templateId === undefined || isBoundedString(value.templateId, 200))
   );
 }
 

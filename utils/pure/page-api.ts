@@ -2,6 +2,7 @@
 // implements (utils/platform/page-services.ts) and fakes implement in tests. Shapes are shared, never copied.
 import type { ClipMode } from './choices';
 import type { ClipOutcome, TabProbe } from './protocol';
+import type { LastPick } from './pick-rule';
 import type { Result } from './result';
 import type { ClipEdits, ClipSummary, Post, Settings, StoredClip } from './types';
 
@@ -38,6 +39,15 @@ export interface OpenedClip {
   fields: PostFields;
   /** Why the post came from the fallback template (the chosen one does not parse), if it did. */
   templateError?: string | null;
+  /** Every template the clip can be rendered with, for the popup's template picker. */
+  templates?: TemplateOption[];
+  /** The template used when none is picked for this clip: the site rule's, else the active one. */
+  defaultTemplateId?: string;
+}
+
+export interface TemplateOption {
+  id: string;
+  name: string;
 }
 
 /** The file export would write, rendered for the options page. */
@@ -74,6 +84,14 @@ export interface PopupServices {
   exportZip(target: ExportTarget, onProgress: ProgressFn): Promise<Result<number>>;
   copy(text: string): Promise<Result<void>>;
   openOptions(): void;
+  /** "Remove parts…": puts the probed tab into the picker; the background clips again when the user is done. */
+  startPicker?(target: ClipTarget): Promise<Result<null>>;
+  /** The pick made since the popup last looked, if any, for "Always remove this on <site>". */
+  takeLastPick?(): Promise<LastPick | null>;
+  /** Writes the picked selectors into the site rule for the pick's host (or a new one). */
+  keepPickAsRule?(pick: LastPick): Promise<Result<void>>;
+  /** Closes the popup (the picker needs the page). */
+  closePopup?(): void;
 }
 
 /** The settings the options page edits. */

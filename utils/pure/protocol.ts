@@ -14,6 +14,8 @@ export interface TabProbe {
   isReaderable: boolean;
   /** The id of the clip already saved for this page, if any. */
   savedClipId: string | null;
+  /** The page has a text selection: the popup offers "Clip selection". Missing means no. */
+  hasSelection?: boolean;
 }
 
 export interface ClipOutcome {
@@ -30,10 +32,17 @@ export interface ClipRequest {
   expectedUrl?: string;
 }
 
+/** "Remove parts…": put exactly this tab, still showing this page, into the picker. */
+export interface PickerRequest {
+  tabId: number;
+  expectedUrl: string;
+}
+
 /** Request name -> [request payload, response value]. Every response travels as a Result. */
 export interface Protocol {
   'probe-tab': [Record<string, never>, TabProbe];
   'clip-tab': [ClipRequest, ClipOutcome];
+  'start-picker': [PickerRequest, null];
 }
 
 export type MessageName = keyof Protocol;
@@ -59,10 +68,11 @@ export interface InjectedProbe {
   isReaderable: boolean;
   /** The page's canonical URL as the clip reads it (link[rel=canonical], else og:url), so both key alike. */
   canonical: string | null;
+  hasSelection?: boolean;
 }
 
 /** Bumped when InjectedApi changes, so a page still holding an older clip script gets the new one injected. */
-export const INJECTED_API_VERSION = 3 as const;
+export const INJECTED_API_VERSION = 4 as const;
 
 /** The API entrypoints/clip.ts installs in the page's isolated world as `globalThis.__postclip`. */
 export interface InjectedApi {

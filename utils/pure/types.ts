@@ -103,6 +103,10 @@ export interface ClipEdits {
   date?: string;
   categories?: string[];
   tags?: string[];
+  /** The post body as the user edited it in the popup; replaces the Markdown made at clip time in every export. */
+  body?: string;
+  /** The template picked for this clip in the popup, over the site rule's and the active one. */
+  templateId?: string;
 }
 
 /** A clip as kept in the library. */

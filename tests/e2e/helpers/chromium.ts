@@ -107,7 +107,7 @@ export interface PopupHandle {
   detach(): Promise<void>;
 }
 
-async function attachPopup(session: ChromiumSession): Promise<PopupHandle> {
+export async function attachPopup(session: ChromiumSession): Promise<PopupHandle> {
   const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
   const target = await waitFor('the action popup', async () =>
     (await getTargets(session.cdp, 'page')).find((t) => t.url.startsWith(popupUrl)),

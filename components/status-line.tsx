@@ -1,0 +1,39 @@
+// The popup's one status line: a spinner from the first moment (reading the page, then clipping), export progress,
+// the last outcome, and the Undo offer. Only one busy line at a time.
+import type { ComponentChildren } from 'preact';
+import { useI18n } from './i18n-context';
+
+export type ClipPhase = 'probing' | 'clipping' | null;
+
+export interface StatusLineProps {
+  phase: ClipPhase;
+  progress: { done: number; total: number } | null;
+  message: string | null;
+  children?: ComponentChildren;
+}
+
+export function StatusLine({ phase, progress, message, children }: StatusLineProps) {
+  const { t } = useI18n();
+  return (
+    <div role="status" aria-live="polite" class="status">
+      {phase && (
+        <p class="busy">
+          <span class="spinner" aria-hidden="true" />
+          {phase === 'probing' ? t('editorLooking') : t('clipping')}
+        </p>
+      )}
+      {progress && (
+        <p class="busy">
+          <progress
+            max={progress.total || undefined}
+            value={progress.total ? progress.done : undefined}
+            aria-hidden="true"
+          />
+          {t('exportProgress', [String(progress.done), String(progress.total || '…')])}
+        </p>
+      )}
+      {message && <p>{message}</p>}
+      {children}
+    </div>
+  );
+}
