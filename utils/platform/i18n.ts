@@ -46,6 +46,8 @@ export const RESTRICTION_KEYS: Record<RestrictionKind, MessageKey> = {
 export const DETAIL_KEYS: Readonly<Record<string, MessageKey>> = {
   'tab-closed': 'errTabClosed',
   'tab-changed': 'errTabChanged',
+  'batch-permission': 'batchErrPermission',
+  'batch-running': 'batchErrBusy',
 };
 
 export function describeError(code: ErrorCode, detail?: string): string {
