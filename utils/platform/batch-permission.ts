@@ -10,7 +10,10 @@ export async function hasBatchPermission(): Promise<boolean> {
   return browser.permissions.contains(BATCH_PERMISSIONS).catch(() => false);
 }
 
-/** Opens the browser's prompt (none when already granted). Call it inside the click's handler, before any await. */
+/**
+ * Opens the browser's prompt (none when already granted). Call it inside the click's handler, before any await.
+ * Where the prompt cannot open (Chrome refuses outside a user gesture), a permission already granted still counts.
+ */
 export function requestBatchPermission(): Promise<boolean> {
-  return browser.permissions.request(BATCH_PERMISSIONS).catch(() => false);
+  return browser.permissions.request(BATCH_PERMISSIONS).catch(() => hasBatchPermission());
 }
