@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import {
   BATCH_SESSION_KEY,
+  explainClosed,
   listBatchTabs,
   loadBatchState,
   loadBatchTab,
@@ -10,6 +11,7 @@ import {
   toBatchTab,
 } from '../../utils/platform/batch-browser';
 import type { BatchState } from '../../utils/pure/protocol';
+import { fail } from '../../utils/pure/result';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
 
@@ -86,5 +88,16 @@ describe('the storage.session mirror', () => {
     expect(await loadBatchState()).toEqual(state);
     await fakeBrowser.storage.session.set({ [BATCH_SESSION_KEY]: 'junk' });
     expect(await loadBatchState()).toBeNull();
+  });
+});
+
+describe('explainClosed', () => {
+  it('turns a failed injection into "the tab closed" when the tab is gone, and leaves other results alone', async () => {
+    const get = vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValueOnce(new Error('No tab with id: 3'));
+    const failed = fail('injection-failed', 'No tab with id: 3');
+    expect(await explainClosed(3, failed)).toEqual(fail('no-active-tab', 'tab-closed'));
+    get.mockResolvedValueOnce(browserTab({ id: 3 }));
+    expect(await explainClosed(3, failed)).toEqual(failed);
+    expect(await explainClosed(3, fail('timeout'))).toEqual(fail('timeout'));
   });
 });

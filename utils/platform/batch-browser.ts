@@ -2,8 +2,9 @@
 // and the runner wired to the same clip path as a toolbar click.
 import { browser } from 'wxt/browser';
 import type { Browser } from 'wxt/browser';
-import type { BatchStartRequest, BatchState } from '../pure/protocol';
-import { isRecord } from '../pure/result';
+import type { BatchStartRequest, BatchState, ClipOutcome } from '../pure/protocol';
+import type { Result } from '../pure/result';
+import { fail, isRecord } from '../pure/result';
 import type { BatchDeps, BatchTab } from './batch-runner';
 import { BatchRunner } from './batch-runner';
 import type { ClipperDeps } from './clipper';
@@ -68,12 +69,26 @@ export async function loadBatchState(): Promise<BatchState | null> {
     : null;
 }
 
+/** A tab closed while its clip ran fails with the browser's "No tab with id"; say it closed, as the popup does. */
+export async function explainClosed(
+  tabId: number,
+  result: Result<ClipOutcome>,
+): Promise<Result<ClipOutcome>> {
+  if (result.ok || result.code !== 'injection-failed') return result;
+  const isOpen = await browser.tabs.get(tabId).then(
+    () => true,
+    () => false,
+  );
+  return isOpen ? result : fail('no-active-tab', 'tab-closed');
+}
+
 /** The runner wired to the browser and the same clip path as a toolbar click. */
 export function createBatchRunner(clipper: ClipperDeps, overrides: Partial<BatchDeps> = {}): BatchRunner {
   const runner = new BatchRunner({
     listTabs: listBatchTabs,
     loadTab: (tab, reload) => loadBatchTab(tab, reload),
-    clip: (tab, expectedUrl) => clipActiveTab('article', clipper, tab, expectedUrl),
+    clip: async (tab, expectedUrl) =>
+      explainClosed(tab.id, await clipActiveTab('article', clipper, tab, expectedUrl)),
     persist: saveBatchState,
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),

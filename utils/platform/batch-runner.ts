@@ -150,6 +150,7 @@ export class BatchRunner {
     const item = this.state?.items[index];
     if (!item || item.status !== 'pending' || this.isCancelled) return;
     this.setItem(index, { ...item, status: 'running' });
+    const startedAt = this.deps.now();
     const run = async (): Promise<BatchItem> => {
       const loaded = await this.deps.loadTab(tab, tab.isDiscarded && request.discarded === 'reload');
       if (!loaded) return { ...item, status: 'failed', code: 'no-active-tab', detail: 'tab-closed' };
@@ -162,7 +163,8 @@ export class BatchRunner {
     } catch (error) {
       outcome = { ...item, status: 'failed', code: 'unknown', detail: String(error) };
     }
-    this.setItem(index, outcome === TIMED_OUT ? { ...item, status: 'failed', code: 'timeout' } : outcome);
+    const done: BatchItem = outcome === TIMED_OUT ? { ...item, status: 'failed', code: 'timeout' } : outcome;
+    this.setItem(index, { ...done, ms: this.deps.now() - startedAt });
   }
 
   private finish(): void {

@@ -107,6 +107,8 @@ export interface BatchItem {
   detail?: string;
   /** The clip saved or updated. */
   clipId?: string;
+  /** How long this tab took, loading included (milliseconds); for the figures in tests/bench/batch.ts. */
+  ms?: number;
 }
 
 /** `interrupted`: the background stopped (a restarted service worker) while the batch ran. */
