@@ -1,5 +1,6 @@
 // Platform: the background's batch of tab clips: one state object, two tabs at a time, each tab bounded by its own
 // timeout so a tab that closes, navigates or hangs costs only its own clip. The extension APIs come in as deps.
+import { errorMessage } from '../pure/error-message';
 import { findRestriction } from '../pure/restricted-url';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
@@ -109,7 +110,7 @@ export class BatchRunner {
     try {
       tabs = await this.deps.listTabs(request);
     } catch (error) {
-      return fail('no-active-tab', error instanceof Error ? error.message : undefined);
+      return fail('no-active-tab', errorMessage(error));
     }
     if (tabs.length === 0) return fail('no-active-tab');
     const byId = new Map(tabs.map((tab) => [tab.id, tab]));
@@ -161,7 +162,7 @@ export class BatchRunner {
     try {
       outcome = await raceTimeout(run(), this.deps.tabTimeoutMs ?? TAB_TIMEOUT_MS);
     } catch (error) {
-      outcome = { ...item, status: 'failed', code: 'unknown', detail: String(error) };
+      outcome = { ...item, status: 'failed', code: 'unknown', detail: errorMessage(error) };
     }
     const done: BatchItem = outcome === TIMED_OUT ? { ...item, status: 'failed', code: 'timeout' } : outcome;
     this.setItem(index, { ...done, ms: this.deps.now() - startedAt });
