@@ -66,27 +66,21 @@ describe('createContextMenus', () => {
     ]);
   });
 
-  it('puts the batch items on the page menu, and on the tab strip where the browser has `menus`', async () => {
+  it('puts the batch items on the page menu, and on the tab strip in Firefox', async () => {
     vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
     const create = vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue(1);
-    const holder = fakeBrowser as { menus?: unknown };
-    const menus = holder.menus;
+    const getURL = vi.spyOn(fakeBrowser.runtime, 'getURL').mockReturnValue('chrome-extension://abc/');
     const batchContexts = async () => {
       create.mockClear();
       await createContextMenus();
       return create.mock.calls.filter(([item]) => batchScopeOf(item.id ?? '')).map(([i]) => i.contexts);
     };
-    try {
-      delete holder.menus;
-      expect(await batchContexts()).toEqual([['page'], ['page']]);
-      holder.menus = {};
-      expect(await batchContexts()).toEqual([
-        ['page', 'tab'],
-        ['page', 'tab'],
-      ]);
-    } finally {
-      holder.menus = menus;
-    }
+    expect(await batchContexts()).toEqual([['page'], ['page']]);
+    getURL.mockReturnValue('moz-extension:///');
+    expect(await batchContexts()).toEqual([
+      ['page', 'tab'],
+      ['page', 'tab'],
+    ]);
   });
 });
 

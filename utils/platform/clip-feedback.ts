@@ -85,8 +85,10 @@ export async function createContextMenus(): Promise<void> {
     title: t('menuClipSelection'),
     contexts: ['selection'],
   });
-  // Firefox (`menus`) also has a menu on the tab strip, where "selected tabs" is where the user's eyes are.
-  const contexts = ('menus' in browser ? ['page', 'tab'] : ['page']) as ['page', ...'tab'[]];
+  // Firefox also has a menu on the tab strip, where "selected tabs" is where the user's eyes are.
+  // With the `contextMenus` permission Firefox exposes no `browser.menus`: tell it by its extension origin instead.
+  const hasTabMenu = browser.runtime.getURL('/').startsWith('moz-extension:');
+  const contexts = (hasTabMenu ? ['page', 'tab'] : ['page']) as ['page', ...'tab'[]];
   browser.contextMenus.create({ id: MENU_BATCH_WINDOW, title: t('batchMenuWindow'), contexts });
   browser.contextMenus.create({ id: MENU_BATCH_SELECTED, title: t('batchMenuSelected'), contexts });
 }
