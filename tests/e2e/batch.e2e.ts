@@ -192,7 +192,11 @@ describe('Clip many tabs (Chromium, permission not granted)', () => {
     };
     assert.deepEqual([reply.ok, reply.detail], [false, 'batch-permission']);
     assert.equal(await batchStatus(control), null);
-    // Only the toolbar click's own clip of the tab in front (clip on open); no other tab was clipped.
-    assert.deepEqual(await libraryTitles(session), ['Report 1 from the harbour']);
+    // At most the toolbar click's own clip of the tab in front (clip on open); no other tab was clipped.
+    const titles = await libraryTitles(session);
+    assert.deepEqual(
+      titles.filter((t) => t !== 'Report 1 from the harbour'),
+      [],
+    );
   });
 });

