@@ -25,6 +25,11 @@ export default defineConfig({
       ? { action: { default_icon: ICONS } }
       : { browser_action: { default_icon: ICONS } }),
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'downloads', 'contextMenus'],
+    // Asked only when the user starts a batch of tabs (README, Permissions): scripting tabs nobody clicked needs a
+    // host permission. MV2 has no optional_host_permissions; origins go in optional_permissions there.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['<all_urls>'] }
+      : { optional_permissions: ['<all_urls>'] }),
     commands: {
       'clip-page': {
         suggested_key: { default: 'Alt+Shift+K' },

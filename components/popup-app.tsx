@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Failure, Result } from '../utils/pure/result';
 import type { ClipEdits, StoredClip } from '../utils/pure/types';
+import { BatchPanel } from './batch-panel';
 import { ClipEditor } from './clip-editor';
 import { ErrorBanner } from './error-banner';
 import { FilterBox } from './filter-box';
@@ -417,6 +418,14 @@ export function PopupApp({
         {probe && !probe.isReaderable && <p class="hint">{t('notReaderable')}</p>}
         <p class="hint library-hint">{t('libraryHint')}</p>
       </header>
+
+      {services.batch && (
+        <BatchPanel
+          services={services.batch}
+          onExport={(ids) => void exportZip(ids)}
+          onClipsChanged={() => void list.reload()}
+        />
+      )}
 
       {error && (
         <ErrorBanner message={describeError(error.code, error.detail)} onDismiss={() => setError(null)} />

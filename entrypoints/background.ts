@@ -2,7 +2,13 @@
 // No onMessageExternal/onConnectExternal listeners: other extensions and web pages get no way in.
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { clipWithFeedback, createContextMenus, MENU_CLIP_SELECTION } from '../utils/platform/clip-feedback';
+import {
+  batchScopeOf,
+  clipWithFeedback,
+  createContextMenus,
+  MENU_CLIP_SELECTION,
+  showBatchBadge,
+} from '../utils/platform/clip-feedback';
 import {
   clipRequestedTab,
   createBrowserDeps,
@@ -12,16 +18,24 @@ import {
   toActiveTab,
 } from '../utils/platform/clipper';
 import { registerPickerListener } from '../utils/platform/picker-session';
+import { createBatchRunner } from '../utils/platform/batch-browser';
+import { requestBatchPermission } from '../utils/platform/batch-permission';
+import { startBatchIfAllowed, startBatchFromMenu } from '../utils/platform/batch-start';
 import { registerHandlers } from '../utils/platform/messages';
+import { ok } from '../utils/pure/result';
 
 export default defineBackground(() => {
   const deps = createBrowserDeps(createLibraryGetter());
+  const batch = createBatchRunner(deps);
 
   registerHandlers({
     'probe-tab': () => probeActiveTab(deps),
     // The popup names the tab it probed: focus may have moved to another tab or window since.
     'clip-tab': (request) => clipRequestedTab(request, deps),
     'start-picker': (request) => startPickerInTab(request, deps),
+    'batch-start': (request) => startBatchIfAllowed(batch, request),
+    'batch-cancel': () => Promise.resolve(ok(batch.cancel())),
+    'batch-status': () => Promise.resolve(ok(batch.status())),
   });
   // "Remove parts…": the picker in the page answers here (a content script, so not through the handlers above).
   registerPickerListener(deps);
@@ -31,6 +45,13 @@ export default defineBackground(() => {
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    const scope = batchScopeOf(info.menuItemId);
+    if (scope) {
+      // The prompt must open inside the click's handler, before any await.
+      const asking = requestBatchPermission();
+      void startBatchFromMenu(batch, scope, tab?.windowId, asking).then((r) => showBatchBadge(tab?.id, r));
+      return;
+    }
     const mode = info.menuItemId === MENU_CLIP_SELECTION ? 'selection' : 'article';
     void clipWithFeedback(mode, deps, toActiveTab(tab));
   });

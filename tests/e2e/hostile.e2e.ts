@@ -8,6 +8,15 @@ import { after, before, describe, it } from 'node:test';
 import type { Page, Worker } from 'playwright-core';
 import type { ChromiumSession, PopupHandle } from './helpers/chromium';
 import { clickToolbarButton, launchChromium, openExtensionPage } from './helpers/chromium';
+import type { BatchServer } from './helpers/batch';
+import {
+  controlPage,
+  grantedCopy,
+  openTabs,
+  sendBatch,
+  startBatchServer,
+  waitForBatchEnd,
+} from './helpers/batch';
 import { waitForDownload } from './helpers/files';
 import type { PageServer } from './helpers/server';
 import { startPageServer } from './helpers/server';
@@ -763,5 +772,68 @@ describe('Postclip on hostile and odd pages (Chromium)', () => {
     assert.deepEqual(findProblems(lib), []);
     const leftovers = (await readdir(session.downloadsDir)).filter((n) => n.endsWith('.crdownload'));
     assert.deepEqual(leftovers, []);
+  });
+});
+
+describe('A batch of tabs where tabs close, navigate and hang (Chromium)', () => {
+  let articles: BatchServer;
+  let hangs: BatchServer;
+  let granted: string;
+  before(async () => {
+    articles = await startBatchServer(join(ROOT, 'tests', 'e2e', 'pages'));
+    // Another origin, so the hung page has a renderer of its own, as a real slow site would.
+    hangs = await startBatchServer(join(ROOT, 'tests', 'e2e', 'pages'));
+    granted = await grantedCopy(EXTENSION);
+    session = await launchChromium(granted);
+  });
+  after(async () => {
+    await session.close();
+    await articles.close();
+    await hangs.close();
+    await rm(session.profileDir, { recursive: true, force: true });
+    await rm(granted, { recursive: true, force: true });
+  });
+
+  it('each bad tab costs only its own clip, the others are saved, and the library stays whole', async () => {
+    const [good1, closing, moving, hanging, good2] = await openTabs(session, [
+      articles.url('gen/31.html'),
+      articles.url('gen/32.html'),
+      articles.url('gen/33.html'),
+      hangs.url('gen/34.html'),
+      articles.url('gen/35.html'),
+    ]);
+    assert.ok(good1 && closing && moving && hanging && good2);
+    for (const page of session.context.pages()) if (page.url() === 'about:blank') await page.close();
+    // The hung page's main thread spins for a minute: the injected clip can never run there.
+    await hanging.evaluate(
+      `setTimeout(() => { const end = Date.now() + 60000; while (Date.now() < end); }, 50)`,
+    );
+    const control = await controlPage(session);
+    const started = (await sendBatch(control, 'batch-start', { scope: 'window', discarded: 'skip' })) as {
+      ok: boolean;
+    };
+    assert.equal(started.ok, true);
+    await closing.close();
+    await moving.goto(articles.url('not-article.html'));
+    const end = await waitForBatchEnd(control, 90_000);
+    const byTitle = new Map(end.items.map((i) => [i.title.replace(/ \| Batch Times$/, ''), i]));
+    const outcome = (n: number) => {
+      const item = byTitle.get(`Report ${n} from the harbour`);
+      return item && [item.status, item.code, item.detail];
+    };
+    assert.deepEqual(outcome(31), ['saved', undefined, undefined]);
+    assert.deepEqual(outcome(32), ['failed', 'no-active-tab', 'tab-closed']);
+    // Refused as another page (tab-changed) or cut off mid-clip by the navigation ("Frame … was removed").
+    assert.deepEqual(outcome(33)?.slice(0, 2), ['failed', 'injection-failed']);
+    assert.equal(outcome(34)?.[0], 'failed');
+    assert.equal(outcome(34)?.[1], 'timeout');
+    assert.deepEqual(outcome(35), ['saved', undefined, undefined]);
+    const lib = await snapshot();
+    assert.deepEqual(findProblems(lib), []);
+    assert.deepEqual(lib.clips.map((c) => c.title).sort(), [
+      'Report 31 from the harbour',
+      'Report 35 from the harbour',
+    ]);
+    await control.close();
   });
 });

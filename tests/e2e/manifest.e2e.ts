@@ -1,4 +1,5 @@
-// The built manifests ask for exactly the permissions the README allows: no more, no host permissions.
+// The built manifests ask for exactly the permissions the README allows: no more, no host permissions at install,
+// and the optional ones (asked at the moment of need) exactly as the README lists them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,10 +14,18 @@ function allowedFromReadme(): string[] {
   return [...sentence.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1] ?? '').sort();
 }
 
+/** The README's optional permissions: asked at the moment of need, never at install. */
+function optionalFromReadme(): string[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const sentence = /Optional, asked only[^:]*:\s*([\s\S]*?),\s/.exec(readme)?.[1] ?? '';
+  return [...sentence.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '').sort();
+}
+
 interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
   content_scripts?: unknown[];
   content_security_policy?: unknown;
 }
@@ -29,6 +38,7 @@ describe('built manifests', () => {
   const allowed = allowedFromReadme();
   it('the README lists the allowed permissions', () => {
     assert.ok(allowed.length >= 5, `found ${allowed.join(', ')}`);
+    assert.deepEqual(optionalFromReadme(), ['<all_urls>']);
   });
   for (const dir of ['chrome-mv3', 'firefox-mv2']) {
     it(`${dir} asks for exactly the README's permissions and no hosts`, () => {
@@ -43,6 +53,10 @@ describe('built manifests', () => {
         [],
       );
       assert.deepEqual(m.host_permissions ?? [], []);
+      // MV3 keeps optional hosts apart; MV2 lists them with the optional API permissions.
+      const optional = [...(m.optional_permissions ?? []), ...(m.optional_host_permissions ?? [])].sort();
+      assert.deepEqual(optional, optionalFromReadme());
+      if (dir === 'chrome-mv3') assert.deepEqual(m.optional_permissions ?? [], []);
       assert.equal(m.content_scripts, undefined);
       const csp =
         typeof m.content_security_policy === 'string'

@@ -29,11 +29,45 @@ function makeHandlers(): Handlers & { calls: string[]; requests: unknown[] } {
       requests.push(request);
       return Promise.resolve({ ok: true, value: null });
     },
+    'batch-start': (request) => {
+      calls.push(`batch-start:${request.scope}`);
+      requests.push(request);
+      return Promise.resolve({ ok: false, code: 'no-active-tab' });
+    },
+    'batch-cancel': () => {
+      calls.push('batch-cancel');
+      return Promise.resolve({ ok: true, value: null });
+    },
+    'batch-status': () => {
+      calls.push('batch-status');
+      return Promise.resolve({ ok: true, value: null });
+    },
   };
 }
 
 beforeEach(() => {
   fakeBrowser.reset();
+});
+
+describe('batch messages', () => {
+  it('routes start, cancel and status, passing only checked fields', async () => {
+    const handlers = makeHandlers();
+    const start = { scope: 'selected', discarded: 'skip', windowId: 3, extra: 'dropped' };
+    await handleMessage({ type: 'batch-start', payload: start }, POPUP, handlers, SELF);
+    await handleMessage({ type: 'batch-cancel', payload: {} }, POPUP, handlers, SELF);
+    await handleMessage({ type: 'batch-status', payload: {} }, POPUP, handlers, SELF);
+    expect(handlers.calls).toEqual(['batch-start:selected', 'batch-cancel', 'batch-status']);
+    expect(handlers.requests).toEqual([{ scope: 'selected', discarded: 'skip', windowId: 3 }]);
+  });
+
+  it.each([
+    { scope: 'all', discarded: 'skip' },
+    { scope: 'window', discarded: 'maybe' },
+    { scope: 'window', discarded: 'reload', windowId: -1 },
+    { scope: 'window', discarded: 'reload', windowId: '3' },
+  ])('refuses a malformed batch-start %o', (payload) => {
+    expect(parseMessage({ type: 'batch-start', payload })).toBeNull();
+  });
 });
 
 describe('handleMessage', () => {

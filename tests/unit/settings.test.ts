@@ -39,7 +39,13 @@ describe('migrateSettings', () => {
       templates: [],
       activeTemplateId: 'jekyll',
       rules: [],
+      batchDiscarded: 'reload',
     });
+  });
+
+  it('keeps a valid choice for unloaded tabs in a batch and replaces anything else with the default', () => {
+    expect(migrateSettings({ version: 2, batchDiscarded: 'skip' }).batchDiscarded).toBe('skip');
+    expect(migrateSettings({ version: 2, batchDiscarded: 'close' }).batchDiscarded).toBe('reload');
   });
 
   it('migrates v1 to v2 keeping every v1 value, adding templates and rules', () => {
@@ -64,6 +70,7 @@ describe('migrateSettings', () => {
       templates: [],
       activeTemplateId: 'jekyll',
       rules: [],
+      batchDiscarded: 'reload',
     });
   });
 

@@ -2,7 +2,7 @@
 // to page, and the toolbar badge that reports the outcome, worded in the user's language.
 import { browser } from 'wxt/browser';
 import type { ClipMode } from '../pure/choices';
-import type { ClipOutcome } from '../pure/protocol';
+import type { BatchScope, BatchState, ClipOutcome } from '../pure/protocol';
 import type { Result } from '../pure/result';
 import type { ActiveTab, ClipperDeps } from './clipper';
 import { clipActiveTab } from './clipper';
@@ -48,6 +48,34 @@ export async function showBadge(tabId: number, result: Result<ClipOutcome>): Pro
 
 export const MENU_CLIP_PAGE = 'clip-page';
 export const MENU_CLIP_SELECTION = 'clip-selection';
+export const MENU_BATCH_WINDOW = 'batch-window';
+export const MENU_BATCH_SELECTED = 'batch-selected';
+
+/** The menu item's batch scope, or null when the item is not a batch item. */
+export function batchScopeOf(menuItemId: string | number): BatchScope | null {
+  if (menuItemId === MENU_BATCH_WINDOW) return 'window';
+  if (menuItemId === MENU_BATCH_SELECTED) return 'selected';
+  return null;
+}
+
+/** The batch's outcome on the toolbar badge: how many tabs were saved, or `!` when it could not start. */
+export async function showBatchBadge(tabId: number | undefined, result: Result<BatchState>): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  const saved = result.ok
+    ? result.value.items.filter((i) => i.status === 'saved' || i.status === 'updated').length
+    : 0;
+  const title = result.ok
+    ? t('batchBadgeTitle', [String(saved), String(result.value.items.length)])
+    : t('badgeTitleFailed', [describeError(result.code, result.detail)]);
+  const where = tabId === undefined ? {} : { tabId };
+  try {
+    await action.setBadgeBackgroundColor({ ...where, color: result.ok ? '#1a7f37' : '#cf222e' });
+    await action.setBadgeText({ ...where, text: result.ok ? String(saved) : '!' });
+    await action.setTitle({ ...where, title });
+  } catch {
+    // The tab closed meanwhile; nothing to show.
+  }
+}
 
 export async function createContextMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
@@ -57,4 +85,10 @@ export async function createContextMenus(): Promise<void> {
     title: t('menuClipSelection'),
     contexts: ['selection'],
   });
+  // Firefox also has a menu on the tab strip, where "selected tabs" is where the user's eyes are.
+  // With the `contextMenus` permission Firefox exposes no `browser.menus`: tell it by its extension origin instead.
+  const hasTabMenu = browser.runtime.getURL('/').startsWith('moz-extension:');
+  const contexts = (hasTabMenu ? ['page', 'tab'] : ['page']) as ['page', ...'tab'[]];
+  browser.contextMenus.create({ id: MENU_BATCH_WINDOW, title: t('batchMenuWindow'), contexts });
+  browser.contextMenus.create({ id: MENU_BATCH_SELECTED, title: t('batchMenuSelected'), contexts });
 }

@@ -55,6 +55,8 @@ const LINKS_DETAIL = /^(\d+)% of the text is links/u;
 export const DETAIL_KEYS: Readonly<Record<string, MessageKey>> = {
   'tab-closed': 'errTabClosed',
   'tab-changed': 'errTabChanged',
+  'batch-permission': 'batchErrPermission',
+  'batch-running': 'batchErrBusy',
 };
 
 export function describeError(code: ErrorCode, detail?: string): string {

@@ -5,6 +5,7 @@ import type { Result } from '../pure/result';
 import { fail, isErrorCode, isRecord } from '../pure/result';
 import { errorMessage } from '../pure/error-message';
 import type { ClipRequest, Message, MessageName, RequestOf, ResponseOf } from '../pure/protocol';
+import { DISCARDED_CHOICES } from '../pure/protocol';
 import { isClipMode } from '../pure/choices';
 
 export type MessageSender = Browser.runtime.MessageSender;
@@ -43,6 +44,16 @@ function parseClipRequest(payload: Record<string, unknown>): Message | null {
   return { type: 'clip-tab', payload: request };
 }
 
+function parseBatchStart(payload: Record<string, unknown>): Message | null {
+  const { scope, discarded, windowId } = payload;
+  if (scope !== 'window' && scope !== 'selected') return null;
+  const choice = DISCARDED_CHOICES.find((c) => c === discarded);
+  if (!choice) return null;
+  if (windowId === undefined) return { type: 'batch-start', payload: { scope, discarded: choice } };
+  if (!Number.isSafeInteger(windowId) || (windowId as number) < 0) return null;
+  return { type: 'batch-start', payload: { scope, discarded: choice, windowId: windowId as number } };
+}
+
 /** The message, checked field by field, or null when it is not one of ours. */
 export function parseMessage(raw: unknown): Message | null {
   if (!isRecord(raw) || !isRecord(raw.payload)) return null;
@@ -58,6 +69,11 @@ export function parseMessage(raw: unknown): Message | null {
       if (typeof expectedUrl !== 'string' || expectedUrl.length > MAX_URL_CHARS) return null;
       return { type, payload: { tabId: tabId as number, expectedUrl } };
     }
+    case 'batch-start':
+      return parseBatchStart(payload);
+    case 'batch-cancel':
+    case 'batch-status':
+      return { type, payload: {} };
     default:
       return null;
   }
@@ -89,6 +105,12 @@ export function handleMessage(
         return handlers['clip-tab'](message.payload, sender);
       case 'start-picker':
         return handlers['start-picker'](message.payload, sender);
+      case 'batch-start':
+        return handlers['batch-start'](message.payload, sender);
+      case 'batch-cancel':
+        return handlers['batch-cancel'](message.payload, sender);
+      case 'batch-status':
+        return handlers['batch-status'](message.payload, sender);
     }
   };
   return run().catch((error: unknown) => fail('unknown', errorMessage(error)));

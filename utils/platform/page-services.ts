@@ -6,6 +6,7 @@ import type { ExportTarget, OpenedClip, OptionsServices, PopupServices, Progress
 import { createBackup, restoreBackup } from './backup';
 import { downloadPost, downloadText } from './downloads';
 import { sendMessage } from './messages';
+import { createBatchServices } from './batch-services';
 import type { Settings } from './settings';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, saveSettings } from './settings';
 import type { Library, LibraryOptions } from './store';
@@ -93,6 +94,7 @@ export function createPopupServices(): PopupServices {
     return { clip, ...renderOpened(clip, current) };
   };
   return {
+    batch: createBatchServices(),
     probe: () => sendMessage('probe-tab', {}),
     clip: (mode, target) => sendMessage('clip-tab', target ? { mode, ...target } : { mode }),
     isClipOnOpen: async () => (await settings()).clipOnOpen,

@@ -7,6 +7,7 @@ import { isValidTimeZone } from '../pure/time-zone';
 import type { PostOptions, Settings } from '../pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 import { isRecord } from '../pure/result';
+import { DISCARDED_CHOICES } from '../pure/protocol';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;
@@ -21,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   templates: [],
   activeTemplateId: DEFAULT_TEMPLATE_ID,
   rules: [],
+  batchDiscarded: 'reload',
 };
 
 type Stored = Record<string, unknown>;
@@ -106,6 +108,8 @@ export function migrateSettings(raw: unknown): Settings {
         ? stored.activeTemplateId
         : DEFAULT_SETTINGS.activeTemplateId,
     rules: readList(stored.rules, readSiteRule),
+    batchDiscarded:
+      DISCARDED_CHOICES.find((c) => c === stored.batchDiscarded) ?? DEFAULT_SETTINGS.batchDiscarded,
   };
 }
 

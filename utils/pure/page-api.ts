@@ -1,7 +1,7 @@
 // Pure: what the popup and options components need from the platform, as one interface each page's entrypoint
 // implements (utils/platform/page-services.ts) and fakes implement in tests. Shapes are shared, never copied.
 import type { ClipMode } from './choices';
-import type { ClipOutcome, TabProbe } from './protocol';
+import type { BatchScope, BatchState, ClipOutcome, DiscardedChoice, TabProbe } from './protocol';
 import type { LastPick } from './pick-rule';
 import type { Result } from './result';
 import type { ClipEdits, ClipSummary, Post, Settings, StoredClip } from './types';
@@ -61,7 +61,19 @@ export interface PostPreview extends Post {
 export type ExportTarget = string[] | 'all';
 export type ProgressFn = (done: number, total: number) => void;
 
+/** Clipping many tabs: the background owns the batch, so the popup may close and come back to it. */
+export interface BatchServices {
+  /** Asks for the optional host permission (the browser's prompt), then starts; declined, nothing starts. */
+  start(scope: BatchScope, discarded: DiscardedChoice): Promise<Result<BatchState>>;
+  cancel(): Promise<Result<BatchState | null>>;
+  status(): Promise<Result<BatchState | null>>;
+  /** The choice for unloaded tabs the user made last time. */
+  discardedChoice(): Promise<DiscardedChoice>;
+}
+
 export interface PopupServices {
+  /** Absent where batches are not offered (tests of other features). */
+  batch?: BatchServices;
   probe(): Promise<Result<TabProbe>>;
   /** Without a target, the background clips whatever tab is active. */
   clip(mode: ClipMode, target?: ClipTarget): Promise<Result<ClipOutcome>>;

@@ -43,6 +43,11 @@ export interface Protocol {
   'probe-tab': [Record<string, never>, TabProbe];
   'clip-tab': [ClipRequest, ClipOutcome];
   'start-picker': [PickerRequest, null];
+  /** Starts clipping many tabs; refused while another batch runs. Answers the new batch's first state. */
+  'batch-start': [BatchStartRequest, BatchState];
+  'batch-cancel': [Record<string, never>, BatchState | null];
+  /** The current (or last) batch, or null when none ran since the browser started. */
+  'batch-status': [Record<string, never>, BatchState | null];
 }
 
 export type MessageName = keyof Protocol;
@@ -83,4 +88,55 @@ export interface InjectedApi {
 
 export interface PostclipGlobal {
   __postclip?: InjectedApi;
+}
+
+/** Which tabs a batch clips: every tab in the window, or the highlighted (selected) ones. */
+export type BatchScope = 'window' | 'selected';
+/** What a batch does with a discarded (unloaded) tab: load it again, or leave it and say so. */
+export type DiscardedChoice = 'reload' | 'skip';
+export const DISCARDED_CHOICES: readonly DiscardedChoice[] = ['reload', 'skip'];
+
+export interface BatchStartRequest {
+  scope: BatchScope;
+  discarded: DiscardedChoice;
+  /** The window the popup or menu belongs to; without it, the last focused window. */
+  windowId?: number;
+}
+
+export type BatchItemStatus =
+  'pending' | 'running' | 'saved' | 'updated' | 'not-article' | 'skipped' | 'failed' | 'cancelled';
+
+/** One tab of a batch and, once done, what happened to it. */
+export interface BatchItem {
+  tabId: number;
+  title: string;
+  url: string | null;
+  status: BatchItemStatus;
+  /** Why it was skipped or failed (an ErrorCode, `discarded` for a skipped unloaded tab). */
+  code?: string;
+  detail?: string;
+  /** The clip saved or updated. */
+  clipId?: string;
+  /** How long this tab took, loading included (milliseconds); for the figures in tests/bench/batch.ts. */
+  ms?: number;
+}
+
+/** `interrupted`: the background stopped (a restarted service worker) while the batch ran. */
+export type BatchStatus = 'running' | 'cancelling' | 'done' | 'cancelled' | 'interrupted';
+
+export interface BatchState {
+  id: string;
+  status: BatchStatus;
+  startedAt: number;
+  endedAt: number | null;
+  items: BatchItem[];
+}
+
+/** Items that have an outcome (not pending, not running). */
+export function countFinished(state: BatchState): number {
+  return state.items.filter((item) => item.status !== 'pending' && item.status !== 'running').length;
+}
+
+export function isBatchActive(state: BatchState | null): boolean {
+  return state !== null && (state.status === 'running' || state.status === 'cancelling');
 }

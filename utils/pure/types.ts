@@ -1,6 +1,7 @@
 // Pure: the data shapes every context shares (extraction, post building, store, CLI). No DOM, no extension API.
 import type { SiteRule, Template } from './template-shape';
 import type { ClipMode, MarkdownChoice, MarkdownChoiceValue, PostChoiceValue, SlugMode } from './choices';
+import type { DiscardedChoice } from './protocol';
 
 /** Where a published or modified date was found, most trusted first. */
 export type DateSource = 'json-ld' | 'meta' | 'time-element' | 'text' | 'url' | 'rule';
@@ -150,4 +151,9 @@ export interface Settings {
   activeTemplateId: string;
   /** The user's site rules, first match wins; the built-in rules come after them. */
   rules: SiteRule[];
+  /**
+   * What a batch of tabs does with unloaded tabs; asked when a batch starts, remembered here. Optional in the type
+   * only so older settings objects still type-check: migrateSettings always fills it.
+   */
+  batchDiscarded?: DiscardedChoice;
 }
