@@ -4,8 +4,8 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_TEMPLATE_ID, readSiteRule, readTemplate } from '../pure/template-shape';
 import { MARKDOWN_CHOICES, POST_CHOICES } from '../pure/choices';
 import { isValidTimeZone } from '../pure/time-zone';
-import type { PostOptions, Settings } from '../pure/types';
-import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
+import type { ImageSettings, PostOptions, Settings } from '../pure/types';
+import { DEFAULT_IMAGE_SETTINGS, DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 import { isRecord } from '../pure/result';
 
 export const SETTINGS_KEY = 'settings';
@@ -21,7 +21,21 @@ export const DEFAULT_SETTINGS: Settings = {
   templates: [],
   activeTemplateId: DEFAULT_TEMPLATE_ID,
   rules: [],
+  images: DEFAULT_IMAGE_SETTINGS,
 };
+
+/** Stored image settings, each invalid or missing field at its default. */
+function readImageSettings(value: unknown): ImageSettings {
+  const stored = isRecord(value) ? value : {};
+  return {
+    keep: typeof stored.keep === 'boolean' ? stored.keep : DEFAULT_IMAGE_SETTINGS.keep,
+    baseurl: typeof stored.baseurl === 'string' ? stored.baseurl : DEFAULT_IMAGE_SETTINGS.baseurl,
+    obsidianLinks:
+      stored.obsidianLinks === 'relative' || stored.obsidianLinks === 'embed'
+        ? stored.obsidianLinks
+        : DEFAULT_IMAGE_SETTINGS.obsidianLinks,
+  };
+}
 
 type Stored = Record<string, unknown>;
 
@@ -106,6 +120,7 @@ export function migrateSettings(raw: unknown): Settings {
         ? stored.activeTemplateId
         : DEFAULT_SETTINGS.activeTemplateId,
     rules: readList(stored.rules, readSiteRule),
+    images: readImageSettings(stored.images),
   };
 }
 

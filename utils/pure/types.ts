@@ -1,6 +1,7 @@
 // Pure: the data shapes every context shares (extraction, post building, store, CLI). No DOM, no extension API.
 import type { SiteRule, Template } from './template-shape';
 import type { ClipMode, MarkdownChoice, MarkdownChoiceValue, PostChoiceValue, SlugMode } from './choices';
+import type { ArticleImage, ImageOutcome } from './images/types';
 
 /** Where a published or modified date was found, most trusted first. */
 export type DateSource = 'json-ld' | 'meta' | 'time-element' | 'text' | 'url' | 'rule';
@@ -51,6 +52,8 @@ export interface ClipDraft {
   textContent: string;
   /** `article` (Readability), `selection` (only what the user selected), or `page` (whole body). */
   kind: ClipMode;
+  /** The article's images worth keeping (utils/dom/image-select.ts), found by the injected script; absent: none. */
+  images?: ArticleImage[];
 }
 
 /** Markdown style choices (turndown options the user can set). */
@@ -119,6 +122,8 @@ export interface StoredClip {
   /** Epoch milliseconds. */
   clippedAt: number;
   updatedAt: number;
+  /** What happened to each image at clip time; kept ones are in the `images` store by hash. Absent: none kept. */
+  images?: ImageOutcome[];
 }
 
 /** One row of the library list: small, so thousands load fast. */
@@ -131,6 +136,9 @@ export interface ClipSummary {
   published: string | null;
   tags: string[];
   clippedAt: number;
+  /** Kept images and their bytes (each distinct file once); absent on clips without kept images. */
+  imageCount?: number;
+  imageBytes?: number;
 }
 
 /** The user's settings. Defaults and migrations live in utils/platform/settings.ts; the shape is here so
@@ -146,4 +154,22 @@ export interface Settings {
   activeTemplateId: string;
   /** The user's site rules, first match wins; the built-in rules come after them. */
   rules: SiteRule[];
+  /** Images kept with clips; absent in settings saved before images existed (then DEFAULT_IMAGE_SETTINGS). */
+  images?: ImageSettings;
+}
+
+/** Whether clips keep their images, and how exports link them. */
+export interface ImageSettings {
+  keep: boolean;
+  /** Jekyll's `baseurl` for a site served under a sub-path (`/blog`); '' for the root. */
+  baseurl: string;
+  /** Obsidian: `![[…]]` embeds or relative Markdown links. */
+  obsidianLinks: 'embed' | 'relative';
+}
+
+export const DEFAULT_IMAGE_SETTINGS: ImageSettings = { keep: true, baseurl: '', obsidianLinks: 'embed' };
+
+/** The settings' image part, defaults filled in. */
+export function imageSettingsOf(settings: Pick<Settings, 'images'>): ImageSettings {
+  return { ...DEFAULT_IMAGE_SETTINGS, ...(settings.images ?? {}) };
 }
