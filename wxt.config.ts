@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+const OPTIONAL_IMAGE_HOSTS = ['http://*/*', 'https://*/*'];
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // Explicit imports keep every dependency visible (no auto-imports).
@@ -13,6 +14,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'downloads', 'contextMenus'],
+    // Asked for one site at a time, only when a clip has images on another site and the user presses Allow.
+    // MV2 (Firefox) lists optional host patterns among optional_permissions.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_IMAGE_HOSTS }
+      : { optional_permissions: OPTIONAL_IMAGE_HOSTS }),
     commands: {
       'clip-page': {
         suggested_key: { default: 'Alt+Shift+K' },

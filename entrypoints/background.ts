@@ -4,12 +4,14 @@ import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { clipWithFeedback, createContextMenus, MENU_CLIP_SELECTION } from '../utils/platform/clip-feedback';
 import {
+  browserImageDeps,
   clipRequestedTab,
   createBrowserDeps,
   createLibraryGetter,
   probeActiveTab,
   toActiveTab,
 } from '../utils/platform/clipper';
+import { refetchClipImages } from '../utils/platform/image-refetch';
 import { registerHandlers } from '../utils/platform/messages';
 
 export default defineBackground(() => {
@@ -19,6 +21,11 @@ export default defineBackground(() => {
     'probe-tab': () => probeActiveTab(deps),
     // The popup names the tab it probed: focus may have moved to another tab or window since.
     'clip-tab': (request) => clipRequestedTab(request, deps),
+    // After the user granted other sites in the popup: keep this clip's images that stayed remote.
+    'refetch-images': async (request) => {
+      const tab = request.tabId === undefined ? null : await deps.getTab(request.tabId).catch(() => null);
+      return refetchClipImages(request, await deps.getLibrary(), browserImageDeps(deps, tab));
+    },
   });
 
   browser.runtime.onInstalled.addListener(() => {

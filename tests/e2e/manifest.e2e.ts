@@ -17,6 +17,7 @@ interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
   content_scripts?: unknown[];
   content_security_policy?: unknown;
 }
@@ -43,6 +44,9 @@ describe('built manifests', () => {
         [],
       );
       assert.deepEqual(m.host_permissions ?? [], []);
+      // Other sites' images: optional host access, asked for one site at a time from the popup (README).
+      const optional = [...(m.optional_host_permissions ?? []), ...(m.optional_permissions ?? [])].sort();
+      assert.deepEqual(optional, ['http://*/*', 'https://*/*']);
       assert.equal(m.content_scripts, undefined);
       const csp =
         typeof m.content_security_policy === 'string'

@@ -24,11 +24,31 @@ function makeHandlers(): Handlers & { calls: string[]; requests: unknown[] } {
       requests.push(request);
       return Promise.resolve({ ok: false, code: 'not-an-article' });
     },
+    'refetch-images': (request) => {
+      calls.push(`refetch:${request.clipId}`);
+      requests.push(request);
+      return Promise.resolve({ ok: false, code: 'not-found' });
+    },
   };
 }
 
 beforeEach(() => {
   fakeBrowser.reset();
+});
+
+describe('refetch-images', () => {
+  it('passes a clip id (and a tab id) through, and refuses a malformed one', async () => {
+    const handlers = makeHandlers();
+    await handleMessage(
+      { type: 'refetch-images', payload: { clipId: 'c1', tabId: 3 } },
+      POPUP,
+      handlers,
+      SELF,
+    );
+    expect(handlers.requests).toEqual([{ clipId: 'c1', tabId: 3 }]);
+    expect(parseMessage({ type: 'refetch-images', payload: { clipId: '' } })).toBeNull();
+    expect(parseMessage({ type: 'refetch-images', payload: { clipId: 'c', tabId: -1 } })).toBeNull();
+  });
 });
 
 describe('handleMessage', () => {

@@ -52,6 +52,15 @@ export function parseMessage(raw: unknown): Message | null {
       return { type, payload: {} };
     case 'clip-tab':
       return parseClipRequest(payload);
+    case 'refetch-images': {
+      if (typeof payload.clipId !== 'string' || payload.clipId === '') return null;
+      const tabId = payload.tabId;
+      if (tabId !== undefined && !(Number.isInteger(tabId) && (tabId as number) >= 0)) return null;
+      return {
+        type,
+        payload: { clipId: payload.clipId, ...(tabId === undefined ? {} : { tabId: tabId as number }) },
+      };
+    }
     default:
       return null;
   }
@@ -81,6 +90,8 @@ export function handleMessage(
         return handlers['probe-tab'](message.payload, sender);
       case 'clip-tab':
         return handlers['clip-tab'](message.payload, sender);
+      case 'refetch-images':
+        return handlers['refetch-images'](message.payload, sender);
     }
   };
   return run().catch((error: unknown) => fail('unknown', errorMessage(error)));

@@ -54,6 +54,11 @@ export interface Library {
     markdownKey?: string,
     images?: { outcomes: ImageOutcome[]; pending: PendingImage[] },
   ): Promise<{ clip: StoredClip; isUpdate: boolean; imagesDropped?: boolean }>;
+  /** Replaces a clip's image outcomes (and adds their new files) in one write; quota: nothing changes, it throws. */
+  setClipImages(
+    id: string,
+    images: { outcomes: ImageOutcome[]; pending: PendingImage[] },
+  ): Promise<StoredClip>;
   /** One kept image file, or undefined when the store lacks it. */
   getImage(hash: string): Promise<StoredImage | undefined>;
   /** Files and bytes that clips hold (files waiting out the undo window not counted). */
@@ -355,6 +360,18 @@ export async function openLibrary(
         return { ...(await save({ outcomes, pending: [] })), imagesDropped: true };
       }
     },
+
+    setClipImages: (id, images) =>
+      write(async (tx) => {
+        const existing = await tx.objectStore('clips').get(id);
+        if (!existing) throw new StoreError('not-found', `No clip ${id}`);
+        const now = Date.now();
+        const clip: StoredClip = { ...existing, images: images.outcomes, updatedAt: now };
+        await putPendingImages(tx, images.pending, now);
+        await moveImageRefs(tx, existing, clip, now);
+        await putBoth(tx, clip);
+        return clip;
+      }),
 
     getImage: (hash) => read((db) => db.get('images', hash)),
 

@@ -3,6 +3,8 @@ import { errorMessage } from './error-message';
 import type { Result } from './result';
 import { fail, ok, isRecord } from './result';
 import type { ClipDraft, ClipEdits, DateParts, FoundDate, StoredClip } from './types';
+import { isImageHash } from './images/hash';
+import type { ArticleImage, ImageOutcome, ImageRefusal } from './images/types';
 
 export const BACKUP_FORMAT = 'postclip-backup';
 export const BACKUP_VERSION = 1;
@@ -77,6 +79,55 @@ export function isWebUrl(value: unknown): value is string {
 }
 
 /** Every field of a ClipDraft with the right type and within bounds (bodies up to MAX_BODY_CHARS). */
+/** More images than this on one clip are not from our clip script. */
+export const MAX_CLIP_IMAGES = 500;
+
+function isImageUrl(value: unknown): value is string {
+  return isBoundedString(value, MAX_FIELD_CHARS) && /^(?:https?:|data:image\/)/i.test(value);
+}
+
+function isArticleImage(value: unknown): value is ArticleImage {
+  return (
+    isRecord(value) &&
+    isImageUrl(value.url) &&
+    isBoundedString(value.alt, MAX_FIELD_CHARS) &&
+    (value.originalUrl === null || isBoundedString(value.originalUrl, MAX_FIELD_CHARS))
+  );
+}
+
+const IMAGE_REFUSALS: ReadonlySet<string> = new Set<ImageRefusal>([
+  'empty',
+  'svg',
+  'html',
+  'unknown',
+  'image-too-large',
+  'clip-too-large',
+  'fetch-failed',
+  'no-permission',
+  'not-local',
+  'storage-failed',
+]);
+
+/** One stored image outcome as the clipper writes it (kept: a real hash and a plain extension). */
+export function isImageOutcome(value: unknown): value is ImageOutcome {
+  if (!isRecord(value) || !isImageUrl(value.url)) return false;
+  if (!(value.originalUrl === null || isBoundedString(value.originalUrl, MAX_FIELD_CHARS))) return false;
+  if (value.status === 'remote') return typeof value.reason === 'string' && IMAGE_REFUSALS.has(value.reason);
+  return (
+    value.status === 'kept' &&
+    typeof value.hash === 'string' &&
+    isImageHash(value.hash) &&
+    typeof value.ext === 'string' &&
+    /^[a-z0-9]{1,5}$/.test(value.ext) &&
+    Number.isSafeInteger(value.size) &&
+    (value.size as number) >= 0
+  );
+}
+
+function isListOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {
+  return Array.isArray(value) && value.length <= MAX_CLIP_IMAGES && value.every((item) => check(item));
+}
+
 export function isClipDraft(value: unknown): value is ClipDraft {
   if (!isRecord(value)) return false;
   return (
@@ -94,7 +145,8 @@ export function isClipDraft(value: unknown): value is ClipDraft {
     (value.modified === null || isFoundDate(value.modified)) &&
     isBoundedString(value.contentHtml, MAX_BODY_CHARS) &&
     isBoundedString(value.textContent, MAX_BODY_CHARS) &&
-    (value.kind === 'article' || value.kind === 'selection' || value.kind === 'page')
+    (value.kind === 'article' || value.kind === 'selection' || value.kind === 'page') &&
+    (value.images === undefined || isListOf(value.images, isArticleImage))
   );
 }
 
@@ -120,7 +172,8 @@ export function isStoredClip(value: unknown): value is StoredClip {
     (value.markdownKey === undefined || isBoundedString(value.markdownKey, 500)) &&
     isClipEdits(value.edits) &&
     Number.isFinite(value.clippedAt) &&
-    Number.isFinite(value.updatedAt)
+    Number.isFinite(value.updatedAt) &&
+    (value.images === undefined || isListOf(value.images, isImageOutcome))
   );
 }
 
