@@ -7,10 +7,12 @@ import { isJekyllDate } from '../pure/jekyll-date';
 import type { RenderSettings } from '../dom/render-clip';
 import { renderClip } from '../dom/render-clip';
 import { downloadZip } from './downloads';
+import type { ClipImages } from './image-export';
+import { clipImagesOf, withImageFiles } from './image-export';
 import type { Library } from './store';
 import type { Result } from '../pure/result';
 import { fail, ok, isRecord } from '../pure/result';
-import type { Post, StoredClip } from '../pure/types';
+import type { ImageSettings, Post, StoredClip } from '../pure/types';
 import { buildZipInSlices, postsToZipFiles } from '../pure/zip';
 import { toLocalDay } from '../pure/dates';
 
@@ -145,14 +147,17 @@ export function renderPreview(clip: StoredClip | null, settings: RenderSettings)
 /** Renders every target clip with the current settings and downloads one zip laid out as `_posts/`. */
 export async function exportZip(
   lib: Library,
-  settings: RenderSettings,
+  settings: RenderSettings & { images?: ImageSettings },
   target: ExportTarget,
   onProgress: ProgressFn,
 ): Promise<Result<number>> {
   const posts: Post[] = [];
+  // Per post: its template's image layout and what its images became at clip time (kept ones go in the zip).
+  const images: ClipImages[] = [];
   let lastPause = performance.now();
   const add = async (clip: StoredClip, total: number) => {
     posts.push(renderPost(clip, settings));
+    images.push(clipImagesOf(clip, settings));
     if (performance.now() - lastPause >= PROGRESS_EVERY_MS) {
       onProgress(posts.length, total);
       await yieldToPaint();
@@ -181,7 +186,13 @@ export async function exportZip(
       `Export stopped: ${visited} clips read, ${posts.length} posts, ${names.size} files.`,
     );
   }
-  const bytes = await buildZipInSlices(files, yieldToPaint);
+  let bytes: Uint8Array;
+  try {
+    // Image files are read from the library one at a time, between slices.
+    bytes = await buildZipInSlices(withImageFiles(files, images, lib, settings.images), yieldToPaint);
+  } catch (error) {
+    return fail('unknown', error instanceof Error ? error.message : String(error));
+  }
   const saved = await downloadZip(bytes, `postclip-${toLocalDay(new Date())}.zip`);
   return saved.ok ? ok(posts.length) : saved;
 }
