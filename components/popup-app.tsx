@@ -6,6 +6,8 @@ import { ClipEditor } from './clip-editor';
 import { ErrorBanner } from './error-banner';
 import { FilterBox } from './filter-box';
 import { useI18n } from './i18n-context';
+import { ImageResult } from './image-result';
+import { useImageResult } from './use-image-result';
 import { LibraryList } from './library-list';
 import type { ClipTarget, ExportTarget, OpenedClip, PopupServices } from '../utils/pure/page-api';
 import type { ClipMode } from '../utils/pure/choices';
@@ -64,6 +66,7 @@ export function PopupApp({
   const [toast, setToast] = useState<Toast | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const images = useImageResult(services, showError);
   const lastOpenedId = useRef<string | null>(null);
   // The tab the probe looked at: every clip names it, so focus moving to another tab or window cannot change
   // what is clipped. A ref, not state: a clip on open runs before the probe's state update is rendered.
@@ -81,6 +84,7 @@ export function PopupApp({
     setClipping(true);
     setError(null);
     setStatus(null);
+    images.clear();
     try {
       const target = probedTab.current;
       const result = await withTimeout(
@@ -93,6 +97,7 @@ export function PopupApp({
       }
       const { clip, isUpdate } = result.value;
       list.addClipped(clip, isUpdate);
+      images.show(clip.id, result.value.images, target);
       setProbe((p) => (p ? { ...p, savedClipId: clip.id } : p));
     } finally {
       setClipping(false);
@@ -291,6 +296,14 @@ export function PopupApp({
           </p>
         )}
         {status && <p>{status}</p>}
+        {images.view && (
+          <ImageResult
+            report={images.view.report}
+            isDeclined={images.view.isDeclined}
+            isBusy={images.view.isBusy}
+            onAllow={images.allow}
+          />
+        )}
         {toast && <UndoToast message={toast.message} onUndo={() => void undoDelete()} />}
       </div>
 

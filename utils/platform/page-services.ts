@@ -107,6 +107,13 @@ export function createPopupServices(): PopupServices {
     openOptions: () => {
       void browser.runtime.openOptionsPage();
     },
+    // The request comes first, inside the click: browsers only ask during a user gesture.
+    allowImageSites: (origins) => browser.permissions.request({ origins }).catch(() => false),
+    refetchImages: (clipId, target) =>
+      sendMessage(
+        'refetch-images',
+        target?.tabId === undefined ? { clipId } : { clipId, tabId: target.tabId },
+      ),
   };
 }
 
@@ -125,6 +132,7 @@ export function createOptionsServices(): OptionsServices {
       }
     },
     countClips: () => attempt(async () => (await library()).count()),
+    imageUsage: () => attempt(async () => (await library()).imageUsage()),
     exportZip: exportWith(library, settings),
     backup: () =>
       attemptResult(async () => {

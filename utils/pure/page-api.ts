@@ -62,6 +62,13 @@ export interface PopupServices {
   exportZip(target: ExportTarget, onProgress: ProgressFn): Promise<Result<number>>;
   copy(text: string): Promise<Result<void>>;
   openOptions(): void;
+  /**
+   * Asks the browser for these sites (`https://host/*`); must be the first thing a click handler does, since the
+   * browser only asks during a user gesture. False when declined or when the browser cannot ask.
+   */
+  allowImageSites?(origins: string[]): Promise<boolean>;
+  /** Fetches a clip's remote images again after a grant. */
+  refetchImages?(clipId: string, target?: ClipTarget): Promise<Result<ClipOutcome>>;
 }
 
 /** The settings the options page edits. */
@@ -83,6 +90,8 @@ export interface OptionsServices {
   saveSettings(next: EditableSettings): Promise<Result<void>>;
   estimateStorage(): Promise<StorageEstimate | null>;
   countClips(): Promise<Result<number>>;
+  /** Image files clips keep, and their bytes. */
+  imageUsage?(): Promise<Result<{ count: number; bytes: number }>>;
   exportZip(target: ExportTarget, onProgress: ProgressFn): Promise<Result<number>>;
   backup(): Promise<Result<void>>;
   restore(text: string): Promise<Result<RestoreCounts>>;
