@@ -48,6 +48,8 @@ export async function putPendingImages(
       size: image.bytes.length,
       refcount: 0,
       addedAt: now,
+      // Held by no clip until moveImageRefs counts it: a file no clip ends up holding is swept like any other.
+      orphanedAt: now,
     };
     await store.put(record);
   }

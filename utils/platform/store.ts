@@ -59,6 +59,8 @@ export interface Library {
     id: string,
     images: { outcomes: ImageOutcome[]; pending: PendingImage[] },
   ): Promise<StoredClip>;
+  /** Adds image files (a restore, before its clips); files already stored are left as they are. */
+  putImages(images: PendingImage[]): Promise<void>;
   /** One kept image file, or undefined when the store lacks it. */
   getImage(hash: string): Promise<StoredImage | undefined>;
   /** Files and bytes that clips hold (files waiting out the undo window not counted). */
@@ -372,6 +374,8 @@ export async function openLibrary(
         await putBoth(tx, clip);
         return clip;
       }),
+
+    putImages: (images) => write((tx) => putPendingImages(tx, images, Date.now())),
 
     getImage: (hash) => read((db) => db.get('images', hash)),
 

@@ -4,6 +4,8 @@ import type { Result } from './result';
 import { fail, ok, isRecord } from './result';
 import type { ClipDraft, ClipEdits, DateParts, FoundDate, StoredClip } from './types';
 import { isImageHash } from './images/hash';
+import { IMAGE_TYPES } from './images/sniff';
+import type { ImageType } from './images/sniff';
 import type { ArticleImage, ImageOutcome, ImageRefusal } from './images/types';
 
 export const BACKUP_FORMAT = 'postclip-backup';
@@ -22,6 +24,30 @@ export interface BackupFile {
   /** Settings as stored; validated by the settings migrations on restore. */
   settings: unknown;
   clips: StoredClip[];
+  /** The kept image files the clips use, once each (absent in backups made before images). */
+  images?: BackupImage[];
+}
+
+/** One image file in a backup: its hash (checked against the bytes on restore), type, and bytes as base64. */
+export interface BackupImage {
+  hash: string;
+  type: ImageType;
+  data: string;
+}
+
+/** Base64 of the largest image a clip keeps (15 MB), with room to spare. */
+const MAX_IMAGE_DATA_CHARS = 21_000_000;
+
+export function isBackupImage(value: unknown): value is BackupImage {
+  return (
+    isRecord(value) &&
+    typeof value.hash === 'string' &&
+    isImageHash(value.hash) &&
+    typeof value.type === 'string' &&
+    (IMAGE_TYPES as readonly string[]).includes(value.type) &&
+    isBoundedString(value.data, MAX_IMAGE_DATA_CHARS) &&
+    /^[A-Za-z0-9+/]*={0,2}$/.test(value.data)
+  );
 }
 
 function isBoundedString(value: unknown, max: number): value is string {
@@ -178,13 +204,19 @@ export function isStoredClip(value: unknown): value is StoredClip {
 }
 
 /** The backup as JSON text; clips keep their order (newest first). */
-export function serializeBackup(clips: StoredClip[], settings: unknown, exportedAt: Date): string {
+export function serializeBackup(
+  clips: StoredClip[],
+  settings: unknown,
+  exportedAt: Date,
+  images: BackupImage[] = [],
+): string {
   const file: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: exportedAt.toISOString(),
     settings,
     clips,
+    ...(images.length > 0 ? { images } : {}),
   };
   return JSON.stringify(file, null, 2);
 }
@@ -193,7 +225,9 @@ export function serializeBackup(clips: StoredClip[], settings: unknown, exported
  * Parses and checks a backup. Any clip that fails the shape check fails the whole file: a restore must be
  * all-or-nothing so the user is never left guessing what came back.
  */
-export function parseBackup(text: string): Result<{ clips: StoredClip[]; settings: unknown }> {
+export function parseBackup(
+  text: string,
+): Result<{ clips: StoredClip[]; settings: unknown; images?: BackupImage[] }> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -209,5 +243,10 @@ export function parseBackup(text: string): Result<{ clips: StoredClip[]; setting
   const clips: unknown[] = data.clips;
   const badIndex = clips.findIndex((clip) => !isStoredClip(clip));
   if (badIndex !== -1) return fail('invalid-backup', `clip ${badIndex} is malformed`);
-  return ok({ clips: clips as StoredClip[], settings: data.settings });
+  if (data.images === undefined) return ok({ clips: clips as StoredClip[], settings: data.settings });
+  if (!Array.isArray(data.images)) return fail('invalid-backup', 'images is not a list');
+  const images: unknown[] = data.images;
+  const badImage = images.findIndex((image) => !isBackupImage(image));
+  if (badImage !== -1) return fail('invalid-backup', `image ${badImage} is malformed`);
+  return ok({ clips: clips as StoredClip[], settings: data.settings, images: images as BackupImage[] });
 }
