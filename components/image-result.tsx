@@ -26,7 +26,10 @@ function reasonText(t: Translate, reason: ImageRefusal): string {
       return t('imagesReasonFetchFailed');
     case 'storage-failed':
       return t('imagesReasonStorage');
-    default:
+    case 'empty':
+    case 'svg':
+    case 'html':
+    case 'unknown':
       return t('imagesReasonNotImage');
   }
 }

@@ -70,9 +70,16 @@ describe('migrateSettings', () => {
   });
 
   it('reads image settings: valid fields kept, invalid ones at their defaults', () => {
-    const migrated = migrateSettings({ version: 2, images: { keep: false, baseurl: '/blog', obsidianLinks: 'x' } });
+    const migrated = migrateSettings({
+      version: 2,
+      images: { keep: false, baseurl: '/blog', obsidianLinks: 'x' },
+    });
     expect(migrated.images).toEqual({ keep: false, baseurl: '/blog', obsidianLinks: 'embed' });
-    expect(migrateSettings({ version: 2 }).images).toEqual({ keep: true, baseurl: '', obsidianLinks: 'embed' });
+    expect(migrateSettings({ version: 2 }).images).toEqual({
+      keep: true,
+      baseurl: '',
+      obsidianLinks: 'embed',
+    });
   });
 
   it('migrates v1 to v2 with the values shipped in v2, whatever the defaults say today', () => {

@@ -6,6 +6,7 @@ import type { ExportTarget, PostFields, PostPreview, ProgressFn } from '../pure/
 import { isJekyllDate } from '../pure/jekyll-date';
 import type { RenderSettings } from '../dom/render-clip';
 import { renderClip } from '../dom/render-clip';
+import { errorMessage } from '../pure/error-message';
 import { downloadZip } from './downloads';
 import type { ClipImages } from './image-export';
 import { clipImagesOf, withImageFiles } from './image-export';
@@ -191,7 +192,7 @@ export async function exportZip(
     // Image files are read from the library one at a time, between slices.
     bytes = await buildZipInSlices(withImageFiles(files, images, lib, settings.images), yieldToPaint);
   } catch (error) {
-    return fail('unknown', error instanceof Error ? error.message : String(error));
+    return fail('unknown', errorMessage(error));
   }
   const saved = await downloadZip(bytes, `postclip-${toLocalDay(new Date())}.zip`);
   return saved.ok ? ok(posts.length) : saved;
