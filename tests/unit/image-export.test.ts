@@ -148,7 +148,7 @@ describe('export with images', () => {
       ext: 'png',
       size: 3,
     };
-    const files = withImageFiles(posts, [{ kind: 'jekyll', outcomes: [outcome] }], {
+    const files = await withImageFiles(posts, [{ kind: 'jekyll', outcomes: [outcome] }], {
       getImage: () => Promise.resolve(undefined),
     });
     const image = files.find((f) => !('content' in f));

@@ -36,12 +36,14 @@ export interface ImageSource {
  * its image links rewritten, then every image file once. `posts[i]` belongs to `images[i]`. A file the store lost
  * since the clip (it should not) makes the export fail rather than write a post linking a missing file.
  */
-export function withImageFiles(
+export async function withImageFiles(
   posts: readonly TextZipFile[],
   images: readonly ClipImages[],
   source: ImageSource,
   settings: Partial<ImageSettings> = {},
-): ZipFile[] {
+  pause: () => Promise<void> = () => Promise.resolve(),
+  sliceMs = 50,
+): Promise<ZipFile[]> {
   const options = { ...DEFAULT_IMAGE_SETTINGS, ...settings };
   const plans = planImageExport(
     posts.map((post, i) => ({
@@ -54,11 +56,17 @@ export function withImageFiles(
   const out: ZipFile[] = [];
   const files: ZipFile[] = [];
   const written = new Set<string>();
-  posts.forEach((post, i) => {
+  // Rewriting thousands of posts is done in slices, so the page stays responsive.
+  let sliceStart = performance.now();
+  for (const [i, post] of posts.entries()) {
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
     const plan = plans[i];
     if (!plan || plan.images.length === 0) {
       out.push(post);
-      return;
+      continue;
     }
     out.push({
       path: plan.path,
@@ -69,7 +77,7 @@ export function withImageFiles(
       written.add(image.path);
       files.push({ path: image.path, load: () => readChecked(source, image.id) });
     }
-  });
+  }
   return [...out, ...files];
 }
 

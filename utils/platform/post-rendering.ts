@@ -190,7 +190,8 @@ export async function exportZip(
   let bytes: Uint8Array;
   try {
     // Image files are read from the library one at a time, between slices.
-    bytes = await buildZipInSlices(withImageFiles(files, images, lib, settings.images), yieldToPaint);
+    const entries = await withImageFiles(files, images, lib, settings.images, yieldToPaint);
+    bytes = await buildZipInSlices(entries, yieldToPaint);
   } catch (error) {
     return fail('unknown', errorMessage(error));
   }
