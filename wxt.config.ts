@@ -25,8 +25,8 @@ export default defineConfig({
       ? { action: { default_icon: ICONS } }
       : { browser_action: { default_icon: ICONS } }),
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'downloads', 'contextMenus'],
-    // Asked only when the user starts a batch of tabs (README, Permissions): scripting tabs nobody clicked needs a
-    // host permission. MV2 has no optional_host_permissions; origins go in optional_permissions there.
+    // Optional host access (README, Permissions), asked at the moment of need: all sites when the user starts a batch
+    // of tabs, one site when a clip's images live on another site and the user presses Allow. MV2 has no optional_host_permissions; origins go in optional_permissions there.
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['<all_urls>'] }
       : { optional_permissions: ['<all_urls>'] }),

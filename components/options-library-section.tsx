@@ -32,6 +32,7 @@ export function LibrarySection({ services, onError, onRestored }: LibrarySection
   const { t } = useI18n();
   const [storage, setStorage] = useState<StorageEstimate | null>(null);
   const [count, setCount] = useState<number | null>(null);
+  const [imageUse, setImageUse] = useState<{ count: number; bytes: number } | null>(null);
   // A chosen backup waits here until the user confirms: restoring replaces the settings, templates and rules.
   const [pending, setPending] = useState<File | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -42,6 +43,8 @@ export function LibrarySection({ services, onError, onRestored }: LibrarySection
     const [estimate, counted] = await Promise.all([services.estimateStorage(), services.countClips()]);
     setStorage(estimate);
     setCount(counted.ok ? counted.value : null);
+    const images = services.imageUsage ? await services.imageUsage() : null;
+    setImageUse(images?.ok ? images.value : null);
   }
 
   useEffect(() => {
@@ -113,6 +116,9 @@ export function LibrarySection({ services, onError, onRestored }: LibrarySection
           : t('storageUnknown')}
       </p>
       {count !== null && <p>{t('clipCount', [String(count)])}</p>}
+      {imageUse !== null && (
+        <p>{t('imagesStorageUse', [String(imageUse.count), formatBytes(imageUse.bytes)])}</p>
+      )}
       <div class="actions">
         <button type="button" disabled={isBusy} onClick={() => void exportAll()}>
           {t('exportAll')}

@@ -7,6 +7,8 @@ import { ClipEditor } from './clip-editor';
 import { ErrorBanner } from './error-banner';
 import { FilterBox } from './filter-box';
 import { useI18n } from './i18n-context';
+import { ImageResult } from './image-result';
+import { useImageResult } from './use-image-result';
 import { LibraryList } from './library-list';
 import { LibraryToolbar } from './library-toolbar';
 import type { ClipTarget, ExportTarget, OpenedClip, PopupServices } from '../utils/pure/page-api';
@@ -86,6 +88,7 @@ export function PopupApp({
   const [toast, setToast] = useState<Toast | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const images = useImageResult(services, showError);
   const lastOpenedId = useRef<string | null>(null);
   // The tab the probe looked at: every clip names it, so focus moving to another tab or window cannot change
   // what is clipped. A ref, not state: a clip on open runs before the probe's state update is rendered.
@@ -119,6 +122,7 @@ export function PopupApp({
     setPhase('clipping');
     setError(null);
     setStatus(null);
+    images.clear();
     try {
       const target = probedTab.current;
       const result = await withTimeout(
@@ -131,6 +135,7 @@ export function PopupApp({
       }
       const { clip, isUpdate } = result.value;
       list.addClipped(clip, isUpdate);
+      images.show(clip.id, result.value.images, target);
       setProbe((p) => (p ? { ...p, savedClipId: clip.id } : p));
       setStatus(isUpdate ? t('editorClipUpdated', [clip.title]) : t('editorClipSaved', [clip.title]));
       if (answer === 'replace') await dropEditedBody(clip.id);
@@ -450,6 +455,14 @@ export function PopupApp({
       )}
 
       <StatusLine phase={phase} progress={progress} message={status}>
+        {images.view && (
+          <ImageResult
+            report={images.view.report}
+            isDeclined={images.view.isDeclined}
+            isBusy={images.view.isBusy}
+            onAllow={images.allow}
+          />
+        )}
         {toast && <UndoToast message={toast.message} onUndo={() => void undoDelete()} />}
       </StatusLine>
 

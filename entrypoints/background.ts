@@ -10,6 +10,7 @@ import {
   showBatchBadge,
 } from '../utils/platform/clip-feedback';
 import {
+  browserImageDeps,
   clipRequestedTab,
   createBrowserDeps,
   createLibraryGetter,
@@ -21,6 +22,7 @@ import { registerPickerListener } from '../utils/platform/picker-session';
 import { createBatchRunner } from '../utils/platform/batch-browser';
 import { requestBatchPermission } from '../utils/platform/batch-permission';
 import { startBatchIfAllowed, startBatchFromMenu } from '../utils/platform/batch-start';
+import { refetchClipImages } from '../utils/platform/image-refetch';
 import { registerHandlers } from '../utils/platform/messages';
 import { ok } from '../utils/pure/result';
 
@@ -36,6 +38,11 @@ export default defineBackground(() => {
     'batch-start': (request) => startBatchIfAllowed(batch, request),
     'batch-cancel': () => Promise.resolve(ok(batch.cancel())),
     'batch-status': () => Promise.resolve(ok(batch.status())),
+    // After the user granted other sites in the popup: keep this clip's images that stayed remote.
+    'refetch-images': async (request) => {
+      const tab = request.tabId === undefined ? null : await deps.getTab(request.tabId).catch(() => null);
+      return refetchClipImages(request, await deps.getLibrary(), browserImageDeps(deps, tab));
+    },
   });
   // "Remove parts…": the picker in the page answers here (a content script, so not through the handlers above).
   registerPickerListener(deps);

@@ -1,12 +1,18 @@
 // The API the injected clip script installs in the page: reads a Document, returns plain data. Kept apart from
 // index.ts (which needs WXT's runtime) so node tests can run it on a parsed page.
 import { extractArticle, isReaderable } from '../../utils/dom/extract';
+import { findDraftImages } from '../../utils/dom/image-select';
 import { htmlToMarkdown } from '../../utils/dom/markdown';
 import { findCanonical } from '../../utils/dom/metadata';
+import { MAX_FIELD_CHARS } from '../../utils/pure/backup-format';
 import { errorMessage } from '../../utils/pure/error-message';
 import type { InjectedApi, InjectedClipOptions } from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { fail, ok } from '../../utils/pure/result';
+import { fetchImageInPage } from './image-fetch';
+
+/** More images than this in one article are a gallery or a page of thumbnails: the rest stay remote. */
+const MAX_IMAGES_PER_CLIP = 200;
 
 /** The user's selection as HTML (every range, in order), or '' when nothing is selected. */
 function readSelectionHtml(doc: Document): string {
@@ -50,10 +56,22 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
         });
         if (!extracted.ok) return extracted;
         const draft = extracted.value;
+        if (opts.keepImages) {
+          // Only what the post shows: the lead image from metadata has no link in the Markdown to rewrite.
+          // A huge inline `data:` image is left in the Markdown as it is rather than copied into the draft twice.
+          const images = findDraftImages(draft, doc).filter(
+            (image) =>
+              image.originalUrl !== null &&
+              image.url.length <= MAX_FIELD_CHARS &&
+              image.originalUrl.length <= MAX_FIELD_CHARS,
+          );
+          if (images.length > 0) draft.images = images.slice(0, MAX_IMAGES_PER_CLIP);
+        }
         return ok({ draft, markdown: htmlToMarkdown(draft.contentHtml, doc, draft.url, opts.style) });
       } catch (error) {
         return fail('unknown', errorMessage(error));
       }
     },
+    fetchImage: (url, limit, timeoutMs) => fetchImageInPage(url, limit, timeoutMs),
   };
 }

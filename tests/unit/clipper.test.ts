@@ -73,6 +73,7 @@ function makePage(
         page.clipCalls.push(opts);
         return reply() as ReturnType<InjectedApi['clip']>;
       },
+      fetchImage: () => Promise.resolve({ ok: false, reason: 'fetch-failed' }),
     },
   };
   return page;

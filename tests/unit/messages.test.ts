@@ -42,6 +42,11 @@ function makeHandlers(): Handlers & { calls: string[]; requests: unknown[] } {
       calls.push('batch-status');
       return Promise.resolve({ ok: true, value: null });
     },
+    'refetch-images': (request) => {
+      calls.push(`refetch:${request.clipId}`);
+      requests.push(request);
+      return Promise.resolve({ ok: false, code: 'not-found' });
+    },
   };
 }
 
@@ -67,6 +72,21 @@ describe('batch messages', () => {
     { scope: 'window', discarded: 'reload', windowId: '3' },
   ])('refuses a malformed batch-start %o', (payload) => {
     expect(parseMessage({ type: 'batch-start', payload })).toBeNull();
+  });
+});
+
+describe('refetch-images', () => {
+  it('passes a clip id (and a tab id) through, and refuses a malformed one', async () => {
+    const handlers = makeHandlers();
+    await handleMessage(
+      { type: 'refetch-images', payload: { clipId: 'c1', tabId: 3 } },
+      POPUP,
+      handlers,
+      SELF,
+    );
+    expect(handlers.requests).toEqual([{ clipId: 'c1', tabId: 3 }]);
+    expect(parseMessage({ type: 'refetch-images', payload: { clipId: '' } })).toBeNull();
+    expect(parseMessage({ type: 'refetch-images', payload: { clipId: 'c', tabId: -1 } })).toBeNull();
   });
 });
 

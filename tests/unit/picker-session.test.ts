@@ -32,6 +32,7 @@ async function setUp(tabUrl: string | null = URL_SHOWN) {
       clipCalls.push(options);
       return { ok: true as const, value: { draft, markdown: 'Body.' } };
     },
+    fetchImage: () => Promise.resolve({ ok: false as const, reason: 'fetch-failed' as const }),
   };
   const tab = { id: 7, url: tabUrl, title: 'T' };
   const deps: ClipperDeps = {

@@ -8,7 +8,7 @@ import {
   saveSettings,
   SETTINGS_VERSION,
 } from '../../utils/platform/settings';
-import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../../utils/pure/types';
+import { DEFAULT_IMAGE_SETTINGS, DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../../utils/pure/types';
 
 // Outside a WXT build 'wxt/browser' is the real (absent) chrome global; the fake stands in for it.
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
@@ -40,6 +40,7 @@ describe('migrateSettings', () => {
       activeTemplateId: 'jekyll',
       rules: [],
       batchDiscarded: 'reload',
+      images: DEFAULT_IMAGE_SETTINGS,
     });
   });
 
@@ -71,6 +72,20 @@ describe('migrateSettings', () => {
       activeTemplateId: 'jekyll',
       rules: [],
       batchDiscarded: 'reload',
+      images: DEFAULT_IMAGE_SETTINGS,
+    });
+  });
+
+  it('reads image settings: valid fields kept, invalid ones at their defaults', () => {
+    const migrated = migrateSettings({
+      version: 2,
+      images: { keep: false, baseurl: '/blog', obsidianLinks: 'x' },
+    });
+    expect(migrated.images).toEqual({ keep: false, baseurl: '/blog', obsidianLinks: 'embed' });
+    expect(migrateSettings({ version: 2 }).images).toEqual({
+      keep: true,
+      baseurl: '',
+      obsidianLinks: 'embed',
     });
   });
 

@@ -64,17 +64,30 @@ const V2_SCHEMA: StoreSchema[] = [
   { name: 'summaries', keyPath: 'id', indexes: [{ name: 'by-clipped', keyPath: 'clippedAt' }] },
 ];
 
+// Schema v3: v2 plus the `images` store (kept image files by content hash).
+const V3_SCHEMA: StoreSchema[] = [...V2_SCHEMA, { name: 'images', keyPath: 'hash', indexes: [] }];
+
 /** Every shipped schema version, oldest first: `{ version, schema }` plus tests/fixtures/store/v<version>.json. */
 const SHIPPED: { version: number; schema: StoreSchema[] }[] = [
   { version: 1, schema: V1_SCHEMA },
   { version: 2, schema: V2_SCHEMA },
+  { version: 3, schema: V3_SCHEMA },
 ];
 
 const LATEST_SCHEMA = SHIPPED[SHIPPED.length - 1]?.schema ?? [];
 
 function loadFixture(version: number): Fixture {
   const path = join(import.meta.dirname, '..', 'fixtures', 'store', `v${version}.json`);
-  return JSON.parse(readFileSync(path, 'utf8')) as Fixture;
+  const fixture = JSON.parse(readFileSync(path, 'utf8')) as Fixture;
+  // JSON holds no Blob: an image record's bytes are written as base64 and become a Blob here.
+  const images = fixture.stores.images as { blobBase64: string; mime: string }[] | undefined;
+  if (images) {
+    fixture.stores.images = images.map(({ blobBase64, ...rest }) => ({
+      ...rest,
+      blob: new Blob([Buffer.from(blobBase64, 'base64')], { type: rest.mime }),
+    }));
+  }
+  return fixture;
 }
 
 function toPromise<T>(request: IDBRequest<T>): Promise<T> {
@@ -241,6 +254,45 @@ describe.each(SHIPPED)('upgrade from schema v$version', ({ version, schema }) =>
     expect(await again.count()).toBe(clips.length);
     again.close();
     expect(await dumpRawDatabase(factory)).toEqual(first);
+  });
+});
+
+describe('images after the upgrade to v3', () => {
+  it.each([1, 2])('a v%i profile gets an empty images store and can keep images', async (version) => {
+    const shipped = SHIPPED.find((s) => s.version === version);
+    if (!shipped) throw new Error(`no schema v${version}`);
+    const factory = new IDBFactory();
+    await createRawDatabase(factory, version, shipped.schema, loadFixture(version).stores);
+    const lib = await open(factory);
+    expect(await lib.imageUsage()).toEqual({ count: 0, bytes: 0 });
+    const [first] = (loadFixture(version).stores.clips ?? []) as StoredClip[];
+    if (!first) throw new Error('empty fixture');
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const hash = 'a'.repeat(64);
+    const outcome = {
+      url: 'https://x.test/a.png',
+      originalUrl: 'https://x.test/a.png',
+      status: 'kept' as const,
+    };
+    await lib.saveDraft(first.draft, 'body', first.updatedAt + 1, undefined, {
+      outcomes: [{ ...outcome, hash, ext: 'png', size: bytes.length }],
+      pending: [{ hash, bytes, type: 'png', mime: 'image/png', ext: 'png' }],
+    });
+    expect(await lib.imageUsage()).toEqual({ count: 1, bytes: bytes.length });
+    expect((await lib.getImage(hash))?.refcount).toBe(1);
+  });
+
+  it('a v3 profile keeps its image files and their counts', async () => {
+    const fixture = loadFixture(3);
+    const factory = new IDBFactory();
+    await createRawDatabase(factory, 3, V3_SCHEMA, fixture.stores);
+    const lib = await open(factory);
+    const [record] = (fixture.stores.images ?? []) as { hash: string; size: number }[];
+    if (!record) throw new Error('v3 fixture has no image');
+    const stored = await lib.getImage(record.hash);
+    expect(stored?.refcount).toBe(1);
+    expect(new Uint8Array(await (stored?.blob ?? new Blob()).arrayBuffer())).toHaveLength(record.size);
+    expect(await lib.imageUsage()).toEqual({ count: 1, bytes: record.size });
   });
 });
 

@@ -302,7 +302,7 @@ describe('schema and connection', () => {
       request.onerror = () => reject(request.error ?? new Error('open failed'));
     });
     expect(raw.version).toBe(DB_VERSION);
-    expect([...raw.objectStoreNames].sort()).toEqual(['clips', 'summaries']);
+    expect([...raw.objectStoreNames].sort()).toEqual(['clips', 'images', 'summaries']);
     const clips = raw.transaction('clips').objectStore('clips');
     expect([...clips.indexNames].sort()).toEqual(['by-clipped', 'by-published', 'by-url']);
     expect(clips.index('by-url').unique).toBe(true);

@@ -28,6 +28,11 @@ import type { Library } from './store';
 import { toSummary } from '../pure/clip-summary';
 import { StoreError } from './library-db';
 import { openLibrary } from './store';
+import type { FetchReply, ImageFetchDeps, KeptImages } from './image-fetch';
+import { fromBase64, keepClipImages } from './image-fetch';
+import { fetchImageBytes } from './image-body';
+import { summarizeImages } from '../pure/images/types';
+import { imageSettingsOf } from '../pure/types';
 
 /**
  * Reading the page may take this long; opening the store may add OPEN_TIMEOUT_MS (5 s) after it, so a clip ends,
@@ -37,6 +42,10 @@ export const CLIP_TIMEOUT_MS = 10_000;
 export const CLIP_SCRIPT = '/clip.js' as const;
 /** The "Remove parts…" picker (entrypoints/picker), injected on demand like the clip script. */
 export const PICKER_SCRIPT = '/picker.js' as const;
+/** Images may run this long past the page-reading limit; the clip still answers within the popup's 20 s guard. */
+const IMAGE_EXTRA_MS = 3_000;
+/** Images always get at least this long (a page read quickly leaves more). */
+const IMAGE_MIN_MS = 2_000;
 
 export interface ActiveTab {
   id: number;
@@ -47,7 +56,10 @@ export interface ActiveTab {
 
 /** One call into the injected script; a single serialisable argument keeps the injected function self-contained. */
 export type InjectedCall =
-  { kind: 'check'; apiVersion: number } | { kind: 'probe' } | { kind: 'clip'; options: InjectedClipOptions };
+  | { kind: 'check'; apiVersion: number }
+  | { kind: 'probe' }
+  | { kind: 'clip'; options: InjectedClipOptions }
+  | { kind: 'fetch-image'; url: string; limit: number; timeoutMs: number };
 
 export type ScriptInjection =
   | { target: { tabId: number }; files: [typeof CLIP_SCRIPT | typeof PICKER_SCRIPT] }
@@ -63,6 +75,8 @@ export interface ClipperDeps {
   now(): number;
   /** Defaults to CLIP_TIMEOUT_MS. */
   timeoutMs?: number;
+  /** How images are fetched for a clip of `tab`; without it images are listed but none kept. */
+  imageDeps?(tab: ActiveTab): ImageFetchDeps;
 }
 
 /**
@@ -76,8 +90,10 @@ export function buildInjectedOptions(
   style: MarkdownStyle,
   rule: SiteRule | null,
   pickedSelectors: readonly string[] = [],
+  keepImages = false,
 ): InjectedClipOptions {
   const options: InjectedClipOptions = { mode, now, style };
+  if (keepImages) options.keepImages = true;
   const remove = [...new Set([...(rule?.removeSelectors ?? []), ...pickedSelectors])];
   if (remove.length) options.removeSelectors = remove;
   if (rule?.articleSelector) options.articleSelector = rule.articleSelector;
@@ -90,6 +106,7 @@ function callInPage(call: InjectedCall): unknown {
   const api = (globalThis as PostclipGlobal).__postclip;
   if (call.kind === 'check') return api?.apiVersion === call.apiVersion;
   if (!api) return null;
+  if (call.kind === 'fetch-image') return api.fetchImage(call.url, call.limit, call.timeoutMs);
   return call.kind === 'probe' ? api.probe() : api.clip(call.options);
 }
 
@@ -253,6 +270,8 @@ export async function clipActiveTab(
 ): Promise<Result<ClipOutcome>> {
   const now = deps.now();
   let markdownKey: string | undefined;
+  let keepImages = false;
+  let clippedTab: ActiveTab | null = null;
   const extracting = (async (): Promise<Result<{ draft: ClipDraft; markdown: string }>> => {
     // Checked first: a tab that moved on to a browser page has moved on, whatever that page is.
     if (expectedUrl !== undefined && given?.url && !isShowing(given.url, expectedUrl)) return failMovedOn();
@@ -260,12 +279,14 @@ export async function clipActiveTab(
     if (!tab.ok) return tab;
     const settings = await deps.loadSettings();
     markdownKey = toMarkdownKey(settings.markdown);
+    keepImages = imageSettingsOf(settings).keep && deps.imageDeps !== undefined;
+    clippedTab = tab.value;
     const url = tab.value.url ?? (await readPageUrl(deps, tab.value));
     if (expectedUrl !== undefined && !isShowing(url, expectedUrl)) return failMovedOn();
     const rule = url === null ? null : findRule(settings.rules, url);
     const reply = await runInTab(deps, tab.value, {
       kind: 'clip',
-      options: buildInjectedOptions(mode, now, settings.markdown, rule, pickedSelectors),
+      options: buildInjectedOptions(mode, now, settings.markdown, rule, pickedSelectors, keepImages),
     });
     const read = reply.ok ? readClipReply(reply.value) : reply;
     // The page may navigate between the check above and the clip: the draft says which page was read.
@@ -277,15 +298,31 @@ export async function clipActiveTab(
   const extracted = await withTimeout(extracting, deps.timeoutMs ?? CLIP_TIMEOUT_MS);
   if (extracted === TIMED_OUT) return fail('timeout');
   if (!extracted.ok) return extracted;
+  const { draft } = extracted.value;
+  let kept: KeptImages | undefined;
+  if (keepImages && clippedTab && deps.imageDeps && draft.images?.length) {
+    // Images get what is left of the clip's time (at least IMAGE_MIN_MS); the rest stay remote.
+    const deadline = Math.max(deps.now() + IMAGE_MIN_MS, now + CLIP_TIMEOUT_MS + IMAGE_EXTRA_MS);
+    kept = await keepClipImages(draft.images, draft.url, deps.imageDeps(clippedTab), deadline);
+  }
   try {
     const library = await deps.getLibrary();
-    const { clip, isUpdate } = await library.saveDraft(
-      extracted.value.draft,
+    const saved = await library.saveDraft(
+      draft,
       extracted.value.markdown,
       now,
       markdownKey,
+      kept && { outcomes: kept.outcomes, pending: kept.pending },
     );
-    return ok({ clip: toSummary(clip), isUpdate });
+    const outcome: ClipOutcome = { clip: toSummary(saved.clip), isUpdate: saved.isUpdate };
+    if (saved.clip.images?.length) {
+      outcome.images = {
+        summary: summarizeImages(saved.clip.images),
+        storageFull: saved.imagesDropped === true,
+        missingOrigins: saved.imagesDropped ? [] : (kept?.missingOrigins ?? []),
+      };
+    }
+    return ok(outcome);
   } catch (error) {
     return error instanceof StoreError
       ? fail(error.code, error.message)
@@ -349,8 +386,51 @@ export function toActiveTab(tab: Browser.tabs.Tab | undefined): ActiveTab | null
   return { id: tab.id, url: tab.url || null, title: tab.title ?? null };
 }
 
-export function createBrowserDeps(getLibrary: () => Promise<Library>): ClipperDeps {
+/** Images fetched for a clip of `tab`: the page fetches its own origin's, the background other granted sites'. */
+export function browserImageDeps(
+  deps: Pick<ClipperDeps, 'executeScript'>,
+  tab: ActiveTab | null,
+): ImageFetchDeps {
+  const fetchDirect = async (url: string, limit: number, timeoutMs: number): Promise<FetchReply> =>
+    fetchImageBytes(url, limit, timeoutMs, 'omit');
   return {
+    async fetchInPage(url, limit, timeoutMs) {
+      if (!tab) return fetchDirect(url, limit, timeoutMs);
+      try {
+        const [reply] = await deps.executeScript({
+          target: { tabId: tab.id },
+          func: callInPage,
+          args: [{ kind: 'fetch-image', url, limit, timeoutMs }],
+        });
+        return readImageReply(reply?.result, limit);
+      } catch {
+        return { ok: false, reason: 'fetch-failed' };
+      }
+    },
+    fetchDirect,
+    hasOrigins: (origins) => browser.permissions.contains({ origins }),
+    now: () => Date.now(),
+  };
+}
+
+/** The page's image reply, checked: it comes from a page we do not control. */
+export function readImageReply(value: unknown, limit: number): FetchReply {
+  if (!isRecord(value)) return { ok: false, reason: 'fetch-failed' };
+  if (value.ok === true && typeof value.data === 'string') {
+    // Base64 is 4/3 the bytes: anything longer than the limit allows is refused before decoding.
+    if (value.data.length > Math.ceil(limit / 3) * 4 + 4) return { ok: false, reason: 'image-too-large' };
+    try {
+      return { ok: true, bytes: fromBase64(value.data) };
+    } catch {
+      return { ok: false, reason: 'fetch-failed' };
+    }
+  }
+  const reason = value.reason;
+  return reason === 'image-too-large' ? { ok: false, reason } : { ok: false, reason: 'fetch-failed' };
+}
+
+export function createBrowserDeps(getLibrary: () => Promise<Library>): ClipperDeps {
+  const deps: ClipperDeps = {
     async queryActiveTab() {
       // Works without the `tabs` permission; url stays hidden until activeTab is granted.
       const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -371,5 +451,7 @@ export function createBrowserDeps(getLibrary: () => Promise<Library>): ClipperDe
     getLibrary,
     loadSettings,
     now: () => Date.now(),
+    imageDeps: (tab) => browserImageDeps(deps, tab),
   };
+  return deps;
 }

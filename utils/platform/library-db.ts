@@ -4,10 +4,26 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import { wrap } from 'idb';
 import { errorMessage } from '../pure/error-message';
 import type { ErrorCode } from '../pure/result';
+import type { ImageType } from '../pure/images/sniff';
 import type { ClipSummary, StoredClip } from '../pure/types';
 
+/** One kept image file (v3), shared by every clip that holds the same bytes. */
+export interface StoredImage {
+  /** SHA-256 of the bytes (utils/pure/images/hash.ts). */
+  hash: string;
+  blob: Blob;
+  type: ImageType;
+  mime: string;
+  ext: string;
+  size: number;
+  /** How many clips hold it. At 0 it waits out the undo window (`orphanedAt`) before it is removed. */
+  refcount: number;
+  addedAt: number;
+  orphanedAt?: number;
+}
+
 export const DB_NAME = 'postclip';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** The current schema. `by-site` (v1) was never queried and is dropped in v2. */
 export interface PostclipDB extends DBSchema {
@@ -22,17 +38,19 @@ export interface PostclipDB extends DBSchema {
     };
   };
   summaries: { key: string; value: ClipSummary; indexes: { 'by-clipped': number } };
+  images: { key: string; value: StoredImage };
 }
 
 export type Database = IDBPDatabase<PostclipDB>;
-export type WriteTx = IDBPTransaction<PostclipDB, ['clips', 'summaries'], 'readwrite'>;
+export type WriteTx = IDBPTransaction<PostclipDB, ['clips', 'summaries', 'images'], 'readwrite'>;
+export const WRITE_STORES = ['clips', 'summaries', 'images'] as const;
 /** An object store by index names that are no longer in the schema type (old upgrade steps). */
 interface IndexNames {
   createIndex(name: string, keyPath: string): unknown;
   deleteIndex(name: string): void;
 }
 
-type UpgradeTx = IDBPTransaction<PostclipDB, ('clips' | 'summaries')[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<PostclipDB, ('clips' | 'summaries' | 'images')[], 'versionchange'>;
 
 export class StoreError extends Error {
   constructor(
@@ -77,6 +95,10 @@ function upgradeDatabase(db: Database, oldVersion: number, transaction: UpgradeT
     // v2: `by-site` was never queried; the library sorts by published day through `by-published` instead.
     // A new profile gets it from the v1 step above and loses it here, like everyone else.
     (transaction.objectStore('clips') as unknown as IndexNames).deleteIndex('by-site');
+  }
+  if (oldVersion < 3) {
+    // v3: kept image files, by content hash. Clips without `images` need nothing: missing means none.
+    db.createObjectStore('images', { keyPath: 'hash' });
   }
 }
 

@@ -74,6 +74,15 @@ export function parseMessage(raw: unknown): Message | null {
     case 'batch-cancel':
     case 'batch-status':
       return { type, payload: {} };
+    case 'refetch-images': {
+      if (typeof payload.clipId !== 'string' || payload.clipId === '') return null;
+      const tabId = payload.tabId;
+      if (tabId !== undefined && !(Number.isInteger(tabId) && (tabId as number) >= 0)) return null;
+      return {
+        type,
+        payload: { clipId: payload.clipId, ...(tabId === undefined ? {} : { tabId: tabId as number }) },
+      };
+    }
     default:
       return null;
   }
@@ -111,6 +120,8 @@ export function handleMessage(
         return handlers['batch-cancel'](message.payload, sender);
       case 'batch-status':
         return handlers['batch-status'](message.payload, sender);
+      case 'refetch-images':
+        return handlers['refetch-images'](message.payload, sender);
     }
   };
   return run().catch((error: unknown) => fail('unknown', errorMessage(error)));

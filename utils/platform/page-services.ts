@@ -125,6 +125,13 @@ export function createPopupServices(): PopupServices {
         });
       }),
     closePopup: () => window.close(),
+    // The request comes first, inside the click: browsers only ask during a user gesture.
+    allowImageSites: (origins) => browser.permissions.request({ origins }).catch(() => false),
+    refetchImages: (clipId, target) =>
+      sendMessage(
+        'refetch-images',
+        target?.tabId === undefined ? { clipId } : { clipId, tabId: target.tabId },
+      ),
   };
 }
 
@@ -143,6 +150,7 @@ export function createOptionsServices(): OptionsServices {
       }
     },
     countClips: () => attempt(async () => (await library()).count()),
+    imageUsage: () => attempt(async () => (await library()).imageUsage()),
     exportZip: exportWith(library, settings),
     backup: () =>
       attemptResult(async () => {

@@ -8,11 +8,14 @@ import type { RenderSettings } from '../pure/render-clip';
 import { chooseTemplate } from '../pure/site-rules';
 import { BUILT_IN_TEMPLATES } from '../pure/presets';
 import { renderClip } from '../pure/render-clip';
+import { errorMessage } from '../pure/error-message';
 import { downloadZip } from './downloads';
+import type { ClipImages } from './image-export';
+import { clipImagesOf, withImageFiles } from './image-export';
 import type { Library } from './store';
 import type { Result } from '../pure/result';
 import { fail, ok, isRecord } from '../pure/result';
-import type { Post, StoredClip } from '../pure/types';
+import type { ImageSettings, Post, StoredClip } from '../pure/types';
 import { buildZipInSlices, postsToZipFiles } from '../pure/zip';
 import { findTemplate, zipFolderFor } from '../pure/presets';
 import { toLocalDay } from '../pure/dates';
@@ -158,14 +161,17 @@ export function renderPreview(clip: StoredClip | null, settings: RenderSettings)
 /** Renders every target clip with the current settings and downloads one zip, in the template's folder. */
 export async function exportZip(
   lib: Library,
-  settings: RenderSettings,
+  settings: RenderSettings & { images?: ImageSettings },
   target: ExportTarget,
   onProgress: ProgressFn,
 ): Promise<Result<number>> {
   const posts: Post[] = [];
+  // Per post: its template's image layout and what its images became at clip time (kept ones go in the zip).
+  const images: ClipImages[] = [];
   let lastPause = performance.now();
   const add = async (clip: StoredClip, total: number) => {
     posts.push(renderPost(clip, settings));
+    images.push(clipImagesOf(clip, settings));
     if (performance.now() - lastPause >= PROGRESS_EVERY_MS) {
       onProgress(posts.length, total);
       await yieldToPaint();
@@ -195,7 +201,14 @@ export async function exportZip(
       `Export stopped: ${visited} clips read, ${posts.length} posts, ${names.size} files.`,
     );
   }
-  const bytes = await buildZipInSlices(files, yieldToPaint);
+  let bytes: Uint8Array;
+  try {
+    // Image files are read from the library one at a time, between slices.
+    const entries = await withImageFiles(files, images, lib, settings.images, yieldToPaint);
+    bytes = await buildZipInSlices(entries, yieldToPaint);
+  } catch (error) {
+    return fail('unknown', errorMessage(error));
+  }
   const saved = await downloadZip(bytes, `postclip-${toLocalDay(new Date())}.zip`);
   return saved.ok ? ok(posts.length) : saved;
 }

@@ -4,8 +4,8 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_TEMPLATE_ID, readSiteRule, readTemplate } from '../pure/template-shape';
 import { MARKDOWN_CHOICES, POST_CHOICES } from '../pure/choices';
 import { isValidTimeZone } from '../pure/time-zone';
-import type { PostOptions, Settings } from '../pure/types';
-import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
+import type { ImageSettings, PostOptions, Settings } from '../pure/types';
+import { DEFAULT_IMAGE_SETTINGS, DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 import { isRecord } from '../pure/result';
 import { DISCARDED_CHOICES } from '../pure/protocol';
 
@@ -23,7 +23,21 @@ export const DEFAULT_SETTINGS: Settings = {
   activeTemplateId: DEFAULT_TEMPLATE_ID,
   rules: [],
   batchDiscarded: 'reload',
+  images: DEFAULT_IMAGE_SETTINGS,
 };
+
+/** Stored image settings, each invalid or missing field at its default. */
+function readImageSettings(value: unknown): ImageSettings {
+  const stored = isRecord(value) ? value : {};
+  return {
+    keep: typeof stored.keep === 'boolean' ? stored.keep : DEFAULT_IMAGE_SETTINGS.keep,
+    baseurl: typeof stored.baseurl === 'string' ? stored.baseurl : DEFAULT_IMAGE_SETTINGS.baseurl,
+    obsidianLinks:
+      stored.obsidianLinks === 'relative' || stored.obsidianLinks === 'embed'
+        ? stored.obsidianLinks
+        : DEFAULT_IMAGE_SETTINGS.obsidianLinks,
+  };
+}
 
 type Stored = Record<string, unknown>;
 
@@ -110,6 +124,7 @@ export function migrateSettings(raw: unknown): Settings {
     rules: readList(stored.rules, readSiteRule),
     batchDiscarded:
       DISCARDED_CHOICES.find((c) => c === stored.batchDiscarded) ?? DEFAULT_SETTINGS.batchDiscarded,
+    images: readImageSettings(stored.images),
   };
 }
 

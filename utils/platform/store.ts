@@ -3,8 +3,11 @@ import { pageKeyOf, toClipKey } from '../pure/clip-key';
 import { toSummary } from '../pure/clip-summary';
 import type { ClipDraft, ClipEdits, ClipSummary, StoredClip } from '../pure/types';
 import type { LibrarySort } from '../pure/page-api';
-import type { Database, WriteTx } from './library-db';
-import { OPEN_TIMEOUT_MS, openDatabase, StoreError, toStoreError } from './library-db';
+import type { ImageOutcome } from '../pure/images/types';
+import type { Database, StoredImage, WriteTx } from './library-db';
+import { OPEN_TIMEOUT_MS, openDatabase, StoreError, toStoreError, WRITE_STORES } from './library-db';
+import type { PendingImage } from './image-store';
+import { checkKeptImages, moveImageRefs, putPendingImages, sweepOrphans } from './image-store';
 import type { FullText, SearchSource } from './search-library';
 import type { SearchJournal } from './search-journal';
 import { openSearchJournal } from './search-journal';
@@ -57,12 +60,29 @@ export interface Library {
   forEachClip(fn: (clip: StoredClip) => void | Promise<void>): Promise<number>;
   findByUrl(url: string): Promise<StoredClip | undefined>;
   /** Same url (canonical ?? url, no #fragment) → updated in place, keeping edits, id and clippedAt. */
+  /**
+   * With `images`, the clip keeps `images.outcomes` and the new files in `images.pending`, written in the same
+   * transaction. If the browser refuses the space, the clip is saved without them (`imagesDropped`), nothing
+   * half-written.
+   */
   saveDraft(
     draft: ClipDraft,
     markdown: string,
     now: number,
     markdownKey?: string,
-  ): Promise<{ clip: StoredClip; isUpdate: boolean }>;
+    images?: { outcomes: ImageOutcome[]; pending: PendingImage[] },
+  ): Promise<{ clip: StoredClip; isUpdate: boolean; imagesDropped?: boolean }>;
+  /** Replaces a clip's image outcomes (and adds their new files) in one write; quota: nothing changes, it throws. */
+  setClipImages(
+    id: string,
+    images: { outcomes: ImageOutcome[]; pending: PendingImage[] },
+  ): Promise<StoredClip>;
+  /** Adds image files (a restore, before its clips); files already stored are left as they are. */
+  putImages(images: PendingImage[]): Promise<void>;
+  /** One kept image file, or undefined when the store lacks it. */
+  getImage(hash: string): Promise<StoredImage | undefined>;
+  /** Files and bytes that clips hold (files waiting out the undo window not counted). */
+  imageUsage(): Promise<{ count: number; bytes: number }>;
   updateEdits(id: string, edits: ClipEdits): Promise<StoredClip>;
   /** Returns what was deleted, for Undo. */
   deleteClips(ids: string[]): Promise<StoredClip[]>;
@@ -144,7 +164,7 @@ async function claimClippedAt(tx: WriteTx, wanted: number, ownId: string): Promi
 }
 
 async function runWrite<T>(db: Database, work: (tx: WriteTx) => Promise<T>): Promise<T> {
-  const tx = db.transaction(['clips', 'summaries'], 'readwrite');
+  const tx = db.transaction([...WRITE_STORES], 'readwrite');
   const done = tx.done;
   done.catch(() => undefined); // observed below; this only stops an unhandled rejection after an abort
   try {
@@ -364,30 +384,87 @@ export async function openLibrary(
 
     findByUrl: (url) => read((db) => db.getFromIndex('clips', 'by-url', toClipKey(url))),
 
-    saveDraft: (draft, markdown, now, markdownKey) =>
+    saveDraft: async (draft, markdown, now, markdownKey, images) => {
+      const save = (kept: { outcomes: ImageOutcome[]; pending: PendingImage[] } | undefined) =>
+        write(
+          async (tx) => {
+            const url = pageKeyOf(draft);
+            const existing = await tx.objectStore('clips').index('by-url').get(url);
+            const clip: StoredClip = existing
+              ? { ...existing, draft, markdown, updatedAt: now }
+              : {
+                  id: crypto.randomUUID(),
+                  url,
+                  draft,
+                  markdown,
+                  edits: {},
+                  clippedAt: now,
+                  updatedAt: now,
+                };
+            if (markdownKey === undefined) delete clip.markdownKey;
+            else clip.markdownKey = markdownKey;
+            if (kept === undefined) delete clip.images;
+            else clip.images = kept.outcomes;
+            if (!existing) clip.clippedAt = await claimClippedAt(tx, now, clip.id);
+            if (kept) await putPendingImages(tx, kept.pending, now);
+            await moveImageRefs(tx, existing, clip, now);
+            await putBoth(tx, clip);
+            return { clip, isUpdate: existing !== undefined };
+          },
+          ({ clip }) => [clip.id],
+        );
+      if (!images || images.pending.length === 0) return save(images);
+      try {
+        return await save(images);
+      } catch (error) {
+        if (!(error instanceof StoreError) || error.code !== 'quota-exceeded') throw error;
+        // No room for the files: keep the clip, its images remote, and say so.
+        const outcomes = images.outcomes.map((o): ImageOutcome =>
+          o.status === 'kept'
+            ? { url: o.url, originalUrl: o.originalUrl, status: 'remote', reason: 'storage-failed' }
+            : o,
+        );
+        return { ...(await save({ outcomes, pending: [] })), imagesDropped: true };
+      }
+    },
+
+    setClipImages: (id, images) =>
       write(
         async (tx) => {
-          const url = pageKeyOf(draft);
-          const existing = await tx.objectStore('clips').index('by-url').get(url);
-          const clip: StoredClip = existing
-            ? { ...existing, draft, markdown, updatedAt: now }
-            : {
-                id: crypto.randomUUID(),
-                url,
-                draft,
-                markdown,
-                edits: {},
-                clippedAt: now,
-                updatedAt: now,
-              };
-          if (markdownKey === undefined) delete clip.markdownKey;
-          else clip.markdownKey = markdownKey;
-          if (!existing) clip.clippedAt = await claimClippedAt(tx, now, clip.id);
+          const existing = await tx.objectStore('clips').get(id);
+          if (!existing) throw new StoreError('not-found', `No clip ${id}`);
+          const now = Date.now();
+          const clip: StoredClip = { ...existing, images: images.outcomes, updatedAt: now };
+          await putPendingImages(tx, images.pending, now);
+          await moveImageRefs(tx, existing, clip, now);
           await putBoth(tx, clip);
-          return { clip, isUpdate: existing !== undefined };
+          return clip;
         },
-        ({ clip }) => [clip.id],
+        (clip) => [clip.id],
       ),
+
+    putImages: (images) =>
+      write(
+        (tx) => putPendingImages(tx, images, Date.now()),
+        () => [],
+      ),
+
+    getImage: (hash) => read((db) => db.get('images', hash)),
+
+    imageUsage: () =>
+      read(async (db) => {
+        let count = 0;
+        let bytes = 0;
+        let cursor = await db.transaction('images').store.openCursor();
+        while (cursor) {
+          if (cursor.value.refcount > 0) {
+            count += 1;
+            bytes += cursor.value.size;
+          }
+          cursor = await cursor.continue();
+        }
+        return { count, bytes };
+      }),
 
     updateEdits: (id, edits) =>
       write(
@@ -405,11 +482,16 @@ export async function openLibrary(
       write(
         async (tx) => {
           const deleted: StoredClip[] = [];
+          const now = Date.now();
+          // Files released by an earlier delete whose undo window has passed go now.
+          await sweepOrphans(tx, now);
           for (const id of ids) {
             const clip = await tx.objectStore('clips').get(id);
             if (!clip) continue;
             await tx.objectStore('clips').delete(id);
             await tx.objectStore('summaries').delete(id);
+            // Marked, not removed: Undo puts the clip back and finds its files.
+            await moveImageRefs(tx, clip, undefined, now);
             deleted.push(clip);
           }
           return deleted;
@@ -427,6 +509,8 @@ export async function openLibrary(
             const url = toClipKey(source.url);
             const existing = await clips.index('by-url').get(url);
             let clip: StoredClip = { ...source, url };
+            const images = await checkKeptImages(tx, source.images);
+            if (images) clip.images = images;
             if (existing) {
               // The library's id wins so open views keep pointing at the same clip.
               clip = { ...clip, id: existing.id };
@@ -441,6 +525,7 @@ export async function openLibrary(
               counts.added += 1;
             }
             clip.clippedAt = await claimClippedAt(tx, clip.clippedAt, clip.id);
+            await moveImageRefs(tx, existing, clip, Date.now());
             await putBoth(tx, clip);
             written.push(clip.id);
           }

@@ -3,6 +3,10 @@ import { errorMessage } from './error-message';
 import type { Result } from './result';
 import { fail, ok, isRecord } from './result';
 import type { ClipDraft, ClipEdits, DateParts, FoundDate, StoredClip } from './types';
+import { isImageHash } from './images/hash';
+import { IMAGE_TYPES } from './images/sniff';
+import type { ImageType } from './images/sniff';
+import type { ArticleImage, ImageOutcome, ImageRefusal } from './images/types';
 
 export const BACKUP_FORMAT = 'postclip-backup';
 export const BACKUP_VERSION = 1;
@@ -20,6 +24,30 @@ export interface BackupFile {
   /** Settings as stored; validated by the settings migrations on restore. */
   settings: unknown;
   clips: StoredClip[];
+  /** The kept image files the clips use, once each (absent in backups made before images). */
+  images?: BackupImage[];
+}
+
+/** One image file in a backup: its hash (checked against the bytes on restore), type, and bytes as base64. */
+export interface BackupImage {
+  hash: string;
+  type: ImageType;
+  data: string;
+}
+
+/** Base64 of the largest image a clip keeps (15 MB), with room to spare. */
+const MAX_IMAGE_DATA_CHARS = 21_000_000;
+
+export function isBackupImage(value: unknown): value is BackupImage {
+  return (
+    isRecord(value) &&
+    typeof value.hash === 'string' &&
+    isImageHash(value.hash) &&
+    typeof value.type === 'string' &&
+    (IMAGE_TYPES as readonly string[]).includes(value.type) &&
+    isBoundedString(value.data, MAX_IMAGE_DATA_CHARS) &&
+    /^[A-Za-z0-9+/]*={0,2}$/.test(value.data)
+  );
 }
 
 function isBoundedString(value: unknown, max: number): value is string {
@@ -77,6 +105,55 @@ export function isWebUrl(value: unknown): value is string {
 }
 
 /** Every field of a ClipDraft with the right type and within bounds (bodies up to MAX_BODY_CHARS). */
+/** More images than this on one clip are not from our clip script. */
+export const MAX_CLIP_IMAGES = 500;
+
+function isImageUrl(value: unknown): value is string {
+  return isBoundedString(value, MAX_FIELD_CHARS) && /^(?:https?:|data:image\/)/i.test(value);
+}
+
+function isArticleImage(value: unknown): value is ArticleImage {
+  return (
+    isRecord(value) &&
+    isImageUrl(value.url) &&
+    isBoundedString(value.alt, MAX_FIELD_CHARS) &&
+    (value.originalUrl === null || isBoundedString(value.originalUrl, MAX_FIELD_CHARS))
+  );
+}
+
+const IMAGE_REFUSALS: ReadonlySet<string> = new Set<ImageRefusal>([
+  'empty',
+  'svg',
+  'html',
+  'unknown',
+  'image-too-large',
+  'clip-too-large',
+  'fetch-failed',
+  'no-permission',
+  'not-local',
+  'storage-failed',
+]);
+
+/** One stored image outcome as the clipper writes it (kept: a real hash and a plain extension). */
+export function isImageOutcome(value: unknown): value is ImageOutcome {
+  if (!isRecord(value) || !isImageUrl(value.url)) return false;
+  if (!(value.originalUrl === null || isBoundedString(value.originalUrl, MAX_FIELD_CHARS))) return false;
+  if (value.status === 'remote') return typeof value.reason === 'string' && IMAGE_REFUSALS.has(value.reason);
+  return (
+    value.status === 'kept' &&
+    typeof value.hash === 'string' &&
+    isImageHash(value.hash) &&
+    typeof value.ext === 'string' &&
+    /^[a-z0-9]{1,5}$/.test(value.ext) &&
+    Number.isSafeInteger(value.size) &&
+    (value.size as number) >= 0
+  );
+}
+
+function isListOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {
+  return Array.isArray(value) && value.length <= MAX_CLIP_IMAGES && value.every((item) => check(item));
+}
+
 export function isClipDraft(value: unknown): value is ClipDraft {
   if (!isRecord(value)) return false;
   return (
@@ -94,7 +171,8 @@ export function isClipDraft(value: unknown): value is ClipDraft {
     (value.modified === null || isFoundDate(value.modified)) &&
     isBoundedString(value.contentHtml, MAX_BODY_CHARS) &&
     isBoundedString(value.textContent, MAX_BODY_CHARS) &&
-    (value.kind === 'article' || value.kind === 'selection' || value.kind === 'page')
+    (value.kind === 'article' || value.kind === 'selection' || value.kind === 'page') &&
+    (value.images === undefined || isListOf(value.images, isArticleImage))
   );
 }
 
@@ -122,18 +200,25 @@ export function isStoredClip(value: unknown): value is StoredClip {
     (value.markdownKey === undefined || isBoundedString(value.markdownKey, 500)) &&
     isClipEdits(value.edits) &&
     Number.isFinite(value.clippedAt) &&
-    Number.isFinite(value.updatedAt)
+    Number.isFinite(value.updatedAt) &&
+    (value.images === undefined || isListOf(value.images, isImageOutcome))
   );
 }
 
 /** The backup as JSON text; clips keep their order (newest first). */
-export function serializeBackup(clips: StoredClip[], settings: unknown, exportedAt: Date): string {
+export function serializeBackup(
+  clips: StoredClip[],
+  settings: unknown,
+  exportedAt: Date,
+  images: BackupImage[] = [],
+): string {
   const file: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: exportedAt.toISOString(),
     settings,
     clips,
+    ...(images.length > 0 ? { images } : {}),
   };
   return JSON.stringify(file, null, 2);
 }
@@ -142,7 +227,9 @@ export function serializeBackup(clips: StoredClip[], settings: unknown, exported
  * Parses and checks a backup. Any clip that fails the shape check fails the whole file: a restore must be
  * all-or-nothing so the user is never left guessing what came back.
  */
-export function parseBackup(text: string): Result<{ clips: StoredClip[]; settings: unknown }> {
+export function parseBackup(
+  text: string,
+): Result<{ clips: StoredClip[]; settings: unknown; images?: BackupImage[] }> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -158,5 +245,10 @@ export function parseBackup(text: string): Result<{ clips: StoredClip[]; setting
   const clips: unknown[] = data.clips;
   const badIndex = clips.findIndex((clip) => !isStoredClip(clip));
   if (badIndex !== -1) return fail('invalid-backup', `clip ${badIndex} is malformed`);
-  return ok({ clips: clips as StoredClip[], settings: data.settings });
+  if (data.images === undefined) return ok({ clips: clips as StoredClip[], settings: data.settings });
+  if (!Array.isArray(data.images)) return fail('invalid-backup', 'images is not a list');
+  const images: unknown[] = data.images;
+  const badImage = images.findIndex((image) => !isBackupImage(image));
+  if (badImage !== -1) return fail('invalid-backup', `image ${badImage} is malformed`);
+  return ok({ clips: clips as StoredClip[], settings: data.settings, images: images as BackupImage[] });
 }

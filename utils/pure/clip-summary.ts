@@ -25,5 +25,16 @@ export function toSummary(clip: StoredClip): ClipSummary {
     published,
     tags: edits.tags ?? draft.keywords,
     clippedAt: clip.clippedAt,
+    ...imageTotalsOf(clip),
   };
+}
+
+/** A clip's kept images: how many distinct files, and their bytes. Nothing for a clip without kept images. */
+export function imageTotalsOf(clip: StoredClip): { imageCount?: number; imageBytes?: number } {
+  const sizes = new Map<string, number>();
+  for (const image of clip.images ?? []) if (image.status === 'kept') sizes.set(image.hash, image.size);
+  if (sizes.size === 0) return {};
+  let bytes = 0;
+  for (const size of sizes.values()) bytes += size;
+  return { imageCount: sizes.size, imageBytes: bytes };
 }

@@ -104,6 +104,13 @@ export interface PopupServices {
   keepPickAsRule?(pick: LastPick): Promise<Result<void>>;
   /** Closes the popup (the picker needs the page). */
   closePopup?(): void;
+  /**
+   * Asks the browser for these sites (`https://host/*`); must be the first thing a click handler does, since the
+   * browser only asks during a user gesture. False when declined or when the browser cannot ask.
+   */
+  allowImageSites?(origins: string[]): Promise<boolean>;
+  /** Fetches a clip's remote images again after a grant. */
+  refetchImages?(clipId: string, target?: ClipTarget): Promise<Result<ClipOutcome>>;
 }
 
 /** The settings the options page edits. */
@@ -125,6 +132,8 @@ export interface OptionsServices {
   saveSettings(next: EditableSettings): Promise<Result<void>>;
   estimateStorage(): Promise<StorageEstimate | null>;
   countClips(): Promise<Result<number>>;
+  /** Image files clips keep, and their bytes. */
+  imageUsage?(): Promise<Result<{ count: number; bytes: number }>>;
   exportZip(target: ExportTarget, onProgress: ProgressFn): Promise<Result<number>>;
   backup(): Promise<Result<void>>;
   restore(text: string): Promise<Result<RestoreCounts>>;

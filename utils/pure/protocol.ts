@@ -1,6 +1,7 @@
 // Pure: the one typed protocol between extension contexts (popup/options -> background, background -> injected
 // script). Types and constants only: the background, the pages and the injected script all import it.
 import type { ClipMode } from './choices';
+import type { ImageRefusal, ImageSummary } from './images/types';
 import type { Result } from './result';
 import type { ClipDraft, ClipSummary, MarkdownStyle } from './types';
 
@@ -22,6 +23,23 @@ export interface ClipOutcome {
   clip: ClipSummary;
   /** True when an earlier clip of the same article was updated instead of a new one added. */
   isUpdate: boolean;
+  /** What happened to the article's images; absent when the clip has none or keeping them is off. */
+  images?: ClipImagesReport;
+}
+
+/** The clip result's image line: counts, and the other sites whose images need a permission to be kept. */
+export interface ClipImagesReport {
+  summary: ImageSummary;
+  /** True when the browser refused the space: the clip was saved without its images. */
+  storageFull: boolean;
+  /** Origin match patterns (`https://img.example.com/*`) to ask for; empty when none is missing. */
+  missingOrigins: string[];
+}
+
+/** After the user granted other sites: fetch this clip's remote images again. */
+export interface RefetchImagesRequest {
+  clipId: string;
+  tabId?: number;
 }
 
 /** Without tabId the active tab is clipped (old popups, tests); with it, exactly that tab or an error. */
@@ -48,6 +66,7 @@ export interface Protocol {
   'batch-cancel': [Record<string, never>, BatchState | null];
   /** The current (or last) batch, or null when none ran since the browser started. */
   'batch-status': [Record<string, never>, BatchState | null];
+  'refetch-images': [RefetchImagesRequest, ClipOutcome];
 }
 
 export type MessageName = keyof Protocol;
@@ -65,7 +84,12 @@ export interface InjectedClipOptions {
   removeSelectors?: string[];
   articleSelector?: string;
   dateSelector?: string;
+  /** List the article's images in the draft (the keep-images setting). */
+  keepImages?: boolean;
 }
+
+/** One image fetched by the page: its bytes as base64, or why not. */
+export type InjectedImageReply = { ok: true; data: string } | { ok: false; reason: ImageRefusal };
 
 export interface InjectedProbe {
   url: string;
@@ -77,13 +101,15 @@ export interface InjectedProbe {
 }
 
 /** Bumped when InjectedApi changes, so a page still holding an older clip script gets the new one injected. */
-export const INJECTED_API_VERSION = 4 as const;
+export const INJECTED_API_VERSION = 5 as const;
 
 /** The API entrypoints/clip.ts installs in the page's isolated world as `globalThis.__postclip`. */
 export interface InjectedApi {
   apiVersion: typeof INJECTED_API_VERSION;
   probe(): InjectedProbe;
   clip(opts: InjectedClipOptions): Result<{ draft: ClipDraft; markdown: string }>;
+  /** A same-origin image, fetched as the page would; at most `limit` bytes. */
+  fetchImage(url: string, limit: number, timeoutMs: number): Promise<InjectedImageReply>;
 }
 
 export interface PostclipGlobal {

@@ -2,6 +2,7 @@
 import type { SiteRule, Template } from './template-shape';
 import type { ClipMode, MarkdownChoice, MarkdownChoiceValue, PostChoiceValue, SlugMode } from './choices';
 import type { DiscardedChoice } from './protocol';
+import type { ArticleImage, ImageOutcome } from './images/types';
 
 /** Where a published or modified date was found, most trusted first. */
 export type DateSource = 'json-ld' | 'meta' | 'time-element' | 'text' | 'url' | 'rule';
@@ -52,6 +53,8 @@ export interface ClipDraft {
   textContent: string;
   /** `article` (Readability), `selection` (only what the user selected), or `page` (whole body). */
   kind: ClipMode;
+  /** The article's images worth keeping (utils/dom/image-select.ts), found by the injected script; absent: none. */
+  images?: ArticleImage[];
 }
 
 /** Markdown style choices (turndown options the user can set). */
@@ -124,6 +127,8 @@ export interface StoredClip {
   /** Epoch milliseconds. */
   clippedAt: number;
   updatedAt: number;
+  /** What happened to each image at clip time; kept ones are in the `images` store by hash. Absent: none kept. */
+  images?: ImageOutcome[];
 }
 
 /** One row of the library list: small, so thousands load fast. */
@@ -136,6 +141,9 @@ export interface ClipSummary {
   published: string | null;
   tags: string[];
   clippedAt: number;
+  /** Kept images and their bytes (each distinct file once); absent on clips without kept images. */
+  imageCount?: number;
+  imageBytes?: number;
 }
 
 /** The user's settings. Defaults and migrations live in utils/platform/settings.ts; the shape is here so
@@ -156,4 +164,22 @@ export interface Settings {
    * only so older settings objects still type-check: migrateSettings always fills it.
    */
   batchDiscarded?: DiscardedChoice;
+  /** Images kept with clips; absent in settings saved before images existed (then DEFAULT_IMAGE_SETTINGS). */
+  images?: ImageSettings;
+}
+
+/** Whether clips keep their images, and how exports link them. */
+export interface ImageSettings {
+  keep: boolean;
+  /** Jekyll's `baseurl` for a site served under a sub-path (`/blog`); '' for the root. */
+  baseurl: string;
+  /** Obsidian: `![[…]]` embeds or relative Markdown links. */
+  obsidianLinks: 'embed' | 'relative';
+}
+
+export const DEFAULT_IMAGE_SETTINGS: ImageSettings = { keep: true, baseurl: '', obsidianLinks: 'embed' };
+
+/** The settings' image part, defaults filled in. */
+export function imageSettingsOf(settings: Pick<Settings, 'images'>): ImageSettings {
+  return { ...DEFAULT_IMAGE_SETTINGS, ...(settings.images ?? {}) };
 }

@@ -3,12 +3,23 @@ import { deflateSync, strToU8, Zip, ZipPassThrough } from 'fflate';
 import { safeArchivePath, uniqueFilenames } from './filename';
 import type { Post } from './types';
 
-export interface ZipFile {
+export interface TextZipFile {
   /** `folder/name`, `/`-separated. */
   path: string;
-  /** Text, stored as UTF-8. */
+  /** Text, stored as UTF-8 (deflated). */
   content: string;
 }
+
+/**
+ * A binary entry (an image), stored as it is: images are compressed already, deflating them again costs time for
+ * nothing. `load` is called when the entry is written, one at a time, so only one file's bytes wait in memory.
+ */
+export interface BinaryZipFile {
+  path: string;
+  load: () => Uint8Array | Promise<Uint8Array>;
+}
+
+export type ZipFile = TextZipFile | BinaryZipFile;
 
 // The zip format stores DOS dates: years 1980-2107; fflate accepts 1980-2099 and throws outside.
 const MIN_ZIP_TIME = Date.UTC(1980, 0, 2);
@@ -47,7 +58,11 @@ class DeflatedEntry extends ZipPassThrough {
 }
 
 /** A zip written one entry at a time (fflate's streaming Zip), so a caller can pause between entries. */
-function startZip(mtime: Date): { add(file: ZipFile): void; finish(): Uint8Array } {
+function startZip(mtime: Date): {
+  add(file: TextZipFile): void;
+  addBytes(path: string, bytes: Uint8Array): void;
+  finish(): Uint8Array;
+} {
   const date = toZipDate(mtime);
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
@@ -61,6 +76,12 @@ function startZip(mtime: Date): { add(file: ZipFile): void; finish(): Uint8Array
       entry.mtime = date;
       zip.add(entry);
       entry.push(strToU8(file.content), true);
+    },
+    addBytes(path, bytes) {
+      const entry = new ZipPassThrough(path);
+      entry.mtime = date;
+      zip.add(entry);
+      entry.push(bytes, true);
     },
     finish() {
       zip.end();
@@ -84,7 +105,16 @@ function startZip(mtime: Date): { add(file: ZipFile): void; finish(): Uint8Array
 export function buildZip(files: ZipFile[], mtime: Date = new Date()): Uint8Array {
   checkPaths(files);
   const zip = startZip(mtime);
-  for (const file of files) zip.add(file);
+  for (const file of files) {
+    if ('content' in file) {
+      zip.add(file);
+      continue;
+    }
+    const bytes = file.load();
+    if (!(bytes instanceof Uint8Array))
+      throw new TypeError(`buildZip cannot wait for ${file.path}: use buildZipInSlices`);
+    zip.addBytes(file.path, bytes);
+  }
   return zip.finish();
 }
 
@@ -102,7 +132,8 @@ export async function buildZipInSlices(
   const zip = startZip(mtime);
   let sliceStart = Date.now();
   for (const file of files) {
-    zip.add(file);
+    if ('content' in file) zip.add(file);
+    else zip.addBytes(file.path, await file.load());
     if (Date.now() - sliceStart >= sliceMs) {
       await pause();
       sliceStart = Date.now();
@@ -116,7 +147,7 @@ export async function buildZipInSlices(
  * the others go under `folder` (Jekyll's `_posts/`). Names are made safe and unique within each folder
  * (ignoring case, as Windows and macOS do).
  */
-export function postsToZipFiles(posts: Post[], folder = '_posts'): ZipFile[] {
+export function postsToZipFiles(posts: Post[], folder = '_posts'): TextZipFile[] {
   const placed = posts.map((post) => {
     const slash = post.filename.lastIndexOf('/');
     const dir = slash < 0 ? folder : safeArchivePath(post.filename.slice(0, slash), 'x').slice(0, -2);

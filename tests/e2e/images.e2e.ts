@@ -1,0 +1,156 @@
+// End-to-end in real headless Chromium: a page on 127.0.0.1 with same-origin images (plain <img>, lazy data-src,
+// srcset, <picture>), one behind a Referer check, and one on another origin (localhost: no permission). Clip it with
+// a toolbar click, Export all, and check every image file's bytes and that every local link resolves in the zip.
+import assert from 'node:assert/strict';
+import { readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { strFromU8, unzipSync } from 'fflate';
+import type { ChromiumSession } from './helpers/chromium';
+import { clickToolbarButton, launchChromium, openExtensionPage } from './helpers/chromium';
+import { waitForDownload } from './helpers/files';
+import { BODY_TEXT_EXPR, pollValue } from './helpers/ui';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
+
+const PNG_HEAD = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+function png(n: number): Buffer {
+  return Buffer.from([...PNG_HEAD, ...Array.from({ length: 64 }, (_, i) => (n * 31 + i) & 0xff)]);
+}
+const WEBP = Buffer.from([
+  ...Buffer.from('RIFF'),
+  40,
+  0,
+  0,
+  0,
+  ...Buffer.from('WEBPVP8 '),
+  ...Array(32).fill(5),
+]);
+
+const FILES: Record<string, Buffer> = {
+  '/img/plain.png': png(1),
+  '/img/lazy.png': png(2),
+  '/img/small.png': png(3),
+  '/img/large.png': png(4),
+  '/img/pic.png': png(5),
+  '/img/pic.webp': WEBP,
+  '/img/guarded.png': png(6),
+  '/img/other.png': png(7),
+};
+
+const PARAGRAPH =
+  'Harbourton switched on its first tidal power station on Monday, ending a decade of planning and three years of construction beneath the old ferry pier. The turbines sit twelve metres below the surface.';
+
+function articleHtml(otherOrigin: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pictures of the tidal station | Courier</title>
+<meta property="article:published_time" content="2024-03-18T07:45:00+00:00"></head><body><main><article>
+<h1>Pictures of the tidal station</h1>
+<p>${PARAGRAPH}</p>
+<p><img src="/img/plain.png" alt="plain" width="800" height="600"></p>
+<p>${PARAGRAPH}</p>
+<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/lazy.png" alt="lazy" width="800" height="600"></p>
+<p>${PARAGRAPH}</p>
+<p><img src="/img/small.png" srcset="/img/small.png 400w, /img/large.png 1200w" alt="srcset" width="800" height="600"></p>
+<p>${PARAGRAPH}</p>
+<figure><picture><source srcset="/img/pic.webp" type="image/webp"><img src="/img/pic.png" alt="picture" width="800" height="600"></picture></figure>
+<p>${PARAGRAPH}</p>
+<p><img src="/img/guarded.png" alt="guarded" width="800" height="600"></p>
+<p>${PARAGRAPH}</p>
+<p><img src="${otherOrigin}/img/other.png" alt="other" width="800" height="600"></p>
+<p>${PARAGRAPH}</p>
+</article></main></body></html>`;
+}
+
+let session: ChromiumSession;
+let server: ReturnType<typeof createServer>;
+let origin = '';
+let guardedRefused = 0;
+
+describe('images in Chromium', () => {
+  before(async () => {
+    server = createServer((req, res) => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      if (path === '/article.html') {
+        const port = (server.address() as AddressInfo).port;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(articleHtml(`http://localhost:${port}`));
+        return;
+      }
+      const body = FILES[path];
+      // A hotlink check: the guarded image only for requests that come from our page.
+      if (path === '/img/guarded.png' && !(req.headers.referer ?? '').startsWith(origin)) {
+        guardedRefused += 1;
+        res.writeHead(403);
+        res.end();
+        return;
+      }
+      if (!body) {
+        res.writeHead(404);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': path.endsWith('.webp') ? 'image/webp' : 'image/png' });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    session = await launchChromium(EXTENSION);
+  });
+  after(async () => {
+    await session.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await rm(session.profileDir, { recursive: true, force: true });
+  });
+
+  it('clips the page keeping its same-origin images; the other site stays remote and the popup says why', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}/article.html`);
+    const popup = await clickToolbarButton(session, page);
+    const text = await pollValue(
+      () => popup.evaluate<string>(BODY_TEXT_EXPR),
+      (t) => /images kept/.test(t),
+      'the popup to report the images',
+    );
+    await popup.detach();
+    assert.match(text, /5 images kept/);
+    assert.match(text, /1 stayed remote: 1 on another site/);
+    assert.match(text, /Images on localhost need your permission/);
+    assert.match(text, /Allow/);
+    assert.equal(guardedRefused, 0);
+    await page.close();
+  });
+
+  it('Export all writes each image with its bytes, and every local link in the post resolves', async () => {
+    const lib = await openExtensionPage(session, 'popup.html');
+    await lib.getByRole('button', { name: 'Export all', exact: true }).click();
+    const zipPath = await waitForDownload(session.downloadsDir, /^postclip-.*\.zip$/);
+    const zip = unzipSync(new Uint8Array(await readFile(zipPath)));
+    const names = Object.keys(zip);
+    const post = names.find((n) => n.endsWith('.md'));
+    assert.ok(post, names.join(', '));
+    const images = names.filter((n) => !n.endsWith('.md'));
+    assert.equal(images.length, 5, names.join(', '));
+    const expected = new Set(
+      ['/img/plain.png', '/img/lazy.png', '/img/large.png', '/img/pic.webp', '/img/guarded.png'].map((p) =>
+        (FILES[p] ?? Buffer.alloc(0)).toString('hex'),
+      ),
+    );
+    for (const name of images) assert.ok(expected.has(Buffer.from(zip[name] ?? []).toString('hex')), name);
+    const body = strFromU8(zip[post] ?? new Uint8Array());
+    const links = [...body.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? '');
+    const local = links.filter((l) => !/^https?:/.test(l));
+    assert.equal(local.length, 5, body);
+    for (const link of local) {
+      const path = decodeURIComponent(link.replace(/^\//, ''));
+      assert.ok(zip[path], `${link} is not in the zip (${names.join(', ')})`);
+    }
+    assert.ok(
+      links.some((l) => l.startsWith('http://localhost:')),
+      'the other site’s image stays remote',
+    );
+    await lib.close();
+  });
+});
