@@ -31,6 +31,8 @@ export interface PageEntry {
   path: string;
   /** Null: take the page's canonical or og:url, else a throwaway localhost URL. */
   url: string | null;
+  /** The clip's reference time from the manifest's `"now"`; absent: the run's `--now`, else the file's mtime. */
+  now?: Date;
 }
 
 export interface ClipSettings {
@@ -123,6 +125,20 @@ export async function readPageBytes(path: string): Promise<Uint8Array> {
   return new Uint8Array(inflated);
 }
 
+/**
+ * The reference time a page is clipped against (year-less and relative dates, the "never in the future" rule):
+ * the manifest line's `now`, else the run's `--now`, else when the file was saved (its modification time).
+ */
+export async function pageReferenceTime(path: string, entryNow?: Date, runNow?: Date): Promise<Date> {
+  if (entryNow) return entryNow;
+  if (runNow) return runNow;
+  try {
+    return (await stat(path)).mtime;
+  } catch {
+    return new Date();
+  }
+}
+
 /** A page over MAX_PAGE_BYTES; its `code` is the error code batch lines and messages use. */
 export class PageTooLargeError extends Error {
   readonly code = 'page-too-large' as const;
@@ -207,7 +223,8 @@ export async function clipEntry(entry: PageEntry, settings: ClipSettings): Promi
   const fallbackUrl = entry.url ?? '';
   try {
     const bytes = await readPageBytes(entry.path);
-    return toBatchLine(entry.file, clipHtmlBytes(bytes, entry.url, settings), settings.timeZone);
+    const now = await pageReferenceTime(entry.path, entry.now, settings.now);
+    return toBatchLine(entry.file, clipHtmlBytes(bytes, entry.url, { ...settings, now }), settings.timeZone);
   } catch (error) {
     const { code, detail } = describeError(error);
     return { file: entry.file, url: fallbackUrl, ok: false, error: code, detail };
@@ -220,8 +237,15 @@ export function toFailureLine(entry: PageEntry, code: ErrorCode, detail?: string
   return detail === undefined ? line : { ...line, detail };
 }
 
+/** An ISO 8601 time (`2026-12-05T01:00:00Z`, `2026-12-05`) as a Date, or null. */
+export function parseNow(text: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) return null;
+  const time = new Date(text.trim());
+  return Number.isNaN(time.getTime()) ? null : time;
+}
+
 /**
- * Reads a JSONL manifest: one `{"file": …, "url": …}` a line, `url` optional. Relative files are relative to the
+ * Reads a JSONL manifest: one `{"file": …, "url": …, "now": …}` a line, `url` and `now` optional. Relative files are relative to the
  * manifest's folder. Blank lines are skipped; a malformed line throws (a usage error, not a page failure).
  */
 export function parseManifest(text: string, manifestPath: string): PageEntry[] {
@@ -236,12 +260,22 @@ export function parseManifest(text: string, manifestPath: string): PageEntry[] {
       throw new Error(`${manifestPath}:${index + 1}: not JSON`);
     }
     const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-    const { file, url } = record;
+    const { file, url, now } = record;
     if (typeof file !== 'string' || !file) throw new Error(`${manifestPath}:${index + 1}: no "file"`);
     if (url !== undefined && url !== null && typeof url !== 'string') {
       throw new Error(`${manifestPath}:${index + 1}: "url" is not a string`);
     }
-    entries.push({ file, path: isAbsolute(file) ? file : resolve(folder, file), url: url || null });
+    const entry: PageEntry = {
+      file,
+      path: isAbsolute(file) ? file : resolve(folder, file),
+      url: url || null,
+    };
+    if (now !== undefined && now !== null) {
+      const time = typeof now === 'string' ? parseNow(now) : null;
+      if (!time) throw new Error(`${manifestPath}:${index + 1}: "now" is not an ISO 8601 time`);
+      entry.now = time;
+    }
+    entries.push(entry);
   });
   return entries;
 }

@@ -3,7 +3,7 @@ import type { SiteRule, Template } from './template-shape';
 import type { ClipMode, MarkdownChoice, MarkdownChoiceValue, PostChoiceValue, SlugMode } from './choices';
 
 /** Where a published or modified date was found, most trusted first. */
-export type DateSource = 'json-ld' | 'meta' | 'time-element' | 'text' | 'url' | 'rule';
+export type DateSource = 'json-ld' | 'meta' | 'time-element' | 'text' | 'url' | 'rule' | 'script';
 
 /** A calendar date with as much of the time and zone as the page gave; nothing invented. */
 export interface DateParts {
