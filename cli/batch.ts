@@ -16,6 +16,7 @@ import type { DateSource, FoundDate, Post } from '../utils/pure/types';
 import { DEFAULT_POST_OPTIONS } from '../utils/pure/types';
 import { toIsoString, withOffset, zoneOffsetMinutes } from '../utils/pure/dates';
 import type { ClipOutput } from '../utils/dom/pipeline';
+import { isReaderable } from '../utils/dom/extract';
 import { clipDocument } from '../utils/dom/pipeline';
 import { decodeHtml } from './decode';
 import { findPageUrl, parseHtmlDocument, setDocumentUrl } from './parse';
@@ -68,6 +69,8 @@ export interface BatchSuccess {
   file: string;
   url: string;
   ok: true;
+  /** Whether the popup would auto-clip this page (the same `isReaderable` check). */
+  readerable: boolean;
   title: string;
   byline: string | null;
   siteName: string | null;
@@ -163,6 +166,8 @@ export interface ClippedPage {
   /** The URL the page was clipped as: the given one, else the page's own, else a localhost placeholder. */
   url: string;
   result: Result<ClipOutput>;
+  /** The popup's auto-clip check (`isReaderable`) on the page as loaded. */
+  readerable: boolean;
 }
 
 /** Decodes, parses and clips one page's bytes. Never throws for a bad page: errors come back as codes. */
@@ -174,6 +179,7 @@ export function clipHtmlBytes(bytes: Uint8Array, url: string | null, settings: C
     pageUrl = findPageUrl(doc) ?? placeholder;
     if (pageUrl !== placeholder) setDocumentUrl(doc, pageUrl);
   }
+  const readerable = isReaderable(doc);
   const result = clipDocument(doc, pageUrl, {
     now: settings.now ?? new Date(),
     post: { ...DEFAULT_POST_OPTIONS, timeZone: settings.timeZone },
@@ -181,7 +187,7 @@ export function clipHtmlBytes(bytes: Uint8Array, url: string | null, settings: C
     ...(settings.templates ? { templates: settings.templates } : {}),
     ...(settings.rules ? { rules: settings.rules } : {}),
   });
-  return { url: pageUrl, result };
+  return { url: pageUrl, result, readerable };
 }
 
 /** The JSON line for one clipped page. */
@@ -197,6 +203,7 @@ export function toBatchLine(file: string, page: ClippedPage, timeZone: string): 
     file,
     url,
     ok: true,
+    readerable: page.readerable,
     title: draft.title,
     byline: draft.byline,
     siteName: draft.siteName,
