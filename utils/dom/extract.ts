@@ -2,7 +2,7 @@
 // Orchestration only: clean-up before Readability is in pre-clean.ts, the edge trim after it in edge-trim.ts.
 import { Readability } from '@mozilla/readability';
 import { absolutizeUrls } from './absolute-urls';
-import { trimArticleEdges } from './edge-trim';
+import { dropParagraphIndents, trimArticleEdges } from './edge-trim';
 import { parseInert } from './markdown-prepare';
 import type { ArticleHints } from './metadata';
 import { findBaseUrl, readMetadata, readPageSignals, readTextLines } from './metadata';
@@ -22,7 +22,7 @@ import {
 import { findModifiedDate, findPublishedDate } from './published-date';
 import { isArticleShaped } from './readerable';
 import { countCjk } from '../pure/cjk';
-import { normalizeSpace } from '../pure/page-text';
+import { firstSentence, normalizeSpace } from '../pure/page-text';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
 import { measureText } from '../pure/text-weight';
@@ -147,12 +147,14 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<ClipD
       dates: [published, modified],
     });
   }
+  dropParagraphIndents(content);
   const contentHtml = isOuter ? content.outerHTML : content.innerHTML;
   const textContent = readTextLines(content, Number.POSITIVE_INFINITY).join('\n');
   return ok({
     url,
     canonical: meta.canonical,
-    title: meta.title || normalizeSpace(hints.title) || hostOf(url) || url,
+    // A page with no title is named by its first sentence, not its host.
+    title: meta.title || normalizeSpace(hints.title) || firstSentence(textContent) || hostOf(url) || url,
     byline: meta.byline,
     siteName: meta.siteName,
     lang: meta.lang,
