@@ -6,12 +6,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
-import { clipHtmlBytes } from '../../cli/batch';
+import { clipHtmlBytes } from '../../cli/clip-page';
 import { decodeHtml } from '../../cli/decode';
 import { parseHtmlDocument } from '../../cli/parse';
 import { isReaderable } from '../../utils/dom/extract';
 import type { BodyScore } from './body-score';
 import { meanScore, scoreBody } from './body-score';
+import { errorMessage } from '../../utils/pure/error-message';
 
 const READABILITY_URL = 'http://fakehost/test/page.html';
 const CHINESE_URL = 'http://localhost/page.html';
@@ -153,7 +154,7 @@ function runPostclip(page: Page): { text: string; error: string | null } {
     if (!clipped.result.ok) return { text: '', error: clipped.result.code };
     return { text: clipped.result.value.markdown, error: null };
   } catch (error) {
-    return { text: '', error: error instanceof Error ? error.message : String(error) };
+    return { text: '', error: errorMessage(error) };
   }
 }
 

@@ -1,7 +1,7 @@
 // The CLI's JSON says whether the popup would auto-clip the page: the very `isReaderable` check.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { clipHtmlBytes, toBatchLine } from '../../cli/batch';
+import { clipHtmlBytes, toBatchLine } from '../../cli/clip-page';
 import { isReaderable } from '../../utils/dom/extract';
 
 const NOW = new Date('2024-05-01T00:00:00Z');

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BatchLine } from '../../cli/batch';
-import { clipEntry, pageReferenceTime, parseManifest, parseNow } from '../../cli/batch';
+import { pageReferenceTime, parseManifest, parseNow } from '../../cli/batch';
+import { clipEntry } from '../../cli/clip-page';
 
 const PARAGRAPH = '记者从有关部门获悉，这座城市今年新建了一批公园和绿道，市民出行和休闲的选择更多了。'.repeat(
   6,
