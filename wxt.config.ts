@@ -1,6 +1,13 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+const ICONS = {
+  16: 'icons/icon-16.png',
+  32: 'icons/icon-32.png',
+  48: 'icons/icon-48.png',
+  128: 'icons/icon-128.png',
+};
+
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // Explicit imports keep every dependency visible (no auto-imports).
@@ -12,6 +19,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    icons: ICONS,
+    // The toolbar button: MV3 names it `action`, MV2 `browser_action` (WXT adds the popup and title to either).
+    ...(manifestVersion === 3
+      ? { action: { default_icon: ICONS } }
+      : { browser_action: { default_icon: ICONS } }),
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'downloads', 'contextMenus'],
     commands: {
       'clip-page': {

@@ -93,7 +93,12 @@ export function OptionsApp({ services }: OptionsAppProps) {
         <ErrorBanner message={describeError(error.code, error.detail)} onDismiss={() => setError(null)} />
       )}
 
-      <PostSection post={current.post} browserTimeZone={services.browserTimeZone()} onChange={setPost} />
+      <PostSection
+        post={current.post}
+        browserTimeZone={services.browserTimeZone()}
+        onChange={setPost}
+        isJekyllActive={current.activeTemplateId === DEFAULT_TEMPLATE_ID}
+      />
       <MarkdownSection markdown={current.markdown} onChange={setMarkdown} />
 
       <section aria-labelledby="sec-popup">

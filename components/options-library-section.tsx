@@ -32,6 +32,8 @@ export function LibrarySection({ services, onError, onRestored }: LibrarySection
   const { t } = useI18n();
   const [storage, setStorage] = useState<StorageEstimate | null>(null);
   const [count, setCount] = useState<number | null>(null);
+  // A chosen backup waits here until the user confirms: restoring replaces the settings, templates and rules.
+  const [pending, setPending] = useState<File | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -81,12 +83,16 @@ export function LibrarySection({ services, onError, onRestored }: LibrarySection
       return t('backupDone');
     });
 
-  async function restore(input: HTMLInputElement) {
+  function choose(input: HTMLInputElement) {
     const file = input.files?.[0];
-    if (!file) return;
+    input.value = '';
+    if (file) setPending(file);
+  }
+
+  async function restore(file: File) {
+    setPending(null);
     await runTask(async () => {
       const text = await file.text();
-      input.value = '';
       const result = await services.restore(text);
       if (!result.ok) {
         onError(result);
@@ -123,11 +129,22 @@ export function LibrarySection({ services, onError, onRestored }: LibrarySection
           accept=".json,application/json"
           aria-describedby="restore-hint"
           disabled={isBusy}
-          onChange={(e) => void restore(e.currentTarget)}
+          onChange={(e) => choose(e.currentTarget)}
         />
         <p id="restore-hint" class="hint">
           {t('restoreHint')}
         </p>
+        {pending && (
+          <div role="alertdialog" aria-labelledby="restore-ask" class="confirm">
+            <p id="restore-ask">{t('libraryRestoreAsk', [pending.name])}</p>
+            <button type="button" class="primary" onClick={() => void restore(pending)}>
+              {t('libraryRestoreConfirm')}
+            </button>
+            <button type="button" onClick={() => setPending(null)}>
+              {t('libraryRestoreCancel')}
+            </button>
+          </div>
+        )}
       </div>
       <div role="status" aria-live="polite" class="status">
         {progress && (

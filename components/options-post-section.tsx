@@ -14,6 +14,11 @@ interface PostSectionProps {
   /** The runtime's own IANA zone, used when the user picks the browser's zone. */
   browserTimeZone: string;
   onChange: <K extends keyof PostOptions>(key: K, value: PostOptions[K]) => void;
+  /**
+   * False when the active template is not the built-in Jekyll one: layout, categories, tags, the source line and
+   * the author line shape only that template, so they are not offered for one they would not change.
+   */
+  isJekyllActive?: boolean;
 }
 
 function TimeZoneField({
@@ -86,7 +91,7 @@ function TimeZoneField({
   );
 }
 
-export function PostSection({ post, browserTimeZone, onChange }: PostSectionProps) {
+export function PostSection({ post, browserTimeZone, onChange, isJekyllActive = true }: PostSectionProps) {
   const { t } = useI18n();
   const [layoutText, setLayoutText] = useState(post.layout);
   useEffect(() => setLayoutText(post.layout), [post.layout]);
@@ -94,47 +99,54 @@ export function PostSection({ post, browserTimeZone, onChange }: PostSectionProp
   return (
     <section aria-labelledby="sec-front">
       <h2 id="sec-front">{t('sectionFrontMatter')}</h2>
-      <div class="field">
-        <label for="opt-layout">{t('fieldLayout')}</label>
-        <input
-          id="opt-layout"
-          type="text"
-          value={layoutText}
-          onInput={(e) => setLayoutText(e.currentTarget.value)}
-          onChange={(e) => {
-            const layout = e.currentTarget.value.trim();
-            if (layout !== post.layout) onChange('layout', layout);
-          }}
-        />
-      </div>
-      <Choice
-        id="opt-categories"
-        label={t('categoriesMode')}
-        value={post.categoriesMode}
-        values={POST_CHOICES.categoriesMode}
-        labels={CATEGORY_LABELS}
-        onChange={(v) => onChange('categoriesMode', v)}
-      />
-      <Choice
-        id="opt-tags"
-        label={t('tagsMode')}
-        value={post.tagsMode}
-        values={POST_CHOICES.tagsMode}
-        labels={TAG_LABELS}
-        onChange={(v) => onChange('tagsMode', v)}
-      />
-      <Toggle
-        id="opt-source"
-        label={t('includeSourceLine')}
-        checked={post.includeSourceLine}
-        onChange={(v) => onChange('includeSourceLine', v)}
-      />
-      <Toggle
-        id="opt-author"
-        label={t('includeAuthor')}
-        checked={post.includeAuthor}
-        onChange={(v) => onChange('includeAuthor', v)}
-      />
+      {isJekyllActive ? (
+        <fieldset class="jekyll-only">
+          <legend>{t('libraryJekyllFieldsLegend')}</legend>
+          <div class="field">
+            <label for="opt-layout">{t('fieldLayout')}</label>
+            <input
+              id="opt-layout"
+              type="text"
+              value={layoutText}
+              onInput={(e) => setLayoutText(e.currentTarget.value)}
+              onChange={(e) => {
+                const layout = e.currentTarget.value.trim();
+                if (layout !== post.layout) onChange('layout', layout);
+              }}
+            />
+          </div>
+          <Choice
+            id="opt-categories"
+            label={t('categoriesMode')}
+            value={post.categoriesMode}
+            values={POST_CHOICES.categoriesMode}
+            labels={CATEGORY_LABELS}
+            onChange={(v) => onChange('categoriesMode', v)}
+          />
+          <Choice
+            id="opt-tags"
+            label={t('tagsMode')}
+            value={post.tagsMode}
+            values={POST_CHOICES.tagsMode}
+            labels={TAG_LABELS}
+            onChange={(v) => onChange('tagsMode', v)}
+          />
+          <Toggle
+            id="opt-source"
+            label={t('includeSourceLine')}
+            checked={post.includeSourceLine}
+            onChange={(v) => onChange('includeSourceLine', v)}
+          />
+          <Toggle
+            id="opt-author"
+            label={t('includeAuthor')}
+            checked={post.includeAuthor}
+            onChange={(v) => onChange('includeAuthor', v)}
+          />
+        </fieldset>
+      ) : (
+        <p class="hint">{t('libraryJekyllFieldsHidden')}</p>
+      )}
       <Choice
         id="opt-slug"
         label={t('slugMode')}

@@ -7,6 +7,7 @@ import { ErrorBanner } from './error-banner';
 import { FilterBox } from './filter-box';
 import { useI18n } from './i18n-context';
 import { LibraryList } from './library-list';
+import { LibraryToolbar } from './library-toolbar';
 import type { ClipTarget, ExportTarget, OpenedClip, PopupServices } from '../utils/pure/page-api';
 import type { ClipMode } from '../utils/pure/choices';
 import type { TabProbe } from '../utils/pure/protocol';
@@ -70,6 +71,7 @@ export function PopupApp({
   const probedTab = useRef<ClipTarget | null>(null);
   const libraryRef = useRef<HTMLDivElement>(null);
   const popupRef = useRef<HTMLDivElement>(null);
+  const primaryRef = useRef<HTMLButtonElement>(null);
 
   function showError(result: Failure) {
     setError(toFailure(result));
@@ -113,6 +115,8 @@ export function PopupApp({
   }
 
   useEffect(() => {
+    // The keyboard starts on the primary action: Enter clips, Tab reaches the filter.
+    primaryRef.current?.focus();
     void list.reload();
     void start();
     // Runs once, when the popup opens.
@@ -251,7 +255,14 @@ export function PopupApp({
     <div class="popup" ref={popupRef}>
       <header class="clip-bar">
         <div class="clip-actions">
-          <button type="button" class="primary" disabled={isClipping} onClick={() => void runClip('article')}>
+          <img class="brand-icon" src="/icons/icon-32.png" alt="" width={20} height={20} />
+          <button
+            type="button"
+            class="primary"
+            ref={primaryRef}
+            disabled={isClipping}
+            onClick={() => void runClip('article')}
+          >
             {t('clipThisPage')}
           </button>
           {probe && !probe.isReaderable && (
@@ -267,6 +278,7 @@ export function PopupApp({
         </div>
         {probe?.savedClipId && <p class="hint">{t('alreadySaved')}</p>}
         {probe && !probe.isReaderable && <p class="hint">{t('notReaderable')}</p>}
+        <p class="hint library-hint">{t('libraryHint')}</p>
       </header>
 
       {error && (
@@ -297,6 +309,14 @@ export function PopupApp({
       <main>
         <div ref={libraryRef} class="library-view" hidden={view.kind !== 'library'}>
           <FilterBox onQuery={list.filter} />
+          <LibraryToolbar
+            sort={list.sort}
+            onSort={list.setSort}
+            hasRows={list.rows.length > 0}
+            isAllSelected={list.rows.every((r) => list.selected.has(r.id))}
+            onSelectAll={list.selectAll}
+            isFullText={list.isFullText}
+          />
           {selectedIds.length > 0 && (
             <div class="selection-bar">
               <span>{t('selectedCount', [String(selectedIds.length)])}</span>
@@ -324,6 +344,7 @@ export function PopupApp({
             onOpen={(id) => void openClip(id)}
             onToggle={list.toggle}
             onLoadMore={list.loadMore}
+            sort={list.sort}
           />
         </div>
         {view.kind === 'clip' && (

@@ -4,6 +4,16 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Template, TemplateError, TemplateField } from '../utils/pure/template';
 import { useI18n } from './i18n-context';
 import { checkTemplate, makeCopyId } from './settings-io';
+import { UndoToast } from './undo-toast';
+
+/** How long a deleted template can be brought back, as deleted clips can. */
+export const TEMPLATE_UNDO_MS = 8_000;
+
+interface DeletedTemplate {
+  name: string;
+  templates: Template[];
+  activeTemplateId: string;
+}
 
 export interface TemplateEditorProps {
   /** The built-in templates, Jekyll made from the user's post options. */
@@ -17,6 +27,7 @@ export interface TemplateEditorProps {
   onSave: (templates: Template[], activeTemplateId: string) => void;
   /** The unsaved copy being edited (or null), so the preview can follow the typing. */
   onDraft?: (draft: Template | null) => void;
+  undoMs?: number;
 }
 
 const FORMATS = [
@@ -45,12 +56,21 @@ export function TemplateEditor({
   onActivate,
   onSave,
   onDraft,
+  undoMs = TEMPLATE_UNDO_MS,
 }: TemplateEditorProps) {
   const { t } = useI18n();
   const own = templates.find((tpl) => tpl.id === activeTemplateId) ?? null;
   const shown = own ?? builtIns.find((tpl) => tpl.id === activeTemplateId) ?? builtIns[0] ?? null;
   const [draft, setDraft] = useState<Template | null>(own);
   const [isSaveRefused, setSaveRefused] = useState(false);
+  const [deleted, setDeleted] = useState<DeletedTemplate | null>(null);
+
+  // The Undo offer lasts a few seconds, then the deletion stands.
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), undoMs);
+    return () => clearTimeout(timer);
+  }, [deleted, undoMs]);
 
   // Another template picked, or the stored one changed (a save, an import): edit what is stored now.
   useEffect(() => {
@@ -103,10 +123,17 @@ export function TemplateEditor({
 
   function remove() {
     if (!own) return;
+    setDeleted({ name: own.name, templates: [...templates], activeTemplateId });
     onSave(
       templates.filter((tpl) => tpl.id !== own.id),
       builtIns[0]?.id ?? 'jekyll',
     );
+  }
+
+  function undoRemove() {
+    if (!deleted) return;
+    setDeleted(null);
+    onSave(deleted.templates, deleted.activeTemplateId);
   }
 
   const invalid = (name: string) =>
@@ -266,6 +293,9 @@ export function TemplateEditor({
           </div>
         </form>
       )}
+      <div role="status" aria-live="polite" class="status">
+        {deleted && <UndoToast message={t('libraryTemplateDeleted', [deleted.name])} onUndo={undoRemove} />}
+      </div>
     </div>
   );
 }

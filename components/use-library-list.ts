@@ -1,7 +1,7 @@
 // The popup's library list: pages from the store, rows pinned in this session (clipped or already saved) above
 // them, the filter, the selection and the row badges. Only the newest list request may change the rows.
 import { useRef, useState } from 'preact/hooks';
-import type { PopupServices } from '../utils/pure/page-api';
+import type { LibrarySort, PopupServices } from '../utils/pure/page-api';
 import type { Failure } from '../utils/pure/result';
 import type { ClipSummary } from '../utils/pure/types';
 import type { RowBadge } from './library-list';
@@ -20,6 +20,9 @@ export interface LibraryListState {
   isLoading: boolean;
   badges: Record<string, RowBadge>;
   selected: ReadonlySet<string>;
+  sort: LibrarySort;
+  /** False while a query is matched on titles, sites and tags only (the full-text index is loading). */
+  isFullText: boolean;
   /** Loads the first page for the current filter again (after an undo). */
   reload: () => Promise<void>;
   loadMore: () => void;
@@ -31,7 +34,13 @@ export interface LibraryListState {
   replaceRow: (row: ClipSummary) => void;
   removeRows: (ids: string[]) => void;
   toggle: (id: string, isOn: boolean) => void;
+  setSort: (sort: LibrarySort) => void;
+  /** Selects every row the filter shows (or clears them when all are selected already). */
+  selectAll: () => void;
 }
+
+/** How often a query matched without the full-text index asks again while that index loads. */
+export const FULL_TEXT_RETRY_MS = 400;
 
 export function useLibraryList(
   services: Pick<PopupServices, 'listSummaries' | 'getSummary'>,
@@ -46,15 +55,18 @@ export function useLibraryList(
   const [query, setQuery] = useState('');
   const [badges, setBadges] = useState<Record<string, RowBadge>>({});
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [sort, setSortState] = useState<LibrarySort>('clipped');
+  const [isFullText, setFullText] = useState(true);
   const listRequest = useRef(0);
 
-  async function loadPage(q: string, after: number | null) {
+  async function loadPage(q: string, after: number | null, by: LibrarySort = sort) {
     const request = ++listRequest.current;
     setLoading(true);
     const result = await services.listSummaries({
       limit: pageSize,
       ...(after === null ? {} : { after }),
       ...(q === '' ? {} : { query: q }),
+      ...(by === 'clipped' ? {} : { sort: by }),
     });
     if (request !== listRequest.current) return; // A newer query answered, or will.
     setLoading(false);
@@ -64,16 +76,35 @@ export function useLibraryList(
     }
     setItems((rows) => (after === null ? result.value.items : appendNew(rows, result.value.items)));
     setNext(result.value.next);
+    const full = result.value.isFullText ?? true;
+    setFullText(full);
+    // The index is loading: ask again shortly, and the rows widen to body matches once it is ready.
+    if (!full && after === null)
+      setTimeout(() => {
+        if (request === listRequest.current) void loadPage(q, null, by);
+      }, FULL_TEXT_RETRY_MS);
   }
 
+  // Pinned rows sit above the newest-clipped list only; a filter or another order shows the store's rows.
+  const rows = query === '' && sort === 'clipped' ? appendNew(pinned, items) : items;
+
   return {
-    rows: query === '' ? appendNew(pinned, items) : items,
+    rows,
+    sort,
+    isFullText: query === '' || isFullText,
     query,
     hasMore: next !== null,
     isLoading,
     badges,
     selected,
     reload: () => loadPage(query, null),
+    setSort: (by) => {
+      setSortState(by);
+      setNext(null);
+      void loadPage(query, null, by);
+    },
+    selectAll: () =>
+      setSelected((s) => (rows.every((r) => s.has(r.id)) ? new Set() : new Set(rows.map((r) => r.id)))),
     loadMore: () => {
       if (!isLoading && next !== null) void loadPage(query, next);
     },

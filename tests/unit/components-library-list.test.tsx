@@ -61,7 +61,11 @@ describe('LibraryList', () => {
     expect(titles()).toEqual(ROWS.map((r) => r.title));
     const first = container.querySelectorAll('li')[0];
     expect(first?.textContent).toContain('The Coastal Courier');
-    expect(first?.textContent).toContain('2024-03-18');
+    expect(first?.querySelector('time')?.getAttribute('datetime')).toBe(new Date(1).toISOString());
+    mount({ sort: 'published' });
+    expect(container.querySelectorAll('li')[0]?.querySelector('time')?.getAttribute('datetime')).toBe(
+      '2024-03-18T07:45:00+00:00',
+    );
     expect(container.querySelectorAll('li')[2]?.textContent).toContain('noDate');
   });
 

@@ -44,6 +44,19 @@ async function mount(services: OptionsServices) {
 }
 
 describe('OptionsApp', () => {
+  it('offers the Jekyll-only front matter fields only while the Jekyll template is active', async () => {
+    await mount(fakeServices());
+    expect(screen.getByRole('group', { name: 'libraryJekyllFieldsLegend' })).toBeTruthy();
+    expect(screen.getByLabelText('fieldLayout')).toBeTruthy();
+    cleanup();
+    const obsidian = { ...SETTINGS, activeTemplateId: 'obsidian' };
+    await mount(fakeServices({ loadSettings: vi.fn(() => Promise.resolve(ok(obsidian))) }));
+    expect(screen.queryByLabelText('fieldLayout')).toBeNull();
+    expect(screen.getByText('libraryJekyllFieldsHidden')).toBeTruthy();
+    // The time zone applies to every template and stays.
+    expect(screen.getAllByText(/timeZone/i).length).toBeGreaterThan(0);
+  });
+
   it('saves a changed choice at once and says Saved', async () => {
     const services = fakeServices();
     await mount(services);
@@ -138,12 +151,18 @@ describe('OptionsApp', () => {
     await waitFor(() => expect(document.querySelector('pre')?.textContent).toBe('---\nlayout: post\n---\n'));
   });
 
-  it('restores a backup file and reports the counts', async () => {
+  it('asks before restoring a backup file, then restores it and reports the counts', async () => {
     const services = fakeServices();
     await mount(services);
     const input = screen.getByLabelText('restoreFromBackup');
     const file = new File(['{"format":"postclip-backup"}'], 'backup.json', { type: 'application/json' });
     fireEvent.change(input, { target: { files: [file] } });
+    fireEvent.click(await screen.findByRole('button', { name: 'libraryRestoreCancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(services.restore).not.toHaveBeenCalled();
+    fireEvent.change(input, { target: { files: [file] } });
+    expect(screen.getByRole('alertdialog').textContent).toContain('libraryRestoreAsk');
+    fireEvent.click(screen.getByRole('button', { name: 'libraryRestoreConfirm' }));
     expect(await screen.findByText('restored')).toBeTruthy();
     expect(services.restore).toHaveBeenCalledWith('{"format":"postclip-backup"}');
     expect(services.loadSettings).toHaveBeenCalledTimes(2);

@@ -121,9 +121,10 @@ describe('OptionsApp templates and rules', () => {
       body.dispatchEvent(new Event('input', { bubbles: true }));
       await Promise.resolve();
     });
-    const author = byId<HTMLInputElement>('opt-author');
+    // Clip on open: a setting every template keeps (the Jekyll-only fields are hidden for a user's template).
+    const clipOnOpen = byId<HTMLInputElement>('opt-clip-on-open');
     await act(async () => {
-      author.click();
+      clipOnOpen.click();
       await Promise.resolve();
     });
     await flush();
@@ -131,7 +132,7 @@ describe('OptionsApp templates and rules', () => {
     expect(saved?.templates).toEqual([MINE]);
     const previewed = vi.mocked(services.preview).mock.calls.at(-1)?.[0];
     expect(previewed?.templates).toEqual([{ ...MINE, body: 'DRAFT {{content}}' }]);
-    expect(previewed?.post.includeAuthor).toBe(saved?.post.includeAuthor);
+    expect(saved?.clipOnOpen).toBe(!SETTINGS.clipOnOpen);
   });
 
   it('saves the active template and a new rule', async () => {

@@ -173,4 +173,16 @@ describe('TemplateEditor', () => {
     click('templateDelete');
     expect(props.onSave).toHaveBeenCalledWith([], 'jekyll');
   });
+
+  it('offers Undo after Delete template, which brings the template back as the active one', () => {
+    const props = mount();
+    click('templateDelete');
+    expect(props.onSave).toHaveBeenLastCalledWith([], 'jekyll');
+    expect(container.querySelector('[role=status]')?.textContent).toContain(
+      `libraryTemplateDeleted:${MINE.name}`,
+    );
+    click('undo');
+    expect(props.onSave).toHaveBeenLastCalledWith([MINE], MINE.id);
+    expect(container.querySelector('[role=status]')?.textContent).toBe('');
+  });
 });

@@ -124,6 +124,21 @@ describe('describeError', () => {
   it('adds the detail when there is one', () => {
     expect(describeError('download-failed', 'Access denied')).toBe('The download failed. (Access denied)');
   });
+
+  it('never shows developer detail: a parser message, "not a Postclip backup", the extractor\'s English', () => {
+    expect(describeError('invalid-backup', 'Unexpected end of JSON input')).toBe(
+      EN.errInvalidBackup?.message,
+    );
+    expect(describeError('invalid-backup', 'not a Postclip backup')).toBe(EN.errInvalidBackup?.message);
+    const links = '88% of the text is links: a list of links, not an article.';
+    expect(describeError('not-an-article', links)).toContain('88%');
+    expect(describeError('not-an-article', links)).not.toContain('text is links');
+    locale = ZH;
+    expect(describeError('not-an-article', links)).toMatch(/^此页面大部分是链接（占文字的 88%）/);
+    expect(describeError('invalid-backup', 'Unexpected end of JSON input')).toBe(
+      ZH.errInvalidBackup?.message,
+    );
+  });
 });
 
 describe('t', () => {

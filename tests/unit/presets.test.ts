@@ -7,6 +7,7 @@ import {
   DEFAULT_TEMPLATE_ID,
   findTemplate,
   toJekyllTemplate,
+  zipFolderFor,
 } from '../../utils/pure/presets';
 import type { Template } from '../../utils/pure/template';
 import { compileTemplate } from '../../utils/pure/template';
@@ -121,7 +122,8 @@ const EXPECTED: Record<string, { filename: string; content: string }> = {
     content: [
       '---',
       'title: "Harbour bridge reopens: \\"a relief\\" for #1 commuters"',
-      'source: "https://news.example.com/world/2023/05/04/harbour-bridge?utm=1"',
+      // The canonical address, not the tab's tracking URL.
+      'source: "https://news.example.com/world/2023/05/04/harbour-bridge"',
       'author:',
       '  - "[[Jane Doe]]"',
       '  - "[[John Roe]]"',
@@ -244,5 +246,36 @@ describe('toJekyllTemplate and findTemplate', () => {
     const pinyin = { ...DEFAULT_POST_OPTIONS, layout: 'article' };
     expect(findTemplate('jekyll', [], pinyin).fields[0]).toEqual({ key: 'layout', value: 'article' });
     expect(findTemplate('deleted', [], pinyin)).toEqual(toJekyllTemplate(pinyin));
+  });
+});
+
+describe('Obsidian description', () => {
+  const render = (over: Partial<ClipDraft>) =>
+    renderPost({ ...DRAFT, ...over }, MARKDOWN, findTemplate('obsidian', []), {
+      clippedAt: CLIPPED_AT,
+      timeZone: 'UTC',
+      slugMode: 'readable',
+    }).content;
+
+  it('is left empty when the excerpt only repeats the title or the byline', () => {
+    expect(render({ excerpt: DRAFT.title })).not.toContain('description:');
+    expect(render({ excerpt: 'By Jane Doe, John Roe' })).not.toContain('description:');
+    expect(render({ excerpt: 'Traffic flows again after two years.' })).toContain(
+      'description: "Traffic flows again after two years."',
+    );
+  });
+});
+
+describe('zipFolderFor', () => {
+  it('puts only dated Jekyll posts under _posts/, Obsidian notes under Clippings/, the rest under posts/', () => {
+    expect(zipFolderFor(findTemplate('jekyll', []))).toBe('_posts');
+    expect(zipFolderFor(findTemplate('obsidian', []))).toBe('Clippings');
+    expect(zipFolderFor(findTemplate('markdown', []))).toBe('posts');
+    const dated = {
+      ...findTemplate('markdown', []),
+      id: 'mine',
+      filename: '{{date|date:"YYYY-MM-DD"}}-x.md',
+    };
+    expect(zipFolderFor(dated)).toBe('_posts');
   });
 });

@@ -42,6 +42,15 @@ export const RESTRICTION_KEYS: Record<RestrictionKind, MessageKey> = {
   'not-a-web-page': 'errRestrictedNotWebPage',
 };
 
+/** Codes whose details are developer text (a JSON parser's message, "not a Postclip backup"): never shown. */
+const QUIET_DETAIL_CODES: ReadonlySet<ErrorCode> = new Set([
+  'invalid-backup',
+  'not-an-article',
+  'invalid-message',
+]);
+/** utils/dom/extract.ts says why a page of links is not an article; the UI says it in the user's language. */
+const LINKS_DETAIL = /^(\d+)% of the text is links/u;
+
 // Details that name a known situation get a sentence of their own instead of the generic message.
 export const DETAIL_KEYS: Readonly<Record<string, MessageKey>> = {
   'tab-closed': 'errTabClosed',
@@ -51,6 +60,10 @@ export const DETAIL_KEYS: Readonly<Record<string, MessageKey>> = {
 export function describeError(code: ErrorCode, detail?: string): string {
   const known = detail === undefined ? undefined : DETAIL_KEYS[detail];
   if (known) return t(known);
+  const links = code === 'not-an-article' ? LINKS_DETAIL.exec(detail ?? '') : null;
+  if (links?.[1]) return t('libraryErrMostlyLinks', [links[1]]);
+  // The message says all a user needs; the detail is a parser's or the extractor's English.
+  if (QUIET_DETAIL_CODES.has(code)) return t(ERROR_MESSAGE_KEYS[code]);
   if (code === 'restricted-page') {
     const key =
       detail && detail in RESTRICTION_KEYS ? RESTRICTION_KEYS[detail as RestrictionKind] : undefined;

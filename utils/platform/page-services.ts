@@ -8,7 +8,8 @@ import { downloadPost, downloadText } from './downloads';
 import { sendMessage } from './messages';
 import type { Settings } from './settings';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, saveSettings } from './settings';
-import type { Library } from './store';
+import type { Library, LibraryOptions } from './store';
+import { createFullText } from './search-library';
 import { toSummary } from '../pure/clip-summary';
 import { StoreError } from './library-db';
 import { openLibrary } from './store';
@@ -54,10 +55,10 @@ function watchSettings(): () => Promise<Settings> {
 }
 
 /** One library connection per page, opened on first use; a failed open is retried on the next call. */
-function connectLibrary(): () => Promise<Library> {
+function connectLibrary(options: LibraryOptions = {}): () => Promise<Library> {
   let library: Promise<Library> | null = null;
   return () => {
-    library ??= openLibrary().catch((error: unknown) => {
+    library ??= openLibrary(undefined, undefined, options).catch((error: unknown) => {
       library = null;
       throw error;
     });
@@ -80,7 +81,8 @@ function exportWith(library: () => Promise<Library>, settings: () => Promise<Set
 }
 
 export function createPopupServices(): PopupServices {
-  const library = connectLibrary();
+  // The popup searches: it keeps the full-text index (loaded, or built once, on its first query).
+  const library = connectLibrary({ fullText: createFullText });
   const settings = watchSettings();
   // Every open renders anew with the settings of this moment: a template or rule changed in the options page
   // applies the next time a clip is opened, with no reload.
@@ -93,6 +95,7 @@ export function createPopupServices(): PopupServices {
     clip: (mode, target) => sendMessage('clip-tab', target ? { mode, ...target } : { mode }),
     isClipOnOpen: async () => (await settings()).clipOnOpen,
     listSummaries: (opts) => attempt(async () => (await library()).listSummaries(opts)),
+    listTags: () => attempt(async () => (await library()).listTags()),
     getSummary: (id) => attempt(async () => toSummary(await getExisting(await library(), id))),
     openClip: (id) => attempt(async () => open(await getExisting(await library(), id))),
     updateEdits: (id, edits) => attempt(async () => open(await (await library()).updateEdits(id, edits))),

@@ -12,6 +12,7 @@ import type { Result } from '../pure/result';
 import { fail, ok, isRecord } from '../pure/result';
 import type { Post, StoredClip } from '../pure/types';
 import { buildZipInSlices, postsToZipFiles } from '../pure/zip';
+import { findTemplate, zipFolderFor } from '../pure/presets';
 import { toLocalDay } from '../pure/dates';
 
 // How long to render between progress updates (and pauses that let the page paint). Counting posts instead
@@ -142,7 +143,7 @@ export function renderPreview(clip: StoredClip | null, settings: RenderSettings)
   };
 }
 
-/** Renders every target clip with the current settings and downloads one zip laid out as `_posts/`. */
+/** Renders every target clip with the current settings and downloads one zip, in the template's folder. */
 export async function exportZip(
   lib: Library,
   settings: RenderSettings,
@@ -172,7 +173,8 @@ export async function exportZip(
   }
   onProgress(posts.length, posts.length);
   if (posts.length === 0) return ok(0);
-  const files = postsToZipFiles(posts);
+  const template = findTemplate(settings.activeTemplateId, settings.templates, settings.post);
+  const files = postsToZipFiles(posts, zipFolderFor(template));
   // Never a zip that silently lacks a clip: one post per clip read, one unique entry per post.
   const names = new Set(files.map((file) => file.path.toLowerCase()));
   if (visited !== posts.length || files.length !== posts.length || names.size !== files.length) {

@@ -2,15 +2,26 @@
 import { pageKeyOf, toClipKey } from '../pure/clip-key';
 import { toSummary } from '../pure/clip-summary';
 import type { ClipDraft, ClipEdits, ClipSummary, StoredClip } from '../pure/types';
+import type { LibrarySort } from '../pure/page-api';
 import type { Database, WriteTx } from './library-db';
 import { OPEN_TIMEOUT_MS, openDatabase, StoreError, toStoreError } from './library-db';
+import type { FullText, SearchSource } from './search-library';
+import type { SearchJournal } from './search-journal';
+import { openSearchJournal } from './search-journal';
 /** Clips read per transaction by forEachClip: a callback may await, and an awaited transaction auto-commits. */
 const FOR_EACH_BATCH = 200;
 
 export interface LibraryPage {
   items: ClipSummary[];
-  /** clippedAt cursor key to continue after; null when there is nothing more. */
+  /** Cursor to continue after (a clippedAt, or a position when sorted by published); null at the end. */
   next: number | null;
+  /** False when a query was matched on titles, sites and tags only, because the full-text index is not ready. */
+  isFullText?: boolean;
+}
+
+export interface LibraryOptions {
+  /** Pages that search pass the full-text index maker (search-library.ts); the background does not load it. */
+  fullText?: (source: SearchSource, journal: SearchJournal) => FullText;
 }
 
 /** Where a published-day page ended: the last item's day key and id. */
@@ -26,7 +37,14 @@ export interface PublishedPage {
 
 export interface Library {
   /** Newest first; `query` filters title/site/tags case-insensitively (every word must match). */
-  listSummaries(opts: { after?: number | null; limit: number; query?: string }): Promise<LibraryPage>;
+  listSummaries(opts: {
+    after?: number | null;
+    limit: number;
+    query?: string;
+    sort?: LibrarySort;
+  }): Promise<LibraryPage>;
+  /** Every tag in the library, most used first. */
+  listTags(): Promise<string[]>;
   /**
    * Newest published day first (same day: by id, descending); clips without a published date are not listed.
    * Continue with the page's `next`, or stop at null.
@@ -81,6 +99,20 @@ function pageOf(entries: SearchEntry[], words: string[], after: number | null, w
   }
   const last = items[items.length - 1];
   return { items, next: hasMore && last ? last.clippedAt : null };
+}
+
+/** Published newest first, undated last; the same day by clippedAt, newest first. */
+function byPublished(a: SearchEntry, b: SearchEntry): number {
+  const pa = a.summary.published ?? '';
+  const pb = b.summary.published ?? '';
+  if (pa !== pb) return pa < pb ? 1 : -1;
+  return b.summary.clippedAt - a.summary.clippedAt;
+}
+
+/** A page by position, for orders a clippedAt cursor cannot continue. */
+function pageAt(entries: SearchEntry[], offset: number, wanted: number): LibraryPage {
+  const items = entries.slice(offset, offset + wanted).map((entry) => entry.summary);
+  return { items, next: offset + wanted < entries.length ? offset + wanted : null };
 }
 
 function withoutUndefined(edits: ClipEdits): ClipEdits {
@@ -149,6 +181,7 @@ function isSameDay(a: readonly number[], b: readonly number[]): boolean {
 export async function openLibrary(
   factory?: IDBFactory,
   openTimeoutMs: number = OPEN_TIMEOUT_MS,
+  options: LibraryOptions = {},
 ): Promise<Library> {
   if (!factory) requestPersistence();
   const idb = factory ?? indexedDB;
@@ -186,8 +219,13 @@ export async function openLibrary(
   // BroadcastChannel reaches the background, the popup and the options page alike). 10,000 summaries are ~2.5 MB.
   let index: Promise<SearchEntry[]> | null = null;
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANGE_CHANNEL);
+  const journal = openSearchJournal(idb);
+  let fullText: FullText | null = null;
   if (channel) {
-    channel.onmessage = () => (index = null);
+    channel.onmessage = () => {
+      index = null;
+      fullText?.changed();
+    };
     // Node (CLI, tests) would otherwise stay alive for the channel.
     (channel as { unref?: () => void }).unref?.();
   }
@@ -199,25 +237,41 @@ export async function openLibrary(
     return index;
   };
 
-  const write = async <T>(work: (tx: WriteTx) => Promise<T>): Promise<T> => {
+  // Every write names the clips it changed in the search journal, whichever context writes.
+  const write = async <T>(work: (tx: WriteTx) => Promise<T>, changed: (value: T) => string[]): Promise<T> => {
     index = null;
     try {
-      return await runWrite(await connect(), work);
+      const value = await runWrite(await connect(), work);
+      await journal.append(changed(value));
+      return value;
     } finally {
       // A search that started while this write was on its way may have cached the old list.
       index = null;
+      fullText?.changed();
       channel?.postMessage('changed');
     }
   };
 
   await connect();
 
-  return {
-    listSummaries: ({ after, limit, query }) =>
+  const library: Library = {
+    listSummaries: ({ after, limit, query, sort = 'clipped' }) =>
       read(async (db) => {
         const wanted = Math.max(1, Math.floor(limit));
         const words = (query ?? '').toLowerCase().split(/\s+/u).filter(Boolean);
-        if (words.length) return pageOf(await searchIndex(db), words, after ?? null, wanted);
+        if (words.length || sort === 'published') {
+          const all = await searchIndex(db);
+          const ids = words.length && fullText ? await fullText.match(query ?? '') : null;
+          const isFullText = ids !== null;
+          // Until the full-text index is ready, titles, sites and tags are matched as before.
+          const matches = ids ? all.filter((e) => ids.has(e.summary.id)) : all;
+          const shown = ids ? [] : words;
+          if (sort === 'published') {
+            const sorted = matches.filter((e) => shown.every((w) => e.text.includes(w))).sort(byPublished);
+            return { ...pageAt(sorted, after ?? 0, wanted), isFullText };
+          }
+          return { ...pageOf(matches, shown, after ?? null, wanted), isFullText };
+        }
         const range = after === null || after === undefined ? null : IDBKeyRange.upperBound(after, true);
         const tx = db.transaction('summaries');
         let cursor = await tx.store.index('by-clipped').openCursor(range, 'prev');
@@ -258,6 +312,14 @@ export async function openLibrary(
           cursor = await cursor.continue();
         }
         return { items, next: hasMore ? last : null };
+      }),
+
+    listTags: () =>
+      read(async (db) => {
+        const uses = new Map<string, number>();
+        for (const { summary } of await searchIndex(db))
+          for (const tag of summary.tags) uses.set(tag, (uses.get(tag) ?? 0) + 1);
+        return [...uses].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
       }),
 
     count: () => read((db) => db.count('clips')),
@@ -303,81 +365,99 @@ export async function openLibrary(
     findByUrl: (url) => read((db) => db.getFromIndex('clips', 'by-url', toClipKey(url))),
 
     saveDraft: (draft, markdown, now, markdownKey) =>
-      write(async (tx) => {
-        const url = pageKeyOf(draft);
-        const existing = await tx.objectStore('clips').index('by-url').get(url);
-        const clip: StoredClip = existing
-          ? { ...existing, draft, markdown, updatedAt: now }
-          : {
-              id: crypto.randomUUID(),
-              url,
-              draft,
-              markdown,
-              edits: {},
-              clippedAt: now,
-              updatedAt: now,
-            };
-        if (markdownKey === undefined) delete clip.markdownKey;
-        else clip.markdownKey = markdownKey;
-        if (!existing) clip.clippedAt = await claimClippedAt(tx, now, clip.id);
-        await putBoth(tx, clip);
-        return { clip, isUpdate: existing !== undefined };
-      }),
+      write(
+        async (tx) => {
+          const url = pageKeyOf(draft);
+          const existing = await tx.objectStore('clips').index('by-url').get(url);
+          const clip: StoredClip = existing
+            ? { ...existing, draft, markdown, updatedAt: now }
+            : {
+                id: crypto.randomUUID(),
+                url,
+                draft,
+                markdown,
+                edits: {},
+                clippedAt: now,
+                updatedAt: now,
+              };
+          if (markdownKey === undefined) delete clip.markdownKey;
+          else clip.markdownKey = markdownKey;
+          if (!existing) clip.clippedAt = await claimClippedAt(tx, now, clip.id);
+          await putBoth(tx, clip);
+          return { clip, isUpdate: existing !== undefined };
+        },
+        ({ clip }) => [clip.id],
+      ),
 
     updateEdits: (id, edits) =>
-      write(async (tx) => {
-        const existing = await tx.objectStore('clips').get(id);
-        if (!existing) throw new StoreError('not-found', `No clip ${id}`);
-        const clip: StoredClip = { ...existing, edits: withoutUndefined(edits), updatedAt: Date.now() };
-        await putBoth(tx, clip);
-        return clip;
-      }),
+      write(
+        async (tx) => {
+          const existing = await tx.objectStore('clips').get(id);
+          if (!existing) throw new StoreError('not-found', `No clip ${id}`);
+          const clip: StoredClip = { ...existing, edits: withoutUndefined(edits), updatedAt: Date.now() };
+          await putBoth(tx, clip);
+          return clip;
+        },
+        (clip) => [clip.id],
+      ),
 
     deleteClips: (ids) =>
-      write(async (tx) => {
-        const deleted: StoredClip[] = [];
-        for (const id of ids) {
-          const clip = await tx.objectStore('clips').get(id);
-          if (!clip) continue;
-          await tx.objectStore('clips').delete(id);
-          await tx.objectStore('summaries').delete(id);
-          deleted.push(clip);
-        }
-        return deleted;
-      }),
-
-    putClips: (incoming) =>
-      write(async (tx) => {
-        const counts = { added: 0, updated: 0, unchanged: 0 };
-        const clips = tx.objectStore('clips');
-        for (const source of incoming) {
-          const url = toClipKey(source.url);
-          const existing = await clips.index('by-url').get(url);
-          let clip: StoredClip = { ...source, url };
-          if (existing) {
-            // The library's id wins so open views keep pointing at the same clip.
-            clip = { ...clip, id: existing.id };
-            if (isDeepEqual(clip, existing)) {
-              counts.unchanged += 1;
-              continue;
-            }
-            counts.updated += 1;
-          } else {
-            // Same id, different page: give the newcomer its own id rather than overwrite (restore never deletes).
-            if (await clips.get(clip.id)) clip = { ...clip, id: crypto.randomUUID() };
-            counts.added += 1;
+      write(
+        async (tx) => {
+          const deleted: StoredClip[] = [];
+          for (const id of ids) {
+            const clip = await tx.objectStore('clips').get(id);
+            if (!clip) continue;
+            await tx.objectStore('clips').delete(id);
+            await tx.objectStore('summaries').delete(id);
+            deleted.push(clip);
           }
-          clip.clippedAt = await claimClippedAt(tx, clip.clippedAt, clip.id);
-          await putBoth(tx, clip);
-        }
-        return counts;
-      }),
+          return deleted;
+        },
+        (deleted) => deleted.map((clip) => clip.id),
+      ),
+
+    putClips: (incoming) => {
+      const written: string[] = [];
+      return write(
+        async (tx) => {
+          const counts = { added: 0, updated: 0, unchanged: 0 };
+          const clips = tx.objectStore('clips');
+          for (const source of incoming) {
+            const url = toClipKey(source.url);
+            const existing = await clips.index('by-url').get(url);
+            let clip: StoredClip = { ...source, url };
+            if (existing) {
+              // The library's id wins so open views keep pointing at the same clip.
+              clip = { ...clip, id: existing.id };
+              if (isDeepEqual(clip, existing)) {
+                counts.unchanged += 1;
+                continue;
+              }
+              counts.updated += 1;
+            } else {
+              // Same id, different page: give the newcomer its own id rather than overwrite (restore never deletes).
+              if (await clips.get(clip.id)) clip = { ...clip, id: crypto.randomUUID() };
+              counts.added += 1;
+            }
+            clip.clippedAt = await claimClippedAt(tx, clip.clippedAt, clip.id);
+            await putBoth(tx, clip);
+            written.push(clip.id);
+          }
+          return counts;
+        },
+        () => written,
+      );
+    },
 
     close: () => {
       index = null;
+      journal.close();
       const current = connection;
       connection = null;
       current?.then((db) => db.close()).catch(() => undefined);
     },
   };
+  fullText = options.fullText?.(library, journal) ?? null;
+  return library;
 }

@@ -16,7 +16,12 @@ export interface SummaryPage {
   items: ClipSummary[];
   /** Cursor to continue after, or null at the end. */
   next: number | null;
+  /** False when a query matched titles, sites and tags only: the full-text index is still loading. */
+  isFullText?: boolean;
 }
+
+/** Which date orders the library (and which date its rows show). */
+export type LibrarySort = 'clipped' | 'published';
 
 /** The effective front matter values of a post, as the editor shows them. */
 export interface PostFields {
@@ -51,7 +56,14 @@ export interface PopupServices {
   /** Without a target, the background clips whatever tab is active. */
   clip(mode: ClipMode, target?: ClipTarget): Promise<Result<ClipOutcome>>;
   isClipOnOpen(): Promise<boolean>;
-  listSummaries(opts: { after?: number | null; limit: number; query?: string }): Promise<Result<SummaryPage>>;
+  listSummaries(opts: {
+    after?: number | null;
+    limit: number;
+    query?: string;
+    sort?: LibrarySort;
+  }): Promise<Result<SummaryPage>>;
+  /** The user's tags, most used first, for autocomplete (optional: fakes and older pages have none). */
+  listTags?(): Promise<Result<string[]>>;
   getSummary(id: string): Promise<Result<ClipSummary>>;
   openClip(id: string): Promise<Result<OpenedClip>>;
   updateEdits(id: string, edits: ClipEdits): Promise<Result<OpenedClip>>;

@@ -113,6 +113,7 @@ export function buildTemplateVars(
     date: { kind: 'date', parts: date.parts, text: date.text },
     lang: makeText(draft.lang ?? ''),
     excerpt: makeText(draft.excerpt ?? ''),
+    description: makeText(describe(draft.excerpt, ctx.edits?.title ?? draft.title, draft.byline)),
     image: makeText(draft.image ?? ''),
     keywords: { kind: 'list', items: cleanList(draft.keywords) },
     selection: makeText(draft.kind === 'selection' ? content : ''),
@@ -120,6 +121,23 @@ export function buildTemplateVars(
     site_news: makeText(site === '' ? '' : isChineseName(site) ? `${site}新闻` : `${site} news`),
     source_label: makeText(isChinese ? '来源：' : 'Source: '),
   };
+}
+
+/** Letters and digits only, lowercased: how two short texts are compared for "the same words". */
+function wordsOf(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The excerpt as a description, or '' when it only repeats the title or the byline (many sites do). */
+export function describe(excerpt: string | null, title: string, byline: string | null): string {
+  const text = excerpt?.trim() ?? '';
+  const words = wordsOf(text);
+  if (words === '') return '';
+  const echoes = [title, byline ?? ''].map(wordsOf).filter((w) => w !== '');
+  return echoes.some((w) => words.includes(w) && words.length - w.length < 12) ? '' : text;
 }
 
 /** What renderPost needs besides the draft: the clip time and edits, the zone, the slug mode, a fallback. */

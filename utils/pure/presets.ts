@@ -74,11 +74,13 @@ const OBSIDIAN: Template = {
   format: 'yaml',
   fields: [
     { key: 'title', value: '{{title}}', quote: 'always' },
-    { key: 'source', value: '{{url}}', quote: 'always' },
+    // The page's canonical address when it names one, as the other templates: not the tab's tracking URL.
+    { key: 'source', value: '{{source}}', quote: 'always' },
     { key: 'author', value: '{{author|split:","|wikilink}}', quote: 'always' },
     { key: 'published', value: '{{published|date:"YYYY-MM-DD"}}' },
     { key: 'created', value: '{{clipped|date:"YYYY-MM-DD"}}' },
-    { key: 'description', value: '{{excerpt}}', quote: 'always' },
+    // Never the title or byline again (many sites' summaries are just that).
+    { key: 'description', value: '{{description}}', quote: 'always' },
     { key: 'tags', value: '{{"clippings"|list}}' },
   ],
   body: '{{content}}',
@@ -118,4 +120,17 @@ export function findTemplate(
   if (own) return own;
   if (id === DEFAULT_TEMPLATE_ID) return toJekyllTemplate(options);
   return BUILT_IN_TEMPLATES.find((t) => t.id === id) ?? toJekyllTemplate(options);
+}
+
+/** Jekyll's own folder: it reads only dated files (`YYYY-MM-DD-slug.md`) there and ignores the rest. */
+const DATED_FILENAME = /^\{\{\s*date\b/u;
+
+/**
+ * The zip folder for posts whose file name has none: `_posts/` only for dated (Jekyll) names, `Clippings/` for
+ * Obsidian (its Web Clipper's folder), `posts/` for the rest. Hugo's names carry their own folder.
+ */
+export function zipFolderFor(template: Template): string {
+  if (template.id === DEFAULT_TEMPLATE_ID || DATED_FILENAME.test(template.filename)) return '_posts';
+  if (template.id === 'obsidian') return 'Clippings';
+  return 'posts';
 }

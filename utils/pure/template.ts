@@ -56,6 +56,7 @@ export const TEMPLATE_VARIABLES = [
   'date',
   'lang',
   'excerpt',
+  'description',
   'image',
   'keywords',
   'selection',
