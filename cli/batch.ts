@@ -20,6 +20,8 @@ export interface PageEntry {
   path: string;
   /** Null: take the page's canonical or og:url, else a throwaway localhost URL. */
   url: string | null;
+  /** The clip's reference time from the manifest's `"now"`; absent: the run's `--now`, else the file's mtime. */
+  now?: Date;
 }
 
 export interface ClipSettings {
@@ -55,6 +57,8 @@ export interface BatchSuccess {
   file: string;
   url: string;
   ok: true;
+  /** Whether the popup would auto-clip this page (the same `isReaderable` check). */
+  readerable: boolean;
   title: string;
   byline: string | null;
   siteName: string | null;
@@ -105,6 +109,20 @@ export async function readPageBytes(path: string): Promise<Uint8Array> {
   return new Uint8Array(inflated);
 }
 
+/**
+ * The reference time a page is clipped against (year-less and relative dates, the "never in the future" rule):
+ * the manifest line's `now`, else the run's `--now`, else when the file was saved (its modification time).
+ */
+export async function pageReferenceTime(path: string, entryNow?: Date, runNow?: Date): Promise<Date> {
+  if (entryNow) return entryNow;
+  if (runNow) return runNow;
+  try {
+    return (await stat(path)).mtime;
+  } catch {
+    return new Date();
+  }
+}
+
 /** A page over MAX_PAGE_BYTES; its `code` is the error code batch lines and messages use. */
 export class PageTooLargeError extends Error {
   readonly code = 'page-too-large' as const;
@@ -131,8 +149,15 @@ export function toFailureLine(entry: PageEntry, code: ErrorCode, detail?: string
   return detail === undefined ? line : { ...line, detail };
 }
 
+/** An ISO 8601 time (`2026-12-05T01:00:00Z`, `2026-12-05`) as a Date, or null. */
+export function parseNow(text: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) return null;
+  const time = new Date(text.trim());
+  return Number.isNaN(time.getTime()) ? null : time;
+}
+
 /**
- * Reads a JSONL manifest: one `{"file": …, "url": …}` a line, `url` optional. Relative files are relative to the
+ * Reads a JSONL manifest: one `{"file": …, "url": …, "now": …}` a line, `url` and `now` optional. Relative files are relative to the
  * manifest's folder. Blank lines are skipped; a malformed line throws (a usage error, not a page failure).
  */
 export function parseManifest(text: string, manifestPath: string): PageEntry[] {
@@ -147,12 +172,22 @@ export function parseManifest(text: string, manifestPath: string): PageEntry[] {
       throw new Error(`${manifestPath}:${index + 1}: not JSON`);
     }
     const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-    const { file, url } = record;
+    const { file, url, now } = record;
     if (typeof file !== 'string' || !file) throw new Error(`${manifestPath}:${index + 1}: no "file"`);
     if (url !== undefined && url !== null && typeof url !== 'string') {
       throw new Error(`${manifestPath}:${index + 1}: "url" is not a string`);
     }
-    entries.push({ file, path: isAbsolute(file) ? file : resolve(folder, file), url: url || null });
+    const entry: PageEntry = {
+      file,
+      path: isAbsolute(file) ? file : resolve(folder, file),
+      url: url || null,
+    };
+    if (now !== undefined && now !== null) {
+      const time = typeof now === 'string' ? parseNow(now) : null;
+      if (!time) throw new Error(`${manifestPath}:${index + 1}: "now" is not an ISO 8601 time`);
+      entry.now = time;
+    }
+    entries.push(entry);
   });
   return entries;
 }

@@ -1,12 +1,13 @@
 // Node: one saved page through the pipeline: decode, parse once, clip, and the JSON line. Loaded only where pages are clipped.
 import { randomUUID } from 'node:crypto';
+import { isReaderable } from '../utils/dom/extract';
 import type { ClipOutput } from '../utils/dom/pipeline';
 import { clipDocument } from '../utils/dom/pipeline';
 import type { ErrorCode, Result } from '../utils/pure/result';
 import { isErrorCode } from '../utils/pure/result';
 import { DEFAULT_POST_OPTIONS } from '../utils/pure/types';
 import type { BatchLine, ClipSettings, PageEntry } from './batch';
-import { readPageBytes, toPublishedField } from './batch';
+import { pageReferenceTime, readPageBytes, toPublishedField } from './batch';
 import { decodeHtml } from './decode';
 import { findPageUrl, parseHtmlDocument, setDocumentUrl } from './parse';
 import { errorMessage } from '../utils/pure/error-message';
@@ -15,6 +16,8 @@ export interface ClippedPage {
   /** The URL the page was clipped as: the given one, else the page's own, else a localhost placeholder. */
   url: string;
   result: Result<ClipOutput>;
+  /** The popup's auto-clip check (`isReaderable`) on the page as loaded. */
+  readerable: boolean;
 }
 
 /** Decodes, parses and clips one page's bytes. Never throws for a bad page: errors come back as codes. */
@@ -26,6 +29,7 @@ export function clipHtmlBytes(bytes: Uint8Array, url: string | null, settings: C
     pageUrl = findPageUrl(doc) ?? placeholder;
     if (pageUrl !== placeholder) setDocumentUrl(doc, pageUrl);
   }
+  const readerable = isReaderable(doc);
   const result = clipDocument(doc, pageUrl, {
     now: settings.now ?? new Date(),
     post: { ...DEFAULT_POST_OPTIONS, timeZone: settings.timeZone },
@@ -33,7 +37,7 @@ export function clipHtmlBytes(bytes: Uint8Array, url: string | null, settings: C
     ...(settings.templates ? { templates: settings.templates } : {}),
     ...(settings.rules ? { rules: settings.rules } : {}),
   });
-  return { url: pageUrl, result };
+  return { url: pageUrl, result, readerable };
 }
 
 /** The JSON line for one clipped page. */
@@ -49,6 +53,7 @@ export function toBatchLine(file: string, page: ClippedPage, timeZone: string): 
     file,
     url,
     ok: true,
+    readerable: page.readerable,
     title: draft.title,
     byline: draft.byline,
     siteName: draft.siteName,
@@ -75,7 +80,8 @@ export async function clipEntry(entry: PageEntry, settings: ClipSettings): Promi
   const fallbackUrl = entry.url ?? '';
   try {
     const bytes = await readPageBytes(entry.path);
-    return toBatchLine(entry.file, clipHtmlBytes(bytes, entry.url, settings), settings.timeZone);
+    const now = await pageReferenceTime(entry.path, entry.now, settings.now);
+    return toBatchLine(entry.file, clipHtmlBytes(bytes, entry.url, { ...settings, now }), settings.timeZone);
   } catch (error) {
     const { code, detail } = describeError(error);
     return { file: entry.file, url: fallbackUrl, ok: false, error: code, detail };

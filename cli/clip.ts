@@ -11,7 +11,15 @@ import type { Template } from '../utils/pure/template';
 import { compileTemplate, readTemplate } from '../utils/pure/template';
 import type { BatchLine, PageEntry } from './batch';
 import { clipPagesWithImages } from './images';
-import { getLocalTimeZone, isValidTimeZone, parseManifest, PageTooLargeError, readPageBytes } from './batch';
+import {
+  getLocalTimeZone,
+  isValidTimeZone,
+  pageReferenceTime,
+  parseManifest,
+  parseNow,
+  PageTooLargeError,
+  readPageBytes,
+} from './batch';
 import { DEFAULT_WORKERS, runBatch } from './pool';
 import { createPostWriter } from './post-writer';
 import { createProgress } from './progress';
@@ -37,6 +45,7 @@ With no page, clips the bundled sample (cli/sample-news.html).
   --json             print the extracted fields as JSON instead of the post
   --out DIR          write each post to DIR under its Jekyll file name
   --tz ZONE          IANA zone for local times with no offset (default: this machine's, ${getLocalTimeZone()})
+  --now ISO          the clip time dates are read against (default: a manifest line's "now", else the file's mtime)
   --jsonl FILE       batch: a manifest of {"file": …, "url": …} lines; prints one JSON line per page, in order
   --workers N        worker threads for batches (default ${DEFAULT_WORKERS}; 0 = none)
   --template ID      post template: ${BUILT_IN_TEMPLATES.map((t) => t.id).join(', ')} (default jekyll), or a template of --rules
@@ -96,6 +105,8 @@ interface CliOptions {
   isJson: boolean;
   out: string | null;
   timeZone: string;
+  /** --now: the reference time for every page; absent: each manifest line's `now`, else the file's mtime. */
+  now?: Date;
   jsonl: string | null;
   workers: number;
   inputs: string[];
@@ -117,6 +128,7 @@ function readOptions(argv: string[]): CliOptions {
         json: { type: 'boolean' },
         out: { type: 'string' },
         tz: { type: 'string' },
+        now: { type: 'string' },
         jsonl: { type: 'string' },
         workers: { type: 'string' },
         template: { type: 'string' },
@@ -133,6 +145,8 @@ function readOptions(argv: string[]): CliOptions {
   const { values, positionals } = parsed;
   const timeZone = values.tz ?? getLocalTimeZone();
   if (!isValidTimeZone(timeZone)) throw new UsageError(`unknown time zone: ${timeZone}`);
+  const now = values.now === undefined ? null : parseNow(values.now);
+  if (values.now !== undefined && !now) throw new UsageError(`--now wants an ISO 8601 time: ${values.now}`);
   const workers = values.workers === undefined ? DEFAULT_WORKERS : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers wants a whole number`);
   if (values.url !== undefined) {
@@ -152,6 +166,7 @@ function readOptions(argv: string[]): CliOptions {
     isJson: values.json ?? false,
     out: values.out ?? null,
     timeZone,
+    ...(now ? { now } : {}),
     jsonl: values.jsonl ?? null,
     workers,
     inputs: positionals,
@@ -259,6 +274,7 @@ async function clipOne(file: string, url: string | null, options: CliOptions, io
   const { clipHtmlBytes, toBatchLine } = await import('./clip-page');
   const page = clipHtmlBytes(bytes, url, {
     timeZone: options.timeZone,
+    now: await pageReferenceTime(file, undefined, options.now),
     ...(await readTemplateChoice(options)),
   });
   const line = toBatchLine(file, page, options.timeZone);
@@ -303,6 +319,7 @@ async function clipMany(
       {
         timeZone: options.timeZone,
         workers: options.workers,
+        ...(options.now ? { now: options.now } : {}),
         ...choice,
         signal: controller.signal,
         onProgress: (done) => progress.update(done),
@@ -330,7 +347,11 @@ async function clipMany(
 /** Pages to posts with their images under --out (cli/images.ts). */
 async function clipWithImages(entries: PageEntry[], options: CliOptions, io: CliIo): Promise<number> {
   const images = options.images ?? { fetch: false, baseurl: '' };
-  const settings = { timeZone: options.timeZone, ...(await readTemplateChoice(options)) };
+  const settings = {
+    timeZone: options.timeZone,
+    ...(options.now ? { now: options.now } : {}),
+    ...(await readTemplateChoice(options)),
+  };
   const run = { out: options.out ?? '.', fetchImages: images.fetch, baseurl: images.baseurl };
   const written = await clipPagesWithImages(entries, settings, run, io);
   return entries.length === 1 && written === 0 ? EXIT_NOT_ARTICLE : EXIT_OK;

@@ -19,7 +19,7 @@ import { DEFAULT_POST_OPTIONS } from '../utils/pure/types';
 import type { Post } from '../utils/pure/types';
 import { postsToZipFiles } from '../utils/pure/zip';
 import type { ClipSettings, PageEntry } from './batch';
-import { readPageBytes } from './batch';
+import { pageReferenceTime, readPageBytes } from './batch';
 import { clipHtmlBytes } from './clip-page';
 import { parseHtmlDocument } from './parse';
 import { errorMessage } from '../utils/pure/error-message';
@@ -320,7 +320,8 @@ export async function clipPagesWithImages(
       io.stderr(`${entry.file}: not clipped: ${errorMessage(error)}\n`);
       continue;
     }
-    const page = clipHtmlBytes(bytes, entry.url, settings);
+    const now = await pageReferenceTime(entry.path, entry.now, settings.now);
+    const page = clipHtmlBytes(bytes, entry.url, { ...settings, now });
     if (!page.result.ok) {
       io.stderr(`${entry.file}: not clipped: ${page.result.code}\n`);
       continue;

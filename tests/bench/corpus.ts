@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BatchLine, PageEntry } from '../../cli/batch';
 import { getLocalTimeZone, parseManifest } from '../../cli/batch';
@@ -185,6 +185,33 @@ function printMisses(title: string, misses: [Label, BatchLine][]): void {
   }
 }
 
+/**
+ * The CLI's `readerable` (the popup's auto-clip check) against the Readability set's `readerable` labels (which are
+ * Readability's own isProbablyReaderable: agreement is with that check, not with a human), and on the Chinese set,
+ * whose pages all have hand-cut content. A failed clip still carries no `readerable`: counted as refused.
+ */
+function printReaderable(pairs: [Label, BatchLine][]): void {
+  const isYes = (line: BatchLine): boolean => line.ok && line.readerable;
+  const labelled = pairs.flatMap(([label, line]): [boolean, boolean][] => {
+    if (label.set !== 'readability') return [];
+    const meta = readJsonLenient(join(dirname(label.file), 'expected-metadata.json')) as {
+      readerable?: unknown;
+    };
+    return typeof meta.readerable === 'boolean' ? [[meta.readerable, isYes(line)]] : [];
+  });
+  const agree = labelled.filter(([want, got]) => want === got).length;
+  const articles = labelled.filter(([want]) => want);
+  console.log(`
+readerable vs Readability's labels: ${ratio(agree, labelled.length)} agree`);
+  console.log(
+    `  labelled articles readerable: ${ratio(articles.filter(([, got]) => got).length, articles.length)}`,
+  );
+  const zh = pairs.filter(([label]) => label.set === 'chinese');
+  console.log(
+    `  Chinese set readerable (all have content): ${ratio(zh.filter(([, l]) => isYes(l)).length, zh.length)}`,
+  );
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -292,6 +319,7 @@ async function main(): Promise<void> {
   const peakMiB = process.resourceUsage().maxRSS / 1024;
   console.log(`peak memory ${peakMiB.toFixed(0)} MiB (max RSS, all threads)`);
   console.log(`failures: ${failureText}`);
+  printReaderable(pairs);
 
   if (values.misses) {
     printMisses('htmldate', hd.misses);

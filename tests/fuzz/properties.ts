@@ -7,6 +7,8 @@ import { parse as parseToml } from 'smol-toml';
 import { Scalar, parse as parseYaml, parseDocument, visit } from 'yaml';
 import { htmlToMarkdown } from '../../utils/dom/markdown';
 import { findPublishedDate } from '../../utils/dom/published-date';
+import { findScriptDates } from '../../utils/dom/script-dates';
+import { findDatesAgainstReference } from '../../utils/pure/date-against-reference';
 import { findDatesInText, parseDateString } from '../../utils/pure/date-parse';
 import {
   MAX_NAME_BYTES,
@@ -495,6 +497,30 @@ const DATE_PIECE = fc.oneof(
     '99999999999999',
   ),
   fc.constantFrom(...MONTH_WORDS),
+  // Forms read against the reference time: relative, year-less, labelled two-digit years.
+  fc.constantFrom(
+    '刚刚',
+    '分钟前',
+    '小时前',
+    '天前',
+    '昨天',
+    '前天',
+    '今天',
+    ' ago',
+    ' hours',
+    ' minutes',
+    'yesterday',
+    'vor ',
+    ' Stunden',
+    '发布时间：',
+    '时间：',
+    '月',
+    '号',
+    '12-31',
+    '02-29',
+    '18-03-08 23:16',
+    '2019 09/07 19:02',
+  ),
 );
 
 /** Text made of date-like pieces (and some noise), so parsers reach their edge cases. */
@@ -531,6 +557,8 @@ const parseDate = define(
 );
 
 const MAX_ZONE_AHEAD_MS = 14 * 3600_000;
+/** The slack `isAfterReference` gives an exact instant (clock drift between the publisher and the user). */
+const INSTANT_SLACK_MS = 15 * 60_000;
 
 /** The earliest instant the date can name: with its offset, else the wall time in the zone furthest ahead. */
 function earliestInstant(parts: DateParts): number {
@@ -544,7 +572,15 @@ function earliestInstant(parts: DateParts): number {
   );
   return parts.offsetMinutes === undefined || parts.hour === undefined
     ? wall - MAX_ZONE_AHEAD_MS
-    : wall - parts.offsetMinutes * 60_000;
+    : wall - parts.offsetMinutes * 60_000 - INSTANT_SLACK_MS;
+}
+
+/** The earliest instant with the publisher's zone (when known) standing in for a missing offset. */
+function earliestInstantIn(parts: DateParts, offsetMinutes: number | null): number {
+  if (offsetMinutes === null || parts.offsetMinutes !== undefined) return earliestInstant(parts);
+  if (parts.hour === undefined)
+    return Date.UTC(parts.year, parts.month - 1, parts.day) - offsetMinutes * 60_000;
+  return earliestInstant({ ...parts, offsetMinutes });
 }
 
 const DATED_FRAGMENT = fc.oneof(
@@ -560,6 +596,13 @@ const DATED_FRAGMENT = fc.oneof(
   DATE_TEXT_FUZZ.map((d) => `<p>发布时间：${escapeText(d)} 来源：新华社</p>`),
   DATE_TEXT_FUZZ.map((d) => `<footer>© ${escapeText(d)}</footer>`),
   DATE_TEXT_FUZZ.map((d) => `<a href="/other/${escapeAttr(d)}">${escapeText(d)}</a>`),
+  DATE_TEXT_FUZZ.map((d) => `<span class="time">${escapeText(d)}</span>`),
+  fc
+    .oneof(fc.bigInt({ min: 0n, max: 9_999_999_999_999n }).map(String), DATE_TEXT_FUZZ)
+    .map(
+      (v) =>
+        `<script>var ct = "${escapeText(v).replace(/"/g, '')}"; var publish_time = "${escapeText(v).replace(/"/g, '')}";</script>`,
+    ),
   fc.constantFrom('<h1>Headline</h1>', '<article>', '</article>', '<p>Some text.</p>', '<div>', '</div>'),
 );
 
@@ -587,6 +630,45 @@ const publishedDate = define(
         earliestInstant(found.parts) <= now.getTime(),
         `${JSON.stringify(found.parts)} (${found.source}, raw ${JSON.stringify(found.raw)}) is after now ${now.toISOString()}`,
       );
+    },
+  ),
+);
+
+const OFFSET = fc.constantFrom(null, 480, 540, 60, 0, -300);
+
+const referenceDates = define(
+  'dates read against the reference time: never throw, real dates only, never after the reference',
+  fc.property(DATE_TEXT_FUZZ, NOW, OFFSET, fc.boolean(), (text, now, offsetMinutes, isDateText) => {
+    for (const match of findDatesAgainstReference(text, { now, offsetMinutes }, { isDateText })) {
+      demand(isRealDate(match.parts), `findDatesAgainstReference gave ${JSON.stringify(match.parts)}`);
+      demand(
+        match.index >= 0 && match.index + match.length <= text.length,
+        `match [${match.index}, +${match.length}] outside the text`,
+      );
+      demand(
+        earliestInstantIn(match.parts, offsetMinutes) <= now.getTime(),
+        `${JSON.stringify(match.parts)} from ${JSON.stringify(match.text)} is after ${now.toISOString()} (offset ${offsetMinutes})`,
+      );
+    }
+  }),
+);
+
+const scriptDates = define(
+  'script publish times: never throw, real dates only, never after the reference',
+  fc.property(
+    fc.oneof(fc.bigInt({ min: 0n, max: 99_999_999_999_999n }).map(String), DATE_TEXT_FUZZ),
+    NOW,
+    OFFSET,
+    (value, now, offsetMinutes) => {
+      const quoted = value.replace(/["\\<]/g, '');
+      const html = `<html><head><script>var ct = "${quoted}"; window.s = {"publishTime": ${/^\d+$/.test(quoted) ? quoted : `"${quoted}"`}};</script></head><body></body></html>`;
+      for (const found of findScriptDates(parseHTML(html).document, { now, offsetMinutes })) {
+        demand(isRealDate(found.parts), `findScriptDates gave ${JSON.stringify(found.parts)}`);
+        demand(
+          earliestInstantIn(found.parts, offsetMinutes) <= now.getTime(),
+          `${JSON.stringify(found.parts)} from ${JSON.stringify(found.raw)} is after ${now.toISOString()}`,
+        );
+      }
     },
   ),
 );
@@ -959,6 +1041,8 @@ export const FUZZ_PROPERTIES: FuzzProperty[] = [
   uniqueNames,
   zipCount,
   parseDate,
+  referenceDates,
+  scriptDates,
   publishedDate,
   markdownSafety,
   slugs,

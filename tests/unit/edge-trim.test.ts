@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { trimArticleEdges } from '../../utils/dom/edge-trim';
+import { dropParagraphIndents, trimArticleEdges } from '../../utils/dom/edge-trim';
 
 const BODY = 'The council met on Tuesday to discuss the new harbour wall, which engineers say will last.';
 
@@ -25,5 +25,19 @@ describe('trimArticleEdges', () => {
     const root = article(html);
     trimArticleEdges(root, { titles: ['Something else entirely'], byline: null, dates: [] });
     expect(root.innerHTML).toBe(html);
+  });
+});
+
+describe('dropParagraphIndents', () => {
+  it('drops the full-width indent at the start of paragraphs and lines, never inside text', () => {
+    const { document } = parseHTML(
+      '<div id="a"><p>　　第一段。</p><p><span>　　第二段</span>，中间　空格。</p><div>第一行<br>　　第二行</div></div>',
+    );
+    const root = document.getElementById('a');
+    if (!root) throw new Error('no root');
+    dropParagraphIndents(root);
+    expect(root.innerHTML).toBe(
+      '<p>第一段。</p><p><span>第二段</span>，中间　空格。</p><div>第一行<br>第二行</div>',
+    );
   });
 });

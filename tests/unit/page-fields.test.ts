@@ -25,6 +25,13 @@ describe('keywords', () => {
     expect(findKeywords(doc, URL)).toEqual(['Seawall', 'climate', 'City Council', 'Harbor', 'Budget']);
     expect(findKeywords(CN_PORTAL, URL)).toEqual(['商业秘密', '知识产权', '宁波']);
   });
+
+  it('splits one article:tag list and a space-separated Chinese keyword list into tags', () => {
+    const doc = page(
+      `<meta property="article:tag" content="Spain,Europe,World news"><meta name="keywords" content="新冠 疫苗 北京">`,
+    );
+    expect(findKeywords(doc, URL)).toEqual(['新冠', '疫苗', '北京', 'Spain', 'Europe', 'World news']);
+  });
 });
 
 describe('findCanonical', () => {

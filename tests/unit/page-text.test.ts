@@ -7,6 +7,7 @@ import {
   isUrlLike,
   normalizeSpace,
   splitKeywords,
+  firstSentence,
 } from '../../utils/pure/page-text';
 
 describe('page-text', () => {
@@ -38,5 +39,22 @@ describe('page-text', () => {
 
   it('splits keywords on Latin and CJK separators', () => {
     expect(splitKeywords('a, b，c、d;e；f|g｜ ')).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  });
+});
+
+describe('firstSentence', () => {
+  it('takes the first sentence of the first line, without a Chinese indent', () => {
+    expect(firstSentence('\n　　记者从市城管局获悉，工程日前完工。将于跨年夜开放。')).toBe(
+      '记者从市城管局获悉，工程日前完工。',
+    );
+    expect(firstSentence('The council met. It voted.')).toBe('The council met.');
+    expect(firstSentence('')).toBe('');
+  });
+
+  it('cuts a long sentence at a word boundary (Latin) or a character (CJK), with an ellipsis', () => {
+    const latin = firstSentence(`${'word '.repeat(30)}end.`, 40);
+    expect(latin).toBe(`${'word '.repeat(8).trim()}…`);
+    const han = firstSentence(`${'长'.repeat(100)}。`, 20);
+    expect(han).toBe(`${'长'.repeat(20)}…`);
   });
 });

@@ -281,3 +281,68 @@ describe('findPublishedDate: URL and rules', () => {
     expect(findModifiedDate(page(''), '', { now: NOW })).toBeNull();
   });
 });
+
+describe('findPublishedDate: against the reference time', () => {
+  const URL_CN = 'https://news.example.cn/a/story.html';
+  const ZH_NOW = new Date('2019-09-08T04:00:00Z'); // 12:00 in Beijing
+
+  it('reads a relative dateline (`3小时前`) against the reference, in the publisher zone', () => {
+    const doc = page(
+      '<h1>Big news</h1><div class="info"><span class="time">3小时前</span> 来源：本报</div>',
+      '',
+      'zh-CN',
+    );
+    const found = findPublishedDate(doc, URL_CN, { now: ZH_NOW });
+    expect(found?.parts).toMatchObject({ year: 2019, month: 9, day: 8, hour: 9, offsetMinutes: 480 });
+  });
+
+  it('prefers a full date over a widget form (`刚刚`, `6月3日`) on the same page', () => {
+    const doc = page(
+      '<div class="hot"><span class="time">刚刚</span> <span class="time">6月3日</span></div><h1>Big news</h1>' +
+        '<div class="info">发布时间：2018-03-08 23:16</div>',
+      '',
+      'zh-CN',
+    );
+    expect(findPublishedDate(doc, URL_CN, { now: ZH_NOW })?.parts).toMatchObject({
+      year: 2018,
+      month: 3,
+      day: 8,
+    });
+  });
+
+  it("reads WeChat's `var ct` when the page text has no date", () => {
+    const doc = page(
+      '<h1>Big news</h1><p>正文</p>',
+      '<script>var nickname = "x"; var ct = "1567843200";</script>',
+      'zh-CN',
+    );
+    const found = findPublishedDate(doc, 'https://mp.weixin.qq.com/s/abc', { now: ZH_NOW });
+    expect(found).toMatchObject({ source: 'script' });
+    expect(found?.parts).toMatchObject({ year: 2019, month: 9, day: 7, hour: 16, offsetMinutes: 480 });
+  });
+
+  it('writes a UTC instant in the publisher zone, so the day is the local day', () => {
+    const doc = page(
+      '<h1>Big news</h1>',
+      '<meta property="article:published_time" content="2019-09-07T18:30:00Z">',
+      'zh-CN',
+    );
+    const found = findPublishedDate(doc, URL_CN, { now: ZH_NOW });
+    expect(found?.parts).toMatchObject({
+      year: 2019,
+      month: 9,
+      day: 8,
+      hour: 2,
+      minute: 30,
+      offsetMinutes: 480,
+    });
+  });
+
+  it('refuses a date after the reference time, whatever the machine clock says', () => {
+    const doc = page(
+      '<h1>Big news</h1>',
+      '<meta property="article:published_time" content="2019-09-10T08:00:00+08:00">',
+    );
+    expect(findPublishedDate(doc, URL_EN, { now: ZH_NOW })).toBeNull();
+  });
+});

@@ -1,7 +1,8 @@
 // DOM: what every date source shares: the search context, candidates, plausibility, and the page parts
 // (navigation, comments, related lists) whose dates are never the article's.
 import { parseDateString } from '../pure/date-parse';
-import { isFuture, publisherOffsetMinutes } from '../pure/date-zone';
+import { isAfterReference, partsAtOffset, wallMs } from '../pure/date-reference';
+import { publisherOffsetMinutes } from '../pure/date-zone';
 import type { DateParts, DateSource, FoundDate } from '../pure/types';
 import type { JsonLdNode } from './json-ld';
 import { readJsonLd } from './json-ld';
@@ -148,13 +149,25 @@ export interface Candidate {
   el?: Element;
 }
 
-export function isPlausible(parts: DateParts, now: Date): boolean {
-  return parts.year >= MIN_YEAR && !isFuture(parts, now);
+/** Not noise, and not after the clip's reference time (the click, never the machine's clock) where the publisher is. */
+export function isPlausible(parts: DateParts, now: Date, offsetMinutes: number | null = null): boolean {
+  return parts.year >= MIN_YEAR && !isAfterReference(parts, now, offsetMinutes);
+}
+
+/**
+ * A UTC instant (`2019-09-07T18:30:00Z`) written in the publisher's zone when that is known: its day there is the
+ * article's day (the 8th in Beijing). The instant is unchanged.
+ */
+export function inPublisherZone(parts: DateParts, publisherOffset: number | null): DateParts {
+  if (parts.offsetMinutes !== 0 || parts.hour === undefined || !publisherOffset) return { ...parts };
+  const local = partsAtOffset(wallMs(parts), publisherOffset);
+  if (parts.second === undefined) delete local.second;
+  return local;
 }
 
 /** Adds the publisher's zone to a local time that has none, and records where the zone came from. */
 export function finish(candidate: Candidate, ctx: Context): FoundDate {
-  const parts = { ...candidate.parts };
+  const parts = inPublisherZone(candidate.parts, ctx.publisherOffset);
   const found: FoundDate = { raw: candidate.raw, source: candidate.source, detail: candidate.detail, parts };
   if (parts.hour !== undefined) {
     if (parts.offsetMinutes !== undefined) {
@@ -170,7 +183,7 @@ export function finish(candidate: Candidate, ctx: Context): FoundDate {
 export function parseCandidate(raw: string | null | undefined, ctx: Context): DateParts | null {
   if (!raw) return null;
   const parts = parseDateString(raw);
-  return parts && isPlausible(parts, ctx.now) ? parts : null;
+  return parts && isPlausible(parts, ctx.now, ctx.publisherOffset) ? parts : null;
 }
 
 export function normalizeUrl(href: string, base: string): string | null {

@@ -1,4 +1,5 @@
 // DOM: dates in the page's text, scored by labels, hints in class names and closeness to the headline.
+import { findDatesAgainstReference } from '../pure/date-against-reference';
 import { findDatesInText } from '../pure/date-parse';
 import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind, DateSearchOptions } from './date-context';
@@ -64,7 +65,16 @@ export function scoreText(
   return { score, isUpdate };
 }
 
-export function scoreTextCandidates(doc: Document, kind: Kind, ctx: Context): TextCandidate[] {
+/**
+ * Scored dated texts. With `withReference`, also the forms that need the reference time (year-less, relative,
+ * labelled two-digit years): only as a last resort, since archived pages carry widgets like `刚刚` or `6月3日`.
+ */
+export function scoreTextCandidates(
+  doc: Document,
+  kind: Kind,
+  ctx: Context,
+  withReference = false,
+): TextCandidate[] {
   const headline = ctx.headline;
   const elements = collectElements(doc);
   const headlineIndex = headline ? elements.indexOf(headline) : -1;
@@ -73,9 +83,17 @@ export function scoreTextCandidates(doc: Document, kind: Kind, ctx: Context): Te
   let position = 0;
   const claimed = new Set<Element>();
 
-  const consider = (el: Element, text: string, detail: string): void => {
-    for (const match of findDatesInText(text)) {
-      if (!isPlausible(match.parts, ctx.now)) continue;
+  const read = (el: Element, text: string, isShort: boolean): ReturnType<typeof findDatesInText> =>
+    withReference
+      ? findDatesAgainstReference(
+          text,
+          { now: ctx.now, offsetMinutes: ctx.publisherOffset },
+          { isDateText: isShort && DATE_HINT.test(hintText(el)), withRelative: isShort },
+        )
+      : findDatesInText(text);
+  const consider = (el: Element, text: string, detail: string, isShort: boolean): void => {
+    for (const match of read(el, text, isShort)) {
+      if (!isPlausible(match.parts, ctx.now, ctx.publisherOffset)) continue;
       const { score, isUpdate } = scoreText(el, text, match.index, match.parts, kind);
       if (kind === 'modified' && !isUpdate) continue;
       found.push({
@@ -101,7 +119,7 @@ export function scoreTextCandidates(doc: Document, kind: Kind, ctx: Context): Te
       for (const d of Array.from(el.querySelectorAll('*'))) claimed.add(d);
       chars += text.length;
       if (isExcluded(el, ctx)) continue;
-      consider(el, text, `text:${describe(el)}`);
+      consider(el, text, `text:${describe(el)}`, true);
       continue;
     }
     // A long element: look at its own text nodes (`…<br>发布时间：2022-02-17 09:00<br>…`).
@@ -111,7 +129,7 @@ export function scoreTextCandidates(doc: Document, kind: Kind, ctx: Context): Te
       if (own.length < 6) continue;
       chars += own.length;
       if (isExcluded(el, ctx)) break;
-      consider(el, own.slice(0, 2000), `text:${describe(el)}`);
+      consider(el, own.slice(0, 2000), `text:${describe(el)}`, false);
     }
   }
   // Closeness to the headline: the article's dateline sits just before or after it.
@@ -148,8 +166,8 @@ export function scoreTextCandidates(doc: Document, kind: Kind, ctx: Context): Te
   return found;
 }
 
-export function fromText(doc: Document, kind: Kind, ctx: Context): Candidate[] {
-  return scoreTextCandidates(doc, kind, ctx)
+export function fromText(doc: Document, kind: Kind, ctx: Context, withReference = false): Candidate[] {
+  return scoreTextCandidates(doc, kind, ctx, withReference)
     .sort((a, b) => b.score - a.score)
     .slice(0, 20)
     .map((c) => c.candidate);

@@ -1,6 +1,6 @@
 // DOM: the date a URL spells (`/2023/10/03/`), and how it confirms or corrects a date found on the page.
 import { parseDateString } from '../pure/date-parse';
-import { isFuture } from '../pure/date-zone';
+import { isAfterReference } from '../pure/date-reference';
 import type { DateParts } from '../pure/types';
 import type { Candidate } from './date-context';
 import { MIN_YEAR } from './date-context';
@@ -32,7 +32,7 @@ export function readUrlDate(url: string, now: Date): UrlDate | null {
     const m = re.exec(path);
     if (!m) continue;
     const parts = parseDateString(`${m[1]}-${m[2]}-${m[3]}`);
-    if (parts && parts.year >= MIN_YEAR && !isFuture(parts, now)) {
+    if (parts && parts.year >= MIN_YEAR && !isAfterReference(parts, now, null)) {
       const day = { year: parts.year, month: parts.month, day: parts.day };
       return {
         candidate: { raw: m[0], source: 'url', detail: 'url', parts: day },
@@ -45,7 +45,8 @@ export function readUrlDate(url: string, now: Date): UrlDate | null {
   if (partial) {
     const year = Number(partial[1]);
     const month = Number(partial[2]);
-    if (year >= MIN_YEAR && !isFuture({ year, month, day: 1 }, now)) return { candidate: null, year, month };
+    if (year >= MIN_YEAR && !isAfterReference({ year, month, day: 1 }, now, null))
+      return { candidate: null, year, month };
   }
   return null;
 }

@@ -241,3 +241,36 @@ export function trimArticleEdges(root: Element, ctx: EdgeContext): void {
     else break;
   }
 }
+
+// ---------------------------------------------------------------- Chinese paragraph indents
+
+/** Leading full-width spaces (and the spaces around them) that indent a Chinese paragraph: typesetting, not text. */
+const FULL_WIDTH_INDENT = /^[\s\u00a0]*\u3000[\u3000\s\u00a0]*/u;
+
+/** Drops the `　　` indent at the start of each paragraph (and of each line after a `<br>`). */
+export function dropParagraphIndents(root: Element): void {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const texts: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+  for (const text of texts) {
+    const value = text.data;
+    if (!value.includes('\u3000') || !FULL_WIDTH_INDENT.test(value)) continue;
+    if (!startsLine(text)) continue;
+    text.data = value.replace(FULL_WIDTH_INDENT, '');
+  }
+}
+
+/** Whether a text node starts a line: nothing but whitespace before it in its block, or a `<br>` just before. */
+function startsLine(text: Text): boolean {
+  let node: Node = text;
+  for (;;) {
+    let prev = node.previousSibling;
+    while (prev && prev.nodeType === 3 && !(prev.textContent ?? '').trim()) prev = prev.previousSibling;
+    if (prev) return prev.nodeType === 1 && (prev as Element).tagName.toUpperCase() === 'BR';
+    const parent = node.parentNode;
+    if (!parent || parent.nodeType !== 1) return true;
+    if (BLOCK_TAGS.has((parent as Element).tagName.toUpperCase())) return true;
+    node = parent;
+  }
+}

@@ -1,8 +1,8 @@
 // DOM: runs Readability on a clone of the page and gathers the article's metadata into a ClipDraft. Takes a Document.
 // Orchestration only: clean-up before Readability is in pre-clean.ts, the edge trim after it in edge-trim.ts.
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import { absolutizeUrls } from './absolute-urls';
-import { trimArticleEdges } from './edge-trim';
+import { dropParagraphIndents, trimArticleEdges } from './edge-trim';
 import { parseInert } from './markdown-prepare';
 import type { ArticleHints } from './metadata';
 import { findBaseUrl, readMetadata, readPageSignals, readTextLines } from './metadata';
@@ -20,8 +20,9 @@ import {
   removeBoilerplate,
 } from './pre-clean';
 import { findModifiedDate, findPublishedDate } from './published-date';
+import { isArticleShaped } from './readerable';
 import { countCjk } from '../pure/cjk';
-import { normalizeSpace } from '../pure/page-text';
+import { firstSentence, normalizeSpace } from '../pure/page-text';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
 import { measureText } from '../pure/text-weight';
@@ -61,19 +62,12 @@ export const MIN_ARTICLE_CHARS = 140;
 /** Share of the article's text inside links above which it is a list of links (measured: corpus max 0.36). */
 const MAX_LINK_DENSITY = 0.6;
 
-/** Whether the page looks like an article (Readability's quick check). Never throws. */
+/**
+ * Whether the page looks like one article, to clip it with a click (the popup's check, and the CLI's `readerable`):
+ * a dominant block of running text that is not one of repeated teasers (readerable.ts). Never throws.
+ */
 export function isReaderable(doc: Document): boolean {
-  try {
-    if (isProbablyReaderable(doc)) return true;
-    // Readability's thresholds count characters as Latin text does: a Chinese news brief of four 50-character
-    // paragraphs scores 0. CJK text carries about 2.5 times the meaning per character, so scale the bar down.
-    const sample = (doc.body?.textContent ?? '').slice(0, 20_000);
-    const han = countCjk(sample);
-    if (han < 100 || han / Math.max(1, sample.replace(/\s+/g, '').length) < 0.3) return false;
-    return isProbablyReaderable(doc, { minContentLength: 40, minScore: 8 });
-  } catch {
-    return false;
-  }
+  return isArticleShaped(doc);
 }
 
 /** Extracts the article (or the page, or the selection) and its metadata. Never changes `doc`. */
@@ -155,12 +149,14 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<ClipD
       dates: [published, modified],
     });
   }
+  dropParagraphIndents(content);
   const contentHtml = isOuter ? content.outerHTML : content.innerHTML;
   const textContent = readTextLines(content, Number.POSITIVE_INFINITY).join('\n');
   return ok({
     url,
     canonical: meta.canonical,
-    title: meta.title || normalizeSpace(hints.title) || hostOf(url) || url,
+    // A page with no title is named by its first sentence, not its host.
+    title: meta.title || normalizeSpace(hints.title) || firstSentence(textContent) || hostOf(url) || url,
     byline: meta.byline,
     siteName: meta.siteName,
     lang: meta.lang,

@@ -13,31 +13,25 @@ import {
   stripFragment,
 } from './page-signals';
 import { guessLangFromText, isRtlLanguage, normalizeLang } from '../pure/language';
-import { clean, normalizeSpace, splitKeywords } from '../pure/page-text';
+import { toKeywords } from '../pure/keywords';
+import { clean } from '../pure/page-text';
 import { isRecord } from '../pure/result';
 
-const MAX_KEYWORD_CHARS = 60;
-
-/** meta keywords and news_keywords, article:tag, JSON-LD keywords; de-duplicated case-insensitively, in order. */
+/**
+ * meta keywords and news_keywords, article:tag, JSON-LD keywords, each split into tags (`Spain,Europe,World news`,
+ * `新冠 疫苗 北京`, `、` lists); de-duplicated case-insensitively, in order.
+ */
 export function findKeywords(doc: Document, url: string, hints: ArticleHints = {}): string[] {
   const signals = structuredOf(doc, url, hints);
-  const raw: string[] = [];
-  for (const v of metaValues(signals, 'keywords')) raw.push(...splitKeywords(v));
-  for (const v of metaValues(signals, 'news_keywords')) raw.push(...splitKeywords(v));
-  for (const v of metaValues(signals, 'article:tag')) raw.push(normalizeSpace(v));
+  const values: string[] = [
+    ...metaValues(signals, 'keywords'),
+    ...metaValues(signals, 'news_keywords'),
+    ...metaValues(signals, 'article:tag'),
+  ];
   const ld = signals.article?.keywords;
-  if (typeof ld === 'string') raw.push(...splitKeywords(clean(ld)));
-  else if (Array.isArray(ld)) for (const k of ld) if (typeof k === 'string') raw.push(clean(k));
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const k of raw) {
-    const key = k.toLowerCase();
-    // Some sites stuff a sentence into keywords: that is not a tag.
-    if (!k || k.length > MAX_KEYWORD_CHARS || seen.has(key)) continue;
-    seen.add(key);
-    out.push(k);
-  }
-  return out;
+  if (typeof ld === 'string') values.push(clean(ld));
+  else if (Array.isArray(ld)) for (const k of ld) if (typeof k === 'string') values.push(clean(k));
+  return toKeywords(values);
 }
 
 /** link[rel=canonical], else og:url; absolute, http(s), without #fragment. */

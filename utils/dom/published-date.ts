@@ -19,6 +19,7 @@ import {
 } from './date-context';
 import { collectElements, fromText, scoreTextCandidates } from './date-text-search';
 import { isConsistentWithUrl, preferLocalOffset, readUrlDate } from './date-url';
+import { findScriptDates } from './script-dates';
 import type { JsonLdNode } from './json-ld';
 import { articleNodes, stringProp, typesOf } from './json-ld';
 
@@ -254,6 +255,12 @@ function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: K
         ctx,
       ),
     () => fromText(doc, kind, ctx),
+    // Only a script variable holds some pages' time (WeChat's `var ct`); never the modified date.
+    () =>
+      kind === 'published' ? findScriptDates(doc, { now: ctx.now, offsetMinutes: ctx.publisherOffset }) : [],
+    // Last resort: forms read against the clip time (`10-08 12:00`, `3小时前`). Tried alongside full dates, they
+    // lose archived pages to widgets (`刚刚`, `6月3日`) that sit beside the real date.
+    () => fromText(doc, kind, ctx, true),
   ];
   const urlDate = kind === 'published' ? readUrlDate(url, ctx.now) : null;
   const readPool = (): Candidate[] => {

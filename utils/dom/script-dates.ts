@@ -6,8 +6,8 @@ import { isAfterReference, partsAtOffset } from '../pure/date-reference';
 import type { DateParts } from '../pure/types';
 
 /**
- * A date read from a script. `source` is `'script'`, which `DateSource` (utils/pure/types.ts) does not list yet:
- * this type stands in for `FoundDate` until the source is added there.
+ * A date read from a script (`DateSource` `'script'`).
+ * A `FoundDate` with the source narrowed.
  */
 export interface ScriptDate {
   raw: string;

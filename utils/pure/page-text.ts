@@ -56,3 +56,23 @@ export function splitKeywords(value: string): string[] {
     .map((k) => normalizeSpace(k))
     .filter(Boolean);
 }
+
+/** About this long: a title made from the article's first sentence. */
+export const SENTENCE_TITLE_CHARS = 80;
+
+/**
+ * The first sentence of a text, for a page with no title: up to its end mark (`.` `!` `?` `。` `！` `？`), cut at
+ * about `max` characters at a word boundary (Latin) or a character (CJK), with `…` when cut. Empty for empty text.
+ */
+export function firstSentence(text: string, max = SENTENCE_TITLE_CHARS): string {
+  const line = normalizeSpace(text.split(/\n/).find((l) => l.trim()) ?? '').replace(/^[\u3000\s]+/u, '');
+  if (!line) return '';
+  const end = /[。！？!?]|\.(?=\s|$)/u.exec(line);
+  const sentence = end ? line.slice(0, end.index + end[0].length) : line;
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  // A Latin sentence breaks at its last space; CJK text has none and breaks between characters.
+  const head = space > max / 2 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,，、;；:：]+$/u, '')}…`;
+}

@@ -5,7 +5,7 @@ import type { DiscardedChoice } from './protocol';
 import type { ArticleImage, ImageOutcome } from './images/types';
 
 /** Where a published or modified date was found, most trusted first. */
-export type DateSource = 'json-ld' | 'meta' | 'time-element' | 'text' | 'url' | 'rule';
+export type DateSource = 'json-ld' | 'meta' | 'time-element' | 'text' | 'url' | 'rule' | 'script';
 
 /** A calendar date with as much of the time and zone as the page gave; nothing invented. */
 export interface DateParts {

@@ -1,0 +1,186 @@
+// DOM: whether a page is one article, by structure: a single dominant block of running text (not links), which is
+// not one of several repeated teaser blocks (a heading link and a snippet: archives, search results, section fronts).
+// Chrome (nav, footer, aside, comments, related, sidebars) never counts. Takes a Document, reads no globals.
+import { isSkipContainer } from './date-context';
+import { measureText } from '../pure/text-weight';
+
+/** Elements whose text is running text when it is not mostly links. */
+const BLOCK_SELECTOR = 'p, pre, blockquote, li, div, td, section, article, font, center, dd';
+/**
+ * Tags whose text is never the article's running text, wherever they sit. Not `form`: ASP.NET pages wrap the whole
+ * page in one.
+ */
+const NEVER_BODY = 'a, nav, footer, aside, header, h1, h2, h3, h4, h5, h6, button, select, label, figcaption';
+/** A block this much links is a list of links. */
+const MAX_BLOCK_LINK_DENSITY = 0.5;
+/**
+ * The dominant block must hold this much text (characters, a CJK character counting 2.5): about 60 Han characters
+ * (a short portal brief) or three Latin sentences.
+ */
+export const MIN_DOMINANT_WEIGHT = 160;
+/**
+ * Below this, the dominant block must also hold this share of the page's running text: a page of many small
+ * blocks of similar size (a front page of snippets) has no article among them.
+ */
+const CLEAR_DOMINANT_WEIGHT = 400;
+const MIN_DOMINANT_SHARE = 0.25;
+/** Work bound for huge pages. */
+const MAX_BLOCKS = 6_000;
+/** A container with this many teaser children (a heading link and a snippet each) is a list of stories. */
+const MIN_TEASERS = 3;
+
+function ownText(el: Element): string {
+  let text = '';
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType === 3) text += node.textContent ?? '';
+    // Inline formatting is part of the running text; links are counted apart.
+    else if (
+      node.nodeType === 1 &&
+      /^(?:B|STRONG|I|EM|SPAN|FONT|U|SMALL|SUB|SUP|MARK|BR|CODE|Q|CITE|ABBR|TIME)$/.test(
+        (node as Element).tagName.toUpperCase(),
+      )
+    )
+      text += node.textContent ?? '';
+  }
+  return text;
+}
+
+function linkWeight(el: Element): number {
+  let weight = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) weight += measureText(a.textContent ?? '');
+  return weight;
+}
+
+const HEADING_LINK = 'h2 a[href], h3 a[href], h4 a[href], h5 a[href]';
+/** A teaser holds one heading link and at most a snippet: more text than this is an article of its own. */
+const MAX_TEASER_WEIGHT = 900;
+
+/** A teaser: one heading that links elsewhere, with at most a snippet beside it. */
+function isTeaser(el: Element): boolean {
+  const headings = el.querySelectorAll(HEADING_LINK);
+  if (headings.length !== 1) return false;
+  const href = headings[0]?.getAttribute('href') ?? '';
+  if (href === '' || href.startsWith('#')) return false;
+  return measureText(el.textContent ?? '') <= MAX_TEASER_WEIGHT;
+}
+
+/** Whether an element is one of at least MIN_TEASERS teaser siblings (a result in a list of stories). */
+function isRepeatedTeaser(el: Element, cache: Map<Element, boolean>): boolean {
+  const cached = cache.get(el);
+  if (cached !== undefined) return cached;
+  let result = false;
+  const parent = el.parentElement;
+  if (parent && isTeaser(el)) {
+    let teasers = 0;
+    for (const sibling of Array.from(parent.children))
+      if (isTeaser(sibling) && ++teasers >= MIN_TEASERS) break;
+    result = teasers >= MIN_TEASERS;
+  }
+  cache.set(el, result);
+  return result;
+}
+
+/** The block is, or sits within a few levels in, one of repeated teasers: its text is a snippet, not an article. */
+function isInTeaser(block: Element, cache: Map<Element, boolean>): boolean {
+  let current: Element | null = block;
+  for (let depth = 0; current && depth < 4; depth++, current = current.parentElement) {
+    if (isRepeatedTeaser(current, cache)) return true;
+  }
+  return false;
+}
+
+function isInChrome(el: Element, cache: Map<Element, boolean>): boolean {
+  const chain: Element[] = [];
+  let current: Element | null = el;
+  let result = false;
+  while (current) {
+    const cached = cache.get(current);
+    if (cached !== undefined) {
+      result = cached;
+      break;
+    }
+    chain.push(current);
+    if (isSkipContainer(current, null)) {
+      result = true;
+      break;
+    }
+    current = current.parentElement;
+  }
+  for (const visited of chain) cache.set(visited, result);
+  return result;
+}
+
+/** The element a block's text belongs to: its parent for a paragraph, itself for a div holding text directly. */
+function containerOf(el: Element, isParagraph: boolean): Element | null {
+  let container = isParagraph ? el.parentElement : el;
+  // Climb wrappers that hold nothing else (`<div class="para"><p>…`).
+  while (container?.parentElement && container.parentElement.children.length === 1) {
+    const up = container.parentElement;
+    if (up.tagName.toUpperCase() === 'BODY') break;
+    container = up;
+  }
+  return container;
+}
+
+export interface ReaderableShape {
+  /** Text weight of the dominant block. */
+  dominant: number;
+  /** Text weight of all running text outside chrome. */
+  total: number;
+  /** Text weight in repeated teasers (a heading link and a snippet each). */
+  teaser: number;
+  /** More text in teasers than in a dominant block that is not clearly an article: a list of stories. */
+  isList: boolean;
+}
+
+/** Measures the page: its dominant text block and whether that block is part of a list of teasers. Never throws. */
+export function measureReaderable(doc: Document): ReaderableShape {
+  const shape: ReaderableShape = { dominant: 0, total: 0, teaser: 0, isList: false };
+  const body = doc.body;
+  if (!body) return shape;
+  const chrome = new Map<Element, boolean>();
+  const scores = new Map<Element, number>();
+  const teasers = new Map<Element, boolean>();
+  const blocks = Array.from(body.querySelectorAll(BLOCK_SELECTOR)).slice(0, MAX_BLOCKS);
+  for (const el of blocks) {
+    const tag = el.tagName.toUpperCase();
+    const isItem = tag === 'LI';
+    const isParagraph =
+      isItem || tag === 'P' || tag === 'PRE' || (tag === 'BLOCKQUOTE' && !el.querySelector('p'));
+    if (el.closest(NEVER_BODY) || (tag !== 'P' && el.closest('p'))) continue;
+    // A list item counts once (not its nested items), and only as prose: a list of links is cut by link density.
+    if (!isItem && el.closest('li')) continue;
+    if (isItem && el.parentElement?.closest('li')) continue;
+    const text = isParagraph ? (el.textContent ?? '') : ownText(el);
+    const weight = measureText(text);
+    if (weight < 8) continue;
+    const links = isParagraph ? linkWeight(el) : 0;
+    if (links / weight > MAX_BLOCK_LINK_DENSITY) continue;
+    if (isInChrome(el, chrome)) continue;
+    // A list's items join the text around the list (`<p>…</p><ul><li>…` is one body).
+    const container = containerOf(isItem && el.parentElement ? el.parentElement : el, isParagraph);
+    if (!container) continue;
+    const net = weight - links;
+    shape.total += net;
+    if (isInTeaser(el, teasers)) {
+      shape.teaser += net;
+      continue;
+    }
+    scores.set(container, (scores.get(container) ?? 0) + net);
+  }
+  for (const score of scores.values()) shape.dominant = Math.max(shape.dominant, score);
+  // Articles carry "more stories" teasers too; only a page whose main text is not clearly longer is a list.
+  shape.isList = shape.teaser > shape.dominant && shape.dominant < CLEAR_DOMINANT_WEIGHT;
+  return shape;
+}
+
+/** Whether the page is one article to auto-clip. Never throws. */
+export function isArticleShaped(doc: Document): boolean {
+  try {
+    const shape = measureReaderable(doc);
+    if (shape.isList || shape.dominant < MIN_DOMINANT_WEIGHT) return false;
+    return shape.dominant >= CLEAR_DOMINANT_WEIGHT || shape.dominant >= MIN_DOMINANT_SHARE * shape.total;
+  } catch {
+    return false;
+  }
+}
