@@ -31,6 +31,8 @@ async function openClipInLibrary(): Promise<Page> {
   const lib = await openExtensionPage(session, 'popup.html');
   await lib.getByRole('button', { name: 'Export all', exact: true }).waitFor();
   await lib.getByText(TITLE, { exact: true }).first().click();
+  // The whole file sits in a collapsed "Post" section under the editor: open it as a reader would.
+  await lib.locator('details.post-file > summary').click();
   await lib.getByLabel('Post', { exact: true }).waitFor();
   return lib;
 }
