@@ -1,4 +1,4 @@
-// Fuzz properties shared by tests/unit/fuzz.test.ts (a few hundred runs in `npm test`) and tests/bench/fuzz.ts
+// Fuzz properties shared by tests/unit/fuzz-properties.test.ts (a few hundred runs in `npm test`) and tests/bench/fuzz.ts
 // (10,000+ runs each): one definition, so the quick run and the benchmark check exactly the same claims.
 import { unzipSync } from 'fflate';
 import fc from 'fast-check';

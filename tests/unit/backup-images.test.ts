@@ -9,7 +9,7 @@ import { openLibrary } from '../../utils/platform/store';
 import { hashImageBytes } from '../../utils/pure/images/hash';
 import { makeDraft } from '../kit/builders';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 const PNG = new Uint8Array([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 5,

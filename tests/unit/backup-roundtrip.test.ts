@@ -9,7 +9,7 @@ import type { Library } from '../../utils/platform/store';
 import { openLibrary } from '../../utils/platform/store';
 import type { ClipDraft, StoredClip } from '../../utils/pure/types';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 const NOW = new Date('2024-06-01T12:00:00.000Z');
 const CLIP_COUNT = 50;

@@ -7,7 +7,7 @@ import type { Library } from '../../utils/platform/store';
 import { openLibrary } from '../../utils/platform/store';
 import type { ClipDraft, StoredClip } from '../../utils/pure/types';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 function makeDraft(n: number): ClipDraft {
   return {

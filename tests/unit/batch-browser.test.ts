@@ -13,7 +13,7 @@ import {
 import type { BatchState } from '../../utils/pure/protocol';
 import { fail } from '../../utils/pure/result';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -6,7 +6,7 @@ import {
   requestBatchPermission,
 } from '../../utils/platform/batch-permission';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBatchServices } from '../../utils/platform/batch-services';
 import { loadSettings } from '../../utils/platform/settings';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -7,7 +7,7 @@ import { saveSettings, DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import type { BatchStartRequest } from '../../utils/pure/protocol';
 import { fail } from '../../utils/pure/result';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 afterEach(() => {
   fakeBrowser.reset();

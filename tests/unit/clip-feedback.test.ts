@@ -12,7 +12,7 @@ import {
 } from '../../utils/platform/clip-feedback';
 import type { ClipSummary } from '../../utils/pure/types';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 /** A stand-in for the locale files: the key and its substitutions, so the tests see which message was used. */
 function fakeMessages() {

@@ -13,7 +13,7 @@ import { openLibrary } from '../../utils/platform/store';
 import { pageKeyOf } from '../../utils/pure/clip-key';
 import type { PostclipGlobal } from '../../utils/pure/protocol';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 const PAGE_URL = 'https://news.example/2024/03/18/tidal.html?utm_source=feed';
 const OG_URL = 'https://news.example/2024/03/18/tidal.html';

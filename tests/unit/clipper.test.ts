@@ -23,7 +23,7 @@ import type { SiteRule } from '../../utils/pure/site-rules';
 import { findRule } from '../../utils/pure/site-rules';
 import type { ClipDraft } from '../../utils/pure/types';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 const PAGE_URL = 'https://news.example/2024/03/18/tidal.html';
 

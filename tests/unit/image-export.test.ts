@@ -13,7 +13,7 @@ import { hashImageBytes } from '../../utils/pure/images/hash';
 import type { ImageOutcome } from '../../utils/pure/images/types';
 import { makeDraft } from '../kit/builders';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 const downloaded: Uint8Array[] = [];
 vi.mock('../../utils/platform/downloads', () => ({
   downloadZip: (bytes: Uint8Array) => {

@@ -6,7 +6,7 @@ import { fromBase64, keepClipImages, originPatternOf } from '../../utils/platfor
 import { readImageReply } from '../../utils/platform/clipper';
 import type { ArticleImage } from '../../utils/pure/images/types';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 const PAGE = 'https://news.example/story';
 const PNG = new Uint8Array([

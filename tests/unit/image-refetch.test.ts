@@ -7,7 +7,7 @@ import { refetchClipImages } from '../../utils/platform/image-refetch';
 import { openLibrary } from '../../utils/platform/store';
 import { makeDraft } from '../kit/builders';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2]);
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Handlers, MessageSender, SelfIdentity } from '../../utils/platform/messages';
 import { handleMessage, parseMessage, registerHandlers, sendMessage } from '../../utils/platform/messages';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 const SELF: SelfIdentity = { id: 'abc', origin: 'chrome-extension://abc/' };
 const POPUP: MessageSender = { id: 'abc', url: 'chrome-extension://abc/popup.html' };

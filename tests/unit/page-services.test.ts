@@ -10,7 +10,7 @@ import { openLibrary } from '../../utils/platform/store';
 import { toLocalDay } from '../../utils/pure/dates';
 import type { ClipDraft } from '../../utils/pure/types';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 function makeDraft(n: number): ClipDraft {
   return {

@@ -11,7 +11,7 @@ import {
 import { DEFAULT_IMAGE_SETTINGS, DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../../utils/pure/types';
 
 // Outside a WXT build 'wxt/browser' is the real (absent) chrome global; the fake stands in for it.
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 beforeEach(() => {
   fakeBrowser.reset();

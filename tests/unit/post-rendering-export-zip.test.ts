@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import { openLibrary } from '../../utils/platform/store';
 import type { ClipDraft } from '../../utils/pure/types';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 const downloaded: { bytes: Uint8Array; filename: string }[] = [];
 vi.mock('../../utils/platform/downloads', () => ({
   downloadZip: (bytes: Uint8Array, filename: string) => {

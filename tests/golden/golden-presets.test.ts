@@ -1,6 +1,6 @@
 // Golden tests for templates: the same pages through every built-in preset, with the clock frozen, checked byte for
 // byte against tests/golden/presets/<case>.<preset>.md (read by hand when written). Write missing or changed files
-// with UPDATE_PRESETS=1 npx vitest run tests/golden/presets.test.ts, then review the diff.
+// with UPDATE_PRESETS=1 npx vitest run tests/golden/golden-presets.test.ts, then review the diff.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import type { StoredClip } from '../../utils/pure/types';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
+vi.mock('wxt/browser', () => import('../kit/browser'));
 
 const { readFrontMatter, readPostFields, renderOpened, renderPreview, SAMPLE_CLIP } =
   await import('../../utils/platform/post-rendering');
