@@ -11,14 +11,20 @@ import {
   toActiveTab,
 } from '../utils/platform/clipper';
 import { registerHandlers } from '../utils/platform/messages';
+import { createBackgroundPublisher } from '../utils/platform/publish/background-publisher';
 
 export default defineBackground(() => {
-  const deps = createBrowserDeps(createLibraryGetter());
+  const getLibrary = createLibraryGetter();
+  const deps = createBrowserDeps(getLibrary);
+  const publisher = createBackgroundPublisher(getLibrary);
 
   registerHandlers({
     'probe-tab': () => probeActiveTab(deps),
     // The popup names the tab it probed: focus may have moved to another tab or window since.
     'clip-tab': (request) => clipRequestedTab(request, deps),
+    // Git publishing runs here, in one context, so two publishes to one clone queue up instead of racing.
+    'publish-clips': (request) => publisher.publish(request),
+    'publish-test': () => publisher.test(),
   });
 
   browser.runtime.onInstalled.addListener(() => {

@@ -25,5 +25,6 @@ export function toSummary(clip: StoredClip): ClipSummary {
     published,
     tags: edits.tags ?? draft.keywords,
     clippedAt: clip.clippedAt,
+    ...(clip.publication ? { publishState: clip.publication.state } : {}),
   };
 }
