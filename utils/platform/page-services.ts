@@ -16,6 +16,11 @@ import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
 import type { StoredClip } from '../pure/types';
 import { toLocalDay } from '../pure/dates';
+import {
+  createPublishOptionsServices,
+  createPublishPopupServices,
+  publishIfAutomatic,
+} from './publish/page-publish';
 
 /** Turndown, YAML and pinyin are most of the page's code: the library list shows before they load. */
 const loadRendering = () => import('./post-rendering');
@@ -90,7 +95,13 @@ export function createPopupServices(): PopupServices {
   };
   return {
     probe: () => sendMessage('probe-tab', {}),
-    clip: (mode, target) => sendMessage('clip-tab', target ? { mode, ...target } : { mode }),
+    clip: async (mode, target) => {
+      const outcome = await sendMessage('clip-tab', target ? { mode, ...target } : { mode });
+      // "Publish every new clip": the page renders the post, so the popup starts it (a failure stays on the clip).
+      if (outcome.ok)
+        void publishIfAutomatic(library, settings, outcome.value.clip.id).catch(() => undefined);
+      return outcome;
+    },
     isClipOnOpen: async () => (await settings()).clipOnOpen,
     listSummaries: (opts) => attempt(async () => (await library()).listSummaries(opts)),
     getSummary: (id) => attempt(async () => toSummary(await getExisting(await library(), id))),
@@ -107,6 +118,7 @@ export function createPopupServices(): PopupServices {
     openOptions: () => {
       void browser.runtime.openOptionsPage();
     },
+    publish: createPublishPopupServices(library, settings),
   };
 }
 
@@ -151,5 +163,6 @@ export function createOptionsServices(): OptionsServices {
       }),
     downloadJson: (text, filename) => downloadText(text, filename, 'application/json'),
     browserTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    publish: createPublishOptionsServices(),
   };
 }
