@@ -1,4 +1,5 @@
 // One open clip: edit its front matter fields, read the post as plain text, copy, download or delete it.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClipEdits } from '../utils/pure/types';
 import { useI18n } from './i18n-context';
@@ -15,6 +16,8 @@ export interface ClipEditorProps {
   onDownload: () => void;
   onDelete: () => void;
   onBack: () => void;
+  /** The publish control (issue 12), mounted below the actions when the page publishes. */
+  publishSlot?: ComponentChildren;
 }
 
 interface FormValues {
@@ -78,6 +81,7 @@ export function ClipEditor({
   onDownload,
   onDelete,
   onBack,
+  publishSlot,
 }: ClipEditorProps) {
   const { t } = useI18n();
   const [form, setForm] = useState<FormValues>(() => toFormValues(opened.fields));
@@ -202,6 +206,7 @@ export function ClipEditor({
           {t('delete')}
         </button>
       </div>
+      {publishSlot}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ClipSummary } from '../utils/pure/types';
 import { isJekyllDate } from '../utils/pure/jekyll-date';
 import { useI18n } from './i18n-context';
+import { PublishMarker } from './publish-marker';
 
 export type RowBadge = 'saved' | 'updated';
 
@@ -85,6 +86,7 @@ export function LibraryList(props: LibraryListProps) {
                     {day ?? t('noDate')}
                   </time>
                   {isCurrent && <span class="badge badge-current">{t('badgeThisPage')}</span>}
+                  <PublishMarker state={item.publishState} />
                   {badge && (
                     <span class={`badge badge-${badge}`}>
                       {badge === 'saved' ? t('badgeSaved') : t('badgeUpdated')}
