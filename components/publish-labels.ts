@@ -2,7 +2,7 @@
 import type { MessageKey } from '../utils/pure/message-key';
 import type { PublishErrorCode } from '../utils/pure/publish/publish-files';
 import { PUBLISH_ERROR_CODES } from '../utils/pure/publish/publish-files';
-import type { PublicationState } from '../utils/pure/types';
+import type { PublicationState, PublishDestination } from '../utils/pure/types';
 
 export const PUBLISH_ERROR_KEYS: Record<PublishErrorCode, MessageKey> = {
   'publish-invalid': 'publishErrInvalid',
@@ -26,3 +26,9 @@ export function publishErrorKey(code: string | undefined): MessageKey {
   const known = PUBLISH_ERROR_CODES.find((c) => c === code);
   return known ? PUBLISH_ERROR_KEYS[known] : 'publishErrFailed';
 }
+
+export const DESTINATION_LABELS: Record<PublishDestination, MessageKey> = {
+  none: 'publishDestNone',
+  folder: 'publishDestFolder',
+  git: 'publishDestGit',
+};

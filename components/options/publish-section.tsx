@@ -4,17 +4,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PublishOptionsServices, PublishPageState } from '../../utils/pure/page-api';
 import { parseTemplate } from '../../utils/pure/template';
 import type { PublishDestination, PublishSettings } from '../../utils/pure/types';
-import type { MessageKey } from '../../utils/pure/message-key';
 import { useI18n } from '../i18n-context';
 import { Choice, Toggle } from '../option-fields';
-import { publishErrorKey } from '../publish-labels';
+import { DESTINATION_LABELS, publishErrorKey } from '../publish-labels';
 
 const DESTINATIONS: readonly PublishDestination[] = ['none', 'folder', 'git'];
-const DESTINATION_LABELS: Record<PublishDestination, MessageKey> = {
-  none: 'publishDestNone',
-  folder: 'publishDestFolder',
-  git: 'publishDestGit',
-};
 
 export interface PublishSectionProps {
   services: PublishOptionsServices;
@@ -22,16 +16,15 @@ export interface PublishSectionProps {
 
 type Note = { text: string; isError: boolean } | null;
 
-/** Why the settings cannot be saved as they are, or null. */
-function checkDraft(draft: PublishSettings): MessageKey | null {
-  if (draft.destination !== 'git') return null;
+/** Whether a Git destination has an http(s) repository URL (a folder or none needs none). */
+function isUrlOk(draft: PublishSettings): boolean {
+  if (draft.destination !== 'git') return true;
   try {
     const url = new URL(draft.repoUrl.trim());
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'publishBadUrl';
+    return url.protocol === 'https:' || url.protocol === 'http:';
   } catch {
-    return 'publishBadUrl';
+    return false;
   }
-  return null;
 }
 
 function TextField(props: {
@@ -105,12 +98,12 @@ export function PublishSection({ services }: PublishSectionProps) {
 
   async function save() {
     if (!draft) return;
-    const problem = checkDraft(draft);
-    if (problem || messageProblem) {
-      setNote({
-        text: problem ? t(problem) : t('publishMessageError', [messageProblem ?? '']),
-        isError: true,
-      });
+    if (!isUrlOk(draft)) {
+      setNote({ text: t('publishBadUrl'), isError: true });
+      return;
+    }
+    if (messageProblem) {
+      setNote({ text: t('publishMessageError', [messageProblem]), isError: true });
       return;
     }
     setBusy(true);
