@@ -1,6 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+// Publishing to a Git repository (issue 12) fetches from its server, which needs that origin as a host permission:
+// asked for one origin at a time, when the user saves the repository, never up front. 127.0.0.1 and localhost
+// cover a self-hosted server on this machine (and the tests' server).
+const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // Explicit imports keep every dependency visible (no auto-imports).
@@ -13,6 +18,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'downloads', 'contextMenus'],
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_HOSTS }
+      : { optional_permissions: OPTIONAL_HOSTS }),
     commands: {
       'clip-page': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -1,4 +1,5 @@
-// The built manifests ask for exactly the permissions the README allows: no more, no host permissions.
+// The built manifests ask for exactly the permissions the README allows: no more, no host permissions; the hosts
+// publishing may ask for are optional and listed in the README too.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,9 +14,18 @@ function allowedFromReadme(): string[] {
   return [...sentence.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1] ?? '').sort();
 }
 
+/** The optional origins the README's permission section names, sorted. */
+function optionalFromReadme(): string[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = /## Permissions\n([\s\S]*?)(\n## |$)/.exec(readme)?.[1] ?? '';
+  const sentence = /origins\s+that may be asked for:\s*([\s\S]*?)\(/.exec(section)?.[1] ?? '';
+  return [...sentence.matchAll(/`([^`]+:\/\/[^`]+)`/g)].map((m) => m[1] ?? '').sort();
+}
+
 interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
+  optional_host_permissions?: string[];
   optional_permissions?: string[];
   content_scripts?: unknown[];
   content_security_policy?: unknown;
@@ -29,6 +39,7 @@ describe('built manifests', () => {
   const allowed = allowedFromReadme();
   it('the README lists the allowed permissions', () => {
     assert.ok(allowed.length >= 5, `found ${allowed.join(', ')}`);
+    assert.deepEqual(optionalFromReadme(), ['http://127.0.0.1/*', 'http://localhost/*', 'https://*/*']);
   });
   for (const dir of ['chrome-mv3', 'firefox-mv2']) {
     it(`${dir} asks for exactly the README's permissions and no hosts`, () => {
@@ -43,6 +54,10 @@ describe('built manifests', () => {
         [],
       );
       assert.deepEqual(m.host_permissions ?? [], []);
+      // Publishing's hosts are optional only, asked for one origin when the user saves a repository (README).
+      const optional = dir === 'chrome-mv3' ? m.optional_host_permissions : m.optional_permissions;
+      assert.deepEqual([...(optional ?? [])].sort(), optionalFromReadme());
+      if (dir === 'chrome-mv3') assert.equal(m.optional_permissions, undefined);
       assert.equal(m.content_scripts, undefined);
       const csp =
         typeof m.content_security_policy === 'string'

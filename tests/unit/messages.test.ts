@@ -142,13 +142,13 @@ describe('publish messages', () => {
     const handlers = makeHandlers();
     const items = [{ clipId: 'c1', files: [{ path: '_posts/a.md', text: 'x' }] }];
     await handleMessage(
-      { type: 'publish-clips', payload: { items, overwrite: ['_posts/a.md'] } },
+      { type: 'publish-clips', payload: { items, message: 'm', overwrite: ['_posts/a.md'] } },
       POPUP,
       handlers,
       SELF,
     );
     expect(handlers.calls).toEqual(['publish:1']);
-    expect(handlers.requests[0]).toEqual({ items, overwrite: ['_posts/a.md'] });
+    expect(handlers.requests[0]).toEqual({ items, message: 'm', overwrite: ['_posts/a.md'] });
     const bad = { type: 'publish-clips', payload: { items: [{ clipId: 'c1', files: [{ path: 1 }] }] } };
     expect(parseMessage(bad)).toBeNull();
     expect(parseMessage({ type: 'publish-clips', payload: { items: [], overwrite: 'x' } })).toBeNull();

@@ -63,6 +63,12 @@ function addClip(h: Harness, id: string, title: string): StoredClip {
   return clip;
 }
 
+/** The message the page would render with the default template, for the clips this harness holds. */
+function titleOf(h: Harness): string {
+  const titles = [...h.clips.values()].map((c) => c.draft.title);
+  return titles.length > 1 ? `${titles[0] ?? ''} (+${titles.length - 1} more)` : (titles[0] ?? '');
+}
+
 function item(id: string, path: string, text: string): PublishItem {
   return { clipId: id, files: [{ path, text }] };
 }
@@ -72,6 +78,7 @@ describe('publishClipsToGit', () => {
     const h = setUp();
     addClip(h, 'c1', 'Tidal power');
     const first = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
       items: [item('c1', '_posts/2024-03-18-tidal.md', 'v1\n')],
     });
     expect(first).toMatchObject({ ok: true, value: { published: ['c1'], failed: [] } });
@@ -84,6 +91,7 @@ describe('publishClipsToGit', () => {
     expect(record?.blobId).toMatch(/^[0-9a-f]{40}$/);
 
     const second = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
       items: [item('c1', '_posts/2024-03-18-tidal.md', 'v2\n')],
     });
     expect(second.ok && second.value.published).toEqual(['c1']);
@@ -99,6 +107,7 @@ describe('publishClipsToGit', () => {
     addClip(h, 'a', 'First');
     addClip(h, 'b', 'Second');
     const result = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
       items: [item('a', '_posts/a.md', 'A\n'), item('b', '_posts/b.md', 'B\n')],
     });
     expect(result.ok && result.value.published).toEqual(['a', 'b']);
@@ -109,9 +118,15 @@ describe('publishClipsToGit', () => {
   it('marks a clip in conflict when someone else changed its file, then overwrites only when asked', async () => {
     const h = setUp();
     addClip(h, 'c1', 'Mine');
-    await publishClipsToGit(h.deps, { items: [item('c1', '_posts/m.md', 'mine 1\n')] });
+    await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/m.md', 'mine 1\n')],
+    });
     pushAsSomeoneElse(h.bare, { '_posts/m.md': 'theirs\n' }, 'Their edit');
-    const clash = await publishClipsToGit(h.deps, { items: [item('c1', '_posts/m.md', 'mine 2\n')] });
+    const clash = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/m.md', 'mine 2\n')],
+    });
     expect(clash).toMatchObject({
       ok: true,
       value: { failed: ['c1'], code: 'publish-conflict', conflictPaths: ['_posts/m.md'] },
@@ -120,6 +135,7 @@ describe('publishClipsToGit', () => {
     expect(cloneFiles(h.bare).get('_posts/m.md')?.toString()).toBe('theirs\n');
 
     const forced = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
       items: [item('c1', '_posts/m.md', 'mine 2\n')],
       overwrite: ['_posts/m.md'],
     });
@@ -130,9 +146,15 @@ describe('publishClipsToGit', () => {
   it('re-applies its file on a remote that moved ahead (someone else’s other file)', async () => {
     const h = setUp();
     addClip(h, 'c1', 'Ahead');
-    await publishClipsToGit(h.deps, { items: [item('c1', '_posts/x.md', '1\n')] });
+    await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/x.md', '1\n')],
+    });
     pushAsSomeoneElse(h.bare, { 'about.md': 'about\n' }, 'About page');
-    const result = await publishClipsToGit(h.deps, { items: [item('c1', '_posts/x.md', '2\n')] });
+    const result = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/x.md', '2\n')],
+    });
     expect(result.ok && result.value.published).toEqual(['c1']);
     expect(logSubjects(h.bare)).toEqual(['Add post: Ahead', 'About page', 'Add post: Ahead']);
   });
@@ -140,7 +162,10 @@ describe('publishClipsToGit', () => {
   it('a wrong token leaves the clip not published with publish-auth, and the repository empty', async () => {
     const h = setUp('wrong-token');
     addClip(h, 'c1', 'Nope');
-    const result = await publishClipsToGit(h.deps, { items: [item('c1', '_posts/n.md', 'n\n')] });
+    const result = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/n.md', 'n\n')],
+    });
     expect(result).toMatchObject({ ok: true, value: { failed: ['c1'], code: 'publish-auth' } });
     expect(h.clips.get('c1')?.publication).toMatchObject({ state: 'failed', error: 'publish-auth' });
     expect(headOf(h.bare)).toBeNull();
@@ -150,10 +175,16 @@ describe('publishClipsToGit', () => {
     const h = setUp();
     addClip(h, 'c1', 'Dropped');
     server.failNextPush('drop-upload');
-    const dropped = await publishClipsToGit(h.deps, { items: [item('c1', '_posts/d.md', 'd\n')] });
+    const dropped = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/d.md', 'd\n')],
+    });
     expect(dropped).toMatchObject({ ok: true, value: { failed: ['c1'], code: 'publish-offline' } });
     expect(h.clips.get('c1')?.publication?.state).toBe('failed');
-    const retry = await publishClipsToGit(h.deps, { items: [item('c1', '_posts/d.md', 'd\n')] });
+    const retry = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/d.md', 'd\n')],
+    });
     expect(retry.ok && retry.value.published).toEqual(['c1']);
     expect(logSubjects(h.bare)).toEqual(['Add post: Dropped']);
   });
@@ -162,7 +193,10 @@ describe('publishClipsToGit', () => {
     const h = setUp();
     h.settings.allowedOrigin = '';
     addClip(h, 'c1', 'Blocked');
-    const result = await publishClipsToGit(h.deps, { items: [item('c1', '_posts/b.md', 'b\n')] });
+    const result = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/b.md', 'b\n')],
+    });
     expect(result).toMatchObject({ ok: true, value: { failed: ['c1'], code: 'publish-auth' } });
     expect(server.requests.filter((r) => r.includes(h.settings.repoUrl.split('/').pop() ?? '?'))).toEqual([]);
   });

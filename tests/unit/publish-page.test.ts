@@ -105,6 +105,7 @@ describe('the background publisher', () => {
     const publisher = createBackgroundPublisher(() => Promise.resolve(library));
     const report = await publisher.publish({
       items: [{ clipId: 'c1', files: [{ path: '_posts/a.md', text: 'a' }] }],
+      message: 'm',
     });
     expect(report).toMatchObject({ ok: true, value: { failed: ['c1'], code: 'publish-auth' } });
     expect(put).toMatchObject([{ id: 'c1', publication: { state: 'failed', error: 'publish-auth' } }]);

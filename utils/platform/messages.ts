@@ -69,12 +69,12 @@ function readPublishItem(raw: unknown): PublishItem | null {
 }
 
 function parsePublishRequest(payload: Record<string, unknown>): Message | null {
-  const { items, overwrite } = payload;
-  if (!Array.isArray(items) || items.length > MAX_PUBLISH_ITEMS) return null;
+  const { items, overwrite, message } = payload;
+  if (!Array.isArray(items) || items.length > MAX_PUBLISH_ITEMS || typeof message !== 'string') return null;
   if (overwrite !== undefined && !isStringList(overwrite)) return null;
   const parsed = items.map(readPublishItem);
   if (parsed.some((item) => item === null)) return null;
-  const request: PublishClipsRequest = { items: parsed as PublishItem[] };
+  const request: PublishClipsRequest = { items: parsed as PublishItem[], message };
   if (overwrite !== undefined) request.overwrite = overwrite;
   return { type: 'publish-clips', payload: request };
 }

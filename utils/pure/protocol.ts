@@ -46,6 +46,8 @@ export interface PublishItem {
 
 export interface PublishClipsRequest {
   items: PublishItem[];
+  /** The commit message, rendered by the page with the template engine (kept out of the background's bundle). */
+  message: string;
   /** Paths the user chose to overwrite after a conflict. */
   overwrite?: string[];
 }

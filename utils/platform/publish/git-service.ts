@@ -7,7 +7,6 @@ import type { PublishResult } from '../../pure/publish/publish-files';
 import type { Result } from '../../pure/result';
 import { ok } from '../../pure/result';
 import type { PublishSettings, StoredClip } from '../../pure/types';
-import { renderCommitMessage } from './commit-message';
 import { applyPublishResult, previousBlobs, toPublishFiles, toReport } from './publish-items';
 
 /** What the service needs, injected so tests run it against a real server with node's fs and http. */
@@ -41,7 +40,7 @@ export async function publishClipsToGit(
       : await deps.publish({
           target: targetOf(settings, token),
           files: toPublishFiles(items),
-          message: renderCommitMessage(settings.messageTemplate, clips),
+          message: request.message.trim() || 'Postclip',
           author: { name: settings.authorName, email: settings.authorEmail },
           previous: previousBlobs(clips),
           ...(request.overwrite ? { overwrite: request.overwrite } : {}),

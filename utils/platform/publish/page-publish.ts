@@ -144,8 +144,12 @@ export async function publishClips(
     if (publish.destination === 'none' || clips.length === 0)
       return ok({ published: [], failed: clips.map((c) => c.id), code: 'publish-invalid' });
     if (publish.destination === 'folder') return ok(await publishToPickedFolder(lib, clips, settings));
-    const items = await renderItems(clips, settings, 'git');
-    return await sendMessage('publish-clips', overwrite ? { items, overwrite } : { items });
+    const [items, { renderCommitMessage }] = await Promise.all([
+      renderItems(clips, settings, 'git'),
+      import('./commit-message'),
+    ]);
+    const message = renderCommitMessage(publish.messageTemplate, clips);
+    return await sendMessage('publish-clips', overwrite ? { items, message, overwrite } : { items, message });
   } catch (error) {
     return fail('unknown', errorMessage(error));
   }
