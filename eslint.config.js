@@ -201,6 +201,11 @@ export default tseslint.config(
           selector: "AssignmentExpression[left.property.name='innerHTML']",
           message: 'No innerHTML: page data must never become markup in our pages.',
         },
+        {
+          selector:
+            "ConditionalExpression[test.type='BinaryExpression'][test.operator='instanceof'][test.right.name='Error'][consequent.property.name='message']",
+          message: 'Use errorMessage() from utils/pure/error-message.ts: one way to word a caught error.',
+        },
       ],
     },
   },

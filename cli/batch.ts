@@ -1,24 +1,13 @@
-// Node: the CLI's page runner: read a saved page (.html or .html.gz), clip it, and report one JSON line per page.
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+// Node: the CLI's page runner: read a saved page (.html or .html.gz), the batch line types, and manifests. No DOM here.
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { gunzip } from 'node:zlib';
-import type { ErrorCode, Result } from '../utils/pure/result';
-import { isErrorCode } from '../utils/pure/result';
+import type { ErrorCode } from '../utils/pure/result';
 import type { SiteRule } from '../utils/pure/site-rules';
 import type { Template } from '../utils/pure/template';
 import type { DateSource, FoundDate, Post } from '../utils/pure/types';
-import { DEFAULT_POST_OPTIONS } from '../utils/pure/types';
 import { toIsoString, withOffset, zoneOffsetMinutes } from '../utils/pure/dates';
-import type { ClipOutput } from '../utils/dom/pipeline';
-import { clipDocument } from '../utils/dom/pipeline';
-import { decodeHtml } from './decode';
-import { findPageUrl, parseHtmlDocument, setDocumentUrl } from './parse';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -93,15 +82,8 @@ export function getLocalTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** Whether `zone` is an IANA zone name this runtime knows. */
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+// The one time-zone check, re-exported for the CLI's modules.
+export { isValidTimeZone } from '../utils/pure/time-zone';
 
 /** Reads a saved page, gunzipping `.gz` files. */
 export async function readPageBytes(path: string): Promise<Uint8Array> {
@@ -143,77 +125,6 @@ export function toPublishedField(found: FoundDate | null, timeZone: string): Pub
   return { raw: found.raw, value: toIsoString(resolved), source: found.source };
 }
 
-export interface ClippedPage {
-  /** The URL the page was clipped as: the given one, else the page's own, else a localhost placeholder. */
-  url: string;
-  result: Result<ClipOutput>;
-}
-
-/** Decodes, parses and clips one page's bytes. Never throws for a bad page: errors come back as codes. */
-export function clipHtmlBytes(bytes: Uint8Array, url: string | null, settings: ClipSettings): ClippedPage {
-  const placeholder = `http://localhost/${randomUUID()}.html`;
-  const doc = parseHtmlDocument(decodeHtml(bytes).text, url ?? placeholder);
-  let pageUrl = url;
-  if (pageUrl === null) {
-    pageUrl = findPageUrl(doc) ?? placeholder;
-    if (pageUrl !== placeholder) setDocumentUrl(doc, pageUrl);
-  }
-  const result = clipDocument(doc, pageUrl, {
-    now: settings.now ?? new Date(),
-    post: { ...DEFAULT_POST_OPTIONS, timeZone: settings.timeZone },
-    ...(settings.activeTemplateId === undefined ? {} : { activeTemplateId: settings.activeTemplateId }),
-    ...(settings.templates ? { templates: settings.templates } : {}),
-    ...(settings.rules ? { rules: settings.rules } : {}),
-  });
-  return { url: pageUrl, result };
-}
-
-/** The JSON line for one clipped page. */
-export function toBatchLine(file: string, page: ClippedPage, timeZone: string): BatchLine {
-  const { url, result } = page;
-  if (!result.ok) {
-    return result.detail === undefined
-      ? { file, url, ok: false, error: result.code }
-      : { file, url, ok: false, error: result.code, detail: result.detail };
-  }
-  const { draft, markdown, post } = result.value;
-  return {
-    file,
-    url,
-    ok: true,
-    title: draft.title,
-    byline: draft.byline,
-    siteName: draft.siteName,
-    published: toPublishedField(draft.published, timeZone),
-    lang: draft.lang,
-    canonical: draft.canonical,
-    keywords: draft.keywords,
-    text: draft.textContent,
-    markdown,
-    post,
-  };
-}
-
-function describeError(error: unknown): { code: ErrorCode; detail: string } {
-  const detail = error instanceof Error ? error.message : String(error);
-  const errno = (error as { code?: unknown } | null)?.code;
-  if (errno === 'ENOENT' || errno === 'EISDIR') return { code: 'not-found', detail };
-  if (isErrorCode(errno)) return { code: errno, detail };
-  return { code: 'unknown', detail };
-}
-
-/** Reads and clips one page. A missing, huge or broken page becomes a failure line; the run goes on. */
-export async function clipEntry(entry: PageEntry, settings: ClipSettings): Promise<BatchLine> {
-  const fallbackUrl = entry.url ?? '';
-  try {
-    const bytes = await readPageBytes(entry.path);
-    return toBatchLine(entry.file, clipHtmlBytes(bytes, entry.url, settings), settings.timeZone);
-  } catch (error) {
-    const { code, detail } = describeError(error);
-    return { file: entry.file, url: fallbackUrl, ok: false, error: code, detail };
-  }
-}
-
 /** Failure for a page whose clip never came back (worker timeout or crash). */
 export function toFailureLine(entry: PageEntry, code: ErrorCode, detail?: string): BatchFailure {
   const line: BatchFailure = { file: entry.file, url: entry.url ?? '', ok: false, error: code };
@@ -244,178 +155,4 @@ export function parseManifest(text: string, manifestPath: string): PageEntry[] {
     entries.push({ file, path: isAbsolute(file) ? file : resolve(folder, file), url: url || null });
   });
   return entries;
-}
-
-// ---------------------------------------------------------------- worker pool
-
-export interface BatchOptions extends ClipSettings {
-  /** Worker threads; 0 clips in this thread. */
-  workers?: number;
-  /** A page over this fails with `timeout`, and its worker is replaced. */
-  pageTimeoutMs?: number;
-}
-
-/** What a worker is given at start (structured-clone safe). */
-export interface WorkerSettings {
-  timeZone: string;
-  /** ISO string; null means the current time at each clip. */
-  now: string | null;
-}
-export interface WorkerTask {
-  index: number;
-  entry: PageEntry;
-}
-/** A worker says `ready` once its modules are loaded, so page timeouts never count start-up time. */
-export type WorkerReply = { kind: 'ready' } | { kind: 'line'; index: number; line: BatchLine };
-
-export const DEFAULT_WORKERS = 2;
-const DEFAULT_PAGE_TIMEOUT_MS = 60_000;
-/** Workers that die before finishing a single page, in a row: the loader is broken, not the pages. */
-const MAX_STARTUP_FAILURES = 3;
-const WORKER_URL = new URL('./worker.ts', import.meta.url);
-
-/**
- * Workers start without tsx's hooks, and on Node 20 `execArgv: ['--import', 'tsx']` does not reach a worker's
- * entry. A tiny JS bootstrap registers tsx's ESM API in the worker, then imports worker.ts.
- */
-function buildWorkerBootstrap(): string {
-  const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve('tsx/package.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-    exports?: Record<string, { import?: { default?: string } } | string>;
-  };
-  const entry = manifest.exports?.['./esm/api'];
-  const relative = typeof entry === 'object' ? entry.import?.default : undefined;
-  if (!relative) throw new Error('tsx has no ./esm/api export: cannot start clip workers');
-  const api = pathToFileURL(resolve(dirname(manifestPath), relative)).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-}
-
-interface Slot {
-  worker: Worker;
-  index: number | null;
-  timer: NodeJS.Timeout | undefined;
-  completed: number;
-}
-
-function runInWorkers(
-  entries: PageEntry[],
-  options: BatchOptions,
-  count: number,
-  emit: (index: number, line: BatchLine) => void,
-): Promise<void> {
-  const timeoutMs = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
-  const workerData: WorkerSettings = { timeZone: options.timeZone, now: options.now?.toISOString() ?? null };
-  const bootstrap = buildWorkerBootstrap();
-  return new Promise<void>((resolveRun, rejectRun) => {
-    const slots = new Set<Slot>();
-    let next = 0;
-    let done = 0;
-    let startupFailures = 0;
-    let isSettled = false;
-
-    const stopAll = (): void => {
-      for (const slot of slots) {
-        clearTimeout(slot.timer);
-        slot.worker.removeAllListeners();
-        void slot.worker.terminate();
-      }
-      slots.clear();
-    };
-    const settleIfDone = (): boolean => {
-      if (isSettled || done < entries.length) return isSettled;
-      isSettled = true;
-      stopAll();
-      resolveRun();
-      return true;
-    };
-    const record = (index: number, line: BatchLine): void => {
-      done += 1;
-      emit(index, line);
-    };
-    const dispatch = (slot: Slot): void => {
-      const entry = entries[next];
-      if (!entry) {
-        slots.delete(slot);
-        slot.worker.removeAllListeners();
-        void slot.worker.terminate();
-        return;
-      }
-      const task: WorkerTask = { index: next, entry };
-      next += 1;
-      slot.index = task.index;
-      slot.timer = setTimeout(() => retire(slot, 'timeout', `no result after ${timeoutMs} ms`), timeoutMs);
-      slot.worker.postMessage(task);
-    };
-    // A worker that hung or died: fail its page, replace it, go on.
-    const retire = (slot: Slot, code: ErrorCode, detail: string): void => {
-      if (isSettled || !slots.has(slot)) return;
-      clearTimeout(slot.timer);
-      slots.delete(slot);
-      slot.worker.removeAllListeners();
-      void slot.worker.terminate();
-      const entry = slot.index === null ? undefined : entries[slot.index];
-      if (slot.index !== null && entry) record(slot.index, toFailureLine(entry, code, detail));
-      // A page that times out is the page's problem; a worker that dies before its first page is the loader's.
-      if (code !== 'timeout') startupFailures = slot.completed === 0 ? startupFailures + 1 : 0;
-      if (startupFailures >= MAX_STARTUP_FAILURES) {
-        isSettled = true;
-        stopAll();
-        rejectRun(new Error(`clip workers keep failing at start: ${detail}`));
-        return;
-      }
-      if (!settleIfDone() && next < entries.length) spawn();
-    };
-    const spawn = (): void => {
-      const worker = new Worker(bootstrap, { eval: true, workerData });
-      const slot: Slot = { worker, index: null, timer: undefined, completed: 0 };
-      slots.add(slot);
-      worker.on('message', (reply: WorkerReply) => {
-        if (isSettled) return;
-        if (reply.kind === 'ready') {
-          dispatch(slot);
-          return;
-        }
-        if (slot.index !== reply.index) return;
-        clearTimeout(slot.timer);
-        slot.index = null;
-        slot.completed += 1;
-        startupFailures = 0;
-        record(reply.index, reply.line);
-        if (!settleIfDone()) dispatch(slot);
-      });
-      worker.on('error', (error: Error) => retire(slot, 'unknown', `worker failed: ${error.message}`));
-      worker.on('exit', (code: number) => retire(slot, 'unknown', `worker exited with code ${code}`));
-    };
-    for (let i = 0; i < count; i += 1) spawn();
-  });
-}
-
-/**
- * Clips every entry and calls `onLine` once per page **in input order**, as soon as each line and all before it
- * are ready. Pages run on `workers` threads (default 2); a page that fails still gets its line.
- */
-export async function runBatch(
-  entries: PageEntry[],
-  options: BatchOptions,
-  onLine: (line: BatchLine, index: number) => void,
-): Promise<void> {
-  const ready = new Map<number, BatchLine>();
-  let cursor = 0;
-  const emit = (index: number, line: BatchLine): void => {
-    ready.set(index, line);
-    for (let head = ready.get(cursor); head; head = ready.get(cursor)) {
-      ready.delete(cursor);
-      onLine(head, cursor);
-      cursor += 1;
-    }
-  };
-  // Templates and rules stay in this thread: the workers are started with the zone and the clock only.
-  const workers = hasTemplateSettings(options) ? 0 : (options.workers ?? DEFAULT_WORKERS);
-  const count = Math.min(workers, entries.length);
-  if (count <= 0) {
-    for (const [index, entry] of entries.entries()) emit(index, await clipEntry(entry, options));
-    return;
-  }
-  await runInWorkers(entries, options, count, emit);
 }

@@ -1,29 +1,21 @@
 // Node: `npm run clip`: the extension's pipeline on saved pages, one page to a post, or many pages to JSON lines.
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ErrorCode } from '../utils/pure/result';
-import { uniqueFilenames } from '../utils/pure/filename';
 import { BUILT_IN_TEMPLATES } from '../utils/pure/presets';
 import type { SiteRule } from '../utils/pure/site-rules';
 import { readSiteRule } from '../utils/pure/site-rules';
 import type { Template } from '../utils/pure/template';
 import { compileTemplate, readTemplate } from '../utils/pure/template';
-import type { Post } from '../utils/pure/types';
 import type { BatchLine, PageEntry } from './batch';
 import { clipPagesWithImages } from './images';
-import {
-  DEFAULT_WORKERS,
-  clipHtmlBytes,
-  getLocalTimeZone,
-  isValidTimeZone,
-  parseManifest,
-  PageTooLargeError,
-  readPageBytes,
-  runBatch,
-  toBatchLine,
-} from './batch';
+import { getLocalTimeZone, isValidTimeZone, parseManifest, PageTooLargeError, readPageBytes } from './batch';
+import { DEFAULT_WORKERS, runBatch } from './pool';
+import { createPostWriter } from './post-writer';
+import { createProgress } from './progress';
+import { errorMessage } from '../utils/pure/error-message';
 
 export const SAMPLE_FILE = fileURLToPath(new URL('./sample-news.html', import.meta.url));
 export const SAMPLE_URL = 'https://news.example.com/2022/02/17/xihu-driverless-bus.html';
@@ -31,6 +23,8 @@ export const SAMPLE_URL = 'https://news.example.com/2022/02/17/xihu-driverless-b
 export const EXIT_OK = 0;
 export const EXIT_NOT_ARTICLE = 1;
 export const EXIT_USAGE = 2;
+/** 128 + SIGINT, what shells report for a program stopped by Ctrl-C. */
+export const EXIT_INTERRUPTED = 130;
 
 const PAGE_FILE = /\.x?html?(?:\.gz)?$/i;
 
@@ -55,17 +49,29 @@ With no page, clips the bundled sample (cli/sample-news.html).
 
 Several pages or a folder: prints one JSON line per page, or with --out writes the posts.
 With --publish URL --token-env VAR: pushes the posts to a Git repository as one commit (--publish --help).
-Exit codes: 0 ok, 1 the page is not an article (or could not be clipped), 2 usage error.`;
+On a terminal, batches show their progress on stderr. Ctrl-C stops a batch: the posts written so far stay.
+Exit codes: 0 ok, 1 the page is not an article (or could not be clipped), 2 usage error, 130 interrupted.`;
 
 /** Where the CLI writes; swapped in tests and by `npm start`. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal: only then does a batch draw its progress line. */
+  isStderrTTY?: boolean;
+  /** Where Ctrl-C comes from; default: this process's SIGINT. */
+  interrupts?: InterruptSource;
+}
+
+/** The part of `process` (or any EventEmitter) that tells of Ctrl-C. */
+export interface InterruptSource {
+  once: (event: 'SIGINT', listener: () => void) => unknown;
+  off: (event: 'SIGINT', listener: () => void) => unknown;
 }
 
 const PROCESS_IO: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  isStderrTTY: process.stderr.isTTY,
 };
 
 const REASONS: Partial<Record<ErrorCode, string>> = {
@@ -122,7 +128,7 @@ function readOptions(argv: string[]): CliOptions {
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(errorMessage(error));
   }
   const { values, positionals } = parsed;
   const timeZone = values.tz ?? getLocalTimeZone();
@@ -237,18 +243,6 @@ async function expandInputs(inputs: string[]): Promise<{ files: string[]; hasFol
   return { files, hasFolder };
 }
 
-async function writePosts(dir: string, posts: Post[]): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const names = uniqueFilenames(posts.map((post) => post.filename));
-  const paths: string[] = [];
-  for (const [i, post] of posts.entries()) {
-    const path = join(dir, names[i] ?? post.filename);
-    await writeFile(path, post.content, 'utf8');
-    paths.push(path);
-  }
-  return paths;
-}
-
 async function clipOne(file: string, url: string | null, options: CliOptions, io: CliIo): Promise<number> {
   let bytes: Uint8Array;
   try {
@@ -258,9 +252,11 @@ async function clipOne(file: string, url: string | null, options: CliOptions, io
       io.stderr(`${describeFailure('page-too-large', file)}\n`);
       return EXIT_NOT_ARTICLE;
     }
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     throw new UsageError(`cannot read ${file}: ${detail}`);
   }
+  // Loaded here, not at the top: a batch clips in its workers, and this thread never needs the pipeline.
+  const { clipHtmlBytes, toBatchLine } = await import('./clip-page');
   const page = clipHtmlBytes(bytes, url, {
     timeZone: options.timeZone,
     ...(await readTemplateChoice(options)),
@@ -271,7 +267,9 @@ async function clipOne(file: string, url: string | null, options: CliOptions, io
     return EXIT_NOT_ARTICLE;
   }
   if (options.out !== null) {
-    for (const path of await writePosts(options.out, [line.post])) io.stderr(`wrote ${path}\n`);
+    const writer = createPostWriter(options.out);
+    writer.add(line.post);
+    for (const path of await writer.flush()) io.stderr(`wrote ${path}\n`);
   }
   if (options.isJson) io.stdout(`${JSON.stringify(line, null, 2)}\n`);
   else if (options.out === null)
@@ -285,21 +283,47 @@ async function clipMany(
   io: CliIo,
   isQuiet: boolean,
 ): Promise<number> {
-  const posts: Post[] = [];
   const choice = await readTemplateChoice(options);
-  await runBatch(
-    entries,
-    { timeZone: options.timeZone, workers: options.workers, ...choice },
-    (line: BatchLine) => {
-      if (!isQuiet) io.stdout(`${JSON.stringify(line)}\n`);
-      if (line.ok) posts.push(line.post);
-      else if (isQuiet) io.stderr(`${describeFailure(line.error, line.file, line.detail)}\n`);
-    },
-  );
-  if (options.out !== null) {
-    const paths = await writePosts(options.out, posts);
-    io.stderr(`wrote ${paths.length} of ${entries.length} posts to ${options.out}\n`);
+  const writer = options.out === null ? null : createPostWriter(options.out);
+  const progress = createProgress({ write: io.stderr, isTTY: io.isStderrTTY === true }, entries.length);
+  const stderr = (text: string): void => {
+    progress.clear();
+    io.stderr(text);
+  };
+  // Ctrl-C stops the batch, not the process: workers end, posts already queued are written whole, then a summary.
+  // A second Ctrl-C finds no handler and ends the process at once, as users expect.
+  const controller = new AbortController();
+  const interrupts = io.interrupts ?? process;
+  const onInterrupt = (): void => controller.abort();
+  interrupts.once('SIGINT', onInterrupt);
+  let summary;
+  try {
+    summary = await runBatch(
+      entries,
+      {
+        timeZone: options.timeZone,
+        workers: options.workers,
+        ...choice,
+        signal: controller.signal,
+        onProgress: (done) => progress.update(done),
+      },
+      (line: BatchLine) => {
+        if (line.ok) writer?.add(line.post);
+        else if (isQuiet) stderr(`${describeFailure(line.error, line.file, line.detail)}\n`);
+        if (!isQuiet) io.stdout(`${JSON.stringify(line)}\n`);
+      },
+    );
+  } finally {
+    interrupts.off('SIGINT', onInterrupt);
   }
+  const paths = (await writer?.flush()) ?? [];
+  progress.clear();
+  const wrote = options.out === null ? '' : `; wrote ${paths.length} posts to ${options.out}`;
+  if (summary.isCancelled) {
+    io.stderr(`interrupted: clipped ${summary.emitted} of ${summary.total} pages${wrote}\n`);
+    return EXIT_INTERRUPTED;
+  }
+  if (options.out !== null) io.stderr(`wrote ${paths.length} of ${entries.length} posts to ${options.out}\n`);
   return EXIT_OK;
 }
 
@@ -329,7 +353,7 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       entries = parseManifest(text, options.jsonl);
     } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
+      throw new UsageError(errorMessage(error));
     }
     return options.images ? clipWithImages(entries, options, io) : clipMany(entries, options, io, false);
   }

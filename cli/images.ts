@@ -19,8 +19,10 @@ import { DEFAULT_POST_OPTIONS } from '../utils/pure/types';
 import type { Post } from '../utils/pure/types';
 import { postsToZipFiles } from '../utils/pure/zip';
 import type { ClipSettings, PageEntry } from './batch';
-import { clipHtmlBytes, readPageBytes } from './batch';
+import { readPageBytes } from './batch';
+import { clipHtmlBytes } from './clip-page';
 import { parseHtmlDocument } from './parse';
+import { errorMessage } from '../utils/pure/error-message';
 
 export interface ImageRunOptions {
   /** Where the site goes: posts and images at their zip paths under it. */
@@ -315,7 +317,7 @@ export async function clipPagesWithImages(
     try {
       bytes = await readPageBytes(entry.path);
     } catch (error) {
-      io.stderr(`${entry.file}: not clipped: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`${entry.file}: not clipped: ${errorMessage(error)}\n`);
       continue;
     }
     const page = clipHtmlBytes(bytes, entry.url, settings);

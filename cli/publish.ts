@@ -13,8 +13,10 @@ import { BUILT_IN_TEMPLATES } from '../utils/pure/presets';
 import type { Post } from '../utils/pure/types';
 import { postsToZipFiles } from '../utils/pure/zip';
 import type { PageEntry } from './batch';
-import { DEFAULT_WORKERS, getLocalTimeZone, isValidTimeZone, runBatch } from './batch';
+import { getLocalTimeZone, isValidTimeZone } from './batch';
+import { DEFAULT_WORKERS, runBatch } from './pool';
 import type { CliIo } from './clip';
+import { errorMessage } from '../utils/pure/error-message';
 
 export const EXIT_PUBLISHED = 0;
 export const EXIT_NOTHING_CLIPPED = 1;
@@ -89,7 +91,7 @@ function readPublishOptions(argv: string[], env: NodeJS.ProcessEnv): PublishOpti
       },
     });
   } catch (error) {
-    throw new PublishUsageError(error instanceof Error ? error.message : String(error));
+    throw new PublishUsageError(errorMessage(error));
   }
   const { values, positionals } = parsed;
   if (values.help) throw new PublishHelp();

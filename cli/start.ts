@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SAMPLE_FILE, main as runClip } from './clip';
+import { errorMessage } from '../utils/pure/error-message';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -102,7 +103,7 @@ start().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`postclip: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`postclip: ${errorMessage(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,11 +1,24 @@
 // Benchmark: runs the CLI's batch path (worker pool) over the shared corpus and prints date, title and author scores.
-// Usage: npm run bench:corpus -- ../shared/corpus [--misses] [--workers N]
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// Usage: npm run bench:corpus -- ../shared/corpus [--misses] [--workers N] [--min-kb N] [--max-kb N]
+// --min-kb/--max-kb keep only pages whose HTML (inflated) is that size, e.g. 500 and 1000 for the speed target.
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BatchLine, PageEntry } from '../../cli/batch';
-import { DEFAULT_WORKERS, getLocalTimeZone, parseManifest, runBatch } from '../../cli/batch';
+import { getLocalTimeZone, parseManifest } from '../../cli/batch';
+import { DEFAULT_WORKERS, runBatch } from '../../cli/pool';
 
 const READABILITY_URL = 'http://fakehost/test/page.html';
 const HTMLDATE_DIRS = ['test_set', 'cache', 'eval'];
@@ -124,6 +137,20 @@ function writeManifest(dir: string, set: SetName, labels: Label[]): PageEntry[] 
   return parseManifest(readFileSync(path, 'utf8'), path);
 }
 
+/** The page's HTML size in bytes; for `.gz`, gzip's own trailer (the size mod 4 GiB, plenty for a page). */
+function htmlBytes(path: string): number {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (!path.endsWith('.gz') || size < 4) return size;
+    const trailer = Buffer.alloc(4);
+    readSync(fd, trailer, 0, 4, size - 4);
+    return trailer.readUInt32LE(0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -161,20 +188,38 @@ function printMisses(title: string, misses: [Label, BatchLine][]): void {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { misses: { type: 'boolean' }, workers: { type: 'string' }, tz: { type: 'string' } },
+    options: {
+      misses: { type: 'boolean' },
+      workers: { type: 'string' },
+      tz: { type: 'string' },
+      'min-kb': { type: 'string' },
+      'max-kb': { type: 'string' },
+    },
   });
   const root = positionals[0];
   if (!root) {
-    console.error('usage: npm run bench:corpus -- CORPUS_DIR [--misses] [--workers N] [--tz ZONE]');
+    console.error(
+      'usage: npm run bench:corpus -- CORPUS_DIR [--misses] [--workers N] [--tz ZONE] [--min-kb N] [--max-kb N]',
+    );
     process.exitCode = 2;
     return;
   }
   const corpus = resolve(root);
   const htmldate = readHtmldate(join(corpus, 'htmldate'));
+  const minBytes = Number(values['min-kb'] ?? 0) * 1000;
+  const maxBytes = values['max-kb'] === undefined ? Infinity : Number(values['max-kb']) * 1000;
+  const isSized = minBytes > 0 || maxBytes < Infinity;
+  const bySize = (list: Label[]): Label[] =>
+    isSized
+      ? list.filter((label) => {
+          const bytes = htmlBytes(label.file);
+          return bytes >= minBytes && bytes <= maxBytes;
+        })
+      : list;
   const sets: Record<SetName, Label[]> = {
-    htmldate: htmldate.labels,
-    chinese: readChinese(join(corpus, 'chinese-web-content-extraction')),
-    readability: readReadability(join(corpus, 'readability')),
+    htmldate: bySize(htmldate.labels),
+    chinese: bySize(readChinese(join(corpus, 'chinese-web-content-extraction'))),
+    readability: bySize(readReadability(join(corpus, 'readability'))),
   };
   const manifestDir = mkdtempSync(join(tmpdir(), 'postclip-bench-'));
   const order: SetName[] = ['htmldate', 'chinese', 'readability'];
@@ -205,7 +250,8 @@ async function main(): Promise<void> {
   const bySet = (set: SetName): [Label, BatchLine][] => pairs.filter(([label]) => label.set === set);
 
   console.log(`Postclip corpus benchmark: ${corpus}`);
-  console.log(`${entries.length} pages; ${workers} workers; --tz ${timeZone}`);
+  const sizeNote = isSized ? `; pages of ${minBytes / 1000}–${maxBytes / 1000} kB only` : '';
+  console.log(`${entries.length} pages; ${workers} workers; --tz ${timeZone}${sizeNote}`);
   if (htmldate.missing > 0) console.log(`htmldate: ${htmldate.missing} labelled files not found`);
 
   const hd = scoreDates(bySet('htmldate'));
@@ -242,6 +288,9 @@ async function main(): Promise<void> {
   console.log(
     `cpu ${cpuSeconds.toFixed(1)} s = ${((cpuSeconds * 1000) / lines.length).toFixed(0)} ms/page (all threads)`,
   );
+  // maxRSS covers the whole process, worker threads included (they share it).
+  const peakMiB = process.resourceUsage().maxRSS / 1024;
+  console.log(`peak memory ${peakMiB.toFixed(0)} MiB (max RSS, all threads)`);
   console.log(`failures: ${failureText}`);
 
   if (values.misses) {

@@ -10,9 +10,9 @@ import {
   PageTooLargeError,
   parseManifest,
   readPageBytes,
-  runBatch,
   toPublishedField,
 } from '../../cli/batch';
+import { runBatch } from '../../cli/pool';
 import type { FoundDate } from '../../utils/pure/types';
 
 const NOW = new Date('2024-05-01T00:00:00Z');
@@ -163,6 +163,59 @@ describe('runBatch', () => {
     );
     expect(lines).toHaveLength(3);
     expect(lines.every((line) => !line.ok && line.error === 'timeout')).toBe(true);
+  });
+});
+
+describe('runBatch cancel and progress', () => {
+  function entriesOf(count: number): { file: string; path: string; url: string }[] {
+    const dir = mkdtempSync(join(tmpdir(), 'postclip-cli-cancel-'));
+    writeFileSync(join(dir, 'a.html'), articleHtml('A ferry', '', PARAGRAPH));
+    return Array.from({ length: count }, (_, i) => ({
+      file: `a-${i}.html`,
+      path: join(dir, 'a.html'),
+      url: `https://x.test/a/${i}`,
+    }));
+  }
+
+  for (const workers of [0, 2]) {
+    it(`stops when the signal aborts, with ${workers} workers: no line after it, and says how many came`, async () => {
+      const entries = entriesOf(12);
+      const controller = new AbortController();
+      const lines: BatchLine[] = [];
+      const summary = await runBatch(
+        entries,
+        { timeZone: 'UTC', now: NOW, workers, signal: controller.signal },
+        (line) => {
+          lines.push(line);
+          if (lines.length === 2) controller.abort();
+        },
+      );
+      expect(summary).toEqual({ emitted: 2, total: 12, isCancelled: true });
+      expect(lines.map((line) => line.file)).toEqual(['a-0.html', 'a-1.html']);
+    });
+  }
+
+  it('reports progress once per finished page and ends with every page done', async () => {
+    const entries = entriesOf(5);
+    const progress: [number, number][] = [];
+    const summary = await runBatch(
+      entries,
+      { timeZone: 'UTC', now: NOW, workers: 2, onProgress: (done, total) => progress.push([done, total]) },
+      () => undefined,
+    );
+    expect(progress).toEqual([1, 2, 3, 4, 5].map((done) => [done, 5]));
+    expect(summary).toEqual({ emitted: 5, total: 5, isCancelled: false });
+  });
+
+  it('starts nothing when the signal has already aborted', async () => {
+    const lines: BatchLine[] = [];
+    const summary = await runBatch(
+      entriesOf(3),
+      { timeZone: 'UTC', now: NOW, workers: 2, signal: AbortSignal.abort() },
+      (line) => lines.push(line),
+    );
+    expect(lines).toEqual([]);
+    expect(summary.isCancelled).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   toPostFilename,
   toSafeSegment,
   uniqueFilenames,
+  createNameAllocator,
 } from '../../utils/pure/filename';
 
 const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
@@ -149,6 +150,15 @@ describe('uniqueFilenames', () => {
       'x-3.md',
       'x-4.md',
     ]);
+  });
+
+  it('gives the same names one at a time when no later name is a suffixed one', () => {
+    const names = ['a.md', 'A.md', 'a.md', 'b.md', 'caf\u00e9.md', 'cafe\u0301.md'];
+    expect(names.map(createNameAllocator())).toEqual(uniqueFilenames(names));
+  });
+
+  it('one at a time, suffixes a later name that a suffix already took', () => {
+    expect(['x.md', 'x.md', 'x-2.md'].map(createNameAllocator())).toEqual(['x.md', 'x-2.md', 'x-2-2.md']);
   });
 
   it('treats NFC and NFD spellings as one name (macOS)', () => {

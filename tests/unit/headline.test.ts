@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  findHeadlineElement,
-  findTitleMatchedHeadline,
-  findTitleTextElement,
-} from '../../utils/dom/headline';
+import { findHeadline, findHeadlineElement, findTitleTextElement } from '../../utils/dom/headline';
 import { page } from './metadata-pages';
 
 describe('findHeadlineElement', () => {
@@ -34,15 +30,32 @@ describe('findTitleTextElement', () => {
   });
 });
 
-describe('findTitleMatchedHeadline', () => {
-  it('takes the h1 that matches the tab title, else the first h1', () => {
+describe('findHeadline', () => {
+  const title = '<title>Fall in love with black – Example Shop</title>';
+
+  it('keeps the scored heading when there is one', () => {
+    const doc = page(title, '<h2 class="title">Fall in love with black</h2><h1>Other</h1>');
+    const heading = doc.querySelector('h1');
+    expect(findHeadline(doc, heading, 'Fall in love with black', 'x')).toBe(heading);
+  });
+
+  it('else the innermost element whose whole text is the title', () => {
+    const doc = page('', '<table><tr><td><b>老茶馆重新开张</b></td></tr></table>');
+    expect(findHeadline(doc, null, '老茶馆重新开张', '')?.tagName).toBe('B');
+  });
+
+  it("else a short element that the tab title's first part names, outside links", () => {
     const doc = page(
-      '<title>Harbour wall approved - Example</title>',
-      '<h1>Menu</h1><h1>Harbour wall approved</h1>',
+      title,
+      '<a href="/x"><b>Fall in love with black</b></a><h2 class="title">FALL IN LOVE WITH BLACK</h2>',
     );
-    expect(findTitleMatchedHeadline(doc)?.textContent).toBe('Harbour wall approved');
-    expect(findTitleMatchedHeadline(page('<title>x</title>', '<h1>Only one</h1>'))?.textContent).toBe(
-      'Only one',
-    );
+    const el = findHeadline(doc, null, 'Something else entirely', 'Fall in love with black – Example Shop');
+    expect(el?.tagName).toBe('H2');
+  });
+
+  it('else the first h1 outside navigation', () => {
+    const doc = page('', '<nav><h1>Menu</h1></nav><h1>Only one</h1>');
+    expect(findHeadline(doc, null, 'zzzz', 'x')?.textContent).toBe('Only one');
+    expect(findHeadline(page('', '<p>Just text</p>'), null, 'zzzz', 'x')).toBeNull();
   });
 });

@@ -3,7 +3,6 @@ import { parseHTML } from 'linkedom';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown, toMarkdown } from '../../utils/dom/markdown';
-import { pickLargestCandidate, resolveImageUrl, resolveLinkUrl } from '../../utils/dom/markdown-prepare';
 import type { MarkdownStyle } from '../../utils/pure/types';
 import { DEFAULT_MARKDOWN_STYLE } from '../../utils/pure/types';
 
@@ -466,26 +465,6 @@ describe('the caller', () => {
       BASE,
     );
     expect(win.pwned).toBeUndefined();
-  });
-});
-
-describe('helpers', () => {
-  it('pickLargestCandidate reads widths, densities and URLs with commas', () => {
-    expect(pickLargestCandidate('a.jpg 400w, b.jpg 1600w, c.jpg 800w')).toBe('b.jpg');
-    expect(pickLargestCandidate('a.jpg, b.jpg 2x')).toBe('b.jpg');
-    expect(
-      pickLargestCandidate('https://c/w_800,h_600/a.jpg 800w, https://c/w_1600,h_1200/a.jpg 1600w'),
-    ).toBe('https://c/w_1600,h_1200/a.jpg');
-    expect(pickLargestCandidate('  ')).toBe('');
-  });
-
-  it('resolveLinkUrl and resolveImageUrl allow only safe schemes', () => {
-    expect(resolveLinkUrl('mailto:a@b.c', BASE)).toBe('mailto:a@b.c');
-    expect(resolveLinkUrl('javascript:void(0)', BASE)).toBeNull();
-    expect(resolveLinkUrl('/x', 'not a url')).toBeNull();
-    expect(resolveImageUrl('data:image/svg+xml,<svg/>', BASE)).toBe('data:image/svg+xml,<svg/>');
-    expect(resolveImageUrl('data:text/html,x', BASE)).toBeNull();
-    expect(resolveImageUrl('blob:https://a/b', BASE)).toBeNull();
   });
 });
 

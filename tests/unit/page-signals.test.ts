@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { findBaseUrl, metaValue, metaValues, namesOf, readPageSignals } from '../../utils/dom/page-signals';
+import {
+  findBaseUrl,
+  metaValue,
+  metaValues,
+  namesOf,
+  readStructuredSignals,
+} from '../../utils/dom/page-signals';
 import { ld, page } from './metadata-pages';
 
 const URL = 'https://example.com/news/a.html';
 
-describe('readPageSignals', () => {
+describe('readStructuredSignals', () => {
   it('reads every meta key once, lower-cased, in page order', () => {
     const doc = page(
       '<meta property="og:title article:tag" content="One"><meta name="Keywords" content="a, b"><meta name="keywords" content="c">',
     );
-    const signals = readPageSignals(doc, URL);
+    const signals = readStructuredSignals(doc, URL);
     expect(metaValue(signals, 'missing', 'og:title')).toBe('One');
     expect(metaValues(signals, 'article:tag')).toEqual(['One']);
     expect(metaValues(signals, 'keywords')).toEqual(['a, b', 'c']);
@@ -25,7 +31,7 @@ describe('readPageSignals', () => {
         ],
       }),
     );
-    const signals = readPageSignals(doc, URL);
+    const signals = readStructuredSignals(doc, URL);
     expect(signals.article?.headline).toBe('Mine');
     expect(namesOf(signals.article?.author, signals.jsonLd)).toEqual(['Jane & Doe']);
   });

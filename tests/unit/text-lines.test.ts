@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTextLines, readTopLines } from '../../utils/dom/text-lines';
+import { readHeadlineLines, readLinesAround, readTextLines, readTopLines } from '../../utils/dom/text-lines';
 import { page } from './metadata-pages';
 
 describe('readTextLines', () => {
@@ -23,5 +23,21 @@ describe('readTopLines', () => {
     const doc = page('', '<h1>Headline</h1><p>作者：张三</p>');
     const lines = readTopLines(doc, doc.querySelector('h1'), { text: 'First line\n\nSecond line' });
     expect(lines).toEqual(['Headline', '作者：张三', 'First line', 'Second line']);
+  });
+});
+
+describe('readLinesAround', () => {
+  it('splits the kept lines before the element from the lines counted from it', () => {
+    const doc = page('', '<p>1</p><p>2</p><p>3</p><h1>H</h1><p>4</p><p>5</p>');
+    expect(readLinesAround(doc.body, 2, doc.querySelector('h1'), 2)).toEqual({
+      before: ['2', '3'],
+      from: ['H', '4'],
+    });
+  });
+});
+
+describe('readHeadlineLines', () => {
+  it('reads nothing without a headline', () => {
+    expect(readHeadlineLines(page('', '<p>1</p>'), null)).toEqual({ before: [], from: [] });
   });
 });

@@ -1,10 +1,10 @@
 // DOM: the article's byline: metadata first (Readability, JSON-LD, meta tags), then credit lines on the page.
 import { articleNodes } from './json-ld';
-import type { ArticleHints } from './page-signals';
-import { metaValue, metaValues, namesOf, signalsOf } from './page-signals';
-import { readTextLines, readTopLines } from './text-lines';
-import type { TitleAnalysis } from './title';
-import { analyzeTitle, declaredSiteNames } from './title';
+import type { ArticleHints, PageSignals } from './page-signals';
+import { metaValue, metaValues, namesOf } from './page-signals';
+import { signalsOf } from './read-signals';
+import { readTextLines } from './text-lines';
+import { declaredSiteNames } from './title';
 import { cleanByline, cleanMetaByline } from '../pure/byline-text';
 import type { Credit } from '../pure/credits';
 import {
@@ -23,19 +23,16 @@ import { hostLabels } from '../pure/site-title';
  * A line of names alone right under the headline (`犬儒病(上)` / `胡平`), or second in the article text under
  * a short heading. Never the title itself: a page about a person shows the name as its heading.
  */
-function findNameLine(doc: Document, analysis: TitleAnalysis, hints: ArticleHints): Credit | null {
+function findNameLine(signals: PageSignals, hints: ArticleHints): Credit | null {
   const slots: string[] = [];
-  if (analysis.headline && doc.body) {
-    const after = readTextLines(doc.body, 2, analysis.headline, 0);
-    if (after[1]) slots.push(after[1]);
-  }
+  if (signals.lineAfterHeadline) slots.push(signals.lineAfterHeadline);
   // Readability may keep the heading (once or twice) above the names, or drop it.
   const text = (hints.text ?? '').split('\n', 4).map((l) => normalizeSpace(l));
   for (const line of text.slice(0, 3)) {
     slots.push(line);
     if (line.length > 40 || /[。！？]/u.test(line)) break;
   }
-  const title = compact(analysis.title);
+  const title = compact(signals.title.title);
   for (const line of slots) {
     const names = readNameLine(line);
     if (names.length && !names.some((n) => title.includes(compact(n))))
@@ -54,13 +51,7 @@ const PAGE_LINES = 800;
  * (`作者：`, `本报记者`, `By`) near the headline or closing the article, forum posters, bare name lines,
  * the issuing office, and last the editor.
  */
-export function findByline(
-  doc: Document,
-  url: string,
-  hints: ArticleHints = {},
-  /** The title analysis when the caller has it (readMetadata does): its headline is not searched again. */
-  known?: TitleAnalysis,
-): string | null {
+export function findByline(doc: Document, url: string, hints: ArticleHints = {}): string | null {
   const signals = signalsOf(doc, url, hints);
   const siteNames = declaredSiteNames(signals, hints);
   const labels = hostLabels(url);
@@ -78,14 +69,13 @@ export function findByline(
     return null;
   };
   const fromLines = (): string | null => {
-    const analysis = known ?? analyzeTitle(doc, url, hints, signals);
-    const top = readTopLines(doc, analysis.headline, hints);
+    const top = signals.topLines;
     const tail = (hints.text ?? '')
       .split('\n')
       .map((l) => normalizeSpace(l))
       .filter(Boolean)
       .slice(-TAIL_LINES);
-    const near = findCredit([...top, ...tail], RANK_SOURCE_PERSON) ?? findNameLine(doc, analysis, hints);
+    const near = findCredit([...top, ...tail], RANK_SOURCE_PERSON) ?? findNameLine(signals, hints);
     if (near && near.rank <= RANK_NAME_LINE) return formatCredit(near);
     // Old portals keep the byline outside what Readability keeps (a table row above the text).
     // Only Chinese lines: an English `By …` far from the headline is as often `By clicking Submit…`.

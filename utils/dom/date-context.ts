@@ -2,10 +2,10 @@
 // (navigation, comments, related lists) whose dates are never the article's.
 import { parseDateString } from '../pure/date-parse';
 import { isFuture, publisherOffsetMinutes } from '../pure/date-zone';
-import { findTitleMatchedHeadline } from './headline';
 import type { DateParts, DateSource, FoundDate } from '../pure/types';
 import type { JsonLdNode } from './json-ld';
 import { readJsonLd } from './json-ld';
+import { findArticleHeadline } from './title';
 
 export type Kind = 'published' | 'modified';
 
@@ -261,6 +261,8 @@ export interface DateSearchOptions {
   dateSelector?: string;
   /** The page's JSON-LD when the caller has read it already (extraction does): not parsed again. */
   jsonLd?: JsonLdNode[];
+  /** The article's headline element when the caller has found it (extraction does): not searched again. */
+  headline?: Element | null;
 }
 
 /** The search context for one page: its headline, the publisher zone, the JSON-LD. */
@@ -268,7 +270,7 @@ export function makeContext(doc: Document, url: string, opts: DateSearchOptions)
   const lang = opts.lang ?? doc.documentElement?.getAttribute('lang') ?? null;
   return {
     url,
-    headline: findTitleMatchedHeadline(doc),
+    headline: opts.headline !== undefined ? opts.headline : findArticleHeadline(doc, url),
     now: opts.now,
     publisherOffset: publisherOffsetMinutes(lang, url),
     skipCache: new Map(),

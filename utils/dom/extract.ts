@@ -27,6 +27,7 @@ import { fail, ok } from '../pure/result';
 import { measureText } from '../pure/text-weight';
 import type { ClipDraft } from '../pure/types';
 import { hostOf } from '../pure/url';
+import { errorMessage } from '../pure/error-message';
 
 export { absolutizeUrls, resolveSrcset } from './absolute-urls';
 export { measureText } from '../pure/text-weight';
@@ -85,7 +86,7 @@ export function extractArticle(doc: Document, url: string, opts: ExtractOptions)
     const frame = findArticleFrame(doc);
     return frame ? extract(frame, url, opts) : result;
   } catch (error) {
-    return fail('unknown', error instanceof Error ? error.message : String(error));
+    return fail('unknown', errorMessage(error));
   }
 }
 
@@ -135,14 +136,15 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<ClipD
   absolutizeUrls(content, findBaseUrl(doc, url));
   // Metadata reads the untrimmed text: the byline and `来源：` lines it may need are trimmed below.
   const fullText = readTextLines(content, Number.POSITIVE_INFINITY).join('\n');
-  const signals = readPageSignals(doc, url);
+  const signals = readPageSignals(doc, url, { ...hints, text: fullText });
   const meta = readMetadata(doc, url, { ...hints, text: fullText, signals });
-  // One JSON-LD parse per clip: metadata's, reused by both date searches.
+  // One read of the page's signals per clip: metadata's JSON-LD and headline, reused by both date searches.
   const dateOptions = {
     now: opts.now,
     lang: meta.lang,
     dateSelector: opts.dateSelector,
     jsonLd: signals.jsonLd,
+    headline: signals.headline,
   };
   const published = findPublishedDate(doc, url, dateOptions);
   const modified = findModifiedDate(doc, url, dateOptions);

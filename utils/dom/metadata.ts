@@ -2,15 +2,15 @@
 // from a page, reading its signals once. Each field has its own module; this one puts them together.
 import { findByline } from './byline';
 import type { ArticleHints } from './page-signals';
-import { signalsOf } from './page-signals';
 import { findCanonical, findDir, findExcerpt, findImage, findKeywords, findLang } from './page-fields';
-import { readTopLines } from './text-lines';
-import { analyzeTitle, declaredSiteNames } from './title';
+import { signalsOf } from './read-signals';
+import { declaredSiteNames } from './title';
 import { findSourceLine } from '../pure/credits';
 import { clean } from '../pure/page-text';
 
 export type { ArticleHints, PageSignals } from './page-signals';
-export { findBaseUrl, readPageSignals, resolveUrl } from './page-signals';
+export { findBaseUrl, resolveUrl } from './page-signals';
+export { readPageSignals } from './read-signals';
 export { findHeadlineElement } from './headline';
 export { readTextLines } from './text-lines';
 export { findTitle } from './title';
@@ -36,19 +36,18 @@ export interface PageMetadata {
   image: string | null;
 }
 
-/** All metadata for a page, each field by its finder above, sharing one read of the meta tags and JSON-LD. */
+/** All metadata for a page, each field by its finder above, sharing one read of the page's signals. */
 export function readMetadata(doc: Document, url: string, hints: ArticleHints = {}): PageMetadata {
   const signals = signalsOf(doc, url, hints);
   const withSignals: ArticleHints = { ...hints, signals };
-  const analysis = analyzeTitle(doc, url, withSignals, signals);
+  const analysis = signals.title;
   const declared = declaredSiteNames(signals, {})[0] ?? (clean(hints.siteName) || null);
-  const topLines = (): string[] => readTopLines(doc, analysis.headline, hints);
-  const siteName = declared ?? analysis.removed ?? findSourceLine(topLines());
+  const siteName = declared ?? analysis.removed ?? findSourceLine(signals.topLines);
   const lang = findLang(doc, url, withSignals);
   return {
     title: analysis.title,
     siteName,
-    byline: findByline(doc, url, withSignals, analysis),
+    byline: findByline(doc, url, withSignals),
     keywords: findKeywords(doc, url, withSignals),
     canonical: findCanonical(doc, url, withSignals),
     lang,

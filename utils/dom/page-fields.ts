@@ -9,7 +9,7 @@ import {
   metaValue,
   metaValues,
   resolveHttpUrl,
-  signalsOf,
+  structuredOf,
   stripFragment,
 } from './page-signals';
 import { guessLangFromText, isRtlLanguage, normalizeLang } from '../pure/language';
@@ -20,7 +20,7 @@ const MAX_KEYWORD_CHARS = 60;
 
 /** meta keywords and news_keywords, article:tag, JSON-LD keywords; de-duplicated case-insensitively, in order. */
 export function findKeywords(doc: Document, url: string, hints: ArticleHints = {}): string[] {
-  const signals = signalsOf(doc, url, hints);
+  const signals = structuredOf(doc, url, hints);
   const raw: string[] = [];
   for (const v of metaValues(signals, 'keywords')) raw.push(...splitKeywords(v));
   for (const v of metaValues(signals, 'news_keywords')) raw.push(...splitKeywords(v));
@@ -43,7 +43,7 @@ export function findKeywords(doc: Document, url: string, hints: ArticleHints = {
 /** link[rel=canonical], else og:url; absolute, http(s), without #fragment. */
 export function findCanonical(doc: Document, url: string, hints: ArticleHints = {}): string | null {
   const base = findBaseUrl(doc, url);
-  const signals = signalsOf(doc, url, hints);
+  const signals = structuredOf(doc, url, hints);
   const candidates = [
     ...Array.from(doc.querySelectorAll('link[rel][href]'))
       .filter((l) => /(?:^|\s)canonical(?:\s|$)/i.test(l.getAttribute('rel') ?? ''))
@@ -59,7 +59,7 @@ export function findCanonical(doc: Document, url: string, hints: ArticleHints = 
 
 /** `<html lang>`, content-language, og:locale, JSON-LD inLanguage; else a guess from the article text. */
 export function findLang(doc: Document, url: string, hints: ArticleHints = {}): string | null {
-  const signals = signalsOf(doc, url, hints);
+  const signals = structuredOf(doc, url, hints);
   const httpEquiv = Array.from(doc.querySelectorAll('meta[http-equiv][content]')).find(
     (m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-language',
   );
@@ -96,7 +96,7 @@ export function findDir(
 
 /** og:description, meta description, twitter:description, JSON-LD description, Readability's excerpt. */
 export function findExcerpt(doc: Document, url: string, hints: ArticleHints = {}): string | null {
-  const signals = signalsOf(doc, url, hints);
+  const signals = structuredOf(doc, url, hints);
   const ld = signals.article ? stringProp(signals.article, 'description') : null;
   const value =
     metaValue(signals, 'og:description', 'description', 'twitter:description', 'dc.description') ??
@@ -121,7 +121,7 @@ function jsonLdImage(value: unknown, nodes: JsonLdNode[]): string | null {
 /** og:image, twitter:image, JSON-LD image, link[rel=image_src]; absolute http(s). */
 export function findImage(doc: Document, url: string, hints: ArticleHints = {}): string | null {
   const base = findBaseUrl(doc, url);
-  const signals = signalsOf(doc, url, hints);
+  const signals = structuredOf(doc, url, hints);
   const candidates = [
     metaValue(signals, 'og:image', 'og:image:url', 'og:image:secure_url'),
     metaValue(signals, 'twitter:image', 'twitter:image:src'),

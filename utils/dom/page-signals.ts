@@ -1,17 +1,38 @@
-// DOM: reads a page's structured signals once (meta tags, JSON-LD, the article node) for every metadata finder.
+// DOM: the page-signals object every finder reads (meta tags, JSON-LD, the article node, the headline, the lines
+// around it), its structured half read here; read-signals.ts adds the headline half.
 import type { JsonLdNode } from './json-ld';
 import { articleNodes, readJsonLd, stringProp, typesOf } from './json-ld';
 import { clean, normalizeSpace } from '../pure/page-text';
 import { isRecord } from '../pure/result';
 
-/** Structured data read once per page and shared by every finder below. */
-export interface PageSignals {
+/** Structured data read once per page: what the headline search itself needs. */
+export interface StructuredSignals {
   /** Lower-cased meta `name` / `property` / `itemprop` → contents, in page order. */
   meta: Map<string, string[]>;
   /** Every JSON-LD node on the page. */
   jsonLd: JsonLdNode[];
   /** The JSON-LD article node that describes this page, if any. */
   article: JsonLdNode | null;
+  /** The `<title>` text, unnormalised. */
+  docTitle: string;
+}
+
+/** The headline's text, the site name the title carries, and the headline element (headline.ts's one rule). */
+export interface TitleAnalysis {
+  title: string;
+  removed: string | null;
+  headline: Element | null;
+}
+
+/** Everything the finders read, taken from the page once per clip (`readPageSignals` in read-signals.ts). */
+export interface PageSignals extends StructuredSignals {
+  title: TitleAnalysis;
+  /** The article's headline element, shared by the title, byline, site-name and date searches. */
+  headline: Element | null;
+  /** Lines around the headline and the article's first lines, where bylines and `来源：` lines sit. */
+  topLines: string[];
+  /** The line right after the headline, where a bare line of names may sit. */
+  lineAfterHeadline: string | null;
 }
 
 /** What Readability (or the caller) found; ranked below the page's own metadata. */
@@ -48,8 +69,8 @@ export function findBaseUrl(doc: Document, url: string): string {
   return resolveUrl(href, url) ?? url;
 }
 
-/** Reads meta tags and JSON-LD once. `url` picks the article node when a page carries several. */
-export function readPageSignals(doc: Document, url: string): PageSignals {
+/** Reads meta tags, JSON-LD and `<title>` once. `url` picks the article node when a page carries several. */
+export function readStructuredSignals(doc: Document, url: string): StructuredSignals {
   const meta = new Map<string, string[]>();
   for (const el of Array.from(doc.querySelectorAll('meta[content]'))) {
     const content = normalizeSpace(el.getAttribute('content'));
@@ -71,7 +92,8 @@ export function readPageSignals(doc: Document, url: string): PageSignals {
   } catch {
     jsonLd = [];
   }
-  return { meta, jsonLd, article: pickArticleNode(jsonLd, url) };
+  const docTitle = doc.querySelector('title')?.textContent ?? '';
+  return { meta, jsonLd, article: pickArticleNode(jsonLd, url), docTitle };
 }
 
 function pickArticleNode(nodes: JsonLdNode[], url: string): JsonLdNode | null {
@@ -93,7 +115,7 @@ export function stripFragment(href: string): string {
   return i < 0 ? href : href.slice(0, i);
 }
 
-export function metaValue(signals: PageSignals, ...keys: string[]): string | null {
+export function metaValue(signals: StructuredSignals, ...keys: string[]): string | null {
   for (const key of keys) {
     const value = signals.meta.get(key)?.[0];
     if (value) return value;
@@ -101,7 +123,7 @@ export function metaValue(signals: PageSignals, ...keys: string[]): string | nul
   return null;
 }
 
-export function metaValues(signals: PageSignals, key: string): string[] {
+export function metaValues(signals: StructuredSignals, key: string): string[] {
   return signals.meta.get(key) ?? [];
 }
 
@@ -124,6 +146,7 @@ export function namesOf(value: unknown, nodes: JsonLdNode[]): string[] {
   return names;
 }
 
-export function signalsOf(doc: Document, url: string, hints: ArticleHints): PageSignals {
-  return hints.signals ?? readPageSignals(doc, url);
+/** The caller's signals, else the structured half read now (for a finder called on its own). */
+export function structuredOf(doc: Document, url: string, hints: ArticleHints): StructuredSignals {
+  return hints.signals ?? readStructuredSignals(doc, url);
 }

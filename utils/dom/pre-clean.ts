@@ -1,6 +1,6 @@
 // DOM: cleans a clone of the page before Readability sees it: shadow roots inlined, deep wrappers flattened, ads,
 // breadcrumbs and author boxes dropped, code languages marked, active content and handlers removed.
-import { findCodeLanguage } from './markdown';
+import { findCodeLanguage } from './markdown-render';
 import { normalizeSpace } from '../pure/page-text';
 
 /** Removed from every non-Readability result (and from the page in `page` mode): active or invisible content. */

@@ -1,8 +1,7 @@
 // DOM: the site's name: declared in metadata, else the part of the title that names it, else a `来源：` line.
 import type { ArticleHints } from './page-signals';
-import { signalsOf } from './page-signals';
-import { readTopLines } from './text-lines';
-import { analyzeTitle, declaredSiteNames } from './title';
+import { signalsOf } from './read-signals';
+import { declaredSiteNames } from './title';
 import { findSourceLine } from '../pure/credits';
 import { clean } from '../pure/page-text';
 
@@ -12,7 +11,5 @@ export function findSiteName(doc: Document, url: string, hints: ArticleHints = {
   const declared = declaredSiteNames(signals, {});
   if (declared[0]) return declared[0];
   if (hints.siteName) return clean(hints.siteName);
-  const analysis = analyzeTitle(doc, url, hints, signals);
-  if (analysis.removed) return analysis.removed;
-  return findSourceLine(readTopLines(doc, analysis.headline, hints));
+  return signals.title.removed ?? findSourceLine(signals.topLines);
 }

@@ -31,20 +31,33 @@ export function readTextLines(
   after: Element | null = null,
   keepBefore = 3,
 ): string[] {
-  const lines: string[] = [];
+  const { before, from } = readLinesAround(root, maxLines, after, keepBefore);
+  return [...before, ...from];
+}
+
+/** `readTextLines`, split into the lines kept before `after` and the lines from `after` on. */
+export function readLinesAround(
+  root: Node,
+  maxLines: number,
+  after: Element | null,
+  keepBefore: number,
+): { before: string[]; from: string[] } {
+  const before: string[] = [];
+  const from: string[] = [];
   let current = '';
   let started = after === null;
-  let counted = 0;
   const flush = (): void => {
     const line = normalizeSpace(current);
     current = '';
     if (!line) return;
-    lines.push(line);
-    if (started) counted += 1;
-    else if (lines.length > keepBefore) lines.shift();
+    if (started) from.push(line);
+    else {
+      before.push(line);
+      if (before.length > keepBefore) before.shift();
+    }
   };
   const walk = (node: Node): boolean => {
-    if (counted >= maxLines) return false;
+    if (from.length >= maxLines) return false;
     if (node.nodeType === 3) {
       current += node.nodeValue ?? '';
       return true;
@@ -67,13 +80,21 @@ export function readTextLines(
   };
   walk(root);
   flush();
-  return lines;
+  return { before, from };
+}
+
+/** The lines around the headline, read once: what `topLinesOf` and the name-line search take. */
+export function readHeadlineLines(
+  doc: Document,
+  headline: Element | null,
+): { before: string[]; from: string[] } {
+  if (!headline || !doc.body) return { before: [], from: [] };
+  return readLinesAround(doc.body, LINES_AFTER_HEADLINE, headline, 3);
 }
 
 /** Lines around the headline (or the first lines of the article text), where bylines and `来源：` lines sit. */
-export function readTopLines(doc: Document, headline: Element | null, hints: ArticleHints): string[] {
-  const lines: string[] = [];
-  if (headline && doc.body) lines.push(...readTextLines(doc.body, LINES_AFTER_HEADLINE, headline, 3));
+export function topLinesOf(around: { before: string[]; from: string[] }, hints: ArticleHints): string[] {
+  const lines = [...around.before, ...around.from];
   if (hints.text) {
     lines.push(
       ...hints.text
@@ -84,4 +105,9 @@ export function readTopLines(doc: Document, headline: Element | null, hints: Art
     );
   }
   return lines.filter((l) => l.length <= MAX_TOP_LINE_CHARS);
+}
+
+/** Lines around the headline (or the first lines of the article text), read from the page now. */
+export function readTopLines(doc: Document, headline: Element | null, hints: ArticleHints): string[] {
+  return topLinesOf(readHeadlineLines(doc, headline), hints);
 }

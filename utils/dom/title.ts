@@ -1,8 +1,8 @@
 // DOM: the article's own headline text and the site name its title carries, from the page's signals.
-import { findHeadlineElement, findTitleTextElement } from './headline';
+import { findHeadline, findHeadlineElement } from './headline';
 import { articleNodes, stringProp, typesOf } from './json-ld';
-import type { ArticleHints, PageSignals } from './page-signals';
-import { metaValue, namesOf, signalsOf } from './page-signals';
+import type { ArticleHints, StructuredSignals, TitleAnalysis } from './page-signals';
+import { metaValue, namesOf, readStructuredSignals } from './page-signals';
 import { clean, compact, normalizeSpace } from '../pure/page-text';
 import {
   hostLabels,
@@ -15,7 +15,7 @@ import {
 } from '../pure/site-title';
 
 /** Site names the page declares: og:site_name, JSON-LD publisher / WebSite, application-name. */
-export function declaredSiteNames(signals: PageSignals, hints: ArticleHints): string[] {
+export function declaredSiteNames(signals: StructuredSignals, hints: ArticleHints): string[] {
   const names: string[] = [];
   const add = (value: string | null | undefined): void => {
     const v = clean(value);
@@ -28,7 +28,7 @@ export function declaredSiteNames(signals: PageSignals, hints: ArticleHints): st
   return names;
 }
 
-function publisherNames(signals: PageSignals): string[] {
+function publisherNames(signals: StructuredSignals): string[] {
   const nodes = signals.jsonLd;
   const sources = signals.article ? [signals.article, ...articleNodes(nodes)] : articleNodes(nodes);
   for (const node of sources) {
@@ -40,25 +40,19 @@ function publisherNames(signals: PageSignals): string[] {
   return siteName ? [siteName] : [];
 }
 
-export interface TitleAnalysis {
-  title: string;
-  removed: string | null;
-  headline: Element | null;
-}
+export type { TitleAnalysis } from './page-signals';
 
 export function analyzeTitle(
   doc: Document,
   url: string,
   hints: ArticleHints,
-  signals: PageSignals,
+  signals: StructuredSignals,
 ): TitleAnalysis {
   const found = analyzeTitleCandidates(doc, url, hints, signals);
-  const analysis = found.headline ? found : { ...found, headline: findTitleTextElement(doc, found.title) };
+  const analysis = { ...found, headline: findHeadline(doc, found.headline, found.title, signals.docTitle) };
   if (analysis.removed) return analysis;
   // `<title>` = og:title + ` · Harbourside`: the extra part names the site even when the headline had none.
-  const titles = [metaValue(signals, 'og:title'), doc.querySelector('title')?.textContent].map((t) =>
-    clean(t),
-  );
+  const titles = [metaValue(signals, 'og:title'), signals.docTitle].map((t) => clean(t));
   const learned = learnSuffixes(titles.filter(Boolean)).find(
     (s) => s.length <= 40 && s.split(' ').length <= 5 && compact(s).length < compact(analysis.title).length,
   );
@@ -69,13 +63,13 @@ function analyzeTitleCandidates(
   doc: Document,
   url: string,
   hints: ArticleHints,
-  signals: PageSignals,
+  signals: StructuredSignals,
 ): TitleAnalysis {
   const article = signals.article;
   const jsonLdHeadline = article ? clean(stringProp(article, 'headline') ?? stringProp(article, 'name')) : '';
   const og = clean(metaValue(signals, 'og:title'));
   const twitter = clean(metaValue(signals, 'twitter:title'));
-  const docTitle = clean(doc.querySelector('title')?.textContent);
+  const docTitle = clean(signals.docTitle);
   const readabilityTitle = clean(hints.title);
   const all = [jsonLdHeadline, og, twitter, docTitle].filter(Boolean);
   const headline = findHeadlineElement(doc, all);
@@ -113,5 +107,10 @@ function analyzeTitleCandidates(
 
 /** The article's own headline, without the site name the tab title adds. */
 export function findTitle(doc: Document, url: string, hints: ArticleHints = {}): string {
-  return analyzeTitle(doc, url, hints, signalsOf(doc, url, hints)).title;
+  return hints.signals?.title.title ?? analyzeTitle(doc, url, hints, readStructuredSignals(doc, url)).title;
+}
+
+/** The headline element alone, for a search called without the page's signals (the date search's tests). */
+export function findArticleHeadline(doc: Document, url: string): Element | null {
+  return analyzeTitle(doc, url, {}, readStructuredSignals(doc, url)).headline;
 }

@@ -113,15 +113,29 @@ function withSuffix(stem: string, ext: string, n: number): string {
  * `x.md, x-3.md, x-2.md`).
  */
 export function uniqueFilenames(names: string[]): string[] {
-  const taken = new Set(names.map(toCollisionKey));
+  return names.map(allocateNames(new Set(names.map(toCollisionKey))));
+}
+
+/**
+ * The same rule one name at a time, for a writer that must fix each name before it sees the next (the CLI
+ * writes each post as it comes). It cannot skip names that come later: `x.md, x.md, x-2.md` gives
+ * `x.md, x-2.md, x-2-2.md`.
+ */
+export function createNameAllocator(): (name: string) => string {
+  return allocateNames(new Set());
+}
+
+/** `taken`: collision keys no suffixed name may use (every input name, when they are all known up front). */
+function allocateNames(taken: Set<string>): (name: string) => string {
   const kept = new Set<string>();
   // Where the search for each name's next free suffix resumes: names only ever get taken, so every smaller `n`
   // is still taken. Without it, 1,000 clips of one long title cost half a million truncations (50 s).
   const nextSuffix = new Map<string, number>();
-  return names.map((name) => {
+  return (name) => {
     const key = toCollisionKey(name);
     if (!kept.has(key)) {
       kept.add(key);
+      taken.add(key);
       return name;
     }
     const { stem, ext } = splitExtension(name);
@@ -135,7 +149,7 @@ export function uniqueFilenames(names: string[]): string[] {
         return candidate;
       }
     }
-  });
+  };
 }
 
 /**

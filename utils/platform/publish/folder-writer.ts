@@ -2,6 +2,7 @@
 // system: the same `{ path, bytes }` files as a Git publish, each written atomically, never outside the folder.
 import type { PublishFile, PublishResult } from '../../pure/publish/publish-files';
 import { checkPublishFiles, publishFailure } from '../../pure/publish/publish-files';
+import { errorMessage } from '../../pure/error-message';
 
 /** The part of FileSystemWritableFileStream we use: the bytes reach the file only at close(). */
 export interface WritableLike {
@@ -45,7 +46,7 @@ function errorName(error: unknown): string {
 }
 
 function toFailure(error: unknown, path: string, written: string[]) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const detail = `${path}: ${message} (${written.length} file(s) written before it)`;
   switch (errorName(error)) {
     case 'QuotaExceededError':

@@ -1,0 +1,83 @@
+// Node: one saved page through the pipeline: decode, parse once, clip, and the JSON line. Loaded only where pages are clipped.
+import { randomUUID } from 'node:crypto';
+import type { ClipOutput } from '../utils/dom/pipeline';
+import { clipDocument } from '../utils/dom/pipeline';
+import type { ErrorCode, Result } from '../utils/pure/result';
+import { isErrorCode } from '../utils/pure/result';
+import { DEFAULT_POST_OPTIONS } from '../utils/pure/types';
+import type { BatchLine, ClipSettings, PageEntry } from './batch';
+import { readPageBytes, toPublishedField } from './batch';
+import { decodeHtml } from './decode';
+import { findPageUrl, parseHtmlDocument, setDocumentUrl } from './parse';
+import { errorMessage } from '../utils/pure/error-message';
+
+export interface ClippedPage {
+  /** The URL the page was clipped as: the given one, else the page's own, else a localhost placeholder. */
+  url: string;
+  result: Result<ClipOutput>;
+}
+
+/** Decodes, parses and clips one page's bytes. Never throws for a bad page: errors come back as codes. */
+export function clipHtmlBytes(bytes: Uint8Array, url: string | null, settings: ClipSettings): ClippedPage {
+  const placeholder = `http://localhost/${randomUUID()}.html`;
+  const doc = parseHtmlDocument(decodeHtml(bytes).text, url ?? placeholder);
+  let pageUrl = url;
+  if (pageUrl === null) {
+    pageUrl = findPageUrl(doc) ?? placeholder;
+    if (pageUrl !== placeholder) setDocumentUrl(doc, pageUrl);
+  }
+  const result = clipDocument(doc, pageUrl, {
+    now: settings.now ?? new Date(),
+    post: { ...DEFAULT_POST_OPTIONS, timeZone: settings.timeZone },
+    ...(settings.activeTemplateId === undefined ? {} : { activeTemplateId: settings.activeTemplateId }),
+    ...(settings.templates ? { templates: settings.templates } : {}),
+    ...(settings.rules ? { rules: settings.rules } : {}),
+  });
+  return { url: pageUrl, result };
+}
+
+/** The JSON line for one clipped page. */
+export function toBatchLine(file: string, page: ClippedPage, timeZone: string): BatchLine {
+  const { url, result } = page;
+  if (!result.ok) {
+    return result.detail === undefined
+      ? { file, url, ok: false, error: result.code }
+      : { file, url, ok: false, error: result.code, detail: result.detail };
+  }
+  const { draft, markdown, post } = result.value;
+  return {
+    file,
+    url,
+    ok: true,
+    title: draft.title,
+    byline: draft.byline,
+    siteName: draft.siteName,
+    published: toPublishedField(draft.published, timeZone),
+    lang: draft.lang,
+    canonical: draft.canonical,
+    keywords: draft.keywords,
+    text: draft.textContent,
+    markdown,
+    post,
+  };
+}
+
+function describeError(error: unknown): { code: ErrorCode; detail: string } {
+  const detail = errorMessage(error);
+  const errno = (error as { code?: unknown } | null)?.code;
+  if (errno === 'ENOENT' || errno === 'EISDIR') return { code: 'not-found', detail };
+  if (isErrorCode(errno)) return { code: errno, detail };
+  return { code: 'unknown', detail };
+}
+
+/** Reads and clips one page. A missing, huge or broken page becomes a failure line; the run goes on. */
+export async function clipEntry(entry: PageEntry, settings: ClipSettings): Promise<BatchLine> {
+  const fallbackUrl = entry.url ?? '';
+  try {
+    const bytes = await readPageBytes(entry.path);
+    return toBatchLine(entry.file, clipHtmlBytes(bytes, entry.url, settings), settings.timeZone);
+  } catch (error) {
+    const { code, detail } = describeError(error);
+    return { file: entry.file, url: fallbackUrl, ok: false, error: code, detail };
+  }
+}

@@ -1,0 +1,313 @@
+// Benchmark: a real toolbar click in headless Chromium against the floor (Readability + turndown run once in the
+// same page), on a typical article and a 3.6 MB one; prints the ratio, click-to-saved and the time split.
+// Usage: npm run bench:clip -- [--no-build] [--runs 5]
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page, Worker } from 'playwright-core';
+import type { ChromiumSession } from '../e2e/helpers/chromium';
+import { launchChromium } from '../e2e/helpers/chromium';
+import type { PageServer } from '../e2e/helpers/server';
+import { startPageServer } from '../e2e/helpers/server';
+import { writeBenchPages } from './clip-pages';
+import type { FloorRun, PopupTrace, WorkerTrace } from './clip-probes';
+import {
+  bundleFloor,
+  INSTALL_POPUP_WATCH,
+  INSTALL_WORKER_TRACE,
+  READ_POPUP_WATCH,
+  TAKE_WORKER_TRACE,
+} from './clip-probes';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
+const TARGETS = { largeRatio: 1.3, typicalSavedMs: 300 };
+const CLIP_TIMEOUT_MS = 120_000;
+
+const { values: args } = parseArgs({
+  options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '5' } },
+});
+const RUNS = Number(args.runs);
+
+const epochNow = (): number => performance.timeOrigin + performance.now();
+
+function median(values: number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return NaN;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? NaN)
+    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+function ms(n: number): string {
+  return Number.isFinite(n) ? `${n.toFixed(n < 100 ? 1 : 0)} ms` : 'n/a';
+}
+
+function printTable(title: string, head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  console.log(`\n${title}\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+}
+
+async function measureFloor(session: ChromiumSession, url: string, source: string): Promise<FloorRun> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  await page.evaluate(source);
+  const run = await page.evaluate<FloorRun>('globalThis.__pcFloor()');
+  await page.close();
+  return run;
+}
+
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
+
+/** Resolves with the popup's target as soon as Chromium announces it (no polling delay). */
+function waitForPopupTarget(session: ChromiumSession): Promise<TargetInfo> {
+  const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      session.cdp.off('Target.targetCreated', onTarget);
+      session.cdp.off('Target.targetInfoChanged', onTarget);
+      reject(new Error('the popup never opened'));
+    }, 20_000);
+    function onTarget(event: { targetInfo: TargetInfo }): void {
+      if (event.targetInfo.type !== 'page' || !event.targetInfo.url.startsWith(popupUrl)) return;
+      clearTimeout(timer);
+      session.cdp.off('Target.targetCreated', onTarget);
+      session.cdp.off('Target.targetInfoChanged', onTarget);
+      resolve(event.targetInfo);
+    }
+    session.cdp.on('Target.targetCreated', onTarget);
+    session.cdp.on('Target.targetInfoChanged', onTarget);
+  });
+}
+
+/** Runtime.evaluate in a target Playwright cannot reach as a Page (the action popup), over the browser session. */
+async function attachEvaluator(session: ChromiumSession, targetId: string) {
+  const { sessionId } = await session.cdp.send('Target.attachToTarget', { targetId, flatten: false });
+  let nextId = 1;
+  const pending = new Map<
+    number,
+    (msg: { result?: { result?: { value?: unknown } }; error?: unknown }) => void
+  >();
+  const onMessage = (event: { sessionId: string; message: string }): void => {
+    if (event.sessionId !== sessionId) return;
+    const msg = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: unknown } } };
+    if (msg.id !== undefined) pending.get(msg.id)?.(msg);
+  };
+  session.cdp.on('Target.receivedMessageFromTarget', onMessage);
+  return {
+    evaluate<T>(expression: string): Promise<T> {
+      const id = nextId++;
+      const reply = new Promise<T>((resolve, reject) =>
+        pending.set(id, (msg) => {
+          pending.delete(id);
+          if (msg.error) reject(new Error(JSON.stringify(msg.error)));
+          else resolve(msg.result?.result?.value as T);
+        }),
+      );
+      const message = JSON.stringify({
+        id,
+        method: 'Runtime.evaluate',
+        params: { expression, returnByValue: true },
+      });
+      void session.cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(() => undefined);
+      return reply;
+    },
+    async close(): Promise<void> {
+      session.cdp.off('Target.receivedMessageFromTarget', onMessage);
+      await session.cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      await session.cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
+    },
+  };
+}
+
+interface ClipRun {
+  clickAt: number;
+  popup: PopupTrace;
+  worker: WorkerTrace;
+}
+
+async function measureClip(session: ChromiumSession, worker: Worker, url: string): Promise<ClipRun> {
+  const page: Page = await session.context.newPage();
+  await page.goto(url);
+  await page.bringToFront();
+  await worker.evaluate(INSTALL_WORKER_TRACE);
+  await worker.evaluate(TAKE_WORKER_TRACE);
+  const { targetInfos } = (await session.cdp.send('Target.getTargets', {
+    filter: [{ type: 'tab' }],
+  })) as unknown as { targetInfos: TargetInfo[] };
+  const tab = targetInfos.find((t) => t.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  const popupTarget = waitForPopupTarget(session);
+  const clickAt = epochNow();
+  await session.cdp.send(
+    'Extensions.triggerAction' as never,
+    { id: session.extensionId, targetId: tab.targetId } as never,
+  );
+  const popup = await attachEvaluator(session, (await popupTarget).targetId);
+  await popup.evaluate(INSTALL_POPUP_WATCH);
+  const end = Date.now() + CLIP_TIMEOUT_MS;
+  let trace: PopupTrace | null = null;
+  while (!(trace = await popup.evaluate<PopupTrace | null>(READ_POPUP_WATCH))) {
+    if (Date.now() > end) throw new Error(`the popup never showed the clip of ${url}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const workerTrace = await worker.evaluate<WorkerTrace>(TAKE_WORKER_TRACE);
+  await popup.close();
+  await page.close();
+  return { clickAt, popup: trace, worker: workerTrace };
+}
+
+/** The stages one run shows from outside; NaN where the trace lacks a mark. */
+function splitRun(run: ClipRun): Record<string, number> {
+  const { calls, writes } = run.worker;
+  const [probeCheck] = calls;
+  const probeCall = calls.find((c) => c.kind === 'probe');
+  const injection = calls.find((c) => c.kind === 'files');
+  const clipCall = calls.find((c) => c.kind === 'clip');
+  const clipCheck = calls.filter((c) => c.kind === 'check').at(1);
+  const write = writes.find((w) => w.stores.includes('clips')) ?? writes.at(-1);
+  const span = (a: number | null | undefined, b: number | null | undefined): number =>
+    a === null || a === undefined || b === null || b === undefined ? NaN : b - a;
+  return {
+    'popup open (click → popup DOMContentLoaded)': span(run.clickAt, run.popup.domContentLoaded),
+    '  of which click → popup navigation starts': span(run.clickAt, run.popup.navigationStart),
+    'popup boot → probe starts': span(run.popup.domContentLoaded, probeCheck?.start),
+    'probe (check, inject clip.js, probe)': span(probeCheck?.start, probeCall?.end),
+    '  of which clip.js injection': span(injection?.start, injection?.end),
+    'probe → clip starts (reply, lookup, popup asks)': span(
+      probeCall?.end,
+      clipCheck?.start ?? clipCall?.start,
+    ),
+    'injection + extraction + message back': span(clipCheck?.start ?? clipCall?.start, clipCall?.end),
+    'checks → store write starts': span(clipCall?.end, write?.start),
+    'store write (readwrite transaction)': span(write?.start, write?.end),
+    'reply + first render (saved → row painted)': span(write?.end, run.popup.paintedAt),
+    'click → saved': span(run.clickAt, write?.end),
+    'click → popup shows the title': span(run.clickAt, run.popup.paintedAt),
+  };
+}
+
+interface PageResult {
+  name: string;
+  bytes: number;
+  floor: FloorRun[];
+  clips: ClipRun[];
+  titleOk: boolean;
+}
+
+async function measurePage(
+  session: ChromiumSession,
+  worker: Worker,
+  server: PageServer,
+  floorSource: string,
+  page: { name: string; file: string; title: string; bytes: number },
+): Promise<PageResult> {
+  // One unmeasured round of each first: the first clip of a session also opens the store and wakes things up.
+  await measureFloor(session, server.url(`${page.file}?floor=warm`), floorSource);
+  await measureClip(session, worker, server.url(`${page.file}?clip=warm`));
+  const floor: FloorRun[] = [];
+  const clips: ClipRun[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    floor.push(await measureFloor(session, server.url(`${page.file}?floor=${run}`), floorSource));
+    // A fresh URL each time: the same URL would find the clip already saved and not clip again.
+    clips.push(await measureClip(session, worker, server.url(`${page.file}?clip=${run}-${Date.now()}`)));
+  }
+  const titleOk = clips.every((c) => c.popup.title?.includes(page.title) === true);
+  return { name: page.name, bytes: page.bytes, floor, clips, titleOk };
+}
+
+function report(results: PageResult[]): void {
+  const rows = results.map((r) => {
+    const floor = median(r.floor.map((f) => f.total));
+    const clip = median(r.clips.map((c) => splitRun(c)['click → popup shows the title'] ?? NaN));
+    const saved = median(r.clips.map((c) => splitRun(c)['click → saved'] ?? NaN));
+    const target =
+      r.name === 'large'
+        ? `ratio ≤ ${TARGETS.largeRatio}× ${clip / floor <= TARGETS.largeRatio ? 'ok' : 'MISSED'}`
+        : `saved < ${TARGETS.typicalSavedMs} ms ${saved < TARGETS.typicalSavedMs ? 'ok' : 'MISSED'}`;
+    return [
+      `${r.name} (${(r.bytes / 1e6).toFixed(2)} MB)`,
+      ms(floor),
+      ms(clip),
+      `${(clip / floor).toFixed(2)}×`,
+      ms(saved),
+      target,
+      r.titleOk ? 'yes' : 'NO',
+    ];
+  });
+  printTable(
+    `Clip vs floor, median of ${RUNS} runs (fresh tab each)`,
+    ['page', 'floor', 'clip (click → title shown)', 'clip/floor', 'click → saved', 'target', 'title ok'],
+    rows,
+  );
+  for (const r of results) {
+    const floorRows = (['clone', 'readability', 'turndown', 'total'] as const).map((key) => [
+      key,
+      ms(median(r.floor.map((f) => f[key]))),
+    ]);
+    printTable(`Floor on ${r.name}: Readability + turndown in the page`, ['stage', 'median'], floorRows);
+    const splits = r.clips.map(splitRun);
+    const names = Object.keys(splits[0] ?? {});
+    printTable(
+      `Clip on ${r.name}: time split seen from outside (median; min–max)`,
+      ['stage', 'median', 'min', 'max'],
+      names.map((name) => {
+        const values = splits.map((s) => s[name] ?? NaN).filter(Number.isFinite);
+        return [name, ms(median(values)), ms(Math.min(...values)), ms(Math.max(...values))];
+      }),
+    );
+    const late = r.clips.filter((c) => c.popup.isLate).length;
+    if (late > 0)
+      console.log(
+        `  (${late} runs: the row was on screen before the watcher: first render is an upper bound)`,
+      );
+  }
+}
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs takes a positive integer');
+  if (!args['no-build']) {
+    console.log('Building the Chrome extension (npx wxt build)…');
+    const built = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error(`wxt build failed with status ${String(built.status)}`);
+  }
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`${EXTENSION} is missing: build first`);
+  // Private copies: others may rebuild .output meanwhile, and the pages are too big to keep in the repository.
+  const work = await mkdtemp(join(tmpdir(), 'postclip-bench-clip-'));
+  const extension = join(work, 'extension');
+  const pagesDir = join(work, 'pages');
+  await cp(EXTENSION, extension, { recursive: true });
+  await mkdir(pagesDir);
+  const pages = await writeBenchPages(pagesDir);
+  const floorSource = await bundleFloor(ROOT);
+  const server = await startPageServer(pagesDir);
+  const session = await launchChromium(extension);
+  try {
+    await session.cdp.send('Target.setDiscoverTargets', { discover: true });
+    const worker = session.context.serviceWorkers()[0];
+    if (!worker) throw new Error('no service worker');
+    const results: PageResult[] = [];
+    for (const name of ['typical', 'large'] as const) {
+      console.log(`Measuring ${name}.html…`);
+      results.push(await measurePage(session, worker, server, floorSource, { name, ...pages[name] }));
+    }
+    console.log(`\nChromium ${session.context.browser()?.version() ?? '?'}; ${RUNS} runs per page`);
+    report(results);
+  } finally {
+    await session.close();
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();

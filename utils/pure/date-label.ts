@@ -1,0 +1,25 @@
+// Pure: what the reference-time date parsers share: full-width digits made ASCII, and "is there a date label
+// right before this match" (`发布时间：`, `Published:`), which is what makes a short form like `18-03-08` a date.
+
+/** Full-width digits, letters and punctuation to ASCII, same length (indices stay valid); `：` is kept. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) =>
+    c === '：' ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/**
+ * A date label ending just before a match: a word that names a date or time, then an optional colon and an
+ * optional preposition. Language words, not site phrases: `发布时间：`, `发表于`, `日期:`, `更新`, `Published:`,
+ * `Posted on`, `Updated`, `Date:`, `Veröffentlicht am`, `Stand:`, `Publié le`, `Publicado el`, `公開日：`.
+ */
+const DATE_LABEL =
+  /(?:(?:发布|發布|发表|發表|首发|首發|更新|刊发|刊發|上传|上傳|编辑|編輯|录入|錄入|创建|創建)(?:时间|時間|日期|于|於)?|时间|時間|日期|公開日|更新日|配信日|投稿日|publi[sc]hed|posted|updated|last updated|date|datum|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\s*[:：]?\s*(?:on|am|um|le|el|il|于|於)?\s*$/i;
+
+/** How far back from a match a label may start (`最后更新时间：` is 7 characters, `Last updated on: ` 17). */
+const LABEL_WINDOW = 24;
+
+/** Whether `text` has a date label ending right before `index`. */
+export function hasDateLabelBefore(text: string, index: number): boolean {
+  return DATE_LABEL.test(text.slice(Math.max(0, index - LABEL_WINDOW), index));
+}
