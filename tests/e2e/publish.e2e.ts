@@ -183,7 +183,7 @@ describe('Publish in Chromium: the permission granted', () => {
       await new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('postclip-publish', 1);
         open.onupgradeneeded = () => open.result.createObjectStore('handles');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const tx = open.result.transaction('handles', 'readwrite');
           tx.objectStore('handles').put(root, 'root');
@@ -191,7 +191,7 @@ describe('Publish in Chromium: the permission granted', () => {
             open.result.close();
             resolve();
           };
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(new Error(String(tx.error)));
         };
       });
       const { chrome } = globalThis as unknown as {
