@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -14,7 +15,15 @@ const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'non
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    resolve: {
+      alias: {
+        // See shims/fast-text-encoding.ts: the polyfill crashed the background service worker at load.
+        'fast-text-encoding': fileURLToPath(new URL('./shims/fast-text-encoding.ts', import.meta.url)),
+      },
+    },
+  }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -26,7 +35,8 @@ export default defineConfig({
       : { browser_action: { default_icon: ICONS } }),
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'downloads', 'contextMenus'],
     // Optional host access (README, Permissions), asked at the moment of need: all sites when the user starts a batch
-    // of tabs, one site when a clip's images live on another site and the user presses Allow. MV2 has no optional_host_permissions; origins go in optional_permissions there.
+    // of tabs, one site when a clip's images live on another site and the user presses Allow, one repository's origin when
+    // the user saves a Git destination. MV2 has no optional_host_permissions; origins go in optional_permissions there.
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['<all_urls>'] }
       : { optional_permissions: ['<all_urls>'] }),

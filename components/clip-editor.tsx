@@ -1,4 +1,5 @@
 // One open clip: edit its front matter fields and its body, pick its template, copy, download or delete it.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClipEdits } from '../utils/pure/types';
 import { useI18n } from './i18n-context';
@@ -25,6 +26,8 @@ export interface ClipEditorProps {
   /** The popup's document, for autosave on pagehide/visibilitychange. */
   doc?: Document | null;
   autosaveMs?: number;
+  /** The publish control (issue 12), mounted below the actions when the page publishes. */
+  publishSlot?: ComponentChildren;
 }
 
 interface FormValues {
@@ -93,6 +96,7 @@ export function ClipEditor({
   bodyVersion = 0,
   doc = null,
   autosaveMs,
+  publishSlot,
 }: ClipEditorProps) {
   const { t } = useI18n();
   const [form, setForm] = useState<FormValues>(() => toFormValues(opened.fields));
@@ -249,6 +253,7 @@ export function ClipEditor({
           {t('delete')}
         </button>
       </div>
+      {publishSlot}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { ClipSummary } from '../utils/pure/types';
 import { isJekyllDate } from '../utils/pure/jekyll-date';
 import { useI18n } from './i18n-context';
 import { useRovingFocus } from './use-roving-focus';
+import { PublishMarker } from './publish-marker';
 
 export type RowBadge = 'saved' | 'updated';
 
@@ -148,6 +149,7 @@ export function LibraryList(props: LibraryListProps) {
                         : t('libraryRowPublished', [day])}
                   </time>
                   {isCurrent && <span class="badge badge-current">{t('badgeThisPage')}</span>}
+                  <PublishMarker state={item.publishState} />
                   {badge && (
                     <span class={`badge badge-${badge}`}>
                       {badge === 'saved' ? t('badgeSaved') : t('badgeUpdated')}

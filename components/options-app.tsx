@@ -14,6 +14,7 @@ import { MarkdownSection } from './options-markdown-section';
 import { PostSection } from './options-post-section';
 import { ShareSection } from './options-share-section';
 import { PostPreview } from './post-preview';
+import { PublishSection } from './options/publish-section';
 import { RuleList } from './rule-list';
 import { TemplateEditor } from './template-editor';
 import { usePostPreview } from './use-post-preview';
@@ -139,6 +140,8 @@ export function OptionsApp({ services }: OptionsAppProps) {
         <h2 id="sec-preview">{t('sectionPreview')}</h2>
         <PostPreview preview={preview.preview} isDraft={preview.isDraft} />
       </section>
+
+      {services.publish && <PublishSection services={services.publish} />}
 
       <LibrarySection services={services} onError={setError} onRestored={loadAll} />
     </div>

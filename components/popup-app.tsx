@@ -4,6 +4,8 @@ import type { Failure, Result } from '../utils/pure/result';
 import type { ClipEdits, StoredClip } from '../utils/pure/types';
 import { BatchPanel } from './batch-panel';
 import { ClipEditor } from './clip-editor';
+import { PublishControl } from './publish-control';
+import { PublishSelected } from './publish-selected';
 import { ErrorBanner } from './error-banner';
 import { FilterBox } from './filter-box';
 import { useI18n } from './i18n-context';
@@ -483,6 +485,14 @@ export function PopupApp({
               <button type="button" disabled={busy !== null} onClick={() => void exportZip(selectedIds)}>
                 {t('exportSelected')}
               </button>
+              {services.publish && (
+                <PublishSelected
+                  ids={selectedIds}
+                  services={services.publish}
+                  disabled={busy !== null}
+                  onDone={() => void list.reload()}
+                />
+              )}
               <button
                 type="button"
                 class="danger"
@@ -538,6 +548,19 @@ export function PopupApp({
               )
             }
             onBack={() => setView({ kind: 'library' })}
+            publishSlot={
+              services.publish && (
+                <PublishControl
+                  clipId={view.opened.clip.id}
+                  publication={view.opened.clip.publication}
+                  services={services.publish}
+                  onOpenOptions={() => services.openOptions()}
+                  onPublished={(id) =>
+                    void services.getSummary(id).then((row) => row.ok && list.replaceRow(row.value))
+                  }
+                />
+              )
+            }
           />
         )}
       </main>

@@ -25,10 +25,13 @@ import { startBatchIfAllowed, startBatchFromMenu } from '../utils/platform/batch
 import { refetchClipImages } from '../utils/platform/image-refetch';
 import { registerHandlers } from '../utils/platform/messages';
 import { ok } from '../utils/pure/result';
+import { createBackgroundPublisher } from '../utils/platform/publish/background-publisher';
 
 export default defineBackground(() => {
-  const deps = createBrowserDeps(createLibraryGetter());
+  const getLibrary = createLibraryGetter();
+  const deps = createBrowserDeps(getLibrary);
   const batch = createBatchRunner(deps);
+  const publisher = createBackgroundPublisher(getLibrary);
 
   registerHandlers({
     'probe-tab': () => probeActiveTab(deps),
@@ -43,6 +46,9 @@ export default defineBackground(() => {
       const tab = request.tabId === undefined ? null : await deps.getTab(request.tabId).catch(() => null);
       return refetchClipImages(request, await deps.getLibrary(), browserImageDeps(deps, tab));
     },
+    // Git publishing runs here, in one context, so two publishes to one clone queue up instead of racing.
+    'publish-clips': (request) => publisher.publish(request),
+    'publish-test': () => publisher.test(),
   });
   // "Remove parts…": the picker in the page answers here (a content script, so not through the handlers above).
   registerPickerListener(deps);

@@ -19,6 +19,10 @@ const MARKERS: Record<string, string[]> = {
   'the date-parsing tables': ['janvier', 'dezember', 'febrero'],
 };
 
+// isomorphic-git's protocol words and error names: the publishing code, loaded where Git publishes (the background),
+// never in the injected clip script, which runs in every page the user clips.
+const GIT_MARKERS = ['git-receive-pack', 'PushRejectedError'];
+
 interface Manifest {
   background?: { service_worker?: string; scripts?: string[] };
   action?: { default_popup?: string };
@@ -86,6 +90,21 @@ for (const dir of ['chrome-mv3', 'firefox-mv2']) {
         .filter((file) => file.endsWith('.js') && file !== CLIP_SCRIPT && file !== PICKER_SCRIPT);
       assert.deepEqual(
         scripts.filter((file) => !loaded.has(file)),
+        [],
+      );
+    });
+
+    it('isomorphic-git is in the background, which publishes, and never in the clip script', () => {
+      const background = entries[0] ?? '';
+      const inBackground = [...reachable(outDir, background)].map((f) =>
+        readFileSync(join(outDir, f), 'utf8'),
+      );
+      assert.deepEqual(
+        GIT_MARKERS.filter((marker) => !inBackground.some((text) => text.includes(marker))),
+        [],
+      );
+      assert.deepEqual(
+        GIT_MARKERS.filter((marker) => clip.includes(marker)),
         [],
       );
     });

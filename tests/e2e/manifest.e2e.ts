@@ -24,8 +24,8 @@ function optionalFromReadme(): string[] {
 interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
-  optional_permissions?: string[];
   optional_host_permissions?: string[];
+  optional_permissions?: string[];
   content_scripts?: unknown[];
   content_security_policy?: unknown;
 }

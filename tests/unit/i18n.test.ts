@@ -167,7 +167,9 @@ describe('keys used in code', () => {
     .filter((f) => /\.tsx?$/.test(f))
     .map((f) => readFileSync(f, 'utf8'));
   // The choice labels: `value: 'messageKey',` in each Record the pages pass to t().
-  const labels = readFileSync(join(ROOT, 'components', 'choice-labels.ts'), 'utf8');
+  const labels = ['choice-labels.ts', 'publish-labels.ts']
+    .map((name) => readFileSync(join(ROOT, 'components', name), 'utf8'))
+    .join('\n');
   // t('key'…), translate('key'…), and the [value, 'messageKey'] choice pairs the options page passes to t().
   const used = new Set([
     ...sources.flatMap((src) => [

@@ -47,6 +47,15 @@ function makeHandlers(): Handlers & { calls: string[]; requests: unknown[] } {
       requests.push(request);
       return Promise.resolve({ ok: false, code: 'not-found' });
     },
+    'publish-clips': (request) => {
+      calls.push(`publish:${request.items.length}`);
+      requests.push(request);
+      return Promise.resolve({ ok: true, value: { published: [], failed: [] } });
+    },
+    'publish-test': () => {
+      calls.push('publish-test');
+      return Promise.resolve({ ok: true, value: { ok: false, code: 'publish-auth' } });
+    },
   };
 }
 
@@ -196,5 +205,27 @@ describe('sendMessage and registerHandlers', () => {
     expect(await fakeBrowser.runtime.onMessage.trigger(message, { id: 'other' })).toEqual([undefined]);
     stop();
     expect(await fakeBrowser.runtime.onMessage.trigger(message, ours)).toEqual([]);
+  });
+});
+
+describe('publish messages', () => {
+  it('routes a well-formed publish request and refuses a malformed one', async () => {
+    const handlers = makeHandlers();
+    const items = [{ clipId: 'c1', files: [{ path: '_posts/a.md', text: 'x' }] }];
+    await handleMessage(
+      { type: 'publish-clips', payload: { items, message: 'm', overwrite: ['_posts/a.md'] } },
+      POPUP,
+      handlers,
+      SELF,
+    );
+    expect(handlers.calls).toEqual(['publish:1']);
+    expect(handlers.requests[0]).toEqual({ items, message: 'm', overwrite: ['_posts/a.md'] });
+    const bad = { type: 'publish-clips', payload: { items: [{ clipId: 'c1', files: [{ path: 1 }] }] } };
+    expect(parseMessage(bad)).toBeNull();
+    expect(parseMessage({ type: 'publish-clips', payload: { items: [], overwrite: 'x' } })).toBeNull();
+    expect(parseMessage({ type: 'publish-test', payload: {} })).toEqual({
+      type: 'publish-test',
+      payload: {},
+    });
   });
 });

@@ -4,7 +4,16 @@ import type { Browser } from 'wxt/browser';
 import type { Result } from '../pure/result';
 import { fail, isErrorCode, isRecord } from '../pure/result';
 import { errorMessage } from '../pure/error-message';
-import type { ClipRequest, Message, MessageName, RequestOf, ResponseOf } from '../pure/protocol';
+import type {
+  ClipRequest,
+  Message,
+  MessageName,
+  PublishClipsRequest,
+  PublishItem,
+  PublishItemFile,
+  RequestOf,
+  ResponseOf,
+} from '../pure/protocol';
 import { DISCARDED_CHOICES } from '../pure/protocol';
 import { isClipMode } from '../pure/choices';
 
@@ -54,6 +63,33 @@ function parseBatchStart(payload: Record<string, unknown>): Message | null {
   return { type: 'batch-start', payload: { scope, discarded: choice, windowId: windowId as number } };
 }
 
+const MAX_PUBLISH_ITEMS = 10_000;
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+function readPublishItem(raw: unknown): PublishItem | null {
+  if (!isRecord(raw) || typeof raw.clipId !== 'string' || !Array.isArray(raw.files)) return null;
+  const files: PublishItemFile[] = [];
+  for (const file of raw.files) {
+    if (!isRecord(file) || typeof file.path !== 'string' || typeof file.text !== 'string') return null;
+    files.push({ path: file.path, text: file.text });
+  }
+  return { clipId: raw.clipId, files };
+}
+
+function parsePublishRequest(payload: Record<string, unknown>): Message | null {
+  const { items, overwrite, message } = payload;
+  if (!Array.isArray(items) || items.length > MAX_PUBLISH_ITEMS || typeof message !== 'string') return null;
+  if (overwrite !== undefined && !isStringList(overwrite)) return null;
+  const parsed = items.map(readPublishItem);
+  if (parsed.some((item) => item === null)) return null;
+  const request: PublishClipsRequest = { items: parsed as PublishItem[], message };
+  if (overwrite !== undefined) request.overwrite = overwrite;
+  return { type: 'publish-clips', payload: request };
+}
+
 /** The message, checked field by field, or null when it is not one of ours. */
 export function parseMessage(raw: unknown): Message | null {
   if (!isRecord(raw) || !isRecord(raw.payload)) return null;
@@ -83,6 +119,10 @@ export function parseMessage(raw: unknown): Message | null {
         payload: { clipId: payload.clipId, ...(tabId === undefined ? {} : { tabId: tabId as number }) },
       };
     }
+    case 'publish-clips':
+      return parsePublishRequest(payload);
+    case 'publish-test':
+      return { type, payload: {} };
     default:
       return null;
   }
@@ -122,6 +162,10 @@ export function handleMessage(
         return handlers['batch-status'](message.payload, sender);
       case 'refetch-images':
         return handlers['refetch-images'](message.payload, sender);
+      case 'publish-clips':
+        return handlers['publish-clips'](message.payload, sender);
+      case 'publish-test':
+        return handlers['publish-test'](message.payload, sender);
     }
   };
   return run().catch((error: unknown) => fail('unknown', errorMessage(error)));

@@ -20,6 +20,11 @@ import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
 import type { StoredClip } from '../pure/types';
 import { toLocalDay } from '../pure/dates';
+import {
+  createPublishOptionsServices,
+  createPublishPopupServices,
+  publishIfAutomatic,
+} from './publish/page-publish';
 
 /** Turndown, YAML and pinyin are most of the page's code: the library list shows before they load. */
 const loadRendering = () => import('./post-rendering');
@@ -96,7 +101,13 @@ export function createPopupServices(): PopupServices {
   return {
     batch: createBatchServices(),
     probe: () => sendMessage('probe-tab', {}),
-    clip: (mode, target) => sendMessage('clip-tab', target ? { mode, ...target } : { mode }),
+    clip: async (mode, target) => {
+      const outcome = await sendMessage('clip-tab', target ? { mode, ...target } : { mode });
+      // "Publish every new clip": the page renders the post, so the popup starts it (a failure stays on the clip).
+      if (outcome.ok)
+        void publishIfAutomatic(library, settings, outcome.value.clip.id).catch(() => undefined);
+      return outcome;
+    },
     isClipOnOpen: async () => (await settings()).clipOnOpen,
     listSummaries: (opts) => attempt(async () => (await library()).listSummaries(opts)),
     listTags: () => attempt(async () => (await library()).listTags()),
@@ -132,6 +143,7 @@ export function createPopupServices(): PopupServices {
         'refetch-images',
         target?.tabId === undefined ? { clipId } : { clipId, tabId: target.tabId },
       ),
+    publish: createPublishPopupServices(library, settings),
   };
 }
 
@@ -177,5 +189,6 @@ export function createOptionsServices(): OptionsServices {
       }),
     downloadJson: (text, filename) => downloadText(text, filename, 'application/json'),
     browserTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    publish: createPublishOptionsServices(),
   };
 }

@@ -4,8 +4,13 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_TEMPLATE_ID, readSiteRule, readTemplate } from '../pure/template-shape';
 import { MARKDOWN_CHOICES, POST_CHOICES } from '../pure/choices';
 import { isValidTimeZone } from '../pure/time-zone';
-import type { ImageSettings, PostOptions, Settings } from '../pure/types';
-import { DEFAULT_IMAGE_SETTINGS, DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
+import type { ImageSettings, PostOptions, PublishSettings, Settings } from '../pure/types';
+import {
+  DEFAULT_IMAGE_SETTINGS,
+  DEFAULT_MARKDOWN_STYLE,
+  DEFAULT_POST_OPTIONS,
+  DEFAULT_PUBLISH_SETTINGS,
+} from '../pure/types';
 import { isRecord } from '../pure/result';
 import { DISCARDED_CHOICES } from '../pure/protocol';
 
@@ -164,4 +169,40 @@ export function onSettingsChanged(fn: (s: Settings) => void): () => void {
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
+}
+
+// Publishing (issue 12) keeps its settings under their own key, and the access token under another: the token
+// never travels with the settings (backup, the options page's state, messages) and stays in storage.local only.
+export const PUBLISH_SETTINGS_KEY = 'publish';
+export const PUBLISH_TOKEN_KEY = 'publishToken';
+
+/** Any stored value to valid publish settings; a field of the wrong type or an unknown destination takes its default. */
+export function readPublishSettings(raw: unknown): PublishSettings {
+  return fillFrom(DEFAULT_PUBLISH_SETTINGS, raw, { destination: ['none', 'folder', 'git'] });
+}
+
+export async function loadPublishSettings(): Promise<PublishSettings> {
+  try {
+    const stored = await browser.storage.local.get(PUBLISH_SETTINGS_KEY);
+    return readPublishSettings(stored[PUBLISH_SETTINGS_KEY]);
+  } catch {
+    return readPublishSettings(undefined);
+  }
+}
+
+export async function savePublishSettings(next: PublishSettings): Promise<void> {
+  await browser.storage.local.set({ [PUBLISH_SETTINGS_KEY]: readPublishSettings(next) });
+}
+
+/** The Git access token, or '' when none is kept. Read only by the code that publishes. */
+export async function loadPublishToken(): Promise<string> {
+  const stored = await browser.storage.local.get(PUBLISH_TOKEN_KEY);
+  const token = stored[PUBLISH_TOKEN_KEY];
+  return typeof token === 'string' ? token : '';
+}
+
+/** Keeps the token in storage.local (this browser profile only, never synced); '' removes it. */
+export async function savePublishToken(token: string): Promise<void> {
+  if (token === '') await browser.storage.local.remove(PUBLISH_TOKEN_KEY);
+  else await browser.storage.local.set({ [PUBLISH_TOKEN_KEY]: token });
 }

@@ -26,6 +26,7 @@ export function toSummary(clip: StoredClip): ClipSummary {
     tags: edits.tags ?? draft.keywords,
     clippedAt: clip.clippedAt,
     ...imageTotalsOf(clip),
+    ...(clip.publication ? { publishState: clip.publication.state } : {}),
   };
 }
 

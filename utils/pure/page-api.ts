@@ -1,10 +1,18 @@
 // Pure: what the popup and options components need from the platform, as one interface each page's entrypoint
 // implements (utils/platform/page-services.ts) and fakes implement in tests. Shapes are shared, never copied.
 import type { ClipMode } from './choices';
-import type { BatchScope, BatchState, ClipOutcome, DiscardedChoice, TabProbe } from './protocol';
+import type {
+  BatchScope,
+  BatchState,
+  ClipOutcome,
+  DiscardedChoice,
+  PublishReport,
+  PublishTestReport,
+  TabProbe,
+} from './protocol';
 import type { LastPick } from './pick-rule';
 import type { Result } from './result';
-import type { ClipEdits, ClipSummary, Post, Settings, StoredClip } from './types';
+import type { ClipEdits, ClipSummary, Post, PublishSettings, Settings, StoredClip } from './types';
 
 /** The tab a clip is for, as the probe found it. */
 export interface ClipTarget {
@@ -111,6 +119,8 @@ export interface PopupServices {
   allowImageSites?(origins: string[]): Promise<boolean>;
   /** Fetches a clip's remote images again after a grant. */
   refetchImages?(clipId: string, target?: ClipTarget): Promise<Result<ClipOutcome>>;
+  /** Publishing (issue 12); absent in pages and tests that do not publish. */
+  publish?: PublishPopupServices;
 }
 
 /** The settings the options page edits. */
@@ -143,4 +153,45 @@ export interface OptionsServices {
   downloadJson(text: string, filename: string): Promise<Result<void>>;
   /** The runtime's own IANA zone, shown when the time zone field is empty. */
   browserTimeZone(): string;
+  /** The Publish section (issue 12); absent in tests that do not need it. */
+  publish?: PublishOptionsServices;
+}
+
+/** The Publish section's view of the saved settings. The token itself never comes back to a page. */
+export interface PublishPageState {
+  settings: PublishSettings;
+  hasToken: boolean;
+  /** Whether this browser can publish to a local folder (File System Access API: Chromium only). */
+  isFolderSupported: boolean;
+  /** The picked folder's name, or null when none is kept. */
+  folderName: string | null;
+  /** True when the browser forgot the folder permission: one click on "Allow again" restores it. */
+  isFolderPermissionNeeded: boolean;
+}
+
+export interface PublishSaveOutcome {
+  state: PublishPageState;
+  /** False when the browser did not allow reaching the repository's server: saved as "not allowed". */
+  isAllowed: boolean;
+}
+
+export interface PublishOptionsServices {
+  load(): Promise<Result<PublishPageState>>;
+  /**
+   * Saves the settings and, when `token` is not null, the token (`''` removes it). A Git destination asks the
+   * browser for the repository's origin first: call it from the click.
+   */
+  save(next: PublishSettings, token: string | null): Promise<Result<PublishSaveOutcome>>;
+  test(): Promise<Result<PublishTestReport>>;
+  /** Opens the folder picker; resolves to the folder's name, or null when the user closed it. */
+  pickFolder(): Promise<Result<string | null>>;
+  /** Asks the browser again for the kept folder (from a click); resolves to whether it was granted. */
+  restoreFolderPermission(): Promise<Result<boolean>>;
+}
+
+export interface PublishPopupServices {
+  /** Whether a destination is set, so the popup can offer Publish or point to the options. */
+  isConfigured(): Promise<boolean>;
+  /** Publishes the clips (one commit for Git); each clip's record keeps its state. */
+  publish(ids: string[], overwrite?: string[]): Promise<Result<PublishReport>>;
 }

@@ -3,6 +3,8 @@
 import type { ClipMode } from './choices';
 import type { ImageRefusal, ImageSummary } from './images/types';
 import type { Result } from './result';
+import type { ConnectionReport } from './publish/git-connection';
+import type { PublishErrorCode } from './publish/publish-files';
 import type { ClipDraft, ClipSummary, MarkdownStyle } from './types';
 
 /** What the active tab offers, found by the injected script without saving anything. */
@@ -56,6 +58,38 @@ export interface PickerRequest {
   expectedUrl: string;
 }
 
+/** One post file as a page rendered it, as text: messages carry JSON, not bytes. */
+export interface PublishItemFile {
+  path: string;
+  text: string;
+}
+
+/** One clip's files. The page renders them (posts need a DOM the background lacks); the background publishes. */
+export interface PublishItem {
+  clipId: string;
+  files: PublishItemFile[];
+}
+
+export interface PublishClipsRequest {
+  items: PublishItem[];
+  /** The commit message, rendered by the page with the template engine (kept out of the background's bundle). */
+  message: string;
+  /** Paths the user chose to overwrite after a conflict. */
+  overwrite?: string[];
+}
+
+/** What one publish did. A failed publish is still an ok Result: each clip's record says it is not published. */
+export interface PublishReport {
+  /** Clips now published (or already up to date). */
+  published: string[];
+  /** Clips not published, and why (absent when all were). */
+  failed: string[];
+  code?: PublishErrorCode;
+  /** With `publish-conflict`: the paths someone else changed. */
+  conflictPaths?: string[];
+  commit?: string;
+}
+
 /** Request name -> [request payload, response value]. Every response travels as a Result. */
 export interface Protocol {
   'probe-tab': [Record<string, never>, TabProbe];
@@ -67,7 +101,15 @@ export interface Protocol {
   /** The current (or last) batch, or null when none ran since the browser started. */
   'batch-status': [Record<string, never>, BatchState | null];
   'refetch-images': [RefetchImagesRequest, ClipOutcome];
+  /** Publish to the saved Git repository, in the background: one context, so publishes to a clone queue up. */
+  'publish-clips': [PublishClipsRequest, PublishReport];
+  /** "Test connection" with the saved repository settings and token. */
+  'publish-test': [Record<string, never>, PublishTestReport];
 }
+
+/** Test connection's answer: what it found, or the publish error code that stopped it. */
+export type PublishTestReport =
+  { ok: true; report: ConnectionReport } | { ok: false; code: PublishErrorCode };
 
 export type MessageName = keyof Protocol;
 export type RequestOf<N extends MessageName> = Protocol[N][0];

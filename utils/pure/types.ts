@@ -129,6 +129,8 @@ export interface StoredClip {
   updatedAt: number;
   /** What happened to each image at clip time; kept ones are in the `images` store by hash. Absent: none kept. */
   images?: ImageOutcome[];
+  /** The last publish of this clip (issue 12), absent until it is first published. */
+  publication?: Publication;
 }
 
 /** One row of the library list: small, so thousands load fast. */
@@ -144,6 +146,8 @@ export interface ClipSummary {
   /** Kept images and their bytes (each distinct file once); absent on clips without kept images. */
   imageCount?: number;
   imageBytes?: number;
+  /** The clip's publish state, absent when never published. */
+  publishState?: PublicationState;
 }
 
 /** The user's settings. Defaults and migrations live in utils/platform/settings.ts; the shape is here so
@@ -182,4 +186,51 @@ export const DEFAULT_IMAGE_SETTINGS: ImageSettings = { keep: true, baseurl: '', 
 /** The settings' image part, defaults filled in. */
 export function imageSettingsOf(settings: Pick<Settings, 'images'>): ImageSettings {
   return { ...DEFAULT_IMAGE_SETTINGS, ...(settings.images ?? {}) };
+}
+
+/** Where posts are published: nowhere yet, a folder the user picked (Chromium), or a Git repository over HTTPS. */
+export type PublishDestination = 'none' | 'folder' | 'git';
+
+/** The publish settings, kept under their own storage key (settings.ts). The access token is never here. */
+export interface PublishSettings {
+  destination: PublishDestination;
+  /** The repository's HTTPS URL, e.g. `https://github.com/me/site.git`. */
+  repoUrl: string;
+  branch: string;
+  authorName: string;
+  authorEmail: string;
+  /** Rendered with the template engine over the clip's fields: `{{title}}`, `{{url}}`, `{{site}}`. */
+  messageTemplate: string;
+  /** Publish each new clip as soon as it is saved. */
+  isAutoPublish: boolean;
+  /** The origin the browser allowed us to reach for `repoUrl`, or '' when not allowed (declined or never asked). */
+  allowedOrigin: string;
+}
+
+export const DEFAULT_PUBLISH_SETTINGS: PublishSettings = {
+  destination: 'none',
+  repoUrl: '',
+  branch: 'main',
+  authorName: 'Postclip',
+  authorEmail: 'postclip@localhost',
+  messageTemplate: 'Add post: {{title}}',
+  isAutoPublish: false,
+  allowedOrigin: '',
+};
+
+export type PublicationState = 'published' | 'failed' | 'conflict';
+
+/** A clip's last publish, kept on its record (optional: missing means never published). */
+export interface Publication {
+  destination: Exclude<PublishDestination, 'none'>;
+  /** The post's path under the site's root: an edited clip is published again to this same path. */
+  path: string;
+  /** The blob id we last wrote at `path` (Git only): tells our own earlier file from someone else's. */
+  blobId?: string;
+  commit?: string;
+  /** Epoch milliseconds of the last successful publish. */
+  publishedAt?: number;
+  state: PublicationState;
+  /** Why the last attempt failed (a publish error code), when it did. */
+  error?: string;
 }

@@ -1,0 +1,177 @@
+// Platform: publishing as the popup and options page see it. The page renders the posts (they need a DOM), then
+// hands Git publishes to the background and writes a local folder itself (its permission needs the user's click).
+import { browser } from 'wxt/browser';
+import type { PublishOptionsServices, PublishPageState, PublishPopupServices } from '../../pure/page-api';
+import type { PublishReport } from '../../pure/protocol';
+import type { Result } from '../../pure/result';
+import { fail, ok } from '../../pure/result';
+import { errorMessage } from '../../pure/error-message';
+import type { PublishSettings, Settings, StoredClip } from '../../pure/types';
+import { sendMessage } from '../messages';
+import { loadPublishSettings, loadPublishToken, savePublishSettings, savePublishToken } from '../settings';
+import type { Library } from '../store';
+import type { FolderHandle } from './folder-handle-store';
+import { loadFolderHandle, saveFolderHandle } from './folder-handle-store';
+
+type PickerWindow = { showDirectoryPicker?: (o: { mode: 'readwrite' }) => Promise<FolderHandle> };
+
+async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await run());
+  } catch (error) {
+    return fail('unknown', errorMessage(error));
+  }
+}
+
+/** The match pattern for a repository URL's origin (ports are not part of match patterns), or null. */
+export function toOriginPattern(repoUrl: string): string | null {
+  try {
+    const url = new URL(repoUrl.trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return `${url.protocol}//${url.hostname}/*`;
+  } catch {
+    return null;
+  }
+}
+
+function isFolderSupported(): boolean {
+  return typeof (globalThis as PickerWindow).showDirectoryPicker === 'function';
+}
+
+async function loadState(): Promise<PublishPageState> {
+  const [settings, token, folder] = await Promise.all([
+    loadPublishSettings(),
+    loadPublishToken(),
+    loadFolderHandle().catch(() => null),
+  ]);
+  let isFolderPermissionNeeded = false;
+  if (folder?.queryPermission) {
+    isFolderPermissionNeeded = (await folder.queryPermission({ mode: 'readwrite' })) !== 'granted';
+  }
+  return {
+    settings,
+    hasToken: token !== '',
+    isFolderSupported: isFolderSupported(),
+    folderName: folder?.name ?? null,
+    isFolderPermissionNeeded,
+  };
+}
+
+/** Asks for the repository's origin. In the click's own task: the browser shows its prompt only then. */
+async function requestOrigin(settings: PublishSettings): Promise<string> {
+  const pattern = toOriginPattern(settings.repoUrl);
+  if (pattern === null) return '';
+  try {
+    return (await browser.permissions.request({ origins: [pattern] })) ? pattern : '';
+  } catch {
+    return '';
+  }
+}
+
+export function createPublishOptionsServices(): PublishOptionsServices {
+  return {
+    load: () => attempt(loadState),
+    save: (next, token) =>
+      attempt(async () => {
+        const allowedOrigin = next.destination === 'git' ? await requestOrigin(next) : '';
+        await savePublishSettings({ ...next, allowedOrigin });
+        if (token !== null) await savePublishToken(token.trim());
+        return { state: await loadState(), isAllowed: next.destination !== 'git' || allowedOrigin !== '' };
+      }),
+    test: () => sendMessage('publish-test', {}),
+    pickFolder: () =>
+      attempt(async () => {
+        const picker = (globalThis as PickerWindow).showDirectoryPicker;
+        if (!picker) return null;
+        try {
+          const handle = await picker({ mode: 'readwrite' });
+          await saveFolderHandle(handle);
+          return handle.name;
+        } catch (error) {
+          // The user closed the picker: nothing to report.
+          if (error instanceof DOMException && error.name === 'AbortError') return null;
+          throw error;
+        }
+      }),
+    restoreFolderPermission: () =>
+      attempt(async () => {
+        const handle = await loadFolderHandle();
+        if (!handle?.requestPermission) return handle !== null;
+        return (await handle.requestPermission({ mode: 'readwrite' })) === 'granted';
+      }),
+  };
+}
+
+/** Renders the clips' posts with the current settings: the same files the zip export writes. */
+async function renderItems(clips: StoredClip[], settings: Settings, destination: 'git' | 'folder') {
+  const [{ renderPost }, { toPublishItems }] = await Promise.all([
+    import('../post-rendering'),
+    import('./publish-items'),
+  ]);
+  const posts = clips.map((clip) => renderPost(clip, settings));
+  return toPublishItems(clips, posts, destination);
+}
+
+async function publishToPickedFolder(lib: Library, clips: StoredClip[], settings: Settings) {
+  const [{ publishToFolder }, items, handle] = await Promise.all([
+    import('./folder-writer'),
+    renderItems(clips, settings, 'folder'),
+    loadFolderHandle(),
+  ]);
+  const { applyPublishResult, toPublishFiles, toReport } = await import('./publish-items');
+  const base = { destination: 'folder' as const, now: Date.now() };
+  const result = handle
+    ? await publishToFolder(handle, toPublishFiles(items))
+    : ({ ok: false, code: 'publish-not-found' } as const);
+  const info = result.ok
+    ? { ...base, written: Object.fromEntries(result.value.written.map((p) => [p, undefined])) }
+    : { ...base, code: result.code };
+  const updated = applyPublishResult(clips, items, info);
+  await lib.putClips(updated);
+  return toReport(updated, info);
+}
+
+/** Publishes `ids` to the saved destination. A failure is reported (and kept on each clip), not thrown. */
+export async function publishClips(
+  lib: Library,
+  settings: Settings,
+  ids: string[],
+  overwrite?: string[],
+): Promise<Result<PublishReport>> {
+  try {
+    const publish = await loadPublishSettings();
+    const clips = await lib.getClips(ids);
+    if (publish.destination === 'none' || clips.length === 0)
+      return ok({ published: [], failed: clips.map((c) => c.id), code: 'publish-invalid' });
+    if (publish.destination === 'folder') return ok(await publishToPickedFolder(lib, clips, settings));
+    const [items, { renderCommitMessage }] = await Promise.all([
+      renderItems(clips, settings, 'git'),
+      import('./commit-message'),
+    ]);
+    const message = renderCommitMessage(publish.messageTemplate, clips);
+    return await sendMessage('publish-clips', overwrite ? { items, message, overwrite } : { items, message });
+  } catch (error) {
+    return fail('unknown', errorMessage(error));
+  }
+}
+
+export function createPublishPopupServices(
+  library: () => Promise<Library>,
+  settings: () => Promise<Settings>,
+): PublishPopupServices {
+  return {
+    isConfigured: async () => (await loadPublishSettings()).destination !== 'none',
+    publish: async (ids, overwrite) => publishClips(await library(), await settings(), ids, overwrite),
+  };
+}
+
+/** After a clip is saved: publishes it when the user asked for every new clip to be published. */
+export async function publishIfAutomatic(
+  library: () => Promise<Library>,
+  settings: () => Promise<Settings>,
+  clipId: string,
+): Promise<void> {
+  const publish = await loadPublishSettings();
+  if (!publish.isAutoPublish || publish.destination === 'none') return;
+  await publishClips(await library(), await settings(), [clipId]);
+}
