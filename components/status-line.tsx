@@ -17,7 +17,7 @@ export function StatusLine({ phase, progress, message, children }: StatusLinePro
   return (
     <div role="status" aria-live="polite" class="status">
       {phase && (
-        <p class="busy">
+        <p class="busy" data-phase={phase}>
           <span class="spinner" aria-hidden="true" />
           {phase === 'probing' ? t('editorLooking') : t('clipping')}
         </p>

@@ -235,6 +235,8 @@ function without(lib: LibrarySnapshot, changedUrl: string | null): ClipRow[] {
 
 interface PopupState {
   isBusy: boolean;
+  /** Past the probe: the clip request is in flight (the spinner also shows while the page is probed). */
+  isClipping: boolean;
   alert: string;
   badges: { badge: string; title: string }[];
   canSaveWholePage: boolean;
@@ -246,6 +248,7 @@ const STATE_EXPR = `(() => {
   const all = (s) => [...document.querySelectorAll(s)];
   return {
     isBusy: !!document.querySelector('.status .spinner'),
+    isClipping: !!document.querySelector('.status [data-phase="clipping"]'),
     alert: all('[role=alert]').map((e) => e.textContent.trim()).join(' '),
     badges: all('.badge-saved, .badge-updated').map((b) => ({
       badge: b.textContent.trim(),
@@ -606,7 +609,7 @@ describe('Postclip on hostile and odd pages (Chromium)', () => {
     // The second click comes while the first clip is in flight.
     for (let i = 0; i < 50; i++) {
       const state = await readState(popupA, 1_000);
-      if (state?.isBusy || state?.badges.length) break;
+      if (state?.isClipping || state?.badges.length) break;
       await sleep(30);
     }
     await popupA.detach();
