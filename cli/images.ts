@@ -23,6 +23,7 @@ import { pageReferenceTime, readPageBytes } from './batch';
 import { clipHtmlBytes } from './clip-page';
 import { parseHtmlDocument } from './parse';
 import { errorMessage } from '../utils/pure/error-message';
+import { readImageBody } from '../utils/platform/image-body';
 
 export interface ImageRunOptions {
   /** Where the site goes: posts and images at their zip paths under it. */
@@ -147,38 +148,10 @@ async function download(
   } catch {
     return { ok: false, reason: 'fetch-failed' };
   }
-  if (!response.ok || !response.body) {
-    await response.body?.cancel().catch(() => {});
-    return { ok: false, reason: 'fetch-failed' };
-  }
-  const declared = Number(response.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > limit) {
-    await response.body.cancel().catch(() => {});
-    return { ok: false, reason: 'image-too-large' };
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > limit) {
-        await reader.cancel().catch(() => {});
-        return { ok: false, reason: 'image-too-large' };
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return { ok: false, reason: 'fetch-failed' };
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
+  // The same capped reader as the extension's fetches, so the CLI refuses an image exactly where they do.
+  const body = await readImageBody(response, limit);
+  if (!body.ok) return body;
+  const { bytes } = body;
   return { ok: true, value: { bytes, source: { kind: 'bytes', bytes } } };
 }
 
