@@ -16,9 +16,9 @@ import { makeDraft } from '../kit/builders';
 vi.mock('wxt/browser', () => import('../kit/browser'));
 const downloaded: Uint8Array[] = [];
 vi.mock('../../utils/platform/downloads', () => ({
-  downloadZip: (bytes: Uint8Array) => {
-    downloaded.push(bytes);
-    return Promise.resolve({ ok: true, value: undefined });
+  downloadZipBlob: async (blob: Blob) => {
+    downloaded.push(new Uint8Array(await blob.arrayBuffer()));
+    return { ok: true, value: undefined };
   },
 }));
 
