@@ -17,7 +17,7 @@ import type { Library } from './store';
 import type { Result } from '../pure/result';
 import { fail, ok, isRecord } from '../pure/result';
 import type { ImageSettings, Post, StoredClip } from '../pure/types';
-import { postsToZipFiles, writeZipInSlices } from '../pure/zip';
+import { postsToZipFiles, postZipName, writeZipInSlices } from '../pure/zip';
 import { findTemplate, zipFolderFor } from '../pure/presets';
 import { toLocalDay } from '../pure/dates';
 
@@ -227,4 +227,22 @@ export async function exportZip(
   }
   const saved = await downloadZipBlob(sink.finish('application/zip'), filename);
   return saved.ok ? ok(posts.length) : saved;
+}
+
+/** One clip's post and its kept images as a small zip, laid out as Export all lays them out. */
+export async function exportPostZip(
+  lib: Library,
+  settings: RenderSettings & { images?: ImageSettings },
+  clipId: string,
+): Promise<Result<void>> {
+  const clip = await lib.getClip(clipId);
+  if (!clip) return fail('not-found');
+  const written = await exportZip(
+    lib,
+    settings,
+    [clipId],
+    () => {},
+    postZipName(renderPost(clip, settings).filename),
+  );
+  return written.ok ? ok(undefined) : written;
 }

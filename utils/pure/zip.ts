@@ -207,3 +207,9 @@ export function postsToZipFiles(posts: Post[], folder = '_posts'): TextZipFile[]
     content: post.content,
   }));
 }
+
+/** A single post's zip (the post with its images): the post's file name, without folders or extension, `.zip`. */
+export function postZipName(postFilename: string): string {
+  const name = postFilename.slice(postFilename.lastIndexOf('/') + 1).replace(/\.(md|markdown|txt)$/i, '');
+  return `${safeArchivePath('', name || 'post').replace(/^__proto__$/, 'post')}.zip`;
+}
