@@ -166,6 +166,7 @@ async function measure(session: ChromiumSession, options: ImageExportOptions): P
   const pageCdp = await session.context.newCDPSession(page);
   await pageCdp.send('HeapProfiler.collectGarbage');
   const before = (await pageCdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const idle = await sampleMemory(pageCdp, session.cdp).stop();
   const sampler = sampleMemory(pageCdp, session.cdp);
   const clickedAt = await page.evaluate<number>('performance.now()');
   const started = performance.now();
@@ -194,8 +195,8 @@ async function measure(session: ChromiumSession, options: ImageExportOptions): P
     ['long tasks over 50 ms during export', String(during.length)],
     ['peak JS heap used', `${mib(peak.heapUsed)}  (before: ${mib(before.usedSize)})`],
     ['peak ArrayBuffer backing', mib(peak.arrayBuffers)],
-    ['peak renderer RSS (largest renderer)', mib(peak.rendererRss)],
-    ['peak browser process RSS', mib(peak.browserRss)],
+    ['peak renderer RSS (largest renderer)', `${mib(peak.rendererRss)}  (before: ${mib(idle.rendererRss)})`],
+    ['peak browser process RSS', `${mib(peak.browserRss)}  (before: ${mib(idle.browserRss)})`],
     ['images in the library', mib(fill.imageBytes)],
     ['zip size / entries', `${mib(size)} / ${entries}`],
   ];
