@@ -243,7 +243,7 @@ describe('images in Chromium: another site granted (a pre-granted build)', () =>
       'the popup to report the images',
     );
     await popup.detach();
-    assert.match(text, /1 image kept/);
+    assert.match(text, /1 images? kept/);
     assert.equal(hotlinkRefused, 0, 'the CDN saw a request without the page as Referer');
     assert.equal(hotlinkServed, 1);
     const worker = session.context.serviceWorkers()[0];
