@@ -12,7 +12,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { ChromiumSession } from './helpers/chromium';
 import { clickToolbarButton, launchChromium, openExtensionPage } from './helpers/chromium';
 import { waitForDownload } from './helpers/files';
-import { BODY_TEXT_EXPR, pollValue } from './helpers/ui';
+import { BODY_TEXT_EXPR, clickButtonExpr, pollValue } from './helpers/ui';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
@@ -152,12 +152,20 @@ describe('images in Chromium', () => {
       (t) => /images kept/.test(t),
       'the popup to report the images',
     );
-    await popup.detach();
     assert.match(text, /5 images kept/);
     assert.match(text, /1 stayed remote: 1 on another site/);
     assert.match(text, /Images on localhost need your permission/);
     assert.match(text, /Allow/);
     assert.equal(guardedRefused, 0);
+    // The declined path: Allow pressed, the browser refuses (this click carries no user gesture, so Chromium
+    // refuses to ask, as it ends when a user blocks): the image stays remote and the popup says so.
+    assert.equal(await popup.evaluate<boolean>(clickButtonExpr('Allow')), true);
+    await pollValue(
+      () => popup.evaluate<string>(BODY_TEXT_EXPR),
+      (t) => t.includes('Not allowed: those images stay as links to the other site.'),
+      'the declined note',
+    );
+    await popup.detach();
     await page.close();
   });
 
