@@ -1,11 +1,11 @@
 // The options page's Images section: keep images with clips, Jekyll's baseurl, and how Obsidian links them.
 import { useEffect, useState } from 'preact/hooks';
 import type { ImageSettings } from '../utils/pure/types';
+import { OBSIDIAN_LINK_LABELS } from './choice-labels';
 import { useI18n } from './i18n-context';
 import { Choice, Toggle } from './option-fields';
 
 const OBSIDIAN_LINKS = ['embed', 'relative'] as const;
-const OBSIDIAN_LABELS = { embed: 'imagesObsidianEmbed', relative: 'imagesObsidianRelative' } as const;
 
 interface ImagesSectionProps {
   images: ImageSettings;
@@ -49,7 +49,7 @@ export function ImagesSection({ images, onChange }: ImagesSectionProps) {
         label={t('imagesObsidianLinks')}
         value={images.obsidianLinks}
         values={OBSIDIAN_LINKS}
-        labels={OBSIDIAN_LABELS}
+        labels={OBSIDIAN_LINK_LABELS}
         onChange={(v) => onChange('obsidianLinks', v)}
       />
     </section>
