@@ -18,6 +18,8 @@ import type { Library } from '../store';
 import type { FolderHandle } from './folder-handle-store';
 import { loadFolderHandle, saveFolderHandle } from './folder-handle-store';
 import { toOriginPattern } from './origin-pattern';
+import type { AutoPublishDeps } from './auto-publish';
+import { claimBatchInStorage } from './auto-publish';
 
 export { toOriginPattern } from './origin-pattern';
 
@@ -204,13 +206,17 @@ export function createPublishPopupServices(
   };
 }
 
-/** After a clip is saved: publishes it when the user asked for every new clip to be published. */
-export async function publishIfAutomatic(
+/** What "publish every new clip" needs from the page: the setting, a publish, and the batch claim. */
+export function createAutoPublishDeps(
   library: () => Promise<Library>,
   settings: () => Promise<Settings>,
-  clipId: string,
-): Promise<void> {
-  const publish = await loadPublishSettings();
-  if (!publish.isAutoPublish || publish.destination === 'none') return;
-  await publishClips(await library(), await settings(), [clipId]);
+): AutoPublishDeps {
+  return {
+    isAutoPublish: async () => {
+      const publish = await loadPublishSettings();
+      return publish.isAutoPublish && publish.destination !== 'none';
+    },
+    publish: async (ids) => publishClips(await library(), await settings(), ids),
+    claimBatch: claimBatchInStorage,
+  };
 }
