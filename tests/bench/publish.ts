@@ -117,7 +117,7 @@ async function benchBundle(): Promise<void> {
   );
   // The injected clip script must never carry Git: bundle it and look for isomorphic-git among its inputs.
   const clip = await build({
-    entryPoints: [join(ROOT, 'entrypoints/clip.ts')],
+    entryPoints: [join(ROOT, 'entrypoints/clip/index.ts')],
     bundle: true,
     minify: true,
     format: 'iife',
