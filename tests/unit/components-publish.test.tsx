@@ -140,6 +140,19 @@ describe('PublishSection: waiting for the browser’s answer', () => {
   });
 });
 
+describe('PublishSection: the token', () => {
+  it('says plainly where the token is kept, next to the field, and never shows it', async () => {
+    const { services } = optionsServices(Promise.resolve(true), () => true);
+    await mountSection(services);
+    const field = container.querySelector<HTMLInputElement>('#publish-token');
+    expect(field?.type).toBe('password');
+    expect(field?.value).toBe('');
+    const warning = document.getElementById(field?.getAttribute('aria-describedby') ?? '');
+    expect(warning?.textContent).toContain('only in this browser profile’s local extension storage');
+    expect(warning?.textContent).toContain('never synced, never put in a backup and never logged');
+  });
+});
+
 describe('PublishControl on a conflict', () => {
   it('“Keep theirs” asks the service to adopt the repository’s file and shows the clip as published', async () => {
     const keepTheirs = vi.fn(() => Promise.resolve(ok(undefined)));

@@ -256,6 +256,23 @@ describe('publishClipsToGit', () => {
     expect(logSubjects(h.bare)).toEqual(['Add post: Dropped']);
   });
 
+  it('a full quota: reported as quota-exceeded, and the clip kept even when its record cannot be written', async () => {
+    const h = setUp();
+    const clip = addClip(h, 'c1', 'Full');
+    const deps: GitServiceDeps = {
+      ...h.deps,
+      publish: () => Promise.resolve({ ok: false, code: 'quota-exceeded', detail: 'IndexedDB is full' }),
+      putClips: () => Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' })),
+    };
+    const result = await publishClipsToGit(deps, {
+      message: 'Add post: Full',
+      items: [item('c1', '_posts/f.md', 'f\n')],
+    });
+    expect(result).toMatchObject({ ok: true, value: { failed: ['c1'], code: 'quota-exceeded' } });
+    expect(h.clips.get('c1')).toEqual(clip);
+    expect(headOf(h.bare)).toBeNull();
+  });
+
   it('refuses to publish when the browser did not allow the server', async () => {
     const h = setUp();
     h.settings.allowedOrigin = '';

@@ -57,7 +57,9 @@ export async function publishClipsToGit(
         ...('theirs' in result && result.theirs ? { theirs: result.theirs } : {}),
       };
   const updated = applyPublishResult(clips, items, info);
-  await deps.putClips(updated);
+  // A full disk can refuse this write too: the clips then keep their earlier records (nothing is lost), and the
+  // report still tells the page what happened.
+  await deps.putClips(updated).catch(() => undefined);
   return ok(toReport(updated, info));
 }
 
