@@ -34,7 +34,7 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-/** `extraPrefs` go into the profile's user.js with the harness's own (e.g. a pref that grants permission prompts). */
+/** `extraPrefs` go into the profile's user.js with the defaults below (a test's own switches, e.g. permission prompts). */
 export async function launchFirefox(
   extensionDir: string,
   extraPrefs: Record<string, string | number | boolean> = {},
