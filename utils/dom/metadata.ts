@@ -44,15 +44,16 @@ export function readMetadata(doc: Document, url: string, hints: ArticleHints = {
   const declared = declaredSiteNames(signals, {})[0] ?? (clean(hints.siteName) || null);
   const siteName = declared ?? analysis.removed ?? findSourceLine(signals.topLines);
   const lang = findLang(doc, url, withSignals);
+  const byline = findByline(doc, url, withSignals);
   return {
     title: analysis.title,
     siteName,
-    byline: findByline(doc, url, withSignals),
+    byline,
     keywords: findKeywords(doc, url, withSignals),
     canonical: findCanonical(doc, url, withSignals),
     lang,
     dir: findDir(doc, lang, hints.dir),
-    excerpt: findExcerpt(doc, url, withSignals),
+    excerpt: findExcerpt(doc, url, withSignals, { title: analysis.title, byline }),
     image: findImage(doc, url, withSignals),
   };
 }
