@@ -47,7 +47,15 @@ function isPosting(el: Element): boolean {
   const first = el.firstElementChild;
   const name = textOf(first);
   if (!first || !name || name.length > 40 || hasTimestamp(name)) return false;
-  return hasTimestamp(text.slice(0, HEAD_CHARS));
+  return hasTimestamp(headOf(el));
+}
+
+/** The first characters of a posting, its parts spaced apart (`<span>Name</span><span>vor 2 Stunden</span><p>…`). */
+function headOf(el: Element): string {
+  let head = '';
+  for (let node = el.firstChild; node && head.length < HEAD_CHARS; node = node.nextSibling)
+    head += ` ${textOf(node)}`;
+  return head.slice(0, HEAD_CHARS + 40);
 }
 
 function signature(el: Element): string {

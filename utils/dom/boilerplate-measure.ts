@@ -8,8 +8,8 @@ import { measureText } from '../pure/text-weight';
 const LAYOUT_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 /** A sentence end, Latin or CJK. */
 const SENTENCE_END = /[.!?。！？…]["'”’」』)）]?(?:\s|$)/u;
-/** Running text: a paragraph this long (in measureText units) is article, not a widget. */
-export const PARAGRAPH_CHARS = 160;
+/** Running text: a paragraph this long (measureText: about 25 words, or 48 CJK characters) is article, not a widget. */
+export const PARAGRAPH_CHARS = 120;
 
 export function tagOf(el: Element): string {
   return el.tagName.toUpperCase();

@@ -115,7 +115,9 @@ export function removeTrailingFooters(body: Element): void {
       if (!SKIPPED_TAGS.has(tagOf(last))) last.remove();
       last = previous;
     }
-    if (!last || tagOf(last) === 'ARTICLE' || last.querySelector('h1')) return;
+    // Into the last wrapper, never into the story: it holds paragraphs of running text as its own children.
+    if (!last || ['ARTICLE', 'MAIN'].includes(tagOf(last))) return;
+    if (Array.from(last.children).some((c) => tagOf(c) === 'P' && holdsRunningText(c))) return;
     container = last;
   }
 }
