@@ -31,7 +31,7 @@ describe('removeForums', () => {
 
   it('drops a comment list whose heading counts the comments', () => {
     const body = bodyOf(`<div class="wrap"><div class="text">${STORY}</div>
-      <div class="box"><h3>评论（2）</h3><ul>
+      <div class="comment-box"><h3>评论（2）</h3><ul>
         <li><b>江城小王</b> <i>5分钟前</i><p>我家楼下的市场什么时候也改一改？</p></li>
         <li><b>晴天</b> <i>3小时前</i><p>电子价签好。</p></li></ul></div></div>`);
     removeForums(body);

@@ -8,6 +8,7 @@ import {
   holdsRunningText,
   isLayout,
   isSentence,
+  linkDensity,
   tagOf,
   textOf,
   tokensOf,
@@ -28,8 +29,9 @@ const MAX_SKIPPED_CHARS = 1500;
 /** A skip link's landing line is a marker (`after newsletter promotion`), not a sentence. */
 const MAX_LANDING_CHARS = 60;
 
+/** Small, no running text, and few links: a box of links around the form is a sidebar, not the sign-up. */
 function isSmallBox(el: Element): boolean {
-  return measureText(el.textContent ?? '') <= MAX_BOX_CHARS && !holdsRunningText(el);
+  return measureText(el.textContent ?? '') <= MAX_BOX_CHARS && !holdsRunningText(el) && linkDensity(el) < 0.5;
 }
 
 function countFields(form: Element): number {

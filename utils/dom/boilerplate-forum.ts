@@ -46,7 +46,8 @@ function isPosting(el: Element): boolean {
   if (text.length < 8 || measureText(text) > MAX_POSTING_CHARS) return false;
   const first = el.firstElementChild;
   const name = textOf(first);
-  if (!first || !name || name.length > 40 || hasTimestamp(name)) return false;
+  // A name has two letters or digits at least: not a `^` back-link or a bullet.
+  if (!first || name.length > 40 || !/[\p{L}\p{N}]{2}/u.test(name) || hasTimestamp(name)) return false;
   return hasTimestamp(headOf(el));
 }
 
@@ -79,18 +80,24 @@ function findPostings(parent: Element): Element[] {
   return [];
 }
 
+/** Two signs of discussion at least: one could be a coincidence (a reference list's links, a dated heading). */
 function isDiscussion(box: Element, postings: Element[]): boolean {
   const heading = box.querySelector('h1, h2, h3, h4, h5, h6');
-  if (heading && COUNTING_HEADING.test(textOf(heading))) return true;
-  if (box.querySelector('textarea')) return true;
+  let named = false;
   for (let el: Element | null = box; el && !isLayout(el); el = el.parentElement)
-    if (tokensOf(el).some((t) => DISCUSSION_TOKEN.test(t))) return true;
-  // Each posting has a reply link or button, or a vote count.
-  return postings.every(
-    (p) =>
-      p.querySelector('a, button') !== null ||
-      Array.from(p.querySelectorAll('span, b, i, em')).some((s) => COUNT.test(textOf(s))),
-  );
+    if (tokensOf(el).some((t) => DISCUSSION_TOKEN.test(t))) named = true;
+  const signs = [
+    heading !== null && COUNTING_HEADING.test(textOf(heading)),
+    box.querySelector('textarea') !== null,
+    named,
+    // Each posting has a reply link or button, or a vote count.
+    postings.every(
+      (p) =>
+        p.querySelector('a, button') !== null ||
+        Array.from(p.querySelectorAll('span, b, i, em')).some((s) => COUNT.test(textOf(s))),
+    ),
+  ];
+  return signs.filter(Boolean).length >= 2;
 }
 
 /** Removes comment and forum blocks; never the block that holds most of the page's text. */

@@ -89,3 +89,16 @@ export function dropBlock(el: Element): void {
 export function isGone(el: Element, root: Element): boolean {
   return !root.contains(el) || el.closest(`[${DROP_ATTRIBUTE}]`) !== null;
 }
+
+/** The element's text with its parts spaced apart: `<a>+1</a><span>86</span>` reads `+1 86`, not `+186`. */
+export function spacedText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1) walk(child);
+    }
+  };
+  walk(el);
+  return normalizeSpace(parts.join(' '));
+}

@@ -40,6 +40,9 @@ export function removePromoBoxes(body: Element): void {
       measureText(heading.textContent ?? '');
     // Only the heading and its list: a section of the article that cites links has text around them.
     if (extra > MAX_PROMO_EXTRA_CHARS || box.querySelectorAll('ul, ol').length > 1) continue;
+    // Inside the story: running text right before or after it (a menu or a product grid has none).
+    const beside = [box.previousElementSibling, box.nextElementSibling];
+    if (!beside.some((el) => el !== null && holdsRunningText(el))) continue;
     dropBlock(box);
   }
 }

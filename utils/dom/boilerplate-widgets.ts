@@ -8,9 +8,11 @@ import {
   isLayout,
   isSentence,
   linkDensity,
+  spacedText,
   tagOf,
   textOf,
 } from './boilerplate-measure';
+import { findDatesInText } from '../pure/date-parse';
 import { measureText } from '../pure/text-weight';
 
 /** `+1`, `214`, `10万+`, `1.2k`: a counter's whole text. */
@@ -34,14 +36,16 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK',
 function looseWords(row: Element): string[] {
   const clone = row.cloneNode(true) as Element;
   for (const el of Array.from(clone.querySelectorAll(INTERACTIVE))) el.remove();
-  return textOf(clone).split(/\s+/).filter(Boolean);
+  return spacedText(clone).split(/\s+/).filter(Boolean);
 }
 
 /** A counter row: links or buttons, and besides them only counts and the short words that name them. */
 function isCounterRow(row: Element): boolean {
-  const text = textOf(row);
+  const text = spacedText(row);
   if (!text || text.length > MAX_ROW_CHARS || isSentence(text) || row.querySelector('img, p, li'))
     return false;
+  // `by Lucas Nolan 22 Dec 2016 651`: a dateline with a comment count is the byline, for the edge trim to read.
+  if (findDatesInText(text).length > 0) return false;
   const interactive = row.querySelectorAll(INTERACTIVE).length;
   const words = looseWords(row);
   const counts = words.filter((w) => COUNT.test(w)).length;
@@ -49,7 +53,9 @@ function isCounterRow(row: Element): boolean {
     COUNT.test(textOf(a)),
   ).length;
   if (counts + linkCounts === 0) return false;
-  if (words.some((w) => !COUNT.test(w) && (w.length > MAX_ROW_WORD_CHARS || /[.。,，;；]$/u.test(w))))
+  const named = words.filter((w) => !COUNT.test(w));
+  // Each loose word names a count (`阅读 10万+`); more words than counts is a line of text.
+  if (named.length > counts || named.some((w) => w.length > MAX_ROW_WORD_CHARS || /[.。,，;；]$/u.test(w)))
     return false;
   return interactive >= 2 || (interactive >= 1 && counts >= 1) || counts >= 2;
 }
