@@ -73,3 +73,15 @@ describe('removeTrailingFooters', () => {
     expect(body.textContent).toContain('短评');
   });
 });
+
+describe('removeTrailingFooters and list headings', () => {
+  it('takes the heading of a trailing link list with it, but not a heading before a script', () => {
+    const body = bodyOf(`<div class="left"><h1>标题</h1><div class="con"><p>${PARAGRAPH}</p></div>
+      <h3>热点排行</h3><ol><li><a href="/1">其他新闻一</a></li><li><a href="/2">其他新闻二</a></li></ol></div>`);
+    removeTrailingFooters(body);
+    expect(body.textContent).not.toMatch(/热点排行|其他新闻/);
+    const other = bodyOf(`<p>${PARAGRAPH}</p><h2>结语</h2><script>var a = 1;</script>`);
+    removeTrailingFooters(other);
+    expect(other.textContent).toContain('结语');
+  });
+});

@@ -30,6 +30,8 @@ const MAX_TAIL_CHARS = 400;
 const MAX_FOOTER_CHARS = 400;
 /** Copyright and platform lines: one signal, beside position and size. */
 const FOOTER_CUE = /©|\(c\)|copyright|all rights reserved|powered by|版权所有|版權所有|备案|ICP/iu;
+/** A list's heading: a few words. */
+const MAX_HEADING_WEIGHT = 30;
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META']);
 
 /** Text outside interactive elements, split into words. */
@@ -116,9 +118,19 @@ export function removeTrailingFooters(body: Element): void {
   for (let depth = 0; depth < 8; depth++) {
     let last = container.lastElementChild;
     while (last && SKIPPED_TAGS.has(tagOf(last))) last = last.previousElementSibling;
+    let removed = false;
     while (last && isFooterBlock(last)) {
       const previous = last.previousElementSibling;
-      if (!SKIPPED_TAGS.has(tagOf(last))) last.remove();
+      if (!SKIPPED_TAGS.has(tagOf(last))) {
+        removed ||= textOf(last) !== '';
+        last.remove();
+      }
+      last = previous;
+    }
+    // The heading of a list just removed (`热点排行`) goes with it.
+    if (removed && last && /^H[2-6]$/.test(tagOf(last)) && measureText(textOf(last)) <= MAX_HEADING_WEIGHT) {
+      const previous = last.previousElementSibling;
+      last.remove();
       last = previous;
     }
     // Into the last wrapper, never into the story: it holds paragraphs of running text as its own children.

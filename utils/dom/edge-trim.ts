@@ -1,5 +1,6 @@
 // DOM: trims what Readability keeps at an article's edges: the headline again, byline and date lines, share and
 // link rows, story lists.
+import { removeTrailingLinkRows } from './boilerplate-tail';
 import { BLOCK_TAGS } from './html-blocks';
 import { BREADCRUMB_LABEL, DROP_ATTRIBUTE } from './pre-clean';
 import { readAndLine, readByLine } from '../pure/byline-lines';
@@ -232,6 +233,7 @@ export function trimArticleEdges(root: Element, ctx: EdgeContext): void {
   for (const el of Array.from(root.querySelectorAll(`[${DROP_ATTRIBUTE}]`)))
     removeUnit({ nodes: [el], text: '' }, root);
   removeStoryLists(root);
+  removeTrailingLinkRows(root);
   const units = listUnits(root).filter((u) => u.text !== '' || hasMedia(u));
 
   // Short lines above a byline or dateline (a kicker, a standfirst) are part of the header; a header is one
