@@ -85,3 +85,14 @@ describe('removeTrailingFooters and list headings', () => {
     expect(other.textContent).toContain('结语');
   });
 });
+
+describe('removeTrailingFooters and a story set in text and <br>s', () => {
+  it('never enters the story or removes its trailing breaks and images', () => {
+    const body = bodyOf(
+      `<div class="page"><div class="story">胡平<br>${PARAGRAPH}<br>${PARAGRAPH}<br><img src="/end.jpg"><br></div></div>`,
+    );
+    const before = body.innerHTML;
+    removeTrailingFooters(body);
+    expect(body.innerHTML).toBe(before);
+  });
+});

@@ -54,6 +54,11 @@ describe('reporter credits among other dateline fields', () => {
     expect(findBylineLine(['6月30日，本报记者在广汽 看到了新车。'])).toBeNull();
   });
 
+  it('does not read a reporter out of a breadcrumb, and keeps a name with its Latin form', () => {
+    expect(findBylineLine(['当前位置： 首页 ｜ 新华社记者看东北 ｜ 人物专访'])).toBeNull();
+    expect(findBylineLine(['作者：周思博 (Joel Spolsky)'])).toBe('周思博 (Joel Spolsky)');
+  });
+
   it('reads a slashed writer and leaves the account beside it', () => {
     expect(findBylineLine(['文/林晓 江城生活圈'])).toBe('林晓');
   });

@@ -99,8 +99,7 @@ export function removeEndMarkerTails(body: Element): void {
 
 function isFooterBlock(el: Element): boolean {
   const text = textOf(el);
-  if (!text) return true;
-  if (measureText(text) > MAX_FOOTER_CHARS || holdsRunningText(el) || isLayout(el)) return false;
+  if (!text || measureText(text) > MAX_FOOTER_CHARS || holdsRunningText(el) || isLayout(el)) return false;
   return (
     tagOf(el) === 'FOOTER' ||
     el.getAttribute('role') === 'contentinfo' ||
@@ -109,33 +108,53 @@ function isFooterBlock(el: Element): boolean {
   );
 }
 
+/** Text of its own, outside child elements: a story set as text and `<br>`s. */
+function hasOwnText(el: Element): boolean {
+  for (let child = el.firstChild; child; child = child.nextSibling)
+    if (child.nodeType === 3 && (child.nodeValue ?? '').trim().length > 20) return true;
+  return false;
+}
+
+/** The last child that shows something: scripts, empty spacers and `<br>`s are looked past, never removed. */
+function lastShown(el: Element | null): Element | null {
+  let last = el;
+  while (
+    last &&
+    (SKIPPED_TAGS.has(tagOf(last)) || (!textOf(last) && !last.querySelector('img, video, iframe')))
+  )
+    last = last.previousElementSibling;
+  return last;
+}
+
 /**
  * The site footer: the last blocks of the page, walking back from its end and into the last wrapper, while each
- * is short and a footer by tag, role, a copyright line or a list of links. Stops at the first block that is not.
+ * is short and a footer by tag, role, a copyright line or a list of links. Stops at the first block that is not,
+ * and never enters the story itself.
  */
 export function removeTrailingFooters(body: Element): void {
   let container: Element = body;
   for (let depth = 0; depth < 8; depth++) {
-    let last = container.lastElementChild;
-    while (last && SKIPPED_TAGS.has(tagOf(last))) last = last.previousElementSibling;
+    let last = lastShown(container.lastElementChild);
     let removed = false;
     while (last && isFooterBlock(last)) {
       const previous = last.previousElementSibling;
-      if (!SKIPPED_TAGS.has(tagOf(last))) {
-        removed ||= textOf(last) !== '';
-        last.remove();
-      }
-      last = previous;
+      last.remove();
+      removed = true;
+      last = lastShown(previous);
     }
     // The heading of a list just removed (`热点排行`) goes with it.
     if (removed && last && /^H[2-6]$/.test(tagOf(last)) && measureText(textOf(last)) <= MAX_HEADING_WEIGHT) {
       const previous = last.previousElementSibling;
       last.remove();
-      last = previous;
+      last = lastShown(previous);
     }
-    // Into the last wrapper, never into the story: it holds paragraphs of running text as its own children.
-    if (!last || ['ARTICLE', 'MAIN'].includes(tagOf(last))) return;
+    if (!last || ['ARTICLE', 'MAIN'].includes(tagOf(last)) || hasOwnText(last)) return;
     if (Array.from(last.children).some((c) => tagOf(c) === 'P' && holdsRunningText(c))) return;
+    // Into the last wrapper only when its own end is a footer or another wrapper, never the story's last lines.
+    const inner = lastShown(last.lastElementChild);
+    const isWrapper =
+      inner !== null && ['DIV', 'SECTION', 'FOOTER'].includes(tagOf(inner)) && !hasOwnText(inner);
+    if (!inner || (!isFooterBlock(inner) && !(isWrapper && !holdsRunningText(inner)))) return;
     container = last;
   }
 }

@@ -18,6 +18,7 @@ import {
   formatCredit,
   readNameLine,
 } from '../pure/credits';
+import { isLikelyHanName } from '../pure/han-names';
 import { compact, countHan, isUrlLike, normalizeSpace } from '../pure/page-text';
 import { hostLabels } from '../pure/site-title';
 
@@ -58,7 +59,10 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   // Outlets are never authors: the declared site, the title's site part, the `来源：` source (参考消息).
   const siteNames = [
     ...declaredSiteNames(signals, hints),
-    ...[signals.title.removed, findSourceLine(signals.topLines)].filter((n): n is string => !!n),
+    // (a person named as the source, `来源：张三`, stays a possible author)
+    ...[signals.title.removed, findSourceLine(signals.topLines)].filter(
+      (n): n is string => !!n && !isLikelyHanName(n),
+    ),
   ];
   const labels = hostLabels(url);
   const generator = metaValue(signals, 'generator') ?? '';

@@ -80,7 +80,10 @@ export function readReporters(line: string): string[] {
     const before = line.slice(0, m.index);
     // A dateline's fields are spaced apart (`昨天 21:05 来源：江城晚报 记者 马骁`): the role's field starts after
     // the last space, unless what comes before is running text.
-    const space = /[，。；！？]/u.test(before) ? -1 : before.search(/\s\S*$/u);
+    const isDateline =
+      /来源|來源|稿源|时间|時間|日期|发布|\d{1,2}[:：]\d{2}/u.test(before) &&
+      !/[，。；！？｜|>]/u.test(before);
+    const space = isDateline ? before.search(/\s\S*$/u) : -1;
     const lead = before.slice(
       Math.max(before.lastIndexOf('（'), before.lastIndexOf('('), before.lastIndexOf('【'), space) + 1,
     );
@@ -119,7 +122,7 @@ function readLabelledValue(value: string): string[] {
   }
   // `林晓 江城生活圈`: a Chinese name, then something else on the line (the account, the outlet).
   const first = tokens[0] ?? '';
-  if (tokens.length > 1 && isHanWord(first) && first.length <= 4) {
+  if (tokens.length > 1 && isHanWord(first) && first.length <= 4 && tokens.every(isHanWord)) {
     const names = [first];
     for (const t of tokens.slice(1)) {
       if (!isLikelyHanName(t)) break;
