@@ -26,6 +26,7 @@ import { useExport } from './use-export';
 import { useImageResult } from './use-image-result';
 import { useLibraryList } from './use-library-list';
 import { useOpenedClip } from './use-opened-clip';
+import { useTagSuggestions } from './use-tag-suggestions';
 import { toFailure } from './with-timeout';
 
 /** The background stops a clip after 15 s; this guard ends the busy state even if its answer never comes. */
@@ -81,6 +82,7 @@ export function PopupApp({
     },
   });
   const { view } = opened;
+  const tagSuggestions = useTagSuggestions(services, view.kind === 'clip' ? view.opened.clip.id : null);
 
   useEffect(() => {
     // The keyboard starts on the primary action: Enter clips, Tab reaches the filter.
@@ -224,6 +226,7 @@ export function PopupApp({
               void opened.saveEdits(view.opened.clip.id, { ...view.opened.clip.edits, templateId })
             }
             bodyVersion={view.bodyVersion ?? 0}
+            tagSuggestions={tagSuggestions}
             doc={doc}
             {...(autosaveMs === undefined ? {} : { autosaveMs })}
             onCopy={() =>
