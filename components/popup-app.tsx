@@ -2,6 +2,8 @@
 // each job lives in its own hook (clip flow, opened clip, delete with undo, export) and this file lays them out.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Failure } from '../utils/pure/result';
+import { fail } from '../utils/pure/result';
+import { postZipName } from '../utils/pure/zip';
 import type { PopupServices } from '../utils/pure/page-api';
 import { BatchPanel } from './batch-panel';
 import { ClipBar } from './clip-bar';
@@ -241,6 +243,13 @@ export function PopupApp({
                 (o) => t('downloaded', [o.post.filename]),
               )
             }
+            {...(services.downloadPostZip && {
+              onDownloadZip: () =>
+                void opened.runOnOpened(
+                  (o) => services.downloadPostZip?.(o.clip.id) ?? Promise.resolve(fail('unknown')),
+                  (o) => t('imagesDownloadedZip', [postZipName(o.post.filename)]),
+                ),
+            })}
             onDelete={() =>
               void deleter.deleteClips([view.opened.clip.id], (d) =>
                 t('deletedOne', [d[0]?.edits.title ?? d[0]?.draft.title ?? view.opened.fields.title]),
