@@ -112,9 +112,10 @@ export function scoreTextCandidates(
     if (claimed.has(el)) continue;
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag) || tag === 'HEAD' || tag === 'TITLE' || tag === 'HTML' || tag === 'BODY') continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length < 6) continue;
-    if (text.length <= MAX_SHORT_TEXT) {
+    const flat = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (flat.length < 6) continue;
+    if (flat.length <= MAX_SHORT_TEXT) {
+      const text = blockText(el);
       // The outermost short element holds the whole dateline (`By X | 17 Feb 2022`); its descendants are done.
       for (const d of Array.from(el.querySelectorAll('*'))) claimed.add(d);
       chars += text.length;
@@ -164,6 +165,57 @@ export function scoreTextCandidates(
     c.score += Math.min(2, (counts.get(key) ?? 1) - 1);
   }
   return found;
+}
+
+// Elements that a reader sees as separate lines: their text never runs into a neighbour's.
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'OL',
+  'P',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+]);
+
+/**
+ * An element's text as a reader sees it: block children are separated (`<div>News</div><div>January 19, 2020</div>`
+ * reads `News January 19, 2020`, not `NewsJanuary 19`), inline ones are not (`<b>17</b>.02.2022`).
+ */
+export function blockText(el: Element): string {
+  let out = '';
+  const walk = (node: Node): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) out += child.textContent ?? '';
+      else if (child.nodeType === 1) {
+        const isBlock = BLOCK_TAGS.has((child as Element).tagName.toUpperCase());
+        if (isBlock) out += ' ';
+        walk(child);
+        if (isBlock) out += ' ';
+      }
+    }
+  };
+  walk(el);
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 export function fromText(doc: Document, kind: Kind, ctx: Context, withReference = false): Candidate[] {

@@ -1,0 +1,112 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { findPublishedDate } from '../../utils/dom/published-date';
+
+const NOW = new Date('2024-06-01T12:00:00Z');
+const STORY = `<p>${'The council met again on the harbour wall and voted on the plan. '.repeat(12)}</p>`;
+
+function page(body: string, head = '', lang = 'en'): Document {
+  return parseHTML(
+    `<!doctype html><html lang="${lang}"><head><title>Harbour wall approved</title>${head}</head><body>${body}</body></html>`,
+  ).document;
+}
+
+function ld(datePublished: string): string {
+  const node = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: 'Harbour wall',
+    datePublished,
+  };
+  return `<script type="application/ld+json">${JSON.stringify(node)}</script>`;
+}
+
+describe('a UTC instant settled by the article dateline', () => {
+  it("takes the offset from a US dateline that states the same moment in the newsroom's time", () => {
+    // Modelled on US tabloids: JSON-LD in UTC, the byline in Eastern time.
+    const doc = page(
+      `<article><h1>Harbour wall approved</h1><div class="byline">By Ann Lee · Published Nov. 8, 2023, 10:28 p.m. ET</div>${STORY}</article>`,
+      ld('2023-11-09T03:28:35Z'),
+    );
+    const found = findPublishedDate(doc, 'https://news.example.com/story', { now: NOW });
+    expect(found?.parts).toMatchObject({
+      year: 2023,
+      month: 11,
+      day: 8,
+      hour: 22,
+      minute: 28,
+      offsetMinutes: -300,
+    });
+    expect(found?.detail).toContain('offset from dateline');
+  });
+
+  it('takes the day the dateline shows when it gives no time (day only: the zone stays unknown)', () => {
+    const doc = page(
+      `<h1>Harbour wall approved</h1><div class="article-info">Lunes 17 de febrero 2020</div>${STORY}`,
+      ld('2020-02-18T02:18:11Z'),
+      'es',
+    );
+    const found = findPublishedDate(doc, 'https://diario.example.com/nota', { now: NOW });
+    expect(found?.parts).toEqual({ year: 2020, month: 2, day: 17 });
+  });
+
+  it("keeps a WordPress site's +00:00 day when its own <time> shows that day, whatever the site's zone", () => {
+    // A British WordPress site set to UTC: converting to London summer time would move the post to the 11th.
+    const doc = page(
+      `<h1>Harbour wall approved</h1><span class="td-post-date"><time class="entry-date updated" datetime="2023-10-10T23:25:44+00:00">Oct 10, 2023</time></span>${STORY}`,
+      '<meta property="article:published_time" content="2023-10-10T23:25:44+00:00">',
+      'en-GB',
+    );
+    const found = findPublishedDate(doc, 'https://news.example.scot/growth', { now: NOW });
+    expect(found?.parts).toMatchObject({ year: 2023, month: 10, day: 10, hour: 23, minute: 25 });
+  });
+
+  it("takes the URL's day when the page shows none", () => {
+    const doc = page(`<h1>Harbour wall approved</h1>${STORY}`, ld('2020-02-25T02:25:54Z'));
+    const found = findPublishedDate(doc, 'https://example.com/2020/02/24/harbour-wall/', { now: NOW });
+    expect(found?.parts).toEqual({ year: 2020, month: 2, day: 24 });
+  });
+
+  it("writes the instant in the publisher's zone when the page names it and shows no other day", () => {
+    const doc = page(`<h1>Harbour wall approved</h1>${STORY}`, ld('2021-11-04T23:00:00Z'), 'de');
+    const found = findPublishedDate(doc, 'https://example.com/a', { now: NOW });
+    expect(found?.parts).toMatchObject({ day: 5, hour: 0, minute: 0, offsetMinutes: 60 });
+  });
+
+  it('leaves the instant alone when nothing on the page says where it is', () => {
+    const doc = page(`<h1>Harbour wall approved</h1>${STORY}`, ld('2023-11-09T03:28:35Z'));
+    const found = findPublishedDate(doc, 'https://example.com/a', { now: NOW });
+    expect(found?.parts).toMatchObject({ day: 9, hour: 3, minute: 28, offsetMinutes: 0 });
+  });
+
+  it('never takes a day that no real zone gives the instant', () => {
+    // 03:28 UTC is the 8th from UTC-3:28 westward, never the 10th.
+    const doc = page(
+      `<h1>Harbour wall approved</h1><div class="date">Nov 10, 2023</div>${STORY}`,
+      ld('2023-11-09T03:28:35Z'),
+    );
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts.day).toBe(9);
+  });
+});
+
+describe('datelines split over block elements', () => {
+  it('reads a date whose block neighbour would otherwise run into it', () => {
+    const doc = page(
+      `<div class="header"><div class="channel"><a href="/news">Entertainment News</a></div><div class="date">January 19, 2020 / 12:25 PM</div><h1>Harbour wall approved</h1></div>${STORY}`,
+    );
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts).toMatchObject({
+      day: 19,
+      hour: 12,
+      minute: 25,
+    });
+  });
+
+  it('keeps inline pieces of one date together', () => {
+    const doc = page(`<h1>Harbour wall approved</h1><p class="date"><b>17</b>.02.2022</p>${STORY}`, '', 'en');
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts).toMatchObject({
+      year: 2022,
+      month: 2,
+      day: 17,
+    });
+  });
+});
