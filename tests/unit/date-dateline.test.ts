@@ -110,3 +110,50 @@ describe('datelines split over block elements', () => {
     });
   });
 });
+
+describe('the dateline readers see over a structured date', () => {
+  it("takes the page's marked dateline over a JSON-LD date months away (a stale template date)", () => {
+    const doc = page(
+      `<h1>Harbour wall approved</h1><div class="publishInfo">Veröffentlicht: 01.04.2023, 12:00 Uhr</div>${STORY}`,
+      ld('2021-01-01T11:00:00.000Z'),
+      'de',
+    );
+    const found = findPublishedDate(doc, 'https://example.com/a', { now: NOW });
+    expect(found?.parts).toMatchObject({ year: 2023, month: 4, day: 1, hour: 12, minute: 0 });
+    expect(found?.detail).toContain('dateline over');
+  });
+
+  it('takes the dateline over a generic `date` meta even a day apart', () => {
+    const doc = page(
+      `<h1>Harbour wall approved</h1><div class="Infoline"><span class="date">29.04.2020, 12:01 Uhr</span></div>${STORY}`,
+      '<meta name="date" content="2020-04-30">',
+      'de',
+    );
+    const found = findPublishedDate(doc, 'https://example.com/a', { now: NOW });
+    expect(found?.parts).toMatchObject({ year: 2020, month: 4, day: 29, hour: 12, minute: 1 });
+  });
+
+  it('keeps JSON-LD when the other date is one the first paragraph mentions', () => {
+    const doc = page(
+      `<h1>Harbour wall approved</h1><p>Am 24.01.2020 stimmte der Rat zu.</p>${STORY}`,
+      ld('2020-02-04T08:00:00+01:00'),
+      'de',
+    );
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts).toMatchObject({
+      month: 2,
+      day: 4,
+    });
+  });
+
+  it('keeps JSON-LD a day away from the dateline (an evening story dated next morning)', () => {
+    const doc = page(
+      `<h1>Harbour wall approved</h1><div class="article-meta">Published 3 March 2022</div>${STORY}`,
+      ld('2022-03-04T06:00:00+01:00'),
+      'de',
+    );
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts).toMatchObject({
+      month: 3,
+      day: 4,
+    });
+  });
+});

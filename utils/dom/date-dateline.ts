@@ -4,7 +4,8 @@ import { findDatesInText, parseDateString } from '../pure/date-parse';
 import { partsAtOffset, wallMs } from '../pure/date-reference';
 import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind } from './date-context';
-import { inPublisherZone } from './date-context';
+import { DATE_HINT, hintText, inPublisherZone } from './date-context';
+import type { TextCandidate } from './date-text-search';
 import { collectElements, scoreTextCandidates } from './date-text-search';
 
 /** How far (in elements, document order) from the headline the article's own dateline sits. */
@@ -42,18 +43,26 @@ function makeDatelineTest(doc: Document, ctx: Context): (el: Element) => boolean
 }
 
 /** The best-scored dated texts that are the article's dateline (needs a known headline), best first. */
+function scoredDatelines(
+  doc: Document,
+  kind: Kind,
+  ctx: Context,
+  isDateline: (el: Element) => boolean,
+): TextCandidate[] {
+  if (!ctx.headline) return [];
+  return scoreTextCandidates(doc, kind, ctx)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5)
+    .filter((c) => isDateline(c.el) && hasOneDay(c.el));
+}
+
 function textDatelines(
   doc: Document,
   kind: Kind,
   ctx: Context,
   isDateline: (el: Element) => boolean,
 ): Candidate[] {
-  if (!ctx.headline) return [];
-  return scoreTextCandidates(doc, kind, ctx)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 5)
-    .filter((c) => isDateline(c.el) && hasOneDay(c.el))
-    .map((c) => c.candidate);
+  return scoredDatelines(doc, kind, ctx, isDateline).map((c) => c.candidate);
 }
 
 const isSameDay = (a: DateParts, b: DateParts): boolean =>
@@ -166,4 +175,39 @@ export function settleUtcDay(
     }
   }
   return chosen;
+}
+
+/**
+ * A dateline this strong is a labelled or date-classed short line by the headline (`Veröffentlicht am 01.04.2023,
+ * 12:00 Uhr` in `.publishInfo`): scoreText gives +3 for a date class, +3 for a label, up to +4 for closeness.
+ */
+const STRONG_DATELINE = 5;
+
+/**
+ * The date the article's own dateline shows, when it disagrees with a structured date by at least `minDays`:
+ * readers see the dateline, while JSON-LD and meta tags are often a template's stale or first-draft date (a video's
+ * upload date, a CMS record created months before the story ran). Not when the URL's date contradicts the dateline.
+ */
+export function preferShownDateline(
+  chosen: Candidate,
+  doc: Document,
+  kind: Kind,
+  ctx: Context,
+  minDays: number,
+  isUrlConsistent: (parts: DateParts) => boolean,
+): Candidate {
+  let line: TextCandidate | undefined;
+  try {
+    line = scoredDatelines(doc, kind, ctx, makeDatelineTest(doc, ctx))[0];
+  } catch {
+    return chosen;
+  }
+  if (!line || line.score < STRONG_DATELINE || !isUrlConsistent(line.candidate.parts)) return chosen;
+  // Marked as a date line by its own or its parent's class (`.publishInfo`, `.article-meta`): not a date that the
+  // standfirst or the first paragraph mentions.
+  const parent = line.el.parentElement;
+  if (!DATE_HINT.test(`${hintText(line.el)} ${parent ? hintText(parent) : ''}`)) return chosen;
+  const shown = chosen.zoneChecked ? chosen.parts : inPublisherZone(chosen.parts, ctx.publisherZone);
+  if (Math.abs(dayDiff(shown, line.candidate.parts)) < minDays) return chosen;
+  return { ...line.candidate, detail: `${line.candidate.detail} (dateline over ${chosen.detail})` };
 }

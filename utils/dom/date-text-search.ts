@@ -75,6 +75,23 @@ export function scoreTextCandidates(
   ctx: Context,
   withReference = false,
 ): TextCandidate[] {
+  // One page scan per search: the cascade, the dateline checks and the time-of-day lookup all read it.
+  let cache = SCANS.get(ctx);
+  if (!cache) SCANS.set(ctx, (cache = new Map<string, TextCandidate[]>()));
+  const key = `${kind}:${withReference}`;
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = scanTextCandidates(doc, kind, ctx, withReference)));
+  return [...found];
+}
+
+const SCANS = new WeakMap<Context, Map<string, TextCandidate[]>>();
+
+function scanTextCandidates(
+  doc: Document,
+  kind: Kind,
+  ctx: Context,
+  withReference: boolean,
+): TextCandidate[] {
   const headline = ctx.headline;
   const elements = collectElements(doc);
   const headlineIndex = headline ? elements.indexOf(headline) : -1;

@@ -1,6 +1,6 @@
 // DOM: finds an article's published and modified dates by a cascade (JSON-LD, meta, <time>, text, URL). Takes a Document.
 // The sources, in order of trust, live beside it: date-context (shared), date-text-search, date-url.
-import type { FoundDate } from '../pure/types';
+import type { DateParts, FoundDate } from '../pure/types';
 import type { Candidate, Context, DateSearchOptions, Kind } from './date-context';
 import {
   ITEMPROP,
@@ -16,7 +16,7 @@ import {
   makeContext,
   parseCandidate,
 } from './date-context';
-import { addTimeOfDay, settleUtcDay } from './date-dateline';
+import { addTimeOfDay, preferShownDateline, settleUtcDay } from './date-dateline';
 import { fromText } from './date-text-search';
 import { isConsistentWithUrl, preferLocalOffset, readUrlDate } from './date-url';
 import { findScriptDates } from './script-dates';
@@ -175,6 +175,9 @@ function precedingText(el: Element): string {
 // ---------------------------------------------------------------- cascade
 
 const GENERIC_META = new Set(['dc.date', 'dcterms.date', 'dc:date', 'date', 'created', 'creation_date']);
+/** In `steps` below: the generic-meta step, and the steps (JSON-LD to generic metas) that read structured data. */
+const GENERIC_META_STEP = 5;
+const STRUCTURED_STEPS = 6;
 
 function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: Kind): FoundDate | null {
   const ctx = makeContext(doc, url, opts);
@@ -223,6 +226,7 @@ function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: K
       ctx,
       timeElements,
     );
+  const isUrlConsistent = (parts: DateParts): boolean => !urlDate || isConsistentWithUrl(parts, urlDate);
   let first: Candidate | null = null;
   for (const [index, step] of steps.entries()) {
     let candidates: Candidate[] = [];
@@ -237,7 +241,14 @@ function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: K
       first ??= candidate;
       // Like htmldate: a date in the URL is strong evidence, so a structured date far from it is doubted.
       if (!urlDate || isConsistentWithUrl(candidate.parts, urlDate)) {
-        return finish(settle(candidate), ctx);
+        const settled = settle(candidate);
+        // Structured dates answer to the dateline readers see; generic `date` metas (often the last change) even
+        // when a day apart.
+        if (index < STRUCTURED_STEPS && kind === 'published') {
+          const minDays = index === GENERIC_META_STEP ? 1 : 2;
+          return finish(preferShownDateline(settled, doc, kind, ctx, minDays, isUrlConsistent), ctx);
+        }
+        return finish(settled, ctx);
       }
     }
   }
