@@ -6,7 +6,7 @@ import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind } from './date-context';
 import { DATE_HINT, hintText, inPublisherZone } from './date-context';
 import type { TextCandidate } from './date-text-search';
-import { collectElements, scoreTextCandidates } from './date-text-search';
+import { elementsOf, scoreTextCandidates } from './date-text-search';
 
 /** How far (in elements, document order) from the headline the article's own dateline sits. */
 const NEAR_BEFORE_HEADLINE = 15;
@@ -15,9 +15,11 @@ const NEAR_AFTER_HEADLINE = 40;
 const MAX_WEST_MINUTES = 12 * 60;
 const MAX_EAST_MINUTES = 14 * 60;
 
-/** In or around a list: a list of other stories, each with its own date. */
+/** In or around a list of other stories, each with its own date; a byline list (`<ul><li>29.04.2020</li><li>By …`)
+ * holds one date and is the article's. */
 function isInList(el: Element): boolean {
-  return el.closest('li, dd, dt') !== null || el.querySelector('li') !== null;
+  const list = el.closest('ul, ol, dl') ?? (el.querySelector('li') ? el : null);
+  return list !== null && findDatesInText((list.textContent ?? '').slice(0, 2000)).length > 1;
 }
 
 /** Text naming a single day: a dateline, not a run of dated teasers. */
@@ -30,15 +32,24 @@ function hasOneDay(el: Element): boolean {
   return days.size <= 1;
 }
 
+const WINDOW = { before: NEAR_BEFORE_HEADLINE, after: NEAR_AFTER_HEADLINE };
+
 /** Whether an element sits where the article's own dateline does: near the headline, not in a list. */
 function makeDatelineTest(doc: Document, ctx: Context): (el: Element) => boolean {
-  const elements = collectElements(doc);
+  const elements = elementsOf(doc, ctx);
   const headlineIndex = ctx.headline ? elements.indexOf(ctx.headline) : -1;
+  const near =
+    headlineIndex < 0
+      ? null
+      : new Set(
+          elements.slice(
+            Math.max(0, headlineIndex - NEAR_BEFORE_HEADLINE),
+            headlineIndex + NEAR_AFTER_HEADLINE + 1,
+          ),
+        );
   return (el: Element): boolean => {
     if (isInList(el)) return false;
-    if (headlineIndex < 0) return el.closest('article') !== null;
-    const distance = elements.indexOf(el) - headlineIndex;
-    return distance >= -NEAR_BEFORE_HEADLINE && distance <= NEAR_AFTER_HEADLINE;
+    return near ? near.has(el) : el.closest('article') !== null;
   };
 }
 
@@ -50,7 +61,7 @@ function scoredDatelines(
   isDateline: (el: Element) => boolean,
 ): TextCandidate[] {
   if (!ctx.headline) return [];
-  return scoreTextCandidates(doc, kind, ctx)
+  return scoreTextCandidates(doc, kind, ctx, false, WINDOW)
     .sort((a, b) => b.score - a.score)
     .slice(0, 5)
     .filter((c) => isDateline(c.el) && hasOneDay(c.el));

@@ -74,27 +74,58 @@ export function scoreTextCandidates(
   kind: Kind,
   ctx: Context,
   withReference = false,
+  window: HeadlineWindow | null = null,
 ): TextCandidate[] {
   // One page scan per search: the cascade, the dateline checks and the time-of-day lookup all read it.
   let cache = SCANS.get(ctx);
   if (!cache) SCANS.set(ctx, (cache = new Map<string, TextCandidate[]>()));
-  const key = `${kind}:${withReference}`;
+  const whole = cache.get(`${kind}:${withReference}`);
+  const key = window
+    ? `${kind}:${withReference}:${window.before}:${window.after}`
+    : `${kind}:${withReference}`;
   let found = cache.get(key);
-  if (!found) cache.set(key, (found = scanTextCandidates(doc, kind, ctx, withReference)));
+  if (!found) {
+    found = scanTextCandidates(doc, kind, ctx, withReference, whole ? null : window);
+    cache.set(key, found);
+  }
   return [...found];
 }
 
-const SCANS = new WeakMap<Context, Map<string, TextCandidate[]>>();
+/** Elements before and after the headline, in document order: where the article's own dateline sits. */
+export interface HeadlineWindow {
+  before: number;
+  after: number;
+}
 
+const SCANS = new WeakMap<Context, Map<string, TextCandidate[]>>();
+const ELEMENTS = new WeakMap<Context, Element[]>();
+
+/** The page's elements for one search, read once. */
+export function elementsOf(doc: Document, ctx: Context): Element[] {
+  let elements = ELEMENTS.get(ctx);
+  if (!elements) ELEMENTS.set(ctx, (elements = collectElements(doc)));
+  return elements;
+}
+
+/**
+ * The scan. With a window (and a known headline) only the elements around the headline are read: the dateline
+ * checks need no more, and a structured date then costs no whole-page scan.
+ */
 function scanTextCandidates(
   doc: Document,
   kind: Kind,
   ctx: Context,
   withReference: boolean,
+  window: HeadlineWindow | null,
 ): TextCandidate[] {
   const headline = ctx.headline;
-  const elements = collectElements(doc);
+  const elements = elementsOf(doc, ctx);
   const headlineIndex = headline ? elements.indexOf(headline) : -1;
+  const start = window && headlineIndex >= 0 ? Math.max(0, headlineIndex - window.before) : 0;
+  const end =
+    window && headlineIndex >= 0
+      ? Math.min(elements.length, headlineIndex + window.after + 1)
+      : elements.length;
   const found: TextCandidate[] = [];
   let chars = 0;
   let position = 0;
@@ -122,7 +153,7 @@ function scanTextCandidates(
     }
   };
 
-  for (let i = 0; i < elements.length; i++) {
+  for (let i = start; i < end; i++) {
     const el = elements[i];
     if (!el || chars > MAX_TEXT_CHARS) break;
     position = i;
