@@ -157,3 +157,29 @@ describe('the dateline readers see over a structured date', () => {
     });
   });
 });
+
+describe('relative words as a last resort', () => {
+  it('never dates an article by an opening-hours widget that says `Heute`', () => {
+    const doc = page(
+      `<h1>Der Turm ist wieder offen</h1><div class="toolbar-popup">Heute geöffnet 9–18 Uhr</div>${STORY}`,
+      '',
+      'de',
+    );
+    expect(findPublishedDate(doc, 'https://zoo.example.de/turm', { now: NOW })).toBeNull();
+  });
+
+  it('reads `Heute, 11:30` and a marked `heute` as the dateline', () => {
+    const timed = page(`<h1>Der Turm</h1><div class="kopf">Heute, 11:30</div>${STORY}`, '', 'de');
+    expect(findPublishedDate(timed, 'https://example.de/a', { now: NOW })?.parts).toMatchObject({
+      day: 1,
+      hour: 11,
+      minute: 30,
+    });
+    const marked = page(`<h1>Der Turm</h1><div class="meta">Von Ann Lee · heute</div>${STORY}`, '', 'de');
+    expect(findPublishedDate(marked, 'https://example.de/a', { now: NOW })?.parts).toEqual({
+      year: 2024,
+      month: 6,
+      day: 1,
+    });
+  });
+});

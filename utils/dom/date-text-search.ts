@@ -136,7 +136,12 @@ function scanTextCandidates(
       ? findDatesAgainstReference(
           text,
           { now: ctx.now, offsetMinutes: ctx.publisherOffset },
-          { isDateText: isShort && DATE_HINT.test(hintText(el)), withRelative: isShort },
+          {
+            isDateText: isShort && DATE_HINT.test(hintText(el)),
+            withRelative: isShort,
+            // `heute` alone is a dateline only in an element marked as a date; otherwise a widget or a comment.
+            bareNamedDays: isShort && DATE_HINT.test(hintText(el)),
+          },
         )
       : findDatesInText(text);
   const consider = (el: Element, text: string, detail: string, isShort: boolean): void => {
