@@ -1,5 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { makeContext } from '../../utils/dom/date-context';
+import { settleUtcDay } from '../../utils/dom/date-dateline';
 import { findPublishedDate } from '../../utils/dom/published-date';
 
 const NOW = new Date('2024-06-01T12:00:00Z');
@@ -180,6 +182,36 @@ describe('relative words as a last resort', () => {
       year: 2024,
       month: 6,
       day: 1,
+    });
+  });
+});
+
+describe('settleUtcDay', () => {
+  it('leaves an instant with a stated non-UTC offset as it is', () => {
+    const doc = page(`<h1>Harbour wall approved</h1><div class="date">Nov 8, 2023</div>${STORY}`);
+    const ctx = makeContext(doc, 'https://example.com/a', { now: NOW });
+    const chosen = {
+      raw: '2023-11-09T03:28:35+01:00',
+      source: 'json-ld' as const,
+      detail: 'NewsArticle.datePublished',
+      parts: { year: 2023, month: 11, day: 9, hour: 3, minute: 28, second: 35, offsetMinutes: 60 },
+    };
+    expect(settleUtcDay(chosen, doc, 'published', ctx, null)).toBe(chosen);
+  });
+
+  it('moves a UTC instant to the day before when the dateline shows it', () => {
+    const doc = page(`<h1>Harbour wall approved</h1><div class="date">Nov 8, 2023</div>${STORY}`);
+    const ctx = makeContext(doc, 'https://example.com/a', { now: NOW });
+    const chosen = {
+      raw: '2023-11-09T03:28:35Z',
+      source: 'json-ld' as const,
+      detail: 'NewsArticle.datePublished',
+      parts: { year: 2023, month: 11, day: 9, hour: 3, minute: 28, second: 35, offsetMinutes: 0 },
+    };
+    expect(settleUtcDay(chosen, doc, 'published', ctx, null).parts).toEqual({
+      year: 2023,
+      month: 11,
+      day: 8,
     });
   });
 });
