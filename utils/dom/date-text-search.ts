@@ -30,8 +30,15 @@ export interface TextCandidate {
 
 /** Elements in document order, bounded. `querySelectorAll('*')` rather than a walk from `body`: it also reaches
  * content that a lenient parser left outside `body` in broken legacy pages. */
-export function collectElements(doc: Document): Element[] {
-  return Array.from(doc.querySelectorAll('*')).slice(0, MAX_ELEMENTS);
+export function collectElements(doc: Document, ctx?: Pick<Context, 'elements'>): Element[] {
+  // Listed once per clip, not once per search step: a whole-page list is the costly part on long pages.
+  if (ctx?.elements) {
+    if (ctx.elements.length > MAX_ELEMENTS) ctx.elements = ctx.elements.slice(0, MAX_ELEMENTS);
+    return ctx.elements;
+  }
+  const elements = Array.from(doc.querySelectorAll('*')).slice(0, MAX_ELEMENTS);
+  if (ctx) ctx.elements = elements;
+  return elements;
 }
 
 export function scoreText(
@@ -76,7 +83,7 @@ export function scoreTextCandidates(
   withReference = false,
 ): TextCandidate[] {
   const headline = ctx.headline;
-  const elements = collectElements(doc);
+  const elements = collectElements(doc, ctx);
   const headlineIndex = headline ? elements.indexOf(headline) : -1;
   const found: TextCandidate[] = [];
   let chars = 0;

@@ -174,6 +174,8 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<Extra
     dateSelector: opts.dateSelector,
     jsonLd: signals.jsonLd,
     headline: signals.headline,
+    // The list taken for the size check: the date searches need the page's elements in order too.
+    elements: Array.from(all),
   };
   const { published, modified } = timeStage(timer, 'dates', () => ({
     published: findPublishedDate(doc, url, dateOptions),

@@ -189,7 +189,7 @@ function addTimeOfDay(chosen: Candidate, doc: Document, kind: Kind, ctx: Context
     c.parts.day === p.day;
   let timed: Candidate | undefined;
   try {
-    const elements = collectElements(doc);
+    const elements = collectElements(doc, ctx);
     const headlineIndex = ctx.headline ? elements.indexOf(ctx.headline) : -1;
     const isNearHeadline = (el: Element): boolean => {
       if (headlineIndex < 0) return el.closest('article') !== null;
