@@ -194,11 +194,22 @@ function removeUnit(unit: Unit, root: Element): void {
     // Wrappers left with nothing to show go too.
     while (parent && parent !== root && parent.nodeType === 1) {
       const el = parent as Element;
-      if (normalizeSpace(el.textContent) || el.querySelector(MEDIA_SELECTOR)) break;
+      if (hasText(el) || el.querySelector(MEDIA_SELECTOR)) break;
       parent = el.parentNode;
       el.remove();
     }
   }
+}
+
+/**
+ * Whether any text node under `el` holds more than whitespace; stops at the first one. Not `textContent`: the
+ * wrapper of a removed line may be the whole article, a megabyte of text to join only to see it is not empty.
+ */
+function hasText(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (/\S/.test(node.nodeValue ?? '')) return true;
+  return false;
 }
 
 /** `热点排行` + a list of links: a list of other stories. */
