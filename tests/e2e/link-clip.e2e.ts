@@ -29,7 +29,8 @@ async function clickLinkMenu(session: ChromiumSession, page: Page, linkUrl: stri
   const args = JSON.stringify({ linkUrl, pageUrl: page.url() });
   return serviceWorker(session).evaluate<number>(`(async () => {
     const { linkUrl, pageUrl } = ${args};
-    const [tab] = await chrome.tabs.query({ url: pageUrl });
+    // Without host access (the declined run) the tab's URL is hidden: the page just opened is the active tab.
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     if (!tab || !tab.id) throw new Error('no tab for ' + pageUrl);
     chrome.contextMenus.onClicked.dispatch({ menuItemId: 'clip-link', linkUrl, pageUrl, editable: false }, tab);
     return tab.id;
