@@ -33,6 +33,8 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { action: { default_icon: ICONS } }
       : { browser_action: { default_icon: ICONS } }),
+    // declarativeNetRequestWithHostAccess: one session rule sets the page as Referer on one image fetch (hotlink
+    // checks); unlike `declarativeNetRequest` it shows no install warning and acts only on granted hosts.
     // `offscreen` (Chrome MV3 only; not a host permission): the document that parses a link clipped without opening it.
     permissions: [
       'activeTab',
@@ -41,6 +43,7 @@ export default defineConfig({
       'unlimitedStorage',
       'downloads',
       'contextMenus',
+      'declarativeNetRequestWithHostAccess',
       ...(manifestVersion === 3 && browser !== 'firefox' ? ['offscreen'] : []),
     ],
     // Optional host access (README, Permissions), asked at the moment of need: all sites when the user starts a batch

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClipEdits } from '../utils/pure/types';
 import { useI18n } from './i18n-context';
 import { isJekyllDate } from '../utils/pure/jekyll-date';
+import { summarizeImages } from '../utils/pure/images/types';
 import type { OpenedClip, PostFields } from '../utils/pure/page-api';
 import { BodyEditor } from './body-editor';
 import { TemplatePicker } from './template-picker';
@@ -16,6 +17,8 @@ export interface ClipEditorProps {
   onSave: (edits: ClipEdits) => void;
   onCopy: () => void;
   onDownload: () => void;
+  /** Downloads the post with its kept images as a zip; offered (beside the post alone) when the clip has some. */
+  onDownloadZip?: () => void;
   onDelete: () => void;
   onBack: () => void;
   /** Autosaves the edited body (see use-autosave.ts). */
@@ -89,6 +92,7 @@ export function ClipEditor({
   onSave,
   onCopy,
   onDownload,
+  onDownloadZip,
   onDelete,
   onBack,
   onSaveBody,
@@ -246,9 +250,20 @@ export function ClipEditor({
         <button type="button" onClick={onCopy}>
           {t('copy')}
         </button>
-        <button type="button" onClick={onDownload} disabled={isBusy}>
-          {t('download')}
-        </button>
+        {onDownloadZip && summarizeImages(opened.clip.images ?? []).kept > 0 ? (
+          <>
+            <button type="button" onClick={onDownloadZip} disabled={isBusy}>
+              {t('imagesDownloadZip')}
+            </button>
+            <button type="button" onClick={onDownload} disabled={isBusy}>
+              {t('imagesDownloadPostOnly')}
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={onDownload} disabled={isBusy}>
+            {t('download')}
+          </button>
+        )}
         <button type="button" class="danger" onClick={onDelete} disabled={isBusy}>
           {t('delete')}
         </button>

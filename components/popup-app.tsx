@@ -1,6 +1,7 @@
 // The popup: clip the active tab, then browse, open, edit, export and delete clips. Data comes in through services.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Failure, Result } from '../utils/pure/result';
+import { fail } from '../utils/pure/result';
 import type { ClipEdits, StoredClip } from '../utils/pure/types';
 import { BatchPanel } from './batch-panel';
 import { ClipEditor } from './clip-editor';
@@ -23,6 +24,7 @@ import { ReclipQuestion } from './reclip-question';
 import type { ClipPhase } from './status-line';
 import { StatusLine } from './status-line';
 import { useLibraryList } from './use-library-list';
+import { postZipName } from '../utils/pure/zip';
 
 /** The background stops a clip after 15 s; this guard ends the busy state even if its answer never comes. */
 export const CLIP_UI_TIMEOUT_MS = 20_000;
@@ -376,6 +378,14 @@ export function PopupApp({
     setView((v) => (v.kind === 'clip' && v.opened === opened ? { ...v, note: note(opened) } : v));
   }
 
+  /** The open post with its images, as a small zip. */
+  function downloadPostZip() {
+    return runOnOpened(
+      (o) => services.downloadPostZip?.(o.clip.id) ?? Promise.resolve(fail('unknown')),
+      (o) => t('imagesDownloadedZip', [postZipName(o.post.filename)]),
+    );
+  }
+
   const selectedIds = [...list.selected];
   // Nothing about an empty library while the page is read or clipped: the status line speaks then.
   const emptyText =
@@ -542,6 +552,7 @@ export function PopupApp({
                 (o) => t('downloaded', [o.post.filename]),
               )
             }
+            {...(services.downloadPostZip && { onDownloadZip: () => void downloadPostZip() })}
             onDelete={() =>
               void deleteClips([view.opened.clip.id], (d) =>
                 t('deletedOne', [d[0]?.edits.title ?? d[0]?.draft.title ?? view.opened.fields.title]),

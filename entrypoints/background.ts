@@ -25,6 +25,7 @@ import { createBatchRunner } from '../utils/platform/batch-browser';
 import { requestBatchPermission } from '../utils/platform/batch-permission';
 import { startBatchIfAllowed, startBatchFromMenu } from '../utils/platform/batch-start';
 import { refetchClipImages } from '../utils/platform/image-refetch';
+import { browserRefererRules } from '../utils/platform/image-referer';
 import { registerHandlers } from '../utils/platform/messages';
 import { ok } from '../utils/pure/result';
 import { createBackgroundPublisher } from '../utils/platform/publish/background-publisher';
@@ -56,6 +57,7 @@ export default defineBackground(() => {
   });
   // "Remove parts…": the picker in the page answers here (a content script, so not through the handlers above).
   registerPickerListener(deps);
+  void browserRefererRules().sweep();
 
   browser.runtime.onInstalled.addListener(() => {
     void createContextMenus();

@@ -554,6 +554,7 @@ async function main(): Promise<void> {
     for (const r of exports) problems = problems.concat(r.problems);
 
     printSizes(sizeBuild(extension), opens.requested);
+    problems = problems.concat(await (await import('./library-export')).benchImageExport(extension));
   } finally {
     await session.close();
     if (!profile) await rm(session.profileDir, { recursive: true, force: true });

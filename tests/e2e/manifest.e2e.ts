@@ -65,6 +65,16 @@ describe('built manifests', () => {
       const optional = [...(m.optional_permissions ?? []), ...(m.optional_host_permissions ?? [])].sort();
       assert.deepEqual(optional, optionalFromReadme());
       if (dir === 'chrome-mv3') assert.deepEqual(m.optional_permissions ?? [], []);
+      // Network rules only where a host is granted: never the blanket DNR permission (an install warning that
+      // blocks on every site) or webRequest.
+      assert.ok(permissions.includes('declarativeNetRequestWithHostAccess'), permissions.join(', '));
+      for (const broad of [
+        'declarativeNetRequest',
+        'declarativeNetRequestFeedback',
+        'webRequest',
+        'webRequestBlocking',
+      ])
+        assert.ok(!permissions.includes(broad), `${dir} asks for ${broad}`);
       assert.equal(m.content_scripts, undefined);
       const csp =
         typeof m.content_security_policy === 'string'
