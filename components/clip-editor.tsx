@@ -7,6 +7,7 @@ import { isJekyllDate } from '../utils/pure/jekyll-date';
 import { summarizeImages } from '../utils/pure/images/types';
 import type { OpenedClip, PostFields } from '../utils/pure/page-api';
 import { BodyEditor } from './body-editor';
+import { TagInput } from './tag-input';
 import { TemplatePicker } from './template-picker';
 
 export interface ClipEditorProps {
@@ -31,13 +32,15 @@ export interface ClipEditorProps {
   autosaveMs?: number;
   /** The publish control (issue 12), mounted below the actions when the page publishes. */
   publishSlot?: ComponentChildren;
+  /** The user's tags, most used first, suggested as tags are typed. */
+  tagSuggestions?: string[];
 }
 
 interface FormValues {
   title: string;
   date: string;
   categories: string;
-  tags: string;
+  tags: string[];
 }
 
 function toFormValues(fields: PostFields): FormValues {
@@ -45,7 +48,7 @@ function toFormValues(fields: PostFields): FormValues {
     title: fields.title,
     date: fields.date,
     categories: fields.categories.join(', '),
-    tags: fields.tags.join(', '),
+    tags: fields.tags,
   };
 }
 
@@ -80,7 +83,7 @@ export function toEdits(previous: ClipEdits, shown: PostFields, form: FormValues
   }
   const categories = splitList(form.categories);
   if (!isSameList(categories, shown.categories)) edits.categories = categories;
-  const tags = splitList(form.tags);
+  const tags = [...new Set(form.tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))];
   if (!isSameList(tags, shown.tags)) edits.tags = tags;
   return edits;
 }
@@ -101,6 +104,7 @@ export function ClipEditor({
   doc = null,
   autosaveMs,
   publishSlot,
+  tagSuggestions = [],
 }: ClipEditorProps) {
   const { t } = useI18n();
   const [form, setForm] = useState<FormValues>(() => toFormValues(opened.fields));
@@ -118,7 +122,7 @@ export function ClipEditor({
     setDateInvalid(false);
   }, [opened]);
 
-  function update(key: keyof FormValues, value: string) {
+  function update(key: Exclude<keyof FormValues, 'tags'>, value: string) {
     setForm((f) => ({ ...f, [key]: value }));
     if (key === 'date') setDateInvalid(false);
   }
@@ -192,13 +196,15 @@ export function ClipEditor({
           aria-describedby="edit-comma-hint"
           onInput={(e) => update('categories', e.currentTarget.value)}
         />
-        <label for="edit-tags">{t('fieldTags')}</label>
-        <input
-          id="edit-tags"
-          type="text"
-          value={form.tags}
-          aria-describedby="edit-comma-hint"
-          onInput={(e) => update('tags', e.currentTarget.value)}
+        <span class="field-label" aria-hidden="true">
+          {t('fieldTags')}
+        </span>
+        <TagInput
+          tags={form.tags}
+          suggestions={tagSuggestions}
+          label={t('fieldTags')}
+          removeLabel={(tag) => t('editorRemoveTag', [tag])}
+          onChange={(tags) => setForm((f) => ({ ...f, tags }))}
         />
         <p id="edit-comma-hint" class="hint">
           {t('commaHint')}

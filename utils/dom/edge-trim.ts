@@ -1,7 +1,9 @@
 // DOM: trims what Readability keeps at an article's edges: the headline again, byline and date lines, share and
 // link rows, story lists.
+import { removeTrailingLinkRows } from './boilerplate-tail';
 import { BLOCK_TAGS } from './html-blocks';
 import { BREADCRUMB_LABEL, DROP_ATTRIBUTE } from './pre-clean';
+import { readAndLine, readByLine } from '../pure/byline-lines';
 import { findDatesInText } from '../pure/date-parse';
 import { normalizeSpace } from '../pure/page-text';
 import { measureText } from '../pure/text-weight';
@@ -31,13 +33,17 @@ const MAX_EDGE_UNITS = 6;
 /** Header and footer lines are short; a kicker or standfirst above a byline stays under this. */
 const MAX_META_LINE_CHARS = 200;
 const MAX_HEADER_LINE_CHARS = 300;
+/** A standfirst is a sentence at least this long (about eight words). */
+const MIN_STANDFIRST_CHARS = 40;
 
 /** `来源：`, `作者：`, `责任编辑：`, `字号：` — the labels of a Chinese portal's dateline and footer. */
 const CJK_META_LABEL =
   /(?:来源|來源|稿源|作者|作\s+者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|字号|字號|发布时间|發佈時間|发布日期|發佈日期|点击|點擊|浏览|瀏覽|阅读|閱讀)\s*[：:]/u;
 /** Words a dateline adds around its date: `Published … at …`, `Updated`, zones, `发布时间`. */
 const DATELINE_WORDS =
-  /\b(?:published|updated|posted|last|modified|on|at|by|am|pm|a\.m\.|p\.m\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b\.?|发布|發佈|时间|時間|日期|更新|于/giu;
+  /\b(?:published|updated|posted|last|modified|on|at|by|am|pm|a\.m\.|p\.m\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b\.?|\buhr\b|发布|發佈|时间|時間|日期|更新|于/giu;
+/** `in Cádiz`, `aus Berlin`, `à Paris`: where the reporter files from, right after the byline. */
+const FILED_FROM = /(?<![\p{L}])(?:in|aus|à|en|em|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?/gu;
 /** Zone abbreviations, capitals only (`EST`, `GMT`, `ET`). */
 const ZONE_NAMES = /\b(?:[A-Z]{1,4}T|UTC|GMT)\b/g;
 const TIME_OF_DAY = /\d{1,2}[:：.]\d{2}(?:[:：]\d{2})?\s*(?:[ap]\.?m\.?)?/giu;
@@ -145,12 +151,17 @@ function isMetaLine(unit: Unit, ctx: EdgeContext): boolean {
   const text = unit.text;
   if (!text || text.length > MAX_META_LINE_CHARS || isWhole(unit)) return false;
   if (CJK_META_LABEL.test(text) || BREADCRUMB_LABEL.test(text)) return true;
-  if (BYLINE_LINE.test(text)) return true;
+  if (BYLINE_LINE.test(text) || readByLine(text).length > 0) return true;
+  // `und Tobias Brandt` under `Von Jana Keller`: a name the byline holds, after the word for "and".
+  const more = readAndLine(text);
+  if (more.length && more.every((n) => ctx.byline?.includes(n))) return true;
   let rest = text;
   const byline = ctx.byline?.trim();
   if (byline) {
     if (compactText(text) === compactText(byline)) return true;
     rest = rest.replace(new RegExp(escapeRegExp(byline), 'giu'), ' ');
+    // `Lucía Ortega in Cádiz · …`: the place a byline is filed from.
+    if (rest !== text) rest = rest.replace(FILED_FROM, ' ');
   }
   let hasDate = false;
   for (const found of ctx.dates) {
@@ -167,6 +178,15 @@ function isMetaLine(unit: Unit, ctx: EdgeContext): boolean {
   // Nothing is left once the date, the byline and the dateline's own words are gone.
   const left = rest.replace(ZONE_NAMES, ' ').replace(TIME_OF_DAY, ' ').replace(DATELINE_WORDS, ' ');
   return compactText(left).length <= 2;
+}
+
+/** A sentence of some length, mostly outside links: a standfirst, not a kicker or a label. */
+function isStandfirst(unit: Unit): boolean {
+  return (
+    measureText(unit.text) >= MIN_STANDFIRST_CHARS &&
+    /[.!?。！？]["'”’」)）]?$/u.test(unit.text) &&
+    linkedText(unit).length * 2 < unit.text.length
+  );
 }
 
 /** A line of links only, two or more (`Back to news | Subscribe to the print edition`). */
@@ -213,6 +233,7 @@ export function trimArticleEdges(root: Element, ctx: EdgeContext): void {
   for (const el of Array.from(root.querySelectorAll(`[${DROP_ATTRIBUTE}]`)))
     removeUnit({ nodes: [el], text: '' }, root);
   removeStoryLists(root);
+  removeTrailingLinkRows(root);
   const units = listUnits(root).filter((u) => u.text !== '' || hasMedia(u));
 
   // Short lines above a byline or dateline (a kicker, a standfirst) are part of the header; a header is one
@@ -230,6 +251,8 @@ export function trimArticleEdges(root: Element, ctx: EdgeContext): void {
       continue;
     }
     if (isWhole(unit) || measureText(unit.text) > MAX_HEADER_LINE_CHARS) break;
+    // A standfirst (dek) is a sentence and stays: it is the story's summary, not its furniture.
+    if (isStandfirst(unit)) continue;
     if (pending.length >= (hasRemoved ? 1 : 2)) break;
     pending.push(unit);
   }

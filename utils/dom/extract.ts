@@ -2,6 +2,7 @@
 // Orchestration only: clean-up before Readability is in pre-clean.ts, the edge trim after it in edge-trim.ts.
 import { Readability } from '@mozilla/readability';
 import { absolutizeUrls } from './absolute-urls';
+import { removeBlockBoilerplate } from './boilerplate-blocks';
 import { dropParagraphIndents, trimArticleEdges } from './edge-trim';
 import { parseInert } from './markdown-prepare';
 import type { ArticleHints } from './metadata';
@@ -123,7 +124,7 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<ClipD
     return fail('page-too-large', `${bodyChars} characters of text; the limit is ${MAX_TEXT_CHARS}.`);
   }
 
-  const picked = mode === 'selection' ? pickSelection(doc, opts) : pickFromClone(doc, opts, mode);
+  const picked = mode === 'selection' ? pickSelection(doc, opts) : pickFromClone(doc, url, opts, mode);
   if (!picked.ok) return picked;
   const { content, kind, hints, isOuter } = picked.value;
 
@@ -183,7 +184,12 @@ function pickSelection(doc: Document, opts: ExtractOptions): Result<Picked> {
   return ok({ content: container, kind: 'selection', hints: {} });
 }
 
-function pickFromClone(doc: Document, opts: ExtractOptions, mode: 'article' | 'page'): Result<Picked> {
+function pickFromClone(
+  doc: Document,
+  url: string,
+  opts: ExtractOptions,
+  mode: 'article' | 'page',
+): Result<Picked> {
   const clone = doc.cloneNode(true) as Document;
   inlineShadowRoots(doc, clone);
   if (clone.body && measureDepth(clone.body) > DEEP_NESTING) flattenWrapperChains(clone.body);
@@ -201,6 +207,7 @@ function pickFromClone(doc: Document, opts: ExtractOptions, mode: 'article' | 'p
   }
 
   removeBoilerplate(clone);
+  removeBlockBoilerplate(clone, url);
   markCodeLanguages(clone);
   const chosen = opts.articleSelector ? querySafe(clone, opts.articleSelector) : null;
   if (chosen) {
