@@ -130,10 +130,11 @@ export async function writeExportZip(
   let written = 0;
   try {
     await pause();
-    const placements = place();
+    // Dropped once the posts are written: its taken-paths table is as large as the export's entry list.
+    let placements: Generator<PlacedPost, void, undefined> | null = place();
     await eachClip(lib, target, async (clip) => {
       const plannedClip = planned[written];
-      const placed = placements.next();
+      const placed = placements?.next() ?? { done: true, value: undefined };
       if (plannedClip?.id !== clip.id || placed.done) throw new LibraryChanged();
       const { content } = renderClip(clip, settings);
       const plan = placed.value;
@@ -150,6 +151,7 @@ export async function writeExportZip(
       written += 1;
       await step();
     });
+    placements = null;
     if (written !== planned.length) throw new LibraryChanged();
     // The image files, placed again from the kept hashes rather than remembered: one post's worth at a time.
     for (const plan of place()) {
