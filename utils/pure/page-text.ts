@@ -99,7 +99,8 @@ export function lastLines(text: string, count: number): string[] {
   const out: string[] = [];
   let end = text.length;
   while (out.length < count && end >= 0) {
-    const start = text.lastIndexOf('\n', end - 1);
+    // lastIndexOf clamps a negative start to 0: at the very beginning there is no earlier newline to find.
+    const start = end > 0 ? text.lastIndexOf('\n', end - 1) : -1;
     const line = normalizeSpace(text.slice(start + 1, end));
     if (line) out.unshift(line);
     if (start < 0) break;
