@@ -27,12 +27,15 @@ import { browserRefererRules } from '../utils/platform/image-referer';
 import { registerHandlers } from '../utils/platform/messages';
 import { ok } from '../utils/pure/result';
 import { createBackgroundPublisher } from '../utils/platform/publish/background-publisher';
+import { createPendingAutoPublish } from '../utils/platform/publish/auto-publish-pending';
 
 export default defineBackground(() => {
   const getLibrary = createLibraryGetter();
   const deps = createBrowserDeps(getLibrary);
   const batch = createBatchRunner(deps);
   const publisher = createBackgroundPublisher(getLibrary);
+  // New clips made here (menu, shortcut) wait for a page to publish them: pages render posts.
+  const pending = createPendingAutoPublish();
 
   registerHandlers({
     'probe-tab': () => probeActiveTab(deps),
@@ -50,6 +53,7 @@ export default defineBackground(() => {
     // Git publishing runs here, in one context, so two publishes to one clone queue up instead of racing.
     'publish-clips': (request) => publisher.publish(request),
     'publish-test': () => publisher.test(),
+    'publish-claim-pending': () => pending.claim(),
   });
   // "Remove parts…": the picker in the page answers here (a content script, so not through the handlers above).
   registerPickerListener(deps);
@@ -68,10 +72,11 @@ export default defineBackground(() => {
       return;
     }
     const mode = info.menuItemId === MENU_CLIP_SELECTION ? 'selection' : 'article';
-    void clipWithFeedback(mode, deps, toActiveTab(tab));
+    void clipWithFeedback(mode, deps, toActiveTab(tab)).then(pending.record);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'clip-page') void clipWithFeedback('article', deps, toActiveTab(tab));
+    if (command === 'clip-page')
+      void clipWithFeedback('article', deps, toActiveTab(tab)).then(pending.record);
   });
 });
