@@ -6,7 +6,9 @@ import {
   batchScopeOf,
   clipWithFeedback,
   createContextMenus,
+  MENU_CLIP_LINK,
   MENU_CLIP_SELECTION,
+  showBadge,
   showBatchBadge,
 } from '../utils/platform/clip-feedback';
 import {
@@ -28,13 +30,15 @@ import { registerHandlers } from '../utils/platform/messages';
 import { ok } from '../utils/pure/result';
 import { createBackgroundPublisher } from '../utils/platform/publish/background-publisher';
 import { createPendingAutoPublish } from '../utils/platform/publish/auto-publish-pending';
+import { createLinkClipDeps } from '../utils/platform/link-clip-deps';
+import { clipLink } from '../utils/platform/link-clip';
 
 export default defineBackground(() => {
   const getLibrary = createLibraryGetter();
   const deps = createBrowserDeps(getLibrary);
   const batch = createBatchRunner(deps);
   const publisher = createBackgroundPublisher(getLibrary);
-  // New clips made here (menu, shortcut) wait for a page to publish them: pages render posts.
+  // New clips made here (menu, link, shortcut) wait for a page to publish them: pages render posts.
   const pending = createPendingAutoPublish();
 
   registerHandlers({
@@ -69,6 +73,15 @@ export default defineBackground(() => {
       // The prompt must open inside the click's handler, before any await.
       const asking = requestBatchPermission();
       void startBatchFromMenu(batch, scope, tab?.windowId, asking).then((r) => showBatchBadge(tab?.id, r));
+      return;
+    }
+    if (info.menuItemId === MENU_CLIP_LINK) {
+      // Fetching another page needs the all-sites permission: the prompt opens in the click, before any await.
+      const asking = requestBatchPermission();
+      void clipLink(info.linkUrl ?? '', asking, createLinkClipDeps(deps)).then(async (result) => {
+        if (tab?.id !== undefined) await showBadge(tab.id, result);
+        await pending.record(result);
+      });
       return;
     }
     const mode = info.menuItemId === MENU_CLIP_SELECTION ? 'selection' : 'article';

@@ -141,6 +141,8 @@ export interface Context {
   publisherOffset: number | null;
   skipCache: Map<Element, boolean>;
   jsonLd: JsonLdNode[];
+  /** The page's elements in document order, listed once per clip (see collectElements). */
+  elements?: Element[];
 }
 
 export interface Candidate {
@@ -292,6 +294,8 @@ export interface DateSearchOptions {
   jsonLd?: JsonLdNode[];
   /** The article's headline element when the caller has found it (extraction does): not searched again. */
   headline?: Element | null;
+  /** The page's elements in document order when the caller has listed them: both cascades share the list. */
+  elements?: Element[];
 }
 
 /** The search context for one page: its headline, the publisher zone, the JSON-LD. */
@@ -309,5 +313,6 @@ export function makeContext(doc: Document, url: string, opts: DateSearchOptions)
         : null,
     skipCache: new Map(),
     jsonLd: opts.jsonLd ?? readJsonLd(doc),
+    ...(opts.elements ? { elements: opts.elements } : {}),
   };
 }

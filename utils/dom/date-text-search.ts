@@ -30,8 +30,15 @@ export interface TextCandidate {
 
 /** Elements in document order, bounded. `querySelectorAll('*')` rather than a walk from `body`: it also reaches
  * content that a lenient parser left outside `body` in broken legacy pages. */
-export function collectElements(doc: Document): Element[] {
-  return Array.from(doc.querySelectorAll('*')).slice(0, MAX_ELEMENTS);
+export function collectElements(doc: Document, ctx?: Pick<Context, 'elements'>): Element[] {
+  // Listed once per clip, not once per search step: a whole-page list is the costly part on long pages.
+  if (ctx?.elements) {
+    if (ctx.elements.length > MAX_ELEMENTS) ctx.elements = ctx.elements.slice(0, MAX_ELEMENTS);
+    return ctx.elements;
+  }
+  const elements = Array.from(doc.querySelectorAll('*')).slice(0, MAX_ELEMENTS);
+  if (ctx) ctx.elements = elements;
+  return elements;
 }
 
 export function scoreText(
@@ -103,7 +110,7 @@ const ELEMENTS = new WeakMap<Context, Element[]>();
 /** The page's elements for one search, read once. */
 export function elementsOf(doc: Document, ctx: Context): Element[] {
   let elements = ELEMENTS.get(ctx);
-  if (!elements) ELEMENTS.set(ctx, (elements = collectElements(doc)));
+  if (!elements) ELEMENTS.set(ctx, (elements = collectElements(doc, ctx)));
   return elements;
 }
 

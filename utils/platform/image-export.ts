@@ -83,7 +83,7 @@ export async function withImageFiles(
   return [...out, ...files];
 }
 
-async function readChecked(source: ImageSource, hash: string): Promise<Uint8Array> {
+export async function readChecked(source: ImageSource, hash: string): Promise<Uint8Array> {
   const record = await source.getImage(hash);
   if (!record) throw new Error(`An image of the library is missing (${hash.slice(0, 12)}…).`);
   const bytes = new Uint8Array(await record.blob.arrayBuffer());

@@ -11,14 +11,12 @@ import { renderClip } from '../pure/render-clip';
 import { errorMessage } from '../pure/error-message';
 import { createBlobSink } from './blob-sink';
 import { downloadZipBlob } from './downloads';
-import type { ClipImages } from './image-export';
-import { clipImagesOf, withImageFiles } from './image-export';
+import { writeExportZip } from './library-export';
 import type { Library } from './store';
 import type { Result } from '../pure/result';
 import { fail, ok, isRecord } from '../pure/result';
 import type { ImageSettings, Post, StoredClip } from '../pure/types';
-import { postsToZipFiles, postZipName, writeZipInSlices } from '../pure/zip';
-import { findTemplate, zipFolderFor } from '../pure/presets';
+import { postZipName } from '../pure/zip';
 import { toLocalDay } from '../pure/dates';
 
 // How long to render between progress updates. Counting posts instead paused 500 times on a 10,000-clip export,
@@ -164,8 +162,9 @@ export function renderPreview(clip: StoredClip | null, settings: RenderSettings)
 
 /**
  * Renders every target clip with the current settings and downloads one zip, in the template's folder, with the
- * clips' kept images laid out for their templates. Streamed: images are read one at a time as their entries are
- * written, and the zip is handed to Blobs as it grows, so neither the images nor the archive are held whole.
+ * clips' kept images laid out for their templates. Streamed (library-export.ts): each post is rendered and each
+ * image read as its entry is written, and the zip is handed to Blobs as it grows, so neither the posts, the images
+ * nor the archive are held whole.
  * `filename` names the download (a single post's zip); by default `postclip-<day>.zip`.
  */
 export async function exportZip(
@@ -175,58 +174,22 @@ export async function exportZip(
   onProgress: ProgressFn,
   filename = `postclip-${toLocalDay(new Date())}.zip`,
 ): Promise<Result<number>> {
-  const posts: Post[] = [];
-  // Per post: its template's image layout and what its images became at clip time (kept ones go in the zip).
-  const images: ClipImages[] = [];
-  let lastPause = performance.now();
-  let lastProgress = lastPause;
-  const add = async (clip: StoredClip, total: number) => {
-    posts.push(renderPost(clip, settings));
-    images.push(clipImagesOf(clip, settings));
-    const now = performance.now();
-    if (now - lastProgress >= PROGRESS_EVERY_MS) {
-      onProgress(posts.length, total);
-      lastProgress = now;
-    }
-    if (now - lastPause >= SLICE_MS) {
-      await yieldToPaint();
-      lastPause = performance.now();
-    }
-  };
-  let visited: number;
-  if (target === 'all') {
-    const total = await lib.count();
-    onProgress(0, total);
-    visited = await lib.forEachClip((clip) => add(clip, total));
-  } else {
-    const clips = await lib.getClips(target);
-    onProgress(0, clips.length);
-    for (const clip of clips) await add(clip, clips.length);
-    visited = clips.length;
-  }
-  onProgress(posts.length, posts.length);
-  if (posts.length === 0) return ok(0);
-  const template = findTemplate(settings.activeTemplateId, settings.templates, settings.post);
-  const files = postsToZipFiles(posts, zipFolderFor(template));
-  // Never a zip that silently lacks a clip: one post per clip read, one unique entry per post.
-  const names = new Set(files.map((file) => file.path.toLowerCase()));
-  if (visited !== posts.length || files.length !== posts.length || names.size !== files.length) {
-    return fail(
-      'unknown',
-      `Export stopped: ${visited} clips read, ${posts.length} posts, ${names.size} files.`,
-    );
-  }
   const sink = createBlobSink();
+  let written: Result<number>;
   try {
-    await yieldToPaint();
-    // Image files are read from the library one at a time, as their entries are written.
-    const entries = await withImageFiles(files, images, lib, settings.images, yieldToPaint, SLICE_MS);
-    await writeZipInSlices(entries, (chunk) => sink.write(chunk), yieldToPaint, new Date(), SLICE_MS);
+    written = await writeExportZip(lib, settings, target, onProgress, {
+      sink: (chunk) => sink.write(chunk),
+      pause: yieldToPaint,
+      sliceMs: SLICE_MS,
+      progressMs: PROGRESS_EVERY_MS,
+      mtime: new Date(),
+    });
   } catch (error) {
     return fail('unknown', errorMessage(error));
   }
+  if (!written.ok || written.value === 0) return written;
   const saved = await downloadZipBlob(sink.finish('application/zip'), filename);
-  return saved.ok ? ok(posts.length) : saved;
+  return saved.ok ? written : saved;
 }
 
 /** One clip's post and its kept images as a small zip, laid out as Export all lays them out. */

@@ -130,12 +130,60 @@ export function buildZip(files: ZipFile[], mtime: Date = new Date()): Uint8Array
   return concat(chunks);
 }
 
+/** A zip written entry by entry, pausing between slices of work; see createZipWriter. */
+export interface ZipWriter {
+  /** Writes one entry now (a binary one is loaded first), then pauses if its slice is used up. */
+  add(file: ZipFile): Promise<void>;
+  /** Writes the central directory. */
+  finish(): void;
+}
+
+/**
+ * The zip writeZipInSlices writes, for a caller that makes its entries one at a time (Export all renders each post
+ * as its turn comes, so no post waits in memory for the others). Throws a RangeError on a repeated path or on the
+ * bare path `__proto__`, as buildZip does, when that entry comes.
+ */
+export function createZipWriter(
+  sink: (chunk: Uint8Array) => void,
+  pause: () => Promise<void>,
+  mtime: Date = new Date(),
+  sliceMs = 50,
+  sliceBytes = 4 * 1024 * 1024,
+): ZipWriter {
+  const zip = startZip(mtime, sink);
+  const seen = new Set<string>();
+  let sliceStart = Date.now();
+  let bytesInSlice = 0;
+  return {
+    async add(file) {
+      if (seen.has(file.path)) throw new RangeError(`Duplicate zip path: ${file.path}`);
+      if (file.path === '__proto__') throw new RangeError('Unsupported zip path: __proto__');
+      seen.add(file.path);
+      if ('content' in file) zip.add(file);
+      else {
+        const bytes = await file.load();
+        zip.addBytes(file.path, bytes);
+        bytesInSlice += bytes.length;
+      }
+      if (Date.now() - sliceStart >= sliceMs || bytesInSlice >= sliceBytes) {
+        await pause();
+        sliceStart = Date.now();
+        bytesInSlice = 0;
+      }
+    },
+    finish() {
+      zip.finish();
+    },
+  };
+}
+
 /**
  * The same zip as buildZip, written in slices of about `sliceMs` with `pause()` between them, so a page stays
  * responsive while it packs thousands of posts (one block of 10,000 froze the popup for ~2 s). Each chunk goes to
  * `sink` as soon as it is made, and a binary entry is loaded only when its turn comes, so the caller decides how
  * much of the archive is held in memory (export hands the chunks to Blobs). A pause also follows every
  * `sliceBytes` of binary entries: loading and copying them is the slow part, and it is not all counted in time.
+ * Paths are all checked before anything is written.
  */
 export async function writeZipInSlices(
   files: ZipFile[],
@@ -146,23 +194,9 @@ export async function writeZipInSlices(
   sliceBytes = 4 * 1024 * 1024,
 ): Promise<void> {
   checkPaths(files);
-  const zip = startZip(mtime, sink);
-  let sliceStart = Date.now();
-  let bytesInSlice = 0;
-  for (const file of files) {
-    if ('content' in file) zip.add(file);
-    else {
-      const bytes = await file.load();
-      zip.addBytes(file.path, bytes);
-      bytesInSlice += bytes.length;
-    }
-    if (Date.now() - sliceStart >= sliceMs || bytesInSlice >= sliceBytes) {
-      await pause();
-      sliceStart = Date.now();
-      bytesInSlice = 0;
-    }
-  }
-  zip.finish();
+  const writer = createZipWriter(sink, pause, mtime, sliceMs, sliceBytes);
+  for (const file of files) await writer.add(file);
+  writer.finish();
 }
 
 /** writeZipInSlices into one array: for callers that hold the whole zip anyway (tests, the CLI). */

@@ -1,9 +1,9 @@
-// Platform: "Publish every new clip" for clips the background makes with no page open (context menu, keyboard
-// shortcut). Posts are rendered in a page: rendering in the background would put the template engine, YAML, TOML
-// and pinyin into the service worker's one bundle, parsed on every wake-up. So the background keeps the new clips'
-// ids in a short list in storage.local (it outlives the service worker), and the popup or options page claims them.
-// Only the background reads or writes that list, one step at a time: an append and a claim never interleave, and
-// of two pages claiming at once one gets the ids and the other an empty list.
+// Platform: "Publish every new clip" for clips the background makes with no page open (context menu, Clip link,
+// keyboard shortcut). Posts are rendered in a page: rendering in the background would put the template engine,
+// YAML, TOML and pinyin into the service worker's one bundle, parsed on every wake-up. So the background keeps the
+// new clips' ids in a short list in storage.local (it outlives the service worker), and the popup or options page
+// claims them. Only the background reads or writes that list, one step at a time: an append and a claim never
+// interleave, and of two pages claiming at once one gets the ids and the other an empty list.
 import { browser } from 'wxt/browser';
 import type { ClipOutcome } from '../../pure/protocol';
 import type { Result } from '../../pure/result';

@@ -1,6 +1,6 @@
 // Platform: "Publish every new clip": which clips it takes, and when. A new clip made in the popup (its Clip
 // buttons, or the toolbar click that clips on open), the new clips of a batch of tabs, and a new clip the background
-// made from the context menu or the keyboard shortcut (auto-publish-pending.ts keeps those until a page opens).
+// made from the context menu (page, selection, link) or the shortcut (auto-publish-pending.ts keeps those for a page).
 // Never a re-clip (it updates a clip the user already has, published or not, on purpose), an image re-fetch, an
 // edit, or a backup restore: none of those goes through here. The page publishes (it renders the posts), so a batch
 // started from the context menu is published when the popup next sees it finished.

@@ -41,14 +41,23 @@ export function* planEachImageExport(
   );
   let i = 0;
   for (const place of placed) {
-    const links = new Map(place.images.map((image) => [image.id, image.link]));
-    const targets = new Map<string, string>();
-    for (const outcome of posts[i]?.outcomes ?? []) {
-      if (outcome.status !== 'kept' || outcome.originalUrl === null) continue;
-      const link = links.get(outcome.hash);
-      if (link !== undefined) targets.set(outcome.originalUrl, link);
-    }
+    const targets = imageTargets(place, posts[i]?.outcomes ?? []);
     i += 1;
     yield { ...place, targets };
   }
+}
+
+/**
+ * Markdown destination as stored → the link to write, for a post placed by placeImages. A caller that placed its
+ * posts from their kept hashes alone (Export all, which does not hold the clips) gives the outcomes here.
+ */
+export function imageTargets(place: PlacedPost, outcomes: readonly ImageOutcome[]): Map<string, string> {
+  const links = new Map(place.images.map((image) => [image.id, image.link]));
+  const targets = new Map<string, string>();
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'kept' || outcome.originalUrl === null) continue;
+    const link = links.get(outcome.hash);
+    if (link !== undefined) targets.set(outcome.originalUrl, link);
+  }
+  return targets;
 }
