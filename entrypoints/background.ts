@@ -29,6 +29,7 @@ import { browserRefererRules } from '../utils/platform/image-referer';
 import { registerHandlers } from '../utils/platform/messages';
 import { ok } from '../utils/pure/result';
 import { createBackgroundPublisher } from '../utils/platform/publish/background-publisher';
+import { createPendingAutoPublish } from '../utils/platform/publish/auto-publish-pending';
 import { createLinkClipDeps } from '../utils/platform/link-clip-deps';
 import { clipLink } from '../utils/platform/link-clip';
 
@@ -37,6 +38,8 @@ export default defineBackground(() => {
   const deps = createBrowserDeps(getLibrary);
   const batch = createBatchRunner(deps);
   const publisher = createBackgroundPublisher(getLibrary);
+  // New clips made here (menu, link, shortcut) wait for a page to publish them: pages render posts.
+  const pending = createPendingAutoPublish();
 
   registerHandlers({
     'probe-tab': () => probeActiveTab(deps),
@@ -54,6 +57,7 @@ export default defineBackground(() => {
     // Git publishing runs here, in one context, so two publishes to one clone queue up instead of racing.
     'publish-clips': (request) => publisher.publish(request),
     'publish-test': () => publisher.test(),
+    'publish-claim-pending': () => pending.claim(),
   });
   // "Remove parts…": the picker in the page answers here (a content script, so not through the handlers above).
   registerPickerListener(deps);
@@ -76,14 +80,16 @@ export default defineBackground(() => {
       const asking = requestBatchPermission();
       void clipLink(info.linkUrl ?? '', asking, createLinkClipDeps(deps)).then(async (result) => {
         if (tab?.id !== undefined) await showBadge(tab.id, result);
+        await pending.record(result);
       });
       return;
     }
     const mode = info.menuItemId === MENU_CLIP_SELECTION ? 'selection' : 'article';
-    void clipWithFeedback(mode, deps, toActiveTab(tab));
+    void clipWithFeedback(mode, deps, toActiveTab(tab)).then(pending.record);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'clip-page') void clipWithFeedback('article', deps, toActiveTab(tab));
+    if (command === 'clip-page')
+      void clipWithFeedback('article', deps, toActiveTab(tab)).then(pending.record);
   });
 });

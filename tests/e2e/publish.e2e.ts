@@ -151,6 +151,56 @@ describe('Publish in Chromium: the permission granted', () => {
     await lib.close();
   });
 
+  it('publish every new clip: a clip the background made with no page open is published when a page opens, once', async () => {
+    // A context-menu or shortcut clip cannot be started headless: the list is written as the background's record()
+    // writes it, and what is checked is the claim (through the background) and the publish.
+    const bare = git.createRepo('auto.git');
+    const options = await openExtensionPage(session, 'options.html');
+    await fillGitSettings(options, git.urlOf('auto.git'), TEST_TOKEN);
+    await waitForText(options, 'Publish settings saved.');
+    await options.getByLabel('Publish every new clip automatically', { exact: true }).check();
+    await options.getByRole('button', { name: 'Save publish settings', exact: true }).click();
+    await waitForText(options, 'Publish settings saved.');
+    // The options page stays open: it hears of the new clip and publishes it at once.
+    await options.evaluate(async () => {
+      const ids = await new Promise<IDBValidKey[]>((resolve, reject) => {
+        const open = indexedDB.open('postclip');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const keys = open.result.transaction('clips').objectStore('clips').getAllKeys();
+          keys.onsuccess = () => {
+            open.result.close();
+            resolve(keys.result);
+          };
+          keys.onerror = () => reject(new Error(String(keys.error)));
+        };
+      });
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { local: { set(v: object): Promise<void> } } };
+      };
+      await chrome.storage.local.set({ publishAutoPending: ids });
+    });
+    await pollValue(
+      () => Promise.resolve(headOf(bare) === null ? [] : logSubjects(bare)),
+      (subjects) => subjects.length === 1,
+      'the auto-publish commit',
+    );
+    assert.match([...cloneFiles(bare).values()][0]?.toString() ?? '', new RegExp(TITLE));
+    // A popup opened afterwards finds nothing left to publish.
+    const lib = await openExtensionPage(session, 'popup.html');
+    await lib.getByRole('button', { name: 'Export all', exact: true }).waitFor();
+    const left = await lib.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+      };
+      return (await chrome.storage.local.get('publishAutoPending')).publishAutoPending ?? null;
+    });
+    assert.equal(left, null);
+    assert.equal(logSubjects(bare).length, 1, 'published once, not by both pages');
+    await lib.close();
+    await options.close();
+  });
+
   it('publishes to a folder: the origin-private file system standing in for a picked folder', async () => {
     const lib = await openExtensionPage(session, 'popup.html');
     await lib.getByRole('button', { name: 'Export all', exact: true }).waitFor();

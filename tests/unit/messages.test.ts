@@ -56,6 +56,10 @@ function makeHandlers(): Handlers & { calls: string[]; requests: unknown[] } {
       calls.push('publish-test');
       return Promise.resolve({ ok: true, value: { ok: false, code: 'publish-auth' } });
     },
+    'publish-claim-pending': () => {
+      calls.push('publish-claim-pending');
+      return Promise.resolve({ ok: true, value: ['c1'] });
+    },
   };
 }
 
@@ -227,5 +231,21 @@ describe('publish messages', () => {
       type: 'publish-test',
       payload: {},
     });
+  });
+
+  it('routes the pending auto-publish claim from our pages, with no payload fields', async () => {
+    const handlers = makeHandlers();
+    const claimed = await handleMessage(
+      { type: 'publish-claim-pending', payload: { extra: 1 } },
+      POPUP,
+      handlers,
+      SELF,
+    );
+    expect(claimed).toEqual({ ok: true, value: ['c1'] });
+    const page = { id: 'abc', url: 'https://evil.example/' };
+    expect(
+      handleMessage({ type: 'publish-claim-pending', payload: {} }, page, handlers, SELF),
+    ).toBeUndefined();
+    expect(handlers.calls).toEqual(['publish-claim-pending']);
   });
 });

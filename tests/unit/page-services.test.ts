@@ -71,6 +71,8 @@ describe('popup services: clip', () => {
     expect(await services.clip('article', target)).toEqual({ ok: false, code: 'no-active-tab' });
     await services.clip('page');
     expect(received).toEqual([
+      // On opening, the popup takes the clips the background made for auto-publishing (menu, shortcut).
+      { type: 'publish-claim-pending', payload: {} },
       { type: 'clip-tab', payload: { mode: 'article', tabId: 7, expectedUrl: 'https://news.example/a' } },
       { type: 'clip-tab', payload: { mode: 'page' } },
     ]);

@@ -122,6 +122,7 @@ export function parseMessage(raw: unknown): Message | null {
     case 'publish-clips':
       return parsePublishRequest(payload);
     case 'publish-test':
+    case 'publish-claim-pending':
       return { type, payload: {} };
     default:
       return null;
@@ -166,6 +167,8 @@ export function handleMessage(
         return handlers['publish-clips'](message.payload, sender);
       case 'publish-test':
         return handlers['publish-test'](message.payload, sender);
+      case 'publish-claim-pending':
+        return handlers['publish-claim-pending'](message.payload, sender);
     }
   };
   return run().catch((error: unknown) => fail('unknown', errorMessage(error)));

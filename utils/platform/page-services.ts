@@ -25,7 +25,9 @@ import {
   createPublishOptionsServices,
   createPublishPopupServices,
 } from './publish/page-publish';
-import { autoPublishClip, withBatchAutoPublish } from './publish/auto-publish';
+import type { AutoPublishDeps } from './publish/auto-publish';
+import { autoPublishClip, autoPublishPending, withBatchAutoPublish } from './publish/auto-publish';
+import { onPendingAdded } from './publish/auto-publish-pending';
 
 /** Turndown, YAML and pinyin are most of the page's code: the library list shows before they load. */
 const loadRendering = () => import('./post-rendering');
@@ -89,6 +91,13 @@ function exportWith(library: () => Promise<Library>, settings: () => Promise<Set
     });
 }
 
+/** The clips the background made with no page open (menu, shortcut): published now, and as more arrive. */
+function publishPendingNowAndLater(deps: AutoPublishDeps): void {
+  const run = () => void autoPublishPending(deps).catch(() => undefined);
+  run();
+  onPendingAdded(run);
+}
+
 export function createPopupServices(): PopupServices {
   // The popup searches: it keeps the full-text index (loaded, or built once, on its first query).
   const library = connectLibrary({ fullText: createFullText });
@@ -101,6 +110,7 @@ export function createPopupServices(): PopupServices {
   };
   // "Publish every new clip": the page renders the post, so the popup starts it (a failure stays on the clip).
   const autoPublish = createAutoPublishDeps(library, settings);
+  publishPendingNowAndLater(autoPublish);
   return {
     batch: withBatchAutoPublish(createBatchServices(), autoPublish),
     probe: () => sendMessage('probe-tab', {}),
@@ -156,6 +166,7 @@ export function createPopupServices(): PopupServices {
 export function createOptionsServices(): OptionsServices {
   const library = connectLibrary();
   const settings = watchSettings();
+  publishPendingNowAndLater(createAutoPublishDeps(library, settings));
   return {
     loadSettings: () => attempt(loadSettings),
     saveSettings: (next) => attempt(() => saveSettings(next)),

@@ -65,7 +65,7 @@ export interface PublishItemFile {
   text: string;
 }
 
-/** One clip's files. The page renders them (posts need a DOM the background lacks); the background publishes. */
+/** One clip's files. The page renders them (rendering code stays out of the background's bundle); the background publishes. */
 export interface PublishItem {
   clipId: string;
   files: PublishItemFile[];
@@ -106,6 +106,8 @@ export interface Protocol {
   'publish-clips': [PublishClipsRequest, PublishReport];
   /** "Test connection" with the saved repository settings and token. */
   'publish-test': [Record<string, never>, PublishTestReport];
+  /** The new clips the background made with no page open, for auto-publishing; the list is emptied. */
+  'publish-claim-pending': [Record<string, never>, string[]];
 }
 
 /** Test connection's answer: what it found, or the publish error code that stopped it. */

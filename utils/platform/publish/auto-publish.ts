@@ -1,8 +1,9 @@
 // Platform: "Publish every new clip": which clips it takes, and when. A new clip made in the popup (its Clip
-// buttons, or the toolbar click that clips on open) and the new clips of a batch of tabs. Never a re-clip (it
-// updates a clip the user already has, published or not, on purpose), an image re-fetch, an edit, or a backup
-// restore: none of those goes through here. The page publishes (posts need its DOM), so a batch started from the
-// context menu is published when the popup next sees it finished.
+// buttons, or the toolbar click that clips on open), the new clips of a batch of tabs, and a new clip the background
+// made from the context menu (page, selection, link) or the shortcut (auto-publish-pending.ts keeps those for a page).
+// Never a re-clip (it updates a clip the user already has, published or not, on purpose), an image re-fetch, an
+// edit, or a backup restore: none of those goes through here. The page publishes (it renders the posts), so a batch
+// started from the context menu is published when the popup next sees it finished.
 import { browser } from 'wxt/browser';
 import type { BatchServices } from '../../pure/page-api';
 import type { BatchState, ClipOutcome } from '../../pure/protocol';
@@ -14,6 +15,8 @@ export interface AutoPublishDeps {
   publish(ids: string[]): Promise<unknown>;
   /** Claims a finished batch for auto-publishing: true only the first time an id is claimed. */
   claimBatch(batchId: string): Promise<boolean>;
+  /** Takes the clips the background made with no page open: each id is handed to one page only. */
+  claimPending(): Promise<string[]>;
 }
 
 /** The clip a popup clip added, or nothing when it updated an earlier clip of the same article. */
@@ -38,6 +41,14 @@ export async function autoPublishBatch(deps: AutoPublishDeps, state: BatchState 
   const ids = newBatchClipIds(state);
   if (ids.length === 0 || !(await deps.claimBatch(state.id))) return;
   if (!(await deps.isAutoPublish())) return;
+  await deps.publish(ids);
+}
+
+/** When a page opens (or while it is open): the background's new clips, as one publish. */
+export async function autoPublishPending(deps: AutoPublishDeps): Promise<void> {
+  const ids = await deps.claimPending();
+  // Claimed even with the option off since: turned off means those clips are not published later either.
+  if (ids.length === 0 || !(await deps.isAutoPublish())) return;
   await deps.publish(ids);
 }
 

@@ -1,5 +1,6 @@
-// Platform: publishing as the popup and options page see it. The page renders the posts (they need a DOM), then
-// hands Git publishes to the background and writes a local folder itself (its permission needs the user's click).
+// Platform: publishing as the popup and options page see it. The page renders the posts (templates, YAML and pinyin
+// stay out of the background's bundle), then hands Git publishes to the background and writes a local folder itself
+// (its permission needs the user's click).
 import { browser } from 'wxt/browser';
 import type {
   PublishAccessAsk,
@@ -206,7 +207,7 @@ export function createPublishPopupServices(
   };
 }
 
-/** What "publish every new clip" needs from the page: the setting, a publish, and the batch claim. */
+/** What "publish every new clip" needs from the page: the setting, a publish, and the batch and pending claims. */
 export function createAutoPublishDeps(
   library: () => Promise<Library>,
   settings: () => Promise<Settings>,
@@ -218,5 +219,9 @@ export function createAutoPublishDeps(
     },
     publish: async (ids) => publishClips(await library(), await settings(), ids),
     claimBatch: claimBatchInStorage,
+    claimPending: async () => {
+      const claimed = await sendMessage('publish-claim-pending', {});
+      return claimed.ok ? claimed.value : [];
+    },
   };
 }
