@@ -1,6 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { listTextDates } from '../../utils/dom/date-text-search';
+import fc from 'fast-check';
+import { fitsShort, listTextDates } from '../../utils/dom/date-text-search';
+import { MAX_SHORT_TEXT } from '../../utils/dom/date-context';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
 
@@ -19,5 +21,24 @@ describe('listTextDates', () => {
   it('never throws on a page without text', () => {
     const { document } = parseHTML('<html><body></body></html>');
     expect(listTextDates(document, 'https://e.com/a', { now: NOW })).toEqual([]);
+  });
+});
+
+describe('fitsShort', () => {
+  const slow = (raw: string): boolean => raw.replace(/\s+/g, ' ').trim().length <= MAX_SHORT_TEXT;
+  it('agrees with collapsing and trimming the whole text', () => {
+    const piece = fc.constantFrom('a', '长', ' ', '\n', '\t', '  ', 'word ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 600 }), (parts) => {
+        const raw = parts.join('');
+        expect(fitsShort(raw)).toBe(slow(raw));
+      }),
+    );
+    for (const raw of [
+      ' '.repeat(500),
+      `${'x'.repeat(MAX_SHORT_TEXT)}   `,
+      ` ${'x'.repeat(MAX_SHORT_TEXT + 1)}`,
+    ])
+      expect(fitsShort(raw)).toBe(slow(raw));
   });
 });

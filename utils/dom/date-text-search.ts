@@ -98,6 +98,26 @@ export function scoreTextCandidates(
   return [...found];
 }
 
+/** Whether `raw`, whitespace runs collapsed and trimmed, is at most MAX_SHORT_TEXT long; stops reading early. */
+export function fitsShort(raw: string): boolean {
+  if (raw.length <= MAX_SHORT_TEXT) return true;
+  let length = 0;
+  let isSpace = true; // leading whitespace is trimmed
+  for (let i = 0; i < raw.length; i++) {
+    if (/\s/.test(raw[i] ?? '')) {
+      if (!isSpace) length++;
+      isSpace = true;
+    } else {
+      length++;
+      isSpace = false;
+    }
+    // One trailing space may still be trimmed away.
+    if (length > MAX_SHORT_TEXT + 1) return false;
+  }
+  // A collapsed run at the end is trimmed.
+  return (isSpace && length > 0 ? length - 1 : length) <= MAX_SHORT_TEXT;
+}
+
 /** Elements before and after the headline, in document order: where the article's own dateline sits. */
 export interface HeadlineWindow {
   before: number;
@@ -172,9 +192,11 @@ function scanTextCandidates(
     if (claimed.has(el)) continue;
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag) || tag === 'HEAD' || tag === 'TITLE' || tag === 'HTML' || tag === 'BODY') continue;
-    const flat = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (flat.length < 6) continue;
-    if (flat.length <= MAX_SHORT_TEXT) {
+    const raw = el.textContent ?? '';
+    // A container of the whole article is never short: skip normalising megabytes of text to learn that.
+    const flat = fitsShort(raw) ? raw.replace(/\s+/g, ' ').trim() : null;
+    if (flat !== null && flat.length < 6) continue;
+    if (flat !== null && flat.length <= MAX_SHORT_TEXT) {
       const text = blockText(el);
       // The outermost short element holds the whole dateline (`By X | 17 Feb 2022`); its descendants are done.
       for (const d of Array.from(el.querySelectorAll('*'))) claimed.add(d);
