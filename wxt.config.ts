@@ -35,6 +35,7 @@ export default defineConfig({
       : { browser_action: { default_icon: ICONS } }),
     // declarativeNetRequestWithHostAccess: one session rule sets the page as Referer on one image fetch (hotlink
     // checks); unlike `declarativeNetRequest` it shows no install warning and acts only on granted hosts.
+    // `offscreen` (Chrome MV3 only; not a host permission): the document that parses a link clipped without opening it.
     permissions: [
       'activeTab',
       'scripting',
@@ -43,6 +44,7 @@ export default defineConfig({
       'downloads',
       'contextMenus',
       'declarativeNetRequestWithHostAccess',
+      ...(manifestVersion === 3 && browser !== 'firefox' ? ['offscreen'] : []),
     ],
     // Optional host access (README, Permissions), asked at the moment of need: all sites when the user starts a batch
     // of tabs, one site when a clip's images live on another site and the user presses Allow, one repository's origin when

@@ -6,7 +6,9 @@ import {
   batchScopeOf,
   clipWithFeedback,
   createContextMenus,
+  MENU_CLIP_LINK,
   MENU_CLIP_SELECTION,
+  showBadge,
   showBatchBadge,
 } from '../utils/platform/clip-feedback';
 import {
@@ -27,6 +29,8 @@ import { browserRefererRules } from '../utils/platform/image-referer';
 import { registerHandlers } from '../utils/platform/messages';
 import { ok } from '../utils/pure/result';
 import { createBackgroundPublisher } from '../utils/platform/publish/background-publisher';
+import { createLinkClipDeps } from '../utils/platform/link-clip-deps';
+import { clipLink } from '../utils/platform/link-clip';
 
 export default defineBackground(() => {
   const getLibrary = createLibraryGetter();
@@ -65,6 +69,14 @@ export default defineBackground(() => {
       // The prompt must open inside the click's handler, before any await.
       const asking = requestBatchPermission();
       void startBatchFromMenu(batch, scope, tab?.windowId, asking).then((r) => showBatchBadge(tab?.id, r));
+      return;
+    }
+    if (info.menuItemId === MENU_CLIP_LINK) {
+      // Fetching another page needs the all-sites permission: the prompt opens in the click, before any await.
+      const asking = requestBatchPermission();
+      void clipLink(info.linkUrl ?? '', asking, createLinkClipDeps(deps)).then(async (result) => {
+        if (tab?.id !== undefined) await showBadge(tab.id, result);
+      });
       return;
     }
     const mode = info.menuItemId === MENU_CLIP_SELECTION ? 'selection' : 'article';

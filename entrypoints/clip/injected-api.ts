@@ -1,14 +1,16 @@
 // The API the injected clip script installs in the page: reads a Document, returns plain data. Kept apart from
 // index.ts (which needs WXT's runtime) so node tests can run it on a parsed page.
-import { extractArticle, isReaderable } from '../../utils/dom/extract';
-import { findDraftImages } from '../../utils/dom/image-select';
-import { htmlToMarkdown } from '../../utils/dom/markdown';
+import { extractArticleParts, isReaderable, stageClockOf } from '../../utils/dom/extract';
+import { findArticleImages } from '../../utils/dom/image-select';
+import { ownedElementToMarkdown } from '../../utils/dom/markdown';
 import { findCanonical } from '../../utils/dom/metadata';
 import { MAX_FIELD_CHARS } from '../../utils/pure/backup-format';
 import { errorMessage } from '../../utils/pure/error-message';
 import type { InjectedApi, InjectedClipOptions } from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { fail, ok } from '../../utils/pure/result';
+import type { StageTimings } from '../../utils/pure/stage-timings';
+import { timeStage } from '../../utils/pure/stage-timings';
 import { fetchImageInPage } from './image-fetch';
 
 /** More images than this in one article are a gallery or a page of thumbnails: the rest stay remote. */
@@ -31,7 +33,7 @@ function hasSelection(doc: Document): boolean {
 
 /** `doc` is the page; `pageUrl` reads its address at call time (the page may have navigated in place since). */
 export function createInjectedApi(doc: Document, pageUrl: () => string): InjectedApi {
-  return {
+  const api: InjectedApi = {
     apiVersion: INJECTED_API_VERSION,
     // The same canonical finder as the clip's draft, so "already saved" and the save agree on the key.
     probe: () => ({
@@ -45,7 +47,11 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
       try {
         const url = pageUrl();
         const selectionHtml = opts.mode === 'selection' ? readSelectionHtml(doc) : undefined;
-        const extracted = extractArticle(doc, url, {
+        // A dozen clock reads per clip, kept for bench:clip to read from outside; nothing else uses them.
+        const timings: StageTimings = {};
+        const measure = { timings, clock: () => performance.now() };
+        const extracted = extractArticleParts(doc, url, {
+          ...measure,
           now: new Date(opts.now),
           mode: opts.mode,
           ...(selectionHtml === undefined ? {} : { selectionHtml }),
@@ -55,11 +61,16 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
           ...(opts.dateSelector ? { dateSelector: opts.dateSelector } : {}),
         });
         if (!extracted.ok) return extracted;
-        const draft = extracted.value;
+        const { draft, content } = extracted.value;
+        const timer = stageClockOf(measure);
         if (opts.keepImages) {
           // Only what the post shows: the lead image from metadata has no link in the Markdown to rewrite.
           // A huge inline `data:` image is left in the Markdown as it is rather than copied into the draft twice.
-          const images = findDraftImages(draft, doc).filter(
+          // Read from the article element before the Markdown step prepares it in place.
+          const found = timeStage(timer, 'images', () =>
+            findArticleImages(content, { baseUrl: draft.url, leadImage: draft.image }),
+          );
+          const images = found.filter(
             (image) =>
               image.originalUrl !== null &&
               image.url.length <= MAX_FIELD_CHARS &&
@@ -67,11 +78,14 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
           );
           if (images.length > 0) draft.images = images.slice(0, MAX_IMAGES_PER_CLIP);
         }
-        return ok({ draft, markdown: htmlToMarkdown(draft.contentHtml, doc, draft.url, opts.style) });
+        const markdown = ownedElementToMarkdown(content, draft.url, opts.style, timer);
+        api.lastTimings = timings;
+        return ok({ draft, markdown });
       } catch (error) {
         return fail('unknown', errorMessage(error));
       }
     },
     fetchImage: (url, limit, timeoutMs) => fetchImageInPage(url, limit, timeoutMs),
   };
+  return api;
 }

@@ -19,7 +19,7 @@ import {
   readNameLine,
 } from '../pure/credits';
 import { isLikelyHanName } from '../pure/han-names';
-import { compact, countHan, isUrlLike, normalizeSpace } from '../pure/page-text';
+import { compact, countHan, isUrlLike, lastLines, normalizeSpace } from '../pure/page-text';
 import { hostLabels } from '../pure/site-title';
 
 /**
@@ -80,11 +80,7 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   };
   const fromLines = (): string | null => {
     const top = signals.topLines;
-    const tail = (hints.text ?? '')
-      .split('\n')
-      .map((l) => normalizeSpace(l))
-      .filter(Boolean)
-      .slice(-TAIL_LINES);
+    const tail = lastLines(hints.text ?? '', TAIL_LINES);
     const near = findCredit([...top, ...tail], RANK_SOURCE_PERSON) ?? findNameLine(signals, hints);
     if (near && near.rank <= RANK_NAME_LINE) return formatCredit(near);
     // Old portals keep the byline outside what Readability keeps (a table row above the text).

@@ -59,32 +59,42 @@ function isBlock(node: Node): node is Element {
   return node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
 }
 
-function listUnits(root: Element): Unit[] {
-  const units: Unit[] = [];
-  const push = (nodes: Node[]): void => {
-    const text = normalizeSpace(nodes.map((n) => n.textContent ?? '').join(' '));
-    units.push({ nodes, text });
-  };
-  const walk = (el: Element): void => {
-    let run: Node[] = [];
-    const flush = (): void => {
-      if (run.length) push(run);
+function toUnit(nodes: Node[]): Unit {
+  return { nodes, text: normalizeSpace(nodes.map((n) => n.textContent ?? '').join(' ')) };
+}
+
+/**
+ * The article's units in document order (`reverse`: from the end), lazily: only the edges are ever looked at,
+ * so a 16,000-paragraph article is not walked (nor its text read) whole. Runs of inline nodes are the same
+ * in both directions, and each run keeps its nodes in document order.
+ */
+function* walkUnits(el: Element, reverse: boolean): Generator<Unit> {
+  let run: Node[] = [];
+  const children = Array.from(el.childNodes);
+  if (reverse) children.reverse();
+  for (const child of children) {
+    if (isBlock(child)) {
+      if (run.length) yield toUnit(reverse ? run.reverse() : run);
       run = [];
-    };
-    for (const child of Array.from(el.childNodes)) {
-      if (isBlock(child)) {
-        flush();
-        if (WHOLE_TAGS.has(child.tagName.toUpperCase()) || !child.querySelector(BLOCK_SELECTOR))
-          push([child]);
-        else walk(child);
-      } else if (child.nodeType === 1 || child.nodeType === 3) {
-        run.push(child);
-      }
+      if (WHOLE_TAGS.has(child.tagName.toUpperCase()) || !child.querySelector(BLOCK_SELECTOR))
+        yield toUnit([child]);
+      else yield* walkUnits(child, reverse);
+    } else if (child.nodeType === 1 || child.nodeType === 3) {
+      run.push(child);
     }
-    flush();
-  };
-  walk(root);
-  return units;
+  }
+  if (run.length) yield toUnit(reverse ? run.reverse() : run);
+}
+
+/** Units with text or media, from one end, until `isEnough` says the edge has been seen. */
+function takeUnits(root: Element, reverse: boolean, isEnough: (taken: Unit[]) => boolean): Unit[] {
+  const taken: Unit[] = [];
+  for (const unit of walkUnits(root, reverse)) {
+    if (unit.text === '' && !hasMedia(unit)) continue;
+    taken.push(unit);
+    if (isEnough(taken)) break;
+  }
+  return taken;
 }
 
 function hasMedia(unit: Unit): boolean {
@@ -204,19 +214,31 @@ function removeUnit(unit: Unit, root: Element): void {
     // Wrappers left with nothing to show go too.
     while (parent && parent !== root && parent.nodeType === 1) {
       const el = parent as Element;
-      if (normalizeSpace(el.textContent) || el.querySelector(MEDIA_SELECTOR)) break;
+      if (hasText(el) || el.querySelector(MEDIA_SELECTOR)) break;
       parent = el.parentNode;
       el.remove();
     }
   }
 }
 
+/**
+ * Whether any text node under `el` holds more than whitespace; stops at the first one. Not `textContent`: the
+ * wrapper of a removed line may be the whole article, a megabyte of text to join only to see it is not empty.
+ */
+function hasText(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (/\S/.test(node.nodeValue ?? '')) return true;
+  return false;
+}
+
 /** `热点排行` + a list of links: a list of other stories. */
 function removeStoryLists(root: Element): void {
   for (const heading of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div'))) {
-    if (!root.contains(heading) || !LIST_HEADING.test(normalizeSpace(heading.textContent))) continue;
+    // The sibling test first: it is cheap, and most of an article's paragraphs fail it.
     const list = heading.nextElementSibling;
     if (!list || !/^(?:UL|OL|TABLE|DIV)$/.test(list.tagName.toUpperCase())) continue;
+    if (!root.contains(heading) || !LIST_HEADING.test(normalizeSpace(heading.textContent))) continue;
     const text = compactText(list.textContent ?? '');
     const linked = compactText(Array.from(list.querySelectorAll('a'), (a) => a.textContent ?? '').join(''));
     if (text.length === 0 || linked.length / text.length < 0.8) continue;
@@ -234,14 +256,20 @@ export function trimArticleEdges(root: Element, ctx: EdgeContext): void {
     removeUnit({ nodes: [el], text: '' }, root);
   removeStoryLists(root);
   removeTrailingLinkRows(root);
-  const units = listUnits(root).filter((u) => u.text !== '' || hasMedia(u));
+  // Both edges are read before anything is removed, as one list of every unit would have been.
+  // The top loop skips media and looks at MAX_EDGE_UNITS + 1 lines at most; the bottom loop stops at media.
+  const top = takeUnits(root, false, (taken) => taken.filter((u) => !hasMedia(u)).length > MAX_EDGE_UNITS);
+  const bottom = takeUnits(root, true, (taken) => {
+    const last = taken[taken.length - 1];
+    return taken.length > MAX_EDGE_UNITS || (last !== undefined && hasMedia(last));
+  });
 
   // Short lines above a byline or dateline (a kicker, a standfirst) are part of the header; a header is one
   // run, so once a line is gone at most one more short line may sit before the next metadata line.
   let pending: Unit[] = [];
   let hasRemoved = false;
   let seen = 0;
-  for (const unit of units) {
+  for (const unit of top) {
     if (hasMedia(unit)) continue; // a hero image is content; look past it
     if (++seen > MAX_EDGE_UNITS) break;
     if (isTitleLine(unit, ctx) || isMetaLine(unit, ctx)) {
@@ -258,7 +286,7 @@ export function trimArticleEdges(root: Element, ctx: EdgeContext): void {
   }
 
   seen = 0;
-  for (const unit of units.slice().reverse()) {
+  for (const unit of bottom) {
     if (!root.contains(unit.nodes[0] ?? null) || hasMedia(unit) || ++seen > MAX_EDGE_UNITS) break;
     if (isMetaLine(unit, ctx) || isLinkLine(unit)) removeUnit(unit, root);
     else break;

@@ -10,8 +10,8 @@ import type { Template, TemplateError } from '../pure/template';
 import type { ClipDraft, MarkdownStyle, Post, PostOptions } from '../pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 import type { ExtractOptions } from './extract';
-import { extractArticle } from './extract';
-import { htmlToMarkdown } from './markdown';
+import { extractArticleParts, stageClockOf } from './extract';
+import { htmlToMarkdown, ownedElementToMarkdown } from './markdown';
 import { withRuleZone } from '../pure/render-clip';
 
 export interface ClipOutput {
@@ -68,10 +68,11 @@ export function clipDocument(doc: Document, url: string, opts: PipelineOptions):
     },
     url,
   );
-  const extracted = extractArticle(doc, url, withRuleSelectors(opts, choice.rule));
+  const extracted = extractArticleParts(doc, url, withRuleSelectors(opts, choice.rule));
   if (!extracted.ok) return extracted;
-  const draft = extracted.value;
-  const markdown = draftToMarkdown(draft, doc, opts.style);
+  const { draft, content } = extracted.value;
+  // From the article element itself: the same Markdown as draftToMarkdown, without parsing contentHtml again.
+  const markdown = ownedElementToMarkdown(content, draft.url, opts.style, stageClockOf(opts));
   const rendered = renderPost(withRuleZone(draft, choice.rule?.timeZone), markdown, choice.template, {
     clippedAt: opts.now,
     ...(opts.edits ? { edits: opts.edits } : {}),
