@@ -3,10 +3,10 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdownLanguage } from '@codemirror/lang-markdown';
 import { HighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
-import { EditorState } from '@codemirror/state';
+import { Annotation, EditorState } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 export interface MarkdownEditorProps {
   /** The Markdown text. A new value from the caller replaces the editor's text (the cursor is kept if it fits). */
@@ -56,6 +56,9 @@ const MARKDOWN = new LanguageSupport(markdownLanguage);
 /** CodeMirror's Escape only shrinks a multi-range selection; the popup uses Escape for Back, so it is left out. */
 const KEYS = [...defaultKeymap.filter((binding) => binding.key !== 'Escape'), ...historyKeymap];
 
+/** Marks the caller's own value put into the editor: not an edit, so never reported back through onChange. */
+const FROM_CALLER = Annotation.define<boolean>();
+
 export function MarkdownEditor({ value, onChange, label, class: className }: MarkdownEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -77,7 +80,9 @@ export function MarkdownEditor({ value, onChange, label, class: className }: Mar
           THEME,
           EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'true' }),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged) latestOnChange.current(update.state.doc.toString());
+            if (!update.docChanged) return;
+            if (update.transactions.some((tr) => tr.annotation(FROM_CALLER))) return;
+            latestOnChange.current(update.state.doc.toString());
           }),
         ],
       }),
@@ -90,13 +95,20 @@ export function MarkdownEditor({ value, onChange, label, class: className }: Mar
     // The editor is made once; value and label updates are applied by the effects below.
   }, []);
 
-  useEffect(() => {
+  // A layout effect, run as this render commits. A plain effect waits for the next frame, and keys typed before
+  // it ran made it put an older text back; reported as an edit, that older text and the newer one then swapped
+  // between the caller and the editor forever, freezing the page (and every extension page sharing its process).
+  useLayoutEffect(() => {
     const editor = view.current;
     if (!editor) return;
     const current = editor.state.doc.toString();
     if (current === value) return;
     const head = Math.min(editor.state.selection.main.head, value.length);
-    editor.dispatch({ changes: { from: 0, to: current.length, insert: value }, selection: { anchor: head } });
+    editor.dispatch({
+      changes: { from: 0, to: current.length, insert: value },
+      selection: { anchor: head },
+      annotations: FROM_CALLER.of(true),
+    });
   }, [value]);
 
   useEffect(() => {

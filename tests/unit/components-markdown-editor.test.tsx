@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { EditorView } from '@codemirror/view';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LazyMarkdownEditor, PlainMarkdownEditor } from '../../components/lazy-markdown-editor';
@@ -49,8 +50,46 @@ describe('MarkdownEditor (CodeMirror)', () => {
     const { rerender } = render(<MarkdownEditor value="one" onChange={onChange} label="Body" />);
     rerender(<MarkdownEditor value="two" onChange={onChange} label="Body" />);
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Body' }).textContent).toBe('two'));
-    // The update listener fires for it, and reports the value the caller already has.
-    for (const call of onChange.mock.calls) expect(call[0]).toBe('two');
+    // The caller's own value is not an edit: reporting it back is how an echo loop starts.
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('keeps keystrokes that land before the last render has settled, with no echo loop', async () => {
+    // A controlled host, as BodyEditor is. Two keys inside one frame used to leave a stale sync effect behind: it
+    // put the older text back, reported it, and the host and editor then swapped the two texts forever, in
+    // microtasks, freezing every extension page. The guard stops such a loop so the test fails instead of hanging.
+    let reports = 0;
+    function Host() {
+      const [value, setValue] = useState('Hello');
+      return (
+        <MarkdownEditor
+          value={value}
+          onChange={(next) => {
+            reports += 1;
+            if (reports <= 50) setValue(next);
+          }}
+          label="Body"
+        />
+      );
+    }
+    render(<Host />);
+    const content = screen.getByRole('textbox', { name: 'Body' });
+    const view = EditorView.findFromDOM(content);
+    if (!view) throw new Error('no editor view');
+    const typeKey = (text: string) =>
+      view.dispatch({ changes: { from: view.state.doc.length, insert: text }, userEvent: 'input.type' });
+    typeKey(' w');
+    // The host re-renders (a microtask), then the next key comes before a frame has passed.
+    await Promise.resolve();
+    await Promise.resolve();
+    typeKey('o');
+    await Promise.resolve();
+    await Promise.resolve();
+    typeKey('rld');
+    // Past preact's after-paint effects (a frame, or 100 ms without one).
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(reports).toBe(3);
+    expect(view.state.doc.toString()).toBe('Hello world');
   });
 
   it('lets Escape bubble to the popup (Back), not handled or stopped', () => {

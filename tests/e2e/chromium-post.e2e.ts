@@ -1,8 +1,3 @@
-// PARKED (not matched by run.ts's *.e2e.ts): 5 runs on the loaded machine on 2026-12-05. Run 3: selection,
-// template and body search (EN + ZH) passed. Runs 2, 4, 5: the first test hung (120 s bound) after its popup.html
-// tab edited the body and clicked Export all, and from then on no extension page answered CDP (every later
-// popup evaluate timed out at 20 s): the extension's shared renderer looks blocked. Not yet found; rename to
-// chromium-post.e2e.ts once three runs pass.
 // End-to-end in real headless Chromium: the post in the popup, as a user works with it. Clip and see the body at
 // once, edit it and find the edit in Export all's zip; clip a selection from the popup; remove a block with the
 // picker (real mouse and keys on the page) and keep it as a site rule seen in Options; switch the template at clip
