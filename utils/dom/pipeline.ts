@@ -12,6 +12,7 @@ import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 import type { ExtractOptions } from './extract';
 import { extractArticle } from './extract';
 import { htmlToMarkdown } from './markdown';
+import type { ExtractPage } from './page-join';
 import { withRuleZone } from '../pure/render-clip';
 
 export interface ClipOutput {
@@ -32,6 +33,8 @@ export interface PipelineOptions extends ExtractOptions {
   activeTemplateId?: string;
   /** The user's site rules, before the built-in ones. Default: the built-in rules only. */
   rules?: readonly SiteRule[];
+  /** Joins a multi-page article's later pages onto the first page's draft (the CLI's local pages: page-join.ts). */
+  joinPages?: (doc: Document, url: string, first: ClipDraft, extract: ExtractPage) => ClipDraft;
 }
 
 /** Draft to Markdown: the part that needs a DOM, run again on export with the current style. */
@@ -68,9 +71,15 @@ export function clipDocument(doc: Document, url: string, opts: PipelineOptions):
     },
     url,
   );
-  const extracted = extractArticle(doc, url, withRuleSelectors(opts, choice.rule));
+  const extractOptions = withRuleSelectors(opts, choice.rule);
+  const extracted = extractArticle(doc, url, extractOptions);
   if (!extracted.ok) return extracted;
-  const draft = extracted.value;
+  const draft =
+    opts.joinPages && extracted.value.kind === 'article'
+      ? opts.joinPages(doc, url, extracted.value, (page, pageUrl) =>
+          extractArticle(page, pageUrl, extractOptions),
+        )
+      : extracted.value;
   const markdown = draftToMarkdown(draft, doc, opts.style);
   const rendered = renderPost(withRuleZone(draft, choice.rule?.timeZone), markdown, choice.template, {
     clippedAt: opts.now,
