@@ -139,7 +139,9 @@ export function PopupApp({
       list.addClipped(clip, isUpdate);
       images.show(clip.id, result.value.images, target);
       setProbe((p) => (p ? { ...p, savedClipId: clip.id } : p));
-      setStatus(isUpdate ? t('editorClipUpdated', [clip.title]) : t('editorClipSaved', [clip.title]));
+      const saved = isUpdate ? t('editorClipUpdated', [clip.title]) : t('editorClipSaved', [clip.title]);
+      const pages = result.value.pagesJoined;
+      setStatus(pages ? `${saved} ${t('pagesJoined', [String(pages)])}` : saved);
       if (answer === 'replace') await dropEditedBody(clip.id);
       // The post at once: the user should not have to find the row.
       await showClip(clip.id, true);

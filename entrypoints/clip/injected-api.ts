@@ -6,10 +6,13 @@ import { htmlToMarkdown } from '../../utils/dom/markdown';
 import { findCanonical } from '../../utils/dom/metadata';
 import { MAX_FIELD_CHARS } from '../../utils/pure/backup-format';
 import { errorMessage } from '../../utils/pure/error-message';
-import type { InjectedApi, InjectedClipOptions } from '../../utils/pure/protocol';
+import type { ExtractOptions } from '../../utils/dom/extract';
+import type { ClipDraft } from '../../utils/pure/types';
+import type { InjectedApi, InjectedClipOptions, InjectedClipReply } from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { fail, ok } from '../../utils/pure/result';
 import { fetchImageInPage } from './image-fetch';
+import { joinFetchedPages } from './page-fetch';
 
 /** More images than this in one article are a gallery or a page of thumbnails: the rest stay remote. */
 const MAX_IMAGES_PER_CLIP = 200;
@@ -29,6 +32,26 @@ function hasSelection(doc: Document): boolean {
   return !!selection && !selection.isCollapsed && selection.toString().trim() !== '';
 }
 
+/** The draft's images (with keep-images on) and Markdown: what the background saves. */
+function toClipReply(doc: Document, draft: ClipDraft, opts: InjectedClipOptions): InjectedClipReply {
+  try {
+    if (opts.keepImages) {
+      // Only what the post shows: the lead image from metadata has no link in the Markdown to rewrite.
+      // A huge inline `data:` image is left in the Markdown as it is rather than copied into the draft twice.
+      const images = findDraftImages(draft, doc).filter(
+        (image) =>
+          image.originalUrl !== null &&
+          image.url.length <= MAX_FIELD_CHARS &&
+          image.originalUrl.length <= MAX_FIELD_CHARS,
+      );
+      if (images.length > 0) draft.images = images.slice(0, MAX_IMAGES_PER_CLIP);
+    }
+    return ok({ draft, markdown: htmlToMarkdown(draft.contentHtml, doc, draft.url, opts.style) });
+  } catch (error) {
+    return fail('unknown', errorMessage(error));
+  }
+}
+
 /** `doc` is the page; `pageUrl` reads its address at call time (the page may have navigated in place since). */
 export function createInjectedApi(doc: Document, pageUrl: () => string): InjectedApi {
   return {
@@ -45,7 +68,7 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
       try {
         const url = pageUrl();
         const selectionHtml = opts.mode === 'selection' ? readSelectionHtml(doc) : undefined;
-        const extracted = extractArticle(doc, url, {
+        const options: ExtractOptions = {
           now: new Date(opts.now),
           mode: opts.mode,
           ...(selectionHtml === undefined ? {} : { selectionHtml }),
@@ -53,21 +76,16 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
           ...(opts.removeSelectors?.length ? { removeSelectors: opts.removeSelectors } : {}),
           ...(opts.articleSelector ? { articleSelector: opts.articleSelector } : {}),
           ...(opts.dateSelector ? { dateSelector: opts.dateSelector } : {}),
-        });
+        };
+        const extracted = extractArticle(doc, url, options);
         if (!extracted.ok) return extracted;
-        const draft = extracted.value;
-        if (opts.keepImages) {
-          // Only what the post shows: the lead image from metadata has no link in the Markdown to rewrite.
-          // A huge inline `data:` image is left in the Markdown as it is rather than copied into the draft twice.
-          const images = findDraftImages(draft, doc).filter(
-            (image) =>
-              image.originalUrl !== null &&
-              image.url.length <= MAX_FIELD_CHARS &&
-              image.originalUrl.length <= MAX_FIELD_CHARS,
-          );
-          if (images.length > 0) draft.images = images.slice(0, MAX_IMAGES_PER_CLIP);
-        }
-        return ok({ draft, markdown: htmlToMarkdown(draft.contentHtml, doc, draft.url, opts.style) });
+        const finish = (draft: ClipDraft) => toClipReply(doc, draft, opts);
+        const until = opts.pagesUntil;
+        if (until === undefined || extracted.value.kind !== 'article') return finish(extracted.value);
+        // A multi-page article: its later pages, fetched from here, until the clip's page budget is spent.
+        return joinFetchedPages(doc, url, extracted.value, options, until).then(finish, () =>
+          finish(extracted.value),
+        );
       } catch (error) {
         return fail('unknown', errorMessage(error));
       }
