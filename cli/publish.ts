@@ -212,7 +212,8 @@ export async function runPublishCli(
     options.message ?? (posts.length === 1 ? `Add post: ${titles[0] ?? ''}` : `Add ${posts.length} posts`);
   await mkdir(options.cacheDir, { recursive: true });
   const cloneDir = join(options.cacheDir, toCloneFolderName(options.url));
-  const statePath = `${cloneDir}.published.json`;
+  // What we last wrote, per repository and branch: another branch is another destination (as in the extension).
+  const statePath = `${cloneDir}.${encodeURIComponent(options.branch)}.published.json`;
   const previous = await readPrevious(statePath);
   const gitEnv: GitEnv = { fs, http, dir: cloneDir };
   const result = await publishToGit(gitEnv, {

@@ -77,6 +77,22 @@ export function PublishControl({
     }
   }
 
+  async function keepTheirs() {
+    setBusy(true);
+    try {
+      const kept = await services.keepTheirs(clipId);
+      if (!kept.ok) {
+        setNote(describeError(kept.code, kept.detail));
+        return;
+      }
+      setShown({ state: 'published', error: undefined, conflictPaths: [] });
+      setNote(t('publishKeptTheirs'));
+      onPublished?.(clipId);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   if (isConfigured === false) {
     return (
       <div class="publish-control">
@@ -113,15 +129,7 @@ export function PublishControl({
           >
             {t('publishOverwrite')}
           </button>
-          <button
-            type="button"
-            class="secondary"
-            disabled={isBusy}
-            onClick={() => {
-              setShown({ state: 'failed', error: undefined, conflictPaths: [] });
-              setNote(t('publishKeptTheirs'));
-            }}
-          >
+          <button type="button" class="secondary" disabled={isBusy} onClick={() => void keepTheirs()}>
             {t('publishKeepTheirs')}
           </button>
         </div>

@@ -8,6 +8,7 @@ export const PUBLISH_ERROR_KEYS: Record<PublishErrorCode, MessageKey> = {
   'publish-invalid': 'publishErrInvalid',
   'publish-offline': 'publishErrOffline',
   'publish-auth': 'publishErrAuth',
+  'publish-not-allowed': 'publishErrNotAllowed',
   'publish-not-found': 'publishErrNotFound',
   'publish-rejected': 'publishErrRejected',
   'publish-conflict': 'publishErrConflict',

@@ -1,6 +1,6 @@
 // The options page's "Publish" section: where posts go (a local folder or a Git repository), the repository's
 // fields and token, Test connection, and publishing every new clip. Saving asks for the repository's origin.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PublishOptionsServices, PublishPageState } from '../../utils/pure/page-api';
 import { parseTemplate } from '../../utils/pure/template';
 import type { PublishDestination, PublishSettings } from '../../utils/pure/types';
@@ -12,9 +12,22 @@ const DESTINATIONS: readonly PublishDestination[] = ['none', 'folder', 'git'];
 
 export interface PublishSectionProps {
   services: PublishOptionsServices;
+  /** How long to wait for the browser's permission prompt before saying so; tests shorten it. */
+  askTimeoutMs?: number;
 }
 
 type Note = { text: string; isError: boolean } | null;
+
+/** Two minutes: long enough to read the prompt, short enough that a prompt that never shows is noticed. */
+export const ASK_TIMEOUT_MS = 120_000;
+
+/** How the wait for the browser's answer ended. */
+type AskEnd = 'answered' | 'cancelled' | 'timeout';
+
+/** The host a permission pattern names (`https://git.example.com/*` → `git.example.com`). */
+function hostOfPattern(pattern: string): string {
+  return /^[a-z]+:\/\/([^/]+)/i.exec(pattern)?.[1] ?? pattern;
+}
 
 /** Whether a Git destination has an http(s) repository URL (a folder or none needs none). */
 function isUrlOk(draft: PublishSettings): boolean {
@@ -59,7 +72,7 @@ function TextField(props: {
   );
 }
 
-export function PublishSection({ services }: PublishSectionProps) {
+export function PublishSection({ services, askTimeoutMs = ASK_TIMEOUT_MS }: PublishSectionProps) {
   const { t, describeError } = useI18n();
   const [state, setState] = useState<PublishPageState | null>(null);
   const [draft, setDraft] = useState<PublishSettings | null>(null);
@@ -67,6 +80,9 @@ export function PublishSection({ services }: PublishSectionProps) {
   const [note, setNote] = useState<Note>(null);
   const [testNote, setTestNote] = useState<Note>(null);
   const [isBusy, setBusy] = useState(false);
+  /** The host the browser is being asked about, while the page waits for the answer. */
+  const [waitingFor, setWaitingFor] = useState<string | null>(null);
+  const stopWaiting = useRef<((end: AskEnd) => void) | null>(null);
 
   function apply(next: PublishPageState) {
     setState(next);
@@ -96,6 +112,20 @@ export function PublishSection({ services }: PublishSectionProps) {
     return parsed.ok ? null : parsed.error.message;
   })();
 
+  /** Waits for the browser's answer, the Cancel button or the time limit, whichever comes first. */
+  function waitForAnswer(answer: Promise<boolean>): Promise<AskEnd> {
+    return new Promise<AskEnd>((resolve) => {
+      const timer = setTimeout(() => finish('timeout'), askTimeoutMs);
+      function finish(end: AskEnd) {
+        clearTimeout(timer);
+        stopWaiting.current = null;
+        resolve(end);
+      }
+      stopWaiting.current = finish;
+      void answer.then(() => finish('answered'));
+    });
+  }
+
   async function save() {
     if (!draft) return;
     if (!isUrlOk(draft)) {
@@ -106,10 +136,18 @@ export function PublishSection({ services }: PublishSectionProps) {
       setNote({ text: t('publishMessageError', [messageProblem]), isError: true });
       return;
     }
+    // First, inside the click: the browser shows its permission prompt only now.
+    const ask = services.askAccess(draft);
     setBusy(true);
     setNote(null);
     setTestNote(null);
     try {
+      let end: AskEnd = 'answered';
+      if (ask) {
+        setWaitingFor(hostOfPattern(ask.origin));
+        end = await waitForAnswer(ask.answer);
+        setWaitingFor(null);
+      }
       const saved = await services.save(draft, token === '' ? null : token);
       if (!saved.ok) {
         setNote({ text: describeError(saved.code, saved.detail), isError: true });
@@ -117,12 +155,17 @@ export function PublishSection({ services }: PublishSectionProps) {
       }
       apply(saved.value.state);
       setToken('');
-      setNote(
-        saved.value.isAllowed
-          ? { text: t('publishSaved'), isError: false }
-          : { text: t('publishNotAllowed'), isError: true },
-      );
+      const host = ask ? hostOfPattern(ask.origin) : '';
+      if (saved.value.isAllowed) setNote({ text: t('publishSaved'), isError: false });
+      else if (end === 'cancelled') setNote({ text: t('publishAskCancelled', [host]), isError: true });
+      else if (end === 'timeout')
+        setNote({
+          text: t('publishAskTimedOut', [String(Math.round(askTimeoutMs / 1000)), host]),
+          isError: true,
+        });
+      else setNote({ text: t('publishNotAllowed'), isError: true });
     } finally {
+      setWaitingFor(null);
       setBusy(false);
     }
   }
@@ -277,7 +320,17 @@ export function PublishSection({ services }: PublishSectionProps) {
           </button>
         )}
       </div>
-      {isNotAllowed && !note && <p role="alert">{t('publishNotAllowed')}</p>}
+      {waitingFor !== null && (
+        <div role="status" class="publish-waiting">
+          <p>
+            <strong>{t('publishAskWaiting')}</strong> {t('publishAskWhy', [waitingFor])}
+          </p>
+          <button type="button" class="secondary" onClick={() => stopWaiting.current?.('cancelled')}>
+            {t('publishAskStop')}
+          </button>
+        </div>
+      )}
+      {isNotAllowed && !note && waitingFor === null && <p role="alert">{t('publishNotAllowed')}</p>}
       {note && <p role={note.isError ? 'alert' : 'status'}>{note.text}</p>}
       {testNote && <p role={testNote.isError ? 'alert' : 'status'}>{testNote.text}</p>}
     </section>

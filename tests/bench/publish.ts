@@ -1,7 +1,8 @@
 // Benchmark: publishing to a real Git server on 127.0.0.1 (git http-backend) through the engine with node:fs and
 // Node's HTTP client — one post at a time (median), 100 posts in one commit — and what isomorphic-git adds to a
 // browser bundle. Prints numbers; fails only when something is wrong (a missing commit, Git in the clip script).
-// Usage: npm run bench:publish -- [--runs 15] [--posts 100]
+// Then the same in the built extension (publish-extension.ts; needs npm run build).
+// Usage: npm run bench:publish -- [--runs 15] [--posts 100] [--no-extension]
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ import { publishToGit } from '../../utils/pure/publish/git-publish';
 import type { PublishFile } from '../../utils/pure/publish/publish-files';
 import { logSubjects, nodeGitEnv, pushAsSomeoneElse } from '../helpers/git-checks';
 import { startGitServer, TEST_TOKEN } from '../helpers/git-server';
+import { benchBuiltBundles, benchExtension } from './publish-extension';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const AUTHOR = { name: 'Bench', email: 'bench@example.com' };
@@ -115,7 +117,7 @@ async function benchBundle(): Promise<void> {
   );
   // The injected clip script must never carry Git: bundle it and look for isomorphic-git among its inputs.
   const clip = await build({
-    entryPoints: [join(ROOT, 'entrypoints/clip.ts')],
+    entryPoints: [join(ROOT, 'entrypoints/clip/index.ts')],
     bundle: true,
     minify: true,
     format: 'iife',
@@ -145,11 +147,18 @@ async function benchBundle(): Promise<void> {
 }
 
 async function run(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, posts: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string' }, posts: { type: 'string' }, 'no-extension': { type: 'boolean' } },
+  });
   const runs = Number(values.runs ?? 15);
   const posts = Number(values.posts ?? 100);
+  console.log('— the engine in Node (node:fs, Node http) —');
   await benchPublishing(runs, posts);
   await benchBundle();
+  if (values['no-extension']) return;
+  console.log('— in the built extension (headless Chromium, lightning-fs, fetch) —');
+  await benchBuiltBundles();
+  await benchExtension(runs, posts);
 }
 
 run().catch((error: unknown) => {

@@ -3,14 +3,15 @@
 // The host-permission prompt cannot be answered headless (permissions.request() after a click never settles), so
 // the *granted* path runs on a copy of the build whose manifest already grants 127.0.0.1: permissions.request()
 // resolves true at once (Chromium asks nothing for a permission the extension holds): everything but the prompt.
-// The *declined* path is not covered here (only by the options unit tests): see the publish-ui report.
+// The *unanswered/declined* path runs on the shipped build: the page shows that it waits for the answer and why,
+// the user stops waiting, and a publish is then refused with the reason, the clip kept and marked not published.
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { cloneFiles, logSubjects } from '../helpers/git-checks';
+import { cloneFiles, fsck, headOf, logSubjects } from '../helpers/git-checks';
 import type { GitServer } from '../helpers/git-server';
 import { startGitServer, TEST_TOKEN } from '../helpers/git-server';
 import type { ChromiumSession } from './helpers/chromium';
@@ -115,6 +116,41 @@ describe('Publish in Chromium: the permission granted', () => {
     await options.close();
   });
 
+  it('the server going away mid-push: the clip stays, not published; Try again publishes once, nothing partial', async () => {
+    // Another repository than the first test's: the clip's place there is its own (not a conflict).
+    const bare = git.createRepo('drop.git');
+    const options = await openExtensionPage(session, 'options.html');
+    await fillGitSettings(options, git.urlOf('drop.git'), TEST_TOKEN);
+    await waitForText(options, 'Publish settings saved.');
+    await options.close();
+
+    // Every push is cut off after its first bytes, so a browser's own resend of the POST fails the same way.
+    git.failEveryPush('drop-upload');
+    const attemptsBefore = git.pushAttempts;
+    const lib = await openClipInLibrary();
+    await lib.getByRole('button', { name: 'Publish', exact: true }).click();
+    await waitForText(lib, /the server could not be reached or the connection dropped/);
+    assert.ok(git.pushAttempts > attemptsBefore, 'the push reached the server before it went away');
+    assert.equal(headOf(bare), null, 'no commit, not even a partial one, landed');
+    // The clip is still in the library, marked not published, after a reload too.
+    await lib.reload();
+    await lib.getByRole('button', { name: 'Export all', exact: true }).waitFor();
+    const row = lib.locator('li', { hasText: TITLE }).first();
+    await row.locator('[data-publish-state="failed"]').waitFor();
+    assert.equal(await row.locator('[data-publish-state]').innerText(), 'Not published');
+
+    git.failEveryPush('none');
+    await lib.getByText(TITLE, { exact: false }).first().click();
+    await lib.getByRole('button', { name: 'Try again', exact: true }).click();
+    await waitForText(lib, 'Published.');
+    const files = cloneFiles(bare);
+    assert.equal(files.size, 1);
+    assert.match([...files.values()][0]?.toString() ?? '', /\(updated\)/);
+    assert.equal(logSubjects(bare).length, 1, 'one commit: the retry, nothing left from the dropped push');
+    fsck(bare);
+    await lib.close();
+  });
+
   it('publishes to a folder: the origin-private file system standing in for a picked folder', async () => {
     const lib = await openExtensionPage(session, 'popup.html');
     await lib.getByRole('button', { name: 'Export all', exact: true }).waitFor();
@@ -162,5 +198,71 @@ describe('Publish in Chromium: the permission granted', () => {
     assert.match(written[0]?.name ?? '', /\.md$/);
     assert.match(written[0]?.text ?? '', /^---\n/);
     await lib.close();
+  });
+});
+
+describe('Publish in Chromium: the permission not granted', () => {
+  let session: ChromiumSession;
+  let git: GitServer;
+  let pages: PageServer;
+
+  before(async () => {
+    git = await startGitServer();
+    pages = await startPageServer(join(ROOT, 'tests', 'e2e', 'pages'));
+    session = await launchChromium(EXTENSION);
+  });
+  after(async () => {
+    await session.close();
+    await git.close();
+    await pages.close();
+    await rm(session.profileDir, { recursive: true, force: true });
+  });
+
+  it('Save shows it waits for the browser’s answer and why; stopping says what happened; a publish is refused and the clip kept', async () => {
+    git.createRepo('declined.git');
+    const options = await openExtensionPage(session, 'options.html');
+    await fillGitSettings(options, git.urlOf('declined.git'), TEST_TOKEN);
+    // Headless Chromium cannot show the prompt, so its answer never comes: exactly a prompt left unanswered.
+    const waiting = options.locator('.publish-waiting');
+    await waiting.waitFor();
+    assert.match(await waiting.innerText(), /Waiting for your answer…/);
+    assert.match(await waiting.innerText(), /may reach 127\.0\.0\.1, the server of your repository/);
+    await options.getByRole('button', { name: 'Stop waiting', exact: true }).click();
+    await waitForText(
+      options,
+      /You stopped waiting, so the settings were saved but Postclip may not reach 127\.0\.0\.1/,
+    );
+    // Test connection is refused with the same reason, before any request.
+    await options.getByRole('button', { name: 'Test connection', exact: true }).click();
+    await waitForText(options, /has not allowed Postclip to reach this repository’s server/);
+
+    const tab = await session.context.newPage();
+    await tab.goto(pages.url('article.html'));
+    const popup = await clickToolbarButton(session, tab);
+    await pollValue(
+      () => popup.evaluate<string>(BODY_TEXT_EXPR),
+      (t) => /Saved/.test(t),
+      'the clip',
+    );
+    await popup.detach();
+    const lib = await openExtensionPage(session, 'popup.html');
+    await lib.getByRole('button', { name: 'Export all', exact: true }).waitFor();
+    await lib.getByText(TITLE, { exact: false }).first().click();
+    await lib.getByRole('button', { name: 'Publish', exact: true }).click();
+    await waitForText(
+      lib,
+      /Not published: the browser has not allowed Postclip to reach this repository’s server/,
+    );
+    await lib.locator('.publish-control [data-publish-state="failed"]').waitFor();
+    assert.deepEqual(
+      git.requests.filter((r) => r.includes('declined.git')),
+      [],
+      'nothing was sent to a server the browser did not allow',
+    );
+    await lib.reload();
+    await lib.getByText(TITLE, { exact: false }).first().waitFor();
+    await lib.close();
+    await tab.close();
+    await options.close();
   });
 });

@@ -27,6 +27,13 @@ export interface GitServer {
   /** Makes the next push fail as described; later pushes work again. */
   failNextPush(fault: PushFault): void;
   /**
+   * Makes every push fail as described until called again with `none`. Deterministic where a browser may resend a
+   * POST on its own after a dropped connection (Chromium does, once, on a reused socket): the resend fails too.
+   */
+  failEveryPush(fault: PushFault): void;
+  /** Pushes that reached the server (receive-pack POSTs), failed or not. */
+  readonly pushAttempts: number;
+  /**
    * Runs `action` once, just before the next push's ref advertisement is served: another user pushing in the gap
    * between our fetch and our push.
    */
@@ -144,6 +151,8 @@ export async function startGitServer(token: string = TEST_TOKEN): Promise<GitSer
   if (!existsSync(HTTP_BACKEND)) throw new Error(`${HTTP_BACKEND} is missing: install Debian's git`);
   const root = mkdtempSync(join(tmpdir(), 'postclip-git-server-'));
   let nextFault: PushFault = 'none';
+  let everyFault: PushFault = 'none';
+  let pushAttempts = 0;
   let pushHook: (() => void) | null = null;
   const requests: string[] = [];
   const sockets = new Set<Socket>();
@@ -162,8 +171,11 @@ export async function startGitServer(token: string = TEST_TOKEN): Promise<GitSer
       hook();
     }
     const isPush = req.method === 'POST' && (req.url ?? '').endsWith('/git-receive-pack');
-    const fault = isPush ? nextFault : 'none';
-    if (isPush) nextFault = 'none';
+    const fault = !isPush ? 'none' : nextFault !== 'none' ? nextFault : everyFault;
+    if (isPush) {
+      nextFault = 'none';
+      pushAttempts += 1;
+    }
     if (fault === 'drop-upload') {
       // Take the first bytes of the pack, then vanish: nothing reaches the repository.
       req.once('data', () => req.socket.destroy());
@@ -189,6 +201,12 @@ export async function startGitServer(token: string = TEST_TOKEN): Promise<GitSer
     },
     failNextPush(fault) {
       nextFault = fault;
+    },
+    failEveryPush(fault) {
+      everyFault = fault;
+    },
+    get pushAttempts() {
+      return pushAttempts;
     },
     beforeNextPush(action) {
       pushHook = action;

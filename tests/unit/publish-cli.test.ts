@@ -132,6 +132,28 @@ describe('clip --publish', () => {
     expect(cloneFiles(bare).size).toBe(3);
   });
 
+  it('another branch of the same repository is another destination: its first publish is no conflict', async () => {
+    const { pages, bare, url, cache } = setup();
+    const args = [
+      pages,
+      '--publish',
+      url,
+      '--token-env',
+      'POSTCLIP_TEST_TOKEN',
+      '--git-cache',
+      cache,
+      '--workers',
+      '0',
+    ];
+    expect(await runPublishCli(args, captureIo(), ENV)).toBe(0);
+    writePage(pages, 'bridge.html', 'New footbridge opens over the river', ' Draft.');
+    const drafts = captureIo();
+    expect(await runPublishCli([...args, '--branch', 'drafts'], drafts, ENV)).toBe(0);
+    expect(drafts.err).toBe('');
+    expect(logSubjects(bare, 'drafts')).toEqual(['Add 3 posts']);
+    expect(logSubjects(bare)).toEqual(['Add 3 posts']);
+  });
+
   it('exits 3 with publish-auth for a wrong token and pushes nothing', async () => {
     const { pages, bare, url, cache } = setup();
     const io = captureIo();

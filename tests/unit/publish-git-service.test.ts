@@ -8,6 +8,7 @@ import type { PublishSettings, StoredClip } from '../../utils/pure/types';
 import { DEFAULT_PUBLISH_SETTINGS } from '../../utils/pure/types';
 import type { GitServiceDeps } from '../../utils/platform/publish/git-service';
 import { publishClipsToGit, testSavedConnection } from '../../utils/platform/publish/git-service';
+import { adoptTheirs, toTargetKey } from '../../utils/platform/publish/publish-items';
 import { cloneFiles, headOf, logSubjects, nodeGitEnv, pushAsSomeoneElse } from '../helpers/git-checks';
 import type { GitServer } from '../helpers/git-server';
 import { startGitServer, TEST_TOKEN } from '../helpers/git-server';
@@ -32,7 +33,13 @@ interface Harness {
 
 function setUp(token = TEST_TOKEN, name = `svc-${++repoCount}.git`): Harness {
   const bare = server.createRepo(name);
-  const env = nodeGitEnv();
+  // One clone per repository, as the browser keeps them (toCloneFolderName).
+  const envs = new Map<string, ReturnType<typeof nodeGitEnv>>();
+  const envOf = (url: string) => {
+    const env = envs.get(url) ?? nodeGitEnv();
+    envs.set(url, env);
+    return env;
+  };
   const settings: PublishSettings = {
     ...DEFAULT_PUBLISH_SETTINGS,
     destination: 'git',
@@ -50,8 +57,8 @@ function setUp(token = TEST_TOKEN, name = `svc-${++repoCount}.git`): Harness {
       for (const clip of list) clips.set(clip.id, clip);
       return Promise.resolve();
     },
-    publish: (request) => publishToGit(env, request),
-    testConnection: (target) => testGitConnection(env, target),
+    publish: (request) => publishToGit(envOf(request.target.url), request),
+    testConnection: (target) => testGitConnection(envOf(target.url), target),
     now: () => KIT_NOW,
   };
   return { deps, clips, bare, settings };
@@ -143,6 +150,66 @@ describe('publishClipsToGit', () => {
     expect(cloneFiles(h.bare).get('_posts/m.md')?.toString()).toBe('mine 2\n');
   });
 
+  it('publishes a clip already in one repository to a second one (settings changed): not a conflict', async () => {
+    const h = setUp();
+    addClip(h, 'c1', 'Twice');
+    const first = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/t.md', 'one\n')],
+    });
+    expect(first.ok && first.value.published).toEqual(['c1']);
+    const secondBare = server.createRepo(`svc-${++repoCount}.git`);
+    h.settings.repoUrl = server.urlOf(secondBare.split('/').pop() ?? '');
+    const second = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/t.md', 'one\n')],
+    });
+    expect(second).toMatchObject({ ok: true, value: { published: ['c1'], failed: [] } });
+    expect(cloneFiles(secondBare).get('_posts/t.md')?.toString()).toBe('one\n');
+    // An edit goes to both as updates, each against its own last blob.
+    const edit = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/t.md', 'two\n')],
+    });
+    expect(edit.ok && edit.value.published).toEqual(['c1']);
+    h.settings.repoUrl = server.urlOf(h.bare.split('/').pop() ?? '');
+    const back = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/t.md', 'two\n')],
+    });
+    expect(back.ok && back.value.published).toEqual(['c1']);
+    expect(cloneFiles(h.bare).get('_posts/t.md')?.toString()).toBe('two\n');
+    expect(logSubjects(h.bare)).toHaveLength(2);
+    expect(logSubjects(secondBare)).toHaveLength(2);
+  });
+
+  it('“Keep theirs” adopts the remote’s file as the baseline: the next publish is an update, not a conflict', async () => {
+    const h = setUp();
+    addClip(h, 'c1', 'Theirs');
+    await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/k.md', 'mine 1\n')],
+    });
+    pushAsSomeoneElse(h.bare, { '_posts/k.md': 'theirs\n' }, 'Their edit');
+    const clash = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/k.md', 'mine 2\n')],
+    });
+    expect(clash.ok && clash.value.code).toBe('publish-conflict');
+    const conflicted = h.clips.get('c1');
+    const kept = conflicted ? adoptTheirs(conflicted, toTargetKey(h.settings)) : null;
+    expect(kept?.publication?.state).toBe('published');
+    if (kept) h.clips.set('c1', kept);
+    // Without adopting, this would be the same conflict again; now it is an update of their file.
+    const next = await publishClipsToGit(h.deps, {
+      message: 'Add post: ' + titleOf(h),
+      items: [item('c1', '_posts/k.md', 'mine 3\n')],
+    });
+    expect(next).toMatchObject({ ok: true, value: { published: ['c1'], failed: [] } });
+    expect(cloneFiles(h.bare).get('_posts/k.md')?.toString()).toBe('mine 3\n');
+    expect(logSubjects(h.bare)).toEqual(['Add post: Theirs', 'Their edit', 'Add post: Theirs']);
+  });
+
   it('re-applies its file on a remote that moved ahead (someone else’s other file)', async () => {
     const h = setUp();
     addClip(h, 'c1', 'Ahead');
@@ -189,6 +256,23 @@ describe('publishClipsToGit', () => {
     expect(logSubjects(h.bare)).toEqual(['Add post: Dropped']);
   });
 
+  it('a full quota: reported as quota-exceeded, and the clip kept even when its record cannot be written', async () => {
+    const h = setUp();
+    const clip = addClip(h, 'c1', 'Full');
+    const deps: GitServiceDeps = {
+      ...h.deps,
+      publish: () => Promise.resolve({ ok: false, code: 'quota-exceeded', detail: 'IndexedDB is full' }),
+      putClips: () => Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' })),
+    };
+    const result = await publishClipsToGit(deps, {
+      message: 'Add post: Full',
+      items: [item('c1', '_posts/f.md', 'f\n')],
+    });
+    expect(result).toMatchObject({ ok: true, value: { failed: ['c1'], code: 'quota-exceeded' } });
+    expect(h.clips.get('c1')).toEqual(clip);
+    expect(headOf(h.bare)).toBeNull();
+  });
+
   it('refuses to publish when the browser did not allow the server', async () => {
     const h = setUp();
     h.settings.allowedOrigin = '';
@@ -197,7 +281,7 @@ describe('publishClipsToGit', () => {
       message: 'Add post: ' + titleOf(h),
       items: [item('c1', '_posts/b.md', 'b\n')],
     });
-    expect(result).toMatchObject({ ok: true, value: { failed: ['c1'], code: 'publish-auth' } });
+    expect(result).toMatchObject({ ok: true, value: { failed: ['c1'], code: 'publish-not-allowed' } });
     expect(server.requests.filter((r) => r.includes(h.settings.repoUrl.split('/').pop() ?? '?'))).toEqual([]);
   });
 });

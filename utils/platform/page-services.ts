@@ -21,10 +21,11 @@ import { fail, ok } from '../pure/result';
 import type { StoredClip } from '../pure/types';
 import { toLocalDay } from '../pure/dates';
 import {
+  createAutoPublishDeps,
   createPublishOptionsServices,
   createPublishPopupServices,
-  publishIfAutomatic,
 } from './publish/page-publish';
+import { autoPublishClip, withBatchAutoPublish } from './publish/auto-publish';
 
 /** Turndown, YAML and pinyin are most of the page's code: the library list shows before they load. */
 const loadRendering = () => import('./post-rendering');
@@ -98,14 +99,14 @@ export function createPopupServices(): PopupServices {
     const [{ renderOpened }, current] = await Promise.all([loadRendering(), settings()]);
     return { clip, ...renderOpened(clip, current) };
   };
+  // "Publish every new clip": the page renders the post, so the popup starts it (a failure stays on the clip).
+  const autoPublish = createAutoPublishDeps(library, settings);
   return {
-    batch: createBatchServices(),
+    batch: withBatchAutoPublish(createBatchServices(), autoPublish),
     probe: () => sendMessage('probe-tab', {}),
     clip: async (mode, target) => {
       const outcome = await sendMessage('clip-tab', target ? { mode, ...target } : { mode });
-      // "Publish every new clip": the page renders the post, so the popup starts it (a failure stays on the clip).
-      if (outcome.ok)
-        void publishIfAutomatic(library, settings, outcome.value.clip.id).catch(() => undefined);
+      if (outcome.ok) void autoPublishClip(autoPublish, outcome.value).catch(() => undefined);
       return outcome;
     },
     isClipOnOpen: async () => (await settings()).clipOnOpen,

@@ -175,11 +175,28 @@ export interface PublishSaveOutcome {
   isAllowed: boolean;
 }
 
+/** The browser's question "may Postclip reach this server?", asked from a click. */
+export interface PublishAccessAsk {
+  /** The origin asked for, as a match pattern (`https://git.example.com/*`). */
+  origin: string;
+  /**
+   * True when allowed. Never rejects (a refused request is false), but may never settle: a prompt left
+   * unanswered (or, in headless Chromium, one that cannot be shown) keeps it pending. An answer that comes after
+   * the page stopped waiting is still recorded.
+   */
+  answer: Promise<boolean>;
+}
+
 export interface PublishOptionsServices {
   load(): Promise<Result<PublishPageState>>;
   /**
-   * Saves the settings and, when `token` is not null, the token (`''` removes it). A Git destination asks the
-   * browser for the repository's origin first: call it from the click.
+   * Asks the browser for a Git destination's origin; null when nothing needs asking (no Git, no valid URL). Call it
+   * synchronously inside the click: browsers show the prompt only then.
+   */
+  askAccess(next: PublishSettings): PublishAccessAsk | null;
+  /**
+   * Saves the settings and, when `token` is not null, the token (`''` removes it). The destination counts as
+   * allowed when the browser holds the repository's origin at that moment.
    */
   save(next: PublishSettings, token: string | null): Promise<Result<PublishSaveOutcome>>;
   test(): Promise<Result<PublishTestReport>>;
@@ -194,4 +211,6 @@ export interface PublishPopupServices {
   isConfigured(): Promise<boolean>;
   /** Publishes the clips (one commit for Git); each clip's record keeps its state. */
   publish(ids: string[], overwrite?: string[]): Promise<Result<PublishReport>>;
+  /** "Keep theirs" after a conflict: the repository's file becomes the clip's baseline there. */
+  keepTheirs(id: string): Promise<Result<void>>;
 }

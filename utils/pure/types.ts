@@ -222,9 +222,25 @@ export const DEFAULT_PUBLISH_SETTINGS: PublishSettings = {
 
 export type PublicationState = 'published' | 'failed' | 'conflict';
 
+/** Where a clip was written in one destination: remembered per destination, so each repository has its own. */
+export interface PublishedPlace {
+  path: string;
+  /** The blob id we (or, after "Keep theirs", the remote) last had at `path` (Git only). */
+  blobId?: string;
+}
+
 /** A clip's last publish, kept on its record (optional: missing means never published). */
 export interface Publication {
   destination: Exclude<PublishDestination, 'none'>;
+  /**
+   * The destination of this attempt (`toTargetKey`: the repository URL and branch, or `folder`). Absent in
+   * records from before per-destination places: those match any destination of the same kind.
+   */
+  target?: string;
+  /** Target key → where the clip is in that destination: the path and blob id an update must start from. */
+  places?: Record<string, PublishedPlace>;
+  /** After a conflict: the blob the remote holds at `path`, which "Keep theirs" adopts as the new baseline. */
+  theirBlobId?: string;
   /** The post's path under the site's root: an edited clip is published again to this same path. */
   path: string;
   /** The blob id we last wrote at `path` (Git only): tells our own earlier file from someone else's. */

@@ -34,7 +34,11 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(extensionDir: string): Promise<FirefoxSession> {
+/** `extraPrefs` go into the profile's user.js with the defaults below (a test's own switches, e.g. permission prompts). */
+export async function launchFirefox(
+  extensionDir: string,
+  extraPrefs: Record<string, string | number | boolean> = {},
+): Promise<FirefoxSession> {
   const profile = await mkdtemp(join(tmpdir(), 'postclip-firefox-'));
   const downloadsDir = join(profile, 'downloads');
   await mkdir(downloadsDir, { recursive: true });
@@ -52,6 +56,7 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxSessio
     'toolkit.telemetry.reportingpolicy.firstRun': false,
     'app.update.enabled': false,
     'extensions.autoDisableScopes': 0,
+    ...extraPrefs,
   };
   await writeFile(
     join(profile, 'user.js'),

@@ -7,7 +7,8 @@ import type { PublishResult } from '../../pure/publish/publish-files';
 import type { Result } from '../../pure/result';
 import { ok } from '../../pure/result';
 import type { PublishSettings, StoredClip } from '../../pure/types';
-import { applyPublishResult, previousBlobs, toPublishFiles, toReport } from './publish-items';
+import type { PublishResultInfo } from './publish-items';
+import { applyPublishResult, previousBlobs, toPublishFiles, toReport, toTargetKey } from './publish-items';
 
 /** What the service needs, injected so tests run it against a real server with node's fs and http. */
 export interface GitServiceDeps {
@@ -32,38 +33,40 @@ export async function publishClipsToGit(
   const [settings, token] = await Promise.all([deps.loadSettings(), deps.loadToken()]);
   const clips = await deps.getClips(request.items.map((item) => item.clipId));
   const items = request.items.filter((item) => clips.some((clip) => clip.id === item.clipId));
-  const base = { destination: 'git' as const, now: deps.now() };
+  const target = toTargetKey(settings);
+  const base = { destination: 'git' as const, target, now: deps.now() };
   if (items.length === 0) return ok({ published: [], failed: [] });
   const result =
     settings.destination !== 'git' || settings.allowedOrigin === ''
-      ? ({ ok: false, code: 'publish-auth' } as const)
+      ? ({ ok: false, code: 'publish-not-allowed' } as const)
       : await deps.publish({
           target: targetOf(settings, token),
           files: toPublishFiles(items),
           message: request.message.trim() || 'Postclip',
           author: { name: settings.authorName, email: settings.authorEmail },
-          previous: previousBlobs(clips),
+          previous: previousBlobs(clips, target),
           ...(request.overwrite ? { overwrite: request.overwrite } : {}),
           now: new Date(base.now),
         });
-  const info = result.ok
+  const info: PublishResultInfo = result.ok
     ? { ...base, written: result.value.written, commit: result.value.commit }
     : {
         ...base,
         code: result.code,
-        ...(result.ok === false && 'conflicts' in result && result.conflicts
-          ? { conflictPaths: result.conflicts }
-          : {}),
+        ...('conflicts' in result && result.conflicts ? { conflictPaths: result.conflicts } : {}),
+        ...('theirs' in result && result.theirs ? { theirs: result.theirs } : {}),
       };
   const updated = applyPublishResult(clips, items, info);
-  await deps.putClips(updated);
+  // A full disk can refuse this write too: the clips then keep their earlier records (nothing is lost), and the
+  // report still tells the page what happened.
+  await deps.putClips(updated).catch(() => undefined);
   return ok(toReport(updated, info));
 }
 
 /** "Test connection" with the saved settings: what the branch holds, or why it could not be reached. */
 export async function testSavedConnection(deps: GitServiceDeps): Promise<Result<PublishTestReport>> {
   const [settings, token] = await Promise.all([deps.loadSettings(), deps.loadToken()]);
-  if (settings.allowedOrigin === '') return ok({ ok: false, code: 'publish-auth' });
+  if (settings.allowedOrigin === '') return ok({ ok: false, code: 'publish-not-allowed' });
   const result = await deps.testConnection(targetOf(settings, token));
   return ok(result.ok ? { ok: true, report: result.value } : { ok: false, code: result.code });
 }

@@ -1,7 +1,12 @@
 // Platform: publishing as the popup and options page see it. The page renders the posts (they need a DOM), then
 // hands Git publishes to the background and writes a local folder itself (its permission needs the user's click).
 import { browser } from 'wxt/browser';
-import type { PublishOptionsServices, PublishPageState, PublishPopupServices } from '../../pure/page-api';
+import type {
+  PublishAccessAsk,
+  PublishOptionsServices,
+  PublishPageState,
+  PublishPopupServices,
+} from '../../pure/page-api';
 import type { PublishReport } from '../../pure/protocol';
 import type { Result } from '../../pure/result';
 import { fail, ok } from '../../pure/result';
@@ -12,6 +17,11 @@ import { loadPublishSettings, loadPublishToken, savePublishSettings, savePublish
 import type { Library } from '../store';
 import type { FolderHandle } from './folder-handle-store';
 import { loadFolderHandle, saveFolderHandle } from './folder-handle-store';
+import { toOriginPattern } from './origin-pattern';
+import type { AutoPublishDeps } from './auto-publish';
+import { claimBatchInStorage } from './auto-publish';
+
+export { toOriginPattern } from './origin-pattern';
 
 type PickerWindow = { showDirectoryPicker?: (o: { mode: 'readwrite' }) => Promise<FolderHandle> };
 
@@ -20,17 +30,6 @@ async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {
     return ok(await run());
   } catch (error) {
     return fail('unknown', errorMessage(error));
-  }
-}
-
-/** The match pattern for a repository URL's origin (ports are not part of match patterns), or null. */
-export function toOriginPattern(repoUrl: string): string | null {
-  try {
-    const url = new URL(repoUrl.trim());
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    return `${url.protocol}//${url.hostname}/*`;
-  } catch {
-    return null;
   }
 }
 
@@ -57,23 +56,49 @@ async function loadState(): Promise<PublishPageState> {
   };
 }
 
-/** Asks for the repository's origin. In the click's own task: the browser shows its prompt only then. */
-async function requestOrigin(settings: PublishSettings): Promise<string> {
-  const pattern = toOriginPattern(settings.repoUrl);
-  if (pattern === null) return '';
+/** Whether the browser holds `pattern` now (a prompt answered late, or granted from the browser's own UI). */
+async function hasOrigin(pattern: string): Promise<boolean> {
   try {
-    return (await browser.permissions.request({ origins: [pattern] })) ? pattern : '';
+    return await browser.permissions.contains({ origins: [pattern] });
   } catch {
-    return '';
+    return false;
   }
+}
+
+/** An "Allow" that came after the page stopped waiting: record it when the saved repository is still on that origin. */
+async function recordLateGrant(pattern: string): Promise<void> {
+  const saved = await loadPublishSettings();
+  if (saved.destination !== 'git' || saved.allowedOrigin === pattern) return;
+  if (toOriginPattern(saved.repoUrl) !== pattern) return;
+  await savePublishSettings({ ...saved, allowedOrigin: pattern });
+}
+
+function askAccess(next: PublishSettings): PublishAccessAsk | null {
+  const pattern = next.destination === 'git' ? toOriginPattern(next.repoUrl) : null;
+  if (pattern === null) return null;
+  let asking: Promise<boolean>;
+  try {
+    // No await before this: the browser shows its prompt only within the click's own task.
+    asking = browser.permissions.request({ origins: [pattern] });
+  } catch {
+    asking = Promise.resolve(false);
+  }
+  const answer = asking.then(
+    (granted) => granted === true,
+    () => false,
+  );
+  void answer.then((granted) => (granted ? recordLateGrant(pattern) : undefined)).catch(() => undefined);
+  return { origin: pattern, answer };
 }
 
 export function createPublishOptionsServices(): PublishOptionsServices {
   return {
     load: () => attempt(loadState),
+    askAccess,
     save: (next, token) =>
       attempt(async () => {
-        const allowedOrigin = next.destination === 'git' ? await requestOrigin(next) : '';
+        const pattern = next.destination === 'git' ? toOriginPattern(next.repoUrl) : null;
+        const allowedOrigin = pattern !== null && (await hasOrigin(pattern)) ? pattern : '';
         await savePublishSettings({ ...next, allowedOrigin });
         if (token !== null) await savePublishToken(token.trim());
         return { state: await loadState(), isAllowed: next.destination !== 'git' || allowedOrigin !== '' };
@@ -103,13 +128,13 @@ export function createPublishOptionsServices(): PublishOptionsServices {
 }
 
 /** Renders the clips' posts with the current settings: the same files the zip export writes. */
-async function renderItems(clips: StoredClip[], settings: Settings, destination: 'git' | 'folder') {
+async function renderItems(clips: StoredClip[], settings: Settings, target: string) {
   const [{ renderPost }, { toPublishItems }] = await Promise.all([
     import('../post-rendering'),
     import('./publish-items'),
   ]);
   const posts = clips.map((clip) => renderPost(clip, settings));
-  return toPublishItems(clips, posts, destination);
+  return toPublishItems(clips, posts, target);
 }
 
 async function publishToPickedFolder(lib: Library, clips: StoredClip[], settings: Settings) {
@@ -119,7 +144,7 @@ async function publishToPickedFolder(lib: Library, clips: StoredClip[], settings
     loadFolderHandle(),
   ]);
   const { applyPublishResult, toPublishFiles, toReport } = await import('./publish-items');
-  const base = { destination: 'folder' as const, now: Date.now() };
+  const base = { destination: 'folder' as const, target: 'folder', now: Date.now() };
   const result = handle
     ? await publishToFolder(handle, toPublishFiles(items))
     : ({ ok: false, code: 'publish-not-found' } as const);
@@ -144,8 +169,9 @@ export async function publishClips(
     if (publish.destination === 'none' || clips.length === 0)
       return ok({ published: [], failed: clips.map((c) => c.id), code: 'publish-invalid' });
     if (publish.destination === 'folder') return ok(await publishToPickedFolder(lib, clips, settings));
+    const { toTargetKey } = await import('./publish-items');
     const [items, { renderCommitMessage }] = await Promise.all([
-      renderItems(clips, settings, 'git'),
+      renderItems(clips, settings, toTargetKey(publish)),
       import('./commit-message'),
     ]);
     const message = renderCommitMessage(publish.messageTemplate, clips);
@@ -155,6 +181,20 @@ export async function publishClips(
   }
 }
 
+/** "Keep theirs": the clip's conflict in the current destination settles on the repository's file. */
+async function keepTheirs(library: () => Promise<Library>, id: string): Promise<Result<void>> {
+  return attempt(async () => {
+    const [lib, publish, { adoptTheirs, toTargetKey }] = await Promise.all([
+      library(),
+      loadPublishSettings(),
+      import('./publish-items'),
+    ]);
+    const [clip] = await lib.getClips([id]);
+    const kept = clip ? adoptTheirs(clip, toTargetKey(publish)) : null;
+    if (kept) await lib.putClips([kept]);
+  });
+}
+
 export function createPublishPopupServices(
   library: () => Promise<Library>,
   settings: () => Promise<Settings>,
@@ -162,16 +202,21 @@ export function createPublishPopupServices(
   return {
     isConfigured: async () => (await loadPublishSettings()).destination !== 'none',
     publish: async (ids, overwrite) => publishClips(await library(), await settings(), ids, overwrite),
+    keepTheirs: (id) => keepTheirs(library, id),
   };
 }
 
-/** After a clip is saved: publishes it when the user asked for every new clip to be published. */
-export async function publishIfAutomatic(
+/** What "publish every new clip" needs from the page: the setting, a publish, and the batch claim. */
+export function createAutoPublishDeps(
   library: () => Promise<Library>,
   settings: () => Promise<Settings>,
-  clipId: string,
-): Promise<void> {
-  const publish = await loadPublishSettings();
-  if (!publish.isAutoPublish || publish.destination === 'none') return;
-  await publishClips(await library(), await settings(), [clipId]);
+): AutoPublishDeps {
+  return {
+    isAutoPublish: async () => {
+      const publish = await loadPublishSettings();
+      return publish.isAutoPublish && publish.destination !== 'none';
+    },
+    publish: async (ids) => publishClips(await library(), await settings(), ids),
+    claimBatch: claimBatchInStorage,
+  };
 }

@@ -51,7 +51,7 @@ export interface PublishSuccess {
 const DEFAULT_ATTEMPTS = 3;
 
 type Plan =
-  | { kind: 'conflict'; paths: string[] }
+  | { kind: 'conflict'; paths: string[]; theirs: Record<string, string> }
   | { kind: 'unchanged'; written: Record<string, string> }
   | { kind: 'commit'; oid: string; written: Record<string, string>; changed: string[] };
 
@@ -68,6 +68,7 @@ async function planCommit(
   const written: Record<string, string> = {};
   const changes: { path: string; oid: string }[] = [];
   const conflicts: string[] = [];
+  const theirs: Record<string, string> = {};
   for (const file of request.files) {
     const oid = await git.writeBlob({ fs: env.fs, gitdir: env.dir, blob: file.bytes });
     written[file.path] = oid;
@@ -77,10 +78,12 @@ async function planCommit(
       remote === null
         ? request.previous?.[file.path] === undefined
         : request.previous?.[file.path] === remote.oid;
-    if (!isOurs && !overwrite.has(file.path)) conflicts.push(file.path);
-    else changes.push({ path: file.path, oid });
+    if (!isOurs && !overwrite.has(file.path)) {
+      conflicts.push(file.path);
+      if (remote !== null) theirs[file.path] = remote.oid;
+    } else changes.push({ path: file.path, oid });
   }
-  if (conflicts.length > 0) return { kind: 'conflict', paths: conflicts };
+  if (conflicts.length > 0) return { kind: 'conflict', paths: conflicts, theirs };
   if (changes.length === 0) return { kind: 'unchanged', written };
   const tree = await writeTreeWith(store, baseTree, changes);
   const when = request.now ?? new Date();
@@ -114,7 +117,7 @@ async function publishOnce(env: GitEnv, request: PublishRequest): Promise<Publis
     const plan = await planCommit(env, request, head, cache);
     if (plan.kind === 'conflict') {
       const detail = `changed on the remote since our last publish: ${plan.paths.join(', ')}`;
-      return publishFailure('publish-conflict', detail, plan.paths);
+      return publishFailure('publish-conflict', detail, plan.paths, plan.theirs);
     }
     if (plan.kind === 'unchanged') {
       return {

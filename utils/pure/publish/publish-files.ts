@@ -14,6 +14,8 @@ export const PUBLISH_ERROR_CODES = [
   'publish-offline',
   /** The token was refused (HTTP 401/403), or the folder permission was not granted. */
   'publish-auth',
+  /** The browser has not allowed Postclip to reach the repository's server (the optional host permission). */
+  'publish-not-allowed',
   /** No repository at that URL (HTTP 404). */
   'publish-not-found',
   /** The server refused the push (a protected branch, a hook), or the remote kept moving. */
@@ -34,6 +36,8 @@ export type PublishFailure = {
   detail?: string;
   /** With `publish-conflict`: the paths someone else changed. */
   conflicts?: string[];
+  /** With `publish-conflict`: path → the blob the remote holds there ("Keep theirs" adopts it). */
+  theirs?: Record<string, string>;
 };
 
 export type PublishResult<T> = { ok: true; value: T } | PublishFailure;
@@ -42,12 +46,14 @@ export function publishFailure(
   code: PublishErrorCode,
   detail?: string,
   conflicts?: string[],
+  theirs?: Record<string, string>,
 ): PublishFailure {
   return {
     ok: false,
     code,
     ...(detail === undefined ? {} : { detail }),
     ...(conflicts === undefined ? {} : { conflicts }),
+    ...(theirs === undefined ? {} : { theirs }),
   };
 }
 
