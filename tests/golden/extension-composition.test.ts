@@ -65,7 +65,7 @@ async function clipThroughExtension(golden: GoldenCase) {
         clipScript.main();
         return Promise.resolve([{ result: undefined }]);
       }
-      return Promise.resolve([{ result: injection.func(injection.args[0]) }]);
+      return Promise.resolve(injection.func(injection.args[0])).then((result) => [{ result }]);
     },
     getLibrary: () => Promise.resolve(library),
     loadSettings: () => Promise.resolve(settings),
