@@ -33,7 +33,19 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { action: { default_icon: ICONS } }
       : { browser_action: { default_icon: ICONS } }),
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'downloads', 'contextMenus'],
+    // declarativeNetRequestWithHostAccess: one session rule sets the page as Referer on one image fetch (hotlink
+    // checks); unlike `declarativeNetRequest` it shows no install warning and acts only on granted hosts.
+    // `offscreen` (Chrome MV3 only; not a host permission): the document that parses a link clipped without opening it.
+    permissions: [
+      'activeTab',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+      'downloads',
+      'contextMenus',
+      'declarativeNetRequestWithHostAccess',
+      ...(manifestVersion === 3 && browser !== 'firefox' ? ['offscreen'] : []),
+    ],
     // Optional host access (README, Permissions), asked at the moment of need: all sites when the user starts a batch
     // of tabs, one site when a clip's images live on another site and the user presses Allow, one repository's origin when
     // the user saves a Git destination. MV2 has no optional_host_permissions; origins go in optional_permissions there.

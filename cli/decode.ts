@@ -1,5 +1,8 @@
 // Node: turns a saved page's bytes into text by its declared charset (BOM, <meta>), else by detection. Never mojibake.
 import { detect } from 'chardet';
+import { findBomCharset, findDeclaredCharset, toEncodingName } from '../utils/pure/charset';
+
+export { findDeclaredCharset, toEncodingName } from '../utils/pure/charset';
 
 /** How the charset was chosen, most trusted first. */
 export type CharsetSource = 'bom' | 'meta' | 'detected' | 'default';
@@ -9,49 +12,6 @@ export interface DecodedHtml {
   /** The WHATWG encoding name actually used (`utf-8`, `gb18030`, `big5`, `shift_jis`…). */
   charset: string;
   source: CharsetSource;
-}
-
-/** Browsers look at the first 1 KB; Chinese portals often put the <meta> after long scripts, so look further. */
-const SNIFF_BYTES = 16_384;
-const META_TAG = /<meta\b[^>]*>/gi;
-const CHARSET_IN_TAG = /charset\s*=\s*["']?\s*([\w.:-]+)/i;
-const XML_DECLARATION = /^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i;
-
-/**
- * The WHATWG name for a charset label, or null when the runtime cannot decode it.
- * GB2312 and GBK pages routinely use GB18030-only characters, so every GB label decodes as its superset.
- */
-export function toEncodingName(label: string): string | null {
-  let name: string;
-  try {
-    name = new TextDecoder(label.trim()).encoding;
-  } catch {
-    return null;
-  }
-  return name === 'gbk' ? 'gb18030' : name;
-}
-
-function findBomCharset(bytes: Uint8Array): { charset: string; length: number } | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', length: 3 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', length: 2 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', length: 2 };
-  return null;
-}
-
-/** The charset the page declares in its first bytes (`<meta charset>`, http-equiv, XML declaration), or null. */
-export function findDeclaredCharset(bytes: Uint8Array): string | null {
-  // Labels and markup are ASCII, and windows-1252 maps every byte to one char, so offsets and tags survive.
-  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES));
-  const xml = XML_DECLARATION.exec(head)?.[1];
-  const xmlName = xml ? toEncodingName(xml) : null;
-  if (xmlName) return xmlName;
-  for (const tag of head.match(META_TAG) ?? []) {
-    const label = CHARSET_IN_TAG.exec(tag)?.[1];
-    const name = label ? toEncodingName(label) : null;
-    // A page saved as bytes cannot really be UTF-16 if its <meta> is readable as ASCII (WHATWG rule).
-    if (name) return name.startsWith('utf-16') ? 'utf-8' : name;
-  }
-  return null;
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {

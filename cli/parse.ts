@@ -31,7 +31,10 @@ function emptyTemplates(doc: Document): void {
 
 /** Readability resolves relative links against `baseURI`/`documentURI`; linkedom leaves them empty or relative. */
 export function setDocumentUrl(doc: Document, url: string): void {
-  const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
+  // By tag, not `querySelector('base[href]')`: linkedom compiles a selector on every call.
+  const baseHref = Array.from(doc.getElementsByTagName('base'))
+    .find((el) => el.hasAttribute('href'))
+    ?.getAttribute('href');
   let base = url;
   try {
     base = baseHref ? new URL(baseHref, url).href : url;

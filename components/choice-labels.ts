@@ -2,6 +2,7 @@
 // choice fails the type check until it has a label in both locales.
 import type { MarkdownChoiceValue, PostChoiceValue, RuleMatchType } from '../utils/pure/choices';
 import type { MessageKey } from '../utils/pure/message-key';
+import type { ImageSettings } from '../utils/pure/types';
 
 export const CATEGORY_LABELS: Record<PostChoiceValue<'categoriesMode'>, MessageKey> = {
   site: 'categoriesSite',
@@ -32,4 +33,8 @@ export const MATCH_LABELS: Record<RuleMatchType, MessageKey> = {
   host: 'ruleMatchHost',
   'host-suffix': 'ruleMatchSuffix',
   pattern: 'ruleMatchPattern',
+};
+export const OBSIDIAN_LINK_LABELS: Record<ImageSettings['obsidianLinks'], MessageKey> = {
+  embed: 'imagesObsidianEmbed',
+  relative: 'imagesObsidianRelative',
 };

@@ -4,8 +4,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClipEdits } from '../utils/pure/types';
 import { useI18n } from './i18n-context';
 import { isJekyllDate } from '../utils/pure/jekyll-date';
+import { summarizeImages } from '../utils/pure/images/types';
 import type { OpenedClip, PostFields } from '../utils/pure/page-api';
 import { BodyEditor } from './body-editor';
+import { TagInput } from './tag-input';
 import { TemplatePicker } from './template-picker';
 
 export interface ClipEditorProps {
@@ -16,6 +18,8 @@ export interface ClipEditorProps {
   onSave: (edits: ClipEdits) => void;
   onCopy: () => void;
   onDownload: () => void;
+  /** Downloads the post with its kept images as a zip; offered (beside the post alone) when the clip has some. */
+  onDownloadZip?: () => void;
   onDelete: () => void;
   onBack: () => void;
   /** Autosaves the edited body (see use-autosave.ts). */
@@ -28,13 +32,15 @@ export interface ClipEditorProps {
   autosaveMs?: number;
   /** The publish control (issue 12), mounted below the actions when the page publishes. */
   publishSlot?: ComponentChildren;
+  /** The user's tags, most used first, suggested as tags are typed. */
+  tagSuggestions?: string[];
 }
 
 interface FormValues {
   title: string;
   date: string;
   categories: string;
-  tags: string;
+  tags: string[];
 }
 
 function toFormValues(fields: PostFields): FormValues {
@@ -42,7 +48,7 @@ function toFormValues(fields: PostFields): FormValues {
     title: fields.title,
     date: fields.date,
     categories: fields.categories.join(', '),
-    tags: fields.tags.join(', '),
+    tags: fields.tags,
   };
 }
 
@@ -77,7 +83,7 @@ export function toEdits(previous: ClipEdits, shown: PostFields, form: FormValues
   }
   const categories = splitList(form.categories);
   if (!isSameList(categories, shown.categories)) edits.categories = categories;
-  const tags = splitList(form.tags);
+  const tags = [...new Set(form.tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))];
   if (!isSameList(tags, shown.tags)) edits.tags = tags;
   return edits;
 }
@@ -89,6 +95,7 @@ export function ClipEditor({
   onSave,
   onCopy,
   onDownload,
+  onDownloadZip,
   onDelete,
   onBack,
   onSaveBody,
@@ -97,6 +104,7 @@ export function ClipEditor({
   doc = null,
   autosaveMs,
   publishSlot,
+  tagSuggestions = [],
 }: ClipEditorProps) {
   const { t } = useI18n();
   const [form, setForm] = useState<FormValues>(() => toFormValues(opened.fields));
@@ -114,7 +122,7 @@ export function ClipEditor({
     setDateInvalid(false);
   }, [opened]);
 
-  function update(key: keyof FormValues, value: string) {
+  function update(key: Exclude<keyof FormValues, 'tags'>, value: string) {
     setForm((f) => ({ ...f, [key]: value }));
     if (key === 'date') setDateInvalid(false);
   }
@@ -188,13 +196,15 @@ export function ClipEditor({
           aria-describedby="edit-comma-hint"
           onInput={(e) => update('categories', e.currentTarget.value)}
         />
-        <label for="edit-tags">{t('fieldTags')}</label>
-        <input
-          id="edit-tags"
-          type="text"
-          value={form.tags}
-          aria-describedby="edit-comma-hint"
-          onInput={(e) => update('tags', e.currentTarget.value)}
+        <span class="field-label" aria-hidden="true">
+          {t('fieldTags')}
+        </span>
+        <TagInput
+          tags={form.tags}
+          suggestions={tagSuggestions}
+          label={t('fieldTags')}
+          removeLabel={(tag) => t('editorRemoveTag', [tag])}
+          onChange={(tags) => setForm((f) => ({ ...f, tags }))}
         />
         <p id="edit-comma-hint" class="hint">
           {t('commaHint')}
@@ -246,9 +256,20 @@ export function ClipEditor({
         <button type="button" onClick={onCopy}>
           {t('copy')}
         </button>
-        <button type="button" onClick={onDownload} disabled={isBusy}>
-          {t('download')}
-        </button>
+        {onDownloadZip && summarizeImages(opened.clip.images ?? []).kept > 0 ? (
+          <>
+            <button type="button" onClick={onDownloadZip} disabled={isBusy}>
+              {t('imagesDownloadZip')}
+            </button>
+            <button type="button" onClick={onDownload} disabled={isBusy}>
+              {t('imagesDownloadPostOnly')}
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={onDownload} disabled={isBusy}>
+            {t('download')}
+          </button>
+        )}
         <button type="button" class="danger" onClick={onDelete} disabled={isBusy}>
           {t('delete')}
         </button>

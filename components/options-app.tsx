@@ -5,10 +5,12 @@ import type { EditableSettings, OptionsServices } from '../utils/pure/page-api';
 import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE_ID, toJekyllTemplate } from '../utils/pure/presets';
 import type { Failure } from '../utils/pure/result';
 import type { Template } from '../utils/pure/template';
-import type { MarkdownStyle, PostOptions } from '../utils/pure/types';
+import type { ImageSettings, MarkdownStyle, PostOptions } from '../utils/pure/types';
+import { imageSettingsOf } from '../utils/pure/types';
 import { ErrorBanner } from './error-banner';
 import { useI18n } from './i18n-context';
 import { Toggle } from './option-fields';
+import { ImagesSection } from './options-images-section';
 import { LibrarySection } from './options-library-section';
 import { MarkdownSection } from './options-markdown-section';
 import { PostSection } from './options-post-section';
@@ -80,6 +82,9 @@ export function OptionsApp({ services }: OptionsAppProps) {
   function setMarkdown<K extends keyof MarkdownStyle>(key: K, value: MarkdownStyle[K]) {
     void save({ ...current, markdown: { ...current.markdown, [key]: value } });
   }
+  function setImages<K extends keyof ImageSettings>(key: K, value: ImageSettings[K]) {
+    void save({ ...current, images: { ...imageSettingsOf(current), [key]: value } });
+  }
   const builtIns = listBuiltIns(current.post);
 
   return (
@@ -101,6 +106,7 @@ export function OptionsApp({ services }: OptionsAppProps) {
         isJekyllActive={current.activeTemplateId === DEFAULT_TEMPLATE_ID}
       />
       <MarkdownSection markdown={current.markdown} onChange={setMarkdown} />
+      <ImagesSection images={imageSettingsOf(current)} onChange={setImages} />
 
       <section aria-labelledby="sec-popup">
         <h2 id="sec-popup">{t('sectionPopup')}</h2>

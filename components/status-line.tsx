@@ -15,7 +15,13 @@ export interface StatusLineProps {
 export function StatusLine({ phase, progress, message, children }: StatusLineProps) {
   const { t } = useI18n();
   return (
-    <div role="status" aria-live="polite" class="status">
+    // data-phase names what the popup is doing, `idle` included, so tests wait for a state instead of sleeping.
+    <div
+      role="status"
+      aria-live="polite"
+      class="status"
+      data-phase={phase ?? (progress ? 'exporting' : 'idle')}
+    >
       {phase && (
         <p class="busy" data-phase={phase}>
           <span class="spinner" aria-hidden="true" />

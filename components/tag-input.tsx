@@ -19,6 +19,7 @@ export interface TagInputProps {
 }
 
 const SEPARATORS = new Set([',', '，', '、']);
+const SEPARATOR_PATTERN = /[,，、]/u;
 
 function sameTag(a: string, b: string): boolean {
   return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
@@ -53,12 +54,16 @@ export function TagInput({
   );
   const isExpanded = isOpen && options.length > 0;
 
-  function add(tag: string) {
-    const clean = tag.trim();
+  /** Adds the typed text as tags (a pasted `a, b` gives two), leaving out blanks and tags already there. */
+  function add(typed: string) {
     setText('');
     setActive(-1);
-    if (clean === '' || tags.some((t) => sameTag(t, clean))) return;
-    onChange([...tags, clean]);
+    const next = [...tags];
+    for (const part of typed.split(SEPARATOR_PATTERN)) {
+      const clean = part.trim();
+      if (clean !== '' && !next.some((t) => sameTag(t, clean))) next.push(clean);
+    }
+    if (next.length > tags.length) onChange(next);
   }
 
   function remove(index: number) {
@@ -144,7 +149,9 @@ export function TagInput({
         onFocus={() => setOpen(true)}
         onBlur={() => {
           setOpen(false);
-          setActive(-1);
+          // Text left in the box is a tag the user meant: leaving the box (Tab, or a click on Save) keeps it.
+          if (text.trim() !== '') add(text);
+          else setActive(-1);
         }}
       />
       <ul id={listId} role="listbox" aria-label={label} hidden={!isExpanded} class="tag-input-options">

@@ -6,7 +6,9 @@ import {
   batchScopeOf,
   clipWithFeedback,
   createContextMenus,
+  MENU_CLIP_LINK,
   MENU_CLIP_SELECTION,
+  showBadge,
   showBatchBadge,
 } from '../utils/platform/clip-feedback';
 import {
@@ -23,9 +25,12 @@ import { createBatchRunner } from '../utils/platform/batch-browser';
 import { requestBatchPermission } from '../utils/platform/batch-permission';
 import { startBatchIfAllowed, startBatchFromMenu } from '../utils/platform/batch-start';
 import { refetchClipImages } from '../utils/platform/image-refetch';
+import { browserRefererRules } from '../utils/platform/image-referer';
 import { registerHandlers } from '../utils/platform/messages';
 import { ok } from '../utils/pure/result';
 import { createBackgroundPublisher } from '../utils/platform/publish/background-publisher';
+import { createLinkClipDeps } from '../utils/platform/link-clip-deps';
+import { clipLink } from '../utils/platform/link-clip';
 
 export default defineBackground(() => {
   const getLibrary = createLibraryGetter();
@@ -52,6 +57,7 @@ export default defineBackground(() => {
   });
   // "Remove parts…": the picker in the page answers here (a content script, so not through the handlers above).
   registerPickerListener(deps);
+  void browserRefererRules().sweep();
 
   browser.runtime.onInstalled.addListener(() => {
     void createContextMenus();
@@ -63,6 +69,14 @@ export default defineBackground(() => {
       // The prompt must open inside the click's handler, before any await.
       const asking = requestBatchPermission();
       void startBatchFromMenu(batch, scope, tab?.windowId, asking).then((r) => showBatchBadge(tab?.id, r));
+      return;
+    }
+    if (info.menuItemId === MENU_CLIP_LINK) {
+      // Fetching another page needs the all-sites permission: the prompt opens in the click, before any await.
+      const asking = requestBatchPermission();
+      void clipLink(info.linkUrl ?? '', asking, createLinkClipDeps(deps)).then(async (result) => {
+        if (tab?.id !== undefined) await showBadge(tab.id, result);
+      });
       return;
     }
     const mode = info.menuItemId === MENU_CLIP_SELECTION ? 'selection' : 'article';

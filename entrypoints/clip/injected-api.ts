@@ -1,8 +1,9 @@
 // The API the injected clip script installs in the page: reads a Document, returns plain data. Kept apart from
 // index.ts (which needs WXT's runtime) so node tests can run it on a parsed page.
-import { extractArticle, isReaderable } from '../../utils/dom/extract';
-import { findDraftImages } from '../../utils/dom/image-select';
-import { htmlToMarkdown } from '../../utils/dom/markdown';
+import { extractArticleParts, isReaderable, stageClockOf } from '../../utils/dom/extract';
+import { findArticleImages } from '../../utils/dom/image-select';
+import { ownedElementToMarkdown } from '../../utils/dom/markdown';
+import { parseInert } from '../../utils/dom/markdown-inert';
 import { findCanonical } from '../../utils/dom/metadata';
 import { MAX_FIELD_CHARS } from '../../utils/pure/backup-format';
 import { errorMessage } from '../../utils/pure/error-message';
@@ -11,6 +12,8 @@ import type { ClipDraft } from '../../utils/pure/types';
 import type { InjectedApi, InjectedClipOptions, InjectedClipReply } from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { fail, ok } from '../../utils/pure/result';
+import type { StageClock, StageTimings } from '../../utils/pure/stage-timings';
+import { timeStage } from '../../utils/pure/stage-timings';
 import { fetchImageInPage } from './image-fetch';
 import { joinFetchedPages } from './page-fetch';
 
@@ -32,29 +35,34 @@ function hasSelection(doc: Document): boolean {
   return !!selection && !selection.isCollapsed && selection.toString().trim() !== '';
 }
 
-/** The draft's images (with keep-images on) and Markdown: what the background saves. */
-function toClipReply(doc: Document, draft: ClipDraft, opts: InjectedClipOptions): InjectedClipReply {
-  try {
-    if (opts.keepImages) {
-      // Only what the post shows: the lead image from metadata has no link in the Markdown to rewrite.
-      // A huge inline `data:` image is left in the Markdown as it is rather than copied into the draft twice.
-      const images = findDraftImages(draft, doc).filter(
-        (image) =>
-          image.originalUrl !== null &&
-          image.url.length <= MAX_FIELD_CHARS &&
-          image.originalUrl.length <= MAX_FIELD_CHARS,
-      );
-      if (images.length > 0) draft.images = images.slice(0, MAX_IMAGES_PER_CLIP);
-    }
-    return ok({ draft, markdown: htmlToMarkdown(draft.contentHtml, doc, draft.url, opts.style) });
-  } catch (error) {
-    return fail('unknown', errorMessage(error));
+/** The draft's images (with keep-images on) and Markdown from `content`, its article element: what the background saves. */
+function toClipReply(
+  draft: ClipDraft,
+  content: Element,
+  opts: InjectedClipOptions,
+  timer: StageClock | undefined,
+): InjectedClipReply {
+  if (opts.keepImages) {
+    // Only what the post shows: the lead image from metadata has no link in the Markdown to rewrite.
+    // A huge inline `data:` image is left in the Markdown as it is rather than copied into the draft twice.
+    // Read from the article element before the Markdown step prepares it in place.
+    const found = timeStage(timer, 'images', () =>
+      findArticleImages(content, { baseUrl: draft.url, leadImage: draft.image }),
+    );
+    const images = found.filter(
+      (image) =>
+        image.originalUrl !== null &&
+        image.url.length <= MAX_FIELD_CHARS &&
+        image.originalUrl.length <= MAX_FIELD_CHARS,
+    );
+    if (images.length > 0) draft.images = images.slice(0, MAX_IMAGES_PER_CLIP);
   }
+  return ok({ draft, markdown: ownedElementToMarkdown(content, draft.url, opts.style, timer) });
 }
 
 /** `doc` is the page; `pageUrl` reads its address at call time (the page may have navigated in place since). */
 export function createInjectedApi(doc: Document, pageUrl: () => string): InjectedApi {
-  return {
+  const api: InjectedApi = {
     apiVersion: INJECTED_API_VERSION,
     // The same canonical finder as the clip's draft, so "already saved" and the save agree on the key.
     probe: () => ({
@@ -68,6 +76,9 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
       try {
         const url = pageUrl();
         const selectionHtml = opts.mode === 'selection' ? readSelectionHtml(doc) : undefined;
+        // A dozen clock reads per clip, kept for bench:clip to read from outside; nothing else uses them.
+        const timings: StageTimings = {};
+        const measure = { timings, clock: () => performance.now() };
         const options: ExtractOptions = {
           now: new Date(opts.now),
           mode: opts.mode,
@@ -77,19 +88,32 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
           ...(opts.articleSelector ? { articleSelector: opts.articleSelector } : {}),
           ...(opts.dateSelector ? { dateSelector: opts.dateSelector } : {}),
         };
-        const extracted = extractArticle(doc, url, options);
+        const extracted = extractArticleParts(doc, url, { ...options, ...measure });
         if (!extracted.ok) return extracted;
-        const finish = (draft: ClipDraft) => toClipReply(doc, draft, opts);
+        const { draft, content } = extracted.value;
+        const timer = stageClockOf(measure);
+        const finish = (joined: ClipDraft): InjectedClipReply => {
+          try {
+            // A joined article has no element of its own yet: its HTML, parsed inertly, is one.
+            const reply =
+              joined === draft
+                ? toClipReply(draft, content, opts, timer)
+                : toClipReply(joined, parseInert(joined.contentHtml, doc), opts, timer);
+            api.lastTimings = timings;
+            return reply;
+          } catch (error) {
+            return fail('unknown', errorMessage(error));
+          }
+        };
         const until = opts.pagesUntil;
-        if (until === undefined || extracted.value.kind !== 'article') return finish(extracted.value);
+        if (until === undefined || draft.kind !== 'article') return finish(draft);
         // A multi-page article: its later pages, fetched from here, until the clip's page budget is spent.
-        return joinFetchedPages(doc, url, extracted.value, options, until).then(finish, () =>
-          finish(extracted.value),
-        );
+        return joinFetchedPages(doc, url, draft, options, until).then(finish, () => finish(draft));
       } catch (error) {
         return fail('unknown', errorMessage(error));
       }
     },
     fetchImage: (url, limit, timeoutMs) => fetchImageInPage(url, limit, timeoutMs),
   };
+  return api;
 }

@@ -152,3 +152,17 @@ export async function bundleFloor(root: string): Promise<string> {
   if (text === undefined) throw new Error('esbuild produced no floor bundle');
   return text;
 }
+
+/**
+ * The injected API's stage times of its last clip (`__postclip.lastTimings`), read from the active tab's isolated
+ * world by the service worker, which still holds activeTab for it. Null when the page has none.
+ */
+export const READ_PAGE_TIMINGS = `(async () => {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  if (!tab || tab.id === undefined) return null;
+  const [reply] = await chrome.scripting.executeScript({
+    target: { tabId: tab.id },
+    func: () => (globalThis.__postclip && globalThis.__postclip.lastTimings) || null,
+  });
+  return reply && reply.result ? reply.result : null;
+})()`;

@@ -13,11 +13,14 @@ import { launchChromium } from '../e2e/helpers/chromium';
 import type { PageServer } from '../e2e/helpers/server';
 import { startPageServer } from '../e2e/helpers/server';
 import { writeBenchPages } from './clip-pages';
+import type { StageTimings } from '../../utils/pure/stage-timings';
+import { CLIP_STAGES } from '../../utils/pure/stage-timings';
 import type { FloorRun, PopupTrace, WorkerTrace } from './clip-probes';
 import {
   bundleFloor,
   INSTALL_POPUP_WATCH,
   INSTALL_WORKER_TRACE,
+  READ_PAGE_TIMINGS,
   READ_POPUP_WATCH,
   TAKE_WORKER_TRACE,
 } from './clip-probes';
@@ -134,6 +137,8 @@ interface ClipRun {
   clickAt: number;
   popup: PopupTrace;
   worker: WorkerTrace;
+  /** The injected script's own stage times (null from a build without them). */
+  stages: StageTimings | null;
 }
 
 async function measureClip(session: ChromiumSession, worker: Worker, url: string): Promise<ClipRun> {
@@ -162,9 +167,10 @@ async function measureClip(session: ChromiumSession, worker: Worker, url: string
     await new Promise((r) => setTimeout(r, 10));
   }
   const workerTrace = await worker.evaluate<WorkerTrace>(TAKE_WORKER_TRACE);
+  const stages = await worker.evaluate<StageTimings | null>(READ_PAGE_TIMINGS).catch(() => null);
   await popup.close();
   await page.close();
-  return { clickAt, popup: trace, worker: workerTrace };
+  return { clickAt, popup: trace, worker: workerTrace, stages };
 }
 
 /** The stages one run shows from outside; NaN where the trace lacks a mark. */
@@ -266,6 +272,25 @@ function report(results: PageResult[]): void {
         return [name, ms(median(values)), ms(Math.min(...values)), ms(Math.max(...values))];
       }),
     );
+    const staged = r.clips.map((c) => c.stages).filter((t): t is StageTimings => t !== null);
+    if (staged.length > 0) {
+      const stageRows = CLIP_STAGES.map((stage) => {
+        const values = staged.map((t) => t[stage] ?? 0);
+        return [stage, ms(median(values)), ms(Math.min(...values)), ms(Math.max(...values))];
+      });
+      const sums = staged.map((t) => CLIP_STAGES.reduce((sum, stage) => sum + (t[stage] ?? 0), 0));
+      stageRows.push([
+        'extraction total (in the page)',
+        ms(median(sums)),
+        ms(Math.min(...sums)),
+        ms(Math.max(...sums)),
+      ]);
+      printTable(
+        `Clip on ${r.name}: extraction stages inside the page (__postclip.lastTimings; median; min–max)`,
+        ['stage', 'median', 'min', 'max'],
+        stageRows,
+      );
+    }
     const late = r.clips.filter((c) => c.popup.isLate).length;
     if (late > 0)
       console.log(

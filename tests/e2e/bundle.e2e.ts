@@ -1,5 +1,6 @@
-// Readability, turndown and the date-parsing tables belong only in the injected clip script's bundle: the
-// background and the popup and options pages (every chunk they load, statically or on demand) carry none of them.
+// Readability, turndown and the date-parsing tables belong only in the injected clip script's bundle and in the link
+// parser page (which clips a fetched link; an offscreen document in Chrome): the background and the popup and
+// options pages (every chunk they load, statically or on demand) carry none of them.
 // Runs on the built extension (`npm run build`), as part of `npm run test:e2e` or alone with `npm run test:bundle`.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -10,6 +11,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const CLIP_SCRIPT = 'clip.js';
 /** The Remove parts… picker: injected on demand like the clip script, but it carries no extractor either. */
 const PICKER_SCRIPT = 'picker.js';
+/** The link parser page: it runs the clip pipeline on a fetched page, so it carries the extractor, deliberately. */
+const LINK_PARSER = 'link-parser.html';
 
 // Strings that survive minification (property names, option names, literal table entries) and that only these
 // libraries or tables contain. The clip script must carry every one, or the marker proves nothing.
@@ -73,6 +76,7 @@ for (const dir of ['chrome-mv3', 'firefox-mv2']) {
     manifest.action?.default_popup ?? manifest.browser_action?.default_popup ?? 'popup.html',
     manifest.options_ui?.page ?? 'options.html',
   ];
+  const parserFiles = [...reachable(outDir, LINK_PARSER)];
   const clip = readFileSync(join(outDir, CLIP_SCRIPT), 'utf8');
 
   describe(`${dir} bundles`, () => {
@@ -83,8 +87,16 @@ for (const dir of ['chrome-mv3', 'firefox-mv2']) {
       assert.deepEqual(missing, []);
     });
 
-    it('every script except the injected ones is loaded by the background, the popup or the options page', () => {
-      const loaded = new Set(entries.flatMap((entry) => [...reachable(outDir, entry)]));
+    it('the link parser page carries the pipeline: Readability and turndown', () => {
+      const texts = parserFiles.map((f) => readFileSync(join(outDir, f), 'utf8'));
+      const missing = [...(MARKERS.Readability ?? []), ...(MARKERS.turndown ?? [])].filter(
+        (marker) => !texts.some((text) => text.includes(marker)),
+      );
+      assert.deepEqual(missing, []);
+    });
+
+    it('every script except the injected ones is loaded by the background, the popup, the options page or the link parser', () => {
+      const loaded = new Set([...entries, LINK_PARSER].flatMap((entry) => [...reachable(outDir, entry)]));
       const scripts = walk(outDir)
         .map((path) => relative(outDir, path))
         .filter((file) => file.endsWith('.js') && file !== CLIP_SCRIPT && file !== PICKER_SCRIPT);

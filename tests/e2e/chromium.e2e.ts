@@ -131,14 +131,25 @@ describe('Postclip in Chromium', () => {
   it('a tag is edited and kept', async () => {
     const lib = await libraryPage();
     await lib.getByText(TITLE, { exact: true }).first().click();
-    const tags = lib.getByLabel('Tags', { exact: true });
-    await tags.fill('energy, e2e-tag');
+    // The tag box: chips for the clip's tags, a combobox that suggests the library's tags, Enter adds one.
+    const tags = lib.getByRole('combobox', { name: 'Tags', exact: true });
+    const chips = () =>
+      lib.getByRole('list', { name: 'Tags', exact: true }).locator('li > span').allInnerTexts();
+    await tags.waitFor();
+    // Keep `energy` from the page's keywords, remove the others with their buttons, add one.
+    for (const tag of await chips()) {
+      if (tag !== 'energy') await lib.getByRole('button', { name: `Remove tag ${tag}`, exact: true }).click();
+    }
+    assert.deepEqual(await chips(), ['energy']);
+    await tags.fill('e2e-tag');
+    await tags.press('Enter');
     await lib.getByRole('button', { name: 'Save', exact: true }).click();
     await lib.getByText(/Saved/).first().waitFor();
     await lib.reload();
     await lib.getByRole('button', { name: 'Export all', exact: true }).waitFor();
     await lib.getByText(TITLE, { exact: true }).first().click();
-    assert.equal(await lib.getByLabel('Tags', { exact: true }).inputValue(), 'energy, e2e-tag');
+    await lib.getByRole('combobox', { name: 'Tags', exact: true }).waitFor();
+    assert.deepEqual(await chips(), ['energy', 'e2e-tag']);
     const post = await lib.getByLabel('Post', { exact: true }).inputValue();
     assert.match(post, /- e2e-tag/);
     await lib.close();

@@ -14,6 +14,13 @@ function allowedFromReadme(): string[] {
   return [...sentence.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1] ?? '').sort();
 }
 
+/** Permissions the README lists for Chrome only (`offscreen`: Firefox MV2 parses in its background page). */
+function chromeOnlyFromReadme(): string[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const sentence = /Chrome alone also asks for ([^:]*):/.exec(readme)?.[1] ?? '';
+  return [...sentence.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1] ?? '').sort();
+}
+
 /** The README's optional permissions: asked at the moment of need, never at install. */
 function optionalFromReadme(): string[] {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -39,6 +46,7 @@ describe('built manifests', () => {
   it('the README lists the allowed permissions', () => {
     assert.ok(allowed.length >= 5, `found ${allowed.join(', ')}`);
     assert.deepEqual(optionalFromReadme(), ['<all_urls>']);
+    assert.deepEqual(chromeOnlyFromReadme(), ['offscreen']);
   });
   for (const dir of ['chrome-mv3', 'firefox-mv2']) {
     it(`${dir} asks for exactly the README's permissions and no hosts`, () => {
@@ -46,7 +54,7 @@ describe('built manifests', () => {
       const permissions = [...(m.permissions ?? [])].sort();
       assert.deepEqual(
         permissions.filter((p) => !p.includes('://') && p !== '<all_urls>'),
-        allowed,
+        dir === 'chrome-mv3' ? [...allowed, ...chromeOnlyFromReadme()].sort() : allowed,
       );
       assert.deepEqual(
         permissions.filter((p) => p.includes('://') || p === '<all_urls>'),
@@ -57,6 +65,16 @@ describe('built manifests', () => {
       const optional = [...(m.optional_permissions ?? []), ...(m.optional_host_permissions ?? [])].sort();
       assert.deepEqual(optional, optionalFromReadme());
       if (dir === 'chrome-mv3') assert.deepEqual(m.optional_permissions ?? [], []);
+      // Network rules only where a host is granted: never the blanket DNR permission (an install warning that
+      // blocks on every site) or webRequest.
+      assert.ok(permissions.includes('declarativeNetRequestWithHostAccess'), permissions.join(', '));
+      for (const broad of [
+        'declarativeNetRequest',
+        'declarativeNetRequestFeedback',
+        'webRequest',
+        'webRequestBlocking',
+      ])
+        assert.ok(!permissions.includes(broad), `${dir} asks for ${broad}`);
       assert.equal(m.content_scripts, undefined);
       const csp =
         typeof m.content_security_policy === 'string'

@@ -597,6 +597,11 @@ const DATED_FRAGMENT = fc.oneof(
   DATE_TEXT_FUZZ.map((d) => `<footer>© ${escapeText(d)}</footer>`),
   DATE_TEXT_FUZZ.map((d) => `<a href="/other/${escapeAttr(d)}">${escapeText(d)}</a>`),
   DATE_TEXT_FUZZ.map((d) => `<span class="time">${escapeText(d)}</span>`),
+  // The article's own dateline, which settles a UTC instant's day and can overrule a structured date.
+  DATE_TEXT_FUZZ.map((d) => `<div class="publishInfo">Veröffentlicht: ${escapeText(d)}</div>`),
+  DATE_TEXT_FUZZ.map(
+    (d) => `<ul class="Infoline"><li class="date">${escapeText(d)}</li><li>By Ann Lee</li></ul>`,
+  ),
   fc
     .oneof(fc.bigInt({ min: 0n, max: 9_999_999_999_999n }).map(String), DATE_TEXT_FUZZ)
     .map(
@@ -618,12 +623,14 @@ const publishedDate = define(
     fc.array(DATED_FRAGMENT, { maxLength: 10 }),
     fc.array(DATE_PIECE, { maxLength: 6 }),
     NOW,
-    fc.constantFrom(null, 'en', 'zh-CN', 'ja', 'de', 'ar'),
-    (fragments, urlPieces, now, lang) => {
+    fc.constantFrom(null, 'en', 'zh-CN', 'ja', 'de', 'ar', 'en-GB', 'es'),
+    // Hosts whose country names the publisher's zone (or none does: .com).
+    fc.constantFrom('news.example.cn', 'example.com', 'example.de'),
+    (fragments, urlPieces, now, lang, host) => {
       const html = `<!doctype html><html lang="${lang ?? ''}"><head></head><body>${fragments.join('')}</body></html>`;
       const doc = parseHTML(html).document;
       const path = urlPieces.map((piece) => encodeURIComponent(piece)).join('/');
-      const found = findPublishedDate(doc, `https://news.example.cn/${path}/story.html`, { now, lang });
+      const found = findPublishedDate(doc, `https://${host}/${path}/story.html`, { now, lang });
       if (found === null) return;
       demand(isRealDate(found.parts), `not a real date: ${JSON.stringify(found.parts)}`);
       demand(

@@ -6,6 +6,7 @@ import {
   batchScopeOf,
   MENU_BATCH_SELECTED,
   MENU_BATCH_WINDOW,
+  MENU_CLIP_LINK,
   MENU_CLIP_PAGE,
   MENU_CLIP_SELECTION,
   showBatchBadge,
@@ -53,7 +54,7 @@ describe('badgeTitle', () => {
 });
 
 describe('createContextMenus', () => {
-  it('titles both menu items from the locale messages', async () => {
+  it('titles every menu item from the locale messages, the link item on links only', async () => {
     fakeMessages();
     vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
     const create = vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue(1);
@@ -61,9 +62,11 @@ describe('createContextMenus', () => {
     expect(create.mock.calls.map(([item]) => [item.id, item.title])).toEqual([
       [MENU_CLIP_PAGE, '<menuClipPage>'],
       [MENU_CLIP_SELECTION, '<menuClipSelection>'],
+      [MENU_CLIP_LINK, '<speedMenuClipLink>'],
       [MENU_BATCH_WINDOW, '<batchMenuWindow>'],
       [MENU_BATCH_SELECTED, '<batchMenuSelected>'],
     ]);
+    expect(create.mock.calls.find(([item]) => item.id === MENU_CLIP_LINK)?.[0].contexts).toEqual(['link']);
   });
 
   it('puts the batch items on the page menu, and on the tab strip in Firefox', async () => {

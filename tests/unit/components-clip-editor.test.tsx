@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { fireEvent, screen, within } from '@testing-library/preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -81,6 +82,16 @@ function byLabel(text: string): HTMLInputElement | HTMLTextAreaElement {
   return control as HTMLInputElement;
 }
 
+/** The tag chips, in order, from the list named like the tag box. */
+function tagChips(): string[] {
+  const list = screen.queryByRole('list', { name: 'fieldTags' });
+  return list
+    ? within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('span')?.textContent ?? '')
+    : [];
+}
+
 function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
   void act(() => {
     input.value = value;
@@ -106,7 +117,7 @@ describe('ClipEditor', () => {
     expect(byLabel('fieldTitle').value).toBe(OPENED.fields.title);
     expect(byLabel('fieldDate').value).toBe('2024-03-18 07:45:00 +0000');
     expect(byLabel('fieldCategories').value).toBe('the-coastal-courier');
-    expect(byLabel('fieldTags').value).toBe('energy');
+    expect(tagChips()).toEqual(['energy']);
     const post = byLabel('post');
     expect(post.tagName).toBe('TEXTAREA');
     expect(post.readOnly).toBe(true);
@@ -116,13 +127,42 @@ describe('ClipEditor', () => {
 
   it('reports edited tags and title on Save, and nothing for untouched fields', () => {
     const props = mount();
-    type(byLabel('fieldTags'), 'energy, e2e-tag，潮汐');
+    const tags = screen.getByRole('combobox', { name: 'fieldTags' });
+    fireEvent.input(tags, { target: { value: 'e2e-tag，潮汐' } });
+    fireEvent.keyDown(tags, { key: 'Enter' });
     type(byLabel('fieldTitle'), '  Tidal power at last ');
     click('save');
     expect(props.onSave).toHaveBeenCalledWith({
       title: 'Tidal power at last',
       tags: ['energy', 'e2e-tag', '潮汐'],
     });
+  });
+
+  it('keeps a tag left typed in the box when the user moves on to Save', () => {
+    const props = mount();
+    const tags = screen.getByRole('combobox', { name: 'fieldTags' });
+    fireEvent.focus(tags);
+    fireEvent.input(tags, { target: { value: 'harbour' } });
+    fireEvent.blur(tags);
+    expect(tagChips()).toEqual(['energy', 'harbour']);
+    click('save');
+    expect(props.onSave).toHaveBeenCalledWith({ tags: ['energy', 'harbour'] });
+  });
+
+  it("suggests the user's existing tags as one is typed, and a pick becomes a tag", () => {
+    const props = mount({ tagSuggestions: ['economy', 'energy', 'tides', 'tidal power'] });
+    const tags = screen.getByRole('combobox', { name: 'fieldTags' });
+    fireEvent.focus(tags);
+    fireEvent.input(tags, { target: { value: 'tid' } });
+    const options = within(screen.getByRole('listbox', { name: 'fieldTags' })).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['tides', 'tidal power']);
+    fireEvent.click(screen.getByRole('option', { name: 'tidal power' }));
+    expect(tagChips()).toEqual(['energy', 'tidal power']);
+    // Without a provider the key shows through with no tag in it: the first chip's button removes `energy`.
+    const [removeEnergy] = screen.getAllByRole('button', { name: 'editorRemoveTag' });
+    if (removeEnergy) fireEvent.click(removeEnergy);
+    click('save');
+    expect(props.onSave).toHaveBeenCalledWith({ tags: ['tidal power'] });
   });
 
   it('refuses a malformed date and says why', () => {
@@ -157,7 +197,7 @@ describe('ClipEditor', () => {
 
 describe('toEdits', () => {
   const shown = OPENED.fields;
-  const form = { title: shown.title, date: shown.date, categories: 'the-coastal-courier', tags: 'energy' };
+  const form = { title: shown.title, date: shown.date, categories: 'the-coastal-courier', tags: ['energy'] };
 
   it('keeps earlier edits and adds only what changed', () => {
     expect(toEdits({ tags: ['energy'] }, shown, { ...form, categories: 'news' })).toEqual({
@@ -173,7 +213,7 @@ describe('toEdits', () => {
   });
 
   it('stores an emptied tag list as no tags', () => {
-    expect(toEdits({}, shown, { ...form, tags: ' , ' })).toEqual({ tags: [] });
+    expect(toEdits({}, shown, { ...form, tags: [' ', ''] })).toEqual({ tags: [] });
   });
 });
 

@@ -131,4 +131,19 @@ describe('TagInput', () => {
     box().dispatchEvent(event);
     expect(event.defaultPrevented).toBe(false);
   });
+
+  it('keeps text left in the box as a tag when the box loses focus, and splits a pasted list', () => {
+    const onTags = vi.fn();
+    render(<Host initial={['energy']} onTags={onTags} />);
+    fireEvent.focus(box());
+    type('tides, 潮汐，energy');
+    fireEvent.blur(box());
+    expect(chips()).toEqual(['energy', 'tides', '潮汐']);
+    expect(box()).toHaveProperty('value', '');
+    // Leaving an empty box adds nothing.
+    onTags.mockClear();
+    fireEvent.focus(box());
+    fireEvent.blur(box());
+    expect(onTags).not.toHaveBeenCalled();
+  });
 });

@@ -88,3 +88,19 @@ describe('findRelativeDates', () => {
     expect(findRelativeDates(undefined as unknown as string, NOW, CN)).toEqual([]);
   });
 });
+
+describe('bare named days outside a marked dateline', () => {
+  it('reads `heute` with no time only where the caller vouches for the text, or after a date label', () => {
+    const strict = { bareNamedDays: false };
+    expect(findRelativeDates('Heute geöffnet 9–18 Uhr', NOW, DE, strict)).toEqual([]);
+    expect(findRelativeDates('today', NOW, DE, strict)).toEqual([]);
+    expect(findRelativeDates('发布时间：昨天', NOW, CN, strict).map((m) => m.parts)).toEqual([
+      { year: 2026, month: 10, day: 7 },
+    ]);
+    expect(findRelativeDates('Gestern um 02:12', NOW, DE, strict)[0]?.parts).toMatchObject({
+      day: 7,
+      hour: 2,
+    });
+    expect(findRelativeDates('Heute geöffnet', NOW, DE)[0]?.parts).toEqual({ year: 2026, month: 10, day: 8 });
+  });
+});

@@ -3,12 +3,16 @@ import {
   isFuture,
   partsInZone,
   publisherOffsetMinutes,
+  publisherTimeZone,
   withOffset,
   zoneOffsetMinutes,
 } from '../../utils/pure/date-zone';
 
 const DAY = { year: 2022, month: 2, day: 17 };
 const TIMED = { ...DAY, hour: 9, minute: 0, second: 40 };
+
+const WINTER = new Date('2022-01-15T12:00:00Z');
+const SUMMER = new Date('2022-07-15T12:00:00Z');
 
 describe('publisherOffsetMinutes', () => {
   it.each([
@@ -22,14 +26,37 @@ describe('publisherOffsetMinutes', () => {
     [null, 'https://www3.nhk.or.jp/news', 540],
     ['ko-KR', 'https://example.com/a', 540],
     [null, 'https://example.kr/a', 540],
+    ['de-DE', 'https://example.de/', 60],
+    ['de', 'https://example.com/', 60],
+    ['it', 'https://example.com/', 60],
+    ['en', 'https://example.co.uk/', 0],
+    ['en-GB', 'https://example.com/', 0],
+    ['fr-FR', 'https://example.com/', 60],
+    ['en', 'https://example.de/', 60],
   ])('%s %s', (lang, url, expected) => {
-    expect(publisherOffsetMinutes(lang, url)).toBe(expected);
+    expect(publisherOffsetMinutes(lang, url, WINTER)).toBe(expected);
   });
 
-  it('is null when the zone is not unambiguous', () => {
-    expect(publisherOffsetMinutes('en', 'https://example.com/')).toBeNull();
-    expect(publisherOffsetMinutes(null, 'not a url')).toBeNull();
-    expect(publisherOffsetMinutes('de-DE', 'https://example.de/')).toBeNull();
+  it('follows the zone into summer time', () => {
+    expect(publisherOffsetMinutes('de', 'https://example.com/', SUMMER)).toBe(120);
+    expect(publisherOffsetMinutes('en-GB', 'https://example.com/', SUMMER)).toBe(60);
+    expect(publisherOffsetMinutes('zh-CN', 'https://example.com/', SUMMER)).toBe(480);
+  });
+
+  it('is null when the language or country spans several zones', () => {
+    expect(publisherOffsetMinutes('en', 'https://example.com/', WINTER)).toBeNull();
+    expect(publisherOffsetMinutes('en-US', 'https://example.com/', WINTER)).toBeNull();
+    expect(publisherOffsetMinutes('fr', 'https://example.ca/', WINTER)).toBeNull();
+    expect(publisherOffsetMinutes('es', 'https://example.com/', WINTER)).toBeNull();
+    expect(publisherOffsetMinutes('pt-BR', 'https://example.com/', WINTER)).toBeNull();
+    expect(publisherOffsetMinutes(null, 'not a url', WINTER)).toBeNull();
+  });
+
+  it('names the zone: the tag region, then the host country, then the language', () => {
+    expect(publisherTimeZone('de-AT', 'https://example.de/')).toBe('Europe/Vienna');
+    expect(publisherTimeZone('de', 'https://example.ch/')).toBe('Europe/Zurich');
+    expect(publisherTimeZone('de', 'https://example.com/')).toBe('Europe/Berlin');
+    expect(publisherTimeZone(null, 'https://example.io/')).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planImageExport } from '../../utils/pure/images/export-plan';
+import { planEachImageExport, planImageExport } from '../../utils/pure/images/export-plan';
 import { rewriteImageLinks } from '../../utils/pure/images/rewrite';
 import type { ImageOutcome } from '../../utils/pure/images/types';
 
@@ -59,5 +59,26 @@ describe('planImageExport', () => {
       images: [],
       targets: new Map(),
     });
+  });
+});
+
+describe('planEachImageExport', () => {
+  it('gives the same plans as planImageExport, one post per step, so an export can pause between posts', () => {
+    const posts = Array.from({ length: 30 }, (_, n) => ({
+      // Obsidian attachments share one name space: names taken by earlier posts must carry over between steps.
+      path: `notes/${n}/2024-03-01-story.md`,
+      kind: (['jekyll', 'hugo', 'obsidian'] as const)[n % 3],
+      outcomes: [kept(`https://x/${n}.jpg`, String(n % 7).repeat(64), 'jpg')],
+    }));
+    const steps = planEachImageExport(posts, { kind: 'plain' });
+    const first = steps.next();
+    expect(first.done).toBe(false);
+    const stepped = [first.value, ...steps];
+    expect(stepped).toEqual(planImageExport(posts, { kind: 'plain' }));
+    const paths = stepped.flatMap((p) => (p ? [p.path, ...p.images.map((i) => i.path)] : []));
+    expect(new Set(paths.map((p) => p.toLowerCase())).size).toBe(paths.length);
+    const obsidian = stepped.flatMap((p) => (p?.linkStyle === 'embed' ? p.images.map((i) => i.link) : []));
+    expect(obsidian.length).toBe(10);
+    expect(new Set(obsidian).size).toBe(10);
   });
 });

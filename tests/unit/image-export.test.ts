@@ -15,17 +15,19 @@ import { makeDraft } from '../kit/builders';
 
 vi.mock('wxt/browser', () => import('../kit/browser'));
 const downloaded: Uint8Array[] = [];
+const downloadedNames: string[] = [];
 vi.mock('../../utils/platform/downloads', () => ({
-  downloadZip: (bytes: Uint8Array) => {
-    downloaded.push(bytes);
-    return Promise.resolve({ ok: true, value: undefined });
+  downloadZipBlob: async (blob: Blob, filename: string) => {
+    downloaded.push(new Uint8Array(await blob.arrayBuffer()));
+    downloadedNames.push(filename);
+    return { ok: true, value: undefined };
   },
 }));
 
 // jsdom's Blob has no arrayBuffer(); the browsers' and Node's do. The store keeps Node's here.
 vi.stubGlobal('Blob', NodeBlob);
 
-const { exportZip } = await import('../../utils/platform/post-rendering');
+const { exportPostZip, exportZip } = await import('../../utils/platform/post-rendering');
 
 /** A small PNG: the real signature, then `n` so each file differs. */
 function png(n: number): Uint8Array {
@@ -156,5 +158,29 @@ describe('export with images', () => {
     await expect(Promise.resolve().then(() => image.load())).rejects.toThrow(/missing/);
     expect(hasKeptImages({ images: [outcome] })).toBe(true);
     expect(hasKeptImages({})).toBe(false);
+  });
+
+  it('a single post with images downloads as a small zip: that post and only its images, named after it', async () => {
+    const lib = await openLibrary(new IDBFactory());
+    await saveWithImages(lib, 1, [png(1)]);
+    const { clip } = await saveWithImages(lib, 2, [png(2), png(3)]);
+    const result = await exportPostZip(lib, DEFAULT_SETTINGS, clip.id);
+    expect(result).toEqual({ ok: true, value: undefined });
+    const zip = unzipSync(downloaded.at(-1) ?? new Uint8Array());
+    const names = Object.keys(zip);
+    const posts = names.filter((n) => n.endsWith('.md'));
+    expect(posts).toHaveLength(1);
+    const post = posts[0] ?? '';
+    expect(downloadedNames.at(-1)).toBe(`${post.slice(post.lastIndexOf('/') + 1, -3)}.zip`);
+    const images = names.filter((n) => !n.endsWith('.md'));
+    expect(images.map((n) => zip[n]?.at(-1)).sort()).toEqual([2, 3]);
+    for (const link of imageLinks(strFromU8(zip[post] ?? new Uint8Array())).filter(
+      (l) => !l.startsWith('http'),
+    ))
+      expect(zip[link.replace(/^\//, '')], link).toBeDefined();
+    expect(await exportPostZip(lib, DEFAULT_SETTINGS, 'gone')).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  firstLines,
+  lastLines,
   clean,
   compact,
   countHan,
@@ -57,4 +59,29 @@ describe('firstSentence', () => {
     const han = firstSentence(`${'长'.repeat(100)}。`, 20);
     expect(han).toBe(`${'长'.repeat(20)}…`);
   });
+});
+
+describe('firstLines and lastLines', () => {
+  const slow = (text: string): string[] =>
+    text
+      .split('\n')
+      .map((l) => normalizeSpace(l))
+      .filter(Boolean);
+  const texts = [
+    '',
+    'one',
+    '\n\n a  b \n\nc\n',
+    'x\n \n y\nz\n\n',
+    '  \n\u3000\n',
+    'a\nb\nc\nd\ne\nf\ng\nh\ni\nj',
+  ];
+  it.each(texts.map((t) => [JSON.stringify(t), t] as const))(
+    '%s: the same lines as splitting the whole text',
+    (_name, text) => {
+      for (const n of [0, 1, 2, 3, 8, 20]) {
+        expect(firstLines(text, n)).toEqual(slow(text).slice(0, n));
+        expect(lastLines(text, n)).toEqual(n === 0 ? [] : slow(text).slice(-n));
+      }
+    },
+  );
 });

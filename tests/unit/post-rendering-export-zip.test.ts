@@ -11,9 +11,9 @@ import type { ClipDraft } from '../../utils/pure/types';
 vi.mock('wxt/browser', () => import('../kit/browser'));
 const downloaded: { bytes: Uint8Array; filename: string }[] = [];
 vi.mock('../../utils/platform/downloads', () => ({
-  downloadZip: (bytes: Uint8Array, filename: string) => {
-    downloaded.push({ bytes, filename });
-    return Promise.resolve({ ok: true, value: undefined });
+  downloadZipBlob: async (blob: Blob, filename: string) => {
+    downloaded.push({ bytes: new Uint8Array(await blob.arrayBuffer()), filename });
+    return { ok: true, value: undefined };
   },
 }));
 

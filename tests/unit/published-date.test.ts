@@ -193,10 +193,20 @@ describe('findPublishedDate: <time> and text', () => {
   });
 
   it('leaves a local time with no knowable zone without an offset', () => {
-    const doc = page('<h1>Big news</h1><p class="date">Published: 17.02.2022, 14:30</p>', '', 'de');
-    const found = findPublishedDate(doc, 'https://example.de/a', { now: NOW });
+    const doc = page('<h1>Big news</h1><p class="date">Published: 17.02.2022, 14:30</p>', '', 'en');
+    const found = findPublishedDate(doc, 'https://example.com/a', { now: NOW });
     expect(found?.parts).toEqual({ year: 2022, month: 2, day: 17, hour: 14, minute: 30 });
     expect(found?.zoneFrom).toBeUndefined();
+  });
+
+  it("gives a German page's local time the offset Berlin had on that day", () => {
+    const winter = page('<h1>Big news</h1><p class="date">Published: 17.02.2022, 14:30</p>', '', 'de');
+    expect(findPublishedDate(winter, 'https://example.com/a', { now: NOW })).toMatchObject({
+      parts: { day: 17, hour: 14, minute: 30, offsetMinutes: 60 },
+      zoneFrom: 'publisher',
+    });
+    const summer = page('<h1>Big news</h1><p class="date">Veröffentlicht: 17.07.2021, 14:30</p>', '', 'de');
+    expect(findPublishedDate(summer, 'https://example.com/a', { now: NOW })?.parts.offsetMinutes).toBe(120);
   });
 
   it('keeps a day-only date day-only: no invented midnight', () => {

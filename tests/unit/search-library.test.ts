@@ -4,7 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../utils/platform/store';
 import { openLibrary } from '../../utils/platform/store';
 import type { FullText, SearchSource } from '../../utils/platform/search-library';
-import { BODY_INDEX_CHARS, createFullText, toIndexedDoc } from '../../utils/platform/search-library';
+import {
+  BODY_INDEX_CHARS,
+  createFullText,
+  indexedBody,
+  toIndexedDoc,
+} from '../../utils/platform/search-library';
 import type { SearchJournal } from '../../utils/platform/search-journal';
 import { openSearchJournal } from '../../utils/platform/search-journal';
 import { makeDraft, makeStoredClip } from '../kit/builders';
@@ -133,5 +138,16 @@ describe('toIndexedDoc', () => {
     const body = 'word '.repeat(BODY_INDEX_CHARS);
     expect(toIndexedDoc(makeStoredClip({ markdown: body })).body).toHaveLength(BODY_INDEX_CHARS);
     expect(toIndexedDoc(makeStoredClip({ markdown: 'short' })).body).toBe('short');
+  });
+
+  it('keeps fewer characters of a Chinese body, which carries more per character', () => {
+    const chinese = '滨海新区市场监管局'.repeat(BODY_INDEX_CHARS);
+    const kept = indexedBody(chinese);
+    expect(kept.length).toBeLessThan(BODY_INDEX_CHARS / 2);
+    expect(chinese.startsWith(kept)).toBe(true);
+    // Half Chinese, half English: between the two.
+    const mixed = '潮汐发电站 tidal power '.repeat(BODY_INDEX_CHARS);
+    expect(indexedBody(mixed).length).toBeGreaterThan(kept.length);
+    expect(indexedBody(mixed).length).toBeLessThan(BODY_INDEX_CHARS);
   });
 });

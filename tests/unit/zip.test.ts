@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Post } from '../../utils/pure/types';
-import { buildZip, buildZipInSlices, postsToZipFiles } from '../../utils/pure/zip';
+import { buildZip, buildZipInSlices, postsToZipFiles, writeZipInSlices } from '../../utils/pure/zip';
 
 const MTIME = new Date(2024, 6, 4, 12, 30, 0);
 
@@ -145,6 +145,66 @@ describe('buildZipInSlices', () => {
       { path: 'a.md', content: '2' },
     ];
     await expect(buildZipInSlices(files, () => Promise.resolve())).rejects.toThrow(RangeError);
+  });
+});
+
+describe('writeZipInSlices', () => {
+  /** Ten 100 KB "images", each loaded only when its entry is written. */
+  function imageFiles(log: string[]) {
+    return Array.from({ length: 10 }, (_, i) => ({
+      path: `assets/images/${i}.png`,
+      load: () => {
+        log.push(`load ${i}`);
+        return Promise.resolve(new Uint8Array(100 * 1024).fill(i));
+      },
+    }));
+  }
+
+  it('hands every chunk to the sink as it is made: one image loaded at a time, never the whole zip held', async () => {
+    const log: string[] = [];
+    const files = [{ path: '_posts/a.md', content: 'hello' }, ...imageFiles(log)];
+    const chunks: Uint8Array[] = [];
+    await writeZipInSlices(
+      files,
+      (chunk) => {
+        log.push(`chunk ${chunk.length}`);
+        chunks.push(chunk);
+      },
+      () => Promise.resolve(),
+      MTIME,
+    );
+    // Each image's bytes reach the sink before the next image is loaded.
+    for (let i = 1; i < 10; i++) {
+      const before = log.slice(0, log.indexOf(`load ${i}`));
+      expect(before).toContain('chunk 102400');
+      expect(before.filter((l) => l === 'chunk 102400')).toHaveLength(i);
+    }
+    const whole = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const chunk of chunks) {
+      whole.set(chunk, at);
+      at += chunk.length;
+    }
+    const unzipped = unzipSync(whole);
+    expect(strFromU8(unzipped['_posts/a.md'] ?? new Uint8Array())).toBe('hello');
+    for (let i = 0; i < 10; i++) expect(unzipped[`assets/images/${i}.png`]?.[0]).toBe(i);
+  });
+
+  it('pauses after every sliceBytes of images, however fast they come', async () => {
+    let pauses = 0;
+    await writeZipInSlices(
+      imageFiles([]),
+      () => {},
+      () => {
+        pauses += 1;
+        return Promise.resolve();
+      },
+      MTIME,
+      60_000,
+      250 * 1024,
+    );
+    // 100 KB each: a pause after the 3rd, 6th and 9th image.
+    expect(pauses).toBe(3);
   });
 });
 

@@ -9,14 +9,17 @@ import { cleanByline, cleanMetaByline } from '../pure/byline-text';
 import type { Credit } from '../pure/credits';
 import {
   RANK_EDITOR,
+  RANK_LABELLED,
   RANK_NAME_LINE,
   RANK_POSTER,
   RANK_SOURCE_PERSON,
   findCredit,
+  findSourceLine,
   formatCredit,
   readNameLine,
 } from '../pure/credits';
-import { compact, countHan, isUrlLike, normalizeSpace } from '../pure/page-text';
+import { isLikelyHanName } from '../pure/han-names';
+import { compact, countHan, isUrlLike, lastLines, normalizeSpace } from '../pure/page-text';
 import { hostLabels } from '../pure/site-title';
 
 /**
@@ -53,7 +56,14 @@ const PAGE_LINES = 800;
  */
 export function findByline(doc: Document, url: string, hints: ArticleHints = {}): string | null {
   const signals = signalsOf(doc, url, hints);
-  const siteNames = declaredSiteNames(signals, hints);
+  // Outlets are never authors: the declared site, the title's site part, the `来源：` source (参考消息).
+  const siteNames = [
+    ...declaredSiteNames(signals, hints),
+    // (a person named as the source, `来源：张三`, stays a possible author)
+    ...[signals.title.removed, findSourceLine(signals.topLines)].filter(
+      (n): n is string => !!n && !isLikelyHanName(n),
+    ),
+  ];
   const labels = hostLabels(url);
   const generator = metaValue(signals, 'generator') ?? '';
   const fromMeta = (raw: string | null | undefined): string | null =>
@@ -70,11 +80,7 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   };
   const fromLines = (): string | null => {
     const top = signals.topLines;
-    const tail = (hints.text ?? '')
-      .split('\n')
-      .map((l) => normalizeSpace(l))
-      .filter(Boolean)
-      .slice(-TAIL_LINES);
+    const tail = lastLines(hints.text ?? '', TAIL_LINES);
     const near = findCredit([...top, ...tail], RANK_SOURCE_PERSON) ?? findNameLine(signals, hints);
     if (near && near.rank <= RANK_NAME_LINE) return formatCredit(near);
     // Old portals keep the byline outside what Readability keeps (a table row above the text).
@@ -92,9 +98,18 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     () => fromMeta(metaValues(signals, 'article:author').find((v) => !isUrlLike(v))),
     fromLines,
   ];
+  const onBylineLine = findCredit(
+    signals.lineAfterHeadline ? [signals.lineAfterHeadline] : [],
+    RANK_LABELLED,
+  );
   for (const step of steps) {
     const value = step();
-    if (value) return value;
+    if (!value) continue;
+    // `文/林晓 江城生活圈`: metadata names the account shown unlabelled beside the labelled writer.
+    const line = signals.lineAfterHeadline ?? '';
+    if (onBylineLine && line.includes(value) && !onBylineLine.names.some((n) => value.includes(n)))
+      return formatCredit(onBylineLine) ?? value;
+    return value;
   }
   return null;
 }

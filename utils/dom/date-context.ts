@@ -1,8 +1,8 @@
 // DOM: what every date source shares: the search context, candidates, plausibility, and the page parts
 // (navigation, comments, related lists) whose dates are never the article's.
 import { parseDateString } from '../pure/date-parse';
-import { isAfterReference, partsAtOffset, wallMs } from '../pure/date-reference';
-import { publisherOffsetMinutes } from '../pure/date-zone';
+import { isAfterReference } from '../pure/date-reference';
+import { partsInZone, publisherTimeZone, zoneOffsetMinutes } from '../pure/date-zone';
 import type { DateParts, DateSource, FoundDate } from '../pure/types';
 import type { JsonLdNode } from './json-ld';
 import { readJsonLd } from './json-ld';
@@ -135,9 +135,14 @@ export interface Context {
   /** The article's headline: a container holding it is the article's, whatever its class says. */
   headline: Element | null;
   now: Date;
+  /** The publisher's IANA zone, when the page's language or host names one (date-zone.ts). */
+  publisherZone: string | null;
+  /** That zone's offset at the reference time: what the "never after the reference" checks read. */
   publisherOffset: number | null;
   skipCache: Map<Element, boolean>;
   jsonLd: JsonLdNode[];
+  /** The page's elements in document order, listed once per clip (see collectElements). */
+  elements?: Element[];
 }
 
 export interface Candidate {
@@ -147,6 +152,8 @@ export interface Candidate {
   parts: DateParts;
   /** The element the date was read from, for page-structure checks. */
   el?: Element;
+  /** The page's own dateline settled which day this instant is on: not moved into a guessed publisher zone. */
+  zoneChecked?: boolean;
 }
 
 /** Not noise, and not after the clip's reference time (the click, never the machine's clock) where the publisher is. */
@@ -156,24 +163,35 @@ export function isPlausible(parts: DateParts, now: Date, offsetMinutes: number |
 
 /**
  * A UTC instant (`2019-09-07T18:30:00Z`) written in the publisher's zone when that is known: its day there is the
- * article's day (the 8th in Beijing). The instant is unchanged.
+ * article's day (the 8th in Beijing, and `2023-11-01T23:01Z` is the 2nd in Rome). The instant is unchanged.
  */
-export function inPublisherZone(parts: DateParts, publisherOffset: number | null): DateParts {
-  if (parts.offsetMinutes !== 0 || parts.hour === undefined || !publisherOffset) return { ...parts };
-  const local = partsAtOffset(wallMs(parts), publisherOffset);
+export function inPublisherZone(parts: DateParts, publisherZone: string | null): DateParts {
+  if (parts.offsetMinutes !== 0 || parts.hour === undefined || !publisherZone) return { ...parts };
+  const instant = Date.UTC(
+    parts.year,
+    parts.month - 1,
+    parts.day,
+    parts.hour,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+  const local = partsInZone(instant, publisherZone);
   if (parts.second === undefined) delete local.second;
   return local;
 }
 
 /** Adds the publisher's zone to a local time that has none, and records where the zone came from. */
 export function finish(candidate: Candidate, ctx: Context): FoundDate {
-  const parts = inPublisherZone(candidate.parts, ctx.publisherOffset);
+  const parts = candidate.zoneChecked
+    ? { ...candidate.parts }
+    : inPublisherZone(candidate.parts, ctx.publisherZone);
   const found: FoundDate = { raw: candidate.raw, source: candidate.source, detail: candidate.detail, parts };
   if (parts.hour !== undefined) {
     if (parts.offsetMinutes !== undefined) {
       found.zoneFrom = 'page';
-    } else if (ctx.publisherOffset !== null) {
-      parts.offsetMinutes = ctx.publisherOffset;
+    } else if (ctx.publisherZone !== null) {
+      // The zone's offset at that wall time (summer or winter), not at the reference time.
+      parts.offsetMinutes = zoneOffsetMinutes(ctx.publisherZone, parts);
       found.zoneFrom = 'publisher';
     }
   }
@@ -276,17 +294,25 @@ export interface DateSearchOptions {
   jsonLd?: JsonLdNode[];
   /** The article's headline element when the caller has found it (extraction does): not searched again. */
   headline?: Element | null;
+  /** The page's elements in document order when the caller has listed them: both cascades share the list. */
+  elements?: Element[];
 }
 
 /** The search context for one page: its headline, the publisher zone, the JSON-LD. */
 export function makeContext(doc: Document, url: string, opts: DateSearchOptions): Context {
   const lang = opts.lang ?? doc.documentElement?.getAttribute('lang') ?? null;
+  const zone = publisherTimeZone(lang, url);
   return {
     url,
     headline: opts.headline !== undefined ? opts.headline : findArticleHeadline(doc, url),
     now: opts.now,
-    publisherOffset: publisherOffsetMinutes(lang, url),
+    publisherZone: zone,
+    publisherOffset:
+      zone && !Number.isNaN(opts.now.getTime())
+        ? (partsInZone(opts.now.getTime(), zone).offsetMinutes ?? null)
+        : null,
     skipCache: new Map(),
     jsonLd: opts.jsonLd ?? readJsonLd(doc),
+    ...(opts.elements ? { elements: opts.elements } : {}),
   };
 }

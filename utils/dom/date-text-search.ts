@@ -30,8 +30,15 @@ export interface TextCandidate {
 
 /** Elements in document order, bounded. `querySelectorAll('*')` rather than a walk from `body`: it also reaches
  * content that a lenient parser left outside `body` in broken legacy pages. */
-export function collectElements(doc: Document): Element[] {
-  return Array.from(doc.querySelectorAll('*')).slice(0, MAX_ELEMENTS);
+export function collectElements(doc: Document, ctx?: Pick<Context, 'elements'>): Element[] {
+  // Listed once per clip, not once per search step: a whole-page list is the costly part on long pages.
+  if (ctx?.elements) {
+    if (ctx.elements.length > MAX_ELEMENTS) ctx.elements = ctx.elements.slice(0, MAX_ELEMENTS);
+    return ctx.elements;
+  }
+  const elements = Array.from(doc.querySelectorAll('*')).slice(0, MAX_ELEMENTS);
+  if (ctx) ctx.elements = elements;
+  return elements;
 }
 
 export function scoreText(
@@ -74,10 +81,58 @@ export function scoreTextCandidates(
   kind: Kind,
   ctx: Context,
   withReference = false,
+  window: HeadlineWindow | null = null,
+): TextCandidate[] {
+  // One page scan per search: the cascade, the dateline checks and the time-of-day lookup all read it.
+  let cache = SCANS.get(ctx);
+  if (!cache) SCANS.set(ctx, (cache = new Map<string, TextCandidate[]>()));
+  const whole = cache.get(`${kind}:${withReference}`);
+  const key = window
+    ? `${kind}:${withReference}:${window.before}:${window.after}`
+    : `${kind}:${withReference}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = scanTextCandidates(doc, kind, ctx, withReference, whole ? null : window);
+    cache.set(key, found);
+  }
+  return [...found];
+}
+
+/** Elements before and after the headline, in document order: where the article's own dateline sits. */
+export interface HeadlineWindow {
+  before: number;
+  after: number;
+}
+
+const SCANS = new WeakMap<Context, Map<string, TextCandidate[]>>();
+const ELEMENTS = new WeakMap<Context, Element[]>();
+
+/** The page's elements for one search, read once. */
+export function elementsOf(doc: Document, ctx: Context): Element[] {
+  let elements = ELEMENTS.get(ctx);
+  if (!elements) ELEMENTS.set(ctx, (elements = collectElements(doc, ctx)));
+  return elements;
+}
+
+/**
+ * The scan. With a window (and a known headline) only the elements around the headline are read: the dateline
+ * checks need no more, and a structured date then costs no whole-page scan.
+ */
+function scanTextCandidates(
+  doc: Document,
+  kind: Kind,
+  ctx: Context,
+  withReference: boolean,
+  window: HeadlineWindow | null,
 ): TextCandidate[] {
   const headline = ctx.headline;
-  const elements = collectElements(doc);
+  const elements = elementsOf(doc, ctx);
   const headlineIndex = headline ? elements.indexOf(headline) : -1;
+  const start = window && headlineIndex >= 0 ? Math.max(0, headlineIndex - window.before) : 0;
+  const end =
+    window && headlineIndex >= 0
+      ? Math.min(elements.length, headlineIndex + window.after + 1)
+      : elements.length;
   const found: TextCandidate[] = [];
   let chars = 0;
   let position = 0;
@@ -88,7 +143,12 @@ export function scoreTextCandidates(
       ? findDatesAgainstReference(
           text,
           { now: ctx.now, offsetMinutes: ctx.publisherOffset },
-          { isDateText: isShort && DATE_HINT.test(hintText(el)), withRelative: isShort },
+          {
+            isDateText: isShort && DATE_HINT.test(hintText(el)),
+            withRelative: isShort,
+            // `heute` alone is a dateline only in an element marked as a date; otherwise a widget or a comment.
+            bareNamedDays: isShort && DATE_HINT.test(hintText(el)),
+          },
         )
       : findDatesInText(text);
   const consider = (el: Element, text: string, detail: string, isShort: boolean): void => {
@@ -105,16 +165,17 @@ export function scoreTextCandidates(
     }
   };
 
-  for (let i = 0; i < elements.length; i++) {
+  for (let i = start; i < end; i++) {
     const el = elements[i];
     if (!el || chars > MAX_TEXT_CHARS) break;
     position = i;
     if (claimed.has(el)) continue;
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag) || tag === 'HEAD' || tag === 'TITLE' || tag === 'HTML' || tag === 'BODY') continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length < 6) continue;
-    if (text.length <= MAX_SHORT_TEXT) {
+    const flat = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (flat.length < 6) continue;
+    if (flat.length <= MAX_SHORT_TEXT) {
+      const text = blockText(el);
       // The outermost short element holds the whole dateline (`By X | 17 Feb 2022`); its descendants are done.
       for (const d of Array.from(el.querySelectorAll('*'))) claimed.add(d);
       chars += text.length;
@@ -164,6 +225,57 @@ export function scoreTextCandidates(
     c.score += Math.min(2, (counts.get(key) ?? 1) - 1);
   }
   return found;
+}
+
+// Elements that a reader sees as separate lines: their text never runs into a neighbour's.
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'OL',
+  'P',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+]);
+
+/**
+ * An element's text as a reader sees it: block children are separated (`<div>News</div><div>January 19, 2020</div>`
+ * reads `News January 19, 2020`, not `NewsJanuary 19`), inline ones are not (`<b>17</b>.02.2022`).
+ */
+export function blockText(el: Element): string {
+  let out = '';
+  const walk = (node: Node): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) out += child.textContent ?? '';
+      else if (child.nodeType === 1) {
+        const isBlock = BLOCK_TAGS.has((child as Element).tagName.toUpperCase());
+        if (isBlock) out += ' ';
+        walk(child);
+        if (isBlock) out += ' ';
+      }
+    }
+  };
+  walk(el);
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 export function fromText(doc: Document, kind: Kind, ctx: Context, withReference = false): Candidate[] {

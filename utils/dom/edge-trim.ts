@@ -1,7 +1,9 @@
 // DOM: trims what Readability keeps at an article's edges: the headline again, byline and date lines, share and
 // link rows, story lists.
+import { removeTrailingLinkRows } from './boilerplate-tail';
 import { BLOCK_TAGS } from './html-blocks';
 import { BREADCRUMB_LABEL, DROP_ATTRIBUTE } from './pre-clean';
+import { readAndLine, readByLine } from '../pure/byline-lines';
 import { findDatesInText } from '../pure/date-parse';
 import { normalizeSpace } from '../pure/page-text';
 import { measureText } from '../pure/text-weight';
@@ -31,13 +33,17 @@ const MAX_EDGE_UNITS = 6;
 /** Header and footer lines are short; a kicker or standfirst above a byline stays under this. */
 const MAX_META_LINE_CHARS = 200;
 const MAX_HEADER_LINE_CHARS = 300;
+/** A standfirst is a sentence at least this long (about eight words). */
+const MIN_STANDFIRST_CHARS = 40;
 
 /** `来源：`, `作者：`, `责任编辑：`, `字号：` — the labels of a Chinese portal's dateline and footer. */
 const CJK_META_LABEL =
   /(?:来源|來源|稿源|作者|作\s+者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|字号|字號|发布时间|發佈時間|发布日期|發佈日期|点击|點擊|浏览|瀏覽|阅读|閱讀)\s*[：:]/u;
 /** Words a dateline adds around its date: `Published … at …`, `Updated`, zones, `发布时间`. */
 const DATELINE_WORDS =
-  /\b(?:published|updated|posted|last|modified|on|at|by|am|pm|a\.m\.|p\.m\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b\.?|发布|發佈|时间|時間|日期|更新|于/giu;
+  /\b(?:published|updated|posted|last|modified|on|at|by|am|pm|a\.m\.|p\.m\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b\.?|\buhr\b|发布|發佈|时间|時間|日期|更新|于/giu;
+/** `in Cádiz`, `aus Berlin`, `à Paris`: where the reporter files from, right after the byline. */
+const FILED_FROM = /(?<![\p{L}])(?:in|aus|à|en|em|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?/gu;
 /** Zone abbreviations, capitals only (`EST`, `GMT`, `ET`). */
 const ZONE_NAMES = /\b(?:[A-Z]{1,4}T|UTC|GMT)\b/g;
 const TIME_OF_DAY = /\d{1,2}[:：.]\d{2}(?:[:：]\d{2})?\s*(?:[ap]\.?m\.?)?/giu;
@@ -53,32 +59,42 @@ function isBlock(node: Node): node is Element {
   return node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
 }
 
-function listUnits(root: Element): Unit[] {
-  const units: Unit[] = [];
-  const push = (nodes: Node[]): void => {
-    const text = normalizeSpace(nodes.map((n) => n.textContent ?? '').join(' '));
-    units.push({ nodes, text });
-  };
-  const walk = (el: Element): void => {
-    let run: Node[] = [];
-    const flush = (): void => {
-      if (run.length) push(run);
+function toUnit(nodes: Node[]): Unit {
+  return { nodes, text: normalizeSpace(nodes.map((n) => n.textContent ?? '').join(' ')) };
+}
+
+/**
+ * The article's units in document order (`reverse`: from the end), lazily: only the edges are ever looked at,
+ * so a 16,000-paragraph article is not walked (nor its text read) whole. Runs of inline nodes are the same
+ * in both directions, and each run keeps its nodes in document order.
+ */
+function* walkUnits(el: Element, reverse: boolean): Generator<Unit> {
+  let run: Node[] = [];
+  const children = Array.from(el.childNodes);
+  if (reverse) children.reverse();
+  for (const child of children) {
+    if (isBlock(child)) {
+      if (run.length) yield toUnit(reverse ? run.reverse() : run);
       run = [];
-    };
-    for (const child of Array.from(el.childNodes)) {
-      if (isBlock(child)) {
-        flush();
-        if (WHOLE_TAGS.has(child.tagName.toUpperCase()) || !child.querySelector(BLOCK_SELECTOR))
-          push([child]);
-        else walk(child);
-      } else if (child.nodeType === 1 || child.nodeType === 3) {
-        run.push(child);
-      }
+      if (WHOLE_TAGS.has(child.tagName.toUpperCase()) || !child.querySelector(BLOCK_SELECTOR))
+        yield toUnit([child]);
+      else yield* walkUnits(child, reverse);
+    } else if (child.nodeType === 1 || child.nodeType === 3) {
+      run.push(child);
     }
-    flush();
-  };
-  walk(root);
-  return units;
+  }
+  if (run.length) yield toUnit(reverse ? run.reverse() : run);
+}
+
+/** Units with text or media, from one end, until `isEnough` says the edge has been seen. */
+function takeUnits(root: Element, reverse: boolean, isEnough: (taken: Unit[]) => boolean): Unit[] {
+  const taken: Unit[] = [];
+  for (const unit of walkUnits(root, reverse)) {
+    if (unit.text === '' && !hasMedia(unit)) continue;
+    taken.push(unit);
+    if (isEnough(taken)) break;
+  }
+  return taken;
 }
 
 function hasMedia(unit: Unit): boolean {
@@ -145,12 +161,17 @@ function isMetaLine(unit: Unit, ctx: EdgeContext): boolean {
   const text = unit.text;
   if (!text || text.length > MAX_META_LINE_CHARS || isWhole(unit)) return false;
   if (CJK_META_LABEL.test(text) || BREADCRUMB_LABEL.test(text)) return true;
-  if (BYLINE_LINE.test(text)) return true;
+  if (BYLINE_LINE.test(text) || readByLine(text).length > 0) return true;
+  // `und Tobias Brandt` under `Von Jana Keller`: a name the byline holds, after the word for "and".
+  const more = readAndLine(text);
+  if (more.length && more.every((n) => ctx.byline?.includes(n))) return true;
   let rest = text;
   const byline = ctx.byline?.trim();
   if (byline) {
     if (compactText(text) === compactText(byline)) return true;
     rest = rest.replace(new RegExp(escapeRegExp(byline), 'giu'), ' ');
+    // `Lucía Ortega in Cádiz · …`: the place a byline is filed from.
+    if (rest !== text) rest = rest.replace(FILED_FROM, ' ');
   }
   let hasDate = false;
   for (const found of ctx.dates) {
@@ -169,6 +190,15 @@ function isMetaLine(unit: Unit, ctx: EdgeContext): boolean {
   return compactText(left).length <= 2;
 }
 
+/** A sentence of some length, mostly outside links: a standfirst, not a kicker or a label. */
+function isStandfirst(unit: Unit): boolean {
+  return (
+    measureText(unit.text) >= MIN_STANDFIRST_CHARS &&
+    /[.!?。！？]["'”’」)）]?$/u.test(unit.text) &&
+    linkedText(unit).length * 2 < unit.text.length
+  );
+}
+
 /** A line of links only, two or more (`Back to news | Subscribe to the print edition`). */
 function isLinkLine(unit: Unit): boolean {
   if (!unit.text || unit.text.length > MAX_META_LINE_CHARS || isWhole(unit) || countLinks(unit) < 2)
@@ -184,19 +214,31 @@ function removeUnit(unit: Unit, root: Element): void {
     // Wrappers left with nothing to show go too.
     while (parent && parent !== root && parent.nodeType === 1) {
       const el = parent as Element;
-      if (normalizeSpace(el.textContent) || el.querySelector(MEDIA_SELECTOR)) break;
+      if (hasText(el) || el.querySelector(MEDIA_SELECTOR)) break;
       parent = el.parentNode;
       el.remove();
     }
   }
 }
 
+/**
+ * Whether any text node under `el` holds more than whitespace; stops at the first one. Not `textContent`: the
+ * wrapper of a removed line may be the whole article, a megabyte of text to join only to see it is not empty.
+ */
+function hasText(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (/\S/.test(node.nodeValue ?? '')) return true;
+  return false;
+}
+
 /** `热点排行` + a list of links: a list of other stories. */
 function removeStoryLists(root: Element): void {
   for (const heading of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div'))) {
-    if (!root.contains(heading) || !LIST_HEADING.test(normalizeSpace(heading.textContent))) continue;
+    // The sibling test first: it is cheap, and most of an article's paragraphs fail it.
     const list = heading.nextElementSibling;
     if (!list || !/^(?:UL|OL|TABLE|DIV)$/.test(list.tagName.toUpperCase())) continue;
+    if (!root.contains(heading) || !LIST_HEADING.test(normalizeSpace(heading.textContent))) continue;
     const text = compactText(list.textContent ?? '');
     const linked = compactText(Array.from(list.querySelectorAll('a'), (a) => a.textContent ?? '').join(''));
     if (text.length === 0 || linked.length / text.length < 0.8) continue;
@@ -213,14 +255,21 @@ export function trimArticleEdges(root: Element, ctx: EdgeContext): void {
   for (const el of Array.from(root.querySelectorAll(`[${DROP_ATTRIBUTE}]`)))
     removeUnit({ nodes: [el], text: '' }, root);
   removeStoryLists(root);
-  const units = listUnits(root).filter((u) => u.text !== '' || hasMedia(u));
+  removeTrailingLinkRows(root);
+  // Both edges are read before anything is removed, as one list of every unit would have been.
+  // The top loop skips media and looks at MAX_EDGE_UNITS + 1 lines at most; the bottom loop stops at media.
+  const top = takeUnits(root, false, (taken) => taken.filter((u) => !hasMedia(u)).length > MAX_EDGE_UNITS);
+  const bottom = takeUnits(root, true, (taken) => {
+    const last = taken[taken.length - 1];
+    return taken.length > MAX_EDGE_UNITS || (last !== undefined && hasMedia(last));
+  });
 
   // Short lines above a byline or dateline (a kicker, a standfirst) are part of the header; a header is one
   // run, so once a line is gone at most one more short line may sit before the next metadata line.
   let pending: Unit[] = [];
   let hasRemoved = false;
   let seen = 0;
-  for (const unit of units) {
+  for (const unit of top) {
     if (hasMedia(unit)) continue; // a hero image is content; look past it
     if (++seen > MAX_EDGE_UNITS) break;
     if (isTitleLine(unit, ctx) || isMetaLine(unit, ctx)) {
@@ -230,12 +279,14 @@ export function trimArticleEdges(root: Element, ctx: EdgeContext): void {
       continue;
     }
     if (isWhole(unit) || measureText(unit.text) > MAX_HEADER_LINE_CHARS) break;
+    // A standfirst (dek) is a sentence and stays: it is the story's summary, not its furniture.
+    if (isStandfirst(unit)) continue;
     if (pending.length >= (hasRemoved ? 1 : 2)) break;
     pending.push(unit);
   }
 
   seen = 0;
-  for (const unit of units.slice().reverse()) {
+  for (const unit of bottom) {
     if (!root.contains(unit.nodes[0] ?? null) || hasMedia(unit) || ++seen > MAX_EDGE_UNITS) break;
     if (isMetaLine(unit, ctx) || isLinkLine(unit)) removeUnit(unit, root);
     else break;

@@ -2,6 +2,7 @@
 // Orchestration only: clean-up before Readability is in pre-clean.ts, the edge trim after it in edge-trim.ts.
 import { Readability } from '@mozilla/readability';
 import { absolutizeUrls } from './absolute-urls';
+import { removeBlockBoilerplate } from './boilerplate-blocks';
 import { dropParagraphIndents, trimArticleEdges } from './edge-trim';
 import { parseInert } from './markdown-prepare';
 import type { ArticleHints } from './metadata';
@@ -29,6 +30,8 @@ import { measureText } from '../pure/text-weight';
 import type { ClipDraft } from '../pure/types';
 import { hostOf } from '../pure/url';
 import { errorMessage } from '../pure/error-message';
+import type { StageClock, StageTimings } from '../pure/stage-timings';
+import { timeStage } from '../pure/stage-timings';
 
 export { absolutizeUrls, resolveSrcset } from './absolute-urls';
 export { measureText } from '../pure/text-weight';
@@ -44,6 +47,21 @@ export interface ExtractOptions {
   /** A per-site CSS selector that picks the article element instead of Readability. */
   articleSelector?: string;
   dateSelector?: string;
+  /** Filled with milliseconds per stage when `clock` is given too (bench:clip); production passes neither. */
+  timings?: StageTimings;
+  clock?: () => number;
+}
+
+/** The stage clock of `opts`, or undefined when the caller is not measuring. */
+export function stageClockOf(opts: Pick<ExtractOptions, 'timings' | 'clock'>): StageClock | undefined {
+  return opts.timings && opts.clock ? { timings: opts.timings, clock: opts.clock } : undefined;
+}
+
+/** A draft and the article it was serialised from, a private copy the caller may mutate. */
+export interface ExtractedParts {
+  draft: ClipDraft;
+  /** The element whose children are the article (what `contentHtml` parses back into). */
+  content: Element;
 }
 
 /**
@@ -72,6 +90,19 @@ export function isReaderable(doc: Document): boolean {
 
 /** Extracts the article (or the page, or the selection) and its metadata. Never changes `doc`. */
 export function extractArticle(doc: Document, url: string, opts: ExtractOptions): Result<ClipDraft> {
+  const parts = extractArticleParts(doc, url, opts);
+  return parts.ok ? ok(parts.value.draft) : parts;
+}
+
+/**
+ * extractArticle, plus the article element itself: the Markdown is made from it directly, so the clip never
+ * parses its own HTML again. Never changes `doc`.
+ */
+export function extractArticleParts(
+  doc: Document,
+  url: string,
+  opts: ExtractOptions,
+): Result<ExtractedParts> {
   try {
     const result = extract(doc, url, opts);
     if (result.ok || result.code !== 'not-an-article' || (opts.mode ?? 'article') !== 'article')
@@ -112,9 +143,12 @@ interface Picked {
   isOuter?: boolean;
 }
 
-function extract(doc: Document, url: string, opts: ExtractOptions): Result<ClipDraft> {
+function extract(doc: Document, url: string, opts: ExtractOptions): Result<ExtractedParts> {
   const mode = opts.mode ?? 'article';
-  const elements = doc.querySelectorAll('*').length;
+  const timer = stageClockOf(opts);
+  // One list of the page's elements, counted here and reused to find shadow roots.
+  const all = doc.querySelectorAll('*');
+  const elements = all.length;
   if (elements > MAX_ELEMENTS) {
     return fail('page-too-large', `${elements} elements; the limit is ${MAX_ELEMENTS}.`);
   }
@@ -123,15 +157,18 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<ClipD
     return fail('page-too-large', `${bodyChars} characters of text; the limit is ${MAX_TEXT_CHARS}.`);
   }
 
-  const picked = mode === 'selection' ? pickSelection(doc, opts) : pickFromClone(doc, opts, mode);
+  const picked =
+    mode === 'selection' ? pickSelection(doc, opts) : pickFromClone(doc, url, all, opts, mode, timer);
   if (!picked.ok) return picked;
   const { content, kind, hints, isOuter } = picked.value;
 
-  absolutizeUrls(content, findBaseUrl(doc, url));
-  // Metadata reads the untrimmed text: the byline and `来源：` lines it may need are trimmed below.
-  const fullText = readTextLines(content, Number.POSITIVE_INFINITY).join('\n');
-  const signals = readPageSignals(doc, url, { ...hints, text: fullText });
-  const meta = readMetadata(doc, url, { ...hints, text: fullText, signals });
+  const { signals, meta } = timeStage(timer, 'metadata', () => {
+    absolutizeUrls(content, findBaseUrl(doc, url));
+    // Metadata reads the untrimmed text: the byline and `来源：` lines it may need are trimmed below.
+    const fullText = readTextLines(content, Number.POSITIVE_INFINITY).join('\n');
+    const signals = readPageSignals(doc, url, { ...hints, text: fullText });
+    return { signals, meta: readMetadata(doc, url, { ...hints, text: fullText, signals }) };
+  });
   // One read of the page's signals per clip: metadata's JSON-LD and headline, reused by both date searches.
   const dateOptions = {
     now: opts.now,
@@ -139,20 +176,28 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<ClipD
     dateSelector: opts.dateSelector,
     jsonLd: signals.jsonLd,
     headline: signals.headline,
+    // The list taken for the size check: the date searches need the page's elements in order too.
+    elements: Array.from(all),
   };
-  const published = findPublishedDate(doc, url, dateOptions);
-  const modified = findModifiedDate(doc, url, dateOptions);
-  if (kind === 'article') {
-    trimArticleEdges(content, {
-      titles: [meta.title, hints.title ?? ''],
-      byline: meta.byline,
-      dates: [published, modified],
-    });
-  }
-  dropParagraphIndents(content);
-  const contentHtml = isOuter ? content.outerHTML : content.innerHTML;
-  const textContent = readTextLines(content, Number.POSITIVE_INFINITY).join('\n');
-  return ok({
+  const { published, modified } = timeStage(timer, 'dates', () => ({
+    published: findPublishedDate(doc, url, dateOptions),
+    modified: findModifiedDate(doc, url, dateOptions),
+  }));
+  timeStage(timer, 'trim', () => {
+    if (kind === 'article') {
+      trimArticleEdges(content, {
+        titles: [meta.title, hints.title ?? ''],
+        byline: meta.byline,
+        dates: [published, modified],
+      });
+    }
+    dropParagraphIndents(content);
+  });
+  const { contentHtml, textContent } = timeStage(timer, 'serialize', () => ({
+    contentHtml: isOuter ? content.outerHTML : content.innerHTML,
+    textContent: readTextLines(content, Number.POSITIVE_INFINITY).join('\n'),
+  }));
+  const draft: ClipDraft = {
     url,
     canonical: meta.canonical,
     // A page with no title is named by its first sentence, not its host.
@@ -169,7 +214,14 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<ClipD
     contentHtml,
     textContent,
     kind,
-  });
+  };
+  // A per-site article element is kept with its own tag, as `outerHTML` keeps it: give it a parent to convert.
+  let root = content;
+  if (isOuter) {
+    root = content.ownerDocument.createElement('div');
+    root.appendChild(content);
+  }
+  return ok({ draft, content: root });
 }
 
 function pickSelection(doc: Document, opts: ExtractOptions): Result<Picked> {
@@ -183,38 +235,65 @@ function pickSelection(doc: Document, opts: ExtractOptions): Result<Picked> {
   return ok({ content: container, kind: 'selection', hints: {} });
 }
 
-function pickFromClone(doc: Document, opts: ExtractOptions, mode: 'article' | 'page'): Result<Picked> {
-  const clone = doc.cloneNode(true) as Document;
-  inlineShadowRoots(doc, clone);
-  if (clone.body && measureDepth(clone.body) > DEEP_NESTING) flattenWrapperChains(clone.body);
-  for (const selector of opts.removeSelectors ?? []) removeAll(clone, selector);
+function pickFromClone(
+  doc: Document,
+  url: string,
+  all: NodeListOf<Element>,
+  opts: ExtractOptions,
+  mode: 'article' | 'page',
+  timer: StageClock | undefined,
+): Result<Picked> {
+  const clone = timeStage(timer, 'clone', () => doc.cloneNode(true) as Document);
+  timeStage(timer, 'shadow', () => inlineShadowRoots(all, clone));
+  timeStage(timer, 'flatten', () => {
+    if (clone.body && measureDepth(clone.body) > DEEP_NESTING) flattenWrapperChains(clone.body);
+  });
+  return (
+    timeStage(timer, 'preclean', () => {
+      for (const selector of opts.removeSelectors ?? []) removeAll(clone, selector);
+      return mode === 'page' ? pickPage(clone) : null;
+    }) ?? pickArticle(doc, url, clone, opts, timer)
+  );
+}
 
-  if (mode === 'page') {
-    const body = clone.body;
-    if (!body) return fail('not-an-article', 'The page has no body.');
-    removeAll(body, `${ACTIVE_CONTENT}, ${PAGE_CHROME}`);
-    cleanAttributes(body);
-    if (!normalizeSpace(body.textContent) && !body.querySelector('img')) {
-      return fail('not-an-article', 'The page has no text.');
-    }
-    return ok({ content: body, kind: 'page', hints: {} });
+function pickPage(clone: Document): Result<Picked> {
+  const body = clone.body;
+  if (!body) return fail('not-an-article', 'The page has no body.');
+  removeAll(body, `${ACTIVE_CONTENT}, ${PAGE_CHROME}`);
+  cleanAttributes(body);
+  if (!normalizeSpace(body.textContent) && !body.querySelector('img')) {
+    return fail('not-an-article', 'The page has no text.');
   }
+  return ok({ content: body, kind: 'page', hints: {} });
+}
 
-  removeBoilerplate(clone);
-  markCodeLanguages(clone);
-  const chosen = opts.articleSelector ? querySafe(clone, opts.articleSelector) : null;
+function pickArticle(
+  doc: Document,
+  url: string,
+  clone: Document,
+  opts: ExtractOptions,
+  timer: StageClock | undefined,
+): Result<Picked> {
+  const chosen = timeStage(timer, 'preclean', () => {
+    removeBoilerplate(clone);
+    removeBlockBoilerplate(clone, url);
+    markCodeLanguages(clone);
+    return opts.articleSelector ? querySafe(clone, opts.articleSelector) : null;
+  });
   if (chosen) {
     removeAll(chosen, ACTIVE_CONTENT);
     cleanAttributes(chosen);
     return ok({ content: chosen, kind: 'article', hints: {}, isOuter: true });
   }
 
-  const article = new Readability<Node>(clone, {
-    charThreshold: isCjkPage(doc) ? 250 : 500,
-    keepClasses: false,
-    maxElemsToParse: MAX_ELEMENTS,
-    serializer: (node) => node,
-  }).parse();
+  const article = timeStage(timer, 'readability', () =>
+    new Readability<Node>(clone, {
+      charThreshold: isCjkPage(doc) ? 250 : 500,
+      keepClasses: false,
+      maxElemsToParse: MAX_ELEMENTS,
+      serializer: (node) => node,
+    }).parse(),
+  );
   const content = article?.content;
   if (!article || !content || content.nodeType !== 1) {
     return fail('not-an-article', 'Readability found no article on this page.');

@@ -27,6 +27,8 @@ import {
   wrapInline,
 } from './markdown-render';
 import { restoreCode, tidyWhitespace } from './markdown-tidy';
+import type { StageClock } from '../pure/stage-timings';
+import { timeStage } from '../pure/stage-timings';
 
 export { encodeDestination } from './markdown-escape';
 export { findCodeLanguage } from './markdown-render';
@@ -61,11 +63,36 @@ export function htmlToMarkdown(
   return convertOwnedElement(parseInert(html, doc), baseUrl, style);
 }
 
-function convertOwnedElement(root: Element, baseUrl: string, style: MarkdownStyle): string {
+/**
+ * Markdown for the children of `root`, which the caller owns and gives up: it is prepared in place, with no
+ * copy. For the clip's own article element (a private clone of the page, nothing in it loads or runs), so the
+ * clip never serialises and re-parses its article to convert it.
+ */
+export function ownedElementToMarkdown(
+  root: Element,
+  baseUrl: string,
+  style: MarkdownStyle = DEFAULT_MARKDOWN_STYLE,
+  timer?: StageClock,
+): string {
+  return convertOwnedElement(root, baseUrl, style, timer);
+}
+
+function convertOwnedElement(
+  root: Element,
+  baseUrl: string,
+  style: MarkdownStyle,
+  timer?: StageClock,
+): string {
   const ctx: ConvertContext = { baseUrl, style, codes: [], references: new Map() };
-  // Some parsers (linkedom) split text at entities; turndown would escape each piece on its own.
-  root.normalize();
-  prepareTree(root, baseUrl);
+  timeStage(timer, 'markdownPrepare', () => {
+    // Some parsers (linkedom) split text at entities; turndown would escape each piece on its own.
+    root.normalize();
+    prepareTree(root, baseUrl);
+  });
+  return timeStage(timer, 'turndown', () => runTurndown(root, ctx));
+}
+
+function runTurndown(root: Element, ctx: ConvertContext): string {
   const service = createService(ctx);
   // turndown deep-clones its input; `root` is already our own copy, so a second copy is wasted work
   // (a third of the time on a 2 MB article).

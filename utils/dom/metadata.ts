@@ -4,6 +4,7 @@ import { findByline } from './byline';
 import type { ArticleHints } from './page-signals';
 import { findCanonical, findDir, findExcerpt, findImage, findKeywords, findLang } from './page-fields';
 import { signalsOf } from './read-signals';
+import { findCopyrightHolder, findLogoName } from './site-name-page';
 import { declaredSiteNames } from './title';
 import { findSourceLine } from '../pure/credits';
 import { clean } from '../pure/page-text';
@@ -42,17 +43,23 @@ export function readMetadata(doc: Document, url: string, hints: ArticleHints = {
   const withSignals: ArticleHints = { ...hints, signals };
   const analysis = signals.title;
   const declared = declaredSiteNames(signals, {})[0] ?? (clean(hints.siteName) || null);
-  const siteName = declared ?? analysis.removed ?? findSourceLine(signals.topLines);
+  const siteName =
+    declared ??
+    analysis.removed ??
+    findLogoName(doc, url) ??
+    findCopyrightHolder(doc) ??
+    findSourceLine(signals.topLines);
   const lang = findLang(doc, url, withSignals);
+  const byline = findByline(doc, url, withSignals);
   return {
     title: analysis.title,
     siteName,
-    byline: findByline(doc, url, withSignals),
+    byline,
     keywords: findKeywords(doc, url, withSignals),
     canonical: findCanonical(doc, url, withSignals),
     lang,
     dir: findDir(doc, lang, hints.dir),
-    excerpt: findExcerpt(doc, url, withSignals),
+    excerpt: findExcerpt(doc, url, withSignals, { title: analysis.title, byline }),
     image: findImage(doc, url, withSignals),
   };
 }

@@ -15,6 +15,7 @@ import {
 import { guessLangFromText, isRtlLanguage, normalizeLang } from '../pure/language';
 import { toKeywords } from '../pure/keywords';
 import { clean } from '../pure/page-text';
+import { chooseSummary } from '../pure/summary';
 import { isRecord } from '../pure/result';
 
 /**
@@ -89,14 +90,22 @@ export function findDir(
 }
 
 /** og:description, meta description, twitter:description, JSON-LD description, Readability's excerpt. */
-export function findExcerpt(doc: Document, url: string, hints: ArticleHints = {}): string | null {
+export function findExcerpt(
+  doc: Document,
+  url: string,
+  hints: ArticleHints = {},
+  known: { title: string; byline: string | null } = { title: '', byline: null },
+): string | null {
   const signals = structuredOf(doc, url, hints);
   const ld = signals.article ? stringProp(signals.article, 'description') : null;
-  const value =
-    metaValue(signals, 'og:description', 'description', 'twitter:description', 'dc.description') ??
-    ld ??
-    hints.excerpt;
-  return clean(value) || null;
+  const declared = [
+    ...['og:description', 'description', 'twitter:description', 'dc.description'].map((k) =>
+      metaValue(signals, k),
+    ),
+    ld,
+  ];
+  // Never the headline or the byline again: a standfirst or the first paragraph instead.
+  return chooseSummary(declared, hints.excerpt, { ...known, lines: (hints.text ?? '').split('\n') });
 }
 
 function jsonLdImage(value: unknown, nodes: JsonLdNode[]): string | null {

@@ -65,8 +65,9 @@ export function resolveHttpUrl(value: string | null | undefined, base: string): 
 
 /** The page URL, or the page's `<base href>` resolved against it. Linkedom documents have no usable baseURI. */
 export function findBaseUrl(doc: Document, url: string): string {
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
-  return resolveUrl(href, url) ?? url;
+  // By tag, not `querySelector('base[href]')`: linkedom compiles a selector on every call.
+  const base = Array.from(doc.getElementsByTagName('base')).find((el) => el.hasAttribute('href'));
+  return resolveUrl(base?.getAttribute('href'), url) ?? url;
 }
 
 /** Reads meta tags, JSON-LD and `<title>` once. `url` picks the article node when a page carries several. */

@@ -10,8 +10,8 @@ import type { Template, TemplateError } from '../pure/template';
 import type { ClipDraft, MarkdownStyle, Post, PostOptions } from '../pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 import type { ExtractOptions } from './extract';
-import { extractArticle } from './extract';
-import { htmlToMarkdown } from './markdown';
+import { extractArticle, extractArticleParts, stageClockOf } from './extract';
+import { htmlToMarkdown, ownedElementToMarkdown } from './markdown';
 import type { ExtractPage } from './page-join';
 import { withRuleZone } from '../pure/render-clip';
 
@@ -72,15 +72,21 @@ export function clipDocument(doc: Document, url: string, opts: PipelineOptions):
     url,
   );
   const extractOptions = withRuleSelectors(opts, choice.rule);
-  const extracted = extractArticle(doc, url, extractOptions);
+  const extracted = extractArticleParts(doc, url, extractOptions);
   if (!extracted.ok) return extracted;
+  const first = extracted.value.draft;
+  // Later pages are extracted alike, but their stage times are not the first page's clip.
+  const { timings: _timings, clock: _clock, ...pageOptions } = extractOptions;
   const draft =
-    opts.joinPages && extracted.value.kind === 'article'
-      ? opts.joinPages(doc, url, extracted.value, (page, pageUrl) =>
-          extractArticle(page, pageUrl, extractOptions),
-        )
-      : extracted.value;
-  const markdown = draftToMarkdown(draft, doc, opts.style);
+    opts.joinPages && first.kind === 'article'
+      ? opts.joinPages(doc, url, first, (page, pageUrl) => extractArticle(page, pageUrl, pageOptions))
+      : first;
+  // From the article element itself: the same Markdown as draftToMarkdown, without parsing contentHtml again.
+  // A joined article has no element of its own: its HTML is parsed once.
+  const markdown =
+    draft === first
+      ? ownedElementToMarkdown(extracted.value.content, draft.url, opts.style, stageClockOf(opts))
+      : draftToMarkdown(draft, doc, opts.style);
   const rendered = renderPost(withRuleZone(draft, choice.rule?.timeZone), markdown, choice.template, {
     clippedAt: opts.now,
     ...(opts.edits ? { edits: opts.edits } : {}),

@@ -11,10 +11,10 @@ export const PAGE_CHROME = 'nav, [role="navigation"], dialog';
 /**
  * Copies each open shadow root's content into the clone, after its host's light children: `cloneNode` leaves
  * shadow trees behind, and web-component sites put the whole story in one. Both trees list elements in the
- * same order, so the i-th element of one is the i-th of the other.
+ * same order, so the i-th element of one is the i-th of the other. `liveElements` is the page's
+ * `querySelectorAll('*')`, which the caller already holds.
  */
-export function inlineShadowRoots(live: Document, clone: Document): void {
-  const liveElements = live.querySelectorAll('*');
+export function inlineShadowRoots(liveElements: ArrayLike<Element>, clone: Document): void {
   let cloneElements: NodeListOf<Element> | null = null;
   for (let i = 0; i < liveElements.length; i++) {
     const root = (liveElements[i] as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;

@@ -1,7 +1,6 @@
 // DOM: finds an article's published and modified dates by a cascade (JSON-LD, meta, <time>, text, URL). Takes a Document.
 // The sources, in order of trust, live beside it: date-context (shared), date-text-search, date-url.
-import { findDatesInText } from '../pure/date-parse';
-import type { FoundDate } from '../pure/types';
+import type { DateParts, FoundDate } from '../pure/types';
 import type { Candidate, Context, DateSearchOptions, Kind } from './date-context';
 import {
   ITEMPROP,
@@ -17,7 +16,8 @@ import {
   makeContext,
   parseCandidate,
 } from './date-context';
-import { collectElements, fromText, scoreTextCandidates } from './date-text-search';
+import { addTimeOfDay, preferShownDateline, settleUtcDay } from './date-dateline';
+import { fromText } from './date-text-search';
 import { isConsistentWithUrl, preferLocalOffset, readUrlDate } from './date-url';
 import { findScriptDates } from './script-dates';
 import type { JsonLdNode } from './json-ld';
@@ -174,64 +174,10 @@ function precedingText(el: Element): string {
 
 // ---------------------------------------------------------------- cascade
 
-/**
- * A day-only date gains the time of day when the article's own dateline states the same day with a time:
- * a `<time>` or a short text near the headline. Never from lists (`Latest: … 4 May 2020, 18:02`), teasers or
- * chrome, where the same day belongs to another story.
- */
-function addTimeOfDay(chosen: Candidate, doc: Document, kind: Kind, ctx: Context): Candidate {
-  const p = chosen.parts;
-  if (p.hour !== undefined) return chosen;
-  const isSameDayTimed = (c: Candidate): boolean =>
-    c.parts.hour !== undefined &&
-    c.parts.year === p.year &&
-    c.parts.month === p.month &&
-    c.parts.day === p.day;
-  let timed: Candidate | undefined;
-  try {
-    const elements = collectElements(doc);
-    const headlineIndex = ctx.headline ? elements.indexOf(ctx.headline) : -1;
-    const isNearHeadline = (el: Element): boolean => {
-      if (headlineIndex < 0) return el.closest('article') !== null;
-      const distance = elements.indexOf(el) - headlineIndex;
-      return distance >= -NEAR_BEFORE_HEADLINE && distance <= NEAR_AFTER_HEADLINE;
-    };
-    const isDateline = (el: Element): boolean => !isInList(el) && isNearHeadline(el);
-    timed = fromTimeElements(doc, kind, ctx).find(
-      (c) => isSameDayTimed(c) && c.el !== undefined && isDateline(c.el),
-    );
-    if (!timed && headlineIndex >= 0) {
-      timed = scoreTextCandidates(doc, kind, ctx)
-        .sort((a, b) => b.score - a.score)
-        .slice(0, 5)
-        .find((c) => isSameDayTimed(c.candidate) && isDateline(c.el) && hasOneDay(c.el))?.candidate;
-    }
-  } catch {
-    return chosen;
-  }
-  return timed ? { ...timed, detail: `${chosen.detail} + time from ${timed.detail}` } : chosen;
-}
-
-/** How far (in elements, document order) from the headline the article's own dateline sits. */
-const NEAR_BEFORE_HEADLINE = 15;
-const NEAR_AFTER_HEADLINE = 40;
-
-/** In or around a list: a list of other stories, each with its own date. */
-function isInList(el: Element): boolean {
-  return el.closest('li, dd, dt') !== null || el.querySelector('li') !== null;
-}
-
-/** Text naming a single day: a dateline, not a run of dated teasers. */
-function hasOneDay(el: Element): boolean {
-  const days = new Set(
-    findDatesInText((el.textContent ?? '').slice(0, 2000)).map(
-      (m) => `${m.parts.year}-${m.parts.month}-${m.parts.day}`,
-    ),
-  );
-  return days.size <= 1;
-}
-
 const GENERIC_META = new Set(['dc.date', 'dcterms.date', 'dc:date', 'date', 'created', 'creation_date']);
+/** In `steps` below: the generic-meta step, and the steps (JSON-LD to generic metas) that read structured data. */
+const GENERIC_META_STEP = 5;
+const STRUCTURED_STEPS = 6;
 
 function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: Kind): FoundDate | null {
   const ctx = makeContext(doc, url, opts);
@@ -270,6 +216,17 @@ function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: K
       return [];
     }
   };
+  const timeElements = (): Candidate[] => fromTimeElements(doc, kind, ctx);
+  // The instant in the publisher's own terms, checked against the article's dateline, with its time of day.
+  const settle = (candidate: Candidate): Candidate =>
+    addTimeOfDay(
+      settleUtcDay(preferLocalOffset(candidate, readPool), doc, kind, ctx, urlDate?.candidate ?? null),
+      doc,
+      kind,
+      ctx,
+      timeElements,
+    );
+  const isUrlConsistent = (parts: DateParts): boolean => !urlDate || isConsistentWithUrl(parts, urlDate);
   let first: Candidate | null = null;
   for (const [index, step] of steps.entries()) {
     let candidates: Candidate[] = [];
@@ -284,12 +241,19 @@ function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: K
       first ??= candidate;
       // Like htmldate: a date in the URL is strong evidence, so a structured date far from it is doubted.
       if (!urlDate || isConsistentWithUrl(candidate.parts, urlDate)) {
-        return finish(addTimeOfDay(preferLocalOffset(candidate, readPool), doc, kind, ctx), ctx);
+        const settled = settle(candidate);
+        // Structured dates answer to the dateline readers see; generic `date` metas (often the last change) even
+        // when a day apart.
+        if (index < STRUCTURED_STEPS && kind === 'published') {
+          const minDays = index === GENERIC_META_STEP ? 1 : 2;
+          return finish(preferShownDateline(settled, doc, kind, ctx, minDays, isUrlConsistent), ctx);
+        }
+        return finish(settled, ctx);
       }
     }
   }
   if (urlDate?.candidate) return finish(urlDate.candidate, ctx);
-  return first ? finish(preferLocalOffset(first, readPool), ctx) : null;
+  return first ? finish(settle(first), ctx) : null;
 }
 
 /** The article's published date, most trusted source first; null when the page gives none. Never throws. */

@@ -2,7 +2,7 @@
 import { withBlockTags } from './html-blocks';
 import type { ArticleHints } from './page-signals';
 import { MAX_TOP_LINE_CHARS } from '../pure/credits';
-import { normalizeSpace } from '../pure/page-text';
+import { firstLines, normalizeSpace } from '../pure/page-text';
 
 /** Lines read around the headline when looking for `来源：` / `作者：` / `By` lines. */
 const LINES_AFTER_HEADLINE = 15;
@@ -96,13 +96,7 @@ export function readHeadlineLines(
 export function topLinesOf(around: { before: string[]; from: string[] }, hints: ArticleHints): string[] {
   const lines = [...around.before, ...around.from];
   if (hints.text) {
-    lines.push(
-      ...hints.text
-        .split('\n')
-        .map((l) => normalizeSpace(l))
-        .filter(Boolean)
-        .slice(0, 8),
-    );
+    lines.push(...firstLines(hints.text, 8));
   }
   return lines.filter((l) => l.length <= MAX_TOP_LINE_CHARS);
 }

@@ -48,6 +48,8 @@ export async function showBadge(tabId: number, result: Result<ClipOutcome>): Pro
 
 export const MENU_CLIP_PAGE = 'clip-page';
 export const MENU_CLIP_SELECTION = 'clip-selection';
+/** "Clip this link": the linked page, fetched and clipped without opening it (utils/platform/link-clip.ts). */
+export const MENU_CLIP_LINK = 'clip-link';
 export const MENU_BATCH_WINDOW = 'batch-window';
 export const MENU_BATCH_SELECTED = 'batch-selected';
 
@@ -85,6 +87,7 @@ export async function createContextMenus(): Promise<void> {
     title: t('menuClipSelection'),
     contexts: ['selection'],
   });
+  browser.contextMenus.create({ id: MENU_CLIP_LINK, title: t('speedMenuClipLink'), contexts: ['link'] });
   // Firefox also has a menu on the tab strip, where "selected tabs" is where the user's eyes are.
   // With the `contextMenus` permission Firefox exposes no `browser.menus`: tell it by its extension origin instead.
   const hasTabMenu = browser.runtime.getURL('/').startsWith('moz-extension:');

@@ -31,6 +31,7 @@ import { openLibrary } from './store';
 import type { FetchReply, ImageFetchDeps, KeptImages } from './image-fetch';
 import { fromBase64, keepClipImages } from './image-fetch';
 import { fetchImageBytes } from './image-body';
+import { browserRefererRules } from './image-referer';
 import { summarizeImages } from '../pure/images/types';
 import { imageSettingsOf } from '../pure/types';
 
@@ -394,8 +395,16 @@ export function browserImageDeps(
   deps: Pick<ClipperDeps, 'executeScript'>,
   tab: ActiveTab | null,
 ): ImageFetchDeps {
-  const fetchDirect = async (url: string, limit: number, timeoutMs: number): Promise<FetchReply> =>
-    fetchImageBytes(url, limit, timeoutMs, 'omit');
+  // Hotlink-protected CDNs get the page as the Referer (image-referer.ts).
+  const fetchDirect = async (
+    url: string,
+    limit: number,
+    timeoutMs: number,
+    pageUrl?: string,
+  ): Promise<FetchReply> =>
+    pageUrl === undefined
+      ? fetchImageBytes(url, limit, timeoutMs, 'omit')
+      : browserRefererRules().withReferer(url, pageUrl, () => fetchImageBytes(url, limit, timeoutMs, 'omit'));
   return {
     async fetchInPage(url, limit, timeoutMs) {
       if (!tab) return fetchDirect(url, limit, timeoutMs);

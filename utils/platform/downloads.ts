@@ -62,6 +62,11 @@ export function downloadPost(post: Post): Promise<Result<void>> {
   return downloadText(post.content, post.filename, 'text/markdown;charset=utf-8');
 }
 
+/** A zip already built as a Blob (see blob-sink.ts): handed to the browser without another copy. */
+export function downloadZipBlob(blob: Blob, filename: string): Promise<Result<void>> {
+  return downloadBlob(blob, toSafeSegment(filename));
+}
+
 export function downloadZip(bytes: Uint8Array, filename: string): Promise<Result<void>> {
   // A copy with its own ArrayBuffer: Blob parts may not view a SharedArrayBuffer.
   return downloadBlob(

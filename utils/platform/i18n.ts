@@ -57,6 +57,7 @@ export const DETAIL_KEYS: Readonly<Record<string, MessageKey>> = {
   'tab-changed': 'errTabChanged',
   'batch-permission': 'batchErrPermission',
   'batch-running': 'batchErrBusy',
+  'link-permission': 'speedLinkErrPermission',
 };
 
 export function describeError(code: ErrorCode, detail?: string): string {

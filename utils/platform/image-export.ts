@@ -2,7 +2,7 @@
 // links to them, and adds one stored entry per image file that reads its bytes from IndexedDB only when written.
 import type { ImageLayoutKind } from '../pure/images/layout';
 import { imageLayoutKindOf } from '../pure/images/layout';
-import { planImageExport } from '../pure/images/export-plan';
+import { planEachImageExport } from '../pure/images/export-plan';
 import { rewriteImageLinks } from '../pure/images/rewrite';
 import { hashImageBytes } from '../pure/images/hash';
 import type { ImageOutcome } from '../pure/images/types';
@@ -45,7 +45,8 @@ export async function withImageFiles(
   sliceMs = 50,
 ): Promise<ZipFile[]> {
   const options = { ...DEFAULT_IMAGE_SETTINGS, ...settings };
-  const plans = planImageExport(
+  // Planned one post at a time, inside the slices below.
+  const plans = planEachImageExport(
     posts.map((post, i) => ({
       path: post.path,
       kind: images[i]?.kind ?? 'plain',
@@ -58,12 +59,13 @@ export async function withImageFiles(
   const written = new Set<string>();
   // Rewriting thousands of posts is done in slices, so the page stays responsive.
   let sliceStart = performance.now();
-  for (const [i, post] of posts.entries()) {
+  for (const post of posts) {
     if (performance.now() - sliceStart >= sliceMs) {
       await pause();
       sliceStart = performance.now();
     }
-    const plan = plans[i];
+    const next = plans.next();
+    const plan = next.done ? undefined : next.value;
     if (!plan || plan.images.length === 0) {
       out.push(post);
       continue;

@@ -14,8 +14,8 @@ export type FetchReply = { ok: true; bytes: Uint8Array } | { ok: false; reason: 
 export interface ImageFetchDeps {
   /** Fetch by the page itself (same origin as the page). */
   fetchInPage(url: string, limit: number, timeoutMs: number): Promise<FetchReply>;
-  /** Fetch by the extension (another site, permission granted). */
-  fetchDirect(url: string, limit: number, timeoutMs: number): Promise<FetchReply>;
+  /** Fetch by the extension (another site, permission granted), sending `pageUrl`'s origin as the Referer. */
+  fetchDirect(url: string, limit: number, timeoutMs: number, pageUrl: string): Promise<FetchReply>;
   /** Whether the extension may read these origins now. */
   hasOrigins(patterns: string[]): Promise<boolean>;
   now(): number;
@@ -111,7 +111,7 @@ export async function keepClipImages(
       missing.add(pattern);
       return { ok: false, reason: 'no-permission' };
     }
-    return deps.fetchDirect(url, limit, timeout);
+    return deps.fetchDirect(url, limit, timeout, pageUrl);
   };
 
   const check = async (url: string): Promise<{ hash: string; ext: string; size: number } | ImageRefusal> => {

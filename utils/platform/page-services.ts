@@ -121,6 +121,11 @@ export function createPopupServices(): PopupServices {
         await (await library()).putClips(clips);
       }),
     download: (post) => downloadPost(post),
+    downloadPostZip: (id) =>
+      attemptResult(async () => {
+        const { exportPostZip } = await loadRendering();
+        return exportPostZip(await library(), await settings(), id);
+      }),
     exportZip: exportWith(library, settings),
     copy: (text) => attempt(() => navigator.clipboard.writeText(text)),
     openOptions: () => {

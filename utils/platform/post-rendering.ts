@@ -9,20 +9,24 @@ import { chooseTemplate } from '../pure/site-rules';
 import { BUILT_IN_TEMPLATES } from '../pure/presets';
 import { renderClip } from '../pure/render-clip';
 import { errorMessage } from '../pure/error-message';
-import { downloadZip } from './downloads';
+import { createBlobSink } from './blob-sink';
+import { downloadZipBlob } from './downloads';
 import type { ClipImages } from './image-export';
 import { clipImagesOf, withImageFiles } from './image-export';
 import type { Library } from './store';
 import type { Result } from '../pure/result';
 import { fail, ok, isRecord } from '../pure/result';
 import type { ImageSettings, Post, StoredClip } from '../pure/types';
-import { buildZipInSlices, postsToZipFiles } from '../pure/zip';
+import { postsToZipFiles, postZipName, writeZipInSlices } from '../pure/zip';
 import { findTemplate, zipFolderFor } from '../pure/presets';
 import { toLocalDay } from '../pure/dates';
 
-// How long to render between progress updates (and pauses that let the page paint). Counting posts instead
-// paused 500 times on a 10,000-clip export, each pause at least 4 ms, each redraw of the popup far more.
+// How long to render between progress updates. Counting posts instead paused 500 times on a 10,000-clip export,
+// each redraw of the popup costing far more than the pause itself.
 const PROGRESS_EVERY_MS = 150;
+// How long to work before letting the page paint and handle input: a pause is one message task (cheap), and a
+// slice this short keeps the longest stall, slice plus the one clip or image that overruns it, well under 200 ms.
+const SLICE_MS = 40;
 const YAML_BLOCK = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 const TOML_BLOCK = /^\+\+\+\r?\n([\s\S]*?\r?\n)?\+\+\+(?:\r?\n|$)/;
 
@@ -158,22 +162,33 @@ export function renderPreview(clip: StoredClip | null, settings: RenderSettings)
   };
 }
 
-/** Renders every target clip with the current settings and downloads one zip, in the template's folder. */
+/**
+ * Renders every target clip with the current settings and downloads one zip, in the template's folder, with the
+ * clips' kept images laid out for their templates. Streamed: images are read one at a time as their entries are
+ * written, and the zip is handed to Blobs as it grows, so neither the images nor the archive are held whole.
+ * `filename` names the download (a single post's zip); by default `postclip-<day>.zip`.
+ */
 export async function exportZip(
   lib: Library,
   settings: RenderSettings & { images?: ImageSettings },
   target: ExportTarget,
   onProgress: ProgressFn,
+  filename = `postclip-${toLocalDay(new Date())}.zip`,
 ): Promise<Result<number>> {
   const posts: Post[] = [];
   // Per post: its template's image layout and what its images became at clip time (kept ones go in the zip).
   const images: ClipImages[] = [];
   let lastPause = performance.now();
+  let lastProgress = lastPause;
   const add = async (clip: StoredClip, total: number) => {
     posts.push(renderPost(clip, settings));
     images.push(clipImagesOf(clip, settings));
-    if (performance.now() - lastPause >= PROGRESS_EVERY_MS) {
+    const now = performance.now();
+    if (now - lastProgress >= PROGRESS_EVERY_MS) {
       onProgress(posts.length, total);
+      lastProgress = now;
+    }
+    if (now - lastPause >= SLICE_MS) {
       await yieldToPaint();
       lastPause = performance.now();
     }
@@ -201,14 +216,33 @@ export async function exportZip(
       `Export stopped: ${visited} clips read, ${posts.length} posts, ${names.size} files.`,
     );
   }
-  let bytes: Uint8Array;
+  const sink = createBlobSink();
   try {
-    // Image files are read from the library one at a time, between slices.
-    const entries = await withImageFiles(files, images, lib, settings.images, yieldToPaint);
-    bytes = await buildZipInSlices(entries, yieldToPaint);
+    await yieldToPaint();
+    // Image files are read from the library one at a time, as their entries are written.
+    const entries = await withImageFiles(files, images, lib, settings.images, yieldToPaint, SLICE_MS);
+    await writeZipInSlices(entries, (chunk) => sink.write(chunk), yieldToPaint, new Date(), SLICE_MS);
   } catch (error) {
     return fail('unknown', errorMessage(error));
   }
-  const saved = await downloadZip(bytes, `postclip-${toLocalDay(new Date())}.zip`);
+  const saved = await downloadZipBlob(sink.finish('application/zip'), filename);
   return saved.ok ? ok(posts.length) : saved;
+}
+
+/** One clip's post and its kept images as a small zip, laid out as Export all lays them out. */
+export async function exportPostZip(
+  lib: Library,
+  settings: RenderSettings & { images?: ImageSettings },
+  clipId: string,
+): Promise<Result<void>> {
+  const clip = await lib.getClip(clipId);
+  if (!clip) return fail('not-found');
+  const written = await exportZip(
+    lib,
+    settings,
+    [clipId],
+    () => {},
+    postZipName(renderPost(clip, settings).filename),
+  );
+  return written.ok ? ok(undefined) : written;
 }

@@ -3,6 +3,8 @@
 import { SearchIndex } from '../pure/search-index';
 import type { SearchDoc } from '../pure/search-doc';
 import { toSearchDoc } from '../pure/search-doc';
+import { countCjk } from '../pure/cjk';
+import { CJK_WEIGHT } from '../pure/text-weight';
 import type { StoredClip } from '../pure/types';
 import type { SearchJournal } from './search-journal';
 
@@ -30,9 +32,23 @@ export interface FullText {
   ready(): Promise<void>;
 }
 
+/**
+ * The start of a body that is indexed: `limit` characters of Latin text, fewer of Chinese or Japanese, where a
+ * character carries about 2.5 times as much (text-weight.ts): 6,000 Chinese characters are a whole long story, and
+ * their words made a Chinese clip cost several times an English one in index size and build time.
+ */
+export function indexedBody(body: string, limit = BODY_INDEX_CHARS): string {
+  if (body.length <= limit / CJK_WEIGHT) return body;
+  const head = body.slice(0, limit);
+  const cjkShare = countCjk(head) / head.length;
+  const length = Math.round(limit / (1 + cjkShare * (CJK_WEIGHT - 1)));
+  return body.length > length ? body.slice(0, length) : body;
+}
+
 export function toIndexedDoc(clip: StoredClip): SearchDoc {
   const doc = toSearchDoc(clip);
-  return doc.body.length > BODY_INDEX_CHARS ? { ...doc, body: doc.body.slice(0, BODY_INDEX_CHARS) } : doc;
+  const body = indexedBody(doc.body);
+  return body === doc.body ? doc : { ...doc, body };
 }
 
 export function createFullText(source: SearchSource, journal: SearchJournal): FullText {

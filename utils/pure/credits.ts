@@ -1,5 +1,6 @@
 // Pure: credit lines near a headline or closing an article, Chinese and English: `作者：张三`, `本报记者 李四`,
 // `文／张三`, `By Jane Doe`, forum posters, `（记者 王五）`, the issuing office, the editor, `来源：` lines.
+import { readAndLine, readByLine } from './byline-lines';
 import { cleanByline, isDateLike } from './byline-text';
 import { NOT_A_NAME, isHanWord, isLikelyHanName } from './han-names';
 import { countHan, isUrlLike } from './page-text';
@@ -77,8 +78,14 @@ function readNameList(text: string): string[] {
 export function readReporters(line: string): string[] {
   for (const m of line.matchAll(ROLE_ANYWHERE)) {
     const before = line.slice(0, m.index);
+    // A dateline's fields are spaced apart (`昨天 21:05 来源：江城晚报 记者 马骁`): the role's field starts after
+    // the last space, unless what comes before is running text.
+    const isDateline =
+      /来源|來源|稿源|时间|時間|日期|发布|\d{1,2}[:：]\d{2}/u.test(before) &&
+      !/[，。；！？｜|>]/u.test(before);
+    const space = isDateline ? before.search(/\s\S*$/u) : -1;
     const lead = before.slice(
-      Math.max(before.lastIndexOf('（'), before.lastIndexOf('('), before.lastIndexOf('【')) + 1,
+      Math.max(before.lastIndexOf('（'), before.lastIndexOf('('), before.lastIndexOf('【'), space) + 1,
     );
     if (lead.length > 16 || /[，。；！？“”"：:]/u.test(lead)) continue;
     const after = line.slice(m.index + m[0].length);
@@ -112,6 +119,16 @@ function readLabelledValue(value: string): string[] {
   // Several Chinese names in a row; otherwise the value as written (`周思博 (Joel Spolsky)`).
   if (tokens.length > 1 && tokens.every((t) => isHanWord(t) && t.length <= 4)) {
     return tokens.length === 2 && tokens.every((t) => t.length === 1) ? [tokens.join('')] : tokens;
+  }
+  // `林晓 江城生活圈`: a Chinese name, then something else on the line (the account, the outlet).
+  const first = tokens[0] ?? '';
+  if (tokens.length > 1 && isHanWord(first) && first.length <= 4 && tokens.every(isHanWord)) {
+    const names = [first];
+    for (const t of tokens.slice(1)) {
+      if (!isLikelyHanName(t)) break;
+      names.push(t);
+    }
+    return names;
   }
   const cleaned = cleanByline(raw);
   return cleaned ? [cleaned] : [];
@@ -156,6 +173,8 @@ function readCredit(line: string): Credit | null {
     const names = readLabelledValue(slashed);
     if (names.length) return { names, rank: RANK_LABELLED };
   }
+  const byNames = readByLine(line);
+  if (byNames.length) return { names: byNames, rank: RANK_LABELLED };
   const by =
     line.length <= 120
       ? /^(?:(?:written|words|story|text|reporting)\s+)?by\s+(\p{Lu}.*)$/iu.exec(line)
@@ -222,7 +241,8 @@ export function findCredit(lines: string[], maxRank: number): Credit | null {
     // `本报实习生 刘国栋 周炜` over `本报记者 王燕平 方云凤`: one credit on two lines.
     const names = [...credit.names];
     for (let j = i + 1; credit.rank === RANK_LABELLED && j < joined.length && j <= i + 2; j += 1) {
-      const more = readReporters(joined[j] ?? '');
+      const next = joined[j] ?? '';
+      const more = readReporters(next).length ? readReporters(next) : readAndLine(next);
       if (!more.length || (joined[j] ?? '').length > 40) break;
       for (const n of more) if (!names.includes(n)) names.push(n);
     }

@@ -15,6 +15,8 @@ export interface ReferenceDateOptions extends YearlessOptions {
    * own text), where "yesterday" is a word in a sentence, not a dateline.
    */
   withRelative?: boolean;
+  /** Read a bare named day (`heute`, `昨天` with no time): default true; see `RelativeOptions`. */
+  bareNamedDays?: boolean;
 }
 
 /** The clip's reference time and the publisher's UTC offset in minutes (null: unknown). */
@@ -39,7 +41,9 @@ export function findDatesAgainstReference(
     ...findYearSpaceDates(text, now, offsetMinutes),
     ...findShortYearDates(text, now, offsetMinutes),
     ...findYearlessDates(text, now, offsetMinutes, opts),
-    ...(opts.withRelative === false ? [] : findRelativeDates(text, now, offsetMinutes)),
+    ...(opts.withRelative === false
+      ? []
+      : findRelativeDates(text, now, offsetMinutes, { bareNamedDays: opts.bareNamedDays !== false })),
   ];
   found.sort((a, b) => a.index - b.index || b.length - a.length);
   const out: DateMatch[] = [];

@@ -1,7 +1,7 @@
 // Pure: relative dates (`2 hours ago`, `yesterday 12:00`, `vor 3 Stunden`, `刚刚`, `5分钟前`, `前天 08:30`), resolved
 // against the reference time in the publisher's zone. A result keeps only the precision the text states. No DOM.
 import type { DateMatch } from './date-parse';
-import { toHalfWidth } from './date-label';
+import { hasDateLabelBefore, toHalfWidth } from './date-label';
 import { isAfterReference, partsAtOffset, referenceParts } from './date-reference';
 import type { DateParts } from './types';
 
@@ -129,13 +129,27 @@ function readTime(hourText: string | undefined, minuteText: string | undefined, 
   return hour <= 23 && minute <= 59 ? { hour, minute } : null;
 }
 
+export interface RelativeOptions {
+  /**
+   * Read a named day with no time (`heute`, `today`, `昨天`): default true. Pass false unless the text is marked as
+   * a date: alone, the word is as often an opening-hours widget (`Heute geöffnet`) or a comment as a dateline. A
+   * date label before it (`发布时间：昨天`) still counts.
+   */
+  bareNamedDays?: boolean;
+}
+
 /**
  * Every relative date in a text, resolved against `now` in the publisher's zone (`offsetMinutes`, or null when
  * unknown), in order of position. `3小时前` gives an instant to the minute; `2天前` and `yesterday` a day;
  * `昨天 12:00` that day with the page's wall time and no offset, as any local time read from a page. Results
  * after `now` (`今天 23:00` read at 10:00) are dropped. Never throws.
  */
-export function findRelativeDates(text: string, now: Date, offsetMinutes: number | null): DateMatch[] {
+export function findRelativeDates(
+  text: string,
+  now: Date,
+  offsetMinutes: number | null,
+  opts: RelativeOptions = {},
+): DateMatch[] {
   if (typeof text !== 'string' || !text || Number.isNaN(now.getTime())) return [];
   const source = toHalfWidth(text.slice(0, 200_000));
   const found: DateMatch[] = [];
@@ -161,6 +175,7 @@ export function findRelativeDates(text: string, now: Date, offsetMinutes: number
     if (days === null) return null;
     const day = dayBefore(now, offsetMinutes, days);
     const time = readTime(m[2], m[3], m[4]);
+    if (!time && opts.bareNamedDays === false && !hasDateLabelBefore(source, m.index)) return null;
     return time ? { ...day, ...time } : day;
   });
   scan(JUST_NOW, () => toMinute(partsAtOffset(now.getTime(), offsetMinutes ?? 0)));

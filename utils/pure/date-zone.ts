@@ -3,16 +3,108 @@
 import type { DateParts } from './types';
 import { hostOf } from './url';
 
-/** The publisher's UTC offset when the site's language or country makes it unambiguous, else null. */
-export function publisherOffsetMinutes(lang: string | null, url: string): number | null {
-  const language = (lang ?? '').trim().toLowerCase();
-  if (/^zh\b|^zh[-_]/.test(language)) return 480;
-  if (/^ja\b|^ja[-_]/.test(language)) return 540;
-  if (/^ko\b|^ko[-_]/.test(language)) return 540;
-  const host = hostOf(url);
-  if (/\.(cn|hk|tw|mo)$/.test(host)) return 480;
-  if (/\.(jp|kr)$/.test(host)) return 540;
-  return null;
+// A country (a language tag's region, or a country-code host) with one civil time zone for its newsrooms. Countries
+// that span zones (US, Canada, Russia, Brazil, Australia, Mexico, Indonesia) are left out: their zone is unknown.
+const COUNTRY_ZONES: Record<string, string> = {
+  cn: 'Asia/Shanghai',
+  hk: 'Asia/Hong_Kong',
+  tw: 'Asia/Taipei',
+  mo: 'Asia/Macau',
+  sg: 'Asia/Singapore',
+  jp: 'Asia/Tokyo',
+  kr: 'Asia/Seoul',
+  in: 'Asia/Kolkata',
+  il: 'Asia/Jerusalem',
+  th: 'Asia/Bangkok',
+  vn: 'Asia/Ho_Chi_Minh',
+  de: 'Europe/Berlin',
+  at: 'Europe/Vienna',
+  ch: 'Europe/Zurich',
+  li: 'Europe/Vaduz',
+  lu: 'Europe/Luxembourg',
+  it: 'Europe/Rome',
+  fr: 'Europe/Paris',
+  be: 'Europe/Brussels',
+  nl: 'Europe/Amsterdam',
+  es: 'Europe/Madrid',
+  pt: 'Europe/Lisbon',
+  pl: 'Europe/Warsaw',
+  cz: 'Europe/Prague',
+  sk: 'Europe/Bratislava',
+  hu: 'Europe/Budapest',
+  si: 'Europe/Ljubljana',
+  hr: 'Europe/Zagreb',
+  se: 'Europe/Stockholm',
+  dk: 'Europe/Copenhagen',
+  no: 'Europe/Oslo',
+  fi: 'Europe/Helsinki',
+  gr: 'Europe/Athens',
+  ro: 'Europe/Bucharest',
+  bg: 'Europe/Sofia',
+  ee: 'Europe/Tallinn',
+  lv: 'Europe/Riga',
+  lt: 'Europe/Vilnius',
+  ie: 'Europe/Dublin',
+  gb: 'Europe/London',
+  uk: 'Europe/London',
+};
+
+// A language written by newsrooms in one zone (or in neighbours that share its offsets all year: German in
+// Germany, Austria and Switzerland). English, French, Spanish, Portuguese, Russian and Arabic span many zones.
+const LANGUAGE_ZONES: Record<string, string> = {
+  zh: 'Asia/Shanghai',
+  ja: 'Asia/Tokyo',
+  ko: 'Asia/Seoul',
+  de: 'Europe/Berlin',
+  it: 'Europe/Rome',
+  nl: 'Europe/Amsterdam',
+  pl: 'Europe/Warsaw',
+  cs: 'Europe/Prague',
+  sk: 'Europe/Bratislava',
+  hu: 'Europe/Budapest',
+  sl: 'Europe/Ljubljana',
+  hr: 'Europe/Zagreb',
+  sv: 'Europe/Stockholm',
+  da: 'Europe/Copenhagen',
+  nb: 'Europe/Oslo',
+  nn: 'Europe/Oslo',
+  no: 'Europe/Oslo',
+  fi: 'Europe/Helsinki',
+  el: 'Europe/Athens',
+  ro: 'Europe/Bucharest',
+  bg: 'Europe/Sofia',
+  et: 'Europe/Tallinn',
+  lv: 'Europe/Riga',
+  lt: 'Europe/Vilnius',
+  he: 'Asia/Jerusalem',
+  th: 'Asia/Bangkok',
+  vi: 'Asia/Ho_Chi_Minh',
+};
+
+/**
+ * The publisher's IANA zone when the page's language tag, its host's country code or its language names one
+ * unambiguously (in that order: `en-GB`, then `.de`, then `de`), else null.
+ */
+export function publisherTimeZone(lang: string | null, url: string): string | null {
+  const [language = '', region = ''] = (lang ?? '').trim().toLowerCase().split(/[-_]/);
+  if (language === 'zh') return COUNTRY_ZONES[region] ?? 'Asia/Shanghai';
+  const byRegion = /^[a-z]{2}$/.test(region) ? COUNTRY_ZONES[region] : undefined;
+  if (byRegion) return byRegion;
+  const country = /\.([a-z]{2})$/.exec(hostOf(url))?.[1];
+  const byHost = country ? COUNTRY_ZONES[country] : undefined;
+  if (byHost) return byHost;
+  return LANGUAGE_ZONES[language] ?? null;
+}
+
+/** The publisher's UTC offset at `at` (DST aware) when its zone is known (see `publisherTimeZone`), else null. */
+export function publisherOffsetMinutes(lang: string | null, url: string, at: Date): number | null {
+  const zone = publisherTimeZone(lang, url);
+  if (!zone || Number.isNaN(at.getTime())) return null;
+  try {
+    return offsetAt(zone, at.getTime());
+  } catch {
+    return null;
+  }
 }
 
 const WALL_CLOCK_FIELDS: Intl.DateTimeFormatOptions = {

@@ -100,6 +100,8 @@ export interface PopupServices {
   deleteClips(ids: string[]): Promise<Result<StoredClip[]>>;
   putClips(clips: StoredClip[]): Promise<Result<void>>;
   download(post: Post): Promise<Result<void>>;
+  /** One clip's post with its kept images, as a small zip named by postZipName (absent in fakes that lack it). */
+  downloadPostZip?(clipId: string): Promise<Result<void>>;
   /** Resolves to the number of posts written to the zip. */
   exportZip(target: ExportTarget, onProgress: ProgressFn): Promise<Result<number>>;
   copy(text: string): Promise<Result<void>>;

@@ -76,3 +76,34 @@ export function firstSentence(text: string, max = SENTENCE_TITLE_CHARS): string 
   const head = space > max / 2 ? cut.slice(0, space) : cut;
   return `${head.replace(/[\s,，、;；:：]+$/u, '')}…`;
 }
+
+/**
+ * The first `count` lines of `text` that are not blank, whitespace normalised: what `text.split('\n')` mapped
+ * through normalizeSpace, blanks dropped, then sliced would give, without touching the rest of a long text.
+ */
+export function firstLines(text: string, count: number): string[] {
+  const out: string[] = [];
+  let start = 0;
+  while (out.length < count && start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const line = normalizeSpace(text.slice(start, end < 0 ? text.length : end));
+    if (line) out.push(line);
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The last `count` non-blank lines of `text`, normalised, in order; reads only the end of a long text. */
+export function lastLines(text: string, count: number): string[] {
+  const out: string[] = [];
+  let end = text.length;
+  while (out.length < count && end >= 0) {
+    const start = text.lastIndexOf('\n', end - 1);
+    const line = normalizeSpace(text.slice(start + 1, end));
+    if (line) out.unshift(line);
+    if (start < 0) break;
+    end = start;
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import type { ImageRefusal, ImageSummary } from './images/types';
 import type { Result } from './result';
 import type { ConnectionReport } from './publish/git-connection';
 import type { PublishErrorCode } from './publish/publish-files';
+import type { StageTimings } from './stage-timings';
 import type { ClipDraft, ClipSummary, MarkdownStyle } from './types';
 
 /** What the active tab offers, found by the injected script without saving anything. */
@@ -160,6 +161,8 @@ export interface InjectedApi {
   apiVersion: typeof INJECTED_API_VERSION;
   probe(): InjectedProbe;
   clip(opts: InjectedClipOptions): InjectedClipReply | Promise<InjectedClipReply>;
+  /** Milliseconds per stage of the last clip in this page (read by bench:clip; nothing else uses it). */
+  lastTimings?: StageTimings;
   /** A same-origin image, fetched as the page would; at most `limit` bytes. */
   fetchImage(url: string, limit: number, timeoutMs: number): Promise<InjectedImageReply>;
 }

@@ -87,6 +87,8 @@ function segmentInto(segmenter: Intl.Segmenter, text: string, out: string[]): vo
 
 /** One spelling per term: full-width letters and digits folded (NFKC), lower-case, edge apostrophes dropped. */
 export function normalizeTerm(term: string): string | null {
+  // Most terms are plain ASCII words: NFKC and the apostrophe test cannot change them.
+  if (ASCII_WORD.test(term)) return term.toLowerCase();
   const folded = term
     .normalize('NFKC')
     .toLowerCase()

@@ -2,7 +2,7 @@
 import { countCjk } from './cjk';
 
 /** A CJK character carries about 2.5 times the meaning of a Latin one. */
-const CJK_WEIGHT = 2.5;
+export const CJK_WEIGHT = 2.5;
 
 /** Article-sized text, measured in characters: CJK characters count CJK_WEIGHT each, whitespace nothing. */
 export function measureText(text: string): number {

@@ -57,44 +57,54 @@ class DeflatedEntry extends ZipPassThrough {
   }
 }
 
-/** A zip written one entry at a time (fflate's streaming Zip), so a caller can pause between entries. */
-function startZip(mtime: Date): {
+/** A zip written one entry at a time (fflate's streaming Zip), each output chunk handed to `sink` as it is made. */
+function startZip(
+  mtime: Date,
+  sink: (chunk: Uint8Array) => void,
+): {
   add(file: TextZipFile): void;
   addBytes(path: string, bytes: Uint8Array): void;
-  finish(): Uint8Array;
+  finish(): void;
 } {
   const date = toZipDate(mtime);
-  const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
-    else chunks.push(chunk);
+    else sink(chunk);
   });
+  const check = (): void => {
+    if (failure) throw failure;
+  };
   return {
     add(file) {
       const entry = new DeflatedEntry(file.path);
       entry.mtime = date;
       zip.add(entry);
       entry.push(strToU8(file.content), true);
+      check();
     },
     addBytes(path, bytes) {
       const entry = new ZipPassThrough(path);
       entry.mtime = date;
       zip.add(entry);
       entry.push(bytes, true);
+      check();
     },
     finish() {
       zip.end();
-      if (failure) throw failure;
-      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-      let at = 0;
-      for (const chunk of chunks) {
-        out.set(chunk, at);
-        at += chunk.length;
-      }
-      return out;
+      check();
     },
   };
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /**
@@ -104,7 +114,8 @@ function startZip(mtime: Date): {
  */
 export function buildZip(files: ZipFile[], mtime: Date = new Date()): Uint8Array {
   checkPaths(files);
-  const zip = startZip(mtime);
+  const chunks: Uint8Array[] = [];
+  const zip = startZip(mtime, (chunk) => chunks.push(chunk));
   for (const file of files) {
     if ('content' in file) {
       zip.add(file);
@@ -112,34 +123,58 @@ export function buildZip(files: ZipFile[], mtime: Date = new Date()): Uint8Array
     }
     const bytes = file.load();
     if (!(bytes instanceof Uint8Array))
-      throw new TypeError(`buildZip cannot wait for ${file.path}: use buildZipInSlices`);
+      throw new TypeError(`buildZip cannot wait for ${file.path}: use writeZipInSlices`);
     zip.addBytes(file.path, bytes);
   }
-  return zip.finish();
+  zip.finish();
+  return concat(chunks);
 }
 
 /**
- * The same zip as buildZip, built in slices of about `sliceMs` with `pause()` between them, so a page stays
- * responsive while it packs thousands of posts (one block of 10,000 froze the popup for ~2 s).
+ * The same zip as buildZip, written in slices of about `sliceMs` with `pause()` between them, so a page stays
+ * responsive while it packs thousands of posts (one block of 10,000 froze the popup for ~2 s). Each chunk goes to
+ * `sink` as soon as it is made, and a binary entry is loaded only when its turn comes, so the caller decides how
+ * much of the archive is held in memory (export hands the chunks to Blobs). A pause also follows every
+ * `sliceBytes` of binary entries: loading and copying them is the slow part, and it is not all counted in time.
  */
+export async function writeZipInSlices(
+  files: ZipFile[],
+  sink: (chunk: Uint8Array) => void,
+  pause: () => Promise<void>,
+  mtime: Date = new Date(),
+  sliceMs = 50,
+  sliceBytes = 4 * 1024 * 1024,
+): Promise<void> {
+  checkPaths(files);
+  const zip = startZip(mtime, sink);
+  let sliceStart = Date.now();
+  let bytesInSlice = 0;
+  for (const file of files) {
+    if ('content' in file) zip.add(file);
+    else {
+      const bytes = await file.load();
+      zip.addBytes(file.path, bytes);
+      bytesInSlice += bytes.length;
+    }
+    if (Date.now() - sliceStart >= sliceMs || bytesInSlice >= sliceBytes) {
+      await pause();
+      sliceStart = Date.now();
+      bytesInSlice = 0;
+    }
+  }
+  zip.finish();
+}
+
+/** writeZipInSlices into one array: for callers that hold the whole zip anyway (tests, the CLI). */
 export async function buildZipInSlices(
   files: ZipFile[],
   pause: () => Promise<void>,
   mtime: Date = new Date(),
   sliceMs = 50,
 ): Promise<Uint8Array> {
-  checkPaths(files);
-  const zip = startZip(mtime);
-  let sliceStart = Date.now();
-  for (const file of files) {
-    if ('content' in file) zip.add(file);
-    else zip.addBytes(file.path, await file.load());
-    if (Date.now() - sliceStart >= sliceMs) {
-      await pause();
-      sliceStart = Date.now();
-    }
-  }
-  return zip.finish();
+  const chunks: Uint8Array[] = [];
+  await writeZipInSlices(files, (chunk) => chunks.push(chunk), pause, mtime, sliceMs);
+  return concat(chunks);
 }
 
 /**
@@ -171,4 +206,10 @@ export function postsToZipFiles(posts: Post[], folder = '_posts'): TextZipFile[]
     path: safeArchivePath(placed[i]?.dir ?? folder, names[i] ?? post.filename),
     content: post.content,
   }));
+}
+
+/** A single post's zip (the post with its images): the post's file name, without folders or extension, `.zip`. */
+export function postZipName(postFilename: string): string {
+  const name = postFilename.slice(postFilename.lastIndexOf('/') + 1).replace(/\.(md|markdown|txt)$/i, '');
+  return `${safeArchivePath('', name || 'post').replace(/^__proto__$/, 'post')}.zip`;
 }

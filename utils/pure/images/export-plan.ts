@@ -1,7 +1,7 @@
 // Pure: an export's image plan: where each post and each kept image goes, and which Markdown links point where.
 // The zip export (later) and the CLI's --images share it, so both lay out and rewrite alike.
 import type { ImageLayoutKind, ImageLayoutOptions, PlacedPost } from './layout';
-import { layoutImages } from './layout';
+import { placeImages } from './layout';
 import type { ImageOutcome } from './types';
 
 export interface PostImages {
@@ -23,7 +23,15 @@ export interface PlannedPost extends PlacedPost {
  * new link, ready for rewriteImageLinks(markdown, plan.targets, { linkStyle: plan.linkStyle }).
  */
 export function planImageExport(posts: readonly PostImages[], options: ImageLayoutOptions): PlannedPost[] {
-  const placed = layoutImages(
+  return [...planEachImageExport(posts, options)];
+}
+
+/** planImageExport one post at a time, in order (see placeImages), so a large export can pause between posts. */
+export function* planEachImageExport(
+  posts: readonly PostImages[],
+  options: ImageLayoutOptions,
+): Generator<PlannedPost, void, undefined> {
+  const placed = placeImages(
     posts.map((post) => ({
       path: post.path,
       ...(post.kind ? { kind: post.kind } : {}),
@@ -31,7 +39,8 @@ export function planImageExport(posts: readonly PostImages[], options: ImageLayo
     })),
     options,
   );
-  return placed.map((place, i) => {
+  let i = 0;
+  for (const place of placed) {
     const links = new Map(place.images.map((image) => [image.id, image.link]));
     const targets = new Map<string, string>();
     for (const outcome of posts[i]?.outcomes ?? []) {
@@ -39,6 +48,7 @@ export function planImageExport(posts: readonly PostImages[], options: ImageLayo
       const link = links.get(outcome.hash);
       if (link !== undefined) targets.set(outcome.originalUrl, link);
     }
-    return { ...place, targets };
-  });
+    i += 1;
+    yield { ...place, targets };
+  }
 }

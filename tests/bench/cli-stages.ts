@@ -1,0 +1,91 @@
+// Benchmark: where the CLI's CPU goes per page, in this thread (no workers): read, decode, parse, readerable and
+// each clip stage, on the corpus pages of a size band. Run under `node --cpu-prof` for a profile.
+// Usage: npx tsx tests/bench/cli-stages.ts ../shared/corpus [--min-kb 500] [--max-kb 1000] [--rounds 2]
+import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readPageBytes } from '../../cli/batch';
+import { decodeHtml } from '../../cli/decode';
+import { parseHtmlDocument } from '../../cli/parse';
+import { isReaderable } from '../../utils/dom/extract';
+import { clipDocument } from '../../utils/dom/pipeline';
+import type { StageTimings } from '../../utils/pure/stage-timings';
+import { CLIP_STAGES } from '../../utils/pure/stage-timings';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'min-kb': { type: 'string', default: '500' },
+    'max-kb': { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '2' },
+  },
+});
+
+/** Inflated size: a gzip file's trailer holds it. */
+function htmlBytes(path: string): number {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (!path.endsWith('.gz') || size < 4) return size;
+    const trailer = Buffer.alloc(4);
+    readSync(fd, trailer, 0, 4, size - 4);
+    return trailer.readUInt32LE(0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function listPages(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...listPages(path));
+    else if (/\.html?(?:\.gz)?$/i.test(name)) out.push(path);
+  }
+  return out;
+}
+
+const root = resolve(positionals[0] ?? '../shared/corpus');
+const min = Number(values['min-kb']) * 1000;
+const max = Number(values['max-kb']) * 1000;
+const pages = listPages(root)
+  .filter((p) => {
+    const size = htmlBytes(p);
+    return size >= min && size <= max;
+  })
+  .sort();
+const totals: Record<string, number> = {};
+const add = (key: string, ms: number): void => {
+  totals[key] = (totals[key] ?? 0) + ms;
+};
+const now = new Date('2025-01-01T00:00:00Z');
+const rounds = Number(values.rounds);
+const cpuStart = process.cpuUsage();
+for (let round = 0; round < rounds; round += 1) {
+  for (const path of pages) {
+    let t = performance.now();
+    const bytes = await readPageBytes(path);
+    add('read', performance.now() - t);
+    t = performance.now();
+    const text = decodeHtml(bytes).text;
+    add('decode', performance.now() - t);
+    t = performance.now();
+    const doc = parseHtmlDocument(text, 'https://example.com/page.html');
+    add('parse', performance.now() - t);
+    t = performance.now();
+    isReaderable(doc);
+    add('readerable', performance.now() - t);
+    const timings: StageTimings = {};
+    t = performance.now();
+    clipDocument(doc, 'https://example.com/page.html', { now, timings, clock: () => performance.now() });
+    add('clip (all)', performance.now() - t);
+    for (const stage of CLIP_STAGES) add(`  ${stage}`, timings[stage] ?? 0);
+  }
+}
+const cpu = process.cpuUsage(cpuStart);
+const n = pages.length * rounds;
+console.log(`${pages.length} pages of ${min / 1000}–${max / 1000} kB, ${rounds} rounds, one thread`);
+for (const [key, ms] of Object.entries(totals))
+  console.log(`${key.padEnd(22)} ${(ms / n).toFixed(1)} ms/page`);
+console.log(`cpu ${((cpu.user + cpu.system) / 1000 / n).toFixed(1)} ms/page (this process, GC included)`);
+console.log(`peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (max RSS)`);

@@ -1,0 +1,55 @@
+// The measures the boilerplate detectors share, on small pages written for the test.
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import {
+  dropBlock,
+  growBox,
+  holdsRunningText,
+  isGone,
+  isLayout,
+  isSentence,
+  linkDensity,
+  spacedText,
+} from '../../utils/dom/boilerplate-measure';
+import { DROP_ATTRIBUTE } from '../../utils/dom/pre-clean';
+
+function bodyOf(html: string): HTMLElement {
+  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body;
+}
+
+const LONG =
+  'The council met on Tuesday evening to discuss the new budget, and after three hours of debate it voted to delay the decision until the spring session of the council.';
+
+describe('boilerplate measures', () => {
+  it('measures link density and running text', () => {
+    const body = bodyOf(
+      `<div id="a"><a href="/x">All links here</a></div><div id="b"><p>${LONG}</p><a href="/y">one</a></div>`,
+    );
+    const [a, b] = [body.querySelector('#a'), body.querySelector('#b')];
+    if (!a || !b) throw new Error('no blocks');
+    expect(linkDensity(a)).toBe(1);
+    expect(linkDensity(b)).toBeLessThan(0.1);
+    expect(holdsRunningText(b)).toBe(true);
+    expect(holdsRunningText(a)).toBe(false);
+  });
+
+  it('tells sentences from labels, and reads parts spaced apart', () => {
+    expect(isSentence('It voted to delay.')).toBe(true);
+    expect(isSentence('图集')).toBe(false);
+    expect(spacedText(bodyOf('<a>+1</a><span>86</span><b>收藏</b>'))).toBe('+1 86 收藏');
+  });
+
+  it('grows a box below layout wrappers and marks it with its children', () => {
+    const body = bodyOf('<main><h1>T</h1><div id="box"><div><form id="f"><input></form></div></div></main>');
+    const form = body.querySelector('#f');
+    if (!form) throw new Error('no form');
+    const box = growBox(form, () => true);
+    expect(box.id).toBe('box');
+    expect(isLayout(body.querySelector('main') as Element)).toBe(true);
+    dropBlock(box);
+    expect(box.hasAttribute(DROP_ATTRIBUTE)).toBe(true);
+    expect(box.firstElementChild?.hasAttribute(DROP_ATTRIBUTE)).toBe(true);
+    expect(isGone(form, body)).toBe(true);
+    expect(isGone(body.querySelector('h1') as Element, body)).toBe(false);
+  });
+});

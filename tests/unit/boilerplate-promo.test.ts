@@ -1,0 +1,81 @@
+// Promo boxes, widget labels and next-page image links, on pages written for the test.
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import {
+  removePagerImageLinks,
+  removePromoBoxes,
+  removeWidgetLabels,
+} from '../../utils/dom/boilerplate-promo';
+import { DROP_ATTRIBUTE } from '../../utils/dom/pre-clean';
+
+const PARAGRAPH =
+  'Officials hope the train will bring visitors who stay longer and spend more, rather than the day-trippers who arrive by cruise ship and leave by dinner time.';
+const URL = 'https://paper.example/world/2026/jun/14/night-train';
+
+function bodyOf(html: string): HTMLElement {
+  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body;
+}
+
+function kept(body: Element): string {
+  const copy = body.cloneNode(true) as Element;
+  for (const el of Array.from(copy.querySelectorAll(`[${DROP_ATTRIBUTE}]`))) el.remove();
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+describe('removePromoBoxes', () => {
+  it('drops a heading over a list of links inside the story', () => {
+    const body = bodyOf(`<div class="body"><p>${PARAGRAPH}</p>
+      <div class="inline"><h2>What to know about night trains</h2><ul>
+        <li><a href="/a">The routes worth taking</a></li><li><a href="/b">Why a bunk costs more</a></li></ul></div>
+      <p>${PARAGRAPH}</p></div>`);
+    removePromoBoxes(body);
+    expect(kept(body)).not.toMatch(/What to know|routes worth/);
+    expect(kept(body).split('Officials').length - 1).toBe(2);
+  });
+
+  it('keeps a section that cites its links in running text, and a list that is not mostly links', () => {
+    const body =
+      bodyOf(`<section><h2>Sources</h2><p>${PARAGRAPH}</p><ul><li><a href="/r">Report</a></li><li><a href="/s">Study</a></li></ul></section>
+      <div><h3>Timetable</h3><ul><li>Paris 19:04, Madrid 07:40 the next morning</li><li>Seville 11:10</li></ul></div>`);
+    removePromoBoxes(body);
+    expect(body.querySelector(`[${DROP_ATTRIBUTE}]`)).toBeNull();
+  });
+});
+
+describe('removeWidgetLabels', () => {
+  it('drops a lone label before a gallery and a lone short link, keeping the credit after an image', () => {
+    const body = bodyOf(`<div class="text"><p>${PARAGRAPH}</p>
+      <div class="tag">图集</div><div class="gallery"><img src="/1.jpg"><img src="/2.jpg"></div>
+      <div><img src="/3.jpg"></div><div class="credit">新华社</div>
+      <div class="more"><a href="/pic/">图片</a></div><p>${PARAGRAPH}</p></div>`);
+    removeWidgetLabels(body);
+    expect(kept(body)).not.toContain('图集');
+    expect(kept(body)).not.toContain('图片');
+    expect(kept(body)).toContain('新华社');
+  });
+
+  it('keeps captions with a colon and labels outside any story', () => {
+    const body = bodyOf(
+      `<div class="text"><p>${PARAGRAPH}</p><div>Photo: AP</div><div class="gallery"><img src="/1.jpg"><img src="/2.jpg"></div></div>`,
+    );
+    removeWidgetLabels(body);
+    expect(kept(body)).toContain('Photo: AP');
+  });
+});
+
+describe('removePagerImageLinks', () => {
+  it('drops an image link to the next page of the same story, with its empty line', () => {
+    const body =
+      bodyOf(`<p>${PARAGRAPH}</p><div class="np"><a href="/world/2026/jun/14/night-train?page=2"><img src="/next.png" alt="Next page"></a></div>
+      <p><a href="/world/2026/jun/14/night-train_2.html"><img src="/n2.png"></a></p>`);
+    removePagerImageLinks(body, URL);
+    expect(body.querySelectorAll(`[${DROP_ATTRIBUTE}] img`).length).toBe(2);
+  });
+
+  it('keeps image links to other stories, to the image itself and to the same page', () => {
+    const body = bodyOf(`<p>${PARAGRAPH}</p><a href="/world/2026/jun/15/other-story"><img src="/t.jpg"></a>
+      <a href="https://img.example/big.jpg"><img src="/small.jpg"></a><a href="#top"><img src="/up.png"></a>`);
+    removePagerImageLinks(body, URL);
+    expect(body.querySelector(`[${DROP_ATTRIBUTE}]`)).toBeNull();
+  });
+});

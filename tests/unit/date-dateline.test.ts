@@ -1,0 +1,217 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { makeContext } from '../../utils/dom/date-context';
+import { settleUtcDay } from '../../utils/dom/date-dateline';
+import { findPublishedDate } from '../../utils/dom/published-date';
+
+const NOW = new Date('2024-06-01T12:00:00Z');
+const STORY = `<p>${'The council met again on the harbour wall and voted on the plan. '.repeat(12)}</p>`;
+
+function page(body: string, head = '', lang = 'en'): Document {
+  return parseHTML(
+    `<!doctype html><html lang="${lang}"><head><title>Harbour wall approved</title>${head}</head><body>${body}</body></html>`,
+  ).document;
+}
+
+function ld(datePublished: string): string {
+  const node = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: 'Harbour wall',
+    datePublished,
+  };
+  return `<script type="application/ld+json">${JSON.stringify(node)}</script>`;
+}
+
+describe('a UTC instant settled by the article dateline', () => {
+  it("takes the offset from a US dateline that states the same moment in the newsroom's time", () => {
+    // Modelled on US tabloids: JSON-LD in UTC, the byline in Eastern time.
+    const doc = page(
+      `<article><h1>Harbour wall approved</h1><div class="byline">By Ann Lee · Published Nov. 8, 2023, 10:28 p.m. ET</div>${STORY}</article>`,
+      ld('2023-11-09T03:28:35Z'),
+    );
+    const found = findPublishedDate(doc, 'https://news.example.com/story', { now: NOW });
+    expect(found?.parts).toMatchObject({
+      year: 2023,
+      month: 11,
+      day: 8,
+      hour: 22,
+      minute: 28,
+      offsetMinutes: -300,
+    });
+    expect(found?.detail).toContain('offset from dateline');
+  });
+
+  it('takes the day the dateline shows when it gives no time (day only: the zone stays unknown)', () => {
+    const doc = page(
+      `<h1>Harbour wall approved</h1><div class="article-info">Lunes 17 de febrero 2020</div>${STORY}`,
+      ld('2020-02-18T02:18:11Z'),
+      'es',
+    );
+    const found = findPublishedDate(doc, 'https://diario.example.com/nota', { now: NOW });
+    expect(found?.parts).toEqual({ year: 2020, month: 2, day: 17 });
+  });
+
+  it("keeps a WordPress site's +00:00 day when its own <time> shows that day, whatever the site's zone", () => {
+    // A British WordPress site set to UTC: converting to London summer time would move the post to the 11th.
+    const doc = page(
+      `<h1>Harbour wall approved</h1><span class="td-post-date"><time class="entry-date updated" datetime="2023-10-10T23:25:44+00:00">Oct 10, 2023</time></span>${STORY}`,
+      '<meta property="article:published_time" content="2023-10-10T23:25:44+00:00">',
+      'en-GB',
+    );
+    const found = findPublishedDate(doc, 'https://news.example.scot/growth', { now: NOW });
+    expect(found?.parts).toMatchObject({ year: 2023, month: 10, day: 10, hour: 23, minute: 25 });
+  });
+
+  it("takes the URL's day when the page shows none", () => {
+    const doc = page(`<h1>Harbour wall approved</h1>${STORY}`, ld('2020-02-25T02:25:54Z'));
+    const found = findPublishedDate(doc, 'https://example.com/2020/02/24/harbour-wall/', { now: NOW });
+    expect(found?.parts).toEqual({ year: 2020, month: 2, day: 24 });
+  });
+
+  it("writes the instant in the publisher's zone when the page names it and shows no other day", () => {
+    const doc = page(`<h1>Harbour wall approved</h1>${STORY}`, ld('2021-11-04T23:00:00Z'), 'de');
+    const found = findPublishedDate(doc, 'https://example.com/a', { now: NOW });
+    expect(found?.parts).toMatchObject({ day: 5, hour: 0, minute: 0, offsetMinutes: 60 });
+  });
+
+  it('leaves the instant alone when nothing on the page says where it is', () => {
+    const doc = page(`<h1>Harbour wall approved</h1>${STORY}`, ld('2023-11-09T03:28:35Z'));
+    const found = findPublishedDate(doc, 'https://example.com/a', { now: NOW });
+    expect(found?.parts).toMatchObject({ day: 9, hour: 3, minute: 28, offsetMinutes: 0 });
+  });
+
+  it('never takes a day that no real zone gives the instant', () => {
+    // 03:28 UTC is the 8th from UTC-3:28 westward, never the 10th.
+    const doc = page(
+      `<h1>Harbour wall approved</h1><div class="date">Nov 10, 2023</div>${STORY}`,
+      ld('2023-11-09T03:28:35Z'),
+    );
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts.day).toBe(9);
+  });
+});
+
+describe('datelines split over block elements', () => {
+  it('reads a date whose block neighbour would otherwise run into it', () => {
+    const doc = page(
+      `<div class="header"><div class="channel"><a href="/news">Entertainment News</a></div><div class="date">January 19, 2020 / 12:25 PM</div><h1>Harbour wall approved</h1></div>${STORY}`,
+    );
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts).toMatchObject({
+      day: 19,
+      hour: 12,
+      minute: 25,
+    });
+  });
+
+  it('keeps inline pieces of one date together', () => {
+    const doc = page(`<h1>Harbour wall approved</h1><p class="date"><b>17</b>.02.2022</p>${STORY}`, '', 'en');
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts).toMatchObject({
+      year: 2022,
+      month: 2,
+      day: 17,
+    });
+  });
+});
+
+describe('the dateline readers see over a structured date', () => {
+  it("takes the page's marked dateline over a JSON-LD date months away (a stale template date)", () => {
+    const doc = page(
+      `<h1>Harbour wall approved</h1><div class="publishInfo">Veröffentlicht: 01.04.2023, 12:00 Uhr</div>${STORY}`,
+      ld('2021-01-01T11:00:00.000Z'),
+      'de',
+    );
+    const found = findPublishedDate(doc, 'https://example.com/a', { now: NOW });
+    expect(found?.parts).toMatchObject({ year: 2023, month: 4, day: 1, hour: 12, minute: 0 });
+    expect(found?.detail).toContain('dateline over');
+  });
+
+  it('takes the dateline over a generic `date` meta even a day apart', () => {
+    const doc = page(
+      `<h1>Harbour wall approved</h1><div class="Infoline"><span class="date">29.04.2020, 12:01 Uhr</span></div>${STORY}`,
+      '<meta name="date" content="2020-04-30">',
+      'de',
+    );
+    const found = findPublishedDate(doc, 'https://example.com/a', { now: NOW });
+    expect(found?.parts).toMatchObject({ year: 2020, month: 4, day: 29, hour: 12, minute: 1 });
+  });
+
+  it('keeps JSON-LD when the other date is one the first paragraph mentions', () => {
+    const doc = page(
+      `<h1>Harbour wall approved</h1><p>Am 24.01.2020 stimmte der Rat zu.</p>${STORY}`,
+      ld('2020-02-04T08:00:00+01:00'),
+      'de',
+    );
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts).toMatchObject({
+      month: 2,
+      day: 4,
+    });
+  });
+
+  it('keeps JSON-LD a day away from the dateline (an evening story dated next morning)', () => {
+    const doc = page(
+      `<h1>Harbour wall approved</h1><div class="article-meta">Published 3 March 2022</div>${STORY}`,
+      ld('2022-03-04T06:00:00+01:00'),
+      'de',
+    );
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts).toMatchObject({
+      month: 3,
+      day: 4,
+    });
+  });
+});
+
+describe('relative words as a last resort', () => {
+  it('never dates an article by an opening-hours widget that says `Heute`', () => {
+    const doc = page(
+      `<h1>Der Turm ist wieder offen</h1><div class="toolbar-popup">Heute geöffnet 9–18 Uhr</div>${STORY}`,
+      '',
+      'de',
+    );
+    expect(findPublishedDate(doc, 'https://zoo.example.de/turm', { now: NOW })).toBeNull();
+  });
+
+  it('reads `Heute, 11:30` and a marked `heute` as the dateline', () => {
+    const timed = page(`<h1>Der Turm</h1><div class="kopf">Heute, 11:30</div>${STORY}`, '', 'de');
+    expect(findPublishedDate(timed, 'https://example.de/a', { now: NOW })?.parts).toMatchObject({
+      day: 1,
+      hour: 11,
+      minute: 30,
+    });
+    const marked = page(`<h1>Der Turm</h1><div class="meta">Von Ann Lee · heute</div>${STORY}`, '', 'de');
+    expect(findPublishedDate(marked, 'https://example.de/a', { now: NOW })?.parts).toEqual({
+      year: 2024,
+      month: 6,
+      day: 1,
+    });
+  });
+});
+
+describe('settleUtcDay', () => {
+  it('leaves an instant with a stated non-UTC offset as it is', () => {
+    const doc = page(`<h1>Harbour wall approved</h1><div class="date">Nov 8, 2023</div>${STORY}`);
+    const ctx = makeContext(doc, 'https://example.com/a', { now: NOW });
+    const chosen = {
+      raw: '2023-11-09T03:28:35+01:00',
+      source: 'json-ld' as const,
+      detail: 'NewsArticle.datePublished',
+      parts: { year: 2023, month: 11, day: 9, hour: 3, minute: 28, second: 35, offsetMinutes: 60 },
+    };
+    expect(settleUtcDay(chosen, doc, 'published', ctx, null)).toBe(chosen);
+  });
+
+  it('moves a UTC instant to the day before when the dateline shows it', () => {
+    const doc = page(`<h1>Harbour wall approved</h1><div class="date">Nov 8, 2023</div>${STORY}`);
+    const ctx = makeContext(doc, 'https://example.com/a', { now: NOW });
+    const chosen = {
+      raw: '2023-11-09T03:28:35Z',
+      source: 'json-ld' as const,
+      detail: 'NewsArticle.datePublished',
+      parts: { year: 2023, month: 11, day: 9, hour: 3, minute: 28, second: 35, offsetMinutes: 0 },
+    };
+    expect(settleUtcDay(chosen, doc, 'published', ctx, null).parts).toEqual({
+      year: 2023,
+      month: 11,
+      day: 8,
+    });
+  });
+});

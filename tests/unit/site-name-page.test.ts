@@ -1,0 +1,55 @@
+// The site's name from the page itself: the copyright line and the logo that links home.
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { findSiteName } from '../../utils/dom/site-name';
+import { findCopyrightHolder, findLogoName } from '../../utils/dom/site-name-page';
+
+const URL = 'https://www.harbour.example/news/2026/05/ferry.html';
+const doc = (body: string): Document =>
+  parseHTML(`<!doctype html><html><head><title>The ferry returns</title></head><body>${body}</body></html>`)
+    .document;
+
+describe('findCopyrightHolder', () => {
+  it.each([
+    ['<p>Story.</p><footer>© 2026 Harbour Post. All rights reserved.</footer>', 'Harbour Post'],
+    ['<div class="foot">Copyright © 江城新闻网 All Rights Reserved</div>', '江城新闻网'],
+    ['<p>© 2019–2026 Riverside Courier Media Ltd. Powered by Newsroom CMS.</p>', 'Riverside Courier'],
+    ['<p>Copyright 2024 Tageblatt am Fluss Verlag GmbH | Impressum</p>', 'Tageblatt am Fluss'],
+  ])('%s', (body, name) => {
+    expect(findCopyrightHolder(doc(body))).toBe(name);
+  });
+
+  it('is null without a copyright line', () => {
+    expect(findCopyrightHolder(doc('<p>All text here is ours.</p>'))).toBeNull();
+  });
+});
+
+describe('findLogoName', () => {
+  it('reads the alt text of the image linking to the home page', () => {
+    expect(findLogoName(doc('<a href="/"><img src="/l.svg" alt="Harbour Post"></a>'), URL)).toBe(
+      'Harbour Post',
+    );
+    expect(
+      findLogoName(doc('<a href="https://www.harbour.example/index.html"><img alt="港湾报"></a>'), URL),
+    ).toBe('港湾报');
+  });
+
+  it('ignores images linking elsewhere and bare "logo" alts', () => {
+    expect(
+      findLogoName(doc('<a href="/news/"><img alt="News"></a><a href="/"><img alt="Logo"></a>'), URL),
+    ).toBeNull();
+  });
+});
+
+describe('findSiteName from the page', () => {
+  it('takes the logo and copyright before a 来源 line, and declared names before both', () => {
+    const page = doc(
+      '<h1>渡轮复航</h1><p>2026-05-01 来源：江城晚报</p><p>正文。</p><p>Copyright © 江城新闻网</p>',
+    );
+    expect(findSiteName(page, URL)).toBe('江城新闻网');
+    const declared = parseHTML(
+      '<html><head><meta property="og:site_name" content="Harbour Post"></head><body><p>© 2026 Other Name Ltd.</p></body></html>',
+    ).document;
+    expect(findSiteName(declared, URL)).toBe('Harbour Post');
+  });
+});

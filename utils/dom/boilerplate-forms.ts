@@ -1,0 +1,118 @@
+// DOM: newsletter and sign-up boxes. A short form that asks for an email address, grown to the box around it (its
+// heading, pitch and privacy line); a small box named or worded as a newsletter that holds a field or a button; and
+// the in-page "skip past" link that jumps over such a box, with the line it lands on.
+import {
+  dropBlock,
+  growBox,
+  isGone,
+  holdsRunningText,
+  isLayout,
+  isSentence,
+  linkDensity,
+  tagOf,
+  textOf,
+  tokensOf,
+} from './boilerplate-measure';
+import { measureText } from '../pure/text-weight';
+
+const EMAIL_FIELD =
+  'input[type="email" i], input[name*="mail" i], input[placeholder*="mail" i], input[autocomplete="email" i]';
+/** A sign-up box is small: heading, one or two lines of pitch, the field, a privacy line. */
+const MAX_BOX_CHARS = 700;
+/** More visible fields than this is a contact or order form, not a sign-up. */
+const MAX_FIELDS = 3;
+/** One signal among the structural ones, never alone: the word for "newsletter" or "subscribe" in a few languages. */
+const NEWSLETTER_CUE =
+  /newsletter|sign[\s_-]?up|subscri|inbox|abonn|infolettre|bolet[ií]n|iscriviti|nieuwsbrief|邮件|订阅|訂閱|メルマガ|뉴스레터/iu;
+/** Text between a skip link and its target: at most this much, and no running text. */
+const MAX_SKIPPED_CHARS = 1500;
+/** A skip link's landing line is a marker (`after newsletter promotion`), not a sentence. */
+const MAX_LANDING_CHARS = 60;
+
+/** Small, no running text, and few links: a box of links around the form is a sidebar, not the sign-up. */
+function isSmallBox(el: Element): boolean {
+  return measureText(el.textContent ?? '') <= MAX_BOX_CHARS && !holdsRunningText(el) && linkDensity(el) < 0.5;
+}
+
+function countFields(form: Element): number {
+  return form.querySelectorAll('input:not([type="hidden" i]):not([type="submit" i]), select, textarea')
+    .length;
+}
+
+/** Forms asking for an email and little else, with the box around them; boxes that say "newsletter" and hold a control. */
+export function removeSignUpBoxes(body: Element): void {
+  for (const form of Array.from(body.querySelectorAll('form'))) {
+    if (isGone(form, body) || isLayout(form)) continue;
+    if (!form.querySelector(EMAIL_FIELD) || form.querySelector('textarea') || countFields(form) > MAX_FIELDS)
+      continue;
+    if (!isSmallBox(form)) continue;
+    dropBlock(growBox(form, isSmallBox));
+  }
+  for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
+    if (isGone(el, body) || isLayout(el)) continue;
+    if (!tokensOf(el).some((t) => NEWSLETTER_CUE.test(t))) continue;
+    const hasControl = el.querySelector('input, button, form, [role="button"]') !== null;
+    const says = NEWSLETTER_CUE.test(el.textContent ?? '');
+    if (hasControl && says && isSmallBox(el)) dropBlock(el);
+  }
+}
+
+/** Elements by id (and old `<a name>` anchors) under `root`: a clone's ownerDocument may be the original page. */
+function indexTargets(root: Element): Map<string, Element> {
+  const byId = new Map<string, Element>();
+  for (const el of Array.from(root.querySelectorAll('[id], a[name]'))) {
+    const key = el.getAttribute('id') ?? el.getAttribute('name') ?? '';
+    if (key && !byId.has(key)) byId.set(key, el);
+  }
+  return byId;
+}
+
+/** The element a same-page link points to, when it follows the link in the page. */
+function findTarget(link: Element, byId: Map<string, Element>): Element | null {
+  const href = link.getAttribute('href') ?? '';
+  if (!/^#[^\s#]+$/.test(href)) return null;
+  let id = href.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    return null;
+  }
+  const target = byId.get(id);
+  if (!target || target.contains(link)) return null;
+  // DOCUMENT_POSITION_FOLLOWING
+  return link.compareDocumentPosition(target) & 4 ? target : null;
+}
+
+/**
+ * `skip past newsletter promotion` → box → `after newsletter promotion`: a link alone on its line that jumps a
+ * few siblings ahead marks what it skips as a promotion. The skipped siblings go when they are small and hold no
+ * running text or the page's headline; the landing line goes when it is a short label itself.
+ */
+export function removeSkipRegions(body: Element): void {
+  const links = Array.from(body.querySelectorAll('a[href^="#"]'));
+  if (!links.length) return;
+  const byId = indexTargets(body);
+  for (const link of links) {
+    if (isGone(link, body)) continue;
+    const target = findTarget(link, byId);
+    if (target && isGone(target, body)) continue;
+    const linkText = textOf(link);
+    if (!target || !linkText || linkText.length > MAX_LANDING_CHARS) continue;
+    // The link's own line: the link, or the block that holds nothing else.
+    const line = growBox(link, (el) => textOf(el) === linkText);
+    if (line.parentElement !== target.parentElement) continue;
+    const skipped: Element[] = [];
+    for (let el = line.nextElementSibling; el && el !== target; el = el.nextElementSibling) skipped.push(el);
+    const weight = skipped.reduce((sum, el) => sum + measureText(el.textContent ?? ''), 0);
+    if (weight > MAX_SKIPPED_CHARS || skipped.some((el) => isLayout(el) || holdsRunningText(el))) continue;
+    for (const el of skipped) dropBlock(el);
+    dropBlock(line);
+    const landing = textOf(target);
+    const isMarker =
+      landing.length <= MAX_LANDING_CHARS &&
+      !isSentence(landing) &&
+      target.children.length === 0 &&
+      !/^H[1-6]$/.test(tagOf(target));
+    if (isMarker) dropBlock(target);
+  }
+}

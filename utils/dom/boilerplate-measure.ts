@@ -1,0 +1,104 @@
+// DOM: measures shared by the boilerplate detectors: an element's text, its link density, whether it holds a
+// paragraph of running text, whether it is a page-layout wrapper that must never be removed whole.
+import { DROP_ATTRIBUTE } from './pre-clean';
+import { normalizeSpace } from '../pure/page-text';
+import { measureText } from '../pure/text-weight';
+
+/** Never removed whole: the page, and the elements that hold the whole story. */
+const LAYOUT_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+/** A sentence end, Latin or CJK. */
+const SENTENCE_END = /[.!?。！？…]["'”’」』)）]?(?:\s|$)/u;
+/** Running text: a paragraph this long (measureText: about 25 words, or 48 CJK characters) is article, not a widget. */
+export const PARAGRAPH_CHARS = 120;
+
+export function tagOf(el: Element): string {
+  return el.tagName.toUpperCase();
+}
+
+export function textOf(node: Node | null | undefined): string {
+  return normalizeSpace(node?.textContent);
+}
+
+/** Share of the element's text inside links, by measureText weight (0 for an empty element). */
+export function linkDensity(el: Element): number {
+  const total = measureText(el.textContent ?? '');
+  if (total === 0) return 0;
+  const linked = Array.from(el.querySelectorAll('a')).reduce(
+    (sum, a) => sum + measureText(a.textContent ?? ''),
+    0,
+  );
+  return Math.min(1, linked / total);
+}
+
+export function isLayout(el: Element): boolean {
+  return LAYOUT_TAGS.has(tagOf(el)) || el.querySelector('h1') !== null;
+}
+
+/** Whether the text reads as a sentence (an end mark, or many words), not a label or a counter. */
+export function isSentence(text: string): boolean {
+  return SENTENCE_END.test(text) || text.split(/\s+/).length >= 12;
+}
+
+/** Text outside links, by measureText weight. */
+export function measureProse(el: Element): number {
+  const linked = Array.from(el.querySelectorAll('a')).reduce(
+    (s, a) => s + measureText(a.textContent ?? ''),
+    0,
+  );
+  return measureText(el.textContent ?? '') - linked;
+}
+
+/** A paragraph of running text outside links somewhere inside `el`: article text that must stay. */
+export function holdsRunningText(el: Element): boolean {
+  if (!el.querySelector('p, blockquote, dd, li')) return measureProse(el) >= PARAGRAPH_CHARS;
+  return Array.from(el.querySelectorAll('p, blockquote, dd, li')).some(
+    (p) => measureProse(p) >= PARAGRAPH_CHARS,
+  );
+}
+
+/** Class and id tokens, lower case. */
+export function tokensOf(el: Element): string[] {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/**
+ * The outermost ancestor of `start` (itself included) that still passes `fits`, stopping below layout wrappers.
+ * Each detector grows its block this way: from a form to its sign-up box, from postings to their forum.
+ */
+export function growBox(start: Element, fits: (el: Element) => boolean): Element {
+  let box = start;
+  for (let up = box.parentElement; up && !isLayout(up) && fits(up); up = up.parentElement) box = up;
+  return box;
+}
+
+/**
+ * Marks a block for removal after Readability (trimArticleEdges removes it): taking small boxes out before would
+ * change which container Readability picks, and with it the hero image or standfirst beside the story.
+ */
+export function dropBlock(el: Element): void {
+  el.setAttribute(DROP_ATTRIBUTE, '');
+  // Readability rewrites a div of inline content as a <p>, and the copy may lose the mark: mark the children too.
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+    child.setAttribute(DROP_ATTRIBUTE, '');
+}
+
+/** Inside a block already marked or removed. */
+export function isGone(el: Element, root: Element): boolean {
+  return !root.contains(el) || el.closest(`[${DROP_ATTRIBUTE}]`) !== null;
+}
+
+/** The element's text with its parts spaced apart: `<a>+1</a><span>86</span>` reads `+1 86`, not `+186`. */
+export function spacedText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1) walk(child);
+    }
+  };
+  walk(el);
+  return normalizeSpace(parts.join(' '));
+}

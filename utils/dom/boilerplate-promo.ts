@@ -1,0 +1,129 @@
+// DOM: promotion inside the story. A box that is a heading over a list of links ("What to know about …"); a short
+// label standing alone before a gallery or as a lone link (`图集`); an image link to the next page of the story.
+import {
+  dropBlock,
+  holdsRunningText,
+  isGone,
+  isLayout,
+  isSentence,
+  linkDensity,
+  tagOf,
+  textOf,
+} from './boilerplate-measure';
+import { measureText } from '../pure/text-weight';
+
+const HEADING = 'h2, h3, h4, h5, h6';
+/** A promo box is a heading and a few links: no more text than this. */
+const MAX_PROMO_CHARS = 700;
+/** Share of a promo list's text inside links. */
+const MIN_LIST_LINK_DENSITY = 0.8;
+/** Besides its heading and list, a promo box holds at most a line of text this long. */
+const MAX_PROMO_EXTRA_CHARS = 80;
+/** A widget label: two Latin words or four CJK characters, by measureText weight. */
+const MAX_LABEL_WEIGHT = 12;
+/** Credits and captions carry these; labels do not. */
+const CREDIT_MARK = /[:：/／©|]/u;
+const MEDIA = 'img, picture, video, figure';
+
+/** `<aside><h2>What to know</h2><ul><li><a>…</a></li>…</ul></aside>` inside the story. */
+export function removePromoBoxes(body: Element): void {
+  for (const list of Array.from(body.querySelectorAll('ul, ol'))) {
+    const box = list.parentElement;
+    if (!box || isGone(box, body) || isLayout(box) || box === body) continue;
+    if (list.querySelectorAll('a[href]').length < 2 || linkDensity(list) < MIN_LIST_LINK_DENSITY) continue;
+    const heading = box.querySelector(HEADING);
+    if (!heading || heading.parentElement !== box) continue;
+    if (measureText(box.textContent ?? '') > MAX_PROMO_CHARS || holdsRunningText(box)) continue;
+    const extra =
+      measureText(box.textContent ?? '') -
+      measureText(list.textContent ?? '') -
+      measureText(heading.textContent ?? '');
+    // Only the heading and its list: a section of the article that cites links has text around them.
+    if (extra > MAX_PROMO_EXTRA_CHARS || box.querySelectorAll('ul, ol').length > 1) continue;
+    // Inside the story: running text right before or after it (a menu or a product grid has none).
+    const beside = [box.previousElementSibling, box.nextElementSibling];
+    if (!beside.some((el) => el !== null && holdsRunningText(el))) continue;
+    dropBlock(box);
+  }
+}
+
+function isLabel(el: Element): boolean {
+  const text = textOf(el);
+  return (
+    text !== '' &&
+    measureText(text) <= MAX_LABEL_WEIGHT &&
+    !isSentence(text) &&
+    !CREDIT_MARK.test(text) &&
+    !/\d/.test(text) &&
+    el.querySelector(MEDIA) === null
+  );
+}
+
+/**
+ * Short labels on their own line that are not headings or paragraphs: a lone link to another page, or a tag
+ * standing before a gallery. A label after an image is its credit and stays.
+ */
+export function removeWidgetLabels(body: Element): void {
+  for (const el of Array.from(body.querySelectorAll('div, span, em, i, b, strong, a'))) {
+    if (isGone(el, body) || el.closest('figure, figcaption, li, td, th, h1, h2, h3, h4, h5, h6, p, nav'))
+      continue;
+    const parent = el.parentElement;
+    if (!parent || !isLabel(el) || el.children.length > 1) continue;
+    // Alone on its line: no text beside it in its parent.
+    if (textOf(parent) !== textOf(el) && !['DIV', 'SECTION'].includes(tagOf(el))) continue;
+    const link = tagOf(el) === 'A' ? el : el.querySelector('a');
+    const isLinkOnly =
+      link !== null && textOf(link) === textOf(el) && /^(?!#)\S/.test(link.getAttribute('href') ?? '');
+    const next = el.nextElementSibling;
+    const beforeGallery = next !== null && next.querySelectorAll('img').length >= 2;
+    if (!isLinkOnly && !beforeGallery) continue;
+    // Inside the story: paragraphs of running text beside it.
+    const siblings = Array.from(parent.parentElement?.children ?? []);
+    if (!siblings.some((s) => s !== parent && holdsRunningText(s)) && !holdsRunningText(parent)) continue;
+    const isParentOnlyLabel =
+      textOf(parent) === textOf(el) && !isLayout(parent) && parent.children.length === 1;
+    dropBlock(isParentOnlyLabel ? parent : el);
+  }
+}
+
+/** A page of the same story: the path plus `?page=2`, `_2.html`, `-2`, `/2`, or a link marked `rel=next`. */
+function isNextPageOf(href: string, page: URL): boolean {
+  let target: URL;
+  try {
+    target = new URL(href, page);
+  } catch {
+    return false;
+  }
+  if (target.origin !== page.origin || target.href.split('#')[0] === page.href.split('#')[0]) return false;
+  if (target.pathname === page.pathname) return target.search !== page.search;
+  const stem = page.pathname.replace(/(?:[_-]\d{1,3})?(?:\.\w{2,5})?\/?$/, '');
+  const rest = target.pathname.slice(stem.length);
+  return (
+    stem.length > 1 && target.pathname.startsWith(stem) && /^(?:[_-]|\/)\d{1,3}(?:\.\w{2,5})?\/?$/.test(rest)
+  );
+}
+
+/** Image-only links to the next page of the story, with the line that holds only them. */
+export function removePagerImageLinks(body: Element, url: string): void {
+  let page: URL;
+  try {
+    page = new URL(url);
+  } catch {
+    return;
+  }
+  for (const link of Array.from(body.querySelectorAll('a[href]'))) {
+    if (isGone(link, body) || textOf(link) !== '' || !link.querySelector('img')) continue;
+    const isNext = /(?:^|\s)next(?:\s|$)/i.test(link.getAttribute('rel') ?? '');
+    if (!isNext && !isNextPageOf(link.getAttribute('href') ?? '', page)) continue;
+    const parent = link.parentElement;
+    const line =
+      parent &&
+      parent !== body &&
+      !isLayout(parent) &&
+      textOf(parent) === '' &&
+      parent.querySelectorAll('img').length === link.querySelectorAll('img').length
+        ? parent
+        : link;
+    dropBlock(line);
+  }
+}

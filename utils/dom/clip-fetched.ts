@@ -1,0 +1,55 @@
+// DOM: the clip of a page that was fetched, not opened (the link menu item): its HTML parsed inertly, the same
+// extraction and Markdown as a clip in the tab. Takes the parser's Document; reads no globals.
+import type { InjectedClipOptions } from '../pure/protocol';
+import type { Result } from '../pure/result';
+import { fail, ok } from '../pure/result';
+import type { ClipDraft } from '../pure/types';
+import { errorMessage } from '../pure/error-message';
+import { extractArticleParts } from './extract';
+import { ownedElementToMarkdown } from './markdown';
+
+/**
+ * Points the parsed page's base at where it came from: a DOMParser document's base is the page that parsed it
+ * (the extension's), and Readability resolves links against it. An own `<base href>` is resolved against `url`.
+ */
+export function setFetchedBase(doc: Document, url: string): void {
+  const own = Array.from(doc.getElementsByTagName('base')).find((el) => el.hasAttribute('href'));
+  let href = url;
+  try {
+    href = own ? new URL(own.getAttribute('href') ?? '', url).href : url;
+  } catch {
+    // An unusable <base> is ignored, as browsers do.
+  }
+  if (own) {
+    own.setAttribute('href', href);
+    return;
+  }
+  const base = doc.createElement('base');
+  base.setAttribute('href', href);
+  const head = doc.head ?? doc.documentElement;
+  head?.insertBefore(base, head.firstChild);
+}
+
+/** Clips a fetched page's Document as `url`: the article, its metadata and its Markdown. Never throws. */
+export function clipFetchedDocument(
+  doc: Document,
+  url: string,
+  opts: InjectedClipOptions,
+): Result<{ draft: ClipDraft; markdown: string }> {
+  try {
+    setFetchedBase(doc, url);
+    const extracted = extractArticleParts(doc, url, {
+      now: new Date(opts.now),
+      // A page never opened has no selection; `page` mode is the fallback the menu uses.
+      mode: opts.mode === 'selection' ? 'article' : opts.mode,
+      ...(opts.removeSelectors?.length ? { removeSelectors: opts.removeSelectors } : {}),
+      ...(opts.articleSelector ? { articleSelector: opts.articleSelector } : {}),
+      ...(opts.dateSelector ? { dateSelector: opts.dateSelector } : {}),
+    });
+    if (!extracted.ok) return extracted;
+    const { draft, content } = extracted.value;
+    return ok({ draft, markdown: ownedElementToMarkdown(content, draft.url, opts.style) });
+  } catch (error) {
+    return fail('unknown', errorMessage(error));
+  }
+}

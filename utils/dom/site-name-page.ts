@@ -1,0 +1,46 @@
+// DOM: the site's name as the page itself shows it when no metadata declares it: the holder of the copyright line
+// (`© 2026 Harbour Post`, `Copyright © 江城新闻网 All Rights Reserved`) or the alt text of the logo linking home.
+import { clean } from '../pure/page-text';
+
+/** `©`, `(c)`, `Copyright`, `版权所有`, then years, then the holder up to a stop. */
+const COPYRIGHT =
+  /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?\s*[,.]?\s*)?([^©|｜.。,，;；\n]{2,60}?)(?=\s*(?:all rights reserved|版权所有|版權所有|保留所有权利|[|｜.。,，;；\n]|\s{2}|$))/iu;
+/** Company suffixes are the publisher's legal form, not the name readers know. */
+const LEGAL_FORM = /\s+(?:Media\s+)?(?:Ltd|Limited|Inc|LLC|GmbH|AG|S\.?A|Verlag(?:\s+GmbH)?|Co\.?)\.?$/iu;
+const MAX_NAME_CHARS = 40;
+/** The last lines of a page are where a copyright line stands. */
+const TAIL_CHARS = 3000;
+
+/** The copyright holder named near the end of the page, or null. */
+export function findCopyrightHolder(doc: Document): string | null {
+  const text = (doc.body?.textContent ?? '').slice(-TAIL_CHARS);
+  const m = COPYRIGHT.exec(text);
+  const name = clean(m?.[1])
+    .replace(LEGAL_FORM, '')
+    .replace(/^\d{4}\s*/, '')
+    .trim();
+  return name && name.length <= MAX_NAME_CHARS && /\p{L}{2}/u.test(name) ? name : null;
+}
+
+/** The alt text of an image inside a link to the site's home page (`<a href="/"><img alt="…"></a>`), or null. */
+export function findLogoName(doc: Document, url: string): string | null {
+  let home: URL;
+  try {
+    home = new URL('/', url);
+  } catch {
+    return null;
+  }
+  for (const img of Array.from(doc.querySelectorAll('a[href] img[alt]')).slice(0, 20)) {
+    const href = img.closest('a')?.getAttribute('href') ?? '';
+    let target: URL;
+    try {
+      target = new URL(href, url);
+    } catch {
+      continue;
+    }
+    const isHome = target.origin === home.origin && /^\/(?:index\.\w+)?$/.test(target.pathname);
+    const alt = clean(img.getAttribute('alt'));
+    if (isHome && alt && alt.length <= MAX_NAME_CHARS && !/^(?:logo|home|首页)$/i.test(alt)) return alt;
+  }
+  return null;
+}
