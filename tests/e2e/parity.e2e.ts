@@ -85,9 +85,12 @@ async function clipInChromium(url: string, title: string): Promise<string> {
   const popup = await clickToolbarButton(session, page);
   await pollValue(
     async () => {
-      // Readerable pages clip on open; any other is clipped as the user would, with the button.
-      await popup.evaluate<boolean>(clickButtonExpr('Clip this page'));
-      return popup.evaluate<string>(BODY_TEXT_EXPR);
+      // Readerable pages clip on open; any other is clipped as the user would, with the button (once it says so:
+      // a click while the auto-clip runs would clip twice).
+      const text = await popup.evaluate<string>(BODY_TEXT_EXPR);
+      if (/doesn.t look like an article/.test(text))
+        await popup.evaluate<boolean>(clickButtonExpr('Clip this page'));
+      return text;
     },
     (t) => /Saved: |Updated: /.test(t),
     `the saved line for ${url}`,
