@@ -22,6 +22,8 @@ export interface PageEntry {
   url: string | null;
   /** The clip's reference time from the manifest's `"now"`; absent: the run's `--now`, else the file's mtime. */
   now?: Date;
+  /** The manifest's `"pages"`: a multi-page article's later pages, URL → file (relative to the manifest). */
+  pages?: Record<string, string>;
 }
 
 export interface ClipSettings {
@@ -66,6 +68,8 @@ export interface BatchSuccess {
   lang: string | null;
   canonical: string | null;
   keywords: string[];
+  /** Pages of a multi-page article joined into the post (1: a single page). */
+  pagesJoined: number;
   text: string;
   markdown: string;
   post: Post;
@@ -156,8 +160,19 @@ export function parseNow(text: string): Date | null {
   return Number.isNaN(time.getTime()) ? null : time;
 }
 
+/** A manifest line's `pages` map, its files made absolute; null when it is not `{URL: file}`. */
+function readPagesMap(value: unknown, folder: string): Record<string, string> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const map: Record<string, string> = {};
+  for (const [url, file] of Object.entries(value)) {
+    if (typeof file !== 'string' || !file || !/^https?:\/\//i.test(url)) return null;
+    map[url] = isAbsolute(file) ? file : resolve(folder, file);
+  }
+  return map;
+}
+
 /**
- * Reads a JSONL manifest: one `{"file": …, "url": …, "now": …}` a line, `url` and `now` optional. Relative files are relative to the
+ * Reads a JSONL manifest: one `{"file": …, "url": …, "now": …, "pages": {URL: file}}` a line, all but `file` optional. Relative files are relative to the
  * manifest's folder. Blank lines are skipped; a malformed line throws (a usage error, not a page failure).
  */
 export function parseManifest(text: string, manifestPath: string): PageEntry[] {
@@ -172,7 +187,7 @@ export function parseManifest(text: string, manifestPath: string): PageEntry[] {
       throw new Error(`${manifestPath}:${index + 1}: not JSON`);
     }
     const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-    const { file, url, now } = record;
+    const { file, url, now, pages } = record;
     if (typeof file !== 'string' || !file) throw new Error(`${manifestPath}:${index + 1}: no "file"`);
     if (url !== undefined && url !== null && typeof url !== 'string') {
       throw new Error(`${manifestPath}:${index + 1}: "url" is not a string`);
@@ -186,6 +201,11 @@ export function parseManifest(text: string, manifestPath: string): PageEntry[] {
       const time = typeof now === 'string' ? parseNow(now) : null;
       if (!time) throw new Error(`${manifestPath}:${index + 1}: "now" is not an ISO 8601 time`);
       entry.now = time;
+    }
+    if (pages !== undefined && pages !== null) {
+      const map = readPagesMap(pages, folder);
+      if (!map) throw new Error(`${manifestPath}:${index + 1}: "pages" is not a map of URLs to files`);
+      entry.pages = map;
     }
     entries.push(entry);
   });

@@ -9,6 +9,7 @@ import { DEFAULT_POST_OPTIONS } from '../utils/pure/types';
 import type { BatchLine, ClipSettings, PageEntry } from './batch';
 import { pageReferenceTime, readPageBytes, toPublishedField } from './batch';
 import { decodeHtml } from './decode';
+import { joinLocalPages } from './local-pages';
 import { findPageUrl, parseHtmlDocument, setDocumentUrl } from './parse';
 import { errorMessage } from '../utils/pure/error-message';
 
@@ -20,8 +21,23 @@ export interface ClippedPage {
   readerable: boolean;
 }
 
-/** Decodes, parses and clips one page's bytes. Never throws for a bad page: errors come back as codes. */
-export function clipHtmlBytes(bytes: Uint8Array, url: string | null, settings: ClipSettings): ClippedPage {
+/** Where a page was read from, so the later pages of a multi-page article can be found beside it. */
+export interface PageSource {
+  path: string;
+  /** The manifest line's `pages`: later pages' URLs → files. */
+  pages?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Decodes, parses and clips one page's bytes. Never throws for a bad page: errors come back as codes. With
+ * `source`, a multi-page article's later pages saved beside it (or mapped) are joined, as the extension fetches them.
+ */
+export function clipHtmlBytes(
+  bytes: Uint8Array,
+  url: string | null,
+  settings: ClipSettings,
+  source?: PageSource,
+): ClippedPage {
   const placeholder = `http://localhost/${randomUUID()}.html`;
   const doc = parseHtmlDocument(decodeHtml(bytes).text, url ?? placeholder);
   let pageUrl = url;
@@ -36,6 +52,7 @@ export function clipHtmlBytes(bytes: Uint8Array, url: string | null, settings: C
     ...(settings.activeTemplateId === undefined ? {} : { activeTemplateId: settings.activeTemplateId }),
     ...(settings.templates ? { templates: settings.templates } : {}),
     ...(settings.rules ? { rules: settings.rules } : {}),
+    ...(source ? { joinPages: joinLocalPages(source.path, source.pages) } : {}),
   });
   return { url: pageUrl, result, readerable };
 }
@@ -61,6 +78,7 @@ export function toBatchLine(file: string, page: ClippedPage, timeZone: string): 
     lang: draft.lang,
     canonical: draft.canonical,
     keywords: draft.keywords,
+    pagesJoined: draft.pagesJoined ?? 1,
     text: draft.textContent,
     markdown,
     post,
@@ -81,7 +99,9 @@ export async function clipEntry(entry: PageEntry, settings: ClipSettings): Promi
   try {
     const bytes = await readPageBytes(entry.path);
     const now = await pageReferenceTime(entry.path, entry.now, settings.now);
-    return toBatchLine(entry.file, clipHtmlBytes(bytes, entry.url, { ...settings, now }), settings.timeZone);
+    const source = entry.pages ? { path: entry.path, pages: entry.pages } : { path: entry.path };
+    const page = clipHtmlBytes(bytes, entry.url, { ...settings, now }, source);
+    return toBatchLine(entry.file, page, settings.timeZone);
   } catch (error) {
     const { code, detail } = describeError(error);
     return { file: entry.file, url: fallbackUrl, ok: false, error: code, detail };

@@ -272,11 +272,16 @@ async function clipOne(file: string, url: string | null, options: CliOptions, io
   }
   // Loaded here, not at the top: a batch clips in its workers, and this thread never needs the pipeline.
   const { clipHtmlBytes, toBatchLine } = await import('./clip-page');
-  const page = clipHtmlBytes(bytes, url, {
-    timeZone: options.timeZone,
-    now: await pageReferenceTime(file, undefined, options.now),
-    ...(await readTemplateChoice(options)),
-  });
+  const page = clipHtmlBytes(
+    bytes,
+    url,
+    {
+      timeZone: options.timeZone,
+      now: await pageReferenceTime(file, undefined, options.now),
+      ...(await readTemplateChoice(options)),
+    },
+    { path: file },
+  );
   const line = toBatchLine(file, page, options.timeZone);
   if (!line.ok) {
     io.stderr(`${describeFailure(line.error, file, line.detail)}\n`);

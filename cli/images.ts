@@ -294,7 +294,8 @@ export async function clipPagesWithImages(
       continue;
     }
     const now = await pageReferenceTime(entry.path, entry.now, settings.now);
-    const page = clipHtmlBytes(bytes, entry.url, { ...settings, now });
+    const source = entry.pages ? { path: entry.path, pages: entry.pages } : { path: entry.path };
+    const page = clipHtmlBytes(bytes, entry.url, { ...settings, now }, source);
     if (!page.result.ok) {
       io.stderr(`${entry.file}: not clipped: ${page.result.code}\n`);
       continue;

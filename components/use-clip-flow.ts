@@ -67,7 +67,9 @@ export function useClipFlow({ services, clipTimeoutMs, list, opened, images, onE
       list.addClipped(clip, isUpdate);
       images.show(clip.id, result.value.images, target);
       setProbe((p) => (p ? { ...p, savedClipId: clip.id } : p));
-      onStatus(isUpdate ? t('editorClipUpdated', [clip.title]) : t('editorClipSaved', [clip.title]));
+      const saved = isUpdate ? t('editorClipUpdated', [clip.title]) : t('editorClipSaved', [clip.title]);
+      const pages = result.value.pagesJoined;
+      onStatus(pages ? `${saved} ${t('pagesJoined', [String(pages)])}` : saved);
       if (answer === 'replace') await opened.dropEditedBody(clip.id);
       // The post at once: the user should not have to find the row.
       await opened.showClip(clip.id, true);

@@ -3,15 +3,19 @@
 import { extractArticleParts, isReaderable, stageClockOf } from '../../utils/dom/extract';
 import { findArticleImages } from '../../utils/dom/image-select';
 import { ownedElementToMarkdown } from '../../utils/dom/markdown';
+import { parseInert } from '../../utils/dom/markdown-inert';
 import { findCanonical } from '../../utils/dom/metadata';
 import { MAX_FIELD_CHARS } from '../../utils/pure/backup-format';
 import { errorMessage } from '../../utils/pure/error-message';
-import type { InjectedApi, InjectedClipOptions } from '../../utils/pure/protocol';
+import type { ExtractOptions } from '../../utils/dom/extract';
+import type { ClipDraft } from '../../utils/pure/types';
+import type { InjectedApi, InjectedClipOptions, InjectedClipReply } from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { fail, ok } from '../../utils/pure/result';
-import type { StageTimings } from '../../utils/pure/stage-timings';
+import type { StageClock, StageTimings } from '../../utils/pure/stage-timings';
 import { timeStage } from '../../utils/pure/stage-timings';
 import { fetchImageInPage } from './image-fetch';
+import { joinFetchedPages } from './page-fetch';
 
 /** More images than this in one article are a gallery or a page of thumbnails: the rest stay remote. */
 const MAX_IMAGES_PER_CLIP = 200;
@@ -29,6 +33,31 @@ function readSelectionHtml(doc: Document): string {
 function hasSelection(doc: Document): boolean {
   const selection = doc.getSelection();
   return !!selection && !selection.isCollapsed && selection.toString().trim() !== '';
+}
+
+/** The draft's images (with keep-images on) and Markdown from `content`, its article element: what the background saves. */
+function toClipReply(
+  draft: ClipDraft,
+  content: Element,
+  opts: InjectedClipOptions,
+  timer: StageClock | undefined,
+): InjectedClipReply {
+  if (opts.keepImages) {
+    // Only what the post shows: the lead image from metadata has no link in the Markdown to rewrite.
+    // A huge inline `data:` image is left in the Markdown as it is rather than copied into the draft twice.
+    // Read from the article element before the Markdown step prepares it in place.
+    const found = timeStage(timer, 'images', () =>
+      findArticleImages(content, { baseUrl: draft.url, leadImage: draft.image }),
+    );
+    const images = found.filter(
+      (image) =>
+        image.originalUrl !== null &&
+        image.url.length <= MAX_FIELD_CHARS &&
+        image.originalUrl.length <= MAX_FIELD_CHARS,
+    );
+    if (images.length > 0) draft.images = images.slice(0, MAX_IMAGES_PER_CLIP);
+  }
+  return ok({ draft, markdown: ownedElementToMarkdown(content, draft.url, opts.style, timer) });
 }
 
 /** `doc` is the page; `pageUrl` reads its address at call time (the page may have navigated in place since). */
@@ -50,8 +79,7 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
         // A dozen clock reads per clip, kept for bench:clip to read from outside; nothing else uses them.
         const timings: StageTimings = {};
         const measure = { timings, clock: () => performance.now() };
-        const extracted = extractArticleParts(doc, url, {
-          ...measure,
+        const options: ExtractOptions = {
           now: new Date(opts.now),
           mode: opts.mode,
           ...(selectionHtml === undefined ? {} : { selectionHtml }),
@@ -59,28 +87,28 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
           ...(opts.removeSelectors?.length ? { removeSelectors: opts.removeSelectors } : {}),
           ...(opts.articleSelector ? { articleSelector: opts.articleSelector } : {}),
           ...(opts.dateSelector ? { dateSelector: opts.dateSelector } : {}),
-        });
+        };
+        const extracted = extractArticleParts(doc, url, { ...options, ...measure });
         if (!extracted.ok) return extracted;
         const { draft, content } = extracted.value;
         const timer = stageClockOf(measure);
-        if (opts.keepImages) {
-          // Only what the post shows: the lead image from metadata has no link in the Markdown to rewrite.
-          // A huge inline `data:` image is left in the Markdown as it is rather than copied into the draft twice.
-          // Read from the article element before the Markdown step prepares it in place.
-          const found = timeStage(timer, 'images', () =>
-            findArticleImages(content, { baseUrl: draft.url, leadImage: draft.image }),
-          );
-          const images = found.filter(
-            (image) =>
-              image.originalUrl !== null &&
-              image.url.length <= MAX_FIELD_CHARS &&
-              image.originalUrl.length <= MAX_FIELD_CHARS,
-          );
-          if (images.length > 0) draft.images = images.slice(0, MAX_IMAGES_PER_CLIP);
-        }
-        const markdown = ownedElementToMarkdown(content, draft.url, opts.style, timer);
-        api.lastTimings = timings;
-        return ok({ draft, markdown });
+        const finish = (joined: ClipDraft): InjectedClipReply => {
+          try {
+            // A joined article has no element of its own yet: its HTML, parsed inertly, is one.
+            const reply =
+              joined === draft
+                ? toClipReply(draft, content, opts, timer)
+                : toClipReply(joined, parseInert(joined.contentHtml, doc), opts, timer);
+            api.lastTimings = timings;
+            return reply;
+          } catch (error) {
+            return fail('unknown', errorMessage(error));
+          }
+        };
+        const until = opts.pagesUntil;
+        if (until === undefined || draft.kind !== 'article') return finish(draft);
+        // A multi-page article: its later pages, fetched from here, until the clip's page budget is spent.
+        return joinFetchedPages(doc, url, draft, options, until).then(finish, () => finish(draft));
       } catch (error) {
         return fail('unknown', errorMessage(error));
       }

@@ -2,6 +2,8 @@
 // runs in the page's DOM, the background clipper (utils/platform/clipper.ts) saves its draft to the store, and the
 // popup's post render (utils/platform/post-rendering.ts) turns the stored clip into the file. Same expected.md.
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -26,6 +28,7 @@ const libraries: Library[] = [];
 
 beforeEach(resetBrowser);
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   delete (globalThis as PostclipGlobal).__postclip;
 });
@@ -39,6 +42,17 @@ function openPage(golden: GoldenCase): void {
   vi.stubGlobal('window', window);
   vi.stubGlobal('document', window.document);
   vi.stubGlobal('location', window.location);
+  // What the injected script's page fetch (utils/platform/page-fetch.ts) needs: the page's parser, and the case's
+  // later pages (`meta.pages`) served as the golden runner serves them to the CLI; any other URL is a 404.
+  vi.stubGlobal('DOMParser', window.DOMParser);
+  vi.stubGlobal('fetch', (input: string | URL) => {
+    const file = golden.meta.pages?.[String(input)];
+    if (file === undefined) return Promise.resolve(new Response('', { status: 404 }));
+    const body = readFileSync(join(golden.dir, file));
+    return Promise.resolve(new Response(body, { headers: { 'content-type': 'text/html' } }));
+  });
+  // The page's clock is the click's, as in a browser: the clipper's page budget (now + 7 s) is measured on it.
+  vi.useFakeTimers({ now: Date.parse(golden.meta.now), toFake: ['Date'] });
 }
 
 function settingsFor(golden: GoldenCase): Settings {
@@ -65,7 +79,7 @@ async function clipThroughExtension(golden: GoldenCase) {
         clipScript.main();
         return Promise.resolve([{ result: undefined }]);
       }
-      return Promise.resolve([{ result: injection.func(injection.args[0]) }]);
+      return Promise.resolve(injection.func(injection.args[0])).then((result) => [{ result }]);
     },
     getLibrary: () => Promise.resolve(library),
     loadSettings: () => Promise.resolve(settings),
@@ -76,7 +90,7 @@ async function clipThroughExtension(golden: GoldenCase) {
   const stored = await library.getClip(outcome.value.clip.id);
   if (!stored)
     throw new Error(`${golden.name}: the clipper reported ${outcome.value.clip.id}, the store has none`);
-  return { ok: true as const, post: renderPost(stored, settings) };
+  return { ok: true as const, post: renderPost(stored, settings), pagesJoined: outcome.value.pagesJoined };
 }
 
 describe('golden pages through the extension (clip script → clipper → popup render)', () => {
@@ -89,6 +103,7 @@ describe('golden pages through the extension (clip script → clipper → popup 
     }
     if (!result.ok) return expect.fail(`${golden.name}: expected a post, got error ${result.code}`);
     expect(result.post.filename, 'filename').toBe(want.filename);
+    if (want.pagesJoined !== undefined) expect(result.pagesJoined, 'pages joined').toBe(want.pagesJoined);
     expect(result.post.content, `${golden.name}/expected.md`).toBe(golden.expectedMarkdown);
   });
 });

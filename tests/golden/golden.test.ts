@@ -39,6 +39,8 @@ function checkClip(golden: GoldenCase, want: GoldenExpectClip): void {
   if (want.dir !== undefined) expect.soft(draft.dir, 'dir').toBe(want.dir);
   if (want.canonical !== undefined) expect.soft(draft.canonical, 'canonical').toBe(want.canonical);
   if (want.keywords !== undefined) expect.soft(draft.keywords, 'keywords').toEqual(want.keywords);
+  if (want.pagesJoined !== undefined)
+    expect.soft(draft.pagesJoined ?? 1, 'pages joined').toBe(want.pagesJoined);
 
   // The front matter must be valid YAML that gives the title back, in YAML 1.2 and in Jekyll's YAML 1.1.
   const frontMatter = FRONT_MATTER.exec(post.content)?.[1];

@@ -3,8 +3,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
 import { decodeHtml } from '../../cli/decode';
+import { joinLocalPages } from '../../cli/local-pages';
+import { parseHtmlDocument } from '../../cli/parse';
 import type { ClipOutput } from '../../utils/dom/pipeline';
 import { clipDocument } from '../../utils/dom/pipeline';
 import type { ErrorCode, Result } from '../../utils/pure/result';
@@ -30,6 +31,8 @@ export interface GoldenExpectClip {
   canonical?: string | null;
   keywords?: string[];
   filename: string;
+  /** Pages of a multi-page article joined into the post; absent: not checked. */
+  pagesJoined?: number;
   /** Text the Markdown body must hold: the article's first and last words, converted structures. */
   bodyIncludes?: string[];
   /** Text the Markdown body must not hold: navigation, related lists, share bars, comments, footers. */
@@ -48,6 +51,8 @@ export interface GoldenMeta {
   /** IANA zone for local times the page gives with no offset and no publisher zone. */
   timeZone: string;
   postOptions?: Partial<PostOptions>;
+  /** A multi-page article's later pages: URL → file in the case folder, served to the join as the CLI does. */
+  pages?: Record<string, string>;
   expect: GoldenExpectClip | GoldenExpectError;
 }
 
@@ -109,12 +114,15 @@ export function loadCase(name: string): GoldenCase {
   };
 }
 
-/** The pipeline on the case's page, as the CLI runs it: linkedom DOM, frozen clock, the case's zone. */
+/** The pipeline on the case's page, as the CLI runs it: its DOM, frozen clock, the case's zone, its local pages. */
 export function runCase(golden: GoldenCase): Result<ClipOutput> {
-  const { document } = parseHTML(golden.html);
+  const document = parseHtmlDocument(golden.html, golden.meta.url);
   return clipDocument(document, golden.meta.url, {
     now: new Date(golden.meta.now),
     post: { ...DEFAULT_POST_OPTIONS, timeZone: golden.meta.timeZone, ...golden.meta.postOptions },
+    ...(golden.meta.pages
+      ? { joinPages: joinLocalPages(join(golden.dir, 'source.html'), golden.meta.pages) }
+      : {}),
   });
 }
 

@@ -49,7 +49,8 @@ async function clipAndProbe(html: string): Promise<{ savedClipId: string | null;
         (globalThis as PostclipGlobal).__postclip = api;
         return Promise.resolve([{ result: undefined }]);
       }
-      return Promise.resolve([{ result: injection.func(injection.args[0]) }]);
+      // As the browser does, a Promise the injected function returns is awaited.
+      return Promise.resolve(injection.func(injection.args[0])).then((result) => [{ result }]);
     },
     getLibrary: () => Promise.resolve(library),
     loadSettings: () => Promise.resolve(DEFAULT_SETTINGS),
@@ -80,11 +81,11 @@ describe('already saved?', () => {
     expect(savedClipId).toBe(clipId);
   });
 
-  it('probes the same canonical URL the clip saves under', () => {
+  it('probes the same canonical URL the clip saves under', async () => {
     const doc = new JSDOM(pageHtml(`<meta property="og:url" content="${OG_URL}#top">`), { url: PAGE_URL })
       .window.document;
     const api = createInjectedApi(doc, () => PAGE_URL);
-    const clip = api.clip({ mode: 'article', now: 0, style: DEFAULT_SETTINGS.markdown });
+    const clip = await api.clip({ mode: 'article', now: 0, style: DEFAULT_SETTINGS.markdown });
     if (!clip.ok) throw new Error(clip.code);
     expect(api.probe().canonical).toBe(OG_URL);
     expect(pageKeyOf(api.probe())).toBe(pageKeyOf(clip.value.draft));

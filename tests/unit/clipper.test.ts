@@ -127,7 +127,13 @@ describe('clipActiveTab', () => {
       value: { isUpdate: false, clip: { title: makeDraft().title } },
     });
     expect(page.clipCalls).toEqual([
-      { mode: 'article', now: 1_710_000_000_000, style: DEFAULT_SETTINGS.markdown },
+      // An article clip lets the page join a multi-page article's later pages for 7 s after the click.
+      {
+        mode: 'article',
+        now: 1_710_000_000_000,
+        style: DEFAULT_SETTINGS.markdown,
+        pagesUntil: 1_710_000_007_000,
+      },
     ]);
     expect(await library.count()).toBe(1);
     expect(page.injections.filter((i) => 'files' in i)).toHaveLength(1);
@@ -274,6 +280,7 @@ describe('site rules at clip time', () => {
         removeSelectors: ['.share', '.editor'],
         articleSelector: 'article.main',
         dateSelector: '.pubtime',
+        pagesUntil: 1_710_000_007_000,
       },
     ]);
   });
@@ -287,6 +294,7 @@ describe('site rules at clip time', () => {
       mode: 'article',
       now: 1_710_000_000_000,
       style: DEFAULT_SETTINGS.markdown,
+      pagesUntil: 1_710_000_007_000,
     });
   });
 

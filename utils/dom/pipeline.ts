@@ -10,8 +10,9 @@ import type { Template, TemplateError } from '../pure/template';
 import type { ClipDraft, MarkdownStyle, Post, PostOptions } from '../pure/types';
 import { DEFAULT_MARKDOWN_STYLE, DEFAULT_POST_OPTIONS } from '../pure/types';
 import type { ExtractOptions } from './extract';
-import { extractArticleParts, stageClockOf } from './extract';
+import { extractArticle, extractArticleParts, stageClockOf } from './extract';
 import { htmlToMarkdown, ownedElementToMarkdown } from './markdown';
+import type { ExtractPage } from './page-join';
 import { withRuleZone } from '../pure/render-clip';
 
 export interface ClipOutput {
@@ -32,6 +33,8 @@ export interface PipelineOptions extends ExtractOptions {
   activeTemplateId?: string;
   /** The user's site rules, before the built-in ones. Default: the built-in rules only. */
   rules?: readonly SiteRule[];
+  /** Joins a multi-page article's later pages onto the first page's draft (the CLI's local pages: page-join.ts). */
+  joinPages?: (doc: Document, url: string, first: ClipDraft, extract: ExtractPage) => ClipDraft;
 }
 
 /** Draft to Markdown: the part that needs a DOM, run again on export with the current style. */
@@ -68,11 +71,22 @@ export function clipDocument(doc: Document, url: string, opts: PipelineOptions):
     },
     url,
   );
-  const extracted = extractArticleParts(doc, url, withRuleSelectors(opts, choice.rule));
+  const extractOptions = withRuleSelectors(opts, choice.rule);
+  const extracted = extractArticleParts(doc, url, extractOptions);
   if (!extracted.ok) return extracted;
-  const { draft, content } = extracted.value;
+  const first = extracted.value.draft;
+  // Later pages are extracted alike, but their stage times are not the first page's clip.
+  const { timings: _timings, clock: _clock, ...pageOptions } = extractOptions;
+  const draft =
+    opts.joinPages && first.kind === 'article'
+      ? opts.joinPages(doc, url, first, (page, pageUrl) => extractArticle(page, pageUrl, pageOptions))
+      : first;
   // From the article element itself: the same Markdown as draftToMarkdown, without parsing contentHtml again.
-  const markdown = ownedElementToMarkdown(content, draft.url, opts.style, stageClockOf(opts));
+  // A joined article has no element of its own: its HTML is parsed once.
+  const markdown =
+    draft === first
+      ? ownedElementToMarkdown(extracted.value.content, draft.url, opts.style, stageClockOf(opts))
+      : draftToMarkdown(draft, doc, opts.style);
   const rendered = renderPost(withRuleZone(draft, choice.rule?.timeZone), markdown, choice.template, {
     clippedAt: opts.now,
     ...(opts.edits ? { edits: opts.edits } : {}),

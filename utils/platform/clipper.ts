@@ -45,6 +45,8 @@ export const CLIP_SCRIPT = '/clip.js' as const;
 export const PICKER_SCRIPT = '/picker.js' as const;
 /** Images may run this long past the page-reading limit; the clip still answers within the popup's 20 s guard. */
 const IMAGE_EXTRA_MS = 3_000;
+/** Joining a multi-page article's later pages stops starting new pages this long after the click. */
+const PAGES_BUDGET_MS = 7_000;
 /** Images always get at least this long (a page read quickly leaves more). */
 const IMAGE_MIN_MS = 2_000;
 
@@ -285,10 +287,10 @@ export async function clipActiveTab(
     const url = tab.value.url ?? (await readPageUrl(deps, tab.value));
     if (expectedUrl !== undefined && !isShowing(url, expectedUrl)) return failMovedOn();
     const rule = url === null ? null : findRule(settings.rules, url);
-    const reply = await runInTab(deps, tab.value, {
-      kind: 'clip',
-      options: buildInjectedOptions(mode, now, settings.markdown, rule, pickedSelectors, keepImages),
-    });
+    const options = buildInjectedOptions(mode, now, settings.markdown, rule, pickedSelectors, keepImages);
+    // A multi-page article's later pages are fetched by the page until then, inside the clip's own time limit.
+    if (mode === 'article') options.pagesUntil = now + PAGES_BUDGET_MS;
+    const reply = await runInTab(deps, tab.value, { kind: 'clip', options });
     const read = reply.ok ? readClipReply(reply.value) : reply;
     // The page may navigate between the check above and the clip: the draft says which page was read.
     if (read.ok && expectedUrl !== undefined && !isShowing(read.value.draft.url, expectedUrl))
@@ -316,6 +318,7 @@ export async function clipActiveTab(
       kept && { outcomes: kept.outcomes, pending: kept.pending },
     );
     const outcome: ClipOutcome = { clip: toSummary(saved.clip), isUpdate: saved.isUpdate };
+    if (draft.pagesJoined !== undefined) outcome.pagesJoined = draft.pagesJoined;
     if (saved.clip.images?.length) {
       outcome.images = {
         summary: summarizeImages(saved.clip.images),

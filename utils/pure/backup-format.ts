@@ -172,8 +172,14 @@ export function isClipDraft(value: unknown): value is ClipDraft {
     isBoundedString(value.contentHtml, MAX_BODY_CHARS) &&
     isBoundedString(value.textContent, MAX_BODY_CHARS) &&
     (value.kind === 'article' || value.kind === 'selection' || value.kind === 'page') &&
-    (value.images === undefined || isListOf(value.images, isArticleImage))
+    (value.images === undefined || isListOf(value.images, isArticleImage)) &&
+    (value.pagesJoined === undefined || isPageCount(value.pagesJoined))
   );
+}
+
+/** A joined page count: 2 to 20 pages (utils/dom/page-join.ts MAX_PAGES); one page has no count. */
+function isPageCount(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 2 && value <= 20;
 }
 
 function isClipEdits(value: unknown): value is ClipEdits {

@@ -26,6 +26,8 @@ export interface ClipOutcome {
   clip: ClipSummary;
   /** True when an earlier clip of the same article was updated instead of a new one added. */
   isUpdate: boolean;
+  /** Pages of a multi-page article joined into the clip; absent: one. */
+  pagesJoined?: number;
   /** What happened to the article's images; absent when the clip has none or keeping them is off. */
   images?: ClipImagesReport;
 }
@@ -131,7 +133,15 @@ export interface InjectedClipOptions {
   dateSelector?: string;
   /** List the article's images in the draft (the keep-images setting). */
   keepImages?: boolean;
+  /**
+   * Join a multi-page article's later pages, fetched by the page, until this time (epoch ms); the clip then answers
+   * with a Promise. Absent: the page alone, answered at once.
+   */
+  pagesUntil?: number;
 }
+
+/** The injected clip's answer: the draft and its Markdown. */
+export type InjectedClipReply = Result<{ draft: ClipDraft; markdown: string }>;
 
 /** One image fetched by the page: its bytes as base64, or why not. */
 export type InjectedImageReply = { ok: true; data: string } | { ok: false; reason: ImageRefusal };
@@ -146,13 +156,13 @@ export interface InjectedProbe {
 }
 
 /** Bumped when InjectedApi changes, so a page still holding an older clip script gets the new one injected. */
-export const INJECTED_API_VERSION = 5 as const;
+export const INJECTED_API_VERSION = 6 as const;
 
 /** The API entrypoints/clip.ts installs in the page's isolated world as `globalThis.__postclip`. */
 export interface InjectedApi {
   apiVersion: typeof INJECTED_API_VERSION;
   probe(): InjectedProbe;
-  clip(opts: InjectedClipOptions): Result<{ draft: ClipDraft; markdown: string }>;
+  clip(opts: InjectedClipOptions): InjectedClipReply | Promise<InjectedClipReply>;
   /** Milliseconds per stage of the last clip in this page (read by bench:clip; nothing else uses it). */
   lastTimings?: StageTimings;
   /** A same-origin image, fetched as the page would; at most `limit` bytes. */

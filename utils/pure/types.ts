@@ -55,6 +55,8 @@ export interface ClipDraft {
   kind: ClipMode;
   /** The article's images worth keeping (utils/dom/image-select.ts), found by the injected script; absent: none. */
   images?: ArticleImage[];
+  /** How many pages of a multi-page article were joined into this draft (utils/dom/page-join.ts); absent: one. */
+  pagesJoined?: number;
 }
 
 /** Markdown style choices (turndown options the user can set). */
