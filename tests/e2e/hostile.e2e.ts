@@ -798,19 +798,22 @@ describe('A batch of tabs where tabs close, navigate and hang (Chromium)', () =>
   });
 
   it('each bad tab costs only its own clip, the others are saved, and the library stays whole', async () => {
-    const [good1, closing, moving, hanging, good2] = await openTabs(session, [
-      articles.url('gen/31.html'),
+    // Two hung tabs first: they hold both of the batch's slots until their clips time out, so the tab that closes
+    // and the one that navigates are changed before the batch reaches them, however fast the other clips are.
+    const [hanging, hanging2, closing, moving, good1, good2] = await openTabs(session, [
+      hangs.url('gen/34.html'),
+      hangs.url('gen/36.html'),
       articles.url('gen/32.html'),
       articles.url('gen/33.html'),
-      hangs.url('gen/34.html'),
+      articles.url('gen/31.html'),
       articles.url('gen/35.html'),
     ]);
-    assert.ok(good1 && closing && moving && hanging && good2);
+    assert.ok(hanging && hanging2 && closing && moving && good1 && good2);
     for (const page of session.context.pages()) if (page.url() === 'about:blank') await page.close();
-    // The hung page's main thread spins for a minute: the injected clip can never run there.
-    await hanging.evaluate(
-      `setTimeout(() => { const end = Date.now() + 60000; while (Date.now() < end); }, 50)`,
-    );
+    // The hung pages' main thread spins for a minute: the injected clip can never run there.
+    const spin = `setTimeout(() => { const end = Date.now() + 60000; while (Date.now() < end); }, 100)`;
+    await Promise.all([hanging.evaluate(spin), hanging2.evaluate(spin)]);
+    await new Promise((resolve) => setTimeout(resolve, 400)); // both spin before the batch starts
     const control = await controlPage(session);
     const started = (await sendBatch(control, 'batch-start', { scope: 'window', discarded: 'skip' })) as {
       ok: boolean;
@@ -830,6 +833,8 @@ describe('A batch of tabs where tabs close, navigate and hang (Chromium)', () =>
     assert.deepEqual(outcome(33)?.slice(0, 2), ['failed', 'injection-failed']);
     assert.equal(outcome(34)?.[0], 'failed');
     assert.equal(outcome(34)?.[1], 'timeout');
+    assert.equal(outcome(36)?.[0], 'failed');
+    assert.equal(outcome(36)?.[1], 'timeout');
     assert.deepEqual(outcome(35), ['saved', undefined, undefined]);
     const lib = await snapshot();
     assert.deepEqual(findProblems(lib), []);
