@@ -125,14 +125,6 @@ export interface HeadlineWindow {
 }
 
 const SCANS = new WeakMap<Context, Map<string, TextCandidate[]>>();
-const ELEMENTS = new WeakMap<Context, Element[]>();
-
-/** The page's elements for one search, read once. */
-export function elementsOf(doc: Document, ctx: Context): Element[] {
-  let elements = ELEMENTS.get(ctx);
-  if (!elements) ELEMENTS.set(ctx, (elements = collectElements(doc, ctx)));
-  return elements;
-}
 
 /**
  * The scan. With a window (and a known headline) only the elements around the headline are read: the dateline
@@ -146,7 +138,7 @@ function scanTextCandidates(
   window: HeadlineWindow | null,
 ): TextCandidate[] {
   const headline = ctx.headline;
-  const elements = elementsOf(doc, ctx);
+  const elements = collectElements(doc, ctx);
   const headlineIndex = headline ? elements.indexOf(headline) : -1;
   const start = window && headlineIndex >= 0 ? Math.max(0, headlineIndex - window.before) : 0;
   const end =
