@@ -204,6 +204,13 @@ describe('images in Chromium', () => {
     const lib = await openExtensionPage(session, 'popup.html');
     await lib.getByText('Pictures of the tidal station', { exact: false }).first().click();
     await lib.getByRole('button', { name: 'Download with images (.zip)', exact: true }).click();
+    // The popup says what became of the download first, so a failure names its reason rather than a timeout.
+    const said = await pollValue(
+      () => lib.locator('body').innerText(),
+      (t) => /the post and its images|failed|could not|couldn’t/i.test(t),
+      'the popup to report the download',
+    );
+    assert.match(said, /the post and its images/);
     const zipPath = await waitForDownload(session.downloadsDir, /^\d{4}-\d{2}-\d{2}-.*\.zip$/);
     const zip = unzipSync(new Uint8Array(await readFile(zipPath)));
     const names = Object.keys(zip);
@@ -221,7 +228,6 @@ describe('images in Chromium', () => {
       .filter((l) => !/^https?:/.test(l));
     assert.equal(local.length, 5, body);
     for (const link of local) assert.ok(zip[decodeURIComponent(link.replace(/^\//, ''))], link);
-    assert.match(await lib.locator('body').innerText(), /the post and its images/);
     await lib.close();
   });
 });
