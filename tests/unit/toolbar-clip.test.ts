@@ -178,13 +178,13 @@ describe('createToolbarClips', () => {
   it('leaves a page that is not an article to the popup’s "Save whole page" offer', async () => {
     const h = await makeHarness({ isReaderable: false });
     const toolbar = createToolbarClips(h.deps);
-    toolbar.start(TAB);
+    const popupOpened = toolbar.start(TAB);
     const attached = await toolbar.attach(TAB.id);
     expect(attached).toMatchObject({
       ok: true,
       value: { isClipping: false, probe: { ok: true, value: { isReaderable: false } } },
     });
-    toolbar.popupOpened(TAB.id, true);
+    popupOpened(true);
     await settle();
     expect(h.clips).toEqual([]);
     expect(h.unseenClips).toEqual([]);
@@ -193,8 +193,7 @@ describe('createToolbarClips', () => {
   it('without a popup, a page that is not an article is clipped as the context menu clips it', async () => {
     const h = await makeHarness({ isReaderable: false });
     const toolbar = createToolbarClips(h.deps);
-    toolbar.start(TAB);
-    toolbar.popupOpened(TAB.id, false);
+    toolbar.start(TAB)(false);
     await settle();
     expect(h.unseenClips).toEqual([TAB]);
   });
@@ -202,8 +201,7 @@ describe('createToolbarClips', () => {
   it('without a popup, the clip still saves and its outcome goes on the badge', async () => {
     const h = await makeHarness();
     const toolbar = createToolbarClips(h.deps);
-    toolbar.start(TAB);
-    toolbar.popupOpened(TAB.id, false);
+    toolbar.start(TAB)(false);
     await settle();
     expect(await h.library.count()).toBe(1);
     expect(h.unseen).toMatchObject([{ ok: true, value: { clip: { title: DRAFT.title } } }]);
@@ -218,8 +216,7 @@ describe('createToolbarClips', () => {
       ok: true,
       value: { isClipping: false, probe: { ok: false, code: 'restricted-page' } },
     });
-    toolbar.start(restricted);
-    toolbar.popupOpened(9, false);
+    toolbar.start(restricted)(false);
     await settle();
     expect(h.unseen).toMatchObject([{ ok: false, code: 'restricted-page' }]);
     expect(h.clips).toEqual([]);

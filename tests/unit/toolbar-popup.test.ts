@@ -34,6 +34,18 @@ describe('openToolbarPopup', () => {
     expect(calls).toEqual([`set:4:${POPUP_PAGE}`, 'open:2', 'set:4:']);
   });
 
+  it('focuses the clicked window and asks once more when the browser refuses an unfocused one', async () => {
+    vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue(undefined);
+    const open = vi
+      .spyOn(fakeBrowser.action, 'openPopup')
+      .mockRejectedValueOnce(new Error('inactive window'))
+      .mockResolvedValueOnce(undefined);
+    const focus = vi.spyOn(fakeBrowser.windows, 'update').mockResolvedValue({} as never);
+    expect(await openToolbarPopup(4, 2)).toBe(true);
+    expect(focus).toHaveBeenCalledWith(2, { focused: true });
+    expect(open).toHaveBeenCalledTimes(2);
+  });
+
   it('resolves false when the browser cannot open it (no focused window), and still unsets it', async () => {
     const set = vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.action, 'openPopup').mockRejectedValue(new Error('No active browser window'));
@@ -46,6 +58,7 @@ describe('createBrowserToolbarClips', () => {
   it('a click opens the popup and starts the clip; a failed opening puts the outcome on the badge', async () => {
     vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue(undefined);
     const open = vi.spyOn(fakeBrowser.action, 'openPopup').mockRejectedValue(new Error('no window'));
+    vi.spyOn(fakeBrowser.windows, 'update').mockRejectedValue(new Error('no window'));
     const badge = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue(undefined);

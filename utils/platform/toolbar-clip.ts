@@ -40,10 +40,11 @@ export function isClipWanted(probe: Result<TabProbe>, isClipAtOnce: boolean): bo
 }
 
 export interface ToolbarClips {
-  /** The click: probes, and clips when wanted; the entry for the popup to attach to. */
-  start(tab: ActiveTab): void;
-  /** Whether the popup opened for this click; when it did not, the outcome goes on the badge. */
-  popupOpened(tabId: number, isShown: boolean): void;
+  /**
+   * The click: probes, and clips when wanted, as the entry the popup attaches to. Answers the function to call
+   * with whether the popup opened for this click: when it did not, the outcome goes on the badge.
+   */
+  start(tab: ActiveTab): (isPopupShown: boolean) => void;
   attach(tabId: number | null): Promise<Result<ToolbarAttach | null>>;
   outcome(tabId: number): Promise<Result<ClipOutcome>>;
   forget(tabId: number): void;
@@ -55,6 +56,17 @@ export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
 
   function isFresh(entry: CurrentClip): boolean {
     return now() - (entry.endedAt ?? entry.startedAt) <= ATTACH_WINDOW_MS;
+  }
+
+  /** No popup showed this click's outcome: the badge says it, and a page that is not an article is clipped whole. */
+  async function reportUnseen(entry: CurrentClip): Promise<void> {
+    const result = await entry.outcome;
+    if (result) return deps.onUnseen(entry.tab.id, result);
+    const found = await entry.probe;
+    if (!found.ok) return deps.onUnseen(entry.tab.id, found);
+    // Not an article, and no popup to offer "Save whole page": clip as the context menu does.
+    if (!found.value.isReaderable && found.value.savedClipId === null && (await entry.atOnce))
+      await deps.clipUnseen(entry.tab);
   }
 
   return {
@@ -85,21 +97,12 @@ export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
         entry.endedAt = now();
       });
       current.set(tab.id, entry);
+      return (isPopupShown) => {
+        if (!isPopupShown) void reportUnseen(entry);
+      };
     },
 
-    popupOpened(tabId, isShown) {
-      const entry = current.get(tabId);
-      if (isShown || !entry) return;
-      void (async () => {
-        const result = await entry.outcome;
-        if (result) return deps.onUnseen(tabId, result);
-        const found = await entry.probe;
-        if (!found.ok) return deps.onUnseen(tabId, found);
-        // Not an article, and no popup to offer "Save whole page": clip as the context menu does.
-        if (!found.value.isReaderable && found.value.savedClipId === null && (await entry.atOnce))
-          await deps.clipUnseen(entry.tab);
-      })();
-    },
+    // Not an article, and no popup to offer "Save whole page": clip as the context menu does.
 
     async attach(tabId) {
       const entry = tabId === null ? undefined : current.get(tabId);

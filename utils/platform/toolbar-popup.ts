@@ -15,7 +15,14 @@ export function toolbarAction(): typeof browser.action {
 export function openToolbarPopup(tabId: number, windowId: number | undefined): Promise<boolean> {
   const action = toolbarAction();
   const setting = action.setPopup({ tabId, popup: POPUP_PAGE });
-  const opening = action.openPopup(windowId === undefined ? {} : { windowId });
+  const target = windowId === undefined ? {} : { windowId };
+  // Chromium refuses a window that is not the focused one (a click in a window the browser has not focused yet):
+  // focus it and ask once more. Firefox would refuse the second call outside the click; it is harmless there.
+  const opening = action.openPopup(target).catch(async () => {
+    if (windowId === undefined) throw new Error('no window to open the popup in');
+    await browser.windows.update(windowId, { focused: true });
+    await action.openPopup(target);
+  });
   const reset = () => action.setPopup({ tabId, popup: '' }).catch(() => undefined);
   return Promise.all([setting, opening]).then(
     async () => {

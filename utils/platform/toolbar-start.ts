@@ -26,8 +26,8 @@ export function createBrowserToolbarClips(
     const tab = toActiveTab(clicked);
     if (!tab) return;
     const opening = openToolbarPopup(tab.id, clicked.windowId);
-    toolbar.start(tab);
-    void opening.then((isShown) => toolbar.popupOpened(tab.id, isShown));
+    const popupOpened = toolbar.start(tab);
+    void opening.then(popupOpened);
   });
   browser.tabs.onRemoved.addListener((tabId) => toolbar.forget(tabId));
   return toolbar;
