@@ -38,12 +38,21 @@ describe('openToolbarPopup', () => {
     vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue(undefined);
     const open = vi
       .spyOn(fakeBrowser.action, 'openPopup')
-      .mockRejectedValueOnce(new Error('inactive window'))
+      .mockRejectedValueOnce(new Error('Cannot show popup for an inactive window.'))
       .mockResolvedValueOnce(undefined);
     const focus = vi.spyOn(fakeBrowser.windows, 'update').mockResolvedValue({} as never);
     expect(await openToolbarPopup(4, 2)).toBe(true);
     expect(focus).toHaveBeenCalledWith(2, { focused: true });
     expect(open).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not open a second popup after any other refusal', async () => {
+    vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue(undefined);
+    const open = vi.spyOn(fakeBrowser.action, 'openPopup').mockRejectedValue(new Error('popup closed'));
+    const focus = vi.spyOn(fakeBrowser.windows, 'update');
+    expect(await openToolbarPopup(4, 2)).toBe(false);
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(focus).not.toHaveBeenCalled();
   });
 
   it('resolves false when the browser cannot open it (no focused window), and still unsets it', async () => {

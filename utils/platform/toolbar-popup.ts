@@ -5,6 +5,8 @@
 import { browser } from 'wxt/browser';
 
 export const POPUP_PAGE = 'popup.html';
+/** Chromium: "Cannot show popup for an inactive window. To show the popup for this window, first call …". */
+const INACTIVE_WINDOW = /inactive window/i;
 
 /** The toolbar action: `action` in MV3 builds, `browserAction` in Firefox's MV2 build. */
 export function toolbarAction(): typeof browser.action {
@@ -18,8 +20,9 @@ export function openToolbarPopup(tabId: number, windowId: number | undefined): P
   const target = windowId === undefined ? {} : { windowId };
   // Chromium refuses a window that is not the focused one (a click in a window the browser has not focused yet):
   // focus it and ask once more. Firefox would refuse the second call outside the click; it is harmless there.
-  const opening = action.openPopup(target).catch(async () => {
-    if (windowId === undefined) throw new Error('no window to open the popup in');
+  const opening = action.openPopup(target).catch(async (error: unknown) => {
+    // Only that refusal: a popup the user closed at once must not open again.
+    if (windowId === undefined || !INACTIVE_WINDOW.test(String(error))) throw error;
     await browser.windows.update(windowId, { focused: true });
     await action.openPopup(target);
   });
