@@ -89,6 +89,56 @@ describe('findPublishedDate: structured data', () => {
     });
   });
 
+  it("ranks an embedded video's uploadDate below the page's own meta tags", () => {
+    // A US TV station's story page: the article has no JSON-LD, only its clip's VideoObject (uploaded the evening
+    // before the story ran) and parse.ly's publish date.
+    const doc = page(
+      '<h1>Big news</h1><div class="player"></div>',
+      '<meta name="parsely-pub-date" content="2020-09-30T02:00:07-0700">' +
+        ld({ '@type': 'VideoObject', name: 'Clip', uploadDate: '2020-09-29T22:40:00-07:00' }),
+    );
+    expect(findPublishedDate(doc, URL_EN, { now: NOW })).toMatchObject({
+      raw: '2020-09-30T02:00:07-0700',
+      parts: { day: 30 },
+    });
+    // Without a meta tag, the video's date is still better than none.
+    const bare = page(
+      '<h1>Big news</h1>',
+      ld({ '@type': 'VideoObject', uploadDate: '2020-09-29T22:40:00-07:00' }),
+    );
+    expect(findPublishedDate(bare, URL_EN, { now: NOW })?.parts.day).toBe(29);
+  });
+
+  it("takes a node's dateModified when its datePublished comes after it (a re-stamped post)", () => {
+    // A WordPress + Yoast wine blog: the post was rescheduled, so the graph says published a day after modified.
+    const doc = page(
+      '<h1>Big news</h1>',
+      ld({
+        '@graph': [
+          {
+            '@type': 'WebPage',
+            datePublished: '2022-01-28T08:20:11+00:00',
+            dateModified: '2022-01-27T16:58:24+00:00',
+          },
+        ],
+      }),
+      'de',
+    );
+    const found = findPublishedDate(doc, 'https://www.wein.example.de/st-magdalener/', { now: NOW });
+    expect(found).toMatchObject({ raw: '2022-01-27T16:58:24+00:00', parts: { day: 27 } });
+    expect(found?.detail).toContain('dateModified');
+    // In order, they stand.
+    const normal = page(
+      '<h1>Big news</h1>',
+      ld({
+        '@type': 'NewsArticle',
+        datePublished: '2022-01-27T08:00:00Z',
+        dateModified: '2022-01-28T08:00:00Z',
+      }),
+    );
+    expect(findPublishedDate(normal, URL_EN, { now: NOW })?.raw).toBe('2022-01-27T08:00:00Z');
+  });
+
   it('skips an implausible structured date for a plausible one', () => {
     const doc = page(
       '<h1>Big news</h1>',

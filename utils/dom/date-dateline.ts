@@ -6,7 +6,7 @@ import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind } from './date-context';
 import { DATE_HINT, hintText, inPublisherZone } from './date-context';
 import type { TextCandidate } from './date-text-search';
-import { collectElements, scoreTextCandidates } from './date-text-search';
+import { collectElements, scoreTextCandidates, textPrefix } from './date-text-search';
 
 /** How far (in elements, document order) from the headline the article's own dateline sits. */
 const NEAR_BEFORE_HEADLINE = 15;
@@ -19,15 +19,13 @@ const MAX_EAST_MINUTES = 14 * 60;
  * holds one date and is the article's. */
 function isInList(el: Element): boolean {
   const list = el.closest('ul, ol, dl') ?? (el.querySelector('li') ? el : null);
-  return list !== null && findDatesInText((list.textContent ?? '').slice(0, 2000)).length > 1;
+  return list !== null && findDatesInText(textPrefix(list, 2000)).length > 1;
 }
 
 /** Text naming a single day: a dateline, not a run of dated teasers. */
 function hasOneDay(el: Element): boolean {
   const days = new Set(
-    findDatesInText((el.textContent ?? '').slice(0, 2000)).map(
-      (m) => `${m.parts.year}-${m.parts.month}-${m.parts.day}`,
-    ),
+    findDatesInText(textPrefix(el, 2000)).map((m) => `${m.parts.year}-${m.parts.month}-${m.parts.day}`),
   );
   return days.size <= 1;
 }
@@ -158,7 +156,7 @@ export function settleUtcDay(
       .flatMap((el): Candidate[] => {
         const stated = parseDateString(el.getAttribute('datetime') ?? '');
         if (!stated || stated.offsetMinutes !== 0 || wallMs(stated) !== wallMs(utc)) return [];
-        const first = findDatesInText((el.textContent ?? '').replace(/\s+/g, ' ').trim())[0];
+        const first = findDatesInText(textPrefix(el, 400).replace(/\s+/g, ' ').trim())[0];
         return first
           ? [{ raw: first.text, source: 'text', detail: 'time text', parts: first.parts, el }]
           : [];

@@ -118,11 +118,44 @@ export function fitsShort(raw: string): boolean {
   return (isSpace && length > 0 ? length - 1 : length) <= MAX_SHORT_TEXT;
 }
 
+/** Raw characters read from an element before it counts as long: well past a dateline, even an indented one. */
+const MAX_RAW_SHORT = 4000;
+
+/**
+ * An element's text up to `max` characters, stopping there: `textContent` of an article container builds megabytes
+ * of string (dear in Chromium, dearer in linkedom) only to learn that it is long.
+ */
+export function textPrefix(el: Node, max: number): string {
+  let out = '';
+  let node: Node | null = el.firstChild;
+  while (node && out.length < max) {
+    if (node.nodeType === 3 || node.nodeType === 4) out += node.nodeValue ?? '';
+    if (node.nodeType === 1 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    // Next in document order within `el`: the next sibling, else an ancestor's.
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    node = node && node !== el ? node.nextSibling : null;
+  }
+  return out.length > max ? out.slice(0, max) : out;
+}
+
+/** The element's text, whitespace collapsed, when that is at most MAX_SHORT_TEXT long; else null. */
+export function shortText(el: Element): string | null {
+  const raw = textPrefix(el, MAX_RAW_SHORT + 1);
+  if (raw.length > MAX_RAW_SHORT || !fitsShort(raw)) return null;
+  return raw.replace(/\s+/g, ' ').trim();
+}
+
 /** Elements before and after the headline, in document order: where the article's own dateline sits. */
 export interface HeadlineWindow {
   before: number;
   after: number;
 }
+
+/** Child nodes of a long element read in a scan near the headline. */
+const MAX_WINDOW_CHILDREN = 200;
 
 const SCANS = new WeakMap<Context, Map<string, TextCandidate[]>>();
 
@@ -184,9 +217,8 @@ function scanTextCandidates(
     if (claimed.has(el)) continue;
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag) || tag === 'HEAD' || tag === 'TITLE' || tag === 'HTML' || tag === 'BODY') continue;
-    const raw = el.textContent ?? '';
-    // A container of the whole article is never short: skip normalising megabytes of text to learn that.
-    const flat = fitsShort(raw) ? raw.replace(/\s+/g, ' ').trim() : null;
+    // A container of the whole article is never short: read no more of it than it takes to learn that.
+    const flat = shortText(el);
     if (flat !== null && flat.length < 6) continue;
     if (flat !== null && flat.length <= MAX_SHORT_TEXT) {
       const text = blockText(el);
@@ -197,8 +229,11 @@ function scanTextCandidates(
       consider(el, text, `text:${describe(el)}`, true);
       continue;
     }
-    // A long element: look at its own text nodes (`…<br>发布时间：2022-02-17 09:00<br>…`).
-    for (const node of Array.from(el.childNodes)) {
+    // A long element: look at its own text nodes (`…<br>发布时间：2022-02-17 09:00<br>…`). Near the headline only
+    // its first children: an article's thousands of paragraphs lie past the window anyway.
+    let children = 0;
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (window && ++children > MAX_WINDOW_CHILDREN) break;
       if (node.nodeType !== 3) continue;
       const own = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (own.length < 6) continue;

@@ -52,11 +52,30 @@ function fromSelector(doc: Document, selector: string, ctx: Context): Candidate[
   return [];
 }
 
-function fromJsonLd(kind: Kind, ctx: Context): Candidate[] {
+/** Whether `a` comes before `b`: as instants when both are zoned times, else by calendar day. */
+function isEarlier(a: DateParts, b: DateParts): boolean {
+  const day = (p: DateParts): number => Date.UTC(p.year, p.month - 1, p.day);
+  if (
+    a.hour === undefined ||
+    b.hour === undefined ||
+    a.offsetMinutes === undefined ||
+    b.offsetMinutes === undefined
+  )
+    return day(a) < day(b);
+  const instant = (p: DateParts): number =>
+    Date.UTC(p.year, p.month - 1, p.day, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) -
+    (p.offsetMinutes ?? 0) * 60_000;
+  return instant(a) < instant(b);
+}
+
+/**
+ * JSON-LD dates. `articles`: the article's own nodes (NewsArticle…, WebPage); `others`: other typed nodes (VideoObject,
+ * Event…), which carry the date of an embedded clip or event and so rank below the page's meta tags.
+ */
+function fromJsonLd(kind: Kind, ctx: Context, which: 'articles' | 'others'): Candidate[] {
   const nodes = ctx.jsonLd;
   const articles = articleNodes(nodes);
-  // Other typed nodes (VideoObject, Event…) may carry the date when no article node does; the site's own
-  // WebSite/Organization nodes carry founding dates, never the article's.
+  // The site's own WebSite/Organization nodes carry founding dates, never the article's.
   const others = nodes.filter(
     (n) =>
       !articles.includes(n) &&
@@ -64,19 +83,27 @@ function fromJsonLd(kind: Kind, ctx: Context): Candidate[] {
         /^(WebSite|Organization|NewsMediaOrganization|Person|Corporation|Brand)$/.test(t),
       ),
   );
+  const read = (node: JsonLdNode, key: string): { raw: string; parts: DateParts } | null => {
+    const raw = stringProp(node, key);
+    const parts = parseCandidate(raw, ctx);
+    return raw && parts ? { raw, parts } : null;
+  };
   const visit = (node: JsonLdNode): Candidate | null => {
+    const type = typesOf(node)[0] ?? 'node';
     for (const key of JSON_LD_KEYS[kind]) {
-      const raw = stringProp(node, key);
-      const parts = parseCandidate(raw, ctx);
-      if (raw && parts) {
-        const type = typesOf(node)[0] ?? 'node';
-        return { raw, source: 'json-ld', detail: `${type}.${key}`, parts };
-      }
+      const found = read(node, key);
+      if (!found) continue;
+      // A first publication after the node's own last change is a re-stamp (a CMS that re-dates a post when it is
+      // republished or scheduled again, Yoast's `datePublished` after `dateModified`): the change came first.
+      const changed = kind === 'published' ? read(node, 'dateModified') : null;
+      if (changed && isEarlier(changed.parts, found.parts))
+        return { ...changed, source: 'json-ld', detail: `${type}.dateModified (before ${key})` };
+      return { ...found, source: 'json-ld', detail: `${type}.${key}` };
     }
     return null;
   };
   const out: Candidate[] = [];
-  for (const node of [...articles, ...others].slice(0, 50)) {
+  for (const node of (which === 'articles' ? articles : others).slice(0, 50)) {
     const found = visit(node);
     if (found) out.push(found);
   }
@@ -176,8 +203,8 @@ function precedingText(el: Element): string {
 
 const GENERIC_META = new Set(['dc.date', 'dcterms.date', 'dc:date', 'date', 'created', 'creation_date']);
 /** In `steps` below: the generic-meta step, and the steps (JSON-LD to generic metas) that read structured data. */
-const GENERIC_META_STEP = 5;
-const STRUCTURED_STEPS = 6;
+const GENERIC_META_STEP = 6;
+const STRUCTURED_STEPS = 7;
 
 function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: Kind): FoundDate | null {
   const ctx = makeContext(doc, url, opts);
@@ -185,13 +212,14 @@ function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: K
   // Generic `date` metas are often the last change, so they rank below the page's own <time> markup.
   const steps: (() => Candidate[])[] = [
     () => (opts.dateSelector && kind === 'published' ? fromSelector(doc, opts.dateSelector, ctx) : []),
-    () => fromJsonLd(kind, ctx),
+    () => fromJsonLd(kind, ctx, 'articles'),
     () =>
       fromMeta(
         doc,
         keys.filter((k) => !GENERIC_META.has(k)),
         ctx,
       ),
+    () => fromJsonLd(kind, ctx, 'others'),
     () => fromItemprop(doc, kind, ctx),
     () => fromTimeElements(doc, kind, ctx),
     () =>
@@ -211,7 +239,12 @@ function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: K
   const urlDate = kind === 'published' ? readUrlDate(url, ctx.now) : null;
   const readPool = (): Candidate[] => {
     try {
-      return [...fromJsonLd(kind, ctx), ...fromMeta(doc, keys, ctx), ...fromTimeElements(doc, kind, ctx)];
+      return [
+        ...fromJsonLd(kind, ctx, 'articles'),
+        ...fromJsonLd(kind, ctx, 'others'),
+        ...fromMeta(doc, keys, ctx),
+        ...fromTimeElements(doc, kind, ctx),
+      ];
     } catch {
       return [];
     }
