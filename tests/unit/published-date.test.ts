@@ -398,6 +398,27 @@ describe('findPublishedDate: against the reference time', () => {
     });
   });
 
+  it("gives a UTC instant from a country of several zones the day all its zones share (a New York TV station's page)", () => {
+    const head =
+      '<meta property="og:locale" content="en_US">' +
+      '<meta property="article:published_time" content="2020-05-02T02:54:29.000Z">';
+    const found = findPublishedDate(
+      page('<h1>Big news</h1>', head),
+      'https://abc7ny.example/traffic/6144149/',
+      {
+        now: NOW,
+      },
+    );
+    // The evening of 1 May anywhere from Hawaii to New York: only the day is known, not which zone.
+    expect(found?.parts).toEqual({ year: 2020, month: 5, day: 1 });
+    // An afternoon instant is the same day everywhere there: kept as it is.
+    const afternoon = head.replace('02:54:29', '18:54:29');
+    const kept = findPublishedDate(page('<h1>Big news</h1>', afternoon), 'https://abc7ny.example/a/', {
+      now: NOW,
+    });
+    expect(kept?.parts).toMatchObject({ day: 2, hour: 18, offsetMinutes: 0 });
+  });
+
   it('refuses a date after the reference time, whatever the machine clock says', () => {
     const doc = page(
       '<h1>Big news</h1>',

@@ -2,7 +2,13 @@
 // (navigation, comments, related lists) whose dates are never the article's.
 import { parseDateString } from '../pure/date-parse';
 import { isAfterReference } from '../pure/date-reference';
-import { partsInZone, publisherTimeZone, zoneOffsetMinutes } from '../pure/date-zone';
+import {
+  dayAcrossOffsets,
+  partsInZone,
+  publisherOffsetRange,
+  publisherTimeZone,
+  zoneOffsetMinutes,
+} from '../pure/date-zone';
 import type { DateParts, DateSource, FoundDate } from '../pure/types';
 import type { JsonLdNode } from './json-ld';
 import { readJsonLd } from './json-ld';
@@ -137,6 +143,8 @@ export interface Context {
   now: Date;
   /** The publisher's IANA zone, when the page's language or host names one (date-zone.ts). */
   publisherZone: string | null;
+  /** When the zone is unknown but the country spans zones (US, Canada…): its least and greatest UTC offsets. */
+  publisherOffsets: readonly [number, number] | null;
   /** That zone's offset at the reference time: what the "never after the reference" checks read. */
   publisherOffset: number | null;
   skipCache: Map<Element, boolean>;
@@ -182,10 +190,20 @@ export function inPublisherZone(parts: DateParts, publisherZone: string | null):
 
 /** Adds the publisher's zone to a local time that has none, and records where the zone came from. */
 export function finish(candidate: Candidate, ctx: Context): FoundDate {
-  const parts = candidate.zoneChecked
+  let parts = candidate.zoneChecked
     ? { ...candidate.parts }
     : inPublisherZone(candidate.parts, ctx.publisherZone);
-  const found: FoundDate = { raw: candidate.raw, source: candidate.source, detail: candidate.detail, parts };
+  let detail = candidate.detail;
+  // A UTC instant from a country of several zones: the day there when all of them agree on it and UTC does not.
+  const across =
+    !candidate.zoneChecked && !ctx.publisherZone && ctx.publisherOffsets
+      ? dayAcrossOffsets(parts, ctx.publisherOffsets)
+      : null;
+  if (across && across.day !== parts.day) {
+    parts = across;
+    detail = `${detail} (day in the publisher's country)`;
+  }
+  const found: FoundDate = { raw: candidate.raw, source: candidate.source, detail, parts };
   if (parts.hour !== undefined) {
     if (parts.offsetMinutes !== undefined) {
       found.zoneFrom = 'page';
@@ -298,15 +316,28 @@ export interface DateSearchOptions {
   elements?: Element[];
 }
 
+/** `en` with `og:locale` `en_US` is `en-US`: the locale names the country that the language tag leaves out. */
+export function withLocaleRegion(lang: string | null, locale: string | null): string | null {
+  const [language = ''] = (lang ?? '').trim().toLowerCase().split(/[-_]/);
+  const [localeLanguage = '', region] = (locale ?? '').trim().toLowerCase().split(/[-_]/);
+  if (!lang) return locale && region ? locale : lang;
+  if (lang.includes('-') || lang.includes('_') || !region || localeLanguage !== language) return lang;
+  return `${language}-${region}`;
+}
+
 /** The search context for one page: its headline, the publisher zone, the JSON-LD. */
 export function makeContext(doc: Document, url: string, opts: DateSearchOptions): Context {
-  const lang = opts.lang ?? doc.documentElement?.getAttribute('lang') ?? null;
+  const lang = withLocaleRegion(
+    opts.lang ?? doc.documentElement?.getAttribute('lang') ?? null,
+    doc.querySelector('meta[property="og:locale"]')?.getAttribute('content') ?? null,
+  );
   const zone = publisherTimeZone(lang, url);
   return {
     url,
     headline: opts.headline !== undefined ? opts.headline : findArticleHeadline(doc, url),
     now: opts.now,
     publisherZone: zone,
+    publisherOffsets: zone ? null : publisherOffsetRange(lang, url),
     publisherOffset:
       zone && !Number.isNaN(opts.now.getTime())
         ? (partsInZone(opts.now.getTime(), zone).offsetMinutes ?? null)
