@@ -1,6 +1,11 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { findModifiedDate, findPublishedDate, listTextDates } from '../../utils/dom/published-date';
+import {
+  findArticleDates,
+  findModifiedDate,
+  findPublishedDate,
+  listTextDates,
+} from '../../utils/dom/published-date';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const URL_EN = 'https://news.example.com/story';
@@ -425,5 +430,34 @@ describe('findPublishedDate: against the reference time', () => {
       '<meta property="article:published_time" content="2019-09-10T08:00:00+08:00">',
     );
     expect(findPublishedDate(doc, URL_EN, { now: ZH_NOW })).toBeNull();
+  });
+});
+
+describe('findArticleDates', () => {
+  it('gives both dates as the two separate searches do, from one shared pass', () => {
+    const pages = [
+      // A German portal: structured published date, the update only as a labelled line under the headline.
+      page(
+        '<h1>Big news</h1><p class="meta">Veröffentlicht am 01.04.2023, 12:00 Uhr · Aktualisiert am 02.04.2023, 08:15 Uhr</p>',
+        '<meta property="article:published_time" content="2023-04-01T12:00:00+02:00">',
+        'de',
+      ),
+      // A blog with dates only in its text: `Posted` and `Updated` lines.
+      page(
+        '<article><h1>Big news</h1><p class="post-date">Posted 3 May 2021</p><p>Updated: 5 May 2021</p></article>',
+      ),
+      // A Chinese portal line with both.
+      page(
+        '<h1>大新闻</h1><div class="info">发布时间：2022-02-17 09:00 更新时间：2022-02-18 10:00</div>',
+        '',
+        'zh-CN',
+      ),
+    ];
+    for (const doc of pages) {
+      const both = findArticleDates(doc, URL_EN, { now: NOW });
+      expect(both.published).toEqual(findPublishedDate(doc, URL_EN, { now: NOW }));
+      expect(both.modified).toEqual(findModifiedDate(doc, URL_EN, { now: NOW }));
+      expect(both.published).not.toBeNull();
+    }
   });
 });

@@ -151,6 +151,8 @@ export interface Context {
   jsonLd: JsonLdNode[];
   /** The page's elements in document order, listed once per clip (see collectElements). */
   elements?: Element[];
+  /** The headline's place in `elements` (-1: none), found once per clip (see headlineIndexOf). */
+  headlineIndex?: number;
 }
 
 export interface Candidate {

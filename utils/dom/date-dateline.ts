@@ -6,7 +6,7 @@ import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind } from './date-context';
 import { DATE_HINT, hintText, inPublisherZone } from './date-context';
 import type { TextCandidate } from './date-text-search';
-import { collectElements, scoreTextCandidates, textPrefix } from './date-text-search';
+import { collectElements, headlineIndexOf, scoreTextCandidates, textPrefix } from './date-text-search';
 
 /** How far (in elements, document order) from the headline the article's own dateline sits. */
 const NEAR_BEFORE_HEADLINE = 15;
@@ -35,7 +35,7 @@ const WINDOW = { before: NEAR_BEFORE_HEADLINE, after: NEAR_AFTER_HEADLINE };
 /** Whether an element sits where the article's own dateline does: near the headline, not in a list. */
 function makeDatelineTest(doc: Document, ctx: Context): (el: Element) => boolean {
   const elements = collectElements(doc, ctx);
-  const headlineIndex = ctx.headline ? elements.indexOf(ctx.headline) : -1;
+  const headlineIndex = headlineIndexOf(doc, ctx);
   const near =
     headlineIndex < 0
       ? null

@@ -206,8 +206,8 @@ const GENERIC_META = new Set(['dc.date', 'dcterms.date', 'dc:date', 'date', 'cre
 const GENERIC_META_STEP = 6;
 const STRUCTURED_STEPS = 7;
 
-function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: Kind): FoundDate | null {
-  const ctx = makeContext(doc, url, opts);
+function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: Kind): FoundDate | null {
+  const url = ctx.url;
   const keys = META_KEYS[kind];
   // Generic `date` metas are often the last change, so they rank below the page's own <time> markup.
   const steps: (() => Candidate[])[] = [
@@ -289,20 +289,41 @@ function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: K
   return first ? finish(settle(first), ctx) : null;
 }
 
-/** The article's published date, most trusted source first; null when the page gives none. Never throws. */
-export function findPublishedDate(doc: Document, url: string, opts: DateSearchOptions): FoundDate | null {
+function safely(find: () => FoundDate | null): FoundDate | null {
   try {
-    return runCascade(doc, url, opts, 'published');
+    return find();
   } catch {
     return null;
   }
 }
 
+/**
+ * Both dates in one pass over the page: one context (headline, element list, JSON-LD, publisher zone) and one walk of
+ * its text, which the published and the modified cascades share. Never throws.
+ */
+export function findArticleDates(
+  doc: Document,
+  url: string,
+  opts: DateSearchOptions,
+): { published: FoundDate | null; modified: FoundDate | null } {
+  let ctx: Context;
+  try {
+    ctx = makeContext(doc, url, opts);
+  } catch {
+    return { published: null, modified: null };
+  }
+  return {
+    published: safely(() => runCascade(doc, ctx, opts, 'published')),
+    modified: safely(() => runCascade(doc, ctx, opts, 'modified')),
+  };
+}
+
+/** The article's published date, most trusted source first; null when the page gives none. Never throws. */
+export function findPublishedDate(doc: Document, url: string, opts: DateSearchOptions): FoundDate | null {
+  return safely(() => runCascade(doc, makeContext(doc, url, opts), opts, 'published'));
+}
+
 /** The article's last-modified date, from structured data, meta tags, or an "Updated" time or label. Never throws. */
 export function findModifiedDate(doc: Document, url: string, opts: DateSearchOptions): FoundDate | null {
-  try {
-    return runCascade(doc, url, opts, 'modified');
-  } catch {
-    return null;
-  }
+  return safely(() => runCascade(doc, makeContext(doc, url, opts), opts, 'modified'));
 }
