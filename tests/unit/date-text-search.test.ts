@@ -1,7 +1,14 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fitsShort, listTextDates, shortText, textPrefix } from '../../utils/dom/date-text-search';
+import {
+  fitsShort,
+  indexElements,
+  listTextDates,
+  shortText,
+  textPrefix,
+} from '../../utils/dom/date-text-search';
+import { makeContext } from '../../utils/dom/date-context';
 import { MAX_SHORT_TEXT } from '../../utils/dom/date-context';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
@@ -83,5 +90,29 @@ describe('textPrefix and shortText', () => {
         expect(shortText(section)).toBe(flat.length <= MAX_SHORT_TEXT ? flat : null);
       }),
     );
+  });
+});
+
+describe('indexElements', () => {
+  it('sorts out the same elements as the selector queries, in document order, once per context', () => {
+    // A WordPress post with hAtom markup, Drupal RDFa and microdata, as real templates mix them.
+    const { document } = parseHTML(`<html><head><meta property="article:published_time" content="2022-02-17">
+      <meta name="date" content="2022-02-18"></head><body>
+      <abbr class="published" title="2022-02-17T09:00">Feb 17</abbr><abbr class="initialism">UN</abbr>
+      <time datetime="2022-02-17">17 Feb</time><abbr class="date" title="2022-02-19">19 Feb</abbr><abbr class="date">x</abbr>
+      <span property="schema:dateCreated" content="2022-02-16"></span><span property="name">No content</span>
+      <div itemprop="datePublished">2022-02-17</div><meta itemprop="dateModified" content="2022-02-20">
+      </body></html>`);
+    const ctx = makeContext(document, 'https://e.com/a', { now: NOW });
+    const index = indexElements(document, ctx);
+    const same = (got: Element[], selector: string): void =>
+      expect(got).toEqual(
+        Array.from(document.querySelectorAll(selector)).filter((el) => el.tagName !== 'META'),
+      );
+    expect(index.metas).toEqual(Array.from(document.querySelectorAll('meta')));
+    same(index.times, 'time, abbr.published, abbr.updated, abbr[title].date');
+    same(index.itemprops, '[itemprop]');
+    same(index.properties, '[property][content]');
+    expect(indexElements(document, ctx)).toBe(index);
   });
 });

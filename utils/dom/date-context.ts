@@ -153,6 +153,13 @@ export interface Context {
   elements?: Element[];
   /** The headline's place in `elements` (-1: none), found once per clip (see headlineIndexOf). */
   headlineIndex?: number;
+  /** Metas, times and microdata among `elements`, sorted out once per clip (see indexElements). */
+  index?: {
+    metas: Element[];
+    times: Element[];
+    itemprops: Element[];
+    properties: Element[];
+  };
 }
 
 export interface Candidate {

@@ -6,7 +6,13 @@ import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind } from './date-context';
 import { DATE_HINT, hintText, inPublisherZone } from './date-context';
 import type { TextCandidate } from './date-text-search';
-import { collectElements, headlineIndexOf, scoreTextCandidates, textPrefix } from './date-text-search';
+import {
+  collectElements,
+  headlineIndexOf,
+  indexElements,
+  scoreTextCandidates,
+  textPrefix,
+} from './date-text-search';
 
 /** How far (in elements, document order) from the headline the article's own dateline sits. */
 const NEAR_BEFORE_HEADLINE = 15;
@@ -151,7 +157,8 @@ export function settleUtcDay(
   try {
     const isDateline = makeDatelineTest(doc, ctx);
     // A `<time>` for this very instant shows its day in its text, whatever its class says (`updated`).
-    const visible = Array.from(doc.querySelectorAll('time[datetime]'))
+    const visible = indexElements(doc, ctx)
+      .times.filter((el) => el.hasAttribute('datetime'))
       .slice(0, 200)
       .flatMap((el): Candidate[] => {
         const stated = parseDateString(el.getAttribute('datetime') ?? '');

@@ -49,6 +49,44 @@ export function headlineIndexOf(doc: Document, ctx: Context): number {
   return ctx.headlineIndex;
 }
 
+/** The page's elements that the structured sources read, sorted out in one pass over the element list. */
+export interface ElementIndex {
+  metas: Element[];
+  /** `<time>`, and `<abbr>` marked as a date (`.published`, `.updated`, `[title].date`), in document order. */
+  times: Element[];
+  /** Elements other than `<meta>` with `itemprop`, and with `property` + `content` (RDFa). */
+  itemprops: Element[];
+  properties: Element[];
+}
+
+/** One pass instead of a selector query per source: whole-tree queries are dear in linkedom (the CLI). */
+export function indexElements(doc: Document, ctx: Context): ElementIndex {
+  if (ctx.index) return ctx.index;
+  const index: ElementIndex = { metas: [], times: [], itemprops: [], properties: [] };
+  for (const el of collectElements(doc, ctx)) {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'META') {
+      index.metas.push(el);
+      continue;
+    }
+    if (tag === 'TIME') index.times.push(el);
+    else if (tag === 'ABBR' && isDateAbbr(el)) index.times.push(el);
+    if (el.hasAttribute('itemprop')) index.itemprops.push(el);
+    if (el.hasAttribute('property') && el.hasAttribute('content')) index.properties.push(el);
+  }
+  ctx.index = index;
+  return index;
+}
+
+function isDateAbbr(el: Element): boolean {
+  const classes = (el.getAttribute('class') ?? '').split(/\s+/);
+  return (
+    classes.includes('published') ||
+    classes.includes('updated') ||
+    (classes.includes('date') && el.hasAttribute('title'))
+  );
+}
+
 export function scoreText(
   el: Element,
   text: string,

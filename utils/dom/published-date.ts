@@ -17,7 +17,7 @@ import {
   parseCandidate,
 } from './date-context';
 import { addTimeOfDay, preferShownDateline, settleUtcDay } from './date-dateline';
-import { fromText } from './date-text-search';
+import { fromText, indexElements } from './date-text-search';
 import { isConsistentWithUrl, preferLocalOffset, readUrlDate } from './date-url';
 import { findScriptDates } from './script-dates';
 import type { JsonLdNode } from './json-ld';
@@ -112,7 +112,7 @@ function fromJsonLd(kind: Kind, ctx: Context, which: 'articles' | 'others'): Can
 
 function fromMeta(doc: Document, keys: string[], ctx: Context): Candidate[] {
   const found: { rank: number; candidate: Candidate }[] = [];
-  for (const meta of Array.from(doc.querySelectorAll('meta')).slice(0, 500)) {
+  for (const meta of indexElements(doc, ctx).metas.slice(0, 500)) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -137,8 +137,7 @@ function fromItemprop(doc: Document, kind: Kind, ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   // RDFa on any element: `<span property="schema:dateCreated" content=…>` (Drupal).
   const rdfa = RDFA_PROPERTIES[kind];
-  for (const el of Array.from(doc.querySelectorAll('[property][content]')).slice(0, 500)) {
-    if (el.tagName.toUpperCase() === 'META') continue;
+  for (const el of indexElements(doc, ctx).properties.slice(0, 500)) {
     const property = (el.getAttribute('property') ?? '').toLowerCase();
     const raw = el.getAttribute('content')?.trim();
     const parts = parseCandidate(raw, ctx);
@@ -147,8 +146,7 @@ function fromItemprop(doc: Document, kind: Kind, ctx: Context): Candidate[] {
     }
   }
   const wanted = ITEMPROP[kind];
-  for (const el of Array.from(doc.querySelectorAll('[itemprop]')).slice(0, 2000)) {
-    if (el.tagName.toUpperCase() === 'META') continue;
+  for (const el of indexElements(doc, ctx).itemprops.slice(0, 2000)) {
     if ((el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/).indexOf(wanted) < 0) continue;
     if (isInSkippedContainer(el, ctx)) continue;
     for (const value of [el.getAttribute('datetime'), el.getAttribute('content'), el.textContent]) {
@@ -167,9 +165,7 @@ function fromItemprop(doc: Document, kind: Kind, ctx: Context): Candidate[] {
 // ---------------------------------------------------------------- <time> and <abbr>
 
 function fromTimeElements(doc: Document, kind: Kind, ctx: Context): Candidate[] {
-  const elements = Array.from(
-    doc.querySelectorAll('time, abbr.published, abbr.updated, abbr[title].date'),
-  ).slice(0, 500);
+  const elements = indexElements(doc, ctx).times.slice(0, 500);
   const found: { score: number; candidate: Candidate }[] = [];
   for (const el of elements) {
     const isTime = el.tagName.toUpperCase() === 'TIME';
