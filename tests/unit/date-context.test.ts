@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isPlausible, isSkipContainer, makeContext, withLocaleRegion } from '../../utils/dom/date-context';
+import { isPlausible, isSkipContainer, makeContext } from '../../utils/dom/date-context';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
 
@@ -29,22 +29,15 @@ describe('date-context', () => {
   });
 });
 
-describe('withLocaleRegion', () => {
-  it("adds og:locale's country to a bare language tag of the same language, and nothing else", () => {
-    expect(withLocaleRegion('en', 'en_US')).toBe('en-us');
-    expect(withLocaleRegion('en-GB', 'en_US')).toBe('en-GB');
-    expect(withLocaleRegion('zh', 'en_US')).toBe('zh');
-    expect(withLocaleRegion('fr', null)).toBe('fr');
-    expect(withLocaleRegion(null, 'fr_CA')).toBe('fr_CA');
-    expect(withLocaleRegion(null, 'fr')).toBeNull();
-  });
-
-  it('gives the context the range of a country of several zones when its zone is unknown', () => {
-    const { document } = parseHTML(
-      '<html lang="en"><head><meta property="og:locale" content="en_US"></head><body></body></html>',
-    );
-    const ctx = makeContext(document, 'https://abc7ny.com/a', { now: new Date('2020-06-01T00:00:00Z') });
+describe('publisherOffsets', () => {
+  it('is the range of a country of several zones named by the host, when the zone is unknown', () => {
+    const { document } = parseHTML('<html lang="fr"><head></head><body></body></html>');
+    const now = new Date('2020-06-01T00:00:00Z');
+    const ctx = makeContext(document, 'http://ici.radio-canada.ca/nouvelle/1728875/', { now });
     expect(ctx.publisherZone).toBeNull();
-    expect(ctx.publisherOffsets).toEqual([-600, -240]);
+    expect(ctx.publisherOffsets).toEqual([-480, -150]);
+    // `en-US` is WordPress's default for English sites anywhere: not a country.
+    const blog = parseHTML('<html lang="en-US"><head></head><body></body></html>').document;
+    expect(makeContext(blog, 'https://www.foodblog.example.com/cake/', { now }).publisherOffsets).toBeNull();
   });
 });

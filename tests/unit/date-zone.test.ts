@@ -142,13 +142,12 @@ describe('partsInZone', () => {
 });
 
 describe('publisherOffsetRange and dayAcrossOffsets', () => {
-  it('knows the span of a country of several zones, from the language tag or the host', () => {
-    expect(publisherOffsetRange('en-US', 'https://abc7ny.com/traffic/penn-station/')).toEqual([-600, -240]);
-    expect(publisherOffsetRange('fr', 'http://ici.radio-canada.ca/nouvelle/1728875/')).toEqual([-480, -150]);
-    expect(publisherOffsetRange('en', 'https://www.couriermail.com.au/news/')).toEqual([480, 660]);
+  it('knows the span of a country of several zones from the host, never from the language tag', () => {
+    expect(publisherOffsetRange('http://ici.radio-canada.ca/nouvelle/1728875/')).toEqual([-480, -150]);
+    expect(publisherOffsetRange('https://www.couriermail.com.au/news/')).toEqual([480, 660]);
     // One zone, or no country: no range (publisherTimeZone covers the first).
-    expect(publisherOffsetRange('de-DE', 'https://www.example.de/')).toBeNull();
-    expect(publisherOffsetRange('en', 'https://example.com/')).toBeNull();
+    expect(publisherOffsetRange('https://www.example.de/')).toBeNull();
+    expect(publisherOffsetRange('https://example.com/')).toBeNull();
   });
 
   it('moves a UTC instant to the day every zone of the country shares, and only then', () => {

@@ -325,28 +325,16 @@ export interface DateSearchOptions {
   elements?: Element[];
 }
 
-/** `en` with `og:locale` `en_US` is `en-US`: the locale names the country that the language tag leaves out. */
-export function withLocaleRegion(lang: string | null, locale: string | null): string | null {
-  const [language = ''] = (lang ?? '').trim().toLowerCase().split(/[-_]/);
-  const [localeLanguage = '', region] = (locale ?? '').trim().toLowerCase().split(/[-_]/);
-  if (!lang) return locale && region ? locale : lang;
-  if (lang.includes('-') || lang.includes('_') || !region || localeLanguage !== language) return lang;
-  return `${language}-${region}`;
-}
-
 /** The search context for one page: its headline, the publisher zone, the JSON-LD. */
 export function makeContext(doc: Document, url: string, opts: DateSearchOptions): Context {
-  const lang = withLocaleRegion(
-    opts.lang ?? doc.documentElement?.getAttribute('lang') ?? null,
-    doc.querySelector('meta[property="og:locale"]')?.getAttribute('content') ?? null,
-  );
+  const lang = opts.lang ?? doc.documentElement?.getAttribute('lang') ?? null;
   const zone = publisherTimeZone(lang, url);
   return {
     url,
     headline: opts.headline !== undefined ? opts.headline : findArticleHeadline(doc, url),
     now: opts.now,
     publisherZone: zone,
-    publisherOffsets: zone ? null : publisherOffsetRange(lang, url),
+    publisherOffsets: zone ? null : publisherOffsetRange(url),
     publisherOffset:
       zone && !Number.isNaN(opts.now.getTime())
         ? (partsInZone(opts.now.getTime(), zone).offsetMinutes ?? null)

@@ -52,22 +52,6 @@ function fromSelector(doc: Document, selector: string, ctx: Context): Candidate[
   return [];
 }
 
-/** Whether `a` comes before `b`: as instants when both are zoned times, else by calendar day. */
-function isEarlier(a: DateParts, b: DateParts): boolean {
-  const day = (p: DateParts): number => Date.UTC(p.year, p.month - 1, p.day);
-  if (
-    a.hour === undefined ||
-    b.hour === undefined ||
-    a.offsetMinutes === undefined ||
-    b.offsetMinutes === undefined
-  )
-    return day(a) < day(b);
-  const instant = (p: DateParts): number =>
-    Date.UTC(p.year, p.month - 1, p.day, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) -
-    (p.offsetMinutes ?? 0) * 60_000;
-  return instant(a) < instant(b);
-}
-
 /**
  * JSON-LD dates. `articles`: the article's own nodes (NewsArticle…, WebPage); `others`: other typed nodes (VideoObject,
  * Event…), which carry the date of an embedded clip or event and so rank below the page's meta tags.
@@ -89,16 +73,13 @@ function fromJsonLd(kind: Kind, ctx: Context, which: 'articles' | 'others'): Can
     return raw && parts ? { raw, parts } : null;
   };
   const visit = (node: JsonLdNode): Candidate | null => {
-    const type = typesOf(node)[0] ?? 'node';
     for (const key of JSON_LD_KEYS[kind]) {
-      const found = read(node, key);
-      if (!found) continue;
-      // A first publication after the node's own last change is a re-stamp (a CMS that re-dates a post when it is
-      // republished or scheduled again, Yoast's `datePublished` after `dateModified`): the change came first.
-      const changed = kind === 'published' ? read(node, 'dateModified') : null;
-      if (changed && isEarlier(changed.parts, found.parts))
-        return { ...changed, source: 'json-ld', detail: `${type}.dateModified (before ${key})` };
-      return { ...found, source: 'json-ld', detail: `${type}.${key}` };
+      const raw = stringProp(node, key);
+      const parts = parseCandidate(raw, ctx);
+      if (raw && parts) {
+        const type = typesOf(node)[0] ?? 'node';
+        return { raw, source: 'json-ld', detail: `${type}.${key}`, parts };
+      }
     }
     return null;
   };

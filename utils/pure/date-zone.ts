@@ -111,19 +111,13 @@ const COUNTRY_OFFSET_RANGES: Record<string, readonly [number, number]> = {
   id: [420, 540],
 };
 
-/** A language tag's region (`en-US` → `us`), else the host's country code (`.ca`), when it is a country. */
-function countryOf(lang: string | null, url: string): string | null {
-  const region = (lang ?? '').trim().toLowerCase().split(/[-_]/)[1] ?? '';
-  if (/^[a-z]{2}$/.test(region)) return region;
-  return /\.([a-z]{2})$/.exec(hostOf(url))?.[1] ?? null;
-}
-
 /**
- * The span of UTC offsets of the publisher's country when it spans zones (see `publisherTimeZone` for the others):
- * `[least, greatest]` minutes east of UTC, or null when the country is unknown or has one zone.
+ * The span of UTC offsets of the publisher's country when its host names a country of several zones (`.ca`,
+ * `.com.au`): `[least, greatest]` minutes east of UTC, else null. Not from the language tag: `en-US` is WordPress's
+ * default for any English site, wherever it is written.
  */
-export function publisherOffsetRange(lang: string | null, url: string): readonly [number, number] | null {
-  const country = countryOf(lang, url);
+export function publisherOffsetRange(url: string): readonly [number, number] | null {
+  const country = /\.([a-z]{2})$/.exec(hostOf(url))?.[1];
   return country ? (COUNTRY_OFFSET_RANGES[country] ?? null) : null;
 }
 
