@@ -67,11 +67,6 @@ function fromJsonLd(kind: Kind, ctx: Context, which: 'articles' | 'others'): Can
         /^(WebSite|Organization|NewsMediaOrganization|Person|Corporation|Brand)$/.test(t),
       ),
   );
-  const read = (node: JsonLdNode, key: string): { raw: string; parts: DateParts } | null => {
-    const raw = stringProp(node, key);
-    const parts = parseCandidate(raw, ctx);
-    return raw && parts ? { raw, parts } : null;
-  };
   const visit = (node: JsonLdNode): Candidate | null => {
     for (const key of JSON_LD_KEYS[kind]) {
       const raw = stringProp(node, key);
