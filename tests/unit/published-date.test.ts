@@ -70,6 +70,11 @@ describe('findPublishedDate: structured data', () => {
     ['<meta name="citation_publication_date" content="2022/02/17">', 'citation_publication_date'],
     ['<meta itemprop="datePublished" content="2022-02-17">', 'datepublished'],
     ['<meta name="date" content="2022-02-17">', 'date'],
+    // A canton's site, tagged for its Swiftype site search.
+    [
+      '<meta class="swiftype" name="publication_date" content="2022-02-17T14:00:00" data-type="date">',
+      'publication_date',
+    ],
   ])('meta %s', (head, key) => {
     const found = findPublishedDate(page('<h1>Big news</h1>', head), URL_EN, { now: NOW });
     expect(found?.source).toBe('meta');

@@ -39,6 +39,9 @@ export const META_KEYS: Record<Kind, string[]> = {
     'published_date',
     'published-date',
     'date_published',
+    // Site-search crawlers' own tags (Swiftype, Elastic App Search) on government and NGO sites.
+    'publication_date',
+    'publication-date',
     'pubdate',
     'pub_date',
     'parsely-pub-date',
