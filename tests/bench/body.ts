@@ -200,6 +200,13 @@ function printSet(label: string, results: PageResult[], worst: number, show: num
   if (failed.length) {
     const codes = failed.map((x) => `${x.name} (${x.postclipError ?? ''})`).join(', ');
     console.log(`  postclip gave no body on ${failed.length}: ${codes}`);
+    // The same figures without the refused pages: what a clipped page looks like, beside what is refused.
+    const clipped = results.filter((x) => x.postclipError === null);
+    const rc = meanScore(clipped.map((x) => x.readability));
+    const pc = meanScore(clipped.map((x) => x.postclip));
+    console.log(`  on the ${clipped.length} pages postclip clips:`);
+    console.log(`  ${'readability'.padEnd(12)} ${f3(rc.precision)} ${f3(rc.recall)} ${f3(rc.f1)}`);
+    console.log(`  ${'postclip'.padEnd(12)} ${f3(pc.precision)} ${f3(pc.recall)} ${f3(pc.f1)}`);
   }
   if (worst > 0) {
     const sorted = [...results].sort(
