@@ -87,4 +87,13 @@ describe('findAccountName', () => {
     expect(findAccountName(page, null)).toBeNull();
     expect(findSiteName(page, URL)).not.toBe('Jo');
   });
+
+  it("skips a login widget's nickname label and a news site's channel (section) name", () => {
+    const widget = doc(
+      '<div class="user"><span class="nickname"><ul><li><a href="/me">Profil</a></li><li><a href="/s">Einstellungen</a></li></ul></span></div><article><p>Story.</p></article>',
+    );
+    expect(findAccountName(widget, null)).toBeNull();
+    const section = doc('<a class="channel-name" href="/news/">News</a><article><p>Story.</p></article>');
+    expect(findAccountName(section, null)).toBeNull();
+  });
 });

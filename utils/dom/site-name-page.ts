@@ -48,7 +48,7 @@ export function findLogoName(doc: Document, url: string): string | null {
 
 /**
  * Elements whose class or id names the publishing account of a platform page (WeChat's `rich_media_meta_nickname`,
- * `profile_nickname`; `account-name`, `channel-name` elsewhere). The platform's og:site_name (`微信公众平台`) is
+ * `profile_nickname`; `account-name` elsewhere; not `channel-name`, a news site's section). The platform's og:site_name (`微信公众平台`) is
  * the same for every account; the account is the name readers know the post by.
  */
 const ACCOUNT_SELECTOR = [
@@ -56,10 +56,9 @@ const ACCOUNT_SELECTOR = [
   '[id*="nickname"]',
   '[class*="account-name"]',
   '[class*="account_name"]',
-  '[class*="channel-name"]',
-  '[class*="channel_name"]',
 ].join(', ');
 const MAX_ACCOUNT_ELEMENTS = 20;
+const MAX_NAME_ELEMENTS = 3;
 
 /** In comments, a sidebar or the site's chrome: a commenter's nickname there names no publisher. */
 function isInChrome(el: Element): boolean {
@@ -78,6 +77,8 @@ export function findAccountName(doc: Document, byline: string | null): string | 
   for (const el of elements) {
     // A wrapper's own label (`<div class="nickname-box"><span>…</span><em>关注</em>`) is read from its leaf.
     if (el.querySelector(ACCOUNT_SELECTOR) || isInChrome(el)) continue;
+    // A name is a leaf or a link around it; a widget (a login box's `nickname` label, a form) holds more.
+    if (el.querySelectorAll('*').length > MAX_NAME_ELEMENTS || el.closest('form')) continue;
     const name = clean(el.textContent);
     if (name) names.add(name);
   }
