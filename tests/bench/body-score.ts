@@ -41,36 +41,38 @@ export function markdownToText(markdown: string): string {
 }
 
 function inlineToText(markdown: string): string {
-  return markdown
-    .replace(/^ {0,3}\[[^\]\n]+\]:\s+\S+.*$/gm, ' ')
-    .replace(IMAGE, ' ')
-    .replace(LINK, '$1')
-    .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, ' ')
-    // A heading mark, or quote and list marks (nested); `### 21) Star Wars` keeps its number, which is text.
-    .replace(/^[ \t]*(?:#{1,6}[ \t]+|(?:(?:>|[-*+]|\d+[.)])[ \t]+)+)/gm, ' ')
-    .replace(
-      /\\([!-/:-@[-`{-~])|(`+)([\s\S]*?)\2|<((?:https?|mailto):[^>\s]*)>|([*_]|~~)|(\|)|&(#\d+|#x[0-9a-f]+|[a-z]+);/gi,
-      (
-        all,
-        escaped?: string,
-        _ticks?: string,
-        code?: string,
-        url?: string,
-        delimiter?: string,
-        pipe?: string,
-        entity?: string,
-      ) => {
-        if (escaped !== undefined) return escaped;
-        if (code !== undefined) return code; // a code span is literal
-        if (url !== undefined) return url;
-        if (delimiter !== undefined) return '';
-        if (pipe !== undefined) return ' ';
-        const name = (entity ?? '').toLowerCase();
-        if (!name.startsWith('#')) return ENTITIES[name] ?? all;
-        const point = name.startsWith('#x') ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : all;
-      },
-    );
+  return (
+    markdown
+      .replace(/^ {0,3}\[[^\]\n]+\]:\s+\S+.*$/gm, ' ')
+      .replace(IMAGE, ' ')
+      .replace(LINK, '$1')
+      .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, ' ')
+      // A heading mark, or quote and list marks (nested); `### 21) Star Wars` keeps its number, which is text.
+      .replace(/^[ \t]*(?:#{1,6}[ \t]+|(?:(?:>|[-*+]|\d+[.)])[ \t]+)+)/gm, ' ')
+      .replace(
+        /\\([!-/:-@[-`{-~])|(`+)([\s\S]*?)\2|<((?:https?|mailto):[^>\s]*)>|([*_]|~~)|(\|)|&(#\d+|#x[0-9a-f]+|[a-z]+);/gi,
+        (
+          all,
+          escaped?: string,
+          _ticks?: string,
+          code?: string,
+          url?: string,
+          delimiter?: string,
+          pipe?: string,
+          entity?: string,
+        ) => {
+          if (escaped !== undefined) return escaped;
+          if (code !== undefined) return code; // a code span is literal
+          if (url !== undefined) return url;
+          if (delimiter !== undefined) return '';
+          if (pipe !== undefined) return ' ';
+          const name = (entity ?? '').toLowerCase();
+          if (!name.startsWith('#')) return ENTITIES[name] ?? all;
+          const point = name.startsWith('#x') ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+          return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : all;
+        },
+      )
+  );
 }
 
 /** NFKC, lower case, whitespace collapsed. */
