@@ -9,9 +9,12 @@ import {
   isLayout,
   isSentence,
   linkDensity,
+  measureLinkedText,
+  measureProse,
   spacedText,
 } from '../../utils/dom/boilerplate-measure';
 import { DROP_ATTRIBUTE } from '../../utils/dom/pre-clean';
+import { measureText } from '../../utils/pure/text-weight';
 
 function bodyOf(html: string): HTMLElement {
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body;
@@ -51,5 +54,26 @@ describe('boilerplate measures', () => {
     expect(box.firstElementChild?.hasAttribute(DROP_ATTRIBUTE)).toBe(true);
     expect(isGone(form, body)).toBe(true);
     expect(isGone(body.querySelector('h1') as Element, body)).toBe(false);
+  });
+});
+
+describe('measureLinkedText', () => {
+  it('equals measureText of the whole text and the sum over every link, nested links counted per link', () => {
+    const el = bodyOf(
+      '<div>Intro 宁波 <a href="/a">one <b>two</b></a> <p>text <a href="/b">x<a href="/c">yz</a></a></p><svg><a>s</a></svg> end</div>',
+    ).firstElementChild as Element;
+    const total = measureText(el.textContent ?? '');
+    const linked = Array.from(el.querySelectorAll('a')).reduce(
+      (s, a) => s + measureText(a.textContent ?? ''),
+      0,
+    );
+    expect(measureLinkedText(el)).toEqual({ total, linked });
+    expect(measureProse(el)).toBe(total - linked);
+  });
+
+  it('is zero for an empty element and counts a link that is the element itself as text, not link', () => {
+    const body = bodyOf('<a href="/a">only a link</a><span></span>');
+    expect(measureLinkedText(body.querySelector('span') as Element)).toEqual({ total: 0, linked: 0 });
+    expect(measureLinkedText(body.querySelector('a') as Element)).toEqual({ total: 9, linked: 0 });
   });
 });

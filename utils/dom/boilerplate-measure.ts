@@ -21,13 +21,39 @@ export function textOf(node: Node | null | undefined): string {
 
 /** Share of the element's text inside links, by measureText weight (0 for an empty element). */
 export function linkDensity(el: Element): number {
-  const total = measureText(el.textContent ?? '');
+  const { total, linked } = measureLinkedText(el);
   if (total === 0) return 0;
-  const linked = Array.from(el.querySelectorAll('a')).reduce(
-    (sum, a) => sum + measureText(a.textContent ?? ''),
-    0,
-  );
   return Math.min(1, linked / total);
+}
+
+/**
+ * measureText of the element's text, and the sum of measureText over each `<a>` inside it (nested links count
+ * once per link, as a sum over `querySelectorAll('a')` would): one walk of its text nodes, no copies of its text.
+ * measureText adds up over concatenation, so the per-node sums equal the whole-string measures.
+ */
+export function measureLinkedText(el: Element): { total: number; linked: number } {
+  let total = 0;
+  let linked = 0;
+  let links = 0;
+  let node: Node | null = el.firstChild;
+  while (node) {
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      const weight = measureText(node.nodeValue ?? '');
+      total += weight;
+      linked += weight * links;
+    } else if (node.nodeType === 1 && node.firstChild) {
+      if ((node as Element).localName === 'a') links++;
+      node = node.firstChild;
+      continue;
+    }
+    while (node !== el && node.nextSibling === null) {
+      node = node.parentNode;
+      if (!node || node === el) return { total, linked };
+      if ((node as Element).localName === 'a') links--;
+    }
+    node = node.nextSibling;
+  }
+  return { total, linked };
 }
 
 export function isLayout(el: Element): boolean {
@@ -41,11 +67,8 @@ export function isSentence(text: string): boolean {
 
 /** Text outside links, by measureText weight. */
 export function measureProse(el: Element): number {
-  const linked = Array.from(el.querySelectorAll('a')).reduce(
-    (s, a) => s + measureText(a.textContent ?? ''),
-    0,
-  );
-  return measureText(el.textContent ?? '') - linked;
+  const { total, linked } = measureLinkedText(el);
+  return total - linked;
 }
 
 /** A paragraph of running text outside links somewhere inside `el`: article text that must stay. */

@@ -83,7 +83,8 @@ export function removeCounterRows(body: Element): void {
 /** Everything after a decorated end marker in its container, when it is short and has no running text. */
 export function removeEndMarkerTails(body: Element): void {
   for (const el of Array.from(body.querySelectorAll('p, div, section, span, strong, b'))) {
-    if (isGone(el, body) || el.children.length > 2 || !END_MARKER.test(textOf(el))) continue;
+    // The raw text: END_MARKER allows any whitespace run, so collapsing it first changes no answer.
+    if (el.children.length > 2 || !END_MARKER.test(el.textContent ?? '') || isGone(el, body)) continue;
     // The marker's line, grown while its parent holds only it.
     let line = el;
     while (line.parentElement && !isLayout(line.parentElement) && textOf(line.parentElement) === textOf(el))
