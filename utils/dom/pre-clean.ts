@@ -28,13 +28,24 @@ export function inlineShadowRoots(liveElements: ArrayLike<Element>, clone: Docum
 
 /** Deepest element nesting, counted without recursion (a 5,000-deep page must not overflow the stack). */
 export function measureDepth(root: Element): number {
-  let deepest = 0;
-  const stack: [Element, number][] = [[root, 1]];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [el, depth] = item;
-    if (depth > deepest) deepest = depth;
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
-      stack.push([child, depth + 1]);
+  // A walk by the element links (down, across, up): no stack to fill with every element of the page.
+  let deepest = 1;
+  let depth = 1;
+  let el: Element | null = root;
+  while (el) {
+    const child: Element | null = el.firstElementChild;
+    if (child) {
+      el = child;
+      depth++;
+      if (depth > deepest) deepest = depth;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    if (!el || el === root) break;
+    el = el.nextElementSibling;
   }
   return deepest;
 }
