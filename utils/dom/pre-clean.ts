@@ -112,6 +112,9 @@ const AD_LABEL =
   /^(?:advertisement|advertising|anzeige|publicité|publicidad|pubblicità|reklame|广告|廣告|広告|광고)$/i;
 /** `当前位置：首页 > 地方 > 正文`, `您现在的位置：…`. */
 export const BREADCRUMB_LABEL = /^(?:当前|您的|你的|您现在的|你现在的|现在|所在)位置\s*[：:]/u;
+/** The two labels with the spaces around them allowed, for a text node's raw value. */
+const RAW_AD_LABEL = new RegExp(`^\\s*${AD_LABEL.source.slice(1, -1)}\\s*$`, AD_LABEL.flags);
+const RAW_BREADCRUMB_LABEL = new RegExp(`^\\s*${BREADCRUMB_LABEL.source.slice(1)}`, BREADCRUMB_LABEL.flags);
 /** Ads and breadcrumbs hold little text; a bigger element so named is a layout wrapper. */
 const MAX_AD_CHARS = 500;
 const MAX_BREADCRUMB_CHARS = 200;
@@ -155,8 +158,11 @@ export function removeBoilerplate(doc: Document): void {
   }
   // Labels are found from their text nodes, so no element's whole text is read unless a label starts it.
   for (const node of listTextNodes(body)) {
+    // The raw text first: a label's words hold no space, so the untrimmed tests answer as the collapsed ones do.
+    const raw = node.nodeValue ?? '';
+    if (!RAW_BREADCRUMB_LABEL.test(raw) && !RAW_AD_LABEL.test(raw)) continue;
     const start = node.parentElement;
-    const own = normalizeSpace(node.nodeValue);
+    const own = normalizeSpace(raw);
     if (!start || !body.contains(start) || !own) continue;
     const isCrumb = BREADCRUMB_LABEL.test(own);
     if (!isCrumb && !AD_LABEL.test(own)) continue;
