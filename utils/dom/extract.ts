@@ -28,7 +28,6 @@ import { countCjk } from '../pure/cjk';
 import { firstSentence, normalizeSpace } from '../pure/page-text';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
-import { measureText } from '../pure/text-weight';
 import type { ClipDraft } from '../pure/types';
 import { hostOf } from '../pure/url';
 import { errorMessage } from '../pure/error-message';
