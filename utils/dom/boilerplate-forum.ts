@@ -10,6 +10,7 @@ import {
   tagOf,
   textOf,
   tokensOf,
+  weighsMoreThan,
 } from './boilerplate-measure';
 import { findDatesInText } from '../pure/date-parse';
 import { findRelativeDates } from '../pure/date-relative';
@@ -44,7 +45,7 @@ function hasTimestamp(head: string): boolean {
 function isPosting(el: Element): boolean {
   // No child element, no name: decided before reading the text (a story's 10,000 paragraphs are such siblings).
   const first = el.firstElementChild;
-  if (!first) return false;
+  if (!first || weighsMoreThan(el, MAX_POSTING_CHARS)) return false;
   const text = textOf(el);
   if (text.length < 8 || measureText(text) > MAX_POSTING_CHARS) return false;
   const name = textOf(first);

@@ -3,6 +3,7 @@
 // short blocks of the page, link lists or a copyright line).
 import {
   dropBlock,
+  hasAncestorTag,
   holdsRunningText,
   isGone,
   isLayout,
@@ -22,6 +23,8 @@ const MAX_ROW_CHARS = 120;
 /** A word beside a count (`阅读 10万+`, `Likes 12`). */
 const MAX_ROW_WORD_CHARS = 8;
 const INTERACTIVE = 'a, button, [role="button"]';
+/** A number in a table, code, a list item or a heading is content, not a counter. */
+const NOT_COUNTER_PLACES = new Set('TABLE PRE CODE LI H1 H2 H3'.split(' '));
 /** `— END —`, `- 完 -`, `（完）`, `THE END`: decorated end words, alone on their line. */
 const END_MARKER = /^[\s\p{P}\p{S}]*(?:the\s+end|end|fin|ende|完|全文完|终|終)[\s\p{P}\p{S}]*$/iu;
 /** What may follow an end marker and still be the account's footer, not story. */
@@ -65,8 +68,7 @@ function isCounterRow(row: Element): boolean {
 /** Share bars and like counters: from each bare count up to the row around it. */
 export function removeCounterRows(body: Element): void {
   for (const el of Array.from(body.querySelectorAll('span, a, button, b, i, em, strong'))) {
-    if (isGone(el, body) || !COUNT.test(textOf(el)) || el.closest('table, pre, code, li, h1, h2, h3'))
-      continue;
+    if (isGone(el, body) || !COUNT.test(textOf(el)) || hasAncestorTag(el, NOT_COUNTER_PLACES)) continue;
     let row: Element | null = null;
     for (
       let up = el.parentElement, depth = 0;
