@@ -50,8 +50,9 @@ function isPosting(el: Element): boolean {
   if (text.length < 8 || measureText(text) > MAX_POSTING_CHARS) return false;
   const name = textOf(first);
   // A name has two letters or digits at least: not a `^` back-link or a bullet.
-  if (name.length > 40 || !/[\p{L}\p{N}]{2}/u.test(name) || hasTimestamp(name)) return false;
-  return hasTimestamp(headOf(el));
+  if (name.length > 40 || !/[\p{L}\p{N}]{2}/u.test(name)) return false;
+  // The head's time first: most siblings have none, and then the name need not be searched for one.
+  return hasTimestamp(headOf(el)) && !hasTimestamp(name);
 }
 
 /** The first characters of a posting, its parts spaced apart (`<span>Name</span><span>vor 2 Stunden</span><p>…`). */
@@ -109,7 +110,8 @@ export function removeForums(body: Element): void {
   let measured: number | null = null;
   const proseOfBody = (): number => (measured ??= measureProse(body));
   for (const parent of Array.from(body.querySelectorAll('*'))) {
-    if (!body.contains(parent) || parent.childElementCount < 2 || isLayout(parent)) continue;
+    // Two element children at least, read by sibling links (linkedom builds `children` to count them).
+    if (!parent.firstElementChild?.nextElementSibling || !body.contains(parent) || isLayout(parent)) continue;
     const postings = findPostings(parent);
     if (!postings.length) continue;
     const weight = measureProse(parent);

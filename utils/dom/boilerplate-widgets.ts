@@ -12,6 +12,7 @@ import {
   spacedText,
   tagOf,
   textOf,
+  weighsMoreThan,
 } from './boilerplate-measure';
 import { findDatesInText } from '../pure/date-parse';
 import { measureText } from '../pure/text-weight';
@@ -101,6 +102,7 @@ export function removeEndMarkerTails(body: Element): void {
 }
 
 function isFooterBlock(el: Element): boolean {
+  if (weighsMoreThan(el, MAX_FOOTER_CHARS)) return false;
   const text = textOf(el);
   if (!text || measureText(text) > MAX_FOOTER_CHARS || holdsRunningText(el) || isLayout(el)) return false;
   return (
@@ -123,7 +125,8 @@ function lastShown(el: Element | null): Element | null {
   let last = el;
   while (
     last &&
-    (SKIPPED_TAGS.has(tagOf(last)) || (!textOf(last) && !last.querySelector('img, video, iframe')))
+    // Empty is weightless: the last wrapper's text (maybe the whole page) is not read just to see it has some.
+    (SKIPPED_TAGS.has(tagOf(last)) || (!weighsMoreThan(last, 0) && !last.querySelector('img, video, iframe')))
   )
     last = last.previousElementSibling;
   return last;
