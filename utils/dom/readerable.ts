@@ -1,6 +1,7 @@
 // DOM: whether a page is one article, by structure: a single dominant block of running text (not links), which is
 // not one of several repeated teaser blocks (a heading link and a snippet: archives, search results, section fronts).
 // Chrome (nav, footer, aside, comments, related, sidebars) never counts. Takes a Document, reads no globals.
+import { weighsMoreThan } from './boilerplate-measure';
 import { isSkipContainer } from './date-context';
 import { measureText } from '../pure/text-weight';
 
@@ -59,11 +60,12 @@ const MAX_TEASER_WEIGHT = 900;
 
 /** A teaser: one heading that links elsewhere, with at most a snippet beside it. */
 function isTeaser(el: Element): boolean {
+  // The size first, read only up to the bound: a story's wrappers fail it without a selector search of the story.
+  if (weighsMoreThan(el, MAX_TEASER_WEIGHT)) return false;
   const headings = el.querySelectorAll(HEADING_LINK);
   if (headings.length !== 1) return false;
   const href = headings[0]?.getAttribute('href') ?? '';
-  if (href === '' || href.startsWith('#')) return false;
-  return measureText(el.textContent ?? '') <= MAX_TEASER_WEIGHT;
+  return href !== '' && !href.startsWith('#');
 }
 
 /** Whether an element is one of at least MIN_TEASERS teaser siblings (a result in a list of stories). */
