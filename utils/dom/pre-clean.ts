@@ -183,15 +183,11 @@ export function removeBoilerplate(doc: Document): void {
   }
 }
 
-function listTextNodes(root: Node): Text[] {
+/** Every text node under `root`, in document order, listed before anything is removed (the browser's own walk). */
+function listTextNodes(root: Element): Text[] {
   const out: Text[] = [];
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) out.push(child as Text);
-      else if (child.nodeType === 1) walk(child);
-    }
-  };
-  walk(root);
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Text);
   return out;
 }
 
