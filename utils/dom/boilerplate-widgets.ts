@@ -83,40 +83,11 @@ export function removeCounterRows(body: Element): void {
   }
 }
 
-/** Characters an end marker's decoration cannot be (END_MARKER's word is made of them). */
-const WORD_CHAR = /[^\s\p{P}\p{S}]/gu;
-/** The longest end word, `the end`, has this many such characters. */
-const MAX_MARKER_WORD_CHARS = 6;
-
-/** More word characters in `el`'s text than any end marker has: read only until that is sure. */
-function hasMoreWordThanMarker(el: Element): boolean {
-  let count = 0;
-  let node: Node | null = el.firstChild;
-  while (node) {
-    if (node.nodeType === 3 || node.nodeType === 4) {
-      const text = node.nodeValue ?? '';
-      WORD_CHAR.lastIndex = 0;
-      while (WORD_CHAR.exec(text)) if (++count > MAX_MARKER_WORD_CHARS) return true;
-    } else if (node.nodeType === 1 && node.firstChild) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node !== el && node.nextSibling === null) {
-      node = node.parentNode;
-      if (!node || node === el) return false;
-    }
-    node = node.nextSibling;
-  }
-  return false;
-}
-
 /** Everything after a decorated end marker in its container, when it is short and has no running text. */
 export function removeEndMarkerTails(body: Element): void {
   for (const el of Array.from(body.querySelectorAll('p, div, section, span, strong, b'))) {
-    // The raw text: END_MARKER allows any whitespace run, so collapsing it first changes no answer. A paragraph is
-    // passed over once its first few characters show more word than an end marker holds.
-    if (el.children.length > 2 || hasMoreWordThanMarker(el)) continue;
-    if (!END_MARKER.test(el.textContent ?? '') || isGone(el, body)) continue;
+    // The raw text: END_MARKER allows any whitespace run, so collapsing it first changes no answer.
+    if (el.children.length > 2 || !END_MARKER.test(el.textContent ?? '') || isGone(el, body)) continue;
     // The marker's line, grown while its parent holds only it.
     let line = el;
     while (line.parentElement && !isLayout(line.parentElement) && textOf(line.parentElement) === textOf(el))
