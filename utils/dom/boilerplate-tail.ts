@@ -37,13 +37,15 @@ function linkShare(row: Element, text: string): number {
 
 /** Removes the trailing run of link rows (three or more, labels between them allowed) from `root`. */
 export function removeTrailingLinkRows(root: Element): void {
-  const rows = Array.from(root.querySelectorAll(ROW_SELECTOR)).filter(isLeafRow);
+  // Read from the end, each row checked as it is reached: the run stops at the story's last sentence, so a long
+  // story's other rows are never looked at.
+  const rows = root.querySelectorAll(ROW_SELECTOR);
   const run: Element[] = [];
   let linkRows = 0;
   let weight = 0;
   for (let i = rows.length - 1; i >= 0; i--) {
     const row = rows[i];
-    if (!row) continue;
+    if (!row || !isLeafRow(row)) continue;
     const text = spacedText(row);
     if (!text) {
       if (!row.querySelector('img, picture, video, iframe')) run.push(row);
