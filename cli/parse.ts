@@ -13,7 +13,7 @@ import { toLinkedomDocument } from './parse-tree';
  * Readability, climbing from its best candidate to `<body>`, ran off the top of the document and threw
  * `Cannot read properties of null (reading 'tagName')`; on others the CLI read text the browser never shows.
  * parse5 implements the standard's algorithm (the one Chromium and Firefox follow); its tree is copied into
- * linkedom node by node (parse-tree.ts), which costs a third of serialising it and parsing that again.
+ * linkedom node by node (parse-tree.ts), about half the cost of serialising it and parsing that again.
  */
 export function parseHtmlDocument(html: string, url: string): Document {
   const document = toLinkedomDocument(parse(html));
