@@ -28,3 +28,16 @@ describe('date-context', () => {
     expect(ctx.headline?.textContent).toBe('宁波迈向智造未来');
   });
 });
+
+describe('publisherOffsets', () => {
+  it('is the range of a country of several zones named by the host, when the zone is unknown', () => {
+    const { document } = parseHTML('<html lang="fr"><head></head><body></body></html>');
+    const now = new Date('2020-06-01T00:00:00Z');
+    const ctx = makeContext(document, 'http://ici.radio-canada.ca/nouvelle/1728875/', { now });
+    expect(ctx.publisherZone).toBeNull();
+    expect(ctx.publisherOffsets).toEqual([-480, -150]);
+    // `en-US` is WordPress's default for English sites anywhere: not a country.
+    const blog = parseHTML('<html lang="en-US"><head></head><body></body></html>').document;
+    expect(makeContext(blog, 'https://www.foodblog.example.com/cake/', { now }).publisherOffsets).toBeNull();
+  });
+});

@@ -1,7 +1,14 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fitsShort, listTextDates } from '../../utils/dom/date-text-search';
+import {
+  fitsShort,
+  indexElements,
+  listTextDates,
+  shortText,
+  textPrefix,
+} from '../../utils/dom/date-text-search';
+import { makeContext } from '../../utils/dom/date-context';
 import { MAX_SHORT_TEXT } from '../../utils/dom/date-context';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
@@ -40,5 +47,72 @@ describe('fitsShort', () => {
       ` ${'x'.repeat(MAX_SHORT_TEXT + 1)}`,
     ])
       expect(fitsShort(raw)).toBe(slow(raw));
+  });
+});
+
+describe('textPrefix and shortText', () => {
+  // Nested blocks, inline markup, a comment and CDATA-free text: what a news page's byline box looks like.
+  const html = `<div id="box"><p class="byline">By <a href="/staff/lin">Lin Wei</a> ·
+    <time datetime="2024-03-18">18 March 2024</time></p><!-- ad slot --><div><span>Photo:</span> <b>Bay</b></div></div>`;
+
+  it('reads the same text as textContent, in document order, up to the limit', () => {
+    const { document } = parseHTML(`<html><body>${html}</body></html>`);
+    const box = document.getElementById('box');
+    if (!box) throw new Error('no box');
+    const full = box.textContent ?? '';
+    expect(textPrefix(box, 100_000)).toBe(full);
+    for (const max of [0, 1, 5, 17, 40]) expect(textPrefix(box, max)).toBe(full.slice(0, max));
+  });
+
+  it('gives the collapsed text of a dateline, and null for an article container without reading it all', () => {
+    const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>Paragraph ${i} of the minutes.</p>`).join(
+      '',
+    );
+    const { document } = parseHTML(
+      `<html><body><article><h1>Minutes</h1><p class="date">Published:
+        17 February 2022</p>${paragraphs}</article></body></html>`,
+    );
+    expect(shortText(document.querySelector('.date') as Element)).toBe('Published: 17 February 2022');
+    expect(shortText(document.querySelector('article') as Element)).toBeNull();
+  });
+
+  it('agrees with collapsing the whole textContent on generated trees', () => {
+    const leaf = fc.constantFrom('a', ' ', '\n', 'date 2022 ', '长', 'x'.repeat(90));
+    const tree = fc.array(fc.tuple(fc.constantFrom('p', 'span', 'div'), fc.array(leaf, { maxLength: 6 })), {
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(tree, (nodes) => {
+        const inner = nodes.map(([tag, texts]) => `<${tag}>${texts.join('<i></i>')}</${tag}>`).join('');
+        const { document } = parseHTML(`<html><body><section>${inner}</section></body></html>`);
+        const section = document.querySelector('section') as Element;
+        const flat = (section.textContent ?? '').replace(/\s+/g, ' ').trim();
+        expect(shortText(section)).toBe(flat.length <= MAX_SHORT_TEXT ? flat : null);
+      }),
+    );
+  });
+});
+
+describe('indexElements', () => {
+  it('sorts out the same elements as the selector queries, in document order, once per context', () => {
+    // A WordPress post with hAtom markup, Drupal RDFa and microdata, as real templates mix them.
+    const { document } = parseHTML(`<html><head><meta property="article:published_time" content="2022-02-17">
+      <meta name="date" content="2022-02-18"></head><body>
+      <abbr class="published" title="2022-02-17T09:00">Feb 17</abbr><abbr class="initialism">UN</abbr>
+      <time datetime="2022-02-17">17 Feb</time><abbr class="date" title="2022-02-19">19 Feb</abbr><abbr class="date">x</abbr>
+      <span property="schema:dateCreated" content="2022-02-16"></span><span property="name">No content</span>
+      <div itemprop="datePublished">2022-02-17</div><meta itemprop="dateModified" content="2022-02-20">
+      </body></html>`);
+    const ctx = makeContext(document, 'https://e.com/a', { now: NOW });
+    const index = indexElements(document, ctx);
+    const same = (got: Element[], selector: string): void =>
+      expect(got).toEqual(
+        Array.from(document.querySelectorAll(selector)).filter((el) => el.tagName !== 'META'),
+      );
+    expect(index.metas).toEqual(Array.from(document.querySelectorAll('meta')));
+    same(index.times, 'time, abbr.published, abbr.updated, abbr[title].date');
+    same(index.itemprops, '[itemprop]');
+    same(index.properties, '[property][content]');
+    expect(indexElements(document, ctx)).toBe(index);
   });
 });

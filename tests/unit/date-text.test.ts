@@ -11,11 +11,26 @@ describe('parseNumericDate', () => {
       '2022-02-17 09:00:40 +0800',
       { year: 2022, month: 2, day: 17, hour: 9, minute: 0, second: 40, offsetMinutes: 480 },
     ],
+    // A CMS that drops the zero pad of the seconds (an Italian portal's `datePublished`): the zone still counts.
+    [
+      '2020-12-05T23:15:0Z',
+      { year: 2020, month: 12, day: 5, hour: 23, minute: 15, second: 0, offsetMinutes: 0 },
+    ],
     ['2022年2月17日 09:00', { year: 2022, month: 2, day: 17, hour: 9, minute: 0 }],
     ['17.02.2022', { year: 2022, month: 2, day: 17 }],
     ['20220217', { year: 2022, month: 2, day: 17 }],
   ])('reads %s', (raw, parts) => {
     expect(parseNumericDate(raw)).toEqual(parts);
+  });
+
+  it('reads a one-digit second only before a zone', () => {
+    expect(parseNumericDate('2022-02-17 09:00:4 and more')).toEqual({
+      year: 2022,
+      month: 2,
+      day: 17,
+      hour: 9,
+      minute: 0,
+    });
   });
 
   it('knows no month names: they belong to the clip script only', () => {

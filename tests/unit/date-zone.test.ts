@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dayAcrossOffsets,
+  publisherOffsetRange,
   isFuture,
   partsInZone,
   publisherOffsetMinutes,
@@ -136,5 +138,32 @@ describe('partsInZone', () => {
 
   it('falls back to the runtime zone for an unknown zone instead of throwing', () => {
     expect(partsInZone(0, 'Not/AZone')).toEqual(partsInZone(0, ''));
+  });
+});
+
+describe('publisherOffsetRange and dayAcrossOffsets', () => {
+  it('knows the span of a country of several zones from the host, never from the language tag', () => {
+    expect(publisherOffsetRange('http://ici.radio-canada.ca/nouvelle/1728875/')).toEqual([-480, -150]);
+    expect(publisherOffsetRange('https://www.couriermail.com.au/news/')).toEqual([480, 660]);
+    // One zone, or no country: no range (publisherTimeZone covers the first).
+    expect(publisherOffsetRange('https://www.example.de/')).toBeNull();
+    expect(publisherOffsetRange('https://example.com/')).toBeNull();
+  });
+
+  it('moves a UTC instant to the day every zone of the country shares, and only then', () => {
+    const us = [-600, -240] as const;
+    // 02:54Z is the evening before from Hawaii to New York.
+    const early = { year: 2020, month: 5, day: 2, hour: 2, minute: 54, second: 29, offsetMinutes: 0 };
+    expect(dayAcrossOffsets(early, us)).toEqual({ year: 2020, month: 5, day: 1 });
+    // 15:00Z is the same day everywhere in the US.
+    expect(dayAcrossOffsets({ ...early, hour: 15 }, us)).toEqual({ year: 2020, month: 5, day: 2 });
+    // 06:00Z is the 1st in Honolulu and the 2nd in New York: unknown.
+    expect(dayAcrossOffsets({ ...early, hour: 6 }, us)).toBeNull();
+    // Across a month and a year end, and east of UTC.
+    const newYear = { year: 2020, month: 12, day: 31, hour: 22, minute: 30, offsetMinutes: 0 };
+    expect(dayAcrossOffsets(newYear, [480, 660])).toEqual({ year: 2021, month: 1, day: 1 });
+    // Not a UTC instant, or no time: nothing to move.
+    expect(dayAcrossOffsets({ ...early, offsetMinutes: -240 }, us)).toBeNull();
+    expect(dayAcrossOffsets({ year: 2020, month: 5, day: 2 }, us)).toBeNull();
   });
 });

@@ -1,6 +1,11 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { findModifiedDate, findPublishedDate, listTextDates } from '../../utils/dom/published-date';
+import {
+  findArticleDates,
+  findModifiedDate,
+  findPublishedDate,
+  listTextDates,
+} from '../../utils/dom/published-date';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const URL_EN = 'https://news.example.com/story';
@@ -65,6 +70,11 @@ describe('findPublishedDate: structured data', () => {
     ['<meta name="citation_publication_date" content="2022/02/17">', 'citation_publication_date'],
     ['<meta itemprop="datePublished" content="2022-02-17">', 'datepublished'],
     ['<meta name="date" content="2022-02-17">', 'date'],
+    // A canton's site, tagged for its Swiftype site search.
+    [
+      '<meta class="swiftype" name="publication_date" content="2022-02-17T14:00:00" data-type="date">',
+      'publication_date',
+    ],
   ])('meta %s', (head, key) => {
     const found = findPublishedDate(page('<h1>Big news</h1>', head), URL_EN, { now: NOW });
     expect(found?.source).toBe('meta');
@@ -87,6 +97,41 @@ describe('findPublishedDate: structured data', () => {
       source: 'meta',
       detail: '[itemprop=datepublished]',
     });
+  });
+
+  it("ranks an embedded video's uploadDate below the page's own meta tags", () => {
+    // A US TV station's story page: the article has no JSON-LD, only its clip's VideoObject (uploaded the evening
+    // before the story ran) and parse.ly's publish date.
+    const doc = page(
+      '<h1>Big news</h1><div class="player"></div>',
+      '<meta name="parsely-pub-date" content="2020-09-30T02:00:07-0700">' +
+        ld({ '@type': 'VideoObject', name: 'Clip', uploadDate: '2020-09-29T22:40:00-07:00' }),
+    );
+    expect(findPublishedDate(doc, URL_EN, { now: NOW })).toMatchObject({
+      raw: '2020-09-30T02:00:07-0700',
+      parts: { day: 30 },
+    });
+    // Without a meta tag, the video's date is still better than none.
+    const bare = page(
+      '<h1>Big news</h1>',
+      ld({ '@type': 'VideoObject', uploadDate: '2020-09-29T22:40:00-07:00' }),
+    );
+    expect(findPublishedDate(bare, URL_EN, { now: NOW })?.parts.day).toBe(29);
+  });
+
+  it("keeps a node's datePublished even when its dateModified is earlier (a post held back, then published)", () => {
+    const doc = page(
+      '<h1>Big news</h1>',
+      ld({
+        '@type': 'NewsArticle',
+        datePublished: '2023-11-01T06:43:59+00:00',
+        dateModified: '2023-10-26T09:02:00+00:00',
+      }),
+      'de',
+    );
+    expect(findPublishedDate(doc, 'https://www.kultur.example.de/tour/', { now: NOW })?.raw).toBe(
+      '2023-11-01T06:43:59+00:00',
+    );
   });
 
   it('skips an implausible structured date for a plausible one', () => {
@@ -348,11 +393,52 @@ describe('findPublishedDate: against the reference time', () => {
     });
   });
 
+  it("gives a UTC instant from a country of several zones the day all its zones share (a Canadian broadcaster's page)", () => {
+    const head = ld({ '@type': 'NewsArticle', datePublished: '2020-08-25T00:23:33.312Z' });
+    const url = 'http://ici.radio-canada.example.ca/nouvelle/1728875/transport-scolaire';
+    const found = findPublishedDate(page('<h1>Big news</h1>', head, 'fr'), url, { now: NOW });
+    // The evening of 24 August anywhere from Vancouver to St. John's: only the day is known, not which zone.
+    expect(found?.parts).toEqual({ year: 2020, month: 8, day: 24 });
+    // An afternoon instant is the same day everywhere there: kept as it is.
+    const afternoon = ld({ '@type': 'NewsArticle', datePublished: '2020-08-25T18:23:33Z' });
+    const kept = findPublishedDate(page('<h1>Big news</h1>', afternoon, 'fr'), url, { now: NOW });
+    expect(kept?.parts).toMatchObject({ day: 25, hour: 18, offsetMinutes: 0 });
+  });
+
   it('refuses a date after the reference time, whatever the machine clock says', () => {
     const doc = page(
       '<h1>Big news</h1>',
       '<meta property="article:published_time" content="2019-09-10T08:00:00+08:00">',
     );
     expect(findPublishedDate(doc, URL_EN, { now: ZH_NOW })).toBeNull();
+  });
+});
+
+describe('findArticleDates', () => {
+  it('gives both dates as the two separate searches do, from one shared pass', () => {
+    const pages = [
+      // A German portal: structured published date, the update only as a labelled line under the headline.
+      page(
+        '<h1>Big news</h1><p class="meta">Veröffentlicht am 01.04.2023, 12:00 Uhr · Aktualisiert am 02.04.2023, 08:15 Uhr</p>',
+        '<meta property="article:published_time" content="2023-04-01T12:00:00+02:00">',
+        'de',
+      ),
+      // A blog with dates only in its text: `Posted` and `Updated` lines.
+      page(
+        '<article><h1>Big news</h1><p class="post-date">Posted 3 May 2021</p><p>Updated: 5 May 2021</p></article>',
+      ),
+      // A Chinese portal line with both.
+      page(
+        '<h1>大新闻</h1><div class="info">发布时间：2022-02-17 09:00 更新时间：2022-02-18 10:00</div>',
+        '',
+        'zh-CN',
+      ),
+    ];
+    for (const doc of pages) {
+      const both = findArticleDates(doc, URL_EN, { now: NOW });
+      expect(both.published).toEqual(findPublishedDate(doc, URL_EN, { now: NOW }));
+      expect(both.modified).toEqual(findModifiedDate(doc, URL_EN, { now: NOW }));
+      expect(both.published).not.toBeNull();
+    }
   });
 });

@@ -2,7 +2,13 @@
 // (navigation, comments, related lists) whose dates are never the article's.
 import { parseDateString } from '../pure/date-parse';
 import { isAfterReference } from '../pure/date-reference';
-import { partsInZone, publisherTimeZone, zoneOffsetMinutes } from '../pure/date-zone';
+import {
+  dayAcrossOffsets,
+  partsInZone,
+  publisherOffsetRange,
+  publisherTimeZone,
+  zoneOffsetMinutes,
+} from '../pure/date-zone';
 import type { DateParts, DateSource, FoundDate } from '../pure/types';
 import type { JsonLdNode } from './json-ld';
 import { readJsonLd } from './json-ld';
@@ -33,6 +39,9 @@ export const META_KEYS: Record<Kind, string[]> = {
     'published_date',
     'published-date',
     'date_published',
+    // Site-search crawlers' own tags (Swiftype, Elastic App Search) on government and NGO sites.
+    'publication_date',
+    'publication-date',
     'pubdate',
     'pub_date',
     'parsely-pub-date',
@@ -137,12 +146,23 @@ export interface Context {
   now: Date;
   /** The publisher's IANA zone, when the page's language or host names one (date-zone.ts). */
   publisherZone: string | null;
+  /** When the zone is unknown but the country spans zones (US, Canada…): its least and greatest UTC offsets. */
+  publisherOffsets: readonly [number, number] | null;
   /** That zone's offset at the reference time: what the "never after the reference" checks read. */
   publisherOffset: number | null;
   skipCache: Map<Element, boolean>;
   jsonLd: JsonLdNode[];
   /** The page's elements in document order, listed once per clip (see collectElements). */
   elements?: Element[];
+  /** The headline's place in `elements` (-1: none), found once per clip (see headlineIndexOf). */
+  headlineIndex?: number;
+  /** Metas, times and microdata among `elements`, sorted out once per clip (see indexElements). */
+  index?: {
+    metas: Element[];
+    times: Element[];
+    itemprops: Element[];
+    properties: Element[];
+  };
 }
 
 export interface Candidate {
@@ -182,10 +202,20 @@ export function inPublisherZone(parts: DateParts, publisherZone: string | null):
 
 /** Adds the publisher's zone to a local time that has none, and records where the zone came from. */
 export function finish(candidate: Candidate, ctx: Context): FoundDate {
-  const parts = candidate.zoneChecked
+  let parts = candidate.zoneChecked
     ? { ...candidate.parts }
     : inPublisherZone(candidate.parts, ctx.publisherZone);
-  const found: FoundDate = { raw: candidate.raw, source: candidate.source, detail: candidate.detail, parts };
+  let detail = candidate.detail;
+  // A UTC instant from a country of several zones: the day there when all of them agree on it and UTC does not.
+  const across =
+    !candidate.zoneChecked && !ctx.publisherZone && ctx.publisherOffsets
+      ? dayAcrossOffsets(parts, ctx.publisherOffsets)
+      : null;
+  if (across && across.day !== parts.day) {
+    parts = across;
+    detail = `${detail} (day in the publisher's country)`;
+  }
+  const found: FoundDate = { raw: candidate.raw, source: candidate.source, detail, parts };
   if (parts.hour !== undefined) {
     if (parts.offsetMinutes !== undefined) {
       found.zoneFrom = 'page';
@@ -307,6 +337,7 @@ export function makeContext(doc: Document, url: string, opts: DateSearchOptions)
     headline: opts.headline !== undefined ? opts.headline : findArticleHeadline(doc, url),
     now: opts.now,
     publisherZone: zone,
+    publisherOffsets: zone ? null : publisherOffsetRange(url),
     publisherOffset:
       zone && !Number.isNaN(opts.now.getTime())
         ? (partsInZone(opts.now.getTime(), zone).offsetMinutes ?? null)

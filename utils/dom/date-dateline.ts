@@ -6,7 +6,13 @@ import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind } from './date-context';
 import { DATE_HINT, hintText, inPublisherZone } from './date-context';
 import type { TextCandidate } from './date-text-search';
-import { collectElements, scoreTextCandidates } from './date-text-search';
+import {
+  collectElements,
+  headlineIndexOf,
+  indexElements,
+  scoreTextCandidates,
+  textPrefix,
+} from './date-text-search';
 
 /** How far (in elements, document order) from the headline the article's own dateline sits. */
 const NEAR_BEFORE_HEADLINE = 15;
@@ -19,15 +25,13 @@ const MAX_EAST_MINUTES = 14 * 60;
  * holds one date and is the article's. */
 function isInList(el: Element): boolean {
   const list = el.closest('ul, ol, dl') ?? (el.querySelector('li') ? el : null);
-  return list !== null && findDatesInText((list.textContent ?? '').slice(0, 2000)).length > 1;
+  return list !== null && findDatesInText(textPrefix(list, 2000)).length > 1;
 }
 
 /** Text naming a single day: a dateline, not a run of dated teasers. */
 function hasOneDay(el: Element): boolean {
   const days = new Set(
-    findDatesInText((el.textContent ?? '').slice(0, 2000)).map(
-      (m) => `${m.parts.year}-${m.parts.month}-${m.parts.day}`,
-    ),
+    findDatesInText(textPrefix(el, 2000)).map((m) => `${m.parts.year}-${m.parts.month}-${m.parts.day}`),
   );
   return days.size <= 1;
 }
@@ -37,7 +41,7 @@ const WINDOW = { before: NEAR_BEFORE_HEADLINE, after: NEAR_AFTER_HEADLINE };
 /** Whether an element sits where the article's own dateline does: near the headline, not in a list. */
 function makeDatelineTest(doc: Document, ctx: Context): (el: Element) => boolean {
   const elements = collectElements(doc, ctx);
-  const headlineIndex = ctx.headline ? elements.indexOf(ctx.headline) : -1;
+  const headlineIndex = headlineIndexOf(doc, ctx);
   const near =
     headlineIndex < 0
       ? null
@@ -153,12 +157,13 @@ export function settleUtcDay(
   try {
     const isDateline = makeDatelineTest(doc, ctx);
     // A `<time>` for this very instant shows its day in its text, whatever its class says (`updated`).
-    const visible = Array.from(doc.querySelectorAll('time[datetime]'))
+    const visible = indexElements(doc, ctx)
+      .times.filter((el) => el.hasAttribute('datetime'))
       .slice(0, 200)
       .flatMap((el): Candidate[] => {
         const stated = parseDateString(el.getAttribute('datetime') ?? '');
         if (!stated || stated.offsetMinutes !== 0 || wallMs(stated) !== wallMs(utc)) return [];
-        const first = findDatesInText((el.textContent ?? '').replace(/\s+/g, ' ').trim())[0];
+        const first = findDatesInText(textPrefix(el, 400).replace(/\s+/g, ' ').trim())[0];
         return first
           ? [{ raw: first.text, source: 'text', detail: 'time text', parts: first.parts, el }]
           : [];

@@ -41,12 +41,57 @@ export function collectElements(doc: Document, ctx?: Pick<Context, 'elements'>):
   return elements;
 }
 
+/** A dated text's score before its kind (published or modified) is known, and whether it reads as an update. */
+/** Where the headline sits in the page's element list, or -1; found once per clip. */
+export function headlineIndexOf(doc: Document, ctx: Context): number {
+  if (ctx.headlineIndex === undefined)
+    ctx.headlineIndex = ctx.headline ? collectElements(doc, ctx).indexOf(ctx.headline) : -1;
+  return ctx.headlineIndex;
+}
+
+/** The page's elements that the structured sources read, sorted out in one pass over the element list. */
+export interface ElementIndex {
+  metas: Element[];
+  /** `<time>`, and `<abbr>` marked as a date (`.published`, `.updated`, `[title].date`), in document order. */
+  times: Element[];
+  /** Elements other than `<meta>` with `itemprop`, and with `property` + `content` (RDFa). */
+  itemprops: Element[];
+  properties: Element[];
+}
+
+/** One pass instead of a selector query per source: whole-tree queries are dear in linkedom (the CLI). */
+export function indexElements(doc: Document, ctx: Context): ElementIndex {
+  if (ctx.index) return ctx.index;
+  const index: ElementIndex = { metas: [], times: [], itemprops: [], properties: [] };
+  for (const el of collectElements(doc, ctx)) {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'META') {
+      index.metas.push(el);
+      continue;
+    }
+    if (tag === 'TIME') index.times.push(el);
+    else if (tag === 'ABBR' && isDateAbbr(el)) index.times.push(el);
+    if (el.hasAttribute('itemprop')) index.itemprops.push(el);
+    if (el.hasAttribute('property') && el.hasAttribute('content')) index.properties.push(el);
+  }
+  ctx.index = index;
+  return index;
+}
+
+function isDateAbbr(el: Element): boolean {
+  const classes = (el.getAttribute('class') ?? '').split(/\s+/);
+  return (
+    classes.includes('published') ||
+    classes.includes('updated') ||
+    (classes.includes('date') && el.hasAttribute('title'))
+  );
+}
+
 export function scoreText(
   el: Element,
   text: string,
   matchIndex: number,
   parts: DateParts,
-  kind: Kind,
 ): { score: number; isUpdate: boolean } {
   let score = 0;
   const before = text.slice(Math.max(0, matchIndex - 24), matchIndex);
@@ -61,8 +106,6 @@ export function scoreText(
   for (const child of Array.from(el.querySelectorAll('[class], [id]')).slice(0, 10))
     hints += ` ${hintText(child)}`;
   const isUpdate = UPDATE_LABEL.test(before) || (UPDATE_HINT.test(hints) && !/publish/i.test(hints));
-  if (kind === 'published' && isUpdate) score -= 4;
-  if (kind === 'modified' && isUpdate) score += 4;
   if (DATE_HINT.test(hints)) score += 3;
   if (LABEL_BEFORE.test(before)) score += 3;
   if (LABEL_AFTER.test(after)) score += 2;
@@ -70,6 +113,12 @@ export function scoreText(
   // A short text that is mostly the date is a dateline, not a sentence that mentions one.
   if (text.length < 80) score += 1;
   return { score, isUpdate };
+}
+
+/** The score for one kind: an update line counts against a published date and is the only kind of modified one. */
+function scoreForKind(base: number, isUpdate: boolean, kind: Kind): number | null {
+  if (kind === 'modified') return isUpdate ? base + 4 : null;
+  return isUpdate ? base - 4 : base;
 }
 
 /**
@@ -83,19 +132,17 @@ export function scoreTextCandidates(
   withReference = false,
   window: HeadlineWindow | null = null,
 ): TextCandidate[] {
-  // One page scan per search: the cascade, the dateline checks and the time-of-day lookup all read it.
+  // One page walk per clip: both kinds, the cascade, the dateline checks and the time-of-day lookup all read it.
   let cache = SCANS.get(ctx);
-  if (!cache) SCANS.set(ctx, (cache = new Map<string, TextCandidate[]>()));
-  const whole = cache.get(`${kind}:${withReference}`);
-  const key = window
-    ? `${kind}:${withReference}:${window.before}:${window.after}`
-    : `${kind}:${withReference}`;
-  let found = cache.get(key);
-  if (!found) {
-    found = scanTextCandidates(doc, kind, ctx, withReference, whole ? null : window);
-    cache.set(key, found);
+  if (!cache) SCANS.set(ctx, (cache = new Map<string, ScannedDate[]>()));
+  const whole = cache.get(`${withReference}`);
+  const key = window ? `${withReference}:${window.before}:${window.after}` : `${withReference}`;
+  let scanned = cache.get(key);
+  if (!scanned) {
+    scanned = scanTextCandidates(doc, ctx, withReference, whole ? null : window);
+    cache.set(key, scanned);
   }
-  return [...found];
+  return rankForKind(scanned, kind, ctx, collectElements(doc, ctx).length, headlineIndexOf(doc, ctx));
 }
 
 /** Whether `raw`, whitespace runs collapsed and trimmed, is at most MAX_SHORT_TEXT long; stops reading early. */
@@ -118,13 +165,55 @@ export function fitsShort(raw: string): boolean {
   return (isSpace && length > 0 ? length - 1 : length) <= MAX_SHORT_TEXT;
 }
 
+/** Raw characters read from an element before it counts as long: well past a dateline, even an indented one. */
+const MAX_RAW_SHORT = 4000;
+
+/**
+ * An element's text up to `max` characters, stopping there: `textContent` of an article container builds megabytes
+ * of string (dear in Chromium, dearer in linkedom) only to learn that it is long.
+ */
+export function textPrefix(el: Node, max: number): string {
+  let out = '';
+  let node: Node | null = el.firstChild;
+  while (node && out.length < max) {
+    if (node.nodeType === 3 || node.nodeType === 4) out += node.nodeValue ?? '';
+    if (node.nodeType === 1 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    // Next in document order within `el`: the next sibling, else an ancestor's.
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    node = node && node !== el ? node.nextSibling : null;
+  }
+  return out.length > max ? out.slice(0, max) : out;
+}
+
+/** The element's text, whitespace collapsed, when that is at most MAX_SHORT_TEXT long; else null. */
+export function shortText(el: Element): string | null {
+  const raw = textPrefix(el, MAX_RAW_SHORT + 1);
+  if (raw.length > MAX_RAW_SHORT || !fitsShort(raw)) return null;
+  return raw.replace(/\s+/g, ' ').trim();
+}
+
 /** Elements before and after the headline, in document order: where the article's own dateline sits. */
 export interface HeadlineWindow {
   before: number;
   after: number;
 }
 
-const SCANS = new WeakMap<Context, Map<string, TextCandidate[]>>();
+/** Child nodes of a long element read in a scan near the headline. */
+const MAX_WINDOW_CHILDREN = 200;
+
+/** A dated text found by the walk, scored before its kind is known. */
+interface ScannedDate {
+  el: Element;
+  candidate: Candidate;
+  base: number;
+  isUpdate: boolean;
+  position: number;
+}
+
+const SCANS = new WeakMap<Context, Map<string, ScannedDate[]>>();
 
 /**
  * The scan. With a window (and a known headline) only the elements around the headline are read: the dateline
@@ -132,20 +221,18 @@ const SCANS = new WeakMap<Context, Map<string, TextCandidate[]>>();
  */
 function scanTextCandidates(
   doc: Document,
-  kind: Kind,
   ctx: Context,
   withReference: boolean,
   window: HeadlineWindow | null,
-): TextCandidate[] {
-  const headline = ctx.headline;
+): ScannedDate[] {
   const elements = collectElements(doc, ctx);
-  const headlineIndex = headline ? elements.indexOf(headline) : -1;
+  const headlineIndex = headlineIndexOf(doc, ctx);
   const start = window && headlineIndex >= 0 ? Math.max(0, headlineIndex - window.before) : 0;
   const end =
     window && headlineIndex >= 0
       ? Math.min(elements.length, headlineIndex + window.after + 1)
       : elements.length;
-  const found: TextCandidate[] = [];
+  const found: ScannedDate[] = [];
   let chars = 0;
   let position = 0;
   const claimed = new Set<Element>();
@@ -166,12 +253,12 @@ function scanTextCandidates(
   const consider = (el: Element, text: string, detail: string, isShort: boolean): void => {
     for (const match of read(el, text, isShort)) {
       if (!isPlausible(match.parts, ctx.now, ctx.publisherOffset)) continue;
-      const { score, isUpdate } = scoreText(el, text, match.index, match.parts, kind);
-      if (kind === 'modified' && !isUpdate) continue;
+      const { score, isUpdate } = scoreText(el, text, match.index, match.parts);
       found.push({
         el,
         candidate: { raw: match.text, source: 'text', detail, parts: match.parts },
-        score,
+        base: score,
+        isUpdate,
         position,
       });
     }
@@ -184,9 +271,8 @@ function scanTextCandidates(
     if (claimed.has(el)) continue;
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag) || tag === 'HEAD' || tag === 'TITLE' || tag === 'HTML' || tag === 'BODY') continue;
-    const raw = el.textContent ?? '';
-    // A container of the whole article is never short: skip normalising megabytes of text to learn that.
-    const flat = fitsShort(raw) ? raw.replace(/\s+/g, ' ').trim() : null;
+    // A container of the whole article is never short: read no more of it than it takes to learn that.
+    const flat = shortText(el);
     if (flat !== null && flat.length < 6) continue;
     if (flat !== null && flat.length <= MAX_SHORT_TEXT) {
       const text = blockText(el);
@@ -197,8 +283,11 @@ function scanTextCandidates(
       consider(el, text, `text:${describe(el)}`, true);
       continue;
     }
-    // A long element: look at its own text nodes (`…<br>发布时间：2022-02-17 09:00<br>…`).
-    for (const node of Array.from(el.childNodes)) {
+    // A long element: look at its own text nodes (`…<br>发布时间：2022-02-17 09:00<br>…`). Near the headline only
+    // its first children: an article's thousands of paragraphs lie past the window anyway.
+    let children = 0;
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (window && ++children > MAX_WINDOW_CHILDREN) break;
       if (node.nodeType !== 3) continue;
       const own = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (own.length < 6) continue;
@@ -207,6 +296,22 @@ function scanTextCandidates(
       consider(el, own.slice(0, 2000), `text:${describe(el)}`, false);
     }
   }
+  return found;
+}
+
+/** The walk's dates scored for one kind: closeness to the headline, lists of other stories, repeats of a day. */
+function rankForKind(
+  scanned: ScannedDate[],
+  kind: Kind,
+  ctx: Context,
+  elementCount: number,
+  headlineIndex: number,
+): TextCandidate[] {
+  const found: TextCandidate[] = [];
+  for (const s of scanned) {
+    const score = scoreForKind(s.base, s.isUpdate, kind);
+    if (score !== null) found.push({ el: s.el, candidate: s.candidate, score, position: s.position });
+  }
   // Closeness to the headline: the article's dateline sits just before or after it.
   for (const c of found) {
     if (headlineIndex >= 0) {
@@ -214,7 +319,7 @@ function scanTextCandidates(
       if (distance >= 0 && distance <= 40) c.score += 4 - Math.floor(distance / 12);
       else if (distance < 0 && distance >= -15) c.score += 2;
       else if (distance < -15) c.score -= 1;
-    } else if (c.position < elements.length / 3) {
+    } else if (c.position < elementCount / 3) {
       c.score += 1;
     }
   }

@@ -20,7 +20,7 @@ import {
   removeAll,
   removeBoilerplate,
 } from './pre-clean';
-import { findModifiedDate, findPublishedDate } from './published-date';
+import { findArticleDates } from './published-date';
 import { isArticleShaped } from './readerable';
 import { countCjk } from '../pure/cjk';
 import { firstSentence, normalizeSpace } from '../pure/page-text';
@@ -179,10 +179,7 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<Extra
     // The list taken for the size check: the date searches need the page's elements in order too.
     elements: Array.from(all),
   };
-  const { published, modified } = timeStage(timer, 'dates', () => ({
-    published: findPublishedDate(doc, url, dateOptions),
-    modified: findModifiedDate(doc, url, dateOptions),
-  }));
+  const { published, modified } = timeStage(timer, 'dates', () => findArticleDates(doc, url, dateOptions));
   timeStage(timer, 'trim', () => {
     if (kind === 'article') {
       trimArticleEdges(content, {

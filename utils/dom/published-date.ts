@@ -17,7 +17,7 @@ import {
   parseCandidate,
 } from './date-context';
 import { addTimeOfDay, preferShownDateline, settleUtcDay } from './date-dateline';
-import { fromText } from './date-text-search';
+import { fromText, indexElements } from './date-text-search';
 import { isConsistentWithUrl, preferLocalOffset, readUrlDate } from './date-url';
 import { findScriptDates } from './script-dates';
 import type { JsonLdNode } from './json-ld';
@@ -52,11 +52,14 @@ function fromSelector(doc: Document, selector: string, ctx: Context): Candidate[
   return [];
 }
 
-function fromJsonLd(kind: Kind, ctx: Context): Candidate[] {
+/**
+ * JSON-LD dates. `articles`: the article's own nodes (NewsArticle…, WebPage); `others`: other typed nodes (VideoObject,
+ * Event…), which carry the date of an embedded clip or event and so rank below the page's meta tags.
+ */
+function fromJsonLd(kind: Kind, ctx: Context, which: 'articles' | 'others'): Candidate[] {
   const nodes = ctx.jsonLd;
   const articles = articleNodes(nodes);
-  // Other typed nodes (VideoObject, Event…) may carry the date when no article node does; the site's own
-  // WebSite/Organization nodes carry founding dates, never the article's.
+  // The site's own WebSite/Organization nodes carry founding dates, never the article's.
   const others = nodes.filter(
     (n) =>
       !articles.includes(n) &&
@@ -76,7 +79,7 @@ function fromJsonLd(kind: Kind, ctx: Context): Candidate[] {
     return null;
   };
   const out: Candidate[] = [];
-  for (const node of [...articles, ...others].slice(0, 50)) {
+  for (const node of (which === 'articles' ? articles : others).slice(0, 50)) {
     const found = visit(node);
     if (found) out.push(found);
   }
@@ -85,7 +88,7 @@ function fromJsonLd(kind: Kind, ctx: Context): Candidate[] {
 
 function fromMeta(doc: Document, keys: string[], ctx: Context): Candidate[] {
   const found: { rank: number; candidate: Candidate }[] = [];
-  for (const meta of Array.from(doc.querySelectorAll('meta')).slice(0, 500)) {
+  for (const meta of indexElements(doc, ctx).metas.slice(0, 500)) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -110,8 +113,7 @@ function fromItemprop(doc: Document, kind: Kind, ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   // RDFa on any element: `<span property="schema:dateCreated" content=…>` (Drupal).
   const rdfa = RDFA_PROPERTIES[kind];
-  for (const el of Array.from(doc.querySelectorAll('[property][content]')).slice(0, 500)) {
-    if (el.tagName.toUpperCase() === 'META') continue;
+  for (const el of indexElements(doc, ctx).properties.slice(0, 500)) {
     const property = (el.getAttribute('property') ?? '').toLowerCase();
     const raw = el.getAttribute('content')?.trim();
     const parts = parseCandidate(raw, ctx);
@@ -120,8 +122,7 @@ function fromItemprop(doc: Document, kind: Kind, ctx: Context): Candidate[] {
     }
   }
   const wanted = ITEMPROP[kind];
-  for (const el of Array.from(doc.querySelectorAll('[itemprop]')).slice(0, 2000)) {
-    if (el.tagName.toUpperCase() === 'META') continue;
+  for (const el of indexElements(doc, ctx).itemprops.slice(0, 2000)) {
     if ((el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/).indexOf(wanted) < 0) continue;
     if (isInSkippedContainer(el, ctx)) continue;
     for (const value of [el.getAttribute('datetime'), el.getAttribute('content'), el.textContent]) {
@@ -140,9 +141,7 @@ function fromItemprop(doc: Document, kind: Kind, ctx: Context): Candidate[] {
 // ---------------------------------------------------------------- <time> and <abbr>
 
 function fromTimeElements(doc: Document, kind: Kind, ctx: Context): Candidate[] {
-  const elements = Array.from(
-    doc.querySelectorAll('time, abbr.published, abbr.updated, abbr[title].date'),
-  ).slice(0, 500);
+  const elements = indexElements(doc, ctx).times.slice(0, 500);
   const found: { score: number; candidate: Candidate }[] = [];
   for (const el of elements) {
     const isTime = el.tagName.toUpperCase() === 'TIME';
@@ -176,22 +175,23 @@ function precedingText(el: Element): string {
 
 const GENERIC_META = new Set(['dc.date', 'dcterms.date', 'dc:date', 'date', 'created', 'creation_date']);
 /** In `steps` below: the generic-meta step, and the steps (JSON-LD to generic metas) that read structured data. */
-const GENERIC_META_STEP = 5;
-const STRUCTURED_STEPS = 6;
+const GENERIC_META_STEP = 6;
+const STRUCTURED_STEPS = 7;
 
-function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: Kind): FoundDate | null {
-  const ctx = makeContext(doc, url, opts);
+function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: Kind): FoundDate | null {
+  const url = ctx.url;
   const keys = META_KEYS[kind];
   // Generic `date` metas are often the last change, so they rank below the page's own <time> markup.
   const steps: (() => Candidate[])[] = [
     () => (opts.dateSelector && kind === 'published' ? fromSelector(doc, opts.dateSelector, ctx) : []),
-    () => fromJsonLd(kind, ctx),
+    () => fromJsonLd(kind, ctx, 'articles'),
     () =>
       fromMeta(
         doc,
         keys.filter((k) => !GENERIC_META.has(k)),
         ctx,
       ),
+    () => fromJsonLd(kind, ctx, 'others'),
     () => fromItemprop(doc, kind, ctx),
     () => fromTimeElements(doc, kind, ctx),
     () =>
@@ -211,7 +211,12 @@ function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: K
   const urlDate = kind === 'published' ? readUrlDate(url, ctx.now) : null;
   const readPool = (): Candidate[] => {
     try {
-      return [...fromJsonLd(kind, ctx), ...fromMeta(doc, keys, ctx), ...fromTimeElements(doc, kind, ctx)];
+      return [
+        ...fromJsonLd(kind, ctx, 'articles'),
+        ...fromJsonLd(kind, ctx, 'others'),
+        ...fromMeta(doc, keys, ctx),
+        ...fromTimeElements(doc, kind, ctx),
+      ];
     } catch {
       return [];
     }
@@ -256,20 +261,41 @@ function runCascade(doc: Document, url: string, opts: DateSearchOptions, kind: K
   return first ? finish(settle(first), ctx) : null;
 }
 
-/** The article's published date, most trusted source first; null when the page gives none. Never throws. */
-export function findPublishedDate(doc: Document, url: string, opts: DateSearchOptions): FoundDate | null {
+function safely(find: () => FoundDate | null): FoundDate | null {
   try {
-    return runCascade(doc, url, opts, 'published');
+    return find();
   } catch {
     return null;
   }
 }
 
+/**
+ * Both dates in one pass over the page: one context (headline, element list, JSON-LD, publisher zone) and one walk of
+ * its text, which the published and the modified cascades share. Never throws.
+ */
+export function findArticleDates(
+  doc: Document,
+  url: string,
+  opts: DateSearchOptions,
+): { published: FoundDate | null; modified: FoundDate | null } {
+  let ctx: Context;
+  try {
+    ctx = makeContext(doc, url, opts);
+  } catch {
+    return { published: null, modified: null };
+  }
+  return {
+    published: safely(() => runCascade(doc, ctx, opts, 'published')),
+    modified: safely(() => runCascade(doc, ctx, opts, 'modified')),
+  };
+}
+
+/** The article's published date, most trusted source first; null when the page gives none. Never throws. */
+export function findPublishedDate(doc: Document, url: string, opts: DateSearchOptions): FoundDate | null {
+  return safely(() => runCascade(doc, makeContext(doc, url, opts), opts, 'published'));
+}
+
 /** The article's last-modified date, from structured data, meta tags, or an "Updated" time or label. Never throws. */
 export function findModifiedDate(doc: Document, url: string, opts: DateSearchOptions): FoundDate | null {
-  try {
-    return runCascade(doc, url, opts, 'modified');
-  } catch {
-    return null;
-  }
+  return safely(() => runCascade(doc, makeContext(doc, url, opts), opts, 'modified'));
 }

@@ -39,10 +39,11 @@ const ZONE_ABBREVIATIONS: Record<string, number> = {
   ist: 330,
 };
 
-// A time of day after a date: `09:00`, `9:00:40.123`, `9.00 pm`, `09时00分`, then an optional zone.
+// A time of day after a date: `09:00`, `9:00:40.123`, `9.00 pm`, `09时00分`, then an optional zone. A one-digit second
+// is read only right before a zone (`23:15:0Z`, a CMS that drops the zero pad): elsewhere it is not a time.
 export const TIME =
   String.raw`(?:[T\s]|\s*,\s*|\s+(?:at|um|à|a las|alle|às|kl\.?|klo|o)\s+|\s*[|/–-]\s*)\s*` +
-  String.raw`(\d{1,2})[:：时時h](\d{2})(?:[:：分m](\d{2})(?:[.,]\d{1,9})?)?(?:秒)?` +
+  String.raw`(\d{1,2})[:：时時h](\d{2})(?:[:：分m](\d{2}|\d(?=z\b|[+\-−]\d))(?:[.,]\d{1,9})?)?(?:秒)?` +
   String.raw`\s*(am|pm|a\.m\.|p\.m\.)?` +
   String.raw`\s*(?:uhr\s*)?(\(?(?:z|utc|gmt)?\s*[+\-−]\d{1,2}(?::?\d{2})?\)?|z\b|(?:utc|gmt|est|edt|cdt|mst|mdt|pst|pdt|cet|cest|mez|mesz|eet|eest|jst|kst|hkt|ist)\b)?`;
 

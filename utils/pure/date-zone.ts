@@ -96,6 +96,53 @@ export function publisherTimeZone(lang: string | null, url: string): string | nu
   return LANGUAGE_ZONES[language] ?? null;
 }
 
+// Countries whose newsrooms span zones: the least and greatest civil offset over the year (summer time included), in
+// minutes east of UTC. Their zone is unknown, but a UTC instant on the same calendar day at both ends is on that day
+// anywhere in the country (`00:23Z` is the evening before from Newfoundland to Vancouver).
+const COUNTRY_OFFSET_RANGES: Record<string, readonly [number, number]> = {
+  us: [-600, -240],
+  ca: [-480, -150],
+  mx: [-480, -300],
+  br: [-300, -120],
+  ar: [-180, -180],
+  au: [480, 660],
+  nz: [720, 825],
+  ru: [120, 720],
+  id: [420, 540],
+};
+
+/**
+ * The span of UTC offsets of the publisher's country when its host names a country of several zones (`.ca`,
+ * `.com.au`): `[least, greatest]` minutes east of UTC, else null. Not from the language tag: `en-US` is WordPress's
+ * default for any English site, wherever it is written.
+ */
+export function publisherOffsetRange(url: string): readonly [number, number] | null {
+  const country = /\.([a-z]{2})$/.exec(hostOf(url))?.[1];
+  return country ? (COUNTRY_OFFSET_RANGES[country] ?? null) : null;
+}
+
+/**
+ * The calendar day of a UTC instant (`offsetMinutes` 0, with a time) everywhere in an offset range, when the two ends
+ * agree; else null. Only the day: which zone, and so the time of day, stays unknown.
+ */
+export function dayAcrossOffsets(parts: DateParts, range: readonly [number, number]): DateParts | null {
+  if (parts.hour === undefined || parts.offsetMinutes !== 0) return null;
+  const instant = Date.UTC(
+    parts.year,
+    parts.month - 1,
+    parts.day,
+    parts.hour,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+  const dayAt = (offset: number): DateParts => {
+    const local = new Date(instant + offset * 60_000);
+    return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+  };
+  const [west, east] = [dayAt(range[0]), dayAt(range[1])];
+  return west.year === east.year && west.month === east.month && west.day === east.day ? west : null;
+}
+
 /** The publisher's UTC offset at `at` (DST aware) when its zone is known (see `publisherTimeZone`), else null. */
 export function publisherOffsetMinutes(lang: string | null, url: string, at: Date): number | null {
   const zone = publisherTimeZone(lang, url);
