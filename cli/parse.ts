@@ -1,6 +1,7 @@
 // Node: the CLI's DOM boundary: HTML text to a Document (parse5's tree in linkedom), and the page's own URL when the user gave none.
-import { parseHTML } from 'linkedom';
-import { parse, serialize } from 'parse5';
+import { parse } from 'parse5';
+import { installSelectorCache } from './linkedom-selectors';
+import { toLinkedomDocument } from './parse-tree';
 
 /**
  * Parses a page into a Document the pipeline can read, shaped as a browser builds it. `url` is where the page came
@@ -11,22 +12,14 @@ import { parse, serialize } from 'parse5';
  * a stray `<head>` or `<html>` inside the body and puts `<template>` contents in the live tree. On such pages
  * Readability, climbing from its best candidate to `<body>`, ran off the top of the document and threw
  * `Cannot read properties of null (reading 'tagName')`; on others the CLI read text the browser never shows.
- * parse5 implements the standard's algorithm (the one Chromium and Firefox follow); its serialisation of that
- * tree is well formed, so linkedom reads it back as the same tree. It costs about 4 ms a page (linkedom's own
- * parse is about 13 ms).
+ * parse5 implements the standard's algorithm (the one Chromium and Firefox follow); its tree is copied into
+ * linkedom node by node (parse-tree.ts), about half the cost of serialising it and parsing that again.
  */
 export function parseHtmlDocument(html: string, url: string): Document {
-  // linkedom types parseHTML's result as a browser Window; its `document` is linkedom's own, which implements
-  // the parts of Document the pipeline uses (Readability and turndown run on it). Cast once, here.
-  const { document } = parseHTML(serialize(parse(html))) as unknown as { document: Document };
-  emptyTemplates(document);
+  const document = toLinkedomDocument(parse(html));
+  installSelectorCache(document);
   setDocumentUrl(document, url);
   return document;
-}
-
-/** A browser keeps a template's contents in a separate fragment, outside the page's tree: so must we. */
-function emptyTemplates(doc: Document): void {
-  for (const template of Array.from(doc.querySelectorAll('template'))) template.replaceChildren();
 }
 
 /** Readability resolves relative links against `baseURI`/`documentURI`; linkedom leaves them empty or relative. */

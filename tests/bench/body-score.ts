@@ -18,21 +18,66 @@ export interface BodyScore {
 
 const SHINGLE = 3;
 
-/** Markdown syntax that is not text: images, link targets, emphasis and heading marks, fences, table pipes. */
-function stripMarkdown(text: string): string {
-  return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<https?:[^>\s]*>/g, ' ')
-    .replace(/^\s{0,3}(?:#{1,6}|>+|[-*+]|\d+[.)])\s+/gm, ' ')
-    .replace(/^\s*(?:[-*_]\s*){3,}$/gm, ' ')
-    .replace(/^\s*(?:```|~~~).*$/gm, ' ')
-    .replace(/[*_`|~]/g, ' ');
+// A link or image destination: `<...>`, or a run without spaces that may hold balanced parentheses, and a title.
+const DESTINATION = String.raw`\((?:<[^>\n]*>|(?:\\.|[^()\s\\]|\([^()\s]*\))*)(?:\s+"(?:\\.|[^"\\])*")?\)`;
+// Bracketed text with escapes (`[\[8\]](#cite)`): Wikipedia's footnote links, `[\[Read: …\]](url)`.
+const BRACKETED = String.raw`\[((?:\\.|[^\]\\])*)\]`;
+const IMAGE = new RegExp(String.raw`!${BRACKETED}(?:${DESTINATION}|\[[^\]]*\])`, 'g');
+const LINK = new RegExp(String.raw`${BRACKETED}(?:${DESTINATION}|\[[^\]]*\])`, 'g');
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * The text a reader sees in rendered Markdown, to compare with the text of the expected HTML: images (whose alt
+ * text HTML's text leaves out), link targets, reference definitions, block markers, fences, emphasis delimiters
+ * and table pipes go; backslash escapes and character references are resolved. Only the extracted Markdown goes
+ * through this: the expected text is already plain, and stripping `1. ` from its lines would drop real text.
+ */
+export function markdownToText(markdown: string): string {
+  // Fenced code is literal text: only its fence lines go (odd parts of the split are inside a fence).
+  return markdown
+    .split(/^[ \t]*(?:`{3,}|~{3,}).*$/m)
+    .map((part, i) => (i % 2 === 1 ? part : inlineToText(part)))
+    .join('\n');
 }
 
-/** NFKC, lower case, Markdown dropped, whitespace collapsed. */
+function inlineToText(markdown: string): string {
+  return (
+    markdown
+      .replace(/^ {0,3}\[[^\]\n]+\]:\s+\S+.*$/gm, ' ')
+      .replace(IMAGE, ' ')
+      .replace(LINK, '$1')
+      .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, ' ')
+      // A heading mark, or quote and list marks (nested); `### 21) Star Wars` keeps its number, which is text.
+      .replace(/^[ \t]*(?:#{1,6}[ \t]+|(?:(?:>|[-*+]|\d+[.)])[ \t]+)+)/gm, ' ')
+      .replace(
+        /\\([!-/:-@[-`{-~])|(`+)([\s\S]*?)\2|<((?:https?|mailto):[^>\s]*)>|([*_]|~~)|(\|)|&(#\d+|#x[0-9a-f]+|[a-z]+);/gi,
+        (
+          all,
+          escaped?: string,
+          _ticks?: string,
+          code?: string,
+          url?: string,
+          delimiter?: string,
+          pipe?: string,
+          entity?: string,
+        ) => {
+          if (escaped !== undefined) return escaped;
+          if (code !== undefined) return code; // a code span is literal
+          if (url !== undefined) return url;
+          if (delimiter !== undefined) return '';
+          if (pipe !== undefined) return ' ';
+          const name = (entity ?? '').toLowerCase();
+          if (!name.startsWith('#')) return ENTITIES[name] ?? all;
+          const point = name.startsWith('#x') ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+          return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : all;
+        },
+      )
+  );
+}
+
+/** NFKC, lower case, whitespace collapsed. */
 export function normalizeForScore(text: string): string {
-  return stripMarkdown(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 // A word stops at a CJK character (`5g手机` is `5g`, `手`, `机`): \p{L} alone would glue them together.
@@ -101,4 +146,49 @@ export function meanScore(scores: readonly BodyScore[]): BodyScore {
     recall: sum.recall / scores.length,
     f1: sum.f1 / scores.length,
   };
+}
+
+/** A run of consecutive tokens of one text whose shingles the other text lacks. */
+export interface UnmatchedRun {
+  text: string;
+  tokens: number;
+}
+
+/**
+ * The runs of `from` whose shingles are not in `against` (each shingle of `against` matched once): for the
+ * extracted text these are the extra runs, for the expected text the missing ones. Longest first.
+ */
+export function unmatchedRuns(from: string, against: string): UnmatchedRun[] {
+  const tokens = tokenize(from);
+  const pool = shingles(against);
+  const isCjk = (t: string): boolean => CJK_CHAR.test(t);
+  const unmatched = new Array<boolean>(tokens.length).fill(false);
+  if (tokens.length < SHINGLE) {
+    if (tokens.length && !pool.has(tokens.join(' '))) unmatched.fill(true);
+  } else {
+    for (let i = 0; i + SHINGLE <= tokens.length; i++) {
+      const key = tokens.slice(i, i + SHINGLE).join(' ');
+      const left = pool.get(key) ?? 0;
+      if (left > 0) pool.set(key, left - 1);
+      // A shingle the other text lacks marks all its tokens.
+      else for (let j = i; j < i + SHINGLE; j++) unmatched[j] = true;
+    }
+  }
+  const runs: UnmatchedRun[] = [];
+  let start = -1;
+  const close = (end: number): void => {
+    const part = tokens.slice(start, end);
+    const text = part.reduce((acc, t, k) => {
+      const prev = part[k - 1];
+      return acc + (k > 0 && !(isCjk(t) && prev !== undefined && isCjk(prev)) ? ' ' : '') + t;
+    }, '');
+    runs.push({ text, tokens: part.length });
+    start = -1;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (unmatched[i] && start < 0) start = i;
+    if (!unmatched[i] && start >= 0) close(i);
+  }
+  if (start >= 0) close(tokens.length);
+  return runs.sort((a, b) => b.tokens - a.tokens);
 }

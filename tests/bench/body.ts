@@ -1,6 +1,7 @@
 // Benchmark: body precision/recall/F1 (shingle overlap, body-score.ts) of Readability's own output and of Postclip's
 // CLI pipeline against the corpus's expected text, and the readerable check's agreement with labels.
-// Usage: npm run bench:body -- ../shared/corpus [--set readability|chinese] [--worst N]
+// Usage: npm run bench:body -- ../shared/corpus [--set readability|chinese] [--worst N] [--show N] [--page PREFIX]
+// --show N prints, under each of the worst pages, its N longest runs of missing (-) and extra (+) text.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import { decodeHtml } from '../../cli/decode';
 import { parseHtmlDocument } from '../../cli/parse';
 import { isReaderable } from '../../utils/dom/extract';
 import type { BodyScore } from './body-score';
-import { meanScore, scoreBody } from './body-score';
+import { markdownToText, meanScore, scoreBody, unmatchedRuns } from './body-score';
 import { errorMessage } from '../../utils/pure/error-message';
 
 const READABILITY_URL = 'http://fakehost/test/page.html';
@@ -34,6 +35,9 @@ interface PageResult {
   readability: BodyScore;
   postclip: BodyScore;
   postclipError: string | null;
+  /** Kept for `--show`: what Postclip left out of the expected text, and what it added. */
+  postclipText: string;
+  expected: string;
 }
 
 const BLOCK = new Set([
@@ -152,7 +156,7 @@ function runPostclip(page: Page): { text: string; error: string | null } {
   try {
     const clipped = clipHtmlBytes(page.bytes, page.url, { timeZone: 'UTC', now: NOW });
     if (!clipped.result.ok) return { text: '', error: clipped.result.code };
-    return { text: clipped.result.value.markdown, error: null };
+    return { text: markdownToText(clipped.result.value.markdown), error: null };
   } catch (error) {
     return { text: '', error: errorMessage(error) };
   }
@@ -166,13 +170,26 @@ function scorePages(pages: Page[]): PageResult[] {
       readability: scoreBody(runReadability(page), page.expected),
       postclip: scoreBody(postclip.text, page.expected),
       postclipError: postclip.error,
+      postclipText: postclip.text,
+      expected: page.expected,
     };
   });
 }
 
 const f3 = (n: number): string => n.toFixed(3);
 
-function printSet(label: string, results: PageResult[], worst: number): void {
+/** The longest runs of missing and extra text of one page, each cut to a line. */
+function printRuns(x: PageResult, show: number): void {
+  const cut = (t: string): string => (t.length > 160 ? `${t.slice(0, 157)}...` : t);
+  for (const [sign, runs] of [
+    ['-', unmatchedRuns(x.expected, x.postclipText)],
+    ['+', unmatchedRuns(x.postclipText, x.expected)],
+  ] as const) {
+    for (const run of runs.slice(0, show)) console.log(`        ${sign}${run.tokens} ${cut(run.text)}`);
+  }
+}
+
+function printSet(label: string, results: PageResult[], worst: number, show: number): void {
   const r = meanScore(results.map((x) => x.readability));
   const p = meanScore(results.map((x) => x.postclip));
   const failed = results.filter((x) => x.postclipError !== null);
@@ -183,6 +200,13 @@ function printSet(label: string, results: PageResult[], worst: number): void {
   if (failed.length) {
     const codes = failed.map((x) => `${x.name} (${x.postclipError ?? ''})`).join(', ');
     console.log(`  postclip gave no body on ${failed.length}: ${codes}`);
+    // The same figures without the refused pages: what a clipped page looks like, beside what is refused.
+    const clipped = results.filter((x) => x.postclipError === null);
+    const rc = meanScore(clipped.map((x) => x.readability));
+    const pc = meanScore(clipped.map((x) => x.postclip));
+    console.log(`  on the ${clipped.length} pages postclip clips:`);
+    console.log(`  ${'readability'.padEnd(12)} ${f3(rc.precision)} ${f3(rc.recall)} ${f3(rc.f1)}`);
+    console.log(`  ${'postclip'.padEnd(12)} ${f3(pc.precision)} ${f3(pc.recall)} ${f3(pc.f1)}`);
   }
   if (worst > 0) {
     const sorted = [...results].sort(
@@ -192,6 +216,7 @@ function printSet(label: string, results: PageResult[], worst: number): void {
     for (const x of sorted.slice(0, worst)) {
       const q = x.postclip;
       console.log(`    ${x.name}: ${f3(q.precision)}/${f3(q.recall)}/${f3(q.f1)} | ${f3(x.readability.f1)}`);
+      if (show > 0) printRuns(x, show);
     }
   }
 }
@@ -257,19 +282,27 @@ function printOwnPages(): void {
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { set: { type: 'string' }, worst: { type: 'string', default: '0' } },
+    options: {
+      set: { type: 'string' },
+      worst: { type: 'string', default: '0' },
+      show: { type: 'string', default: '0' },
+      page: { type: 'string' },
+    },
   });
   const root = resolve(positionals[0] ?? '../shared/corpus');
   const worst = Number(values.worst) || 0;
+  const show = Number(values.show) || 0;
+  const only = (pages: Page[]): Page[] =>
+    values.page === undefined ? pages : pages.filter((p) => p.name.startsWith(values.page ?? ''));
   const started = Date.now();
   if (values.set === undefined || values.set === 'readability') {
     const { pages, readerable } = readReadabilitySet(root);
-    printSet('readability/test-pages (expected.html)', scorePages(pages), worst);
+    printSet('readability/test-pages (expected.html)', scorePages(only(pages)), worst, show);
     printReadabilityAgreement(pages, readerable);
   }
   if (values.set === undefined || values.set === 'chinese') {
-    const pages = readChineseSet(root);
-    printSet('chinese-web-content-extraction (cleaned/)', scorePages(pages), worst);
+    const pages = only(readChineseSet(root));
+    printSet('chinese-web-content-extraction (cleaned/)', scorePages(pages), worst, show);
     // No readerable labels here, but every page has hand-cut content: mostly articles, blogs and forum posts.
     const yes = pages.filter((p) => readerableOf(p.bytes, p.url)).length;
     console.log(

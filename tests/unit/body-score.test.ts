@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { meanScore, normalizeForScore, scoreBody, shingles, tokenize } from '../bench/body-score';
+import {
+  markdownToText,
+  meanScore,
+  normalizeForScore,
+  scoreBody,
+  shingles,
+  tokenize,
+  unmatchedRuns,
+} from '../bench/body-score';
 
 const ARTICLE = [
   'The city council voted on Tuesday to extend the night bus network to the northern districts.',
@@ -14,11 +22,21 @@ describe('scoreBody', () => {
     expect(scoreBody(ARTICLE, ARTICLE)).toEqual({ precision: 1, recall: 1, f1: 1 });
   });
 
-  it('ignores Markdown syntax, case, width and line breaks', () => {
+  it('ignores Markdown syntax (once made text), case, width and line breaks', () => {
     const markdown = ARTICLE.replace('night bus network', '**night bus** [network](https://x.example/n)')
       .replace('The city', '## THE city')
       .replace(/\n\n/g, '\n');
-    expect(scoreBody(markdown, ARTICLE).f1).toBe(1);
+    expect(scoreBody(markdownToText(markdown), ARTICLE).f1).toBe(1);
+  });
+
+  it('keeps list numbers that are text in the expected side', () => {
+    const expected = 'The rankings were as follows:\n1. Finland\n2. Norway\n3. Australia';
+    expect(
+      scoreBody(
+        markdownToText('The rankings were as follows:  \n1\\. Finland  \n2\\. Norway  \n3\\. Australia'),
+        expected,
+      ).f1,
+    ).toBe(1);
   });
 
   it('scores disjoint text 0', () => {
@@ -60,6 +78,45 @@ describe('scoreBody', () => {
     expect(scoreBody(extracted, expected).f1).toBe(1);
     const withAd = `${extracted}\n相关新闻：热点排行榜`;
     expect(scoreBody(withAd, expected).precision).toBeLessThan(1);
+  });
+});
+
+describe('markdownToText', () => {
+  it('keeps the text of links whose text has escaped brackets, and drops images inside links', () => {
+    expect(markdownToText('loop.[\\[1\\]](https://en.example/wiki/X#cite_note-1) The')).toBe('loop.[1] The');
+    expect(markdownToText('[![\\[icon\\]](http://u.example/a.png)](http://u.example/f) This').trim()).toBe(
+      'This',
+    );
+  });
+
+  it('drops block markers, emphasis delimiters (also inside a word) and table pipes', () => {
+    expect(markdownToText('### 7) [_Call Me_ *B**y Your Name*](https://v.example/x)').trim()).toBe(
+      '7) Call Me By Your Name',
+    );
+    expect(markdownToText('> - quoted item\n  1. nested').replace(/\s+/g, ' ').trim()).toBe(
+      'quoted item nested',
+    );
+    expect(markdownToText('| a | b |').replace(/\s+/g, ' ').trim()).toBe('a b');
+  });
+
+  it('resolves escapes and character references, and keeps code literal', () => {
+    expect(
+      markdownToText('a &lt;ul&gt; of 400 &amp;percnt; snake\\_case `a_b` <https://x.example/a_b>'),
+    ).toBe('a <ul> of 400 &percnt; snake_case a_b https://x.example/a_b');
+    expect(markdownToText('```js\nconst a_b = 1;\n```\nafter *em*').replace(/\s+/g, ' ').trim()).toBe(
+      'const a_b = 1; after em',
+    );
+  });
+});
+
+describe('unmatchedRuns', () => {
+  it('names the missing and the extra text, longest first', () => {
+    const extracted = `${ARTICLE}\n\n${BOILERPLATE}`.replace(/Residents had asked[^.]*\./, '');
+    const extra = unmatchedRuns(extracted, ARTICLE);
+    expect(extra[0]?.text).toContain('sign up for our newsletter');
+    const missing = unmatchedRuns(ARTICLE, extracted);
+    expect(missing[0]?.text).toContain('residents had asked for the change');
+    expect(unmatchedRuns(ARTICLE, ARTICLE)).toEqual([]);
   });
 });
 

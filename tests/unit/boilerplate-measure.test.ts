@@ -4,14 +4,19 @@ import { describe, expect, it } from 'vitest';
 import {
   dropBlock,
   growBox,
+  hasAncestorTag,
   holdsRunningText,
   isGone,
   isLayout,
   isSentence,
   linkDensity,
+  measureLinkedText,
+  measureProse,
   spacedText,
+  weighsMoreThan,
 } from '../../utils/dom/boilerplate-measure';
 import { DROP_ATTRIBUTE } from '../../utils/dom/pre-clean';
+import { measureText } from '../../utils/pure/text-weight';
 
 function bodyOf(html: string): HTMLElement {
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body;
@@ -51,5 +56,66 @@ describe('boilerplate measures', () => {
     expect(box.firstElementChild?.hasAttribute(DROP_ATTRIBUTE)).toBe(true);
     expect(isGone(form, body)).toBe(true);
     expect(isGone(body.querySelector('h1') as Element, body)).toBe(false);
+  });
+});
+
+describe('measureLinkedText', () => {
+  it('equals measureText of the whole text and the sum over every link, nested links counted per link', () => {
+    const el = bodyOf(
+      '<div>Intro 宁波 <a href="/a">one <b>two</b></a> <p>text <a href="/b">x<a href="/c">yz</a></a></p><svg><a>s</a></svg> end</div>',
+    ).firstElementChild as Element;
+    const total = measureText(el.textContent ?? '');
+    const linked = Array.from(el.querySelectorAll('a')).reduce(
+      (s, a) => s + measureText(a.textContent ?? ''),
+      0,
+    );
+    expect(measureLinkedText(el)).toEqual({ total, linked });
+    expect(measureProse(el)).toBe(total - linked);
+  });
+
+  it('is zero for an empty element and counts a link that is the element itself as text, not link', () => {
+    const body = bodyOf('<a href="/a">only a link</a><span></span>');
+    expect(measureLinkedText(body.querySelector('span') as Element)).toEqual({ total: 0, linked: 0 });
+    expect(measureLinkedText(body.querySelector('a') as Element)).toEqual({ total: 9, linked: 0 });
+  });
+});
+
+describe('weighsMoreThan', () => {
+  it('answers as measureText of the whole text would, for every bound', () => {
+    const el = bodyOf('<div>ab <span>宁波</span><p>c<b> d </b></p><!-- xx --><i></i>e</div>')
+      .firstElementChild as Element;
+    const weight = measureText(el.textContent ?? '');
+    expect(weight).toBe(10);
+    for (let max = 0; max <= 12; max++) expect(weighsMoreThan(el, max)).toBe(weight > max);
+    expect(weighsMoreThan(bodyOf('<p></p>').firstElementChild as Element, 0)).toBe(false);
+  });
+});
+
+describe('isGone (walk)', () => {
+  it('is true outside the root, inside a marked block or on a marked element, and false otherwise', () => {
+    const body = bodyOf('<div id="a"><p id="in">x</p></div><div id="m"><p id="under">y</p></div>');
+    const root = body.querySelector('#a') as Element;
+    dropBlock(body.querySelector('#m') as Element);
+    expect(isGone(body.querySelector('#in') as Element, root)).toBe(false);
+    expect(isGone(root, root)).toBe(false);
+    expect(isGone(body.querySelector('#under') as Element, body)).toBe(true);
+    expect(isGone(body.querySelector('#m') as Element, body)).toBe(true);
+    expect(isGone(body.querySelector('#under') as Element, root)).toBe(true);
+    const detached = body.querySelector('#in') as Element;
+    detached.remove();
+    expect(isGone(detached, body)).toBe(true);
+  });
+});
+
+describe('hasAncestorTag', () => {
+  it('answers as closest() with those tag names, the element itself included', () => {
+    const body = bodyOf(
+      '<figure><div><span id="s">x</span></div></figure><p id="p"><b id="b">y</b></p><i id="i">z</i>',
+    );
+    const tags = new Set(['FIGURE', 'P']);
+    for (const id of ['s', 'p', 'b', 'i']) {
+      const el = body.querySelector(`#${id}`) as Element;
+      expect(hasAncestorTag(el, tags)).toBe(el.closest('figure, p') !== null);
+    }
   });
 });

@@ -43,4 +43,18 @@ describe('removeTrailingLinkRows', () => {
     removeTrailingLinkRows(root);
     expect(root.textContent).toContain('一');
   });
+
+  it('keeps a closing list of sources, whose links show their addresses', () => {
+    const sources = [
+      'https://nodejs.org/api/inspector.html',
+      'https://v8.dev/docs/profile',
+      'https://example.org/a',
+    ]
+      .map((u) => `<li><a href="${u}">${u}</a></li>`)
+      .join('');
+    const root = rootOf(`<p>${PARAGRAPH}</p><h2>Sources &amp; links</h2><ul>${sources}</ul>`);
+    removeTrailingLinkRows(root);
+    expect(root.textContent).toContain('Sources & links');
+    expect(root.textContent).toContain('https://v8.dev/docs/profile');
+  });
 });

@@ -54,6 +54,17 @@ describe('removeEndMarkerTails', () => {
     removeEndMarkerTails(body);
     expect(body.querySelector(`[${DROP_ATTRIBUTE}]`)).toBeNull();
   });
+
+  it('finds the longest end word split over elements and spaced out, and not a line with one more letter', () => {
+    const marked = bodyOf(
+      `<div><p>${PARAGRAPH}</p><p>-- <b>The</b>\n  <i>End</i> --</p><p>Follow us</p></div>`,
+    );
+    removeEndMarkerTails(marked);
+    expect(kept(marked)).toBe(PARAGRAPH);
+    const plain = bodyOf(`<div><p>${PARAGRAPH}</p><p>-- <b>The</b> <i>Ends</i> --</p><p>Follow us</p></div>`);
+    removeEndMarkerTails(plain);
+    expect(plain.querySelector(`[${DROP_ATTRIBUTE}]`)).toBeNull();
+  });
 });
 
 describe('removeTrailingFooters', () => {

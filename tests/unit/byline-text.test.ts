@@ -10,6 +10,17 @@ describe('cleanByline', () => {
     expect(cleanByline('By Nathan Willis March 25, 2015')).toBe('Nathan Willis');
   });
 
+  it("ends the names at a date after a comma, written in any language (a paged story's byline line)", () => {
+    expect(cleanByline('By Mara Quill, 14 March 2026')).toBe('Mara Quill');
+    expect(cleanByline('Anna Lee, 3rd April 2024')).toBe('Anna Lee');
+    expect(cleanByline('Jana Keller, 14. März 2026')).toBe('Jana Keller');
+    expect(cleanByline('By Jana Keller 14.03.2026')).toBe('Jana Keller');
+    expect(cleanByline('By Jane Doe, May 2024')).toBe('Jane Doe');
+    expect(cleanByline('By Jane Doe, 10 Downing Street correspondent')).toBe(
+      'Jane Doe, 10 Downing Street correspondent',
+    );
+  });
+
   it('rejects URLs, dates and over-long text', () => {
     expect(cleanByline('https://www.facebook.com/someone')).toBeNull();
     expect(cleanByline('Last Updated: January 7, 2025')).toBeNull();

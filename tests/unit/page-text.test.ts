@@ -16,6 +16,10 @@ describe('page-text', () => {
   it('collapses every kind of space', () => {
     expect(normalizeSpace(' a\u00a0\u3000 b\n')).toBe('a b');
     expect(normalizeSpace(null)).toBe('');
+    // Text already normal (single plain spaces) comes back trimmed only; any other space still collapses.
+    expect(normalizeSpace(' one two ')).toBe('one two');
+    expect(normalizeSpace('one  two')).toBe('one two');
+    expect(normalizeSpace('one\u2003two\ttwo')).toBe('one two two');
   });
 
   it('decodes named and numeric entities, and leaves unknown ones', () => {

@@ -39,4 +39,10 @@ describe('pre-clean', () => {
     expect(measureDepth(el)).toBeLessThan(5);
     expect(el.textContent).toBe('deep');
   });
+
+  it('measures the deepest branch, wherever it sits among its siblings', () => {
+    expect(measureDepth(root(''))).toBe(1);
+    expect(measureDepth(root('<p>a</p><div><p><b>x</b></p></div><p>b</p>'))).toBe(4);
+    expect(measureDepth(root('<div><p>1</p></div><section><div><p><i>late</i></p></div></section>'))).toBe(5);
+  });
 });

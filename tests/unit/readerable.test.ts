@@ -54,6 +54,20 @@ describe('isArticleShaped', () => {
     expect(isArticleShaped(doc(`<main><h1>Archive</h1>${teasers(8)}</main>`))).toBe(false);
   });
 
+  it("finds a teaser's heading link however deep it sits, and not a link to an anchor in the page", () => {
+    const deep = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<div class="card"><h4><span><b><a href="/s/${i}">Story ${i}</a></b></span></h4><p>${SENTENCE}</p></div>`,
+    ).join('');
+    expect(measureReaderable(doc(`<main><h1>Section</h1>${deep}</main>`)).isList).toBe(true);
+    const anchors = Array.from(
+      { length: 6 },
+      (_, i) => `<div class="card"><h4><a href="#s${i}">Part ${i}</a></h4><p>${SENTENCE}</p></div>`,
+    ).join('');
+    expect(measureReaderable(doc(`<main><h1>Guide</h1>${anchors}</main>`)).teaser).toBe(0);
+  });
+
   it('keeps an article followed by "more stories" teasers', () => {
     const body = `<article><h1>Canal</h1>${Array.from({ length: 6 }, () => `<p>${SENTENCE.repeat(2)}</p>`).join('')}</article><section>${teasers(8)}</section>`;
     expect(isArticleShaped(doc(body))).toBe(true);

@@ -2,7 +2,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { findSiteName } from '../../utils/dom/site-name';
-import { findCopyrightHolder, findLogoName } from '../../utils/dom/site-name-page';
+import { findAccountName, findCopyrightHolder, findLogoName } from '../../utils/dom/site-name-page';
 
 const URL = 'https://www.harbour.example/news/2026/05/ferry.html';
 const doc = (body: string): Document =>
@@ -51,5 +51,49 @@ describe('findSiteName from the page', () => {
       '<html><head><meta property="og:site_name" content="Harbour Post"></head><body><p>© 2026 Other Name Ltd.</p></body></html>',
     ).document;
     expect(findSiteName(declared, URL)).toBe('Harbour Post');
+  });
+});
+
+describe('findAccountName', () => {
+  const wechat = (extra = ''): Document =>
+    parseHTML(`<!doctype html><html><head><meta property="og:site_name" content="微信公众平台">
+      <title>老城区的早点铺子</title></head><body><div id="js_content_wrap">
+      <h1 class="rich_media_title">老城区的早点铺子</h1>
+      <div class="rich_media_meta_list"><span class="rich_media_meta_text">文/林晓</span>
+      <span class="rich_media_meta rich_media_meta_nickname"><a id="js_name">江城生活圈</a></span></div>
+      <div class="rich_media_content"><p>早上六点，天还没亮透，老城区的巷子里已经飘出了芝麻酱的香味。</p></div>
+      <div class="profile_inner"><strong class="profile_nickname">江城生活圈</strong></div>${extra}</div></body></html>`)
+      .document;
+
+  it("names the account a platform page is published by, over the platform's og:site_name", () => {
+    expect(findAccountName(wechat(), '林晓')).toBe('江城生活圈');
+    expect(findSiteName(wechat(), 'https://mp.weixin.qq.com/s/abc')).toBe('江城生活圈');
+  });
+
+  it('is null when the nickname is the author, or when the page names several accounts', () => {
+    expect(findAccountName(wechat(), '江城生活圈')).toBeNull();
+    const forum = doc(
+      ['甲', '乙', '丙']
+        .map((n) => `<div class="post"><span class="nickname">用户${n}</span><p>回复</p></div>`)
+        .join(''),
+    );
+    expect(findAccountName(forum, null)).toBeNull();
+  });
+
+  it("skips a commenter's nickname in the comments", () => {
+    const page = doc(
+      '<article><p>Story.</p></article><section class="comments"><span class="nickname">Jo</span><p>Nice.</p></section>',
+    );
+    expect(findAccountName(page, null)).toBeNull();
+    expect(findSiteName(page, URL)).not.toBe('Jo');
+  });
+
+  it("skips a login widget's nickname label and a news site's channel (section) name", () => {
+    const widget = doc(
+      '<div class="user"><span class="nickname"><ul><li><a href="/me">Profil</a></li><li><a href="/s">Einstellungen</a></li></ul></span></div><article><p>Story.</p></article>',
+    );
+    expect(findAccountName(widget, null)).toBeNull();
+    const section = doc('<a class="channel-name" href="/news/">News</a><article><p>Story.</p></article>');
+    expect(findAccountName(section, null)).toBeNull();
   });
 });

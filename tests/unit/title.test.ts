@@ -4,6 +4,32 @@ import { findTitle } from '../../utils/dom/title';
 import { page, ld, URL, CN_PORTAL } from './metadata-pages';
 
 describe('findTitle', () => {
+  it('reads Dublin Core, Parse.ly and ArticleTitle meta titles when nothing better names the article', () => {
+    const dc = page('<title>Title Element</title><meta name="DC.title" content="Harbour ferry returns">');
+    expect(findTitle(dc, URL)).toBe('Harbour ferry returns');
+    const parsely = page(
+      '<meta name="parsely-title" content="Harbour ferry returns">',
+      '<h1>Test heading</h1>',
+    );
+    expect(findTitle(parsely, URL)).toBe('Harbour ferry returns');
+    // A CMS that writes the headline's markup into the attribute.
+    const gov = page(
+      '<title>政协会议开幕</title><meta name="ArticleTitle" content="为现代化建设凝聚强大力量<div>——热烈祝贺会议开幕</div>">',
+    );
+    expect(findTitle(gov, URL)).toBe('为现代化建设凝聚强大力量——热烈祝贺会议开幕');
+  });
+
+  it("never takes a Dublin Core title that is the site's address, nor one over og:title", () => {
+    const site = page(
+      '<title>Ferry returns to the harbour</title><meta name="dc.title" content="Diario del Puerto www.puerto.example.com">',
+    );
+    expect(findTitle(site, URL)).toBe('Ferry returns to the harbour');
+    const og = page(
+      '<meta property="og:title" content="Ferry returns"><meta name="dc.title" content="Other">',
+    );
+    expect(findTitle(og, URL)).toBe('Ferry returns');
+  });
+
   it('strips a Chinese site suffix after _ and prefers the h1', () => {
     expect(findTitle(CN_PORTAL, 'https://www.cmrnn.com.cn/content/2023-04/12/content_1.html')).toBe(
       '厚植商业秘密保护土壤 宁波迈向“智造”未来',

@@ -12,6 +12,7 @@ import {
   tagOf,
   textOf,
   tokensOf,
+  weighsMoreThan,
 } from './boilerplate-measure';
 import { measureText } from '../pure/text-weight';
 
@@ -31,7 +32,7 @@ const MAX_LANDING_CHARS = 60;
 
 /** Small, no running text, and few links: a box of links around the form is a sidebar, not the sign-up. */
 function isSmallBox(el: Element): boolean {
-  return measureText(el.textContent ?? '') <= MAX_BOX_CHARS && !holdsRunningText(el) && linkDensity(el) < 0.5;
+  return !weighsMoreThan(el, MAX_BOX_CHARS) && !holdsRunningText(el) && linkDensity(el) < 0.5;
 }
 
 function countFields(form: Element): number {
@@ -49,8 +50,9 @@ export function removeSignUpBoxes(body: Element): void {
     dropBlock(growBox(form, isSmallBox));
   }
   for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
-    if (isGone(el, body) || isLayout(el)) continue;
+    // The name first: it is cheap, and few elements pass it.
     if (!tokensOf(el).some((t) => NEWSLETTER_CUE.test(t))) continue;
+    if (isGone(el, body) || isLayout(el)) continue;
     const hasControl = el.querySelector('input, button, form, [role="button"]') !== null;
     const says = NEWSLETTER_CUE.test(el.textContent ?? '');
     if (hasControl && says && isSmallBox(el)) dropBlock(el);

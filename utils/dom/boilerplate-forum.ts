@@ -10,6 +10,7 @@ import {
   tagOf,
   textOf,
   tokensOf,
+  weighsMoreThan,
 } from './boilerplate-measure';
 import { findDatesInText } from '../pure/date-parse';
 import { findRelativeDates } from '../pure/date-relative';
@@ -42,13 +43,16 @@ function hasTimestamp(head: string): boolean {
 
 /** Opens with a short name, then a time; holds a posting's worth of text. */
 function isPosting(el: Element): boolean {
+  // No child element, no name: decided before reading the text (a story's 10,000 paragraphs are such siblings).
+  const first = el.firstElementChild;
+  if (!first || weighsMoreThan(el, MAX_POSTING_CHARS)) return false;
   const text = textOf(el);
   if (text.length < 8 || measureText(text) > MAX_POSTING_CHARS) return false;
-  const first = el.firstElementChild;
   const name = textOf(first);
   // A name has two letters or digits at least: not a `^` back-link or a bullet.
-  if (!first || name.length > 40 || !/[\p{L}\p{N}]{2}/u.test(name) || hasTimestamp(name)) return false;
-  return hasTimestamp(headOf(el));
+  if (name.length > 40 || !/[\p{L}\p{N}]{2}/u.test(name)) return false;
+  // The head's time first: most siblings have none, and then the name need not be searched for one.
+  return hasTimestamp(headOf(el)) && !hasTimestamp(name);
 }
 
 /** The first characters of a posting, its parts spaced apart (`<span>Name</span><span>vor 2 Stunden</span><p>…`). */
@@ -102,12 +106,16 @@ function isDiscussion(box: Element, postings: Element[]): boolean {
 
 /** Removes comment and forum blocks; never the block that holds most of the page's text. */
 export function removeForums(body: Element): void {
-  const bodyProse = measureProse(body);
+  // The whole page's prose, measured only once some postings are found (most pages have none).
+  let measured: number | null = null;
+  const proseOfBody = (): number => (measured ??= measureProse(body));
   for (const parent of Array.from(body.querySelectorAll('*'))) {
-    if (!body.contains(parent) || parent.childElementCount < 2 || isLayout(parent)) continue;
+    // Two element children at least, read by sibling links (linkedom builds `children` to count them).
+    if (!parent.firstElementChild?.nextElementSibling || !body.contains(parent) || isLayout(parent)) continue;
     const postings = findPostings(parent);
     if (!postings.length) continue;
     const weight = measureProse(parent);
+    const bodyProse = proseOfBody();
     if (weight * 2 > bodyProse) continue; // a live blog's entries are the article
     const box = growBox(parent, (up) => {
       const extra = measureText(up.textContent ?? '') - measureText(parent.textContent ?? '');

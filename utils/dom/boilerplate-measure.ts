@@ -21,17 +21,52 @@ export function textOf(node: Node | null | undefined): string {
 
 /** Share of the element's text inside links, by measureText weight (0 for an empty element). */
 export function linkDensity(el: Element): number {
-  const total = measureText(el.textContent ?? '');
+  const { total, linked } = measureLinkedText(el);
   if (total === 0) return 0;
-  const linked = Array.from(el.querySelectorAll('a')).reduce(
-    (sum, a) => sum + measureText(a.textContent ?? ''),
-    0,
-  );
   return Math.min(1, linked / total);
+}
+
+/**
+ * measureText of the element's text, and the sum of measureText over each `<a>` inside it (nested links count
+ * once per link, as a sum over `querySelectorAll('a')` would): one walk of its text nodes, no copies of its text.
+ * measureText adds up over concatenation, so the per-node sums equal the whole-string measures.
+ */
+export function measureLinkedText(el: Element): { total: number; linked: number } {
+  let total = 0;
+  let linked = 0;
+  let links = 0;
+  let node: Node | null = el.firstChild;
+  while (node) {
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      const weight = measureText(node.nodeValue ?? '');
+      total += weight;
+      linked += weight * links;
+    } else if (node.nodeType === 1 && node.firstChild) {
+      if ((node as Element).localName === 'a') links++;
+      node = node.firstChild;
+      continue;
+    }
+    while (node !== el && node.nextSibling === null) {
+      node = node.parentNode;
+      if (!node || node === el) return { total, linked };
+      if ((node as Element).localName === 'a') links--;
+    }
+    node = node.nextSibling;
+  }
+  return { total, linked };
 }
 
 export function isLayout(el: Element): boolean {
   return LAYOUT_TAGS.has(tagOf(el)) || el.querySelector('h1') !== null;
+}
+
+/**
+ * `el.closest(tags)` for plain tag names (upper case), as one walk up: linkedom compiles a `closest()` selector
+ * again on every call, and the detectors ask it of thousands of elements.
+ */
+export function hasAncestorTag(el: Element, tags: ReadonlySet<string>): boolean {
+  for (let up: Element | null = el; up; up = up.parentElement) if (tags.has(tagOf(up))) return true;
+  return false;
 }
 
 /** Whether the text reads as a sentence (an end mark, or many words), not a label or a counter. */
@@ -41,11 +76,8 @@ export function isSentence(text: string): boolean {
 
 /** Text outside links, by measureText weight. */
 export function measureProse(el: Element): number {
-  const linked = Array.from(el.querySelectorAll('a')).reduce(
-    (s, a) => s + measureText(a.textContent ?? ''),
-    0,
-  );
-  return measureText(el.textContent ?? '') - linked;
+  const { total, linked } = measureLinkedText(el);
+  return total - linked;
 }
 
 /** A paragraph of running text outside links somewhere inside `el`: article text that must stay. */
@@ -85,9 +117,41 @@ export function dropBlock(el: Element): void {
     child.setAttribute(DROP_ATTRIBUTE, '');
 }
 
-/** Inside a block already marked or removed. */
+/**
+ * Inside a block already marked or removed: not under `root`, or under (or itself) a marked element. One walk up
+ * by attribute, not `closest()` with a selector (which linkedom compiles again on every call).
+ */
 export function isGone(el: Element, root: Element): boolean {
-  return !root.contains(el) || el.closest(`[${DROP_ATTRIBUTE}]`) !== null;
+  let isInRoot = false;
+  for (let up: Element | null = el; up; up = up.parentElement) {
+    if (up.hasAttribute(DROP_ATTRIBUTE)) return true;
+    if (up === root) isInRoot = true;
+  }
+  return !isInRoot;
+}
+
+/**
+ * Whether `measureText(el.textContent)` is above `max`, read only as far as needed: the text nodes are weighed in
+ * order and the walk stops once they pass `max`, so a story's wrapper answers after its first paragraphs.
+ */
+export function weighsMoreThan(el: Element, max: number): boolean {
+  let total = 0;
+  let node: Node | null = el.firstChild;
+  while (node) {
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      total += measureText(node.nodeValue ?? '');
+      if (total > max) return true;
+    } else if (node.nodeType === 1 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node !== el && node.nextSibling === null) {
+      node = node.parentNode;
+      if (!node || node === el) return false;
+    }
+    node = node.nextSibling;
+  }
+  return false;
 }
 
 /** The element's text with its parts spaced apart: `<a>+1</a><span>86</span>` reads `+1 86`, not `+186`. */

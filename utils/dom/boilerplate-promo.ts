@@ -2,6 +2,7 @@
 // label standing alone before a gallery or as a lone link (`图集`); an image link to the next page of the story.
 import {
   dropBlock,
+  hasAncestorTag,
   holdsRunningText,
   isGone,
   isLayout,
@@ -9,6 +10,7 @@ import {
   linkDensity,
   tagOf,
   textOf,
+  weighsMoreThan,
 } from './boilerplate-measure';
 import { measureText } from '../pure/text-weight';
 
@@ -24,6 +26,8 @@ const MAX_LABEL_WEIGHT = 12;
 /** Credits and captions carry these; labels do not. */
 const CREDIT_MARK = /[:：/／©|]/u;
 const MEDIA = 'img, picture, video, figure';
+/** Where a short line is a caption, cell, item, heading or paragraph text, never a widget label. */
+const NOT_LABEL_PLACES = new Set('FIGURE FIGCAPTION LI TD TH H1 H2 H3 H4 H5 H6 P NAV'.split(' '));
 
 /** `<aside><h2>What to know</h2><ul><li><a>…</a></li>…</ul></aside>` inside the story. */
 export function removePromoBoxes(body: Element): void {
@@ -65,8 +69,9 @@ function isLabel(el: Element): boolean {
  */
 export function removeWidgetLabels(body: Element): void {
   for (const el of Array.from(body.querySelectorAll('div, span, em, i, b, strong, a'))) {
-    if (isGone(el, body) || el.closest('figure, figcaption, li, td, th, h1, h2, h3, h4, h5, h6, p, nav'))
-      continue;
+    // A label is short (isLabel): anything heavier is passed over without reading its whole text.
+    if (weighsMoreThan(el, MAX_LABEL_WEIGHT)) continue;
+    if (isGone(el, body) || hasAncestorTag(el, NOT_LABEL_PLACES)) continue;
     const parent = el.parentElement;
     if (!parent || !isLabel(el) || el.children.length > 1) continue;
     // Alone on its line: no text beside it in its parent.

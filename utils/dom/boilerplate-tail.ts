@@ -18,6 +18,14 @@ function isLeafRow(el: Element): boolean {
   return el.querySelector(ROW_SELECTOR) === null;
 }
 
+/** Link text that is an address itself (`https://nodejs.org/api/…`): a source the author cites, not a headline. */
+const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
+
+function isReferenceRow(row: Element): boolean {
+  const links = Array.from(row.querySelectorAll('a'));
+  return links.length > 0 && links.every((a) => BARE_URL.test((a.textContent ?? '').trim()));
+}
+
 function linkShare(row: Element, text: string): number {
   const linked = Array.from(row.querySelectorAll('a')).reduce(
     (s, a) => s + measureText(a.textContent ?? ''),
@@ -29,18 +37,22 @@ function linkShare(row: Element, text: string): number {
 
 /** Removes the trailing run of link rows (three or more, labels between them allowed) from `root`. */
 export function removeTrailingLinkRows(root: Element): void {
-  const rows = Array.from(root.querySelectorAll(ROW_SELECTOR)).filter(isLeafRow);
+  // Read from the end, each row checked as it is reached: the run stops at the story's last sentence, so a long
+  // story's other rows are never looked at.
+  const rows = root.querySelectorAll(ROW_SELECTOR);
   const run: Element[] = [];
   let linkRows = 0;
   let weight = 0;
   for (let i = rows.length - 1; i >= 0; i--) {
     const row = rows[i];
-    if (!row) continue;
+    if (!row || !isLeafRow(row)) continue;
     const text = spacedText(row);
     if (!text) {
       if (!row.querySelector('img, picture, video, iframe')) run.push(row);
       continue;
     }
+    // A list of the article's sources ends it as a paragraph does: other stories are named by headlines.
+    if (isReferenceRow(row)) break;
     const isLinkRow = row.querySelector('a') !== null && linkShare(row, text) >= MIN_ROW_LINK_SHARE;
     const isLabel = !isLinkRow && measureText(text) <= MAX_LABEL_WEIGHT && !isSentence(text);
     if (!isLinkRow && !isLabel) break;

@@ -3,6 +3,7 @@
 // short blocks of the page, link lists or a copyright line).
 import {
   dropBlock,
+  hasAncestorTag,
   holdsRunningText,
   isGone,
   isLayout,
@@ -11,6 +12,7 @@ import {
   spacedText,
   tagOf,
   textOf,
+  weighsMoreThan,
 } from './boilerplate-measure';
 import { findDatesInText } from '../pure/date-parse';
 import { measureText } from '../pure/text-weight';
@@ -22,6 +24,8 @@ const MAX_ROW_CHARS = 120;
 /** A word beside a count (`阅读 10万+`, `Likes 12`). */
 const MAX_ROW_WORD_CHARS = 8;
 const INTERACTIVE = 'a, button, [role="button"]';
+/** A number in a table, code, a list item or a heading is content, not a counter. */
+const NOT_COUNTER_PLACES = new Set('TABLE PRE CODE LI H1 H2 H3'.split(' '));
 /** `— END —`, `- 完 -`, `（完）`, `THE END`: decorated end words, alone on their line. */
 const END_MARKER = /^[\s\p{P}\p{S}]*(?:the\s+end|end|fin|ende|完|全文完|终|終)[\s\p{P}\p{S}]*$/iu;
 /** What may follow an end marker and still be the account's footer, not story. */
@@ -65,8 +69,7 @@ function isCounterRow(row: Element): boolean {
 /** Share bars and like counters: from each bare count up to the row around it. */
 export function removeCounterRows(body: Element): void {
   for (const el of Array.from(body.querySelectorAll('span, a, button, b, i, em, strong'))) {
-    if (isGone(el, body) || !COUNT.test(textOf(el)) || el.closest('table, pre, code, li, h1, h2, h3'))
-      continue;
+    if (isGone(el, body) || !COUNT.test(textOf(el)) || hasAncestorTag(el, NOT_COUNTER_PLACES)) continue;
     let row: Element | null = null;
     for (
       let up = el.parentElement, depth = 0;
@@ -83,7 +86,8 @@ export function removeCounterRows(body: Element): void {
 /** Everything after a decorated end marker in its container, when it is short and has no running text. */
 export function removeEndMarkerTails(body: Element): void {
   for (const el of Array.from(body.querySelectorAll('p, div, section, span, strong, b'))) {
-    if (isGone(el, body) || el.children.length > 2 || !END_MARKER.test(textOf(el))) continue;
+    // The raw text: END_MARKER allows any whitespace run, so collapsing it first changes no answer.
+    if (el.children.length > 2 || !END_MARKER.test(el.textContent ?? '') || isGone(el, body)) continue;
     // The marker's line, grown while its parent holds only it.
     let line = el;
     while (line.parentElement && !isLayout(line.parentElement) && textOf(line.parentElement) === textOf(el))
@@ -98,6 +102,7 @@ export function removeEndMarkerTails(body: Element): void {
 }
 
 function isFooterBlock(el: Element): boolean {
+  if (weighsMoreThan(el, MAX_FOOTER_CHARS)) return false;
   const text = textOf(el);
   if (!text || measureText(text) > MAX_FOOTER_CHARS || holdsRunningText(el) || isLayout(el)) return false;
   return (
@@ -120,7 +125,8 @@ function lastShown(el: Element | null): Element | null {
   let last = el;
   while (
     last &&
-    (SKIPPED_TAGS.has(tagOf(last)) || (!textOf(last) && !last.querySelector('img, video, iframe')))
+    // Empty is weightless: the last wrapper's text (maybe the whole page) is not read just to see it has some.
+    (SKIPPED_TAGS.has(tagOf(last)) || (!weighsMoreThan(last, 0) && !last.querySelector('img, video, iframe')))
   )
     last = last.previousElementSibling;
   return last;

@@ -70,9 +70,13 @@ function toUnit(nodes: Node[]): Unit {
  */
 function* walkUnits(el: Element, reverse: boolean): Generator<Unit> {
   let run: Node[] = [];
-  const children = Array.from(el.childNodes);
-  if (reverse) children.reverse();
-  for (const child of children) {
+  // Sibling links, not a copy of the child list: a story's container may hold 30,000 children, and only the
+  // first or last few are read (nothing is removed while the units are taken).
+  for (
+    let child = reverse ? el.lastChild : el.firstChild;
+    child;
+    child = reverse ? child.previousSibling : child.nextSibling
+  ) {
     if (isBlock(child)) {
       if (run.length) yield toUnit(reverse ? run.reverse() : run);
       run = [];

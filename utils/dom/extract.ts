@@ -21,12 +21,13 @@ import {
   removeBoilerplate,
 } from './pre-clean';
 import { findArticleDates } from './published-date';
+import { measureLinkedText } from './boilerplate-measure';
 import { isArticleShaped } from './readerable';
+import { readTextEnds } from './text-lines';
 import { countCjk } from '../pure/cjk';
 import { firstSentence, normalizeSpace } from '../pure/page-text';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
-import { measureText } from '../pure/text-weight';
 import type { ClipDraft } from '../pure/types';
 import { hostOf } from '../pure/url';
 import { errorMessage } from '../pure/error-message';
@@ -164,8 +165,8 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<Extra
 
   const { signals, meta } = timeStage(timer, 'metadata', () => {
     absolutizeUrls(content, findBaseUrl(doc, url));
-    // Metadata reads the untrimmed text: the byline and `来源：` lines it may need are trimmed below.
-    const fullText = readTextLines(content, Number.POSITIVE_INFINITY).join('\n');
+    // Metadata reads the untrimmed text: the byline and `来源：` lines it may need are trimmed below. Only its ends.
+    const fullText = readTextEnds(content);
     const signals = readPageSignals(doc, url, { ...hints, text: fullText });
     return { signals, meta: readMetadata(doc, url, { ...hints, text: fullText, signals }) };
   });
@@ -322,11 +323,7 @@ function isCjkPage(doc: Document): boolean {
 /** Article-sized text, measured in characters: CJK characters count CJK_WEIGHT each, whitespace nothing. */
 /** Why Readability's result is not an article (too little text outside links), or null when it is. */
 function whyNotAnArticle(content: Element): string | null {
-  const total = measureText(content.textContent ?? '');
-  const linked = Array.from(content.querySelectorAll('a')).reduce(
-    (sum, a) => sum + measureText(a.textContent ?? ''),
-    0,
-  );
+  const { total, linked } = measureLinkedText(content);
   const prose = total - linked;
   // Real articles stay under 0.4 (Wikipedia lists ~0.3); link lists and home pages run 0.8.
   if (total > 0 && linked / total > MAX_LINK_DENSITY) {

@@ -105,7 +105,8 @@ function collectImages(root: Element): Found[] {
   const found: Found[] = [];
   const claimed = new Set<Element>();
   const visit = (el: Element): void => {
-    for (const child of Array.from(el.children)) {
+    // Sibling links, not a copy of `children` (a story's container may hold 16,000 paragraphs); nothing moves here.
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
       const tag = child.nodeName.toUpperCase();
       if (SKIPPED_SUBTREES.has(tag)) continue;
       if (tag === 'NOSCRIPT') {

@@ -13,6 +13,9 @@ export function tidyWhitespace(markdown: string): string {
   const lines = markdown.split('\n');
   const tidied = lines.map((line, i) => {
     if (isBlank(line)) return '';
+    // Most lines need nothing: no break mark, no space at either end (the replaces below would return them as is).
+    const last = line.charCodeAt(line.length - 1);
+    if (line.charCodeAt(0) !== 32 && last !== 32 && last !== 9 && !line.includes(BREAK_MARK)) return line;
     // One leading space is never structure (list and code indents are 2+), only a stray from the page.
     const cleaned = line.replace(BREAK_PATTERN, '').replace(/^ (?=\S)/, '');
     if (!line.endsWith(BREAK_MARK)) return cleaned.replace(/[ \t]+$/, '');

@@ -4,10 +4,7 @@ import { findByline } from './byline';
 import type { ArticleHints } from './page-signals';
 import { findCanonical, findDir, findExcerpt, findImage, findKeywords, findLang } from './page-fields';
 import { signalsOf } from './read-signals';
-import { findCopyrightHolder, findLogoName } from './site-name-page';
-import { declaredSiteNames } from './title';
-import { findSourceLine } from '../pure/credits';
-import { clean } from '../pure/page-text';
+import { pickSiteName } from './site-name';
 
 export type { ArticleHints, PageSignals } from './page-signals';
 export { findBaseUrl, resolveUrl } from './page-signals';
@@ -42,15 +39,9 @@ export function readMetadata(doc: Document, url: string, hints: ArticleHints = {
   const signals = signalsOf(doc, url, hints);
   const withSignals: ArticleHints = { ...hints, signals };
   const analysis = signals.title;
-  const declared = declaredSiteNames(signals, {})[0] ?? (clean(hints.siteName) || null);
-  const siteName =
-    declared ??
-    analysis.removed ??
-    findLogoName(doc, url) ??
-    findCopyrightHolder(doc) ??
-    findSourceLine(signals.topLines);
   const lang = findLang(doc, url, withSignals);
   const byline = findByline(doc, url, withSignals);
+  const siteName = pickSiteName(doc, url, signals, hints.siteName, byline);
   return {
     title: analysis.title,
     siteName,

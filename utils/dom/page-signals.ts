@@ -42,7 +42,10 @@ export interface ArticleHints {
   excerpt?: string | null;
   dir?: string | null;
   siteName?: string | null;
-  /** The article's plain text, for the language fallback and the top-of-article lines. */
+  /**
+   * The article's plain text, for the language fallback and the top-of-article lines: of a long article only its
+   * first and last lines (readTextEnds), so a reader must look no further than TEXT_HEAD_* / TEXT_TAIL_LINES.
+   */
   text?: string | null;
   signals?: PageSignals;
 }

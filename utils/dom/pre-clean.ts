@@ -28,13 +28,24 @@ export function inlineShadowRoots(liveElements: ArrayLike<Element>, clone: Docum
 
 /** Deepest element nesting, counted without recursion (a 5,000-deep page must not overflow the stack). */
 export function measureDepth(root: Element): number {
-  let deepest = 0;
-  const stack: [Element, number][] = [[root, 1]];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [el, depth] = item;
-    if (depth > deepest) deepest = depth;
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
-      stack.push([child, depth + 1]);
+  // A walk by the element links (down, across, up): no stack to fill with every element of the page.
+  let deepest = 1;
+  let depth = 1;
+  let el: Element | null = root;
+  while (el) {
+    const child: Element | null = el.firstElementChild;
+    if (child) {
+      el = child;
+      depth++;
+      if (depth > deepest) deepest = depth;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    if (!el || el === root) break;
+    el = el.nextElementSibling;
   }
   return deepest;
 }
@@ -101,6 +112,9 @@ const AD_LABEL =
   /^(?:advertisement|advertising|anzeige|publicité|publicidad|pubblicità|reklame|广告|廣告|広告|광고)$/i;
 /** `当前位置：首页 > 地方 > 正文`, `您现在的位置：…`. */
 export const BREADCRUMB_LABEL = /^(?:当前|您的|你的|您现在的|你现在的|现在|所在)位置\s*[：:]/u;
+/** The two labels with the spaces around them allowed, for a text node's raw value. */
+const RAW_AD_LABEL = new RegExp(`^\\s*${AD_LABEL.source.slice(1, -1)}\\s*$`, AD_LABEL.flags);
+const RAW_BREADCRUMB_LABEL = new RegExp(`^\\s*${BREADCRUMB_LABEL.source.slice(1)}`, BREADCRUMB_LABEL.flags);
 /** Ads and breadcrumbs hold little text; a bigger element so named is a layout wrapper. */
 const MAX_AD_CHARS = 500;
 const MAX_BREADCRUMB_CHARS = 200;
@@ -144,8 +158,11 @@ export function removeBoilerplate(doc: Document): void {
   }
   // Labels are found from their text nodes, so no element's whole text is read unless a label starts it.
   for (const node of listTextNodes(body)) {
+    // The raw text first: a label's words hold no space, so the untrimmed tests answer as the collapsed ones do.
+    const raw = node.nodeValue ?? '';
+    if (!RAW_BREADCRUMB_LABEL.test(raw) && !RAW_AD_LABEL.test(raw)) continue;
     const start = node.parentElement;
-    const own = normalizeSpace(node.nodeValue);
+    const own = normalizeSpace(raw);
     if (!start || !body.contains(start) || !own) continue;
     const isCrumb = BREADCRUMB_LABEL.test(own);
     if (!isCrumb && !AD_LABEL.test(own)) continue;
@@ -166,15 +183,11 @@ export function removeBoilerplate(doc: Document): void {
   }
 }
 
-function listTextNodes(root: Node): Text[] {
+/** Every text node under `root`, in document order, listed before anything is removed (the browser's own walk). */
+function listTextNodes(root: Element): Text[] {
   const out: Text[] = [];
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) out.push(child as Text);
-      else if (child.nodeType === 1) walk(child);
-    }
-  };
-  walk(root);
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Text);
   return out;
 }
 

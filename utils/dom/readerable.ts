@@ -1,6 +1,7 @@
 // DOM: whether a page is one article, by structure: a single dominant block of running text (not links), which is
 // not one of several repeated teaser blocks (a heading link and a snippet: archives, search results, section fronts).
 // Chrome (nav, footer, aside, comments, related, sidebars) never counts. Takes a Document, reads no globals.
+import { weighsMoreThan } from './boilerplate-measure';
 import { isSkipContainer } from './date-context';
 import { measureText } from '../pure/text-weight';
 
@@ -53,17 +54,47 @@ function linkWeight(el: Element): number {
   return weight;
 }
 
-const HEADING_LINK = 'h2 a[href], h3 a[href], h4 a[href], h5 a[href]';
 /** A teaser holds one heading link and at most a snippet: more text than this is an article of its own. */
 const MAX_TEASER_WEIGHT = 900;
 
 /** A teaser: one heading that links elsewhere, with at most a snippet beside it. */
 function isTeaser(el: Element): boolean {
-  const headings = el.querySelectorAll(HEADING_LINK);
+  // The size first, read only up to the bound: a story's wrappers fail it without a selector search of the story.
+  if (weighsMoreThan(el, MAX_TEASER_WEIGHT)) return false;
+  const headings = headingLinks(el, 2);
   if (headings.length !== 1) return false;
   const href = headings[0]?.getAttribute('href') ?? '';
-  if (href === '' || href.startsWith('#')) return false;
-  return measureText(el.textContent ?? '') <= MAX_TEASER_WEIGHT;
+  return href !== '' && !href.startsWith('#');
+}
+
+const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5']);
+
+/**
+ * The first `limit` links with an href below an h2–h5 (which may sit above `el`), in document order: what
+ * `el.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], h5 a[href]')` lists. A walk of a small block, not a
+ * selector that linkedom compiles on every call.
+ */
+function headingLinks(el: Element, limit: number): Element[] {
+  const found: Element[] = [];
+  for (let node = el.firstElementChild; node && found.length < limit; node = nextElementIn(node, el)) {
+    if (node.localName === 'a' && node.hasAttribute('href') && hasHeadingAbove(node)) found.push(node);
+  }
+  return found;
+}
+
+function hasHeadingAbove(el: Element): boolean {
+  for (let up = el.parentElement; up; up = up.parentElement)
+    if (HEADING_TAGS.has(up.tagName.toUpperCase())) return true;
+  return false;
+}
+
+/** The element after `node` in document order inside `root`, or null. */
+function nextElementIn(node: Element, root: Element): Element | null {
+  if (node.firstElementChild) return node.firstElementChild;
+  for (let at: Element | null = node; at && at !== root; at = at.parentElement) {
+    if (at.nextElementSibling) return at.nextElementSibling;
+  }
+  return null;
 }
 
 /** Whether an element is one of at least MIN_TEASERS teaser siblings (a result in a list of stories). */

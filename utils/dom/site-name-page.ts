@@ -1,5 +1,6 @@
 // DOM: the site's name as the page itself shows it when no metadata declares it: the holder of the copyright line
 // (`© 2026 Harbour Post`, `Copyright © 江城新闻网 All Rights Reserved`) or the alt text of the logo linking home.
+import { isSkipContainer } from './date-context';
 import { clean } from '../pure/page-text';
 
 /** `©`, `(c)`, `Copyright`, `版权所有`, then years, then the holder up to a stop. */
@@ -43,4 +44,48 @@ export function findLogoName(doc: Document, url: string): string | null {
     if (isHome && alt && alt.length <= MAX_NAME_CHARS && !/^(?:logo|home|首页)$/i.test(alt)) return alt;
   }
   return null;
+}
+
+/**
+ * Elements whose class or id names the publishing account of a platform page (WeChat's `rich_media_meta_nickname`,
+ * `profile_nickname`; `account-name` elsewhere; not `channel-name`, a news site's section). The platform's og:site_name (`微信公众平台`) is
+ * the same for every account; the account is the name readers know the post by.
+ */
+const ACCOUNT_SELECTOR = [
+  '[class*="nickname"]',
+  '[id*="nickname"]',
+  '[class*="account-name"]',
+  '[class*="account_name"]',
+].join(', ');
+const MAX_ACCOUNT_ELEMENTS = 20;
+const MAX_NAME_ELEMENTS = 3;
+
+/** In comments, a sidebar or the site's chrome: a commenter's nickname there names no publisher. */
+function isInChrome(el: Element): boolean {
+  for (let up: Element | null = el; up; up = up.parentElement) if (isSkipContainer(up, null)) return true;
+  return false;
+}
+
+/**
+ * The one account the page names as its publisher, or null. Only when every account element names the same
+ * account, and not the byline's author: a forum page names a poster per post, and a personal blog's
+ * nickname is the author, not a site.
+ */
+export function findAccountName(doc: Document, byline: string | null): string | null {
+  const names = new Set<string>();
+  const elements = Array.from(doc.querySelectorAll(ACCOUNT_SELECTOR)).slice(0, MAX_ACCOUNT_ELEMENTS);
+  for (const el of elements) {
+    // A wrapper's own label (`<div class="nickname-box"><span>…</span><em>关注</em>`) is read from its leaf.
+    if (el.querySelector(ACCOUNT_SELECTOR) || isInChrome(el)) continue;
+    // A name is a leaf or a link around it; a widget (a login box's `nickname` label, a form) holds more.
+    if (el.querySelectorAll('*').length > MAX_NAME_ELEMENTS || el.closest('form')) continue;
+    const name = clean(el.textContent);
+    if (name) names.add(name);
+  }
+  if (names.size !== 1) return null;
+  const [name = ''] = names;
+  if (name.length > MAX_NAME_CHARS || !/\p{L}/u.test(name) || /\d{4}/.test(name)) return null;
+  const author = clean(byline);
+  if (author && (author.includes(name) || name.includes(author))) return null;
+  return name;
 }

@@ -83,6 +83,85 @@ export function readLinesAround(
   return { before, from };
 }
 
+/** What metadata reads of the article text: its first lines (a language sample, the top lines) and its last ones. */
+export const TEXT_HEAD_LINES = 20;
+export const TEXT_HEAD_CHARS = 6000;
+export const TEXT_TAIL_LINES = 20;
+
+interface Line {
+  text: string;
+  /** The first text node of the line, in document order: the same line read from either end has the same one. */
+  start: Node;
+}
+
+/**
+ * Lines of `root` as readTextLines splits them, read from the start (or from the end, `reverse`) until `enough`
+ * says so: a long article is never read whole. Each line keeps its first text node, to join the two ends.
+ */
+function readLinesFrom(root: Node, reverse: boolean, enough: (lines: Line[]) => boolean): Line[] {
+  const lines: Line[] = [];
+  let current = '';
+  let start: Node | null = null;
+  let done = false;
+  const flush = (): void => {
+    const text = normalizeSpace(current);
+    const first = start;
+    current = '';
+    start = null;
+    if (!text || !first) return;
+    lines.push({ text, start: first });
+    done = enough(lines);
+  };
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      if (reverse) {
+        current = (node.nodeValue ?? '') + current;
+        start = node;
+      } else {
+        current += node.nodeValue ?? '';
+        start ??= node;
+      }
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+    if (SKIPPED_TAGS.has(tag)) return;
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock) flush();
+    for (let child = reverse ? node.lastChild : node.firstChild; child && !done;) {
+      walk(child);
+      child = reverse ? child.previousSibling : child.nextSibling;
+    }
+    if (isBlock && !done) flush();
+  };
+  walk(root);
+  if (!done) flush();
+  if (reverse) lines.reverse();
+  return lines;
+}
+
+/**
+ * The article text as metadata reads it: `readTextLines(root)` joined by newlines when the article is short; for a
+ * long one, its first lines (at least TEXT_HEAD_LINES and TEXT_HEAD_CHARS) and its last TEXT_TAIL_LINES lines
+ * only, the middle left unread. Every reader of `ArticleHints.text` looks at no more than those ends.
+ */
+export function readTextEnds(root: Node): string {
+  let chars = 0;
+  const head = readLinesFrom(root, false, (lines) => {
+    chars += (lines[lines.length - 1]?.text.length ?? 0) + 1;
+    return lines.length >= TEXT_HEAD_LINES && chars > TEXT_HEAD_CHARS;
+  });
+  const headStarts = new Set(head.map((line) => line.start));
+  const tail = readLinesFrom(
+    root,
+    true,
+    (lines) => lines.length >= TEXT_TAIL_LINES || headStarts.has(lines[lines.length - 1]?.start ?? root),
+  );
+  // The two ends meet (a short article): the lines the tail adds after the head's last one.
+  const rest = tail.filter((line) => !headStarts.has(line.start));
+  return [...head, ...rest].map((line) => line.text).join('\n');
+}
+
 /** The lines around the headline, read once: what `topLinesOf` and the name-line search take. */
 export function readHeadlineLines(
   doc: Document,

@@ -59,6 +59,16 @@ export function analyzeTitle(
   return { ...analysis, removed: learned ?? null };
 }
 
+/** Some CMSs write the headline's markup into the attribute (`…力量<div>——热烈祝贺…</div>`): text only. */
+function dropTags(value: string | null): string | null {
+  return value?.replace(/<\/?[a-z][^<>]*>/gi, '') ?? null;
+}
+
+/** Site-wide Dublin Core titles name the site by its address (`gnu.org`, `Diario El Día www.eldia.com`). */
+function withoutAddress(value: string): string {
+  return /(?:^|\s)(?:www\.|[\w-]+\.(?:com|org|net|gov|edu)(?:\.[a-z]{2})?(?:\s|$))/i.test(value) ? '' : value;
+}
+
 function analyzeTitleCandidates(
   doc: Document,
   url: string,
@@ -69,9 +79,14 @@ function analyzeTitleCandidates(
   const jsonLdHeadline = article ? clean(stringProp(article, 'headline') ?? stringProp(article, 'name')) : '';
   const og = clean(metaValue(signals, 'og:title'));
   const twitter = clean(metaValue(signals, 'twitter:title'));
+  // Dublin Core (Readability's first choice), Parse.ly's and the Chinese government sites' `ArticleTitle`.
+  const dublinCore = withoutAddress(
+    clean(dropTags(metaValue(signals, 'dc:title', 'dc.title', 'dcterm:title', 'dcterms.title'))),
+  );
+  const declared = withoutAddress(clean(dropTags(metaValue(signals, 'parsely-title', 'articletitle'))));
   const docTitle = clean(signals.docTitle);
   const readabilityTitle = clean(hints.title);
-  const all = [jsonLdHeadline, og, twitter, docTitle].filter(Boolean);
+  const all = [jsonLdHeadline, dublinCore, og, twitter, declared, docTitle].filter(Boolean);
   const headline = findHeadlineElement(doc, all);
   const h1 = headline ? normalizeSpace(headline.textContent) : '';
   const siteNames = [...declaredSiteNames(signals, hints), ...learnSuffixes(all)];
@@ -82,10 +97,12 @@ function analyzeTitleCandidates(
 
   // An h1 that og:title or <title> repeats is the headline readers see; JSON-LD may carry an SEO variant
   // (The Verge, Vox) or, on Wikipedia, a description ("Wikimedia list article").
-  const witness = [og, twitter, docTitle].find((t) => h1 && t && isTitleConfirmedBy(t, h1));
+  const witness = [dublinCore, og, twitter, declared, docTitle].find(
+    (t) => h1 && t && isTitleConfirmedBy(t, h1),
+  );
   if (witness) return { title: h1, removed: removedFrom(witness, h1) ?? removedFrom(docTitle, h1), headline };
 
-  for (const candidate of [jsonLdHeadline, og, twitter]) {
+  for (const candidate of [jsonLdHeadline, og, twitter, dublinCore, declared]) {
     if (!candidate || isSiteOnly(candidate)) continue;
     if (h1 && isTitleConfirmedBy(candidate, h1))
       return { title: h1, removed: removedFrom(candidate, h1), headline };

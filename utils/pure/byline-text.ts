@@ -8,8 +8,12 @@ const MAX_BYLINE_CHARS = 100;
 
 const BYLINE_PREFIX =
   /^(?:(?:(?:written|words|story|text|interview|reporting|report|posted|article|photos?|published)\s+)?by\b[:\s]*|(?:作者|作\s+者|撰文|撰稿|(?:本报|本報|本刊|本台|本网|总台)?(?:特约|实习|首席|见习)?(?:记者|記者|通讯员|通訊員)|实习生|实習生|责任编辑|責任編輯|编辑|編輯)\s*[：:／/丨]?\s*|文\s*[：:／/丨|｜]\s*)/iu;
+/**
+ * Where a byline's names end: a separator, `updated …`, a date in any language (`, 14 March 2026`, `, 14. März
+ * 2026`, `14.03.2026`; names hold no digits) or a `来源：` label.
+ */
 const BYLINE_TAIL =
-  /(?:\s*[|｜丨•·]\s*|\s+[-–—]\s+|,?\s+(?:on\s+)?(?:updated|published|posted)\b|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|(?<=\p{L})\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s+(?:19|20)\d{2}\s*[-年/.]|\s+(?:来源|來源|编辑|編輯|责任编辑|責任編輯|责编|时间|時間|日期|发布时间)\s*[：:]).*$/iu;
+  /(?:\s*[|｜丨•·]\s*|\s+[-–—]\s+|,?\s+(?:on\s+)?(?:updated|published|posted)\b|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}|(?:19|20)\d{2})\b|(?<=\p{L})\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|,?\s+\d{1,2}(?:st|nd|rd|th)?\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\d{2}\b|,?\s+\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\s+(?:19|20)\d{2}\s*[-年/.]|\s+(?:来源|來源|编辑|編輯|责任编辑|責任編輯|责编|时间|時間|日期|发布时间)\s*[：:]).*$/iu;
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE_LIKE = new RegExp(

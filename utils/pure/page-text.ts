@@ -2,9 +2,14 @@
 
 const HAN = /\p{Script=Han}/gu;
 
+/** Whitespace the collapse would change: any but a plain space, or two spaces in a row. */
+const UNNORMAL_SPACE = /[^\S ]| {2}/;
+
 /** Collapses runs of whitespace (incl. NBSP and ideographic space) to one space and trims. */
 export function normalizeSpace(value: string | null | undefined): string {
-  return (value ?? '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  const text = value ?? '';
+  // Most text has single plain spaces only: a scan without a match is far cheaper than a replace of every space.
+  return UNNORMAL_SPACE.test(text) ? text.replace(/[\s\u00a0\u3000]+/g, ' ').trim() : text.trim();
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
