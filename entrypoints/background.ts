@@ -32,6 +32,7 @@ import { createBackgroundPublisher } from '../utils/platform/publish/background-
 import { createPendingAutoPublish } from '../utils/platform/publish/auto-publish-pending';
 import { createLinkClipDeps } from '../utils/platform/link-clip-deps';
 import { clipLink } from '../utils/platform/link-clip';
+import { createBrowserToolbarClips } from '../utils/platform/toolbar-start';
 
 export default defineBackground(() => {
   const getLibrary = createLibraryGetter();
@@ -40,6 +41,8 @@ export default defineBackground(() => {
   const publisher = createBackgroundPublisher(getLibrary);
   // New clips made here (menu, link, shortcut) wait for a page to publish them: pages render posts.
   const pending = createPendingAutoPublish();
+  // The toolbar click clips at once; the popup it opens attaches to that clip (utils/platform/toolbar-clip.ts).
+  const toolbar = createBrowserToolbarClips(deps, pending.record);
 
   registerHandlers({
     'probe-tab': () => probeActiveTab(deps),
@@ -58,6 +61,8 @@ export default defineBackground(() => {
     'publish-clips': (request) => publisher.publish(request),
     'publish-test': () => publisher.test(),
     'publish-claim-pending': () => pending.claim(),
+    'toolbar-attach': async () => toolbar.attach((await deps.queryActiveTab().catch(() => null))?.id ?? null),
+    'toolbar-outcome': (request) => toolbar.outcome(request.tabId),
   });
   // "Remove parts…": the picker in the page answers here (a content script, so not through the handlers above).
   registerPickerListener(deps);

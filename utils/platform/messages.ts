@@ -123,7 +123,13 @@ export function parseMessage(raw: unknown): Message | null {
       return parsePublishRequest(payload);
     case 'publish-test':
     case 'publish-claim-pending':
+    case 'toolbar-attach':
       return { type, payload: {} };
+    case 'toolbar-outcome': {
+      const { tabId } = payload;
+      if (!Number.isSafeInteger(tabId) || (tabId as number) < 0) return null;
+      return { type, payload: { tabId: tabId as number } };
+    }
     default:
       return null;
   }
@@ -169,6 +175,10 @@ export function handleMessage(
         return handlers['publish-test'](message.payload, sender);
       case 'publish-claim-pending':
         return handlers['publish-claim-pending'](message.payload, sender);
+      case 'toolbar-attach':
+        return handlers['toolbar-attach'](message.payload, sender);
+      case 'toolbar-outcome':
+        return handlers['toolbar-outcome'](message.payload, sender);
     }
   };
   return run().catch((error: unknown) => fail('unknown', errorMessage(error)));

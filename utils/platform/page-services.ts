@@ -120,6 +120,12 @@ export function createPopupServices(): PopupServices {
       return outcome;
     },
     isClipOnOpen: async () => (await settings()).clipOnOpen,
+    // A toolbar click's clip is the background's: it also lists it for auto-publishing (the popup claims it).
+    attachToolbarClip: async () => {
+      const found = await sendMessage('toolbar-attach', {});
+      return found.ok ? found.value : null;
+    },
+    toolbarOutcome: (tabId) => sendMessage('toolbar-outcome', { tabId }),
     listSummaries: (opts) => attempt(async () => (await library()).listSummaries(opts)),
     listTags: () => attempt(async () => (await library()).listTags()),
     getSummary: (id) => attempt(async () => toSummary(await getExisting(await library(), id))),

@@ -110,6 +110,24 @@ export interface Protocol {
   'publish-test': [Record<string, never>, PublishTestReport];
   /** The new clips the background made with no page open, for auto-publishing; the list is emptied. */
   'publish-claim-pending': [Record<string, never>, string[]];
+  /** The popup, as it opens: the clip a toolbar click started for the active tab, or null (the popup runs its own). */
+  'toolbar-attach': [Record<string, never>, ToolbarAttach | null];
+  /** That clip's outcome, once it is saved or failed (waits for it). */
+  'toolbar-outcome': [ToolbarOutcomeRequest, ClipOutcome];
+}
+
+/**
+ * A clip the background started on a toolbar click, as the popup finds it: what the probe found (or why it
+ * failed), and whether a clip runs (or ran) that the popup should wait for instead of starting its own.
+ */
+export interface ToolbarAttach {
+  tabId: number;
+  probe: Result<TabProbe>;
+  isClipping: boolean;
+}
+
+export interface ToolbarOutcomeRequest {
+  tabId: number;
 }
 
 /** Test connection's answer: what it found, or the publish error code that stopped it. */

@@ -80,6 +80,12 @@ async function getTargets(cdp: CDPSession, type: string): Promise<TargetInfo[]> 
 
 /** A real toolbar click on the tab showing `page`: grants activeTab and opens the action popup. */
 export async function clickToolbarButton(session: ChromiumSession, page: Page): Promise<PopupHandle> {
+  await triggerToolbarAction(session, page);
+  return attachPopup(session);
+}
+
+/** The click alone: the background clips at once (and opens the popup, which this does not wait for). */
+export async function triggerToolbarAction(session: ChromiumSession, page: Page): Promise<void> {
   const tabs = await getTargets(session.cdp, 'tab');
   const tab = tabs.find((t) => t.url === page.url());
   if (!tab) throw new Error(`no tab target for ${page.url()} among ${tabs.map((t) => t.url).join(', ')}`);
@@ -88,7 +94,6 @@ export async function clickToolbarButton(session: ChromiumSession, page: Page): 
     'Extensions.triggerAction' as never,
     { id: session.extensionId, targetId: tab.targetId } as never,
   );
-  return attachPopup(session);
 }
 
 async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {

@@ -1,0 +1,34 @@
+// Platform: the toolbar click's listener in the browser: starts the background's clip (toolbar-clip.ts) and opens
+// the popup in the same handler, and forgets a closed tab's clip.
+import type { ClipOutcome } from '../pure/protocol';
+import type { Result } from '../pure/result';
+import { clipWithFeedback, showBadge } from './clip-feedback';
+import type { ClipperDeps } from './clipper';
+import { toActiveTab } from './clipper';
+import { browser } from 'wxt/browser';
+import { loadSettings } from './settings';
+import type { ToolbarClips } from './toolbar-clip';
+import { createToolbarClips } from './toolbar-clip';
+import { openToolbarPopup, toolbarAction } from './toolbar-popup';
+
+export function createBrowserToolbarClips(
+  deps: ClipperDeps,
+  onClipped: (result: Result<ClipOutcome>) => Promise<void>,
+): ToolbarClips {
+  const toolbar = createToolbarClips({
+    clipper: deps,
+    isClipAtOnce: async () => (await loadSettings()).toolbarButton !== 'open',
+    onUnseen: showBadge,
+    clipUnseen: (tab) => clipWithFeedback('article', deps, tab).then(onClipped),
+    onClipped,
+  });
+  toolbarAction().onClicked.addListener((clicked) => {
+    const tab = toActiveTab(clicked);
+    if (!tab) return;
+    const opening = openToolbarPopup(tab.id, clicked.windowId);
+    const popupOpened = toolbar.start(tab);
+    void opening.then(popupOpened);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => toolbar.forget(tabId));
+  return toolbar;
+}
