@@ -113,6 +113,18 @@ describe('toolbar messages', () => {
     expect(parseMessage({ type: 'toolbar-outcome', payload: { tabId: -1 } })).toBeNull();
     expect(parseMessage({ type: 'toolbar-outcome', payload: {} })).toBeNull();
   });
+
+  it('passes the tab a toolbar popup names to probe and attach, and refuses a malformed one', () => {
+    for (const type of ['probe-tab', 'toolbar-attach'] as const) {
+      expect(parseMessage({ type, payload: { tabId: 7, extra: 1 } })).toEqual({
+        type,
+        payload: { tabId: 7 },
+      });
+      expect(parseMessage({ type, payload: {} })).toEqual({ type, payload: {} });
+      expect(parseMessage({ type, payload: { tabId: '7' } })).toBeNull();
+      expect(parseMessage({ type, payload: { tabId: -1 } })).toBeNull();
+    }
+  });
 });
 
 describe('refetch-images', () => {

@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openToolbarPopup, POPUP_PAGE } from '../../utils/platform/toolbar-popup';
+import { openToolbarPopup, popupPageFor, readPopupTab } from '../../utils/platform/toolbar-popup';
 import { createBrowserToolbarClips } from '../../utils/platform/toolbar-start';
 import type { ClipperDeps } from '../../utils/platform/clipper';
 import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
@@ -10,6 +10,8 @@ vi.mock('wxt/browser', () => import('../kit/browser'));
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // A refused popup is logged for the service worker's console: not this test's output.
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
 afterEach(() => {
@@ -29,9 +31,17 @@ describe('openToolbarPopup', () => {
     });
     const opening = openToolbarPopup(4, 2);
     // Both before any await: Firefox opens a popup only inside the click's handler.
-    expect(calls).toEqual([`set:4:${POPUP_PAGE}`, 'open:2']);
+    expect(calls).toEqual(['set:4:popup.html?tab=4', 'open:2']);
     expect(await opening).toBe(true);
-    expect(calls).toEqual([`set:4:${POPUP_PAGE}`, 'open:2', 'set:4:']);
+    expect(calls).toEqual(['set:4:popup.html?tab=4', 'open:2', 'set:4:']);
+  });
+
+  it('names the clicked tab in the popup URL, and reads it back (nothing else)', () => {
+    expect(readPopupTab(new URL(popupPageFor(12), 'chrome-extension://x/').search)).toEqual({ tabId: 12 });
+    expect(readPopupTab('')).toEqual({});
+    expect(readPopupTab('?tab=-3')).toEqual({});
+    expect(readPopupTab('?tab=1e3')).toEqual({});
+    expect(readPopupTab('?tab=99999999999999999')).toEqual({});
   });
 
   it('focuses the clicked window and asks once more when the browser refuses an unfocused one', async () => {
@@ -41,8 +51,14 @@ describe('openToolbarPopup', () => {
       .mockRejectedValueOnce(new Error('Cannot show popup for an inactive window.'))
       .mockResolvedValueOnce(undefined);
     const focus = vi.spyOn(fakeBrowser.windows, 'update').mockResolvedValue({} as never);
+    // Chromium activates the window a moment after the update: the second call waits until it says so.
+    const get = vi
+      .spyOn(fakeBrowser.windows, 'get')
+      .mockResolvedValueOnce({ focused: false } as never)
+      .mockResolvedValue({ focused: true } as never);
     expect(await openToolbarPopup(4, 2)).toBe(true);
     expect(focus).toHaveBeenCalledWith(2, { focused: true });
+    expect(get).toHaveBeenCalledTimes(2);
     expect(open).toHaveBeenCalledTimes(2);
   });
 

@@ -96,7 +96,12 @@ export function parseMessage(raw: unknown): Message | null {
   const { type, payload } = raw;
   switch (type) {
     case 'probe-tab':
-      return { type, payload: {} };
+    case 'toolbar-attach': {
+      const { tabId } = payload;
+      if (tabId === undefined) return { type, payload: {} };
+      if (!Number.isSafeInteger(tabId) || (tabId as number) < 0) return null;
+      return { type, payload: { tabId: tabId as number } };
+    }
     case 'clip-tab':
       return parseClipRequest(payload);
     case 'start-picker': {
@@ -123,7 +128,6 @@ export function parseMessage(raw: unknown): Message | null {
       return parsePublishRequest(payload);
     case 'publish-test':
     case 'publish-claim-pending':
-    case 'toolbar-attach':
       return { type, payload: {} };
     case 'toolbar-outcome': {
       const { tabId } = payload;

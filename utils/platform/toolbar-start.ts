@@ -1,9 +1,9 @@
 // Platform: the toolbar click's listener in the browser: starts the background's clip (toolbar-clip.ts) and opens
 // the popup in the same handler, and forgets a closed tab's clip.
-import type { ClipOutcome } from '../pure/protocol';
+import type { ClipOutcome, TabRequest } from '../pure/protocol';
 import type { Result } from '../pure/result';
 import { clipWithFeedback, showBadge } from './clip-feedback';
-import type { ClipperDeps } from './clipper';
+import type { ActiveTab, ClipperDeps } from './clipper';
 import { toActiveTab } from './clipper';
 import { browser } from 'wxt/browser';
 import { loadSettings } from './settings';
@@ -31,4 +31,10 @@ export function createBrowserToolbarClips(
   });
   browser.tabs.onRemoved.addListener((tabId) => toolbar.forget(tabId));
   return toolbar;
+}
+
+/** The tab a popup asks about: the one named (a toolbar click's popup), else the active tab. Null: none, or closed. */
+export async function requestedTab(deps: ClipperDeps, request: TabRequest): Promise<ActiveTab | null> {
+  const tab = request.tabId === undefined ? deps.queryActiveTab() : deps.getTab(request.tabId);
+  return tab.catch(() => null);
 }
