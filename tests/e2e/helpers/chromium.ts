@@ -13,6 +13,8 @@ export interface ChromiumSession {
   extensionId: string;
   profileDir: string;
   downloadsDir: string;
+  /** The service worker's console (warnings and errors): why a popup did not open, when one did not. */
+  backgroundLog: string[];
   close(): Promise<void>;
 }
 
@@ -48,6 +50,15 @@ export async function launchChromium(extensionDir: string, profileDir?: string):
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
+  const backgroundLog: string[] = [];
+  // The worker restarts after idling: listen on every one.
+  const listen = (w: typeof worker) =>
+    w.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error')
+        backgroundLog.push(`${message.type()}: ${message.text()}`);
+    });
+  listen(worker);
+  context.on('serviceworker', listen);
   const browser = context.browser();
   if (!browser)
     throw new Error(
@@ -61,6 +72,7 @@ export async function launchChromium(extensionDir: string, profileDir?: string):
     extensionId,
     profileDir: profile,
     downloadsDir,
+    backgroundLog,
     close: () => context.close(),
   };
 }
@@ -116,7 +128,10 @@ export async function attachPopup(session: ChromiumSession): Promise<PopupHandle
   const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
   const target = await waitFor('the action popup', async () =>
     (await getTargets(session.cdp, 'page')).find((t) => t.url.startsWith(popupUrl)),
-  );
+  ).catch((error: unknown) => {
+    const log = session.backgroundLog.slice(-5).join('\n');
+    throw new Error(`${String(error)}; the service worker said: ${log || 'nothing'}`);
+  });
   const { sessionId } = await session.cdp.send('Target.attachToTarget', {
     targetId: target.targetId,
     flatten: false,
