@@ -1,6 +1,5 @@
 // Node: the CLI's DOM boundary: HTML text to a Document (parse5's tree in linkedom), and the page's own URL when the user gave none.
 import { parse } from 'parse5';
-import { installLazyEventTargets } from './linkedom-events';
 import { installSelectorCache } from './linkedom-selectors';
 import { toLinkedomDocument } from './parse-tree';
 
@@ -17,7 +16,6 @@ import { toLinkedomDocument } from './parse-tree';
  * linkedom node by node (parse-tree.ts), about half the cost of serialising it and parsing that again.
  */
 export function parseHtmlDocument(html: string, url: string): Document {
-  installLazyEventTargets();
   const document = toLinkedomDocument(parse(html));
   installSelectorCache(document);
   setDocumentUrl(document, url);
