@@ -23,6 +23,17 @@ describe('parseNumericDate', () => {
     expect(parseNumericDate(raw)).toEqual(parts);
   });
 
+  it('takes no zone beyond ±14:00 (the fuzzer found -1410 read as -14:10)', () => {
+    expect(parseNumericDate('2018-03-08 23:16-1410')).toEqual({
+      year: 2018,
+      month: 3,
+      day: 8,
+      hour: 23,
+      minute: 16,
+    });
+    expect(parseNumericDate('2018-03-08 23:16+1400')?.offsetMinutes).toBe(840);
+  });
+
   it('reads a one-digit second only before a zone', () => {
     expect(parseNumericDate('2022-02-17 09:00:4 and more')).toEqual({
       year: 2022,

@@ -68,7 +68,8 @@ function parseZone(zone: string | undefined): number | undefined {
   if (!m) return undefined;
   const hours = Number(m[2]);
   const minutes = Number(m[3] ?? '0');
-  if (hours > 14 || minutes > 59) return undefined;
+  // Real offsets run from -12:00 to +14:00; `-1410` is a clock reading, not a zone.
+  if (minutes > 59 || hours * 60 + minutes > 14 * 60) return undefined;
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
