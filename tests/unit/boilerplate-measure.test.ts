@@ -8,6 +8,7 @@ import {
   holdsRunningText,
   isGone,
   isLayout,
+  layoutTest,
   isSentence,
   linkDensity,
   measureLinkedText,
@@ -117,5 +118,22 @@ describe('hasAncestorTag', () => {
       const el = body.querySelector(`#${id}`) as Element;
       expect(hasAncestorTag(el, tags)).toBe(el.closest('figure, p') !== null);
     }
+  });
+});
+
+describe('layoutTest', () => {
+  it('answers as isLayout for every element, and again after the headline is removed', () => {
+    const { document } = parseHTML(
+      '<html><body><main><div id="top"><header><h1>Title</h1></header><p>Text</p></div>' +
+        '<aside><ul><li>One</li><li>Two</li></ul></aside></main><footer><p>Foot</p></footer></body></html>',
+    ) as unknown as { document: Document };
+    const test = layoutTest(document.body);
+    const all = (): Element[] => Array.from(document.body.querySelectorAll('*'));
+    expect(all().map((el) => test.isLayout(el))).toEqual(all().map((el) => isLayout(el)));
+    expect(test.isLayout(document.querySelector('#top') as Element)).toBe(true);
+    document.querySelector('header')?.remove();
+    test.reset();
+    expect(all().map((el) => test.isLayout(el))).toEqual(all().map((el) => isLayout(el)));
+    expect(test.isLayout(document.querySelector('#top') as Element)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import {
   growBox,
   holdsRunningText,
   isLayout,
+  layoutTest,
   measureProse,
   tagOf,
   textOf,
@@ -109,9 +110,11 @@ export function removeForums(body: Element): void {
   // The whole page's prose, measured only once some postings are found (most pages have none).
   let measured: number | null = null;
   const proseOfBody = (): number => (measured ??= measureProse(body));
+  const layout = layoutTest(body);
   for (const parent of Array.from(body.querySelectorAll('*'))) {
     // Two element children at least, read by sibling links (linkedom builds `children` to count them).
-    if (!parent.firstElementChild?.nextElementSibling || !body.contains(parent) || isLayout(parent)) continue;
+    if (!parent.firstElementChild?.nextElementSibling || !body.contains(parent) || layout.isLayout(parent))
+      continue;
     const postings = findPostings(parent);
     if (!postings.length) continue;
     const weight = measureProse(parent);
@@ -121,7 +124,9 @@ export function removeForums(body: Element): void {
       const extra = measureText(up.textContent ?? '') - measureText(parent.textContent ?? '');
       return extra <= MAX_EXTRA_CHARS && measureProse(up) * 2 <= bodyProse && !hasOtherProse(up, parent);
     });
-    if (isDiscussion(box, postings)) box.remove();
+    if (!isDiscussion(box, postings)) continue;
+    box.remove();
+    layout.reset();
   }
 }
 

@@ -61,6 +61,26 @@ export function isLayout(el: Element): boolean {
 }
 
 /**
+ * `isLayout` for many elements of one tree: the `<h1>`s' ancestors are found once, not one subtree search per
+ * element (a page with no `<h1>` had every element's whole subtree searched). Call `reset` after removing nodes.
+ */
+export function layoutTest(root: Element): { isLayout: (el: Element) => boolean; reset: () => void } {
+  let holders: Set<Element> | null = null;
+  const findHolders = (): Set<Element> => {
+    const found = new Set<Element>();
+    for (const h1 of Array.from(root.querySelectorAll('h1')))
+      for (let up = h1.parentElement; up && !found.has(up); up = up.parentElement) found.add(up);
+    return found;
+  };
+  return {
+    isLayout: (el) => LAYOUT_TAGS.has(tagOf(el)) || (holders ??= findHolders()).has(el),
+    reset: () => {
+      holders = null;
+    },
+  };
+}
+
+/**
  * `el.closest(tags)` for plain tag names (upper case), as one walk up: linkedom compiles a `closest()` selector
  * again on every call, and the detectors ask it of thousands of elements.
  */

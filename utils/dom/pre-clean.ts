@@ -2,6 +2,7 @@
 // breadcrumbs and author boxes dropped, code languages marked, active content and handlers removed.
 import { findCodeLanguage } from './markdown-render';
 import { normalizeSpace } from '../pure/page-text';
+import { textFitsIn } from './text-length';
 
 /** Removed from every non-Readability result (and from the page in `page` mode): active or invisible content. */
 export const ACTIVE_CONTENT =
@@ -139,9 +140,7 @@ export function removeBoilerplate(doc: Document): void {
   const body = doc.body;
   if (!body) return;
   const isRemovable = (el: Element, maxChars: number): boolean =>
-    !LAYOUT_TAGS.has(el.tagName.toUpperCase()) &&
-    el.querySelector('h1') === null &&
-    normalizeSpace(el.textContent).length <= maxChars;
+    !LAYOUT_TAGS.has(el.tagName.toUpperCase()) && el.querySelector('h1') === null && textFitsIn(el, maxChars);
   for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
     if (!body.contains(el)) continue; // inside something already removed
     const tokens = tokensOf(el);
