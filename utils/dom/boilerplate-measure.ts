@@ -3,6 +3,7 @@
 import { DROP_ATTRIBUTE } from './pre-clean';
 import { normalizeSpace } from '../pure/page-text';
 import { measureText } from '../pure/text-weight';
+import { nextOutside } from './text-length';
 
 /** Never removed whole: the page, and the elements that hold the whole story. */
 const LAYOUT_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
@@ -165,11 +166,7 @@ export function weighsMoreThan(el: Element, max: number): boolean {
       node = node.firstChild;
       continue;
     }
-    while (node !== el && node.nextSibling === null) {
-      node = node.parentNode;
-      if (!node || node === el) return false;
-    }
-    node = node.nextSibling;
+    node = nextOutside(node, el);
   }
   return false;
 }

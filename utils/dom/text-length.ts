@@ -39,7 +39,7 @@ export function textFitsIn(el: Node, max: number): boolean {
 }
 
 /** The node after `node` and its subtree, in document order, inside `root`; null past `root`'s last. */
-function nextOutside(node: Node, root: Node): Node | null {
+export function nextOutside(node: Node, root: Node): Node | null {
   for (let at: Node | null = node; at && at !== root; at = at.parentNode)
     if (at.nextSibling) return at.nextSibling;
   return null;
