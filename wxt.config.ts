@@ -9,10 +9,6 @@ const ICONS = {
   128: 'icons/icon-128.png',
 };
 
-interface ToolbarAction {
-  default_popup?: string;
-}
-
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // Explicit imports keep every dependency visible (no auto-imports).
@@ -28,16 +24,6 @@ export default defineConfig({
       },
     },
   }),
-  hooks: {
-    // No default popup: the toolbar click reaches the background at once and the clip starts there, while the
-    // popup (opened by the same click, utils/platform/toolbar-popup.ts) loads. WXT adds the popup entrypoint as
-    // the action's default; take it out again.
-    'build:manifestGenerated': (_wxt, manifest) => {
-      const actions = manifest as { action?: ToolbarAction; browser_action?: ToolbarAction };
-      delete actions.action?.default_popup;
-      delete actions.browser_action?.default_popup;
-    },
-  },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { ChromiumSession } from './helpers/chromium';
-import { clickToolbarButton, launchChromium, openExtensionPage } from './helpers/chromium';
+import {
+  attachPopup,
+  clickToolbarButton,
+  evaluateInBackground,
+  launchChromium,
+  openExtensionPage,
+  triggerToolbarAction,
+} from './helpers/chromium';
 import type { PageServer } from './helpers/server';
 import { startPageServer } from './helpers/server';
 import { BODY_TEXT_EXPR, clickButtonExpr, pollValue } from './helpers/ui';
@@ -161,5 +168,55 @@ describe('The toolbar button', () => {
     const reset = await openExtensionPage(session, 'options.html');
     await reset.getByLabel('Toolbar button').selectOption('clip');
     await reset.close();
+  });
+});
+
+describe('The toolbar button right after the browser starts', () => {
+  let early: ChromiumSession;
+  let pages: PageServer;
+  before(async () => {
+    pages = await startPageServer(join(ROOT, 'tests', 'e2e', 'pages'));
+    // No wait for the background: the click may come before it listens (issue 13's first-popup failures).
+    early = await launchChromium(EXTENSION, undefined, { isToolbarReady: false });
+  });
+  after(async () => {
+    await early.close();
+    await pages.close();
+    await rm(early.profileDir, { recursive: true, force: true });
+  });
+
+  it('the first click opens Postclip and saves the clip, whether or not the background listened yet', async () => {
+    const page = await early.context.newPage();
+    await page.goto(pages.url('article.html'));
+    await triggerToolbarAction(early, page);
+    // Before the background listens, the manifest's popup opens (popup.html) and clips as it opens; after, the
+    // background clips and opens popup.html?tab=<id>. Either way a popup shows the clip saved.
+    const popup = await attachPopup(early);
+    const text = await pollValue(
+      () => popup.evaluate<string>(BODY_TEXT_EXPR),
+      (t) => /Saved/.test(t),
+      'the first click’s clip saved',
+    );
+    assert.match(text, new RegExp(TITLE));
+    await popup.detach();
+    await page.close();
+    // The background now listens: the manifest's popup is gone, and a click opens the popup of its own tab.
+    const popupSet = await pollValue(
+      () => evaluateInBackground<string>(early, 'chrome.action.getPopup({})'),
+      (p) => p === '',
+      'the manifest popup taken away',
+    );
+    assert.equal(popupSet, '');
+    const second = await early.context.newPage();
+    await second.goto(pages.url('second-article.html'));
+    const next = await clickToolbarButton(early, second);
+    const nextText = await pollValue(
+      () => next.evaluate<string>(BODY_TEXT_EXPR),
+      (t) => /Saved/.test(t),
+      'the second click’s clip saved',
+    );
+    assert.match(nextText, /城市书房延长开放时间/);
+    await next.detach();
+    await second.close();
   });
 });

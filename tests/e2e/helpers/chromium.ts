@@ -18,8 +18,20 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /**
+   * Wait until the background listens for the toolbar click (it then takes the manifest's popup away), as a user's
+   * click a moment after the browser started would find it. False: return at once (a test of the click before that).
+   */
+  isToolbarReady?: boolean;
+}
+
 /** Launches Chromium with the extension; reusing `profileDir` simulates a browser restart. */
-export async function launchChromium(extensionDir: string, profileDir?: string): Promise<ChromiumSession> {
+export async function launchChromium(
+  extensionDir: string,
+  profileDir?: string,
+  { isToolbarReady = true }: LaunchOptions = {},
+): Promise<ChromiumSession> {
   const profile = profileDir ?? (await mkdtemp(join(tmpdir(), 'postclip-chromium-')));
   const downloadsDir = join(profile, 'downloads');
   await mkdir(join(profile, 'Default'), { recursive: true });
@@ -66,7 +78,7 @@ export async function launchChromium(extensionDir: string, profileDir?: string):
     );
   const cdp = await browser.newBrowserCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'default', eventsEnabled: true });
-  return {
+  const session: ChromiumSession = {
     context,
     cdp,
     extensionId,
@@ -75,6 +87,26 @@ export async function launchChromium(extensionDir: string, profileDir?: string):
     backgroundLog,
     close: () => context.close(),
   };
+  if (isToolbarReady) await waitForToolbarListener(session);
+  return session;
+}
+
+/** Evaluates a JS expression (a string: the test runner's transpiler would add helpers a worker lacks) in the background. */
+export async function evaluateInBackground<T>(session: ChromiumSession, expression: string): Promise<T> {
+  const prefix = `chrome-extension://${session.extensionId}/`;
+  // The worker stops after idling and a click starts a new one: ask the one running now.
+  const worker = await waitFor('the service worker', () =>
+    Promise.resolve(session.context.serviceWorkers().find((w) => w.url().startsWith(prefix))),
+  );
+  return worker.evaluate<T>(expression);
+}
+
+/** The background takes the manifest's popup away once its click listener is in place (toolbar-start.ts). */
+async function waitForToolbarListener(session: ChromiumSession): Promise<void> {
+  await waitFor('the background to listen for the toolbar click', async () => {
+    const popup = await evaluateInBackground<string>(session, 'chrome.action.getPopup({})').catch(() => null);
+    return popup === '' ? true : undefined;
+  });
 }
 
 interface TargetInfo {
@@ -90,10 +122,25 @@ async function getTargets(cdp: CDPSession, type: string): Promise<TargetInfo[]> 
   return targetInfos;
 }
 
-/** A real toolbar click on the tab showing `page`: grants activeTab and opens the action popup. */
+/** A real toolbar click on the tab showing `page`: grants activeTab and opens the action popup of that tab. */
 export async function clickToolbarButton(session: ChromiumSession, page: Page): Promise<PopupHandle> {
   await triggerToolbarAction(session, page);
-  return attachPopup(session);
+  return attachPopup(session, await clickedTabId(session, page));
+}
+
+/**
+ * The extension's id of the tab showing `page`, once clicked: the click's activeTab grant lets the background see
+ * that tab's URL (and no other tab's, without the tabs permission).
+ */
+export async function clickedTabId(session: ChromiumSession, page: Page): Promise<number> {
+  const url = JSON.stringify(page.url());
+  return waitFor('the clicked tab', async () => {
+    const ids = await evaluateInBackground<number[]>(
+      session,
+      `chrome.tabs.query({ active: true }).then((tabs) => tabs.filter((t) => t.url === ${url}).map((t) => t.id))`,
+    );
+    return ids.length === 1 ? ids[0] : undefined;
+  });
 }
 
 /** The click alone: the background clips at once (and opens the popup, which this does not wait for). */
@@ -124,10 +171,16 @@ export interface PopupHandle {
   detach(): Promise<void>;
 }
 
-export async function attachPopup(session: ChromiumSession): Promise<PopupHandle> {
+/**
+ * Attaches to the action popup of the tab `tabId` (`popup.html?tab=<id>`, as the background opens it for a click),
+ * or to any action popup when no tab is named.
+ */
+export async function attachPopup(session: ChromiumSession, tabId?: number): Promise<PopupHandle> {
   const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
-  const target = await waitFor('the action popup', async () =>
-    (await getTargets(session.cdp, 'page')).find((t) => t.url.startsWith(popupUrl)),
+  const isWanted = (url: string) =>
+    tabId === undefined ? url.startsWith(popupUrl) : url === `${popupUrl}?tab=${tabId}`;
+  const target = await waitFor(`the action popup${tabId === undefined ? '' : ` of tab ${tabId}`}`, async () =>
+    (await getTargets(session.cdp, 'page')).find((t) => isWanted(t.url)),
   ).catch((error: unknown) => {
     const log = session.backgroundLog.slice(-5).join('\n');
     throw new Error(`${String(error)}; the service worker said: ${log || 'nothing'}`);
