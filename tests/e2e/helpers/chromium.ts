@@ -129,15 +129,16 @@ export async function clickToolbarButton(session: ChromiumSession, page: Page): 
 }
 
 /**
- * The extension's id of the tab showing `page`, once clicked: the click's activeTab grant lets the background see
- * that tab's URL (and no other tab's, without the tabs permission).
+ * The extension's id of the tab showing `page`, once clicked: the active tab of the focused window (the click
+ * brought it to the front). Where the click's activeTab grant shows its URL (not on chrome:// pages), it must match.
  */
 export async function clickedTabId(session: ChromiumSession, page: Page): Promise<number> {
   const url = JSON.stringify(page.url());
   return waitFor('the clicked tab', async () => {
     const ids = await evaluateInBackground<number[]>(
       session,
-      `chrome.tabs.query({ active: true }).then((tabs) => tabs.filter((t) => t.url === ${url}).map((t) => t.id))`,
+      `chrome.tabs.query({ active: true, lastFocusedWindow: true })
+        .then((tabs) => tabs.filter((t) => t.url === undefined || t.url === ${url}).map((t) => t.id))`,
     );
     return ids.length === 1 ? ids[0] : undefined;
   });
