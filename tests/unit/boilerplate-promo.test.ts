@@ -63,8 +63,21 @@ describe('removePromoBoxes', () => {
         <li><a href="/story/2">Port city mayor</a></li></ul></div></div>
       <p>${PARAGRAPH}</p></div>`);
     removePromoBoxes(body);
-    // The inner box has no running text beside it and its wrapper holds a line of its own: nothing is dropped.
-    expect(body.querySelector(`[${DROP_ATTRIBUTE}]`)).toBeNull();
+    expect(body.querySelector('.inner')?.hasAttribute(DROP_ATTRIBUTE)).toBe(true);
+    expect(body.querySelector('.column')?.hasAttribute(DROP_ATTRIBUTE)).toBe(false);
+    expect(kept(body)).toContain('Filed from Lisbon');
+  });
+
+  it('finds the story past an empty slot and out of a wrapper, where its paragraphs are short sentences', () => {
+    // Modelled on a sports site: the widget sits between one-sentence paragraphs, an ad slot beside it.
+    const sentence = 'The club said the new manager had won trophies in four different countries.';
+    const body = bodyOf(`<div class="article-body"><div class="part"><p>${sentence}</p><div class="ad"></div>
+      <div class="widget"><div class="content"><h3>More from Sport</h3><ul>
+        <li><a href="/story/1">Ferry strike ends after nine days</a></li>
+        <li><a href="/story/2">Port city names its first night mayor</a></li></ul></div></div></div>
+      <p>${sentence}</p></div>`);
+    removePromoBoxes(body);
+    expect(body.querySelector('.widget')?.hasAttribute(DROP_ATTRIBUTE)).toBe(true);
   });
 
   it('keeps a section that cites its links in running text, and a list that is not mostly links', () => {

@@ -45,6 +45,7 @@ describe('removeReadMoreLinks', () => {
       `<p>${PARAGRAPH}</p><p>Source: <a href="https://regulator.example/report">Annual report of the market regulator</a></p><p>${PARAGRAPH}</p>`,
       `<p>${PARAGRAPH}</p><p>The full ruling is <a href="/docs/ruling">published on the court's own website today</a>, the clerk said.</p><p>${PARAGRAPH}</p>`,
       `<p>${PARAGRAPH}</p><p><a href="/video">Video</a></p><p>${PARAGRAPH}</p>`,
+      `<p>${PARAGRAPH}</p><p>Ticketing<br><a href="https://www.paper.example/">www.paper.example/tickets</a></p><p>${PARAGRAPH}</p>`,
       `<p>${PARAGRAPH}</p><ul><li>Key dates: <a href="/timeline">The listing timeline from filing to first trade</a></li><li>${PARAGRAPH}</li></ul>`,
       `<p><a href="/business/other-story">Tech giant profit falls as rival gains ground</a></p><p>${PARAGRAPH}</p>`,
     ];

@@ -12,6 +12,7 @@ import {
   textOf,
   weighsMoreThan,
 } from './boilerplate-measure';
+import { isProse, nearestText } from './boilerplate-read-more';
 import { measureText } from '../pure/text-weight';
 
 const HEADING = 'h2, h3, h4, h5, h6';
@@ -50,8 +51,8 @@ export function removePromoBoxes(body: Element): void {
     // Inside the story: running text right before or after it (a menu or a product grid has none). A widget
     // often sits in wrappers of its own (`div.widget > div.content > h3 + ul`): look beside the outermost.
     const outer = outermostWrapper(box, body);
-    const beside = [outer.previousElementSibling, outer.nextElementSibling];
-    if (!beside.some((el) => el !== null && holdsRunningText(el))) continue;
+    const beside = [nearestText(outer, false, body), nearestText(outer, true, body)];
+    if (!beside.some((el) => el !== null && isProse(el))) continue;
     dropBlock(outer);
   }
 }

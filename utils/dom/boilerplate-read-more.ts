@@ -12,6 +12,7 @@ import {
   tagOf,
   textOf,
 } from './boilerplate-measure';
+import { countCjk } from '../pure/cjk';
 import { siteHostOf } from '../pure/url';
 import { measureText } from '../pure/text-weight';
 
@@ -22,6 +23,8 @@ const MIN_HEADLINE_WEIGHT = 15;
 /** And not a paragraph: a link longer than this is prose that happens to be linked. */
 const MAX_HEADLINE_WEIGHT = 200;
 const MAX_LINKS = 4;
+const MIN_HEADLINE_WORDS = 3;
+const MIN_HEADLINE_CJK = 6;
 /** Unlinked text beside the links: a label (`Read more:`) or tags (`[VIDEO]`), no more. */
 const MAX_UNLINKED_WEIGHT = 40;
 /** A label on its own line before the links: a word or three. */
@@ -58,8 +61,11 @@ function isStoryLinkBlock(el: Element, pageHost: string, base: string): boolean 
       return false;
     }
     if (!isSameSite(host, pageHost)) return false;
-    const weight = measureText(textOf(link));
+    const text = textOf(link);
+    const weight = measureText(text);
     if (weight < MIN_HEADLINE_WEIGHT || weight > MAX_HEADLINE_WEIGHT) return false;
+    // A headline is words: `www.theatre.example` or a product code is an address, not a story.
+    if (text.split(' ').length < MIN_HEADLINE_WORDS && countCjk(text) < MIN_HEADLINE_CJK) return false;
   }
   const { total, linked } = measureLinkedText(el);
   return total > 0 && linked >= MIN_LINK_SHARE * total && total - linked <= MAX_UNLINKED_WEIGHT;
@@ -75,7 +81,7 @@ function isLabel(el: Element): boolean {
 }
 
 /** A paragraph of the story: running text, or a sentence of some length. */
-function isProse(el: Element): boolean {
+export function isProse(el: Element): boolean {
   return (
     holdsRunningText(el) ||
     (tagOf(el) === 'P' && measureProse(el) >= MIN_SENTENCE_WEIGHT && isSentence(textOf(el)))
@@ -86,7 +92,7 @@ function isProse(el: Element): boolean {
  * The nearest block that shows text beside `from`, looking past a few images and empty slots, and out of the
  * wrappers a story is often cut into (`<div><p>…</p><p>Read more: …</p></div><div class="photo">…`).
  */
-function nearestText(from: Element, forward: boolean, body: Element): Element | null {
+export function nearestText(from: Element, forward: boolean, body: Element): Element | null {
   let hops = 0;
   for (let at: Element | null = from, level = 0; at && at !== body && level <= MAX_LEVELS; level++) {
     for (
