@@ -19,12 +19,19 @@ describe('isMenuList', () => {
     ).toBe(true);
   });
 
-  it('refuses sentences, long items, mostly plain items, one item, and in-page links', () => {
+  it('takes one link alone: a breadcrumb naming the section, an author-page link', () => {
+    expect(isMenuList(listOf('<ol><li><a href="/entertainment">Entertainment</a></li></ol>'))).toBe(true);
+    expect(isMenuList(listOf('<ul><li><a href="/author/jane-doe/">View author archive</a></li></ul>'))).toBe(
+      true,
+    );
+  });
+
+  it('refuses sentences, long items, mostly plain items, one plain item, and in-page links', () => {
     const refused = [
       '<ul><li><a href="/a">The wall will last a century.</a></li><li><a href="/b">It opens in May.</a></li></ul>',
       '<ul><li><a href="/a">Engineers from three countries who worked on the harbour wall</a></li><li><a href="/b">Council</a></li></ul>',
       '<ol><li>2 eggs</li><li>A cup of flour</li><li><a href="/salt">Salt</a></li></ol>',
-      '<ul><li><a href="/">Home</a></li></ul>',
+      '<ul><li>Home</li></ul>',
       '<ul><li><a href="#why">Why now</a></li><li><a href="#cost">The cost</a></li></ul>',
       '<div><a href="/">Home</a><a href="/news/">News</a></div>',
     ];

@@ -33,6 +33,16 @@ describe('trimArticleEdges', () => {
     expect(root.textContent).toContain(BODY);
   });
 
+  it('drops author links and the section link above a dateline (a tabloid, a regional site)', () => {
+    const root = article(`<ul><li><a href="/author/jane-doe/">View author archive</a></li></ul>
+      <ul><li><a href="/author/sam-roe/">View author archive</a></li><li><a href="#email">email the author</a></li>
+        <li><a href="https://social.example/samroe">follow on social</a></li></ul>
+      <p>November 19, 2025 | 4:20am | Updated November 19, 2025 | 9:32pm</p><p>${BODY}</p>`);
+    trimArticleEdges(root, { titles: ['Harbour wall approved'], byline: null, dates: [] });
+    expect(root.textContent).not.toMatch(/author|follow|November/);
+    expect(root.textContent).toContain(BODY);
+  });
+
   it('keeps a table of contents, a list of sentences and a list after the first paragraph', () => {
     const toc = `<ul><li><a href="#why">Why now</a></li><li><a href="#cost">The cost</a></li></ul>`;
     const points = `<ul><li><a href="/a">The wall will last a century.</a></li><li><a href="/b">It opens in May.</a></li></ul>`;

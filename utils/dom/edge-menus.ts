@@ -42,15 +42,15 @@ function ownText(item: Element): { text: string; linked: string } {
 }
 
 /**
- * A list of two or more short items, at least half of them whole links and none a sentence: a menu, when it
- * stands before the story's first paragraph. Empty items (icons, spacers) are looked past.
+ * A list of short items, none a sentence, at least half of them whole links (a lone item must be one): a menu,
+ * when it stands before the story's first paragraph. Empty items (icons, spacers) are looked past.
  */
 export function isMenuList(el: Element): boolean {
   if (!isListTag(el)) return false;
   const items = itemsOf(el)
     .map(ownText)
     .filter((item) => item.text !== '');
-  if (items.length < 2) return false;
+  if (items.length === 0) return false;
   // Links within the page (`#setup`) make a table of contents: the story's own outline, kept.
   const hrefs = Array.from(el.querySelectorAll('a[href]'), (a) => a.getAttribute('href') ?? '');
   if (hrefs.length > 0 && hrefs.every((h) => h.startsWith('#'))) return false;
@@ -59,5 +59,6 @@ export function isMenuList(el: Element): boolean {
     if (measureText(text) > MAX_ITEM_WEIGHT || SENTENCE_END.test(text)) return false;
     if (linkText === text) linked++;
   }
-  return linked * 2 >= items.length;
+  // One item is a menu only as a link (`1. Entertainment`, the section a breadcrumb names); more need half linked.
+  return items.length === 1 ? linked === 1 : linked * 2 >= items.length;
 }
