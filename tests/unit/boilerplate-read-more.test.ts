@@ -40,6 +40,17 @@ describe('removeReadMoreLinks', () => {
     expect(kept(body).split('The exchange').length - 1).toBe(3);
   });
 
+  it('drops a list of headlines after a last sentence that cites its source in a link (a science site)', () => {
+    const body = bodyOf(`<div class="story"><p>${PARAGRAPH}</p>
+      <p>The findings were published today (Nov. 18) in the journal <a href="https://journal.example/x">Case Reports</a>.</p>
+      <p class="mid"></p><ul><li><a href="https://www.paper.example/a">27 Oddest Medical Case Reports</a></li>
+      <li><a href="https://www.paper.example/b">10 Strangest Medical Cases</a></li></ul>
+      <p><em>Originally published on </em><a href="https://www.paper.example/">Paper</a>.</p></div>`);
+    removeReadMoreLinks(body, URL);
+    expect(kept(body)).not.toMatch(/Oddest|Strangest/);
+    expect(kept(body)).toContain('Case Reports.');
+  });
+
   it("keeps the story's own links: to other sites, in a sentence, short, inside a list, or before any paragraph", () => {
     const cases = [
       `<p>${PARAGRAPH}</p><p>Source: <a href="https://regulator.example/report">Annual report of the market regulator</a></p><p>${PARAGRAPH}</p>`,

@@ -8,7 +8,6 @@ import {
   isGone,
   isSentence,
   measureLinkedText,
-  measureProse,
   tagOf,
   textOf,
 } from './boilerplate-measure';
@@ -82,10 +81,11 @@ function isLabel(el: Element): boolean {
 
 /** A paragraph of the story: running text, or a sentence of some length. */
 export function isProse(el: Element): boolean {
-  return (
-    holdsRunningText(el) ||
-    (tagOf(el) === 'P' && measureProse(el) >= MIN_SENTENCE_WEIGHT && isSentence(textOf(el)))
-  );
+  if (holdsRunningText(el)) return true;
+  if (tagOf(el) !== 'P' || !isSentence(textOf(el))) return false;
+  // A sentence may cite a source in a link (`… in the journal <a>BMJ Case Reports</a>.`): mostly unlinked is enough.
+  const { total, linked } = measureLinkedText(el);
+  return total >= MIN_SENTENCE_WEIGHT && linked * 2 < total;
 }
 
 /**
