@@ -190,7 +190,8 @@ function scorePages(pages: Page[]): PageResult[] {
 
 const f3 = (n: number): string => n.toFixed(3);
 /** `--rank own`: list the worst pages by Postclip's own F1, not by its loss against Readability. */
-const RANK_OWN = process.argv.includes('--rank') && process.argv[process.argv.indexOf('--rank') + 1] === 'own';
+const RANK_OWN =
+  process.argv.includes('--rank') && process.argv[process.argv.indexOf('--rank') + 1] === 'own';
 
 /** The longest runs of missing and extra text of one page, each cut to a line. */
 function printRuns(x: PageResult, show: number): void {
@@ -220,10 +221,18 @@ function printSet(label: string, results: PageResult[], worst: number, show: num
   console.log(`\n${label}: ${results.length} pages`);
   if (failed.length && zyte) {
     // evaluate.py's own rule for an empty body: recall 0, and no precision (it is undefined), so not counted.
-    console.log('  (a page postclip gives no body on counts as empty: 0 on the shingle metric; on the zyte one,');
+    console.log(
+      '  (a page postclip gives no body on counts as empty: 0 on the shingle metric; on the zyte one,',
+    );
     console.log('  recall 0 and no precision, as its evaluate.py scores an empty body)');
   }
   printRows(results, zyte);
+  if (zyte) {
+    // Page by page, where each extractor wins by more than a rounding difference.
+    const behind = results.filter((x) => x.postclip.f1 < x.readability.f1 - 0.01).length;
+    const ahead = results.filter((x) => x.postclip.f1 > x.readability.f1 + 0.01).length;
+    console.log(`  pages where postclip F1 is below readability's by > 0.01: ${behind}; above: ${ahead}`);
+  }
   if (failed.length) {
     const codes = failed.map((x) => `${x.name} (${x.postclipError ?? ''})`).join(', ');
     console.log(`  postclip gave no body on ${failed.length}: ${codes}`);
