@@ -39,7 +39,11 @@ export function readOutsideSet(root: string): OutsidePage[] {
     const entry = truth[id];
     const plain = join(root, 'html', `${id}.html`);
     const gz = `${plain}.gz`;
-    const bytes = existsSync(gz) ? gunzipSync(readFileSync(gz)) : existsSync(plain) ? readFileSync(plain) : null;
+    const bytes = existsSync(gz)
+      ? gunzipSync(readFileSync(gz))
+      : existsSync(plain)
+        ? readFileSync(plain)
+        : null;
     if (!entry || !bytes) continue;
     pages.push({
       name: id,
