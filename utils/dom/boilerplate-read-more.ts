@@ -42,6 +42,15 @@ function isSameSite(host: string, pageHost: string): boolean {
   return host === pageHost || host.endsWith(`.${pageHost}`) || pageHost.endsWith(`.${host}`);
 }
 
+/** A link whose text is a headline: a few words, not a menu label, an address or a paragraph. */
+function isHeadline(link: Element): boolean {
+  const text = textOf(link);
+  const weight = measureText(text);
+  if (weight < MIN_HEADLINE_WEIGHT || weight > MAX_HEADLINE_WEIGHT) return false;
+  // A headline is words: `www.theatre.example` or a product code is an address, not a story.
+  return text.split(' ').length >= MIN_HEADLINE_WORDS || countCjk(text) >= MIN_HEADLINE_CJK;
+}
+
 /** A block that is one to four headline links to the same site and little else. */
 function isStoryLinkBlock(el: Element, pageHost: string, base: string): boolean {
   if (!BLOCKS.has(tagOf(el))) return false;
@@ -60,11 +69,7 @@ function isStoryLinkBlock(el: Element, pageHost: string, base: string): boolean 
       return false;
     }
     if (!isSameSite(host, pageHost)) return false;
-    const text = textOf(link);
-    const weight = measureText(text);
-    if (weight < MIN_HEADLINE_WEIGHT || weight > MAX_HEADLINE_WEIGHT) return false;
-    // A headline is words: `www.theatre.example` or a product code is an address, not a story.
-    if (text.split(' ').length < MIN_HEADLINE_WORDS && countCjk(text) < MIN_HEADLINE_CJK) return false;
+    if (!isHeadline(link)) return false;
   }
   const { total, linked } = measureLinkedText(el);
   return total > 0 && linked >= MIN_LINK_SHARE * total && total - linked <= MAX_UNLINKED_WEIGHT;
@@ -118,6 +123,8 @@ export function removeReadMoreLinks(body: Element, url: string): void {
   if (!pageHost) return;
   const seen = new Set<Element>();
   for (const link of Array.from(body.querySelectorAll('a[href]'))) {
+    // Most links of a page are menu labels: a block with one of them fails anyway, so look no further.
+    if (!isHeadline(link)) continue;
     // The link's line: its nearest block ancestor (a one-item list is read as its list).
     let block: Element | null = link.parentElement;
     while (block && block !== body && !BLOCKS.has(tagOf(block))) block = block.parentElement;
