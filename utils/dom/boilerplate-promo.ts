@@ -12,6 +12,7 @@ import {
   textOf,
   weighsMoreThan,
 } from './boilerplate-measure';
+import { isProse, nearestText } from './boilerplate-read-more';
 import { measureText } from '../pure/text-weight';
 
 const HEADING = 'h2, h3, h4, h5, h6';
@@ -34,7 +35,10 @@ export function removePromoBoxes(body: Element): void {
   for (const list of Array.from(body.querySelectorAll('ul, ol'))) {
     const box = list.parentElement;
     if (!box || isGone(box, body) || isLayout(box) || box === body) continue;
-    if (list.querySelectorAll('a[href]').length < 2 || linkDensity(list) < MIN_LIST_LINK_DENSITY) continue;
+    const links = Array.from(list.querySelectorAll('a[href]'));
+    if (links.length < 2 || linkDensity(list) < MIN_LIST_LINK_DENSITY) continue;
+    // Links within the page (`#themes`) make the story's own table of contents, not a promotion.
+    if (links.every((a) => (a.getAttribute('href') ?? '').startsWith('#'))) continue;
     const heading = box.querySelector(HEADING);
     if (!heading || heading.parentElement !== box) continue;
     if (measureText(box.textContent ?? '') > MAX_PROMO_CHARS || holdsRunningText(box)) continue;
@@ -44,11 +48,29 @@ export function removePromoBoxes(body: Element): void {
       measureText(heading.textContent ?? '');
     // Only the heading and its list: a section of the article that cites links has text around them.
     if (extra > MAX_PROMO_EXTRA_CHARS || box.querySelectorAll('ul, ol').length > 1) continue;
-    // Inside the story: running text right before or after it (a menu or a product grid has none).
-    const beside = [box.previousElementSibling, box.nextElementSibling];
-    if (!beside.some((el) => el !== null && holdsRunningText(el))) continue;
-    dropBlock(box);
+    // Inside the story: running text right before or after it (a menu or a product grid has none). A widget
+    // often sits in wrappers of its own (`div.widget > div.content > h3 + ul`): look beside the outermost.
+    const outer = outermostWrapper(box, body);
+    const beside = [nearestText(outer, false, body), nearestText(outer, true, body)];
+    if (!beside.some((el) => el !== null && isProse(el))) continue;
+    dropBlock(outer);
   }
+}
+
+/** The outermost ancestor that holds nothing but `box` (no other element, no text of its own), below layout. */
+function outermostWrapper(box: Element, body: Element): Element {
+  let outer = box;
+  for (let up = box.parentElement; up && up !== body && !isLayout(up); up = up.parentElement) {
+    if (up.childElementCount !== 1 || hasOwnText(up)) break;
+    outer = up;
+  }
+  return outer;
+}
+
+function hasOwnText(el: Element): boolean {
+  for (let child = el.firstChild; child; child = child.nextSibling)
+    if (child.nodeType === 3 && (child.nodeValue ?? '').trim() !== '') return true;
+  return false;
 }
 
 function isLabel(el: Element): boolean {
