@@ -109,10 +109,12 @@ function analyzeTitleCandidates(
     const stripped = stripSiteName(candidate, siteNames, url);
     if (stripped.title) return { ...stripped, headline };
   }
-  if (docTitle && !isSiteOnly(docTitle)) {
+  const stripped = docTitle ? stripSiteName(docTitle, siteNames, url) : null;
+  // A short title with the site set off (`Rückraumspieler | Handballwelt`) is a headline and a site, not the site.
+  const hasOwnPart = !!stripped?.removed && !!stripped.title && !isSiteOnly(stripped.title);
+  if (docTitle && stripped && (!isSiteOnly(docTitle) || hasOwnPart)) {
     if (h1 && isTitleConfirmedBy(docTitle, h1))
       return { title: h1, removed: removedFrom(docTitle, h1), headline };
-    const stripped = stripSiteName(docTitle, siteNames, url);
     if (stripped.removed) return { ...stripped, headline };
     if (h1 && compact(h1) === compact(docTitle)) return { title: h1, removed: null, headline };
     return { ...stripUnknownSuffix(docTitle), headline };
