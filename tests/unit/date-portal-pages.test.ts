@@ -58,14 +58,6 @@ describe('date forms on a portal page, against the reference time', () => {
     expect(dayOf(portal('前天 来源：本报', 'tools'))).toBeUndefined();
   });
 
-  it('reads a named day alone that a child of the line marks as the time', () => {
-    expect(dayOf(portal('<span class="time">前天</span> 来源：本报', 'tools'))).toEqual({
-      year: 2019,
-      month: 9,
-      day: 6,
-    });
-  });
-
   it("prefers the article's own date line over the page's clock and the related list", () => {
     expect(dayOf(portal('2019-09-05 10:20 来源：本报'))).toMatchObject({ year: 2019, month: 9, day: 5 });
   });

@@ -237,16 +237,19 @@ function scanTextCandidates(
   let position = 0;
   const claimed = new Set<Element>();
 
-  const read = (el: Element, text: string, isShort: boolean): ReturnType<typeof findDatesInText> => {
-    if (!withReference) return findDatesInText(text);
-    // `heute` alone is a dateline only in an element marked as a date; otherwise a widget or a comment.
-    const isMarked = isShort && isMarkedAsDate(el);
-    return findDatesAgainstReference(
-      text,
-      { now: ctx.now, offsetMinutes: ctx.publisherOffset },
-      { isDateText: isMarked, withRelative: isShort, bareNamedDays: isMarked },
-    );
-  };
+  const read = (el: Element, text: string, isShort: boolean): ReturnType<typeof findDatesInText> =>
+    withReference
+      ? findDatesAgainstReference(
+          text,
+          { now: ctx.now, offsetMinutes: ctx.publisherOffset },
+          {
+            isDateText: isShort && DATE_HINT.test(hintText(el)),
+            withRelative: isShort,
+            // `heute` alone is a dateline only in an element marked as a date; otherwise a widget or a comment.
+            bareNamedDays: isShort && DATE_HINT.test(hintText(el)),
+          },
+        )
+      : findDatesInText(text);
   const consider = (el: Element, text: string, detail: string, isShort: boolean): void => {
     for (const match of read(el, text, isShort)) {
       if (!isPlausible(match.parts, ctx.now, ctx.publisherOffset)) continue;
@@ -294,17 +297,6 @@ function scanTextCandidates(
     }
   }
   return found;
-}
-
-/**
- * Whether a short line is marked as a date: by its own class or id, or by one of its first children's, as scoreText
- * reads them (`<div class="tools"><span class="time">昨天</span> 来源：本报</div>`).
- */
-function isMarkedAsDate(el: Element): boolean {
-  if (DATE_HINT.test(hintText(el))) return true;
-  return Array.from(el.querySelectorAll('[class], [id]'))
-    .slice(0, 10)
-    .some((child) => DATE_HINT.test(hintText(child)));
 }
 
 /** The walk's dates scored for one kind: closeness to the headline, lists of other stories, repeats of a day. */
