@@ -110,8 +110,9 @@ function analyzeTitleCandidates(
     if (stripped.title) return { ...stripped, headline };
   }
   const stripped = docTitle ? stripSiteName(docTitle, siteNames, url) : null;
-  // A short title with the site set off (`Rückraumspieler | Handballwelt`) is a headline and a site, not the site.
-  const hasOwnPart = !!stripped?.removed && !!stripped.title && !isSiteOnly(stripped.title);
+  // With no h1 to fall back on (a page its scripts had not built), a short title with the site set off
+  // (`Rückraumspieler | Handballwelt`) is a headline and a site, not the site alone.
+  const hasOwnPart = !h1 && !!stripped?.removed && !!stripped.title && !isSiteOnly(stripped.title);
   if (docTitle && stripped && (!isSiteOnly(docTitle) || hasOwnPart)) {
     if (h1 && isTitleConfirmedBy(docTitle, h1))
       return { title: h1, removed: removedFrom(docTitle, h1), headline };
