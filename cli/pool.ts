@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../utils/pure/result';
 import type { BatchLine, ClipSettings, PageEntry } from './batch';
 import { hasTemplateSettings, toFailureLine } from './batch';
+import { lazyLinkedomEvents } from './linkedom-lazy-events';
 
 export interface BatchOptions extends ClipSettings {
   /** Worker threads; 0 clips in this thread. */
@@ -109,6 +110,7 @@ async function bundleWorker(): Promise<WorkerSource> {
     write: false,
     metafile: true,
     logLevel: 'silent',
+    plugins: [lazyLinkedomEvents],
     // linkedom asks for `canvas` inside a try; the pool's own loader is never needed in a worker.
     external: ['canvas', 'esbuild'],
     // CommonJS dependencies call require() for Node built-ins; an ES module has no require of its own.
@@ -121,7 +123,12 @@ async function bundleWorker(): Promise<WorkerSource> {
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
   const bundle = join(tmpdir(), `postclip-worker-${hash}.mjs`);
   if (!existsSync(bundle)) await writeAtomic(bundle, code);
-  const inputs = Object.keys(result.metafile.inputs).map((path) => resolve(path));
+  // The build's own settings live here and in its plugin: a change to either makes the bundle stale too.
+  const inputs = [
+    ...Object.keys(result.metafile.inputs).map((path) => resolve(path)),
+    fileURLToPath(import.meta.url),
+    fileURLToPath(new URL('./linkedom-lazy-events.ts', import.meta.url)),
+  ];
   const index: BundleIndex = { bundle, inputs, builtAt };
   await writeAtomic(BUNDLE_INDEX, JSON.stringify(index));
   return { kind: 'file', url: pathToFileURL(bundle) };
