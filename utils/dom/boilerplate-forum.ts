@@ -79,10 +79,24 @@ function findPostings(parent: Element): Element[] {
   }
   for (const list of groups.values()) {
     if (list.length < 2) continue;
-    const postings = list.filter(isPosting);
-    if (postings.length >= 2 && postings.length * 2 >= list.length) return postings;
+    const postings = filterPostings(list);
+    if (postings && postings.length >= 2) return postings;
   }
   return [];
+}
+
+/**
+ * The postings of a sibling group when they are at least half of it, else null: the test stops once more than
+ * half are not postings (a story's paragraphs are such a group, and each test reads a paragraph's text).
+ */
+function filterPostings(list: Element[]): Element[] | null {
+  const postings: Element[] = [];
+  let others = 0;
+  for (const el of list) {
+    if (isPosting(el)) postings.push(el);
+    else if (++others * 2 > list.length) return null;
+  }
+  return postings;
 }
 
 /** Two signs of discussion at least: one could be a coincidence (a reference list's links, a dated heading). */

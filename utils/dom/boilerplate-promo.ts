@@ -7,6 +7,7 @@ import {
   isGone,
   isLayout,
   isSentence,
+  layoutTest,
   linkDensity,
   tagOf,
   textOf,
@@ -31,9 +32,11 @@ const NOT_LABEL_PLACES = new Set('FIGURE FIGCAPTION LI TD TH H1 H2 H3 H4 H5 H6 P
 
 /** `<aside><h2>What to know</h2><ul><li><a>…</a></li>…</ul></aside>` inside the story. */
 export function removePromoBoxes(body: Element): void {
+  // The h1s' ancestors found once, not an h1 search of each list's parent: this pass only marks, never removes.
+  const layout = layoutTest(body);
   for (const list of Array.from(body.querySelectorAll('ul, ol'))) {
     const box = list.parentElement;
-    if (!box || isGone(box, body) || isLayout(box) || box === body) continue;
+    if (!box || isGone(box, body) || layout.isLayout(box) || box === body) continue;
     if (list.querySelectorAll('a[href]').length < 2 || linkDensity(list) < MIN_LIST_LINK_DENSITY) continue;
     const heading = box.querySelector(HEADING);
     if (!heading || heading.parentElement !== box) continue;
