@@ -47,11 +47,12 @@ function isPosting(el: Element): boolean {
   // No child element, no name: decided before reading the text (a story's 10,000 paragraphs are such siblings).
   const first = el.firstElementChild;
   if (!first || weighsMoreThan(el, MAX_POSTING_CHARS)) return false;
-  const text = textOf(el);
-  if (text.length < 8 || measureText(text) > MAX_POSTING_CHARS) return false;
+  // The name before the whole text: it is the shorter read, and most siblings fail on it.
   const name = textOf(first);
   // A name has two letters or digits at least: not a `^` back-link or a bullet.
   if (name.length > 40 || !/[\p{L}\p{N}]{2}/u.test(name)) return false;
+  const text = textOf(el);
+  if (text.length < 8 || measureText(text) > MAX_POSTING_CHARS) return false;
   // The head's time first: most siblings have none, and then the name need not be searched for one.
   return hasTimestamp(headOf(el)) && !hasTimestamp(name);
 }
