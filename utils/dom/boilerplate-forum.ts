@@ -47,7 +47,7 @@ function isPosting(el: Element): boolean {
   // No child element, no name: decided before reading the text (a story's 10,000 paragraphs are such siblings).
   const first = el.firstElementChild;
   if (!first || weighsMoreThan(el, MAX_POSTING_CHARS)) return false;
-  // The name before the whole text: it is the shorter read, and most siblings fail on it.
+  // The name before the whole text: it is the shorter read.
   const name = textOf(first);
   // A name has two letters or digits at least: not a `^` back-link or a bullet.
   if (name.length > 40 || !/[\p{L}\p{N}]{2}/u.test(name)) return false;
