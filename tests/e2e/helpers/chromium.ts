@@ -144,16 +144,78 @@ export async function clickedTabId(session: ChromiumSession, page: Page): Promis
   });
 }
 
-/** The click alone: the background clips at once (and opens the popup, which this does not wait for). */
+/**
+ * The click alone: the background clips at once (and opens the popup, which this does not wait for). Chromium's
+ * Extensions.triggerAction clicks the button of the window holding the named tab, for that window's active tab:
+ * name the page's own tab and bring it to the front first.
+ */
 export async function triggerToolbarAction(session: ChromiumSession, page: Page): Promise<void> {
-  const tabs = await getTargets(session.cdp, 'tab');
-  const tab = tabs.find((t) => t.url === page.url());
-  if (!tab) throw new Error(`no tab target for ${page.url()} among ${tabs.map((t) => t.url).join(', ')}`);
+  const tabTargetId = await tabTargetOf(session, page);
   await page.bringToFront();
   await session.cdp.send(
     'Extensions.triggerAction' as never,
-    { id: session.extensionId, targetId: tab.targetId } as never,
+    { id: session.extensionId, targetId: tabTargetId } as never,
   );
+}
+
+/**
+ * The tab target holding `page` itself. Tabs are not told apart by URL: an earlier test may have left another tab
+ * open on the same URL, and a click there grants activeTab to that tab, not to the one the test then reads. The
+ * page's own target id comes from its own CDP session; each tab target names the page target it holds (its
+ * auto-attached child). Exactly one tab must hold it, or this throws.
+ */
+export async function tabTargetOf(session: ChromiumSession, page: Page): Promise<string> {
+  const pageSession = await session.context.newCDPSession(page);
+  const { targetInfo } = (await pageSession.send('Target.getTargetInfo')) as unknown as {
+    targetInfo: TargetInfo;
+  };
+  await pageSession.detach().catch(() => undefined);
+  const holders: string[] = [];
+  for (const tab of await getTargets(session.cdp, 'tab')) {
+    const children = await childTargetsOf(session.cdp, tab.targetId).catch((): string[] => []);
+    if (children.includes(targetInfo.targetId)) holders.push(tab.targetId);
+  }
+  if (holders.length !== 1)
+    throw new Error(
+      `${holders.length} tab targets hold the page target of ${page.url()}: cannot click it exactly`,
+    );
+  return holders[0] as string;
+}
+
+/** The page targets a tab target holds: attach to the tab and let it auto-attach its children, then detach. */
+async function childTargetsOf(cdp: CDPSession, tabTargetId: string): Promise<string[]> {
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: tabTargetId, flatten: false });
+  const children: string[] = [];
+  let answer: ((error?: Error) => void) | undefined;
+  const answered = new Promise<void>((resolve, reject) => {
+    answer = (error) => (error ? reject(error) : resolve());
+  });
+  const onMessage = (event: { sessionId: string; message: string }) => {
+    if (event.sessionId !== sessionId) return;
+    const msg = JSON.parse(event.message) as {
+      id?: number;
+      method?: string;
+      params?: { targetInfo?: TargetInfo };
+      error?: { message: string };
+    };
+    if (msg.method === 'Target.attachedToTarget' && msg.params?.targetInfo)
+      children.push(msg.params.targetInfo.targetId);
+    if (msg.id === 1) answer?.(msg.error ? new Error(msg.error.message) : undefined);
+  };
+  cdp.on('Target.receivedMessageFromTarget', onMessage);
+  try {
+    const setAutoAttach = { autoAttach: true, waitForDebuggerOnStart: false, flatten: false };
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: 1, method: 'Target.setAutoAttach', params: setAutoAttach }),
+    });
+    // Chromium reports the targets already there before it answers setAutoAttach.
+    await answered;
+    return children;
+  } finally {
+    cdp.off('Target.receivedMessageFromTarget', onMessage);
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+  }
 }
 
 async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
