@@ -12,6 +12,7 @@ import type { ClipDraft } from '../../utils/pure/types';
 import type { InjectedApi, InjectedClipOptions, InjectedClipReply } from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { fail, ok } from '../../utils/pure/result';
+import { toSavedDraft } from '../../utils/pure/saved-draft';
 import type { StageClock, StageTimings } from '../../utils/pure/stage-timings';
 import { timeStage } from '../../utils/pure/stage-timings';
 import { fetchImageInPage } from './image-fetch';
@@ -57,7 +58,8 @@ function toClipReply(
     );
     if (images.length > 0) draft.images = images.slice(0, MAX_IMAGES_PER_CLIP);
   }
-  return ok({ draft, markdown: ownedElementToMarkdown(content, draft.url, opts.style, timer) });
+  const markdown = ownedElementToMarkdown(content, draft.url, opts.style, timer);
+  return ok({ draft: toSavedDraft(draft), markdown });
 }
 
 /** `doc` is the page; `pageUrl` reads its address at call time (the page may have navigated in place since). */
