@@ -50,7 +50,7 @@ function nextInOrder(node: Node): Node | null {
 function meetsArticleText(
   from: Node | null,
   step: (node: Node) => Node | null,
-  article: string,
+  article: () => string,
   within: Element,
 ): boolean {
   let other = 0;
@@ -59,7 +59,7 @@ function meetsArticleText(
     if (at.nodeType !== 3 || within.contains(at)) continue;
     const text = squash(at.textContent ?? '');
     if (!text) continue;
-    if (text.length >= MIN_MATCH_CHARS && article.includes(text)) return true;
+    if (text.length >= MIN_MATCH_CHARS && article().includes(text)) return true;
     other += text.length;
     if (other > NEAR_SLACK_CHARS) return false;
   }
@@ -76,7 +76,7 @@ function pagerOf(link: Element): Element {
   return block;
 }
 
-function isNearArticle(link: Element, article: string): boolean {
+function isNearArticle(link: Element, article: () => string): boolean {
   const pager = pagerOf(link);
   return (
     meetsArticleText(previousInOrder(pager), previousInOrder, article, pager) ||
@@ -107,7 +107,10 @@ function linkText(a: Element): string {
  */
 export function findPageLinks(doc: Document, pageUrl: string, articleText: string): PageLink[] {
   const base = findBaseUrl(doc, pageUrl);
-  const article = squash(articleText);
+  // Squashed only when a page link needs it: on a long article that is most of the search's time, and most
+  // pages have no page link at all.
+  let squashed: string | null = null;
+  const article = (): string => (squashed ??= squash(articleText));
   const links: PageLink[] = [];
   for (const el of Array.from(doc.querySelectorAll('link[rel][href]'))) {
     if (!/(?:^|\s)next(?:\s|$)/i.test(el.getAttribute('rel') ?? '')) continue;
