@@ -110,7 +110,9 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
         const until = opts.pagesUntil;
         if (until === undefined || draft.kind !== 'article') return finish(draft);
         // A multi-page article: its later pages, fetched from here, until the clip's page budget is spent.
-        return joinFetchedPages(doc, url, draft, options, until).then(finish, () => finish(draft));
+        // The stage times the search for a next page on this page (what runs before the first fetch).
+        const joining = timeStage(timer, 'pages', () => joinFetchedPages(doc, url, draft, options, until));
+        return joining.then(finish, () => finish(draft));
       } catch (error) {
         return fail('unknown', errorMessage(error));
       }
