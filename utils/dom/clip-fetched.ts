@@ -6,7 +6,7 @@ import { fail, ok } from '../pure/result';
 import { toSavedDraft } from '../pure/saved-draft';
 import type { SavedDraft } from '../pure/types';
 import { errorMessage } from '../pure/error-message';
-import { extractArticleParts } from './extract';
+import { extractDeferredParts } from './extract';
 import { ownedElementToMarkdown } from './markdown';
 
 /**
@@ -39,7 +39,8 @@ export function clipFetchedDocument(
 ): Result<{ draft: SavedDraft; markdown: string }> {
   try {
     setFetchedBase(doc, url);
-    const extracted = extractArticleParts(doc, url, {
+    // The HTML and text of the article are never read: the reply carries its Markdown.
+    const extracted = extractDeferredParts(doc, url, {
       now: new Date(opts.now),
       // A page never opened has no selection; `page` mode is the fallback the menu uses.
       mode: opts.mode === 'selection' ? 'article' : opts.mode,

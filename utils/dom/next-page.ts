@@ -106,11 +106,23 @@ function linkText(a: Element): string {
  * article (`comparePages`) are measured for where they sit.
  */
 export function findPageLinks(doc: Document, pageUrl: string, articleText: string): PageLink[] {
-  const base = findBaseUrl(doc, pageUrl);
   // Squashed only when a page link needs it: on a long article that is most of the search's time, and most
   // pages have no page link at all.
   let squashed: string | null = null;
   const article = (): string => (squashed ??= squash(articleText));
+  return collectPageLinks(doc, pageUrl, (a) => isNearArticle(a, article));
+}
+
+/**
+ * Whether `doc` has any link that may lead to another page of the article: without one, findNextPageUrl is null
+ * whatever the article's text, so a caller need not make that text to ask.
+ */
+export function hasPageLinks(doc: Document, pageUrl: string): boolean {
+  return collectPageLinks(doc, pageUrl, () => false).length > 0;
+}
+
+function collectPageLinks(doc: Document, pageUrl: string, isNear: (a: Element) => boolean): PageLink[] {
+  const base = findBaseUrl(doc, pageUrl);
   const links: PageLink[] = [];
   for (const el of Array.from(doc.querySelectorAll('link[rel][href]'))) {
     if (!/(?:^|\s)next(?:\s|$)/i.test(el.getAttribute('rel') ?? '')) continue;
@@ -125,7 +137,7 @@ export function findPageLinks(doc: Document, pageUrl: string, articleText: strin
     const shown = readShownPage(text);
     const kind = isRel ? 'rel' : isNextPageText(text) ? 'next' : shown !== null ? 'number' : null;
     if (kind === null) continue;
-    const link: PageLink = { url, kind, isNearArticle: isNearArticle(a, article) };
+    const link: PageLink = { url, kind, isNearArticle: isNear(a) };
     if (kind === 'number' && shown !== null) link.shown = shown;
     links.push(link);
   }
