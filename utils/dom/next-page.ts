@@ -130,13 +130,14 @@ function collectPageLinks(doc: Document, pageUrl: string, isNear: (a: Element) =
     if (url && comparePages(pageUrl, url)) links.push({ url, kind: 'rel', isNearArticle: false });
   }
   for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
-    const url = resolve(a.getAttribute('href'), base);
-    if (!url || !comparePages(pageUrl, url)) continue;
+    // What the link says first: most links say nothing of pages, and their URLs need not be parsed.
     const isRel = /(?:^|\s)next(?:\s|$)/i.test(a.getAttribute('rel') ?? '');
     const text = linkText(a);
     const shown = readShownPage(text);
     const kind = isRel ? 'rel' : isNextPageText(text) ? 'next' : shown !== null ? 'number' : null;
     if (kind === null) continue;
+    const url = resolve(a.getAttribute('href'), base);
+    if (!url || !comparePages(pageUrl, url)) continue;
     const link: PageLink = { url, kind, isNearArticle: isNear(a) };
     if (kind === 'number' && shown !== null) link.shown = shown;
     links.push(link);
