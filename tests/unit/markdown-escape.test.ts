@@ -1,3 +1,4 @@
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { encodeDestination, escapeInline, escapeText } from '../../utils/dom/markdown-escape';
 
@@ -8,6 +9,13 @@ describe('escapeText', () => {
     expect(escapeText('# not a heading')).toBe('\\# not a heading');
     expect(escapeText('~~x~~ {:.c}')).toBe('\\~\\~x\\~\\~ \\{:.c}');
     expect(escapeText('记者：张三')).toBe('记者：张三');
+  });
+
+  it('keeps a paragraph that starts like an ordered list item (`1.` or `1)`) a paragraph', () => {
+    for (const text of ['1. Finland', '7) Sweden', '2026. A year']) {
+      const html = marked.parse(escapeText(text), { async: false });
+      expect(html).toBe(`<p>${text}</p>\n`);
+    }
   });
 });
 

@@ -18,6 +18,8 @@ const MARKDOWN_ESCAPES: [RegExp, string][] = [
   [/^>/g, '\\>'],
   [/_/g, '\\_'],
   [/^(\d+)\. /g, '$1\\. '],
+  // CommonMark also starts an ordered list with `1)`; turndown escapes only `1.`.
+  [/^(\d+)\) /g, '$1\\) '],
 ];
 
 /**
