@@ -75,12 +75,26 @@ export interface BatchSuccess {
   post: Post;
 }
 
-export interface BatchFailure {
+export interface BatchFailure extends Partial<RefusedPageFields> {
   file: string;
   url: string;
   ok: false;
   error: ErrorCode;
   detail?: string;
+}
+
+/**
+ * What a `not-an-article` line still carries: the page's metadata, as the popup's "Save whole page" keeps it.
+ * `error` stays, so scripts still see the page was refused; `readerable` is false, as the popup would not auto-clip.
+ */
+export interface RefusedPageFields {
+  readerable: false;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  published: PublishedField | null;
+  modified: PublishedField | null;
+  lang: string | null;
 }
 
 export type BatchLine = BatchSuccess | BatchFailure;

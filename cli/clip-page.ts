@@ -1,12 +1,14 @@
 // Node: one saved page through the pipeline: decode, parse once, clip, and the JSON line. Loaded only where pages are clipped.
 import { randomUUID } from 'node:crypto';
 import { isReaderable } from '../utils/dom/extract';
+import type { PageMetadataFields } from '../utils/dom/page-metadata';
+import { readPageMetadata } from '../utils/dom/page-metadata';
 import type { ClipOutput } from '../utils/dom/pipeline';
 import { clipDocument } from '../utils/dom/pipeline';
 import type { ErrorCode, Result } from '../utils/pure/result';
 import { isErrorCode } from '../utils/pure/result';
 import { DEFAULT_POST_OPTIONS } from '../utils/pure/types';
-import type { BatchLine, ClipSettings, PageEntry } from './batch';
+import type { BatchFailure, BatchLine, ClipSettings, PageEntry, RefusedPageFields } from './batch';
 import { pageReferenceTime, readPageBytes, toPublishedField } from './batch';
 import { decodeHtml } from './decode';
 import { joinLocalPages } from './local-pages';
@@ -19,6 +21,8 @@ export interface ClippedPage {
   result: Result<ClipOutput>;
   /** The popup's auto-clip check (`isReaderable`) on the page as loaded. */
   readerable: boolean;
+  /** For a page refused as not-an-article: its metadata, read from the whole page. */
+  refused?: PageMetadataFields;
 }
 
 /** Where a page was read from, so the later pages of a multi-page article can be found beside it. */
@@ -46,24 +50,44 @@ export function clipHtmlBytes(
     if (pageUrl !== placeholder) setDocumentUrl(doc, pageUrl);
   }
   const readerable = isReaderable(doc);
-  const result = clipDocument(doc, pageUrl, {
+  const options = {
     now: settings.now ?? new Date(),
     post: { ...DEFAULT_POST_OPTIONS, timeZone: settings.timeZone },
     ...(settings.activeTemplateId === undefined ? {} : { activeTemplateId: settings.activeTemplateId }),
     ...(settings.templates ? { templates: settings.templates } : {}),
     ...(settings.rules ? { rules: settings.rules } : {}),
+  };
+  const result = clipDocument(doc, pageUrl, {
+    ...options,
     ...(source ? { joinPages: joinLocalPages(source.path, source.pages) } : {}),
   });
-  return { url: pageUrl, result, readerable };
+  if (result.ok || result.code !== 'not-an-article') return { url: pageUrl, result, readerable };
+  // A refused page still has a title, dates and a byline (the popup's "Save whole page" keeps them): so has its line.
+  return { url: pageUrl, result, readerable, refused: readPageMetadata(doc, pageUrl, { now: options.now }) };
+}
+
+/** The metadata fields of a not-an-article line. */
+function toRefusedFields(draft: PageMetadataFields, timeZone: string): RefusedPageFields {
+  return {
+    readerable: false,
+    title: draft.title,
+    byline: draft.byline,
+    siteName: draft.siteName,
+    published: toPublishedField(draft.published, timeZone),
+    modified: toPublishedField(draft.modified, timeZone),
+    lang: draft.lang,
+  };
 }
 
 /** The JSON line for one clipped page. */
 export function toBatchLine(file: string, page: ClippedPage, timeZone: string): BatchLine {
   const { url, result } = page;
   if (!result.ok) {
-    return result.detail === undefined
-      ? { file, url, ok: false, error: result.code }
-      : { file, url, ok: false, error: result.code, detail: result.detail };
+    const failure: BatchFailure =
+      result.detail === undefined
+        ? { file, url, ok: false, error: result.code }
+        : { file, url, ok: false, error: result.code, detail: result.detail };
+    return page.refused ? { ...failure, ...toRefusedFields(page.refused, timeZone) } : failure;
   }
   const { draft, markdown, post } = result.value;
   return {

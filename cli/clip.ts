@@ -285,6 +285,8 @@ async function clipOne(file: string, url: string | null, options: CliOptions, io
   const line = toBatchLine(file, page, options.timeZone);
   if (!line.ok) {
     io.stderr(`${describeFailure(line.error, file, line.detail)}\n`);
+    // A refused page's line still holds its metadata: --json prints it, and the exit code still says refused.
+    if (options.isJson && line.readerable === false) io.stdout(`${JSON.stringify(line, null, 2)}\n`);
     return EXIT_NOT_ARTICLE;
   }
   if (options.out !== null) {

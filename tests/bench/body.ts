@@ -2,6 +2,9 @@
 // CLI pipeline against the corpus's expected text, and the readerable check's agreement with labels.
 // Usage: npm run bench:body -- ../shared/corpus [--set readability|chinese] [--worst N] [--show N] [--page PREFIX]
 // --show N prints, under each of the worst pages, its N longest runs of missing (-) and extra (+) text.
+// A folder laid out as the Scrapinghub article-extraction-benchmark (`ground-truth.json` + `html/*.html.gz`) is
+// scored the same way, in its two fixed halves (`--half A|B` for one), and by that benchmark's own metric too.
+// --rank own lists the worst pages by Postclip's own F1 instead of by its loss against Readability.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,9 @@ import { isReaderable } from '../../utils/dom/extract';
 import type { BodyScore } from './body-score';
 import { markdownToText, meanScore, scoreBody, unmatchedRuns } from './body-score';
 import { errorMessage } from '../../utils/pure/error-message';
+import { isOutsideSet, readOutsideSet } from './body-outside';
+import type { ZyteCounts } from './body-zyte';
+import { zyteCounts, zyteScore } from './body-zyte';
 
 const READABILITY_URL = 'http://fakehost/test/page.html';
 const CHINESE_URL = 'http://localhost/page.html';
@@ -35,6 +41,9 @@ interface PageResult {
   readability: BodyScore;
   postclip: BodyScore;
   postclipError: string | null;
+  /** The Scrapinghub benchmark's per-page counts (body-zyte.ts), for its own metric. */
+  readabilityZyte: ZyteCounts;
+  postclipZyte: ZyteCounts;
   /** Kept for `--show`: what Postclip left out of the expected text, and what it added. */
   postclipText: string;
   expected: string;
@@ -165,11 +174,14 @@ function runPostclip(page: Page): { text: string; error: string | null } {
 function scorePages(pages: Page[]): PageResult[] {
   return pages.map((page) => {
     const postclip = runPostclip(page);
+    const readability = runReadability(page);
     return {
       name: page.name,
-      readability: scoreBody(runReadability(page), page.expected),
+      readability: scoreBody(readability, page.expected),
       postclip: scoreBody(postclip.text, page.expected),
       postclipError: postclip.error,
+      readabilityZyte: zyteCounts(page.expected, readability),
+      postclipZyte: zyteCounts(page.expected, postclip.text),
       postclipText: postclip.text,
       expected: page.expected,
     };
@@ -177,6 +189,9 @@ function scorePages(pages: Page[]): PageResult[] {
 }
 
 const f3 = (n: number): string => n.toFixed(3);
+/** `--rank own`: list the worst pages by Postclip's own F1, not by its loss against Readability. */
+const RANK_OWN =
+  process.argv.includes('--rank') && process.argv[process.argv.indexOf('--rank') + 1] === 'own';
 
 /** The longest runs of missing and extra text of one page, each cut to a line. */
 function printRuns(x: PageResult, show: number): void {
@@ -189,30 +204,51 @@ function printRuns(x: PageResult, show: number): void {
   }
 }
 
-function printSet(label: string, results: PageResult[], worst: number, show: number): void {
-  const r = meanScore(results.map((x) => x.readability));
-  const p = meanScore(results.map((x) => x.postclip));
+/** The P/R/F1 rows of both extractors: the bench's shingle metric, and with `zyte` that benchmark's own. */
+function printRows(results: PageResult[], zyte: boolean): void {
+  const row = (name: string, s: { precision: number; recall: number; f1: number }): void =>
+    console.log(`  ${name.padEnd(20)} ${f3(s.precision)} ${f3(s.recall)} ${f3(s.f1)}`);
+  console.log(`  ${'extractor'.padEnd(20)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}`);
+  row('readability', meanScore(results.map((x) => x.readability)));
+  row('postclip', meanScore(results.map((x) => x.postclip)));
+  if (!zyte) return;
+  row('readability (zyte)', zyteScore(results.map((x) => x.readabilityZyte)));
+  row('postclip (zyte)', zyteScore(results.map((x) => x.postclipZyte)));
+}
+
+function printSet(label: string, results: PageResult[], worst: number, show: number, zyte = false): void {
   const failed = results.filter((x) => x.postclipError !== null);
   console.log(`\n${label}: ${results.length} pages`);
-  console.log(`  ${'extractor'.padEnd(12)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}`);
-  console.log(`  ${'readability'.padEnd(12)} ${f3(r.precision)} ${f3(r.recall)} ${f3(r.f1)}`);
-  console.log(`  ${'postclip'.padEnd(12)} ${f3(p.precision)} ${f3(p.recall)} ${f3(p.f1)}`);
+  if (failed.length && zyte) {
+    // evaluate.py's own rule for an empty body: recall 0, and no precision (it is undefined), so not counted.
+    console.log(
+      '  (a page postclip gives no body on counts as empty: 0 on the shingle metric; on the zyte one,',
+    );
+    console.log('  recall 0 and no precision, as its evaluate.py scores an empty body)');
+  }
+  printRows(results, zyte);
+  if (zyte) {
+    // Page by page, where each extractor wins by more than a rounding difference.
+    const behind = results.filter((x) => x.postclip.f1 < x.readability.f1 - 0.01).length;
+    const ahead = results.filter((x) => x.postclip.f1 > x.readability.f1 + 0.01).length;
+    console.log(`  pages where postclip F1 is below readability's by > 0.01: ${behind}; above: ${ahead}`);
+  }
   if (failed.length) {
     const codes = failed.map((x) => `${x.name} (${x.postclipError ?? ''})`).join(', ');
     console.log(`  postclip gave no body on ${failed.length}: ${codes}`);
     // The same figures without the refused pages: what a clipped page looks like, beside what is refused.
     const clipped = results.filter((x) => x.postclipError === null);
-    const rc = meanScore(clipped.map((x) => x.readability));
-    const pc = meanScore(clipped.map((x) => x.postclip));
     console.log(`  on the ${clipped.length} pages postclip clips:`);
-    console.log(`  ${'readability'.padEnd(12)} ${f3(rc.precision)} ${f3(rc.recall)} ${f3(rc.f1)}`);
-    console.log(`  ${'postclip'.padEnd(12)} ${f3(pc.precision)} ${f3(pc.recall)} ${f3(pc.f1)}`);
+    printRows(clipped, zyte);
   }
   if (worst > 0) {
-    const sorted = [...results].sort(
-      (a, b) => a.postclip.f1 - a.readability.f1 - (b.postclip.f1 - b.readability.f1),
+    const sorted = [...results].sort((a, b) =>
+      RANK_OWN
+        ? a.postclip.f1 - b.postclip.f1
+        : a.postclip.f1 - a.readability.f1 - (b.postclip.f1 - b.readability.f1),
     );
-    console.log(`  worst ${worst} against Readability (name: postclip P/R/F1 | readability F1):`);
+    const against = RANK_OWN ? 'by postclip F1' : 'against Readability';
+    console.log(`  worst ${worst} ${against} (name: postclip P/R/F1 | readability F1):`);
     for (const x of sorted.slice(0, worst)) {
       const q = x.postclip;
       console.log(`    ${x.name}: ${f3(q.precision)}/${f3(q.recall)}/${f3(q.f1)} | ${f3(x.readability.f1)}`);
@@ -279,6 +315,31 @@ function printOwnPages(): void {
   if (wrongLists.length) console.log(`    ${wrongLists.map((l) => l.name).join(', ')}`);
 }
 
+/** An outside labelled set (body-outside.ts): all pages, then each half, by both metrics. */
+function printOutsideSet(
+  root: string,
+  half: string | undefined,
+  only: (pages: Page[]) => Page[],
+  worst: number,
+  show: number,
+): void {
+  const pages = readOutsideSet(root).filter((p) => half === undefined || p.half === half.toUpperCase());
+  const kept = new Set(only(pages).map((p) => p.name));
+  const scored = new Map<string, PageResult>();
+  for (const r of scorePages(pages.filter((p) => kept.has(p.name)))) scored.set(r.name, r);
+  const resultsOf = (h?: 'A' | 'B'): PageResult[] =>
+    pages.flatMap((p) => (h === undefined || p.half === h ? (scored.get(p.name) ?? []) : []));
+  printSet(`${root} (ground-truth.json)`, resultsOf(), 0, 0, true);
+  for (const h of ['A', 'B'] as const) {
+    const part = resultsOf(h);
+    if (part.length) printSet(`half ${h} (sha256(id) ${h === 'A' ? '0-7' : '8-f'})`, part, worst, show, true);
+  }
+  // Every page here is an article: the popup's auto-clip check should say so.
+  const chosen = pages.filter((p) => kept.has(p.name));
+  const yes = chosen.filter((p) => readerableOf(p.bytes, p.url)).length;
+  console.log(`\n  readerable (all are articles): ${yes}/${chosen.length} (${pct(yes, chosen.length)})`);
+}
+
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -287,6 +348,8 @@ function main(): void {
       worst: { type: 'string', default: '0' },
       show: { type: 'string', default: '0' },
       page: { type: 'string' },
+      half: { type: 'string' },
+      rank: { type: 'string' },
     },
   });
   const root = resolve(positionals[0] ?? '../shared/corpus');
@@ -295,6 +358,11 @@ function main(): void {
   const only = (pages: Page[]): Page[] =>
     values.page === undefined ? pages : pages.filter((p) => p.name.startsWith(values.page ?? ''));
   const started = Date.now();
+  if (isOutsideSet(root)) {
+    printOutsideSet(root, values.half, only, worst, show);
+    console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
   if (values.set === undefined || values.set === 'readability') {
     const { pages, readerable } = readReadabilitySet(root);
     printSet('readability/test-pages (expected.html)', scorePages(only(pages)), worst, show);

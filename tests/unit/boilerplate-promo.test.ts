@@ -33,6 +33,53 @@ describe('removePromoBoxes', () => {
     expect(kept(body).split('Officials').length - 1).toBe(2);
   });
 
+  it('drops a related-stories widget wrapped in its own boxes, found from the story beside the outer box', () => {
+    // Modelled on a broadcaster's story page: div.widget > div.content > h3 + ul of headline links.
+    const body = bodyOf(`<div class="article-body"><p>${PARAGRAPH}</p>
+      <div class="article-widget related-stories"><div class="related-stories__content">
+        <h3>More from World</h3><ul>
+        <li><a href="/story/1"><h4>Ferry strike ends after nine days</h4></a></li>
+        <li><a href="/story/2"><h4>Port city names its first night mayor</h4></a></li></ul></div></div>
+      <p>${PARAGRAPH}</p></div>`);
+    removePromoBoxes(body);
+    expect(body.querySelector('.related-stories')?.hasAttribute(DROP_ATTRIBUTE)).toBe(true);
+    expect(kept(body)).not.toMatch(/More from World|Ferry strike/);
+    expect(kept(body).split('Officials').length - 1).toBe(2);
+  });
+
+  it('keeps a heading over links within the page: a table of contents', () => {
+    const body = bodyOf(`<div class="article-body"><p>${PARAGRAPH}</p>
+      <section id="more"><div class="container"><h2>More ways to travel</h2><ul>
+        <li><a href="#sleeper">Sleeper trains</a></li><li><a href="#ferries">Night ferries</a></li></ul></div></section>
+      <p>${PARAGRAPH}</p></div>`);
+    removePromoBoxes(body);
+    expect(body.querySelector(`[${DROP_ATTRIBUTE}]`)).toBeNull();
+  });
+
+  it('does not climb past a wrapper that holds more than the box', () => {
+    const body = bodyOf(`<div class="article-body"><p>${PARAGRAPH}</p>
+      <div class="column"><span>Filed from Lisbon</span><div class="inner">
+        <h3>More from World</h3><ul><li><a href="/story/1">Ferry strike ends</a></li>
+        <li><a href="/story/2">Port city mayor</a></li></ul></div></div>
+      <p>${PARAGRAPH}</p></div>`);
+    removePromoBoxes(body);
+    expect(body.querySelector('.inner')?.hasAttribute(DROP_ATTRIBUTE)).toBe(true);
+    expect(body.querySelector('.column')?.hasAttribute(DROP_ATTRIBUTE)).toBe(false);
+    expect(kept(body)).toContain('Filed from Lisbon');
+  });
+
+  it('finds the story past an empty slot and out of a wrapper, where its paragraphs are short sentences', () => {
+    // Modelled on a sports site: the widget sits between one-sentence paragraphs, an ad slot beside it.
+    const sentence = 'The club said the new manager had won trophies in four different countries.';
+    const body = bodyOf(`<div class="article-body"><div class="part"><p>${sentence}</p><div class="ad"></div>
+      <div class="widget"><div class="content"><h3>More from Sport</h3><ul>
+        <li><a href="/story/1">Ferry strike ends after nine days</a></li>
+        <li><a href="/story/2">Port city names its first night mayor</a></li></ul></div></div></div>
+      <p>${sentence}</p></div>`);
+    removePromoBoxes(body);
+    expect(body.querySelector('.widget')?.hasAttribute(DROP_ATTRIBUTE)).toBe(true);
+  });
+
   it('keeps a section that cites its links in running text, and a list that is not mostly links', () => {
     const body =
       bodyOf(`<section><h2>Sources</h2><p>${PARAGRAPH}</p><ul><li><a href="/r">Report</a></li><li><a href="/s">Study</a></li></ul></section>

@@ -20,6 +20,44 @@ describe('trimArticleEdges', () => {
     expect(root.textContent).toContain(BODY);
   });
 
+  it('drops a site menu kept above the story, and a sign-in list with it', () => {
+    // Modelled on a metro paper's page where the whole page is the article's container.
+    const root = article(`<ul><li><a href="/subscribe">Subscribe</a></li><li>Sign In</li></ul>
+      <ul><li><a href="/">Home</a></li><li><a href="/local/">Local</a></li><li><a href="/sports/">Sports</a></li>
+        <li><a href="/realestate/">Real Estate</a></li><li><a href="/food/">Eat + Drink</a>
+        <ul><li><a href="/services/">Local Professional Services</a></li></ul></li></ul>
+      <h2>Harbour wall approved</h2><p>${BODY}</p>`);
+    trimArticleEdges(root, { titles: ['Harbour wall approved'], byline: null, dates: [] });
+    expect(root.querySelector('ul')).toBeNull();
+    expect(root.textContent).not.toMatch(/Subscribe|Real Estate|Professional/);
+    expect(root.textContent).toContain(BODY);
+  });
+
+  it('drops author links and the section link above a dateline (a tabloid, a regional site)', () => {
+    const root = article(`<ul><li><a href="/author/jane-doe/">View author archive</a></li></ul>
+      <ul><li><a href="/author/sam-roe/">View author archive</a></li><li><a href="#email">email the author</a></li>
+        <li><a href="https://social.example/samroe">follow on social</a></li></ul>
+      <p>November 19, 2025 | 4:20am | Updated November 19, 2025 | 9:32pm</p><p>${BODY}</p>`);
+    trimArticleEdges(root, { titles: ['Harbour wall approved'], byline: null, dates: [] });
+    expect(root.textContent).not.toMatch(/author|follow|November/);
+    expect(root.textContent).toContain(BODY);
+  });
+
+  it('keeps a table of contents, a list of sentences and a list after the first paragraph', () => {
+    const toc = `<ul><li><a href="#why">Why now</a></li><li><a href="#cost">The cost</a></li></ul>`;
+    const points = `<ul><li><a href="/a">The wall will last a century.</a></li><li><a href="/b">It opens in May.</a></li></ul>`;
+    const later = `<ul><li><a href="/c">Engineers</a></li><li><a href="/d">Council</a></li></ul>`;
+    for (const html of [
+      `${toc}<p>${BODY}</p>`,
+      `${points}<p>${BODY}</p>`,
+      `<p>${BODY}</p>${later}<p>${BODY}</p>`,
+    ]) {
+      const root = article(html);
+      trimArticleEdges(root, { titles: ['Harbour wall approved'], byline: null, dates: [] });
+      expect(root.querySelectorAll('ul').length).toBe(1);
+    }
+  });
+
   it('leaves an article with no header lines as it was', () => {
     const html = `<p>${BODY}</p><p>${BODY}</p>`;
     const root = article(html);

@@ -36,6 +36,22 @@ describe('readStructuredSignals', () => {
     expect(namesOf(signals.article?.author, signals.jsonLd)).toEqual(['Jane & Doe']);
   });
 
+  it('reads an author some CMSs encode twice, as a JSON string, by its name', () => {
+    const doc = page(
+      ld({
+        '@type': 'NewsArticle',
+        headline: 'Budget vote',
+        author: '{ "@type":"Person", "name":"Alice Wu" }',
+        contributor: '[{"@type":"Person","name":"Bo Li"},{"@type":"Person","name":"Cy Ng"}]',
+      }),
+    );
+    const signals = readStructuredSignals(doc, URL);
+    expect(namesOf(signals.article?.author, signals.jsonLd)).toEqual(['Alice Wu']);
+    expect(namesOf(signals.article?.contributor, signals.jsonLd)).toEqual(['Bo Li', 'Cy Ng']);
+    // A name that merely has brackets is still a name.
+    expect(namesOf('{Staff} Reporter', signals.jsonLd)).toEqual(['{Staff} Reporter']);
+  });
+
   it('takes <base href> against the page URL', () => {
     expect(findBaseUrl(page('<base href="/root/">'), URL)).toBe('https://example.com/root/');
     expect(findBaseUrl(page(''), URL)).toBe(URL);

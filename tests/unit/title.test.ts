@@ -89,6 +89,15 @@ describe('findTitle', () => {
     expect(findSiteName(doc, 'https://mbp.example/x')).toBe('Millbrook Post');
   });
 
+  it('keeps a short headline whose tab title ends with the site the host names (no h1 to confirm it)', () => {
+    const shell = page(
+      '<title>Hamburg verpflichtet Rückraumspieler | Handballwelt</title><meta property="og:site_name" content="Handballwelt">',
+    );
+    expect(findTitle(shell, 'https://www.handballwelt.example/news/1')).toBe(
+      'Hamburg verpflichtet Rückraumspieler',
+    );
+  });
+
   it('prefers an h1 that the tab title starts with, over a JSON-LD SEO variant', () => {
     const doc = page(
       `<title>The 21 best movies of 2017 - Vox</title>${ld({ '@type': 'NewsArticle', headline: 'How to watch the 21 best films of 2017' })}`,

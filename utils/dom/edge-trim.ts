@@ -1,6 +1,7 @@
 // DOM: trims what Readability keeps at an article's edges: the headline again, byline and date lines, share and
 // link rows, story lists.
 import { removeTrailingLinkRows } from './boilerplate-tail';
+import { isMenuList } from './edge-menus';
 import { BLOCK_TAGS } from './html-blocks';
 import { BREADCRUMB_LABEL, DROP_ATTRIBUTE } from './pre-clean';
 import { readAndLine, readByLine } from '../pure/byline-lines';
@@ -273,6 +274,8 @@ export function trimArticleEdges(root: Element, ctx: EdgeContext): void {
   let pending: Unit[] = [];
   let hasRemoved = false;
   let seen = 0;
+  // Once a sentence is read, the story has begun: a list of short links after it is the story's own.
+  let hasSentence = false;
   for (const unit of top) {
     if (hasMedia(unit)) continue; // a hero image is content; look past it
     if (++seen > MAX_EDGE_UNITS) break;
@@ -282,9 +285,22 @@ export function trimArticleEdges(root: Element, ctx: EdgeContext): void {
       hasRemoved = true;
       continue;
     }
+    // A site menu above the story (`Home · News · Sports`): looked past like a metadata line.
+    if (
+      !hasSentence &&
+      isWhole(unit) &&
+      unit.nodes[0] !== undefined &&
+      isMenuList(unit.nodes[0] as Element)
+    ) {
+      removeUnit(unit, root);
+      continue;
+    }
     if (isWhole(unit) || measureText(unit.text) > MAX_HEADER_LINE_CHARS) break;
     // A standfirst (dek) is a sentence and stays: it is the story's summary, not its furniture.
-    if (isStandfirst(unit)) continue;
+    if (isStandfirst(unit)) {
+      hasSentence = true;
+      continue;
+    }
     if (pending.length >= (hasRemoved ? 1 : 2)) break;
     pending.push(unit);
   }

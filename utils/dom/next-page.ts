@@ -130,7 +130,7 @@ function collectPageLinks(doc: Document, pageUrl: string, isNear: (a: Element) =
     if (url && comparePages(pageUrl, url)) links.push({ url, kind: 'rel', isNearArticle: false });
   }
   for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
-    // What the link says first: most links say nothing of pages, and their URLs need not be parsed.
+    // The link's kind first: most links are neither `next` nor a page number, and then no URL is parsed for them.
     const isRel = /(?:^|\s)next(?:\s|$)/i.test(a.getAttribute('rel') ?? '');
     const text = linkText(a);
     const shown = readShownPage(text);

@@ -139,15 +139,29 @@ export function dereference(value: unknown, nodes: JsonLdNode[]): unknown {
 }
 
 export function namesOf(value: unknown, nodes: JsonLdNode[]): string[] {
-  const list = Array.isArray(value) ? value : [value];
+  const decoded = parseEmbeddedJson(value);
+  const list = Array.isArray(decoded) ? decoded : [decoded];
   const names: string[] = [];
   for (const item of list) {
-    const target = dereference(item, nodes);
+    const target = dereference(parseEmbeddedJson(item), nodes);
     const name = typeof target === 'string' ? target : isRecord(target) ? stringProp(target, 'name') : null;
     const cleaned = clean(name);
     if (cleaned && !names.includes(cleaned)) names.push(cleaned);
   }
   return names;
+}
+
+/**
+ * A value some CMSs encode twice: `"author": "{ \"@type\":\"Person\", \"name\":\"Alice Wu\" }"`. A string that is a JSON
+ * object or list is read as one; any other value is returned as it is.
+ */
+function parseEmbeddedJson(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^\s*[[{][\s\S]*[\]}]\s*$/.test(value)) return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
 }
 
 /** The caller's signals, else the structured half read now (for a finder called on its own). */

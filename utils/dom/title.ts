@@ -109,10 +109,13 @@ function analyzeTitleCandidates(
     const stripped = stripSiteName(candidate, siteNames, url);
     if (stripped.title) return { ...stripped, headline };
   }
-  if (docTitle && !isSiteOnly(docTitle)) {
+  const stripped = docTitle ? stripSiteName(docTitle, siteNames, url) : null;
+  // With no h1 to fall back on (a page its scripts had not built), a short title with the site set off
+  // (`Rückraumspieler | Handballwelt`) is a headline and a site, not the site alone.
+  const hasOwnPart = !h1 && !!stripped?.removed && !!stripped.title && !isSiteOnly(stripped.title);
+  if (docTitle && stripped && (!isSiteOnly(docTitle) || hasOwnPart)) {
     if (h1 && isTitleConfirmedBy(docTitle, h1))
       return { title: h1, removed: removedFrom(docTitle, h1), headline };
-    const stripped = stripSiteName(docTitle, siteNames, url);
     if (stripped.removed) return { ...stripped, headline };
     if (h1 && compact(h1) === compact(docTitle)) return { title: h1, removed: null, headline };
     return { ...stripUnknownSuffix(docTitle), headline };
