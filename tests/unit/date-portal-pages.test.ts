@@ -87,9 +87,16 @@ describe("a clock in the page's top bar", () => {
     expect(dayOf(doc)).toMatchObject({ year: 2019, month: 9, day: 5, hour: 10, minute: 20 });
   });
 
+  // The day the page was served: the article ran no later, and nothing on the page says more.
   it('is still the date when the page shows no other', () => {
     const doc = portal('来源：本报', 'info', CLOCKS.div);
     expect(dayOf(doc)).toMatchObject({ year: 2019, month: 9, day: 8 });
+  });
+
+  it("yields to the URL's date, which a clock never contradicts", () => {
+    const doc = portal('来源：本报', 'info', CLOCKS.div);
+    const url = 'https://news.portal.example.cn/2019/09/05/story.html';
+    expect(dayOf(doc, url)).toMatchObject({ year: 2019, month: 9, day: 5 });
   });
 
   it("keeps a date above the headline inside the article's area", () => {
