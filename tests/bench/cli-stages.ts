@@ -1,6 +1,8 @@
 // Benchmark: where the CLI's CPU goes per page, in this thread (no workers): read, decode, parse, readerable and
 // each clip stage, on the corpus pages of a size band. Run under `node --cpu-prof` for a profile.
-// Usage: npx tsx tests/bench/cli-stages.ts ../shared/corpus [--min-kb 500] [--max-kb 1000] [--rounds 2]
+// Usage: npx tsx --single-threaded-gc tests/bench/cli-stages.ts ../shared/corpus [--min-kb 500] [--max-kb 1000]
+// [--rounds 2]. It runs the sources through tsx, not the workers' bundle: linkedom's EventTarget is not patched here
+// (cli/linkedom-lazy-events.ts), so node creation and GC cost more than in `bench:corpus`.
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -47,11 +47,12 @@ function isPosting(el: Element): boolean {
   // No child element, no name: decided before reading the text (a story's 10,000 paragraphs are such siblings).
   const first = el.firstElementChild;
   if (!first || weighsMoreThan(el, MAX_POSTING_CHARS)) return false;
-  const text = textOf(el);
-  if (text.length < 8 || measureText(text) > MAX_POSTING_CHARS) return false;
+  // The name before the whole text: it is the shorter read.
   const name = textOf(first);
   // A name has two letters or digits at least: not a `^` back-link or a bullet.
   if (name.length > 40 || !/[\p{L}\p{N}]{2}/u.test(name)) return false;
+  const text = textOf(el);
+  if (text.length < 8 || measureText(text) > MAX_POSTING_CHARS) return false;
   // The head's time first: most siblings have none, and then the name need not be searched for one.
   return hasTimestamp(headOf(el)) && !hasTimestamp(name);
 }
@@ -79,10 +80,24 @@ function findPostings(parent: Element): Element[] {
   }
   for (const list of groups.values()) {
     if (list.length < 2) continue;
-    const postings = list.filter(isPosting);
-    if (postings.length >= 2 && postings.length * 2 >= list.length) return postings;
+    const postings = filterPostings(list);
+    if (postings && postings.length >= 2) return postings;
   }
   return [];
+}
+
+/**
+ * The postings of a sibling group when they are at least half of it, else null: the test stops once more than
+ * half are not postings (a story's paragraphs are such a group, and each test reads a paragraph's text).
+ */
+function filterPostings(list: Element[]): Element[] | null {
+  const postings: Element[] = [];
+  let others = 0;
+  for (const el of list) {
+    if (isPosting(el)) postings.push(el);
+    else if (++others * 2 > list.length) return null;
+  }
+  return postings;
 }
 
 /** Two signs of discussion at least: one could be a coincidence (a reference list's links, a dated heading). */

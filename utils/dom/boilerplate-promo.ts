@@ -7,6 +7,7 @@ import {
   isGone,
   isLayout,
   isSentence,
+  layoutTest,
   linkDensity,
   tagOf,
   textOf,
@@ -32,9 +33,11 @@ const NOT_LABEL_PLACES = new Set('FIGURE FIGCAPTION LI TD TH H1 H2 H3 H4 H5 H6 P
 
 /** `<aside><h2>What to know</h2><ul><li><a>…</a></li>…</ul></aside>` inside the story. */
 export function removePromoBoxes(body: Element): void {
+  // The h1s' ancestors found once, not an h1 search of each list's parent: this pass only marks, never removes.
+  const layout = layoutTest(body);
   for (const list of Array.from(body.querySelectorAll('ul, ol'))) {
     const box = list.parentElement;
-    if (!box || isGone(box, body) || isLayout(box) || box === body) continue;
+    if (!box || isGone(box, body) || layout.isLayout(box) || box === body) continue;
     const links = Array.from(list.querySelectorAll('a[href]'));
     if (links.length < 2 || linkDensity(list) < MIN_LIST_LINK_DENSITY) continue;
     // Links within the page (`#themes`) make the story's own table of contents, not a promotion.
@@ -50,7 +53,7 @@ export function removePromoBoxes(body: Element): void {
     if (extra > MAX_PROMO_EXTRA_CHARS || box.querySelectorAll('ul, ol').length > 1) continue;
     // Inside the story: running text right before or after it (a menu or a product grid has none). A widget
     // often sits in wrappers of its own (`div.widget > div.content > h3 + ul`): look beside the outermost.
-    const outer = outermostWrapper(box, body);
+    const outer = outermostWrapper(box, body, layout.isLayout);
     const beside = [nearestText(outer, false, body), nearestText(outer, true, body)];
     if (!beside.some((el) => el !== null && isProse(el))) continue;
     dropBlock(outer);
@@ -58,7 +61,7 @@ export function removePromoBoxes(body: Element): void {
 }
 
 /** The outermost ancestor that holds nothing but `box` (no other element, no text of its own), below layout. */
-function outermostWrapper(box: Element, body: Element): Element {
+function outermostWrapper(box: Element, body: Element, isLayout: (el: Element) => boolean): Element {
   let outer = box;
   for (let up = box.parentElement; up && up !== body && !isLayout(up); up = up.parentElement) {
     if (up.childElementCount !== 1 || hasOwnText(up)) break;

@@ -115,13 +115,14 @@ export function findPageLinks(doc: Document, pageUrl: string, articleText: strin
     if (url && comparePages(pageUrl, url)) links.push({ url, kind: 'rel', isNearArticle: false });
   }
   for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
-    const url = resolve(a.getAttribute('href'), base);
-    if (!url || !comparePages(pageUrl, url)) continue;
+    // The link's kind first: most links are neither `next` nor a page number, and then no URL is parsed for them.
     const isRel = /(?:^|\s)next(?:\s|$)/i.test(a.getAttribute('rel') ?? '');
     const text = linkText(a);
     const shown = readShownPage(text);
     const kind = isRel ? 'rel' : isNextPageText(text) ? 'next' : shown !== null ? 'number' : null;
     if (kind === null) continue;
+    const url = resolve(a.getAttribute('href'), base);
+    if (!url || !comparePages(pageUrl, url)) continue;
     const link: PageLink = { url, kind, isNearArticle: isNearArticle(a, article) };
     if (kind === 'number' && shown !== null) link.shown = shown;
     links.push(link);

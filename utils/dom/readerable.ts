@@ -34,7 +34,7 @@ const MIN_TEASERS = 3;
 
 function ownText(el: Element): string {
   let text = '';
-  for (const node of Array.from(el.childNodes)) {
+  for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 3) text += node.textContent ?? '';
     // Inline formatting is part of the running text; links are counted apart.
     else if (
@@ -97,24 +97,36 @@ function nextElementIn(node: Element, root: Element): Element | null {
   return null;
 }
 
+/** Per page: whether each element is one of repeated teasers, and whether it is a teaser (siblings ask again). */
+interface TeaserCache {
+  repeated: Map<Element, boolean>;
+  teaser: Map<Element, boolean>;
+}
+
+function isTeaserCached(el: Element, cache: TeaserCache): boolean {
+  let result = cache.teaser.get(el);
+  if (result === undefined) cache.teaser.set(el, (result = isTeaser(el)));
+  return result;
+}
+
 /** Whether an element is one of at least MIN_TEASERS teaser siblings (a result in a list of stories). */
-function isRepeatedTeaser(el: Element, cache: Map<Element, boolean>): boolean {
-  const cached = cache.get(el);
+function isRepeatedTeaser(el: Element, cache: TeaserCache): boolean {
+  const cached = cache.repeated.get(el);
   if (cached !== undefined) return cached;
   let result = false;
   const parent = el.parentElement;
-  if (parent && isTeaser(el)) {
+  if (parent && isTeaserCached(el, cache)) {
     let teasers = 0;
-    for (const sibling of Array.from(parent.children))
-      if (isTeaser(sibling) && ++teasers >= MIN_TEASERS) break;
+    for (let sibling = parent.firstElementChild; sibling; sibling = sibling.nextElementSibling)
+      if (isTeaserCached(sibling, cache) && ++teasers >= MIN_TEASERS) break;
     result = teasers >= MIN_TEASERS;
   }
-  cache.set(el, result);
+  cache.repeated.set(el, result);
   return result;
 }
 
 /** The block is, or sits within a few levels in, one of repeated teasers: its text is a snippet, not an article. */
-function isInTeaser(block: Element, cache: Map<Element, boolean>): boolean {
+function isInTeaser(block: Element, cache: TeaserCache): boolean {
   let current: Element | null = block;
   for (let depth = 0; current && depth < 4; depth++, current = current.parentElement) {
     if (isRepeatedTeaser(current, cache)) return true;
@@ -188,7 +200,7 @@ export function measureReaderable(doc: Document): ReaderableShape {
   if (!body) return shape;
   const chrome = new Map<Element, boolean>();
   const scores = new Map<Element, number>();
-  const teasers = new Map<Element, boolean>();
+  const teasers: TeaserCache = { repeated: new Map(), teaser: new Map() };
   const blocks = Array.from(body.querySelectorAll(BLOCK_SELECTOR)).slice(0, MAX_BLOCKS);
   for (const el of blocks) {
     const tag = el.tagName.toUpperCase();
