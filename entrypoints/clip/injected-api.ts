@@ -1,17 +1,19 @@
 // The API the injected clip script installs in the page: reads a Document, returns plain data. Kept apart from
 // index.ts (which needs WXT's runtime) so node tests can run it on a parsed page.
-import { extractArticleParts, isReaderable, stageClockOf } from '../../utils/dom/extract';
+import { extractDeferredParts, isReaderable, stageClockOf } from '../../utils/dom/extract';
 import { findArticleImages } from '../../utils/dom/image-select';
 import { ownedElementToMarkdown } from '../../utils/dom/markdown';
 import { parseInert } from '../../utils/dom/markdown-inert';
 import { findCanonical } from '../../utils/dom/metadata';
+import { hasPageLinks } from '../../utils/dom/next-page';
 import { MAX_FIELD_CHARS } from '../../utils/pure/backup-format';
 import { errorMessage } from '../../utils/pure/error-message';
 import type { ExtractOptions } from '../../utils/dom/extract';
-import type { ClipDraft } from '../../utils/pure/types';
+import type { SavedDraft } from '../../utils/pure/types';
 import type { InjectedApi, InjectedClipOptions, InjectedClipReply } from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { fail, ok } from '../../utils/pure/result';
+import { toSavedDraft } from '../../utils/pure/saved-draft';
 import type { StageClock, StageTimings } from '../../utils/pure/stage-timings';
 import { timeStage } from '../../utils/pure/stage-timings';
 import { fetchImageInPage } from './image-fetch';
@@ -37,7 +39,7 @@ function hasSelection(doc: Document): boolean {
 
 /** The draft's images (with keep-images on) and Markdown from `content`, its article element: what the background saves. */
 function toClipReply(
-  draft: ClipDraft,
+  draft: SavedDraft,
   content: Element,
   opts: InjectedClipOptions,
   timer: StageClock | undefined,
@@ -57,7 +59,8 @@ function toClipReply(
     );
     if (images.length > 0) draft.images = images.slice(0, MAX_IMAGES_PER_CLIP);
   }
-  return ok({ draft, markdown: ownedElementToMarkdown(content, draft.url, opts.style, timer) });
+  const markdown = ownedElementToMarkdown(content, draft.url, opts.style, timer);
+  return ok({ draft: toSavedDraft(draft), markdown });
 }
 
 /** `doc` is the page; `pageUrl` reads its address at call time (the page may have navigated in place since). */
@@ -88,15 +91,16 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
           ...(opts.articleSelector ? { articleSelector: opts.articleSelector } : {}),
           ...(opts.dateSelector ? { dateSelector: opts.dateSelector } : {}),
         };
-        const extracted = extractArticleParts(doc, url, { ...options, ...measure });
+        // The article's HTML and text are read only for joining later pages: the reply carries the Markdown.
+        const extracted = extractDeferredParts(doc, url, { ...options, ...measure });
         if (!extracted.ok) return extracted;
-        const { draft, content } = extracted.value;
+        const { draft, content, readBodies } = extracted.value;
         const timer = stageClockOf(measure);
-        const finish = (joined: ClipDraft): InjectedClipReply => {
+        const finish = (joined: SavedDraft): InjectedClipReply => {
           try {
             // A joined article has no element of its own yet: its HTML, parsed inertly, is one.
             const reply =
-              joined === draft
+              joined.pagesJoined === undefined || joined.contentHtml === undefined
                 ? toClipReply(draft, content, opts, timer)
                 : toClipReply(joined, parseInert(joined.contentHtml, doc), opts, timer);
             api.lastTimings = timings;
@@ -108,7 +112,12 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
         const until = opts.pagesUntil;
         if (until === undefined || draft.kind !== 'article') return finish(draft);
         // A multi-page article: its later pages, fetched from here, until the clip's page budget is spent.
-        return joinFetchedPages(doc, url, draft, options, until).then(finish, () => finish(draft));
+        // The stage times the search for a next page on this page (what runs before the first fetch).
+        const hasPager = timeStage(timer, 'pages', () => hasPageLinks(doc, url));
+        if (!hasPager) return finish(draft);
+        const first = { ...draft, ...readBodies() };
+        const joining = timeStage(timer, 'pages', () => joinFetchedPages(doc, url, first, options, until));
+        return joining.then(finish, () => finish(draft));
       } catch (error) {
         return fail('unknown', errorMessage(error));
       }

@@ -56,9 +56,16 @@ describe('shape checks', () => {
     ['kind', 'everything'],
     ['dir', 'up'],
     ['published', { raw: 'x', source: 'meta', detail: '', parts: { year: '2024' } }],
-    ['contentHtml', undefined],
+    ['contentHtml', 42],
+    ['textContent', null],
   ])('rejects a draft with a bad %s', (field, value) => {
     expect(isClipDraft({ ...DRAFT, [field]: value })).toBe(false);
+  });
+
+  it('accepts a draft saved without its HTML and plain text, as clips are saved now', () => {
+    const { contentHtml: _html, textContent: _text, ...saved } = DRAFT;
+    expect(isClipDraft(saved)).toBe(true);
+    expect(isStoredClip({ ...CLIP, draft: saved })).toBe(true);
   });
 
   it.each([

@@ -29,6 +29,9 @@ describe('clipFetchedDocument', () => {
     expect(result.value.markdown).toContain('[cheaper tickets](https://news.example/fares)');
     expect(result.value.markdown).not.toContain('chrome-extension');
     expect(result.value.markdown).not.toContain('ran');
+    // The message back carries the Markdown, not the HTML and text it was made from.
+    expect(result.value.draft).not.toHaveProperty('contentHtml');
+    expect(result.value.draft).not.toHaveProperty('textContent');
   });
 
   it('says not-an-article for a page of links, and never throws', () => {

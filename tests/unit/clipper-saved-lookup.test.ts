@@ -35,7 +35,9 @@ afterEach(() => {
 });
 
 /** The clipper against the real injected API, running on a parsed page. */
-async function clipAndProbe(html: string): Promise<{ savedClipId: string | null; clipId: string }> {
+async function clipAndProbe(
+  html: string,
+): Promise<{ savedClipId: string | null; clipId: string; library: Library }> {
   const doc = new JSDOM(html, { url: PAGE_URL }).window.document;
   const api = createInjectedApi(doc, () => PAGE_URL);
   const library = await openLibrary(new IDBFactory());
@@ -60,7 +62,7 @@ async function clipAndProbe(html: string): Promise<{ savedClipId: string | null;
   if (!saved.ok) throw new Error(`clip failed: ${saved.code}`);
   const probe = await probeActiveTab(deps);
   if (!probe.ok) throw new Error(`probe failed: ${probe.code}`);
-  return { savedClipId: probe.value.savedClipId, clipId: saved.value.clip.id };
+  return { savedClipId: probe.value.savedClipId, clipId: saved.value.clip.id, library };
 }
 
 describe('already saved?', () => {
@@ -74,6 +76,15 @@ describe('already saved?', () => {
   it('recognises a page with link[rel=canonical]', async () => {
     const { savedClipId, clipId } = await clipAndProbe(pageHtml(`<link rel="canonical" href="${OG_URL}">`));
     expect(savedClipId).toBe(clipId);
+  });
+
+  it('saves the draft and its Markdown without the article HTML and plain text (issue 13)', async () => {
+    const { clipId, library } = await clipAndProbe(pageHtml(''));
+    const stored = await library.getClip(clipId);
+    expect(stored?.markdown).toContain('harbour wall');
+    expect(stored?.draft.url).toBe(PAGE_URL);
+    expect(stored?.draft).not.toHaveProperty('contentHtml');
+    expect(stored?.draft).not.toHaveProperty('textContent');
   });
 
   it('recognises a page with no canonical URL at all', async () => {

@@ -10,8 +10,9 @@ const URL_DE = 'https://www.stadtanzeiger.example.de/lokales/brueckensanierung';
 const NOW = new Date('2019-09-08T04:00:00Z');
 
 /** A portal article: the headline, the date line, the text, and a list of other stories with their own dates. */
-function portal(dateLine: string, lineClass = 'info'): Document {
+function portal(dateLine: string, lineClass = 'info', topBar = ''): Document {
   return parseHTML(`<!doctype html><html lang="zh-CN"><head><title>城市新建一批口袋公园_新闻中心</title></head><body>
+${topBar}
 <div class="article"><h1>城市新建一批口袋公园</h1>
 <div class="${lineClass}">${dateLine}</div>
 <div class="content"><p>${'记者从市园林局获悉，今年全市新建口袋公园四十余处，方便市民就近休闲。'.repeat(12)}</p></div></div>
@@ -60,5 +61,63 @@ describe('date forms on a portal page, against the reference time', () => {
 
   it("prefers the article's own date line over the page's clock and the related list", () => {
     expect(dayOf(portal('2019-09-05 10:20 来源：本报'))).toMatchObject({ year: 2019, month: 9, day: 5 });
+  });
+});
+
+/** Portals' top bars show the day the page was served, before the headline and outside the article. */
+const CLOCKS = {
+  div: '<div class="top"><div class="date">2019年9月8日 星期日</div><a href="/">首页</a> <a href="/news/">新闻</a></div>',
+  header: '<header><span>今天是 2019年9月8日 星期日</span><a href="/">首页</a></header>',
+  banner: '<div role="banner"><p class="time">2019-09-08 星期日</p><a href="/">首页</a></div>',
+};
+
+describe("a clock in the page's top bar", () => {
+  it.each(Object.entries(CLOCKS))('loses to a year-less date line (%s)', (_, clock) => {
+    const doc = portal('发布时间：09-07 19:02 来源：本报', 'info', clock);
+    expect(dayOf(doc)).toMatchObject({ year: 2019, month: 9, day: 7, hour: 19, minute: 2 });
+  });
+
+  it('loses to a relative date line', () => {
+    const doc = portal('<span class="time">3小时前</span> 来源：本报', 'info', CLOCKS.div);
+    expect(dayOf(doc)).toMatchObject({ year: 2019, month: 9, day: 8, hour: 9, minute: 0 });
+  });
+
+  it('loses to a full date line, as it always did', () => {
+    const doc = portal('发布时间：2019-09-05 10:20 来源：本报', 'info', CLOCKS.header);
+    expect(dayOf(doc)).toMatchObject({ year: 2019, month: 9, day: 5, hour: 10, minute: 20 });
+  });
+
+  // The day the page was served: the article ran no later, and nothing on the page says more.
+  it('is still the date when the page shows no other', () => {
+    const doc = portal('来源：本报', 'info', CLOCKS.div);
+    expect(dayOf(doc)).toMatchObject({ year: 2019, month: 9, day: 8 });
+  });
+
+  it("yields to the URL's date, which a clock never contradicts", () => {
+    const doc = portal('来源：本报', 'info', CLOCKS.div);
+    const url = 'https://news.portal.example.cn/2019/09/05/story.html';
+    expect(dayOf(doc, url)).toMatchObject({ year: 2019, month: 9, day: 5 });
+  });
+
+  it("keeps a date above the headline inside the article's area", () => {
+    const doc =
+      parseHTML(`<!doctype html><html lang="zh-CN"><head><title>口袋公园</title></head><body>${CLOCKS.div}
+<div class="article"><p class="date">2019年9月5日</p><h1>城市新建一批口袋公园</h1>
+<div class="info">3小时前 来源：本报</div>
+<div class="content"><p>${'记者从市园林局获悉，今年全市新建口袋公园四十余处，方便市民就近休闲。'.repeat(12)}</p></div></div>
+</body></html>`).document;
+    expect(dayOf(doc)).toMatchObject({ year: 2019, month: 9, day: 5 });
+  });
+
+  it('never yields to a widget that is not the date line', () => {
+    const weather = portal('昨天 12:00 晴 28℃', 'weather', CLOCKS.div);
+    expect(dayOf(weather)).toMatchObject({ year: 2019, month: 9, day: 8 });
+    // A sidebar beside the article: skipped as ever, whatever it holds.
+    const side = portal(
+      '来源：本报',
+      'info',
+      `${CLOCKS.div}<div class="sidebar"><p class="time">09-01 08:00</p></div>`,
+    );
+    expect(dayOf(side)).toMatchObject({ year: 2019, month: 9, day: 8 });
   });
 });

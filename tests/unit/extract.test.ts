@@ -1,7 +1,13 @@
 import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { MAX_ELEMENTS, extractArticle, isReaderable } from '../../utils/dom/extract';
+import {
+  MAX_ELEMENTS,
+  extractArticle,
+  extractArticleParts,
+  extractDeferredParts,
+  isReaderable,
+} from '../../utils/dom/extract';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
 const PARAGRAPH =
@@ -230,6 +236,31 @@ describe.each(PARSERS)('extractArticle with %s', (_name, parse) => {
     const result = extractArticle(parse(EN_NEWS, EN_URL), EN_URL, { now: NOW });
     if (!result.ok) throw new Error(result.detail);
     expect(result.value.published?.parts).toMatchObject({ year: 2023, month: 9, day: 14 });
+  });
+
+  it('deferred: the same draft without the bodies, which it reads from the article when asked', () => {
+    const html = `<html lang="en"><head><title>Harbour wall</title></head><body><article><h1>Harbour wall</h1>${`<p>${PARAGRAPH} <a href="/x">more</a></p>`.repeat(6)}</article></body></html>`;
+    const url = 'https://news.example/2024/wall';
+    const full = extractArticleParts(parse(html, url), url, { now: NOW });
+    const deferred = extractDeferredParts(parse(html, url), url, { now: NOW });
+    if (!full.ok || !deferred.ok) throw new Error('not extracted');
+    expect(deferred.value.draft).not.toHaveProperty('contentHtml');
+    expect(deferred.value.draft).not.toHaveProperty('textContent');
+    const { contentHtml, textContent, ...rest } = full.value.draft;
+    expect(deferred.value.draft).toEqual(rest);
+    expect(deferred.value.readBodies()).toEqual({ contentHtml, textContent });
+    expect(textContent).toContain('harbour wall');
+    expect(deferred.value.content.innerHTML).toBe(full.value.content.innerHTML);
+  });
+
+  it('names a page with no title by its first sentence, deferred or not', () => {
+    const html = `<html><head></head><body><div>${`<p>${PARAGRAPH}</p>`.repeat(6)}</div></body></html>`;
+    const url = 'https://news.example/2024/untitled';
+    const deferred = extractDeferredParts(parse(html, url), url, { now: NOW });
+    const full = extractArticle(parse(html, url), url, { now: NOW });
+    if (!deferred.ok || !full.ok) throw new Error('not extracted');
+    expect(deferred.value.draft.title).toBe(full.value.title);
+    expect(full.value.title).toMatch(/^The town council met on Tuesday/);
   });
 
   it('refuses a page above the element limit', () => {

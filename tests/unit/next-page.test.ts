@@ -1,7 +1,7 @@
 // Next-page choice (utils/pure/next-page.ts) and finding it on a page (utils/dom/next-page.ts).
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { findNextPageUrl } from '../../utils/dom/next-page';
+import { findNextPageUrl, hasPageLinks } from '../../utils/dom/next-page';
 import type { PageLink } from '../../utils/pure/next-page';
 import {
   chooseNextPage,
@@ -94,5 +94,30 @@ describe('findNextPageUrl', () => {
       `<div class="nav"><a href="content_70001_2.html">下一页</a></div><div>${'广告'.repeat(400)}</div><p>${ARTICLE}</p><div>${'推荐'.repeat(400)}</div>`,
     );
     expect(findNextPageUrl(doc, BASE, ARTICLE)).toBeNull();
+  });
+});
+
+describe('hasPageLinks', () => {
+  const ARTICLE = '走进位于城西的原江城第二纺织厂，高大的锯齿形厂房依然保留着当年的模样。';
+  const page = (body: string, head = ''): Document =>
+    parseHTML(`<html><head>${head}</head><body>${body}</body></html>`).document;
+
+  it('is false on a page with no link to another page of the article: the search needs no article text', () => {
+    const doc = page(
+      `<nav><a href="/finance/">财经</a> <a href="content_70002.html">下一篇</a></nav><p>${ARTICLE}</p>` +
+        '<a href="https://other.test/finance/2026-05/12/content_70001_2.html">下一页</a>',
+    );
+    expect(hasPageLinks(doc, BASE)).toBe(false);
+    // Whatever text it is given, the search then finds nothing either.
+    expect(findNextPageUrl(doc, BASE, ARTICLE)).toBeNull();
+    expect(findNextPageUrl(doc, BASE, '')).toBeNull();
+  });
+
+  it('is true for a pager, a next-page link or <link rel=next>, near the article or not', () => {
+    expect(hasPageLinks(page(`<p>${ARTICLE}</p><a href="content_70001_2.html">2</a>`), BASE)).toBe(true);
+    expect(hasPageLinks(page(`<div class="nav"><a href="content_70001_2.html">下一页</a></div>`), BASE)).toBe(
+      true,
+    );
+    expect(hasPageLinks(page('<p>x</p>', '<link rel="next" href="content_70001_2.html">'), BASE)).toBe(true);
   });
 });

@@ -42,6 +42,19 @@ describe('isArticleShaped', () => {
     ).toBe(true);
   });
 
+  it('stops measuring at the first clearly dominant block, with the same answer', () => {
+    // A long article, then more teasers than it has paragraphs: the early stop must not change the verdict.
+    const paragraphs = Array.from({ length: 40 }, () => `<p>${SENTENCE.repeat(2)}</p>`).join('');
+    const page = doc(`<main><h1>Canal walk</h1><div class="body">${paragraphs}</div>${teasers(60)}</main>`);
+    const whole = measureReaderable(page);
+    const early = measureReaderable(page, 400);
+    expect(early.dominant).toBeGreaterThanOrEqual(400);
+    expect(early.dominant).toBeLessThan(whole.dominant);
+    expect(early.teaser).toBe(0);
+    expect(whole.teaser).toBeGreaterThan(0);
+    expect(isArticleShaped(page)).toBe(true);
+  });
+
   it('counts a list inside the article with the text around it', () => {
     const body = `<article><h1>Notes</h1><p>${SENTENCE}</p><ul><li>${SENTENCE}</li><li>${SENTENCE}</li><li>${SENTENCE}</li><li>${SENTENCE}</li></ul></article>`;
     expect(measureReaderable(doc(body)).dominant).toBeGreaterThan(4 * 70);

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../utils/platform/store';
 import { DB_NAME, DB_VERSION, StoreError } from '../../utils/platform/library-db';
 import { openLibrary } from '../../utils/platform/store';
-import type { ClipDraft, ClipSummary, StoredClip } from '../../utils/pure/types';
+import type { ClipSummary, SavedDraft, StoredClip } from '../../utils/pure/types';
 
 interface IndexSchema {
   name: string;
@@ -235,7 +235,7 @@ describe.each(SHIPPED)('upgrade from schema v$version', ({ version, schema }) =>
     for (const clip of clips) expect((await lib.findByUrl(`${clip.url}#section`))?.id).toBe(clip.id);
     const edited = clips.find((clip) => Object.keys(clip.edits).length > 0);
     if (!edited) throw new Error('fixture has no edited clip');
-    const draft: ClipDraft = { ...edited.draft, title: 'Re-clipped' };
+    const draft: SavedDraft = { ...edited.draft, title: 'Re-clipped' };
     const { clip, isUpdate } = await lib.saveDraft(draft, 'new body', edited.updatedAt + 1000);
     expect(isUpdate).toBe(true);
     expect(clip.id).toBe(edited.id);

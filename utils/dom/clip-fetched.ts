@@ -3,9 +3,10 @@
 import type { InjectedClipOptions } from '../pure/protocol';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
-import type { ClipDraft } from '../pure/types';
+import { toSavedDraft } from '../pure/saved-draft';
+import type { SavedDraft } from '../pure/types';
 import { errorMessage } from '../pure/error-message';
-import { extractArticleParts } from './extract';
+import { extractDeferredParts } from './extract';
 import { ownedElementToMarkdown } from './markdown';
 
 /**
@@ -35,10 +36,11 @@ export function clipFetchedDocument(
   doc: Document,
   url: string,
   opts: InjectedClipOptions,
-): Result<{ draft: ClipDraft; markdown: string }> {
+): Result<{ draft: SavedDraft; markdown: string }> {
   try {
     setFetchedBase(doc, url);
-    const extracted = extractArticleParts(doc, url, {
+    // The HTML and text of the article are never read: the reply carries its Markdown.
+    const extracted = extractDeferredParts(doc, url, {
       now: new Date(opts.now),
       // A page never opened has no selection; `page` mode is the fallback the menu uses.
       mode: opts.mode === 'selection' ? 'article' : opts.mode,
@@ -48,7 +50,10 @@ export function clipFetchedDocument(
     });
     if (!extracted.ok) return extracted;
     const { draft, content } = extracted.value;
-    return ok({ draft, markdown: ownedElementToMarkdown(content, draft.url, opts.style) });
+    return ok({
+      draft: toSavedDraft(draft),
+      markdown: ownedElementToMarkdown(content, draft.url, opts.style),
+    });
   } catch (error) {
     return fail('unknown', errorMessage(error));
   }

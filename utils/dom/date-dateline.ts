@@ -23,20 +23,21 @@ const MAX_EAST_MINUTES = 14 * 60;
 
 /** In or around a list of other stories, each with its own date; a byline list (`<ul><li>29.04.2020</li><li>By …`)
  * holds one date and is the article's. */
-function isInList(el: Element): boolean {
+export function isInList(el: Element): boolean {
   const list = el.closest('ul, ol, dl') ?? (el.querySelector('li') ? el : null);
   return list !== null && findDatesInText(textPrefix(list, 2000)).length > 1;
 }
 
 /** Text naming a single day: a dateline, not a run of dated teasers. */
-function hasOneDay(el: Element): boolean {
+export function hasOneDay(el: Element): boolean {
   const days = new Set(
     findDatesInText(textPrefix(el, 2000)).map((m) => `${m.parts.year}-${m.parts.month}-${m.parts.day}`),
   );
   return days.size <= 1;
 }
 
-const WINDOW = { before: NEAR_BEFORE_HEADLINE, after: NEAR_AFTER_HEADLINE };
+/** The elements around the headline that the dateline checks scan. */
+export const DATELINE_WINDOW = { before: NEAR_BEFORE_HEADLINE, after: NEAR_AFTER_HEADLINE };
 
 /** Whether an element sits where the article's own dateline does: near the headline, not in a list. */
 function makeDatelineTest(doc: Document, ctx: Context): (el: Element) => boolean {
@@ -65,7 +66,7 @@ function scoredDatelines(
   isDateline: (el: Element) => boolean,
 ): TextCandidate[] {
   if (!ctx.headline) return [];
-  return scoreTextCandidates(doc, kind, ctx, false, WINDOW)
+  return scoreTextCandidates(doc, kind, ctx, false, DATELINE_WINDOW)
     .sort((a, b) => b.score - a.score)
     .slice(0, 5)
     .filter((c) => isDateline(c.el) && hasOneDay(c.el));
@@ -197,7 +198,7 @@ export function settleUtcDay(
  * A dateline this strong is a labelled or date-classed short line by the headline (`Veröffentlicht am 01.04.2023,
  * 12:00 Uhr` in `.publishInfo`): scoreText gives +3 for a date class, +3 for a label, up to +4 for closeness.
  */
-const STRONG_DATELINE = 5;
+export const STRONG_DATELINE = 5;
 
 /**
  * The date the article's own dateline shows, when it disagrees with a structured date by at least `minDays`:

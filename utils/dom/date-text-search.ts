@@ -401,7 +401,7 @@ export function fromText(doc: Document, kind: Kind, ctx: Context, withReference 
   return scoreTextCandidates(doc, kind, ctx, withReference)
     .sort((a, b) => b.score - a.score)
     .slice(0, 20)
-    .map((c) => c.candidate);
+    .map((c) => ({ ...c.candidate, el: c.el }));
 }
 
 /** Every dated text on the page with its score (higher is likelier the article's own date), for review and tuning. */

@@ -28,7 +28,7 @@ import { countCjk } from '../pure/cjk';
 import { firstSentence, normalizeSpace } from '../pure/page-text';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
-import type { ClipDraft } from '../pure/types';
+import type { ClipDraft, DraftBodies, SavedDraft } from '../pure/types';
 import { hostOf } from '../pure/url';
 import { errorMessage } from '../pure/error-message';
 import type { StageClock, StageTimings } from '../pure/stage-timings';
@@ -63,6 +63,20 @@ export interface ExtractedParts {
   draft: ClipDraft;
   /** The element whose children are the article (what `contentHtml` parses back into). */
   content: Element;
+}
+
+/** The draft's article HTML and plain text, both read from the article element. */
+export type DraftBodyText = Pick<ClipDraft, DraftBodies>;
+
+/**
+ * ExtractedParts with the article's HTML and text not yet read: the clip in the tab sends only the Markdown, and
+ * on a long page reading them is tens of milliseconds spent for nothing.
+ */
+export interface DeferredParts {
+  draft: SavedDraft;
+  content: Element;
+  /** Reads (once) the HTML and text of `content`: call it before `content` is converted to Markdown. */
+  readBodies: () => DraftBodyText;
 }
 
 /**
@@ -104,6 +118,25 @@ export function extractArticleParts(
   url: string,
   opts: ExtractOptions,
 ): Result<ExtractedParts> {
+  const parts = extractDeferredParts(doc, url, opts);
+  if (!parts.ok) return parts;
+  const { draft, content, readBodies } = parts.value;
+  try {
+    const { contentHtml, textContent } = readBodies();
+    // The bodies where they always were in a draft, before `kind`.
+    const { kind, ...rest } = draft;
+    return ok({ draft: { ...rest, contentHtml, textContent, kind }, content });
+  } catch (error) {
+    return fail('unknown', errorMessage(error));
+  }
+}
+
+/** extractArticleParts without reading the article's HTML and text until they are asked for. Never changes `doc`. */
+export function extractDeferredParts(
+  doc: Document,
+  url: string,
+  opts: ExtractOptions,
+): Result<DeferredParts> {
   try {
     const result = extract(doc, url, opts);
     if (result.ok || result.code !== 'not-an-article' || (opts.mode ?? 'article') !== 'article')
@@ -144,7 +177,7 @@ interface Picked {
   isOuter?: boolean;
 }
 
-function extract(doc: Document, url: string, opts: ExtractOptions): Result<ExtractedParts> {
+function extract(doc: Document, url: string, opts: ExtractOptions): Result<DeferredParts> {
   const mode = opts.mode ?? 'article';
   const timer = stageClockOf(opts);
   // One list of the page's elements, counted here and reused to find shadow roots.
@@ -191,15 +224,22 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<Extra
     }
     dropParagraphIndents(content);
   });
-  const { contentHtml, textContent } = timeStage(timer, 'serialize', () => ({
-    contentHtml: isOuter ? content.outerHTML : content.innerHTML,
-    textContent: readTextLines(content, Number.POSITIVE_INFINITY).join('\n'),
-  }));
-  const draft: ClipDraft = {
+  let bodies: DraftBodyText | null = null;
+  const readBodies = (): DraftBodyText =>
+    (bodies ??= timeStage(timer, 'serialize', () => ({
+      contentHtml: isOuter ? content.outerHTML : content.innerHTML,
+      textContent: readTextLines(content, Number.POSITIVE_INFINITY).join('\n'),
+    })));
+  const draft: SavedDraft = {
     url,
     canonical: meta.canonical,
     // A page with no title is named by its first sentence, not its host.
-    title: meta.title || normalizeSpace(hints.title) || firstSentence(textContent) || hostOf(url) || url,
+    title:
+      meta.title ||
+      normalizeSpace(hints.title) ||
+      firstSentence(readBodies().textContent) ||
+      hostOf(url) ||
+      url,
     byline: meta.byline,
     siteName: meta.siteName,
     lang: meta.lang,
@@ -209,8 +249,6 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<Extra
     keywords: meta.keywords,
     published,
     modified,
-    contentHtml,
-    textContent,
     kind,
   };
   // A per-site article element is kept with its own tag, as `outerHTML` keeps it: give it a parent to convert.
@@ -219,7 +257,7 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<Extra
     root = content.ownerDocument.createElement('div');
     root.appendChild(content);
   }
-  return ok({ draft, content: root });
+  return ok({ draft, content: root, readBodies });
 }
 
 function pickSelection(doc: Document, opts: ExtractOptions): Result<Picked> {

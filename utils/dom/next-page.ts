@@ -50,7 +50,7 @@ function nextInOrder(node: Node): Node | null {
 function meetsArticleText(
   from: Node | null,
   step: (node: Node) => Node | null,
-  article: string,
+  article: () => string,
   within: Element,
 ): boolean {
   let other = 0;
@@ -59,7 +59,7 @@ function meetsArticleText(
     if (at.nodeType !== 3 || within.contains(at)) continue;
     const text = squash(at.textContent ?? '');
     if (!text) continue;
-    if (text.length >= MIN_MATCH_CHARS && article.includes(text)) return true;
+    if (text.length >= MIN_MATCH_CHARS && article().includes(text)) return true;
     other += text.length;
     if (other > NEAR_SLACK_CHARS) return false;
   }
@@ -76,7 +76,7 @@ function pagerOf(link: Element): Element {
   return block;
 }
 
-function isNearArticle(link: Element, article: string): boolean {
+function isNearArticle(link: Element, article: () => string): boolean {
   const pager = pagerOf(link);
   return (
     meetsArticleText(previousInOrder(pager), previousInOrder, article, pager) ||
@@ -106,8 +106,23 @@ function linkText(a: Element): string {
  * article (`comparePages`) are measured for where they sit.
  */
 export function findPageLinks(doc: Document, pageUrl: string, articleText: string): PageLink[] {
+  // Squashed only when a page link needs it: on a long article that is most of the search's time, and most
+  // pages have no page link at all.
+  let squashed: string | null = null;
+  const article = (): string => (squashed ??= squash(articleText));
+  return collectPageLinks(doc, pageUrl, (a) => isNearArticle(a, article));
+}
+
+/**
+ * Whether `doc` has any link that may lead to another page of the article: without one, findNextPageUrl is null
+ * whatever the article's text, so a caller need not make that text to ask.
+ */
+export function hasPageLinks(doc: Document, pageUrl: string): boolean {
+  return collectPageLinks(doc, pageUrl, () => false).length > 0;
+}
+
+function collectPageLinks(doc: Document, pageUrl: string, isNear: (a: Element) => boolean): PageLink[] {
   const base = findBaseUrl(doc, pageUrl);
-  const article = squash(articleText);
   const links: PageLink[] = [];
   for (const el of Array.from(doc.querySelectorAll('link[rel][href]'))) {
     if (!/(?:^|\s)next(?:\s|$)/i.test(el.getAttribute('rel') ?? '')) continue;
@@ -123,7 +138,7 @@ export function findPageLinks(doc: Document, pageUrl: string, articleText: strin
     if (kind === null) continue;
     const url = resolve(a.getAttribute('href'), base);
     if (!url || !comparePages(pageUrl, url)) continue;
-    const link: PageLink = { url, kind, isNearArticle: isNearArticle(a, article) };
+    const link: PageLink = { url, kind, isNearArticle: isNear(a) };
     if (kind === 'number' && shown !== null) link.shown = shown;
     links.push(link);
   }

@@ -16,6 +16,7 @@ import {
   makeContext,
   parseCandidate,
 } from './date-context';
+import { preferDatelineOverChrome } from './date-chrome';
 import { addTimeOfDay, preferShownDateline, settleUtcDay } from './date-dateline';
 import { fromText, indexElements } from './date-text-search';
 import { isConsistentWithUrl, preferLocalOffset, readUrlDate } from './date-url';
@@ -177,6 +178,8 @@ const GENERIC_META = new Set(['dc.date', 'dcterms.date', 'dc:date', 'date', 'cre
 /** In `steps` below: the generic-meta step, and the steps (JSON-LD to generic metas) that read structured data. */
 const GENERIC_META_STEP = 6;
 const STRUCTURED_STEPS = 7;
+/** The step that reads full dates in the page's text. */
+const TEXT_STEP = 7;
 
 function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: Kind): FoundDate | null {
   const url = ctx.url;
@@ -246,7 +249,12 @@ function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: 
       first ??= candidate;
       // Like htmldate: a date in the URL is strong evidence, so a structured date far from it is doubted.
       if (!urlDate || isConsistentWithUrl(candidate.parts, urlDate)) {
-        const settled = settle(candidate);
+        // A top bar's clock before the headline yields to the article's own date line, whatever its form.
+        const settled = settle(
+          index === TEXT_STEP
+            ? preferDatelineOverChrome(candidate, doc, kind, ctx, isUrlConsistent)
+            : candidate,
+        );
         // Structured dates answer to the dateline readers see; generic `date` metas (often the last change) even
         // when a day apart.
         if (index < STRUCTURED_STEPS && kind === 'published') {

@@ -193,8 +193,11 @@ export interface ReaderableShape {
   isList: boolean;
 }
 
-/** Measures the page: its dominant text block and whether that block is part of a list of teasers. Never throws. */
-export function measureReaderable(doc: Document): ReaderableShape {
+/**
+ * Measures the page: its dominant text block and whether that block is part of a list of teasers. Never throws.
+ * With `enough`, the walk stops at the first block whose score reaches it (the shape then holds only that much).
+ */
+export function measureReaderable(doc: Document, enough = Number.POSITIVE_INFINITY): ReaderableShape {
   const shape: ReaderableShape = { dominant: 0, total: 0, teaser: 0, isList: false };
   const body = doc.body;
   if (!body) return shape;
@@ -226,7 +229,9 @@ export function measureReaderable(doc: Document): ReaderableShape {
       shape.teaser += net;
       continue;
     }
-    scores.set(container, (scores.get(container) ?? 0) + net);
+    const score = (scores.get(container) ?? 0) + net;
+    scores.set(container, score);
+    if (score >= enough) break;
   }
   for (const score of scores.values()) shape.dominant = Math.max(shape.dominant, score);
   // Articles carry "more stories" teasers too; only a page whose main text is not clearly longer is a list.
@@ -237,7 +242,9 @@ export function measureReaderable(doc: Document): ReaderableShape {
 /** Whether the page is one article to auto-clip. Never throws. */
 export function isArticleShaped(doc: Document): boolean {
   try {
-    const shape = measureReaderable(doc);
+    // A block this clear is an article whatever follows (isList needs a dominant block under it): on a long
+    // page the popup's probe stops after a few paragraphs instead of reading 6,000 blocks.
+    const shape = measureReaderable(doc, CLEAR_DOMINANT_WEIGHT);
     if (shape.isList || shape.dominant < MIN_DOMINANT_WEIGHT) return false;
     return shape.dominant >= CLEAR_DOMINANT_WEIGHT || shape.dominant >= MIN_DOMINANT_SHARE * shape.total;
   } catch {

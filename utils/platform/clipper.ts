@@ -8,7 +8,7 @@ import { fail, isErrorCode, ok, isRecord } from '../pure/result';
 import { toMarkdownKey } from '../pure/markdown-key';
 import { findRule } from '../pure/rule-match';
 import type { SiteRule } from '../pure/template-shape';
-import type { ClipDraft, MarkdownStyle } from '../pure/types';
+import type { MarkdownStyle, SavedDraft } from '../pure/types';
 import { pageKeyOf } from '../pure/clip-key';
 import { errorMessage } from '../pure/error-message';
 import type { ClipMode } from '../pure/choices';
@@ -204,7 +204,7 @@ export function readProbe(value: unknown): Result<InjectedProbe> {
 }
 
 /** The injected clip's answer, checked before anything is saved. */
-export function readClipReply(value: unknown): Result<{ draft: ClipDraft; markdown: string }> {
+export function readClipReply(value: unknown): Result<{ draft: SavedDraft; markdown: string }> {
   if (!isRecord(value)) return fail('invalid-message');
   if (value.ok === false) {
     if (!isErrorCode(value.code)) return fail('invalid-message');
@@ -276,7 +276,7 @@ export async function clipActiveTab(
   let markdownKey: string | undefined;
   let keepImages = false;
   let clippedTab: ActiveTab | null = null;
-  const extracting = (async (): Promise<Result<{ draft: ClipDraft; markdown: string }>> => {
+  const extracting = (async (): Promise<Result<{ draft: SavedDraft; markdown: string }>> => {
     // Checked first: a tab that moved on to a browser page has moved on, whatever that page is.
     if (expectedUrl !== undefined && given?.url && !isShowing(given.url, expectedUrl)) return failMovedOn();
     const tab = await resolveTab(deps, given);

@@ -10,7 +10,7 @@ import type { ClipOutcome, InjectedClipOptions } from '../pure/protocol';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
 import { findRule } from '../pure/rule-match';
-import type { ClipDraft } from '../pure/types';
+import type { SavedDraft } from '../pure/types';
 import { buildInjectedOptions, readClipReply } from './clipper';
 import { readImageBody } from './image-body';
 import { StoreError } from './library-db';
@@ -65,7 +65,7 @@ export async function clipLink(
   const { text } = decodeFetchedHtml(bytes, contentType);
   const settings = await deps.loadSettings();
   const rule = findRule(settings.rules, url);
-  const run = async (mode: 'article' | 'page'): Promise<Result<{ draft: ClipDraft; markdown: string }>> =>
+  const run = async (mode: 'article' | 'page'): Promise<Result<{ draft: SavedDraft; markdown: string }>> =>
     readClipReply(
       await deps.parseAndClip(text, url, buildInjectedOptions(mode, now, settings.markdown, rule)),
     );

@@ -1,7 +1,7 @@
 // Platform: the clip library in IndexedDB (idb). Lists read small summaries; bodies are read one clip at a time.
 import { pageKeyOf, toClipKey } from '../pure/clip-key';
 import { toSummary } from '../pure/clip-summary';
-import type { ClipDraft, ClipEdits, ClipSummary, StoredClip } from '../pure/types';
+import type { ClipEdits, ClipSummary, SavedDraft, StoredClip } from '../pure/types';
 import type { LibrarySort } from '../pure/page-api';
 import type { ImageOutcome } from '../pure/images/types';
 import type { Database, StoredImage, WriteTx } from './library-db';
@@ -66,7 +66,7 @@ export interface Library {
    * half-written.
    */
   saveDraft(
-    draft: ClipDraft,
+    draft: SavedDraft,
     markdown: string,
     now: number,
     markdownKey?: string,

@@ -2,7 +2,7 @@
 import { errorMessage } from './error-message';
 import type { Result } from './result';
 import { fail, ok, isRecord } from './result';
-import type { ClipDraft, ClipEdits, DateParts, FoundDate, StoredClip } from './types';
+import type { ClipEdits, DateParts, FoundDate, SavedDraft, StoredClip } from './types';
 import { isImageHash } from './images/hash';
 import { IMAGE_TYPES } from './images/sniff';
 import type { ImageType } from './images/sniff';
@@ -154,7 +154,7 @@ function isListOf<T>(value: unknown, check: (item: unknown) => item is T): value
   return Array.isArray(value) && value.length <= MAX_CLIP_IMAGES && value.every((item) => check(item));
 }
 
-export function isClipDraft(value: unknown): value is ClipDraft {
+export function isClipDraft(value: unknown): value is SavedDraft {
   if (!isRecord(value)) return false;
   return (
     isWebUrl(value.url) &&
@@ -169,8 +169,9 @@ export function isClipDraft(value: unknown): value is ClipDraft {
     isStringList(value.keywords) &&
     (value.published === null || isFoundDate(value.published)) &&
     (value.modified === null || isFoundDate(value.modified)) &&
-    isBoundedString(value.contentHtml, MAX_BODY_CHARS) &&
-    isBoundedString(value.textContent, MAX_BODY_CHARS) &&
+    // Absent on clips saved since the message stopped carrying them (types.ts SavedDraft).
+    (value.contentHtml === undefined || isBoundedString(value.contentHtml, MAX_BODY_CHARS)) &&
+    (value.textContent === undefined || isBoundedString(value.textContent, MAX_BODY_CHARS)) &&
     (value.kind === 'article' || value.kind === 'selection' || value.kind === 'page') &&
     (value.images === undefined || isListOf(value.images, isArticleImage)) &&
     (value.pagesJoined === undefined || isPageCount(value.pagesJoined))

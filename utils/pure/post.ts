@@ -17,7 +17,7 @@ import type {
   TemplateVars,
 } from './template';
 import { compileTemplate, isEmptyValue, renderTemplate, toText } from './template';
-import type { ClipDraft, ClipEdits, DateParts, FoundDate, Post, PostOptions } from './types';
+import type { ClipEdits, DateParts, FoundDate, Post, PostOptions, SavedDraft } from './types';
 import { DEFAULT_POST_OPTIONS } from './types';
 
 export interface BuildPostContext {
@@ -48,7 +48,7 @@ function toClipInstant(clippedAt: Date): number {
   return Number.isNaN(clippedAt.getTime()) ? 0 : clippedAt.getTime();
 }
 
-function choosePostDate(draft: ClipDraft, timeZone: string, ctx: BuildPostContext): PostDate {
+function choosePostDate(draft: SavedDraft, timeZone: string, ctx: BuildPostContext): PostDate {
   const edited = ctx.edits?.date?.trim();
   // An edit that is not Jekyll's form is ignored rather than written: Jekyll would fail on it.
   const editedParts = edited === undefined ? null : parseJekyllDate(edited);
@@ -89,7 +89,7 @@ function makeText(value: string): TemplateValue {
 
 /** Everything a template can name, from the draft, the edits and the clip time. */
 export function buildTemplateVars(
-  draft: ClipDraft,
+  draft: SavedDraft,
   markdown: string,
   ctx: BuildPostContext & { timeZone: string },
 ): TemplateVars {
@@ -252,7 +252,7 @@ function renderCompiled(compiled: CompiledTemplate, vars: TemplateVars, ctx: Ren
  * clipping never fails on a template.
  */
 export function renderPost(
-  draft: ClipDraft,
+  draft: SavedDraft,
   markdown: string,
   template: Template,
   ctx: RenderPostContext,
@@ -272,7 +272,7 @@ export function renderPost(
  * the Markdown, a source line, `YYYY-MM-DD-slug.md`. The Jekyll template made from `options`, rendered.
  */
 export function buildPost(
-  draft: ClipDraft,
+  draft: SavedDraft,
   markdown: string,
   options: PostOptions,
   ctx: BuildPostContext,

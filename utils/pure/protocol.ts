@@ -6,7 +6,7 @@ import type { Result } from './result';
 import type { ConnectionReport } from './publish/git-connection';
 import type { PublishErrorCode } from './publish/publish-files';
 import type { StageTimings } from './stage-timings';
-import type { ClipDraft, ClipSummary, MarkdownStyle } from './types';
+import type { ClipSummary, MarkdownStyle, SavedDraft } from './types';
 
 /** What the active tab offers, found by the injected script without saving anything. */
 export interface TabProbe {
@@ -168,7 +168,7 @@ export interface InjectedClipOptions {
 }
 
 /** The injected clip's answer: the draft and its Markdown. */
-export type InjectedClipReply = Result<{ draft: ClipDraft; markdown: string }>;
+export type InjectedClipReply = Result<{ draft: SavedDraft; markdown: string }>;
 
 /** One image fetched by the page: its bytes as base64, or why not. */
 export type InjectedImageReply = { ok: true; data: string } | { ok: false; reason: ImageRefusal };

@@ -4,7 +4,7 @@ import { renderPost } from './post';
 import { BUILT_IN_TEMPLATES, findTemplate, toJekyllTemplate } from './presets';
 import type { TemplateSettings } from './site-rules';
 import { applyRuleFields, chooseTemplate } from './site-rules';
-import type { ClipDraft, FoundDate, MarkdownStyle, StoredClip } from './types';
+import type { FoundDate, MarkdownStyle, SavedDraft, StoredClip } from './types';
 
 /**
  * The settings a render reads. `markdown` is only for new clips now: the stored Markdown (or the user's edited
@@ -25,7 +25,7 @@ function dropGuessedZone(found: FoundDate | null): FoundDate | null {
  * The draft with the zones the extractor only guessed (from the page's language or country) taken off, when a site
  * rule names the publisher's zone: the user's word about the site beats a guess. Offsets the page stated stay.
  */
-export function withRuleZone(draft: ClipDraft, ruleZone: string | undefined): ClipDraft {
+export function withRuleZone<T extends SavedDraft>(draft: T, ruleZone: string | undefined): T {
   if (!ruleZone) return draft;
   return { ...draft, published: dropGuessedZone(draft.published), modified: dropGuessedZone(draft.modified) };
 }

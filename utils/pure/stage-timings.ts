@@ -12,6 +12,7 @@ export const CLIP_STAGES = [
   'dates',
   'trim',
   'serialize',
+  'pages',
   'images',
   'markdownPrepare',
   'turndown',

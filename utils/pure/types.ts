@@ -66,6 +66,16 @@ export interface ClipDraft {
   pagesJoined?: number;
 }
 
+/** The article's HTML and plain text: the extractor's, for the Markdown and the CLI; no saved post reads them. */
+export type DraftBodies = 'contentHtml' | 'textContent';
+
+/**
+ * A draft as the clip message carries it and the library keeps it. The extension sends and saves it without
+ * `contentHtml` and `textContent` (several MB on a long page, and every post renders from the stored Markdown);
+ * clips saved before that, and backups, still carry them.
+ */
+export type SavedDraft = Omit<ClipDraft, DraftBodies> & Partial<Pick<ClipDraft, DraftBodies>>;
+
 /** Markdown style choices (turndown options the user can set). */
 export type MarkdownStyle = { [K in MarkdownChoice]: MarkdownChoiceValue<K> };
 
@@ -127,8 +137,8 @@ export interface StoredClip {
   id: string;
   /** The unique key: canonical URL, else the page URL, without its #fragment. */
   url: string;
-  draft: ClipDraft;
-  /** Markdown of `draft.contentHtml` as converted at clip time. */
+  draft: SavedDraft;
+  /** The article's Markdown as converted at clip time. */
   markdown: string;
   /** Which converter and style made `markdown` (utils/pure/markdown-key.ts); export reuses it when they still match. */
   markdownKey?: string;

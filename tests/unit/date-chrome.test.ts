@@ -1,0 +1,65 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { articleArea, isChromeBeforeHeadline } from '../../utils/dom/date-chrome';
+import { makeContext } from '../../utils/dom/date-context';
+
+const NOW = new Date('2019-09-08T04:00:00Z');
+const TEXT = `<p>${'记者从市园林局获悉，今年全市新建口袋公园四十余处，方便市民就近休闲。'.repeat(8)}</p>`;
+
+function page(body: string): Document {
+  return parseHTML(
+    `<!doctype html><html lang="zh-CN"><head><title>口袋公园</title></head><body>${body}</body></html>`,
+  ).document;
+}
+
+function chromeOf(doc: Document, selector: string): boolean {
+  const el = doc.querySelector(selector);
+  if (!el) throw new Error(`no ${selector}`);
+  const ctx = makeContext(doc, 'https://news.example.cn/a/1.html', { now: NOW });
+  return isChromeBeforeHeadline(el, doc, ctx);
+}
+
+describe("the article's area", () => {
+  it('is the <article> or <main> holding the headline', () => {
+    const doc = page(`<main id="m"><div><h1>口袋公园</h1></div>${TEXT}</main>`);
+    expect(articleArea(doc.querySelector('h1') as Element)?.getAttribute('id')).toBe('m');
+  });
+
+  it('else the nearest block around the headline that holds the text too', () => {
+    const doc = page(`<div id="wrap"><div id="box"><div id="t"><h1>口袋公园</h1></div>${TEXT}</div></div>`);
+    expect(articleArea(doc.querySelector('h1') as Element)?.getAttribute('id')).toBe('box');
+  });
+
+  it('is none when only the whole page holds the text', () => {
+    const doc = page(`<h1>口袋公园</h1>${TEXT}`);
+    expect(articleArea(doc.querySelector('h1') as Element)).toBeNull();
+  });
+});
+
+describe('chrome before the headline', () => {
+  it("is a block before the headline outside the article's area", () => {
+    const doc = page(
+      `<div class="top"><span id="clock">2019年9月8日</span></div><div class="article"><p id="kicker">2019年9月5日</p><h1>口袋公园</h1><p id="line">09-07 19:02</p>${TEXT}</div><p id="after">2019年9月1日</p>`,
+    );
+    expect(chromeOf(doc, '#clock')).toBe(true);
+    expect(chromeOf(doc, '#kicker')).toBe(false);
+    expect(chromeOf(doc, '#line')).toBe(false);
+    // After the headline a date is never the top bar's.
+    expect(chromeOf(doc, '#after')).toBe(false);
+  });
+
+  it('is a banner not holding the headline, when the article has no area of its own', () => {
+    const doc = page(
+      `<header><span id="clock">2019年9月8日</span></header><div id="plain">2019年9月6日</div><h1>口袋公园</h1>${TEXT}`,
+    );
+    expect(chromeOf(doc, '#clock')).toBe(true);
+    expect(chromeOf(doc, '#plain')).toBe(false);
+  });
+
+  it("is never the article's own header", () => {
+    const doc = page(
+      `<article><header><span id="d">2019年9月5日</span><h1>口袋公园</h1></header>${TEXT}</article>`,
+    );
+    expect(chromeOf(doc, '#d')).toBe(false);
+  });
+});
