@@ -1,6 +1,11 @@
 // Each closed choice's label in the pages, keyed by the values in utils/pure/choices.ts: a Record, so a new
 // choice fails the type check until it has a label in both locales.
-import type { MarkdownChoiceValue, PostChoiceValue, RuleMatchType } from '../utils/pure/choices';
+import type {
+  MarkdownChoiceValue,
+  PostChoiceValue,
+  RuleMatchType,
+  ToolbarButton,
+} from '../utils/pure/choices';
 import type { MessageKey } from '../utils/pure/message-key';
 import type { ImageSettings } from '../utils/pure/types';
 
@@ -37,4 +42,9 @@ export const MATCH_LABELS: Record<RuleMatchType, MessageKey> = {
 export const OBSIDIAN_LINK_LABELS: Record<ImageSettings['obsidianLinks'], MessageKey> = {
   embed: 'imagesObsidianEmbed',
   relative: 'imagesObsidianRelative',
+};
+
+export const TOOLBAR_BUTTON_LABELS: Record<ToolbarButton, MessageKey> = {
+  clip: 'toolbarButtonClip',
+  open: 'toolbarButtonOpen',
 };

@@ -1,6 +1,7 @@
 // The options page: post and Markdown settings (saved on change), templates and site rules with a live preview,
 // library size, export, backup and restore. Each section is its own component; this one loads and saves.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { TOOLBAR_BUTTONS } from '../utils/pure/choices';
 import type { EditableSettings, OptionsServices } from '../utils/pure/page-api';
 import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE_ID, toJekyllTemplate } from '../utils/pure/presets';
 import type { Failure } from '../utils/pure/result';
@@ -9,7 +10,8 @@ import type { ImageSettings, MarkdownStyle, PostOptions } from '../utils/pure/ty
 import { imageSettingsOf } from '../utils/pure/types';
 import { ErrorBanner } from './error-banner';
 import { useI18n } from './i18n-context';
-import { Toggle } from './option-fields';
+import { TOOLBAR_BUTTON_LABELS } from './choice-labels';
+import { Choice, Toggle } from './option-fields';
 import { ImagesSection } from './options-images-section';
 import { LibrarySection } from './options-library-section';
 import { MarkdownSection } from './options-markdown-section';
@@ -110,6 +112,15 @@ export function OptionsApp({ services }: OptionsAppProps) {
 
       <section aria-labelledby="sec-popup">
         <h2 id="sec-popup">{t('sectionPopup')}</h2>
+        <Choice
+          id="opt-toolbar-button"
+          label={t('toolbarButtonLabel')}
+          value={current.toolbarButton ?? 'clip'}
+          values={TOOLBAR_BUTTONS}
+          labels={TOOLBAR_BUTTON_LABELS}
+          onChange={(v) => void save({ ...current, toolbarButton: v })}
+        />
+        <p class="hint">{t('toolbarButtonHint')}</p>
         <Toggle
           id="opt-clip-on-open"
           label={t('clipOnOpen')}

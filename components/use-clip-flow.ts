@@ -4,8 +4,8 @@ import { useRef, useState } from 'preact/hooks';
 import type { ClipMode } from '../utils/pure/choices';
 import type { ClipTarget, PopupServices } from '../utils/pure/page-api';
 import type { LastPick } from '../utils/pure/pick-rule';
-import type { TabProbe } from '../utils/pure/protocol';
-import type { Failure } from '../utils/pure/result';
+import type { ClipOutcome, TabProbe } from '../utils/pure/protocol';
+import type { Failure, Result } from '../utils/pure/result';
 import { useI18n } from './i18n-context';
 import type { ClipPhase } from './status-line';
 import type { useImageResult } from './use-image-result';
@@ -49,16 +49,19 @@ export function useClipFlow({ services, clipTimeoutMs, list, opened, images, onE
       setQuestion(mode);
       return;
     }
+    const target = probedTab.current;
+    await showClipping(target ? services.clip(mode, target) : services.clip(mode), answer);
+  }
+
+  /** Waits for a clip, the popup's own or the one a toolbar click started, and shows what came of it. */
+  async function showClipping(clipping: Promise<Result<ClipOutcome>>, answer?: BodyAnswer) {
     setPhase('clipping');
     onError(null);
     onStatus(null);
     images.clear();
     try {
       const target = probedTab.current;
-      const result = await withTimeout(
-        target ? services.clip(mode, target) : services.clip(mode),
-        clipTimeoutMs,
-      );
+      const result = await withTimeout(clipping, clipTimeoutMs);
       if (!result.ok) {
         onError(result);
         return;
@@ -103,12 +106,15 @@ export function useClipFlow({ services, clipTimeoutMs, list, opened, images, onE
 
   /** When the popup opens: probe the tab, show a pick's clip or this page's post, or clip on open. */
   async function start() {
-    const [result, isClipOnOpen, lastPick] = await Promise.all([
-      services.probe(),
+    const [attached, isClipOnOpen, lastPick] = await Promise.all([
+      services.attachToolbarClip?.() ?? Promise.resolve(null),
       services.isClipOnOpen(),
       services.takeLastPick?.() ?? Promise.resolve(null),
     ]);
-    setPhase(null);
+    // A toolbar click already probed the tab (and maybe clips it): no second probe, no second clip.
+    const result = attached ? attached.probe : await services.probe();
+    const toolbarClip = attached?.isClipping && services.toolbarOutcome ? attached.tabId : null;
+    setPhase(toolbarClip === null ? null : 'clipping');
     if (lastPick) {
       // Back from "Remove parts…": the clip made without the marked blocks, and the offer of a site rule.
       setPick({ pick: lastPick, isSaved: false });
@@ -125,7 +131,9 @@ export function useClipFlow({ services, clipTimeoutMs, list, opened, images, onE
       await list.pin(found.savedClipId);
       // This page's post, at once (unless a pick already opened it).
       if (lastPick?.clipId !== found.savedClipId) await opened.showClip(found.savedClipId, false);
-    } else if (found.isReaderable && isClipOnOpen) await runClip('article', 'keep');
+    } else if (toolbarClip !== null && services.toolbarOutcome)
+      await showClipping(services.toolbarOutcome(toolbarClip), 'keep');
+    else if (found.isReaderable && isClipOnOpen) await runClip('article', 'keep');
   }
 
   return {

@@ -27,11 +27,12 @@ import { startBatchIfAllowed, startBatchFromMenu } from '../utils/platform/batch
 import { refetchClipImages } from '../utils/platform/image-refetch';
 import { browserRefererRules } from '../utils/platform/image-referer';
 import { registerHandlers } from '../utils/platform/messages';
-import { ok } from '../utils/pure/result';
+import { fail, ok } from '../utils/pure/result';
 import { createBackgroundPublisher } from '../utils/platform/publish/background-publisher';
 import { createPendingAutoPublish } from '../utils/platform/publish/auto-publish-pending';
 import { createLinkClipDeps } from '../utils/platform/link-clip-deps';
 import { clipLink } from '../utils/platform/link-clip';
+import { createBrowserToolbarClips, requestedTab } from '../utils/platform/toolbar-start';
 
 export default defineBackground(() => {
   const getLibrary = createLibraryGetter();
@@ -40,9 +41,14 @@ export default defineBackground(() => {
   const publisher = createBackgroundPublisher(getLibrary);
   // New clips made here (menu, link, shortcut) wait for a page to publish them: pages render posts.
   const pending = createPendingAutoPublish();
+  // The toolbar click clips at once; the popup it opens attaches to that clip (utils/platform/toolbar-clip.ts).
+  const toolbar = createBrowserToolbarClips(deps, pending.record);
 
   registerHandlers({
-    'probe-tab': () => probeActiveTab(deps),
+    'probe-tab': async (request) => {
+      const tab = await requestedTab(deps, request);
+      return tab ? probeActiveTab(deps, tab) : fail('no-active-tab');
+    },
     // The popup names the tab it probed: focus may have moved to another tab or window since.
     'clip-tab': (request) => clipRequestedTab(request, deps),
     'start-picker': (request) => startPickerInTab(request, deps),
@@ -58,6 +64,8 @@ export default defineBackground(() => {
     'publish-clips': (request) => publisher.publish(request),
     'publish-test': () => publisher.test(),
     'publish-claim-pending': () => pending.claim(),
+    'toolbar-attach': async (request) => toolbar.attach((await requestedTab(deps, request))?.id ?? null),
+    'toolbar-outcome': (request) => toolbar.outcome(request.tabId),
   });
   // "Remove parts…": the picker in the page answers here (a content script, so not through the handlers above).
   registerPickerListener(deps);

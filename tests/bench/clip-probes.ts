@@ -73,6 +73,8 @@ export interface PopupTrace {
   /** The row was already there when the watcher was installed: shownAt is an upper bound. */
   isLate: boolean;
   title: string | null;
+  /** The popup's own mark of the frame after it first showed a saved clip; null from builds without it. */
+  markedAt: number | null;
 }
 
 /** Watches the popup's DOM for the new row's badge and notes the time, then the next animation frame. */
@@ -105,6 +107,8 @@ export const READ_POPUP_WATCH = `(() => {
     navigationStart: performance.timeOrigin,
     domContentLoaded: performance.timeOrigin + (nav ? nav.domContentLoadedEventEnd : 0),
     shownAt: w.shownAt, paintedAt: w.paintedAt, isLate: w.isLate, title: w.title,
+    // The popup's own mark (entrypoints/popup/start-popup.tsx): exact even when the watcher came late.
+    markedAt: (() => { const m = performance.getEntriesByName('postclip:clip-shown')[0]; return m ? performance.timeOrigin + m.startTime : null; })(),
   };
 })()`;
 

@@ -1,5 +1,7 @@
 // Benchmark: a real toolbar click in headless Chromium against the floor (Readability + turndown run once in the
-// same page), on a typical article and a 3.6 MB one; prints the ratio, click-to-saved and the time split.
+// same page), on a typical article and a 3.6 MB one; prints the ratio (click until the popup shows the clipped
+// title, over the floor), click-to-saved and the time split. The click clips in the background at once and opens
+// the popup beside it (utils/platform/toolbar-clip.ts).
 // Usage: npm run bench:clip -- [--no-build] [--runs 5]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -173,7 +175,10 @@ async function measureClip(session: ChromiumSession, worker: Worker, url: string
   return { clickAt, popup: trace, worker: workerTrace, stages };
 }
 
-/** The stages one run shows from outside; NaN where the trace lacks a mark. */
+/**
+ * The stages one run shows from outside; NaN where the trace lacks a mark. The toolbar click starts the clip in
+ * the background while Chromium loads the popup, so the popup's rows are beside the clip's, not before it.
+ */
 function splitRun(run: ClipRun): Record<string, number> {
   const { calls, writes } = run.worker;
   const [probeCheck] = calls;
@@ -182,24 +187,23 @@ function splitRun(run: ClipRun): Record<string, number> {
   const clipCall = calls.find((c) => c.kind === 'clip');
   const clipCheck = calls.filter((c) => c.kind === 'check').at(1);
   const write = writes.find((w) => w.stores.includes('clips')) ?? writes.at(-1);
+  // The popup's own mark is exact; the watcher's time is an upper bound when it came late.
+  const shown = run.popup.markedAt ?? run.popup.paintedAt;
   const span = (a: number | null | undefined, b: number | null | undefined): number =>
     a === null || a === undefined || b === null || b === undefined ? NaN : b - a;
   return {
-    'popup open (click → popup DOMContentLoaded)': span(run.clickAt, run.popup.domContentLoaded),
-    '  of which click → popup navigation starts': span(run.clickAt, run.popup.navigationStart),
-    'popup boot → probe starts': span(run.popup.domContentLoaded, probeCheck?.start),
+    'click → clip starts in the background': span(run.clickAt, probeCheck?.start),
     'probe (check, inject clip.js, probe)': span(probeCheck?.start, probeCall?.end),
     '  of which clip.js injection': span(injection?.start, injection?.end),
-    'probe → clip starts (reply, lookup, popup asks)': span(
-      probeCall?.end,
-      clipCheck?.start ?? clipCall?.start,
-    ),
+    'probe → clip starts (store lookup, settings)': span(probeCall?.end, clipCheck?.start ?? clipCall?.start),
     'injection + extraction + message back': span(clipCheck?.start ?? clipCall?.start, clipCall?.end),
     'checks → store write starts': span(clipCall?.end, write?.start),
     'store write (readwrite transaction)': span(write?.start, write?.end),
-    'reply + first render (saved → row painted)': span(write?.end, run.popup.paintedAt),
     'click → saved': span(run.clickAt, write?.end),
-    'click → popup shows the title': span(run.clickAt, run.popup.paintedAt),
+    'beside it: click → popup navigation starts': span(run.clickAt, run.popup.navigationStart),
+    'beside it: click → popup DOMContentLoaded': span(run.clickAt, run.popup.domContentLoaded),
+    'saved → popup shows the title': span(write?.end, shown),
+    'click → popup shows the title': span(run.clickAt, shown),
   };
 }
 
@@ -291,7 +295,7 @@ function report(results: PageResult[]): void {
         stageRows,
       );
     }
-    const late = r.clips.filter((c) => c.popup.isLate).length;
+    const late = r.clips.filter((c) => c.popup.isLate && c.popup.markedAt === null).length;
     if (late > 0)
       console.log(
         `  (${late} runs: the row was on screen before the watcher: first render is an upper bound)`,

@@ -205,6 +205,65 @@ describe('PopupApp', () => {
     expect(container.querySelector('li')?.textContent).toContain('badgeUpdated');
   });
 
+  it('attaches to the clip a toolbar click started: no probe, no second clip, the outcome shown as Saved', async () => {
+    let finish: (value: Result<ClipResult>) => void = () => undefined;
+    const services = fakeServices([summary(1)], {
+      attachToolbarClip: vi.fn(() => Promise.resolve({ tabId: 7, probe: ok(PROBE), isClipping: true })),
+      toolbarOutcome: vi.fn(
+        () =>
+          new Promise<Result<ClipResult>>((resolve) => {
+            finish = resolve;
+          }),
+      ),
+    });
+    await mount(services);
+    expect(container.querySelector('[data-phase]')?.getAttribute('data-phase')).toBe('clipping');
+    await act(async () => {
+      finish(ok({ clip: summary(99), isUpdate: false }));
+      await Promise.resolve();
+    });
+    await flush();
+    expect(services.toolbarOutcome).toHaveBeenCalledWith(7);
+    expect(services.probe).not.toHaveBeenCalled();
+    expect(services.clip).not.toHaveBeenCalled();
+    expect(titles()).toEqual(['Story 99', 'Story 1']);
+    expect(container.querySelector('li')?.textContent).toContain('badgeSaved');
+  });
+
+  it('shows a toolbar clip that failed as an alert, and a re-clip names the probed tab', async () => {
+    const services = fakeServices([], {
+      attachToolbarClip: vi.fn(() => Promise.resolve({ tabId: 7, probe: ok(PROBE), isClipping: true })),
+      toolbarOutcome: vi.fn(() => Promise.resolve(fail<ClipResult>('not-an-article'))),
+    });
+    await mount(services);
+    expect(alertText()).toBe('not-an-article');
+    await click('clipThisPage');
+    expect(services.clip).toHaveBeenCalledWith('article', PROBED_TARGET);
+  });
+
+  it('with a probe from the toolbar and no clip ("open first"), clips on open as it always did', async () => {
+    const services = fakeServices([], {
+      attachToolbarClip: vi.fn(() => Promise.resolve({ tabId: 7, probe: ok(PROBE), isClipping: false })),
+      toolbarOutcome: vi.fn(() => Promise.resolve(fail<ClipResult>('unknown'))),
+    });
+    await mount(services);
+    expect(services.probe).not.toHaveBeenCalled();
+    expect(services.toolbarOutcome).not.toHaveBeenCalled();
+    expect(services.clip).toHaveBeenCalledWith('article', PROBED_TARGET);
+  });
+
+  it('shows the restricted page a toolbar click found, and keeps the library usable', async () => {
+    const services = fakeServices([summary(1)], {
+      attachToolbarClip: vi.fn(() =>
+        Promise.resolve({ tabId: 7, probe: fail<PageProbe>('restricted-page'), isClipping: false }),
+      ),
+    });
+    await mount(services);
+    expect(alertText()).toBe('restricted-page');
+    expect(services.clip).not.toHaveBeenCalled();
+    expect(titles()).toEqual(['Story 1']);
+  });
+
   it('offers Save whole page on a page that is not an article', async () => {
     const services = fakeServices([], {
       probe: vi.fn(() => Promise.resolve(ok({ ...PROBE, isReaderable: false }))),

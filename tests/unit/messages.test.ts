@@ -60,6 +60,15 @@ function makeHandlers(): Handlers & { calls: string[]; requests: unknown[] } {
       calls.push('publish-claim-pending');
       return Promise.resolve({ ok: true, value: ['c1'] });
     },
+    'toolbar-attach': () => {
+      calls.push('toolbar-attach');
+      return Promise.resolve({ ok: true, value: null });
+    },
+    'toolbar-outcome': (request) => {
+      calls.push(`toolbar-outcome:${request.tabId}`);
+      requests.push(request);
+      return Promise.resolve({ ok: false, code: 'timeout' });
+    },
   };
 }
 
@@ -85,6 +94,36 @@ describe('batch messages', () => {
     { scope: 'window', discarded: 'reload', windowId: '3' },
   ])('refuses a malformed batch-start %o', (payload) => {
     expect(parseMessage({ type: 'batch-start', payload })).toBeNull();
+  });
+});
+
+describe('toolbar messages', () => {
+  it('routes attach and outcome with a checked tab id, and refuses a malformed one', async () => {
+    const handlers = makeHandlers();
+    await handleMessage({ type: 'toolbar-attach', payload: {} }, POPUP, handlers, SELF);
+    const outcome = await handleMessage(
+      { type: 'toolbar-outcome', payload: { tabId: 5, extra: 'dropped' } },
+      POPUP,
+      handlers,
+      SELF,
+    );
+    expect(outcome).toEqual({ ok: false, code: 'timeout' });
+    expect(handlers.calls).toEqual(['toolbar-attach', 'toolbar-outcome:5']);
+    expect(handlers.requests).toEqual([{ tabId: 5 }]);
+    expect(parseMessage({ type: 'toolbar-outcome', payload: { tabId: -1 } })).toBeNull();
+    expect(parseMessage({ type: 'toolbar-outcome', payload: {} })).toBeNull();
+  });
+
+  it('passes the tab a toolbar popup names to probe and attach, and refuses a malformed one', () => {
+    for (const type of ['probe-tab', 'toolbar-attach'] as const) {
+      expect(parseMessage({ type, payload: { tabId: 7, extra: 1 } })).toEqual({
+        type,
+        payload: { tabId: 7 },
+      });
+      expect(parseMessage({ type, payload: {} })).toEqual({ type, payload: {} });
+      expect(parseMessage({ type, payload: { tabId: '7' } })).toBeNull();
+      expect(parseMessage({ type, payload: { tabId: -1 } })).toBeNull();
+    }
   });
 });
 

@@ -36,6 +36,7 @@ describe('migrateSettings', () => {
       post: { ...DEFAULT_POST_OPTIONS, layout: 'article', slugMode: 'pinyin' },
       markdown: { ...DEFAULT_MARKDOWN_STYLE, fence: '~~~' },
       clipOnOpen: true,
+      toolbarButton: 'clip',
       templates: [],
       activeTemplateId: 'jekyll',
       rules: [],
@@ -68,6 +69,8 @@ describe('migrateSettings', () => {
     expect(migrateSettings(v1)).toEqual({
       ...v1,
       version: 2,
+      // clip-on-open was off: the toolbar button keeps opening the popup without clipping.
+      toolbarButton: 'open',
       templates: [],
       activeTemplateId: 'jekyll',
       rules: [],
@@ -142,7 +145,22 @@ describe('migrateSettings', () => {
   });
 
   it('migrates an unversioned (v0) object and keeps its valid fields', () => {
-    expect(migrateSettings({ clipOnOpen: false })).toEqual({ ...DEFAULT_SETTINGS, clipOnOpen: false });
+    expect(migrateSettings({ clipOnOpen: false })).toEqual({
+      ...DEFAULT_SETTINGS,
+      clipOnOpen: false,
+      toolbarButton: 'open',
+    });
+  });
+
+  it('keeps the toolbar button choice; without one, a user who turned clip-on-open off opens Postclip first', () => {
+    expect(DEFAULT_SETTINGS.toolbarButton).toBe('clip');
+    expect(migrateSettings({ version: 2, toolbarButton: 'open' }).toolbarButton).toBe('open');
+    expect(migrateSettings({ version: 2, clipOnOpen: false, toolbarButton: 'clip' }).toolbarButton).toBe(
+      'clip',
+    );
+    expect(migrateSettings({ version: 2, toolbarButton: 'menu' }).toolbarButton).toBe('clip');
+    expect(migrateSettings({ version: 2, clipOnOpen: false }).toolbarButton).toBe('open');
+    expect(migrateSettings({ version: 2, clipOnOpen: true }).toolbarButton).toBe('clip');
   });
 
   it('leaves a future version alone but readable', () => {

@@ -34,6 +34,7 @@ import { fetchImageBytes } from './image-body';
 import { browserRefererRules } from './image-referer';
 import { summarizeImages } from '../pure/images/types';
 import { imageSettingsOf } from '../pure/types';
+import { retryUntilGranted } from './script-grant-retry';
 
 /**
  * Reading the page may take this long; opening the store may add OPEN_TIMEOUT_MS (5 s) after it, so a clip ends,
@@ -452,14 +453,17 @@ export function createBrowserDeps(getLibrary: () => Promise<Library>): ClipperDe
       // Throws for a closed tab; url is hidden unless the tab holds the activeTab grant.
       return toActiveTab(await browser.tabs.get(tabId).catch(() => undefined));
     },
+    // A clip started in the toolbar click's handler may reach the page before the click's grant does.
     executeScript: (injection) =>
-      'files' in injection
-        ? browser.scripting.executeScript({ target: injection.target, files: injection.files })
-        : browser.scripting.executeScript({
-            target: injection.target,
-            func: injection.func,
-            args: injection.args,
-          }),
+      retryUntilGranted(() =>
+        'files' in injection
+          ? browser.scripting.executeScript({ target: injection.target, files: injection.files })
+          : browser.scripting.executeScript({
+              target: injection.target,
+              func: injection.func,
+              args: injection.args,
+            }),
+      ),
     getLibrary,
     loadSettings,
     now: () => Date.now(),

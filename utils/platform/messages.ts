@@ -96,7 +96,12 @@ export function parseMessage(raw: unknown): Message | null {
   const { type, payload } = raw;
   switch (type) {
     case 'probe-tab':
-      return { type, payload: {} };
+    case 'toolbar-attach': {
+      const { tabId } = payload;
+      if (tabId === undefined) return { type, payload: {} };
+      if (!Number.isSafeInteger(tabId) || (tabId as number) < 0) return null;
+      return { type, payload: { tabId: tabId as number } };
+    }
     case 'clip-tab':
       return parseClipRequest(payload);
     case 'start-picker': {
@@ -124,6 +129,11 @@ export function parseMessage(raw: unknown): Message | null {
     case 'publish-test':
     case 'publish-claim-pending':
       return { type, payload: {} };
+    case 'toolbar-outcome': {
+      const { tabId } = payload;
+      if (!Number.isSafeInteger(tabId) || (tabId as number) < 0) return null;
+      return { type, payload: { tabId: tabId as number } };
+    }
     default:
       return null;
   }
@@ -169,6 +179,10 @@ export function handleMessage(
         return handlers['publish-test'](message.payload, sender);
       case 'publish-claim-pending':
         return handlers['publish-claim-pending'](message.payload, sender);
+      case 'toolbar-attach':
+        return handlers['toolbar-attach'](message.payload, sender);
+      case 'toolbar-outcome':
+        return handlers['toolbar-outcome'](message.payload, sender);
     }
   };
   return run().catch((error: unknown) => fail('unknown', errorMessage(error)));

@@ -6,6 +6,7 @@ import type { ExportTarget, OpenedClip, OptionsServices, PopupServices, Progress
 import { createBackup, restoreBackup } from './backup';
 import { downloadPost, downloadText } from './downloads';
 import { sendMessage } from './messages';
+import { readPopupTab } from './toolbar-popup';
 import { createBatchServices } from './batch-services';
 import type { Settings } from './settings';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, saveSettings } from './settings';
@@ -30,6 +31,8 @@ import { autoPublishClip, autoPublishPending, withBatchAutoPublish } from './pub
 import { onPendingAdded } from './publish/auto-publish-pending';
 
 /** Turndown, YAML and pinyin are most of the page's code: the library list shows before they load. */
+/** The tab this popup was opened for by a toolbar click (`popup.html?tab=…`), or none. */
+const popupTab = () => readPopupTab(globalThis.location?.search ?? '');
 const loadRendering = () => import('./post-rendering');
 
 /** Any thrown error as a failed Result: store errors keep their code. */
@@ -113,13 +116,19 @@ export function createPopupServices(): PopupServices {
   publishPendingNowAndLater(autoPublish);
   return {
     batch: withBatchAutoPublish(createBatchServices(), autoPublish),
-    probe: () => sendMessage('probe-tab', {}),
+    probe: () => sendMessage('probe-tab', popupTab()),
     clip: async (mode, target) => {
       const outcome = await sendMessage('clip-tab', target ? { mode, ...target } : { mode });
       if (outcome.ok) void autoPublishClip(autoPublish, outcome.value).catch(() => undefined);
       return outcome;
     },
     isClipOnOpen: async () => (await settings()).clipOnOpen,
+    // A toolbar click's clip is the background's: it also lists it for auto-publishing (the popup claims it).
+    attachToolbarClip: async () => {
+      const found = await sendMessage('toolbar-attach', popupTab());
+      return found.ok ? found.value : null;
+    },
+    toolbarOutcome: (tabId) => sendMessage('toolbar-outcome', { tabId }),
     listSummaries: (opts) => attempt(async () => (await library()).listSummaries(opts)),
     listTags: () => attempt(async () => (await library()).listTags()),
     getSummary: (id) => attempt(async () => toSummary(await getExisting(await library(), id))),

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 // The light shape module only: the template engine (filters, pinyin, YAML) stays out of background and popup start-up.
 import { DEFAULT_TEMPLATE_ID, readSiteRule, readTemplate } from '../pure/template-shape';
-import { MARKDOWN_CHOICES, POST_CHOICES } from '../pure/choices';
+import { MARKDOWN_CHOICES, POST_CHOICES, TOOLBAR_BUTTONS } from '../pure/choices';
 import { isValidTimeZone } from '../pure/time-zone';
 import type { ImageSettings, PostOptions, PublishSettings, Settings } from '../pure/types';
 import {
@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   post: DEFAULT_POST_OPTIONS,
   markdown: DEFAULT_MARKDOWN_STYLE,
   clipOnOpen: true,
+  toolbarButton: 'clip',
   templates: [],
   activeTemplateId: DEFAULT_TEMPLATE_ID,
   rules: [],
@@ -98,6 +99,16 @@ function readList<T extends { id: string }>(raw: unknown, read: (item: unknown) 
 }
 
 /**
+ * Settings from before the choice existed keep what their toolbar button did: a user who turned clip-on-open off
+ * opened the popup without clipping, so they get `open`; everyone else the default.
+ */
+function readToolbarButton(stored: Stored): NonNullable<Settings['toolbarButton']> {
+  const known = TOOLBAR_BUTTONS.find((b) => b === stored.toolbarButton);
+  if (known) return known;
+  return stored.clipOnOpen === false ? 'open' : (DEFAULT_SETTINGS.toolbarButton ?? 'clip');
+}
+
+/**
  * Any stored value to valid Settings: unknown/empty/corrupt → defaults; an older version is migrated step by step;
  * missing or invalid fields take their defaults. A newer version (written by a later release) keeps its version
  * and its unknown fields so saving from this release does not throw them away.
@@ -121,6 +132,7 @@ export function migrateSettings(raw: unknown): Settings {
     post: readPostOptions(stored.post),
     markdown: fillFrom(DEFAULT_MARKDOWN_STYLE, stored.markdown, MARKDOWN_CHOICES),
     clipOnOpen: typeof stored.clipOnOpen === 'boolean' ? stored.clipOnOpen : DEFAULT_SETTINGS.clipOnOpen,
+    toolbarButton: readToolbarButton(stored),
     templates: readList(stored.templates, readTemplate),
     activeTemplateId:
       typeof stored.activeTemplateId === 'string' && stored.activeTemplateId !== ''

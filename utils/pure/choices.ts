@@ -9,6 +9,10 @@ export function isClipMode(value: unknown): value is ClipMode {
   return CLIP_MODES.some((mode) => mode === value);
 }
 
+/** What the toolbar button does: clip at once in the background (the popup shows it), or open the popup first. */
+export const TOOLBAR_BUTTONS = ['clip', 'open'] as const;
+export type ToolbarButton = (typeof TOOLBAR_BUTTONS)[number];
+
 export const SLUG_MODES = ['readable', 'pinyin'] as const;
 export type SlugMode = (typeof SLUG_MODES)[number];
 

@@ -9,6 +9,7 @@ import type {
   PublishReport,
   PublishTestReport,
   TabProbe,
+  ToolbarAttach,
 } from './protocol';
 import type { LastPick } from './pick-rule';
 import type { Result } from './result';
@@ -86,6 +87,13 @@ export interface PopupServices {
   /** Without a target, the background clips whatever tab is active. */
   clip(mode: ClipMode, target?: ClipTarget): Promise<Result<ClipOutcome>>;
   isClipOnOpen(): Promise<boolean>;
+  /**
+   * The clip a toolbar click started in the background for the active tab, found as the popup opens; null when
+   * there is none (the popup then probes and clips itself). Absent in fakes and pages that never attach.
+   */
+  attachToolbarClip?(): Promise<ToolbarAttach | null>;
+  /** That clip's outcome, waited for. */
+  toolbarOutcome?(tabId: number): Promise<Result<ClipOutcome>>;
   listSummaries(opts: {
     after?: number | null;
     limit: number;

@@ -95,7 +95,8 @@ export interface PublishReport {
 
 /** Request name -> [request payload, response value]. Every response travels as a Result. */
 export interface Protocol {
-  'probe-tab': [Record<string, never>, TabProbe];
+  /** The tab the popup was opened for (a toolbar click names it), else the active tab. */
+  'probe-tab': [TabRequest, TabProbe];
   'clip-tab': [ClipRequest, ClipOutcome];
   'start-picker': [PickerRequest, null];
   /** Starts clipping many tabs; refused while another batch runs. Answers the new batch's first state. */
@@ -110,6 +111,32 @@ export interface Protocol {
   'publish-test': [Record<string, never>, PublishTestReport];
   /** The new clips the background made with no page open, for auto-publishing; the list is emptied. */
   'publish-claim-pending': [Record<string, never>, string[]];
+  /** The popup, as it opens: the clip a toolbar click started for its tab, or null (the popup runs its own). */
+  'toolbar-attach': [TabRequest, ToolbarAttach | null];
+  /** That clip's outcome, once it is saved or failed (waits for it). */
+  'toolbar-outcome': [ToolbarOutcomeRequest, ClipOutcome];
+}
+
+/**
+ * A clip the background started on a toolbar click, as the popup finds it: what the probe found (or why it
+ * failed), and whether a clip runs (or ran) that the popup should wait for instead of starting its own.
+ */
+export interface ToolbarAttach {
+  tabId: number;
+  probe: Result<TabProbe>;
+  isClipping: boolean;
+}
+
+/**
+ * The tab a request is about. A popup opened by a toolbar click knows it from its URL (`popup.html?tab=…`): the
+ * active tab of the last focused window may be another one, without the click's activeTab grant.
+ */
+export interface TabRequest {
+  tabId?: number;
+}
+
+export interface ToolbarOutcomeRequest {
+  tabId: number;
 }
 
 /** Test connection's answer: what it found, or the publish error code that stopped it. */

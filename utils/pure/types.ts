@@ -1,6 +1,13 @@
 // Pure: the data shapes every context shares (extraction, post building, store, CLI). No DOM, no extension API.
 import type { SiteRule, Template } from './template-shape';
-import type { ClipMode, MarkdownChoice, MarkdownChoiceValue, PostChoiceValue, SlugMode } from './choices';
+import type {
+  ClipMode,
+  MarkdownChoice,
+  MarkdownChoiceValue,
+  PostChoiceValue,
+  SlugMode,
+  ToolbarButton,
+} from './choices';
 import type { DiscardedChoice } from './protocol';
 import type { ArticleImage, ImageOutcome } from './images/types';
 
@@ -169,6 +176,11 @@ export interface Settings {
   post: PostOptions;
   markdown: MarkdownStyle;
   clipOnOpen: boolean;
+  /**
+   * The toolbar button: `clip` starts the clip at once, `open` opens the popup first (which then clips when
+   * clipOnOpen). Optional in the type only so older settings objects still type-check: migrateSettings fills it.
+   */
+  toolbarButton?: ToolbarButton;
   /** The user's own templates (copies of presets, edited). Built-ins come from presets.ts and are not stored. */
   templates: Template[];
   /** A user template's id or a built-in's (`jekyll`: the Jekyll template made from `post`). */

@@ -1,0 +1,128 @@
+// Platform: the toolbar click clips at once, in the background, and the popup opened by the same click attaches to
+// that clip instead of starting its own. About 270 ms pass between the click and Chromium even starting to load the
+// popup (issue 13); the probe and the clip run in them now. The background owns one current clip per tab.
+import type { ClipOutcome, TabProbe, ToolbarAttach } from '../pure/protocol';
+import type { Result } from '../pure/result';
+import { fail, ok } from '../pure/result';
+import type { ActiveTab, ClipperDeps } from './clipper';
+import { clipActiveTab, probeActiveTab } from './clipper';
+
+/** A popup that asks later than this after its clip ended (or started) finds nothing: it runs its own flow. */
+export const ATTACH_WINDOW_MS = 60_000;
+
+export interface ToolbarClipDeps {
+  clipper: ClipperDeps;
+  /** The "Toolbar button" setting: clip at once, or open Postclip first (the popup then decides). */
+  isClipAtOnce(): Promise<boolean>;
+  /** No popup showed the clip's outcome (openPopup failed): the badge says how it went. */
+  onUnseen(tabId: number, result: Result<ClipOutcome>): Promise<void>;
+  /** No popup showed and nothing was clipped: a page Readability finds no article in is clipped as context menus do. */
+  clipUnseen(tab: ActiveTab): Promise<unknown>;
+  /** Every clip made here, saved or not (the auto-publish list; pages claim it, so the popup needs no copy). */
+  onClipped(result: Result<ClipOutcome>): Promise<void>;
+}
+
+interface CurrentClip {
+  tab: ActiveTab;
+  startedAt: number;
+  endedAt: number | null;
+  probe: Promise<Result<TabProbe>>;
+  atOnce: Promise<boolean>;
+  /** Whether a clip follows the probe; known when the probe is. */
+  willClip: Promise<boolean>;
+  /** Null when nothing was clipped (already saved, not an article, a failed probe, "open first"). */
+  outcome: Promise<Result<ClipOutcome> | null>;
+}
+
+/** A clip starts only where the popup would have started one on open: a new page Readability can read. */
+export function isClipWanted(probe: Result<TabProbe>, isClipAtOnce: boolean): boolean {
+  return isClipAtOnce && probe.ok && probe.value.savedClipId === null && probe.value.isReaderable;
+}
+
+export interface ToolbarClips {
+  /**
+   * The click: probes, and clips when wanted, as the entry the popup attaches to. Answers the function to call
+   * with whether the popup opened for this click: when it did not, the outcome goes on the badge.
+   */
+  start(tab: ActiveTab): (isPopupShown: boolean) => void;
+  attach(tabId: number | null): Promise<Result<ToolbarAttach | null>>;
+  outcome(tabId: number): Promise<Result<ClipOutcome>>;
+  forget(tabId: number): void;
+}
+
+export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
+  const current = new Map<number, CurrentClip>();
+  const now = () => deps.clipper.now();
+
+  function isFresh(entry: CurrentClip): boolean {
+    return now() - (entry.endedAt ?? entry.startedAt) <= ATTACH_WINDOW_MS;
+  }
+
+  /** No popup showed this click's outcome: the badge says it, and a page that is not an article is clipped whole. */
+  async function reportUnseen(entry: CurrentClip): Promise<void> {
+    const result = await entry.outcome;
+    if (result) return deps.onUnseen(entry.tab.id, result);
+    const found = await entry.probe;
+    if (!found.ok) return deps.onUnseen(entry.tab.id, found);
+    // Not an article, and no popup to offer "Save whole page": clip as the context menu does.
+    if (!found.value.isReaderable && found.value.savedClipId === null && (await entry.atOnce))
+      await deps.clipUnseen(entry.tab);
+  }
+
+  return {
+    start(tab) {
+      // The store opens while the page is read: the first clip after a wake-up no longer waits for it.
+      void deps.clipper.getLibrary().catch(() => undefined);
+      const atOnce = deps.isClipAtOnce().catch(() => true);
+      const probe = probeActiveTab(deps.clipper, tab);
+      const willClip = Promise.all([probe, atOnce]).then(([p, a]) => isClipWanted(p, a));
+      const entry: CurrentClip = {
+        tab,
+        startedAt: now(),
+        endedAt: null,
+        probe,
+        atOnce,
+        willClip,
+        outcome: Promise.resolve(null),
+      };
+      entry.outcome = willClip.then(async (wanted) => {
+        const found = await probe;
+        if (!wanted || !found.ok) return null;
+        // The URL the probe saw: a tab that navigated meanwhile is refused, not clipped.
+        const result = await clipActiveTab('article', deps.clipper, tab, found.value.url);
+        await deps.onClipped(result);
+        return result;
+      });
+      void entry.outcome.finally(() => {
+        entry.endedAt = now();
+      });
+      current.set(tab.id, entry);
+      return (isPopupShown) => {
+        if (!isPopupShown) void reportUnseen(entry);
+      };
+    },
+
+    // Not an article, and no popup to offer "Save whole page": clip as the context menu does.
+
+    async attach(tabId) {
+      const entry = tabId === null ? undefined : current.get(tabId);
+      if (tabId === null || !entry || !isFresh(entry)) return ok(null);
+      const [probe, isClipping] = await Promise.all([entry.probe, entry.willClip]);
+      // Handed over once: a popup opened later (another click makes a new entry) runs its own flow.
+      if (!isClipping) current.delete(tabId);
+      return ok({ tabId, probe, isClipping });
+    },
+
+    async outcome(tabId) {
+      const entry = current.get(tabId);
+      if (!entry) return fail('unknown', 'no-toolbar-clip');
+      const result = await entry.outcome;
+      if (current.get(tabId) === entry) current.delete(tabId);
+      return result ?? fail('unknown', 'no-toolbar-clip');
+    },
+
+    forget(tabId) {
+      current.delete(tabId);
+    },
+  };
+}
