@@ -11,6 +11,7 @@ import {
   tagOf,
   textOf,
 } from './boilerplate-measure';
+import { textFitsIn } from './text-length';
 import { countCjk } from '../pure/cjk';
 import { siteHostOf } from '../pure/url';
 import { measureText } from '../pure/text-weight';
@@ -105,7 +106,8 @@ export function nearestText(from: Element, forward: boolean, body: Element): Ele
       el && hops < MAX_HOPS;
       el = forward ? el.nextElementSibling : el.previousElementSibling, hops++
     )
-      if (textOf(el) !== '') return el;
+      // Any text at all: read only as far as the first characters (a sibling can be the rest of a long story).
+      if (!textFitsIn(el, 0)) return el;
     at = at.parentElement;
   }
   return null;
