@@ -1,6 +1,7 @@
 // DOM: a site's menu that Readability keeps at the top of an article (`Home · News · Sports · Business`, or
 // `Subscribe · Sign in`): a list of short items, mostly links, none of them a sentence. Read by edge-trim.ts only
 // before the story's first paragraph, where a list of one-to-three-word links is navigation, not content.
+import { tagOf } from './boilerplate-measure';
 import { normalizeSpace } from '../pure/page-text';
 import { measureText } from '../pure/text-weight';
 
@@ -9,7 +10,7 @@ const MAX_ITEM_WEIGHT = 30;
 const SENTENCE_END = /[.!?。！？]["'”’」)）]?$/u;
 
 function isListTag(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
+  const tag = tagOf(el);
   return tag === 'UL' || tag === 'OL';
 }
 
@@ -17,7 +18,7 @@ function isListTag(el: Element): boolean {
 function itemsOf(list: Element): Element[] {
   const items: Element[] = [];
   for (let child = list.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.tagName.toUpperCase() !== 'LI') continue;
+    if (tagOf(child) !== 'LI') continue;
     items.push(child);
     for (const nested of Array.from(child.children)) if (isListTag(nested)) items.push(...itemsOf(nested));
   }
@@ -34,7 +35,7 @@ function ownText(item: Element): { text: string; linked: string } {
         parts.push(child.nodeValue ?? '');
         if (isLinked) links.push(child.nodeValue ?? '');
       } else if (child.nodeType === 1 && !isListTag(child as Element))
-        walk(child, isLinked || (child as Element).tagName.toUpperCase() === 'A');
+        walk(child, isLinked || tagOf(child as Element) === 'A');
     }
   };
   walk(item, false);
