@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { articleArea, isChromeBeforeHeadline } from '../../utils/dom/date-chrome';
+import { articleArea, isChromeBeforeHeadline, preferDatelineOverChrome } from '../../utils/dom/date-chrome';
+import type { Candidate } from '../../utils/dom/date-context';
 import { makeContext } from '../../utils/dom/date-context';
 
 const NOW = new Date('2019-09-08T04:00:00Z');
@@ -61,5 +62,47 @@ describe('chrome before the headline', () => {
       `<article><header><span id="d">2019年9月5日</span><h1>口袋公园</h1></header>${TEXT}</article>`,
     );
     expect(chromeOf(doc, '#d')).toBe(false);
+  });
+});
+
+describe('the date line over a top-bar clock', () => {
+  const PORTAL = `<div class="top"><span id="clock">2019年9月8日 星期日</span></div><div class="article"><h1>口袋公园</h1><div class="info"><span class="time">发布时间：2019年9月7日 19:02</span></div>${TEXT}</div>`;
+
+  function clockCandidate(doc: Document): Candidate {
+    const el = doc.querySelector('#clock') as Element;
+    return {
+      raw: '2019年9月8日',
+      source: 'text',
+      detail: 'text:span#clock',
+      parts: { year: 2019, month: 9, day: 8 },
+      el,
+    };
+  }
+
+  function prefer(doc: Document, isUrlConsistent: () => boolean): Candidate {
+    const ctx = makeContext(doc, 'https://news.example.cn/a/1.html', { now: NOW });
+    return preferDatelineOverChrome(clockCandidate(doc), doc, 'published', ctx, isUrlConsistent);
+  }
+
+  it("takes the article's own date line", () => {
+    const doc = page(PORTAL);
+    expect(prefer(doc, () => true).parts).toMatchObject({ year: 2019, month: 9, day: 7, hour: 19 });
+  });
+
+  it('keeps the clock when the DOM refuses a query on an odd tree', () => {
+    const doc = page(PORTAL);
+    const chosen = prefer(doc, () => {
+      throw new DOMException('refused', 'HierarchyRequestError');
+    });
+    expect(chosen.detail).toBe('text:span#clock');
+  });
+
+  it('lets any other error surface: a bug is not hidden behind the first choice', () => {
+    const doc = page(PORTAL);
+    expect(() =>
+      prefer(doc, () => {
+        throw new TypeError('bug');
+      }),
+    ).toThrow(TypeError);
   });
 });
