@@ -25,6 +25,18 @@ describe('listTextDates', () => {
     expect(best?.day).toBe('2022-2-17');
   });
 
+  it('reads `05/10/2018` day first on a page whose language writes dates so, and not on an English one', () => {
+    const html = (lang: string): Document =>
+      parseHTML(
+        `<html lang="${lang}"><head><title>Arrombamento em dois veículos</title></head><body><div class="container"><h1>Arrombamento em dois veículos</h1>
+         <small class="text-muted"><b>05/10/2018</b> - Publicado por: Cláudia</small><p>${'O serviço registrou o caso. '.repeat(20)}</p></div></body></html>`,
+      ).document;
+    expect(
+      listTextDates(html('pt-BR'), 'https://noticias.example.com.br/a', { now: NOW }).map((d) => d.day),
+    ).toEqual(['2018-10-5']);
+    expect(listTextDates(html('en'), 'https://news.example.com/a', { now: NOW })).toEqual([]);
+  });
+
   it('never throws on a page without text', () => {
     const { document } = parseHTML('<html><body></body></html>');
     expect(listTextDates(document, 'https://e.com/a', { now: NOW })).toEqual([]);

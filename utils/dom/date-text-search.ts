@@ -1,6 +1,8 @@
 // DOM: dates in the page's text, scored by labels, hints in class names and closeness to the headline.
 import { findDatesAgainstReference } from '../pure/date-against-reference';
+import type { DateMatch } from '../pure/date-parse';
 import { findDatesInText } from '../pure/date-parse';
+import { findDayFirstDates } from '../pure/date-order';
 import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind, DateSearchOptions } from './date-context';
 import {
@@ -237,7 +239,9 @@ function scanTextCandidates(
   let position = 0;
   const claimed = new Set<Element>();
 
-  const read = (el: Element, text: string, isShort: boolean): ReturnType<typeof findDatesInText> =>
+  const read = (el: Element, text: string, isShort: boolean): DateMatch[] =>
+    ctx.dayFirst ? withDayFirst(readAny(el, text, isShort), text) : readAny(el, text, isShort);
+  const readAny = (el: Element, text: string, isShort: boolean): DateMatch[] =>
     withReference
       ? findDatesAgainstReference(
           text,
@@ -297,6 +301,14 @@ function scanTextCandidates(
     }
   }
   return found;
+}
+
+/** Dates read so far plus `05/10/2018`-style ones read day first, in text order, overlaps dropped. */
+function withDayFirst(found: DateMatch[], text: string): DateMatch[] {
+  const extra = findDayFirstDates(text).filter(
+    (d) => !found.some((f) => d.index < f.index + f.length && f.index < d.index + d.length),
+  );
+  return extra.length ? [...found, ...extra].sort((a, b) => a.index - b.index) : found;
 }
 
 /** The walk's dates scored for one kind: closeness to the headline, lists of other stories, repeats of a day. */
