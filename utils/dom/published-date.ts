@@ -179,7 +179,8 @@ const GENERIC_META = new Set(['dc.date', 'dcterms.date', 'dc:date', 'date', 'cre
 /** In `steps` below: the generic-meta step, and the steps (JSON-LD to generic metas) that read structured data. */
 const GENERIC_META_STEP = 6;
 const STRUCTURED_STEPS = 7;
-/** The step that reads full dates in the page's text. */
+/** The steps that read `<time>` elements and full dates in the page's text: where a top bar's clock can sit. */
+const TIME_STEP = 5;
 const TEXT_STEP = 7;
 
 function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: Kind): FoundDate | null {
@@ -250,9 +251,9 @@ function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: 
       first ??= candidate;
       // Like htmldate: a date in the URL is strong evidence, so a structured date far from it is doubted.
       if (!urlDate || isConsistentWithUrl(candidate.parts, urlDate)) {
-        // A top bar's clock before the headline yields to the article's own date line, whatever its form.
+        // A top bar's clock (`<time>` or text) before the headline yields to the article's own date line.
         const settled = settle(
-          index === TEXT_STEP
+          index === TEXT_STEP || index === TIME_STEP
             ? preferDatelineOverChrome(candidate, doc, kind, ctx, isUrlConsistent)
             : candidate,
         );
