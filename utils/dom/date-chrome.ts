@@ -1,5 +1,6 @@
-// DOM: a full date in the page's chrome before the headline (a top bar's clock, `2019年9月8日 星期日`, or its `<time>`) against the
-// article's own date line: the date line wins even when it needs the reference time (`09-07 19:02`, `3小时前`).
+// DOM: a full date in the page's chrome before the headline (a top bar's clock, `2019年9月8日 星期日`, as text or a
+// `<time>`) against the article's own date line: the date line wins even when it needs the reference time
+// (`09-07 19:02`, `3小时前`).
 import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind } from './date-context';
 import { DATE_HINT, hintText } from './date-context';
