@@ -10,7 +10,7 @@ import { findArticleDates } from '../../utils/dom/published-date';
 import { findScriptDates } from '../../utils/dom/script-dates';
 import { findDatesAgainstReference } from '../../utils/pure/date-against-reference';
 import { findDatesInText, parseDateString } from '../../utils/pure/date-parse';
-import { findDayFirstDates } from '../../utils/pure/date-order';
+import { findDayFirstDates, findDayFirstShortYearDates } from '../../utils/pure/date-order';
 import {
   MAX_NAME_BYTES,
   MAX_SLUG_BYTES,
@@ -523,6 +523,8 @@ const DATE_PIECE = fc.oneof(
     '2019 09/07 19:02',
     // Numeric dates only a day-first page reads (05/10/2018), and the day-and-month forms of a URL.
     '05/10/2018',
+    '28.09.19',
+    '01.01.98',
     '02-03-2030',
     '29-10-2021',
     '10.29.2021',
@@ -671,9 +673,13 @@ const publishedDate = define(
 const OFFSET = fc.constantFrom(null, 480, 540, 60, 0, -300);
 
 const referenceDates = define(
-  'dates read against the reference time: never throw, real dates only, never after the reference',
+  'dates read against the reference time (with day-first `28.09.19`): never throw, real dates only, never after the reference',
   fc.property(DATE_TEXT_FUZZ, NOW, OFFSET, fc.boolean(), (text, now, offsetMinutes, isDateText) => {
-    for (const match of findDatesAgainstReference(text, { now, offsetMinutes }, { isDateText })) {
+    const found = [
+      ...findDatesAgainstReference(text, { now, offsetMinutes }, { isDateText }),
+      ...findDayFirstShortYearDates(text, now, offsetMinutes),
+    ];
+    for (const match of found) {
       demand(isRealDate(match.parts), `findDatesAgainstReference gave ${JSON.stringify(match.parts)}`);
       demand(
         match.index >= 0 && match.index + match.length <= text.length,

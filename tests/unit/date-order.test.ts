@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDayFirstDates, writesDayFirst } from '../../utils/pure/date-order';
+import { findDayFirstDates, findDayFirstShortYearDates, writesDayFirst } from '../../utils/pure/date-order';
 
 describe('writesDayFirst', () => {
   it('reads the language tag first', () => {
@@ -42,5 +42,26 @@ describe('findDayFirstDates', () => {
     expect(findDayFirstDates('17/02/2022 and 02/17/2022 and 05/05/2020')).toEqual([]);
     expect(findDayFirstDates('31/04/2020')).toEqual([]);
     expect(findDayFirstDates('version 1/2/20255 or 105/10/2018')).toEqual([]);
+  });
+});
+
+describe('findDayFirstShortYearDates', () => {
+  const NOW = new Date('2026-11-27T12:00:00Z');
+
+  it("reads `28.09.19 12:44` in the reference time's century", () => {
+    expect(findDayFirstShortYearDates('Beitrag vom 28.09.19 12:44', NOW, 60)[0]?.parts).toEqual({
+      year: 2019,
+      month: 9,
+      day: 28,
+      hour: 12,
+      minute: 44,
+    });
+  });
+
+  it('refuses a year after the reference time, days that do not exist, and longer dotted numbers', () => {
+    expect(findDayFirstShortYearDates('01.01.98', NOW, 60)).toEqual([]);
+    expect(findDayFirstShortYearDates('31.02.19', NOW, 60)).toEqual([]);
+    expect(findDayFirstShortYearDates('Version 1.10.12.5 and 28.09.2019 and 128.09.19', NOW, 60)).toEqual([]);
+    expect(findDayFirstShortYearDates('28.09.19', new Date(Number.NaN), 60)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   textPrefix,
 } from '../../utils/dom/date-text-search';
 import { makeContext } from '../../utils/dom/date-context';
+import { findPublishedDate } from '../../utils/dom/published-date';
 import { MAX_SHORT_TEXT } from '../../utils/dom/date-context';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
@@ -35,6 +36,17 @@ describe('listTextDates', () => {
       listTextDates(html('pt-BR'), 'https://noticias.example.com.br/a', { now: NOW }).map((d) => d.day),
     ).toEqual(['2018-10-5']);
     expect(listTextDates(html('en'), 'https://news.example.com/a', { now: NOW })).toEqual([]);
+  });
+
+  it('reads `08.05.12` as a last resort on a day-first page only', () => {
+    const html = (lang: string): Document =>
+      parseHTML(
+        `<html lang="${lang}"><head><title>Netzpolitik im Bundestag</title></head><body><div class="post"><h1>Netzpolitik im Bundestag</h1>
+         <div class="meta">Artikel vom 08.05.12</div><p>${'Der Ausschuss beriet über das Urheberrecht. '.repeat(20)}</p></div></body></html>`,
+      ).document;
+    const url = 'https://blog.example.info/netzpolitik';
+    expect(findPublishedDate(html('de'), url, { now: NOW })?.parts).toEqual({ year: 2012, month: 5, day: 8 });
+    expect(findPublishedDate(html('en'), url, { now: NOW })).toBeNull();
   });
 
   it('never throws on a page without text', () => {

@@ -2,7 +2,7 @@
 import { findDatesAgainstReference } from '../pure/date-against-reference';
 import type { DateMatch } from '../pure/date-parse';
 import { findDatesInText } from '../pure/date-parse';
-import { findDayFirstDates } from '../pure/date-order';
+import { findDayFirstDates, findDayFirstShortYearDates } from '../pure/date-order';
 import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind, DateSearchOptions } from './date-context';
 import {
@@ -239,8 +239,14 @@ function scanTextCandidates(
   let position = 0;
   const claimed = new Set<Element>();
 
-  const read = (el: Element, text: string, isShort: boolean): DateMatch[] =>
-    ctx.dayFirst ? withDayFirst(readAny(el, text, isShort), text) : readAny(el, text, isShort);
+  const read = (el: Element, text: string, isShort: boolean): DateMatch[] => {
+    if (!ctx.dayFirst) return readAny(el, text, isShort);
+    const more = findDayFirstDates(text);
+    // `28.09.19` needs the reference time for its century: a last-resort form, and only on a short line.
+    if (withReference && isShort)
+      more.push(...findDayFirstShortYearDates(text, ctx.now, ctx.publisherOffset));
+    return withExtra(readAny(el, text, isShort), more);
+  };
   const readAny = (el: Element, text: string, isShort: boolean): DateMatch[] =>
     withReference
       ? findDatesAgainstReference(
@@ -303,9 +309,9 @@ function scanTextCandidates(
   return found;
 }
 
-/** Dates read so far plus `05/10/2018`-style ones read day first, in text order, overlaps dropped. */
-function withDayFirst(found: DateMatch[], text: string): DateMatch[] {
-  const extra = findDayFirstDates(text).filter(
+/** Dates read so far plus the day-first ones (`05/10/2018`, `28.09.19`) that overlap none of them, in text order. */
+function withExtra(found: DateMatch[], more: DateMatch[]): DateMatch[] {
+  const extra = more.filter(
     (d) => !found.some((f) => d.index < f.index + f.length && f.index < d.index + d.length),
   );
   return extra.length ? [...found, ...extra].sort((a, b) => a.index - b.index) : found;

@@ -1,7 +1,9 @@
 // Pure: all-numeric dates whose order only the page's language or country settles (`05/10/2018` is 5 October in
-// Brazil, May 10 in the US). The general parser reads only unambiguous ones (date-text.ts). No DOM.
+// Brazil, May 10 in the US), and the day-first `28.09.19` with a two-digit year. The general parser reads neither.
+// No DOM.
 import type { DateMatch } from './date-text';
 import { NOT_DIGIT_AFTER, NOT_DIGIT_BEFORE, TIME, makeParts } from './date-text';
+import { isAfterReference, referenceParts } from './date-reference';
 import { hostOf } from './url';
 
 /**
@@ -49,6 +51,36 @@ export function findDayFirstDates(text: string): DateMatch[] {
     if (day > 12 || month > 12 || day === month) continue;
     const parts = makeParts(Number(m[4]), month, day, m, 5);
     if (parts) out.push({ index: m.index, length: m[0].length, text: m[0].trim(), parts });
+  }
+  return out;
+}
+
+const SHORT_YEAR_DOTS = new RegExp(
+  String.raw`(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])` + `(?:${TIME})?`,
+  'giu',
+);
+
+/**
+ * `28.09.19` (`28.09.19 12:44`): day, month and a two-digit year, as German-speaking forums and news sites print
+ * them. Read for a day-first page only, in the reference time's century and never after it (a `98` read in 2026 is
+ * refused, not made 1998). Never throws.
+ */
+export function findDayFirstShortYearDates(
+  text: string,
+  now: Date,
+  offsetMinutes: number | null,
+): DateMatch[] {
+  if (typeof text !== 'string' || !text || Number.isNaN(now.getTime())) return [];
+  const source = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const century = Math.floor(referenceParts(now, offsetMinutes).year / 100) * 100;
+  const out: DateMatch[] = [];
+  SHORT_YEAR_DOTS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let guard = 0;
+  while ((m = SHORT_YEAR_DOTS.exec(source)) !== null && guard++ < 2000) {
+    const parts = makeParts(century + Number(m[3]), Number(m[2]), Number(m[1]), m, 4);
+    if (parts && !isAfterReference(parts, now, offsetMinutes))
+      out.push({ index: m.index, length: m[0].length, text: m[0].trim(), parts });
   }
   return out;
 }
