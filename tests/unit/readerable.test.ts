@@ -165,6 +165,23 @@ describe('isArticleShaped on short briefs split into wrappers', () => {
     expect(isArticleShaped(page)).toBe(true);
   });
 
+  it('counts a Chinese portal brief whose short paragraphs each sit in a wrapper of their own', () => {
+    const paragraphs = [
+      '\u3000\u3000本报讯（记者 王明）昨日上午，市交通部门宣布，连接新区与老城的跨江大桥将于下月底正式通车。',
+      '\u3000\u3000据介绍，大桥全长约两公里，双向六车道，通车后两岸之间的车程将由四十分钟缩短至十分钟左右。',
+      '\u3000\u3000相关负责人表示，通车初期将实行免费通行，并同步开通三条跨江公交线路，方便市民出行。',
+    ];
+    const story = paragraphs.map((p) => `<div class="text-p"><p>${p}</p></div>`).join('');
+    const side = `<div class="right-col"><p>${'今日天气晴，气温十二至二十度，东北风三到四级，空气质量良。'.repeat(3)}</p></div>`;
+    const page = doc(
+      `<div class="main"><h1>跨江大桥下月底通车</h1><div class="info">2026-11-19 08:30 来源：本报</div>
+      <div class="article-content">${story}</div></div>${side}`,
+      'zh-CN',
+    );
+    expect(measureReaderable(page).dominant).toBe(paragraphs.reduce((sum, p) => sum + measureText(p), 0));
+    expect(isArticleShaped(page)).toBe(true);
+  });
+
   it('keeps a div that holds a label, not a sentence, as a block of its own', () => {
     const labels = Array.from(
       { length: 12 },

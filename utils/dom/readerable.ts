@@ -29,6 +29,8 @@ const CLEAR_DOMINANT_WEIGHT = 400;
 const MIN_DOMINANT_SHARE = 0.25;
 /** A paragraph's own wrapper holds at most this much other text (a stray separator), else it holds more text. */
 const WRAPPER_SLACK = 8;
+/** A paragraph's own wrappers are climbed this far at most (`card > card-content > p` is two): a bound on work. */
+const MAX_WRAPPERS = 4;
 /** Work bound for huge pages. */
 const MAX_BLOCKS = 6_000;
 /** A container with this many teaser children (a heading link and a snippet each) is a list of stories. */
@@ -183,9 +185,11 @@ function hasOnlyInline(el: Element): boolean {
 function containerOf(el: Element, isParagraph: boolean, proseWeight: number): Element | null {
   let start = el;
   if (proseWeight > 0) {
-    for (let up = start.parentElement; up && up.tagName.toUpperCase() !== 'BODY'; up = up.parentElement) {
+    let up = start.parentElement;
+    for (let depth = 0; up && depth < MAX_WRAPPERS && up.tagName.toUpperCase() !== 'BODY'; depth++) {
       if (weighsMoreThan(up, proseWeight + WRAPPER_SLACK)) break;
       start = up;
+      up = up.parentElement;
     }
   }
   let container = isParagraph ? start.parentElement : start;
