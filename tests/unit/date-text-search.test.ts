@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  blockText,
   fitsShort,
   indexElements,
   listTextDates,
@@ -138,5 +139,23 @@ describe('indexElements', () => {
     same(index.itemprops, '[itemprop]');
     same(index.properties, '[property][content]');
     expect(indexElements(document, ctx)).toBe(index);
+  });
+});
+
+describe('blockText', () => {
+  const el = (html: string): Element =>
+    parseHTML(`<div id="x">${html}</div>`).document.querySelector('#x') as Element;
+
+  it('keeps two numbers in sibling elements apart, as their styling shows them', () => {
+    // A forum's post header: date and time in two spans, spaced by CSS.
+    expect(blockText(el('<span class="time"><span>28.09.19</span><span>12:44</span></span>'))).toBe(
+      '28.09.19 12:44',
+    );
+  });
+
+  it('joins inline pieces of one date, and separates blocks', () => {
+    expect(blockText(el('<b>17</b>.02.2022'))).toBe('17.02.2022');
+    expect(blockText(el('<span>Feb</span><span>ruary 17, 2022</span>'))).toBe('February 17, 2022');
+    expect(blockText(el('<div>News</div><div>January 19, 2020</div>'))).toBe('News January 19, 2020');
   });
 });

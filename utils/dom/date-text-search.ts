@@ -405,7 +405,12 @@ export function blockText(el: Element): string {
       if (child.nodeType === 3) out += child.textContent ?? '';
       else if (child.nodeType === 1) {
         const isBlock = BLOCK_TAGS.has((child as Element).tagName.toUpperCase());
-        if (isBlock) out += ' ';
+        // `<span>28.09.19</span><span>12:44</span>`: styled apart, two numbers never run into one.
+        if (
+          isBlock ||
+          (child.previousSibling?.nodeType === 1 && /\d$/.test(out) && /^\d/.test(child.textContent ?? ''))
+        )
+          out += ' ';
         walk(child);
         if (isBlock) out += ' ';
       }
