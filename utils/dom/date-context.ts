@@ -315,7 +315,16 @@ export function isInLinkElsewhere(el: Element, ctx: Context): boolean {
 }
 
 export function isExcluded(el: Element, ctx: Context): boolean {
-  return isInSkippedContainer(el, ctx) || isInLinkElsewhere(el, ctx);
+  return isInSkippedContainer(el, ctx) || isInLinkElsewhere(el, ctx) || isInQuote(el, ctx);
+}
+
+/**
+ * In a `<blockquote>`: an embedded post (Instagram's and X's embeds carry their own `<time>`) or a quoted text, whose
+ * dates are the quote's. Old pages that indent the whole story with a blockquote hold the headline in it: not a quote.
+ */
+function isInQuote(el: Element, ctx: Context): boolean {
+  const quote = el.closest('blockquote');
+  return quote !== null && (ctx.headline === null || !quote.contains(ctx.headline));
 }
 
 export function hintText(el: Element): string {
