@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 
 /** One `chrome.scripting.executeScript` call the background made, and when its promise settled. */
 export interface ScriptCall {
-  kind: 'files' | 'check' | 'probe' | 'clip' | 'other';
+  kind: 'files' | 'check' | 'probe' | 'clip' | 'probe-clip' | 'fetch-image' | 'other';
   start: number;
   end: number | null;
 }
