@@ -223,6 +223,8 @@ function splitRun(run: ClipRun): Record<string, number> {
     'beside it: click → popup DOMContentLoaded': span(run.clickAt, run.popup.domContentLoaded),
     'saved → popup shows the title': span(write?.end, shown),
     'click → popup shows the title': span(run.clickAt, shown),
+    'beside it: title → the post’s body first shows': span(shown, run.popup.editorAt),
+    'beside it: title → the body in CodeMirror': span(shown, run.popup.codeMirrorAt),
   };
 }
 
