@@ -188,6 +188,11 @@ async function measureClip(session: ChromiumSession, worker: Worker, url: string
   return { clickAt, popup: trace, worker: workerTrace, stages };
 }
 
+/** The injected script's own stage times added up (NaN without them). */
+function inPage(stages: StageTimings | null): number {
+  return stages ? CLIP_STAGES.reduce((sum, stage) => sum + (stages[stage] ?? 0), 0) : NaN;
+}
+
 /**
  * The stages one run shows from outside; NaN where the trace lacks a mark. The toolbar click starts the clip in
  * the background while Chromium loads the popup, so the popup's rows are beside the clip's, not before it.
@@ -219,6 +224,7 @@ function splitRun(run: ClipRun): Record<string, number> {
     'checks → store write starts': span(clipCall?.end, write?.start),
     'store write (readwrite transaction)': span(write?.start, write?.end),
     'click → saved': span(run.clickAt, write?.end),
+    '  of which outside the page’s stages': span(run.clickAt, write?.end) - inPage(run.stages),
     'beside it: click → popup navigation starts': span(run.clickAt, run.popup.navigationStart),
     'beside it: click → popup DOMContentLoaded': span(run.clickAt, run.popup.domContentLoaded),
     'saved → popup shows the title': span(write?.end, shown),
@@ -303,7 +309,7 @@ function report(results: PageResult[]): void {
         const values = staged.map((t) => t[stage] ?? 0);
         return [stage, ms(median(values)), ms(Math.min(...values)), ms(Math.max(...values))];
       });
-      const sums = staged.map((t) => CLIP_STAGES.reduce((sum, stage) => sum + (t[stage] ?? 0), 0));
+      const sums = staged.map(inPage);
       stageRows.push([
         'extraction total (in the page)',
         ms(median(sums)),
