@@ -124,7 +124,15 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
       }
     },
     // The toolbar click's one injection: the probe's facts and the clip together, with no second round trip.
-    probeAndClip: (opts, savedKeys) => probeThenClip(api, opts, savedKeys),
+    probeAndClip: (opts, savedKeys) => {
+      const timedProbe = () => {
+        const start = performance.now();
+        const found = api.probe();
+        api.lastProbeMs = performance.now() - start;
+        return found;
+      };
+      return probeThenClip({ probe: timedProbe, clip: (o) => api.clip(o) }, opts, savedKeys);
+    },
     fetchImage: (url, limit, timeoutMs) => fetchImageInPage(url, limit, timeoutMs),
   };
   return api;

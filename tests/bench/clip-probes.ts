@@ -185,7 +185,12 @@ export const READ_PAGE_TIMINGS = `(async () => {
   if (!tab || tab.id === undefined) return null;
   const [reply] = await chrome.scripting.executeScript({
     target: { tabId: tab.id },
-    func: () => (globalThis.__postclip && globalThis.__postclip.lastTimings) || null,
+    // The one-call flow's probe, timed apart, rides along as 'probe' (not one of CLIP_STAGES).
+    func: () => {
+      const api = globalThis.__postclip;
+      if (!api || !api.lastTimings) return null;
+      return api.lastProbeMs === undefined ? api.lastTimings : { ...api.lastTimings, probe: api.lastProbeMs };
+    },
   });
   return reply && reply.result ? reply.result : null;
 })()`;

@@ -188,6 +188,12 @@ async function measureClip(session: ChromiumSession, worker: Worker, url: string
   return { clickAt, popup: trace, worker: workerTrace, stages };
 }
 
+/** The one-call flow's probe time in the page, which READ_PAGE_TIMINGS adds beside the stages (NaN without). */
+function probeInPage(stages: StageTimings | null): number {
+  const probe: unknown = stages && (stages as Record<string, unknown>).probe;
+  return typeof probe === 'number' ? probe : NaN;
+}
+
 /** The injected script's own stage times added up (NaN without them). */
 function inPage(stages: StageTimings | null): number {
   return stages ? CLIP_STAGES.reduce((sum, stage) => sum + (stages[stage] ?? 0), 0) : NaN;
@@ -225,6 +231,7 @@ function splitRun(run: ClipRun): Record<string, number> {
     'store write (readwrite transaction)': span(write?.start, write?.end),
     'click → saved': span(run.clickAt, write?.end),
     '  of which outside the page’s stages': span(run.clickAt, write?.end) - inPage(run.stages),
+    '  of which the probe inside the clip call (one-call flow)': probeInPage(run.stages),
     'beside it: click → popup navigation starts': span(run.clickAt, run.popup.navigationStart),
     'beside it: click → popup DOMContentLoaded': span(run.clickAt, run.popup.domContentLoaded),
     'saved → popup shows the title': span(write?.end, shown),

@@ -204,6 +204,8 @@ export interface InjectedApi {
   ): InjectedProbeClip | Promise<InjectedProbeClip>;
   /** Milliseconds per stage of the last clip in this page (read by bench:clip; nothing else uses it). */
   lastTimings?: StageTimings;
+  /** Milliseconds the last toolbar click's probe took inside probeAndClip (read by bench:clip only). */
+  lastProbeMs?: number;
   /** A same-origin image, fetched as the page would; at most `limit` bytes. */
   fetchImage(url: string, limit: number, timeoutMs: number): Promise<InjectedImageReply>;
 }
