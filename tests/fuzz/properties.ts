@@ -10,6 +10,7 @@ import { findArticleDates } from '../../utils/dom/published-date';
 import { findScriptDates } from '../../utils/dom/script-dates';
 import { findDatesAgainstReference } from '../../utils/pure/date-against-reference';
 import { findDatesInText, parseDateString } from '../../utils/pure/date-parse';
+import { findDayFirstDates, findDayFirstShortYearDates } from '../../utils/pure/date-order';
 import {
   MAX_NAME_BYTES,
   MAX_SLUG_BYTES,
@@ -520,6 +521,13 @@ const DATE_PIECE = fc.oneof(
     '02-29',
     '18-03-08 23:16',
     '2019 09/07 19:02',
+    // Numeric dates only a day-first page reads (05/10/2018), and the day-and-month forms of a URL.
+    '05/10/2018',
+    '28.09.19',
+    '01.01.98',
+    '02-03-2030',
+    '29-10-2021',
+    '10.29.2021',
   ),
 );
 
@@ -542,12 +550,15 @@ function isRealDate(parts: DateParts): boolean {
 }
 
 const parseDate = define(
-  'date parser: never throws, only real calendar dates (parseDateString, findDatesInText)',
+  'date parser: never throws, only real calendar dates (parseDateString, findDatesInText, findDayFirstDates)',
   fc.property(DATE_TEXT_FUZZ, fc.boolean(), (text, allowCompact) => {
     const parts = parseDateString(text);
     demand(parts === null || isRealDate(parts), `parseDateString gave ${JSON.stringify(parts)}`);
-    for (const match of findDatesInText(text, { allowCompact })) {
-      demand(isRealDate(match.parts), `findDatesInText gave ${JSON.stringify(match.parts)}`);
+    for (const match of [...findDatesInText(text, { allowCompact }), ...findDayFirstDates(text)]) {
+      demand(
+        isRealDate(match.parts),
+        `findDatesInText/findDayFirstDates gave ${JSON.stringify(match.parts)}`,
+      );
       demand(
         match.index >= 0 && match.index + match.length <= text.length,
         `match [${match.index}, +${match.length}] outside the text`,
@@ -620,6 +631,10 @@ const DATED_FRAGMENT = fc.oneof(
       `<script type="application/ld+json">${JSON.stringify({ '@type': 'VideoObject', uploadDate: d }).replace(/</g, '\\u003c')}</script>`,
   ),
   DATE_TEXT_FUZZ.map((d) => `<p class="updated">Updated: ${escapeText(d)}</p>`),
+  // What only the last resort reads: a column named sidebar, the title, the share image's path.
+  DATE_TEXT_FUZZ.map((d) => `<div class="sidebar_content"><p class="post_detail">${escapeText(d)}</p></div>`),
+  DATE_TEXT_FUZZ.map((d) => `<title>Story - ${escapeText(d)}</title>`),
+  DATE_TEXT_FUZZ.map((d) => `<meta property="og:image" content="/files/${escapeAttr(d)}/cover.png">`),
   fc.constantFrom('<h1>Headline</h1>', '<article>', '</article>', '<p>Some text.</p>', '<div>', '</div>'),
 );
 
@@ -658,9 +673,13 @@ const publishedDate = define(
 const OFFSET = fc.constantFrom(null, 480, 540, 60, 0, -300);
 
 const referenceDates = define(
-  'dates read against the reference time: never throw, real dates only, never after the reference',
+  'dates read against the reference time (with day-first `28.09.19`): never throw, real dates only, never after the reference',
   fc.property(DATE_TEXT_FUZZ, NOW, OFFSET, fc.boolean(), (text, now, offsetMinutes, isDateText) => {
-    for (const match of findDatesAgainstReference(text, { now, offsetMinutes }, { isDateText })) {
+    const found = [
+      ...findDatesAgainstReference(text, { now, offsetMinutes }, { isDateText }),
+      ...findDayFirstShortYearDates(text, now, offsetMinutes),
+    ];
+    for (const match of found) {
       demand(isRealDate(match.parts), `findDatesAgainstReference gave ${JSON.stringify(match.parts)}`);
       demand(
         match.index >= 0 && match.index + match.length <= text.length,

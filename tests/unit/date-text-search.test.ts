@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  blockText,
   fitsShort,
   indexElements,
   listTextDates,
@@ -9,6 +10,7 @@ import {
   textPrefix,
 } from '../../utils/dom/date-text-search';
 import { makeContext } from '../../utils/dom/date-context';
+import { findPublishedDate } from '../../utils/dom/published-date';
 import { MAX_SHORT_TEXT } from '../../utils/dom/date-context';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
@@ -23,6 +25,29 @@ describe('listTextDates', () => {
     const found = listTextDates(document, 'https://e.com/a', { now: NOW });
     const best = [...found].sort((a, b) => b.score - a.score)[0];
     expect(best?.day).toBe('2022-2-17');
+  });
+
+  it('reads `05/10/2018` day first on a page whose language writes dates so, and not on an English one', () => {
+    const html = (lang: string): Document =>
+      parseHTML(
+        `<html lang="${lang}"><head><title>Arrombamento em dois veículos</title></head><body><div class="container"><h1>Arrombamento em dois veículos</h1>
+         <small class="text-muted"><b>05/10/2018</b> - Publicado por: Cláudia</small><p>${'O serviço registrou o caso. '.repeat(20)}</p></div></body></html>`,
+      ).document;
+    expect(
+      listTextDates(html('pt-BR'), 'https://noticias.example.com.br/a', { now: NOW }).map((d) => d.day),
+    ).toEqual(['2018-10-5']);
+    expect(listTextDates(html('en'), 'https://news.example.com/a', { now: NOW })).toEqual([]);
+  });
+
+  it('reads `08.05.12` as a last resort on a day-first page only', () => {
+    const html = (lang: string): Document =>
+      parseHTML(
+        `<html lang="${lang}"><head><title>Netzpolitik im Bundestag</title></head><body><div class="post"><h1>Netzpolitik im Bundestag</h1>
+         <div class="meta">Artikel vom 08.05.12</div><p>${'Der Ausschuss beriet über das Urheberrecht. '.repeat(20)}</p></div></body></html>`,
+      ).document;
+    const url = 'https://blog.example.info/netzpolitik';
+    expect(findPublishedDate(html('de'), url, { now: NOW })?.parts).toEqual({ year: 2012, month: 5, day: 8 });
+    expect(findPublishedDate(html('en'), url, { now: NOW })).toBeNull();
   });
 
   it('never throws on a page without text', () => {
@@ -114,5 +139,23 @@ describe('indexElements', () => {
     same(index.itemprops, '[itemprop]');
     same(index.properties, '[property][content]');
     expect(indexElements(document, ctx)).toBe(index);
+  });
+});
+
+describe('blockText', () => {
+  const el = (html: string): Element =>
+    parseHTML(`<div id="x">${html}</div>`).document.querySelector('#x') as Element;
+
+  it('keeps two numbers in sibling elements apart, as their styling shows them', () => {
+    // A forum's post header: date and time in two spans, spaced by CSS.
+    expect(blockText(el('<span class="time"><span>28.09.19</span><span>12:44</span></span>'))).toBe(
+      '28.09.19 12:44',
+    );
+  });
+
+  it('joins inline pieces of one date, and separates blocks', () => {
+    expect(blockText(el('<b>17</b>.02.2022'))).toBe('17.02.2022');
+    expect(blockText(el('<span>Feb</span><span>ruary 17, 2022</span>'))).toBe('February 17, 2022');
+    expect(blockText(el('<div>News</div><div>January 19, 2020</div>'))).toBe('News January 19, 2020');
   });
 });

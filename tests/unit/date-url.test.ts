@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readUrlDate } from '../../utils/dom/date-url';
+import { readUrlDate, readUrlDayFirst } from '../../utils/dom/date-url';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
 
@@ -22,5 +22,26 @@ describe('readUrlDate', () => {
     expect(readUrlDate('https://e.com/2030/01/02/x', NOW)).toBeNull();
     expect(readUrlDate('https://e.com/1980/01/02/x', NOW)).toBeNull();
     expect(readUrlDate('not a url', NOW)).toBeNull();
+  });
+});
+
+describe('readUrlDayFirst', () => {
+  it('reads a day-and-month date in the path when its order is beyond doubt', () => {
+    expect(readUrlDayFirst('https://e.de/presse/meldungen/29-10-2021', NOW)?.parts).toEqual({
+      year: 2021,
+      month: 10,
+      day: 29,
+    });
+    expect(readUrlDayFirst('https://e.com/news/10.29.2021-council-meets', NOW)?.parts.day).toBe(29);
+    expect(readUrlDayFirst('https://e.com/news/05_05_2020', NOW)?.parts.month).toBe(5);
+  });
+
+  it('refuses an order in doubt, a day that does not exist, the future, and version numbers', () => {
+    expect(readUrlDayFirst('https://e.com/news/03-04-2020', NOW)).toBeNull();
+    expect(readUrlDayFirst('https://e.com/news/31-02-2020', NOW)).toBeNull();
+    expect(readUrlDayFirst('https://e.com/news/29-10-2030', NOW)).toBeNull();
+    expect(readUrlDayFirst('https://e.com/release/v1.29.2021', NOW)).toBeNull();
+    expect(readUrlDayFirst('https://e.com/news/29-10-20219', NOW)).toBeNull();
+    expect(readUrlDayFirst('not a url', NOW)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
-// DOM: a full date in the page's chrome before the headline (a top bar's clock, `2019年9月8日 星期日`) against the
-// article's own date line: the date line wins even when it needs the reference time (`09-07 19:02`, `3小时前`).
+// DOM: a full date in the page's chrome before the headline (a top bar's clock, `2019年9月8日 星期日`, as text or a
+// `<time>`) against the article's own date line: the date line wins even when it needs the reference time
+// (`09-07 19:02`, `3小时前`).
 import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind } from './date-context';
 import { DATE_HINT, hintText } from './date-context';
@@ -28,13 +29,28 @@ export function articleArea(headline: Element): Element | null {
 
 /** Whether a dated element is page chrome before the headline: in a banner, or a block outside the article's area. */
 export function isChromeBeforeHeadline(el: Element, doc: Document, ctx: Context): boolean {
+  return isChromeBefore(el, doc, ctx, articleAreaOnce());
+}
+
+/** `articleArea` of the headline, found on first use and then kept: one search for all of a page's candidates. */
+function articleAreaOnce(): (headline: Element) => Element | null {
+  let found: { area: Element | null } | null = null;
+  return (headline) => (found ??= { area: articleArea(headline) }).area;
+}
+
+function isChromeBefore(
+  el: Element,
+  doc: Document,
+  ctx: Context,
+  areaOf: (headline: Element) => Element | null,
+): boolean {
   const headline = ctx.headline;
   if (!headline || el === headline || el.contains(headline) || headline.contains(el)) return false;
   const headlineIndex = headlineIndexOf(doc, ctx);
   const index = collectElements(doc, ctx).indexOf(el);
   if (headlineIndex < 0 || index < 0 || index > headlineIndex) return false;
   // The article's own header (`<article><header>…`) is not the site's.
-  const area = articleArea(headline);
+  const area = areaOf(headline);
   if (area?.contains(el)) return false;
   if (area) return true;
   const banner = el.closest('header, [role=banner]');
@@ -63,19 +79,22 @@ export function preferDatelineOverChrome(
   isUrlConsistent: (parts: DateParts) => boolean,
 ): Candidate {
   const headline = ctx.headline;
-  if (!headline || !chosen.el || !isChromeBeforeHeadline(chosen.el, doc, ctx)) return chosen;
+  const areaOf = articleAreaOnce();
+  if (!headline || !chosen.el || !isChromeBefore(chosen.el, doc, ctx, areaOf)) return chosen;
   let line: TextCandidate | undefined;
   try {
-    const area = articleArea(headline);
+    const area = areaOf(headline);
     // A full date on the date line first, then the forms read against the reference time.
     for (const withReference of [false, true]) {
       line = scoreTextCandidates(doc, kind, ctx, withReference, DATELINE_WINDOW)
         .filter((c) => c.el !== chosen.el && isUrlConsistent(c.candidate.parts))
         .sort((a, b) => b.score - a.score)
-        .find((c) => isOwnDateline(c, area, headline) && !isChromeBeforeHeadline(c.el, doc, ctx));
+        .find((c) => isOwnDateline(c, area, headline) && !isChromeBefore(c.el, doc, ctx, areaOf));
       if (line) break;
     }
-  } catch {
+  } catch (error) {
+    // Only what a DOM raises on an odd tree keeps the first choice; anything else is a bug and must surface.
+    if (!(error instanceof DOMException)) throw error;
     return chosen;
   }
   if (!line) return chosen;

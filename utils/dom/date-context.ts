@@ -1,6 +1,7 @@
 // DOM: what every date source shares: the search context, candidates, plausibility, and the page parts
 // (navigation, comments, related lists) whose dates are never the article's.
 import { parseDateString } from '../pure/date-parse';
+import { writesDayFirst } from '../pure/date-order';
 import { isAfterReference } from '../pure/date-reference';
 import {
   dayAcrossOffsets,
@@ -110,11 +111,15 @@ export const SKIP_TAGS = new Set([
   'SELECT',
   'OPTION',
 ]);
+/** A column named as beside the article. Some themes name the article's own column so (`sidebar_content`, a
+ * `div.sidebar` of the story's facts inside `<article>`): the last resort reads it (see `Context.readSidebars`). */
+export const SIDEBAR_TOKEN =
+  /^(?:sidebar(?:[-_]?(?:left|right|primary|secondary|\d|widgets?|inner|content|area|wrapper|container))?|secondary)$/i;
 export const SKIP_TOKENS: RegExp[] = [
   /^(?:[a-z]+[-_])?comments?(?:[-_](?:list|body|content|meta|item|area|wrap|wrapper|section|thread|container|form))?$/i,
   /^(?:commentlist|disqus[\w-]*|respond|replies|reply|reactions?)$/i,
   /^(?:[a-z]+[-_])?related(?:[-_][\w-]+)?$/i,
-  /^(?:sidebar(?:[-_]?(?:left|right|primary|secondary|\d|widgets?|inner|content|area|wrapper|container))?|secondary)$/i,
+  SIDEBAR_TOKEN,
   /^(?:[a-z]+[-_])?(?:recommend(?:ed|ations?)?|promo|newsletter|trending|outbrain|taboola|sponsored)(?:[-_][\w-]+)?$/i,
   /^(?:most[-_]?(?:read|viewed|popular)|popular(?:[-_](?:posts|articles|news|stories|list))?)$/i,
   /^(?:read[-_]?more|more[-_](?:stories|articles|news|posts)|also[-_]?read|you[-_]may[-_]like)(?:[-_][\w-]+)?$/i,
@@ -154,6 +159,10 @@ export interface Context {
   jsonLd: JsonLdNode[];
   /** The page's elements in document order, listed once per clip (see collectElements). */
   elements?: Element[];
+  /** The page writes all-numeric dates day first (`05/10/2018` is 5 October): see `writesDayFirst`. */
+  dayFirst: boolean;
+  /** The last resort's context: a column named `sidebar` is read like the rest of the page. */
+  readSidebars?: boolean;
   /** The headline's place in `elements` (-1: none), found once per clip (see headlineIndexOf). */
   headlineIndex?: number;
   /** Metas, times and microdata among `elements`, sorted out once per clip (see indexElements). */
@@ -252,7 +261,7 @@ export function tokensOf(el: Element): string[] {
   return `${cls} ${id}`.split(/\s+/).filter(Boolean);
 }
 
-export function isSkipContainer(el: Element, headline: Element | null): boolean {
+export function isSkipContainer(el: Element, headline: Element | null, readSidebars = false): boolean {
   const tag = el.tagName.toUpperCase();
   // An article's own <footer> holds its byline and date; the page's footer does not.
   if ((tag === 'FOOTER' || tag === 'ASIDE') && el.parentElement?.closest('article')) return false;
@@ -263,6 +272,7 @@ export function isSkipContainer(el: Element, headline: Element | null): boolean 
   if (headline && el.contains(headline)) return false;
   for (const token of tokensOf(el)) {
     if (TAXONOMY_TOKEN.test(token)) continue;
+    if (readSidebars && SIDEBAR_TOKEN.test(token)) continue;
     if (SKIP_TOKENS.some((re) => re.test(token))) return true;
   }
   const role = (el.getAttribute('role') ?? '').toLowerCase();
@@ -281,7 +291,7 @@ export function isInSkippedContainer(el: Element, ctx: Context): boolean {
       break;
     }
     chain.push(current);
-    if (isSkipContainer(current, ctx.headline)) {
+    if (isSkipContainer(current, ctx.headline, ctx.readSidebars)) {
       result = true;
       break;
     }
@@ -305,7 +315,16 @@ export function isInLinkElsewhere(el: Element, ctx: Context): boolean {
 }
 
 export function isExcluded(el: Element, ctx: Context): boolean {
-  return isInSkippedContainer(el, ctx) || isInLinkElsewhere(el, ctx);
+  return isInSkippedContainer(el, ctx) || isInLinkElsewhere(el, ctx) || isInQuote(el, ctx);
+}
+
+/**
+ * In a `<blockquote>`: an embedded post (Instagram's and X's embeds carry their own `<time>`) or a quoted text, whose
+ * dates are the quote's. Old pages that indent the whole story with a blockquote hold the headline in it: not a quote.
+ */
+function isInQuote(el: Element, ctx: Context): boolean {
+  const quote = el.closest('blockquote');
+  return quote !== null && (ctx.headline === null || !quote.contains(ctx.headline));
 }
 
 export function hintText(el: Element): string {
@@ -342,6 +361,7 @@ export function makeContext(doc: Document, url: string, opts: DateSearchOptions)
       zone && !Number.isNaN(opts.now.getTime())
         ? (partsInZone(opts.now.getTime(), zone).offsetMinutes ?? null)
         : null,
+    dayFirst: writesDayFirst(lang, url),
     skipCache: new Map(),
     jsonLd: opts.jsonLd ?? readJsonLd(doc),
     ...(opts.elements ? { elements: opts.elements } : {}),

@@ -1,6 +1,8 @@
 // DOM: dates in the page's text, scored by labels, hints in class names and closeness to the headline.
 import { findDatesAgainstReference } from '../pure/date-against-reference';
+import type { DateMatch } from '../pure/date-parse';
 import { findDatesInText } from '../pure/date-parse';
+import { findDayFirstDates, findDayFirstShortYearDates } from '../pure/date-order';
 import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind, DateSearchOptions } from './date-context';
 import {
@@ -237,7 +239,15 @@ function scanTextCandidates(
   let position = 0;
   const claimed = new Set<Element>();
 
-  const read = (el: Element, text: string, isShort: boolean): ReturnType<typeof findDatesInText> =>
+  const read = (el: Element, text: string, isShort: boolean): DateMatch[] => {
+    if (!ctx.dayFirst) return readAny(el, text, isShort);
+    const more = findDayFirstDates(text);
+    // `28.09.19` needs the reference time for its century: a last-resort form, and only on a short line.
+    if (withReference && isShort)
+      more.push(...findDayFirstShortYearDates(text, ctx.now, ctx.publisherOffset));
+    return withExtra(readAny(el, text, isShort), more);
+  };
+  const readAny = (el: Element, text: string, isShort: boolean): DateMatch[] =>
     withReference
       ? findDatesAgainstReference(
           text,
@@ -297,6 +307,14 @@ function scanTextCandidates(
     }
   }
   return found;
+}
+
+/** Dates read so far plus the day-first ones (`05/10/2018`, `28.09.19`) that overlap none of them, in text order. */
+function withExtra(found: DateMatch[], more: DateMatch[]): DateMatch[] {
+  const extra = more.filter(
+    (d) => !found.some((f) => d.index < f.index + f.length && f.index < d.index + d.length),
+  );
+  return extra.length ? [...found, ...extra].sort((a, b) => a.index - b.index) : found;
 }
 
 /** The walk's dates scored for one kind: closeness to the headline, lists of other stories, repeats of a day. */
@@ -387,7 +405,12 @@ export function blockText(el: Element): string {
       if (child.nodeType === 3) out += child.textContent ?? '';
       else if (child.nodeType === 1) {
         const isBlock = BLOCK_TAGS.has((child as Element).tagName.toUpperCase());
-        if (isBlock) out += ' ';
+        // `<span>28.09.19</span><span>12:44</span>`: styled apart, two numbers never run into one.
+        if (
+          isBlock ||
+          (child.previousSibling?.nodeType === 1 && /\d$/.test(out) && /^\d/.test(child.textContent ?? ''))
+        )
+          out += ' ';
         walk(child);
         if (isBlock) out += ' ';
       }

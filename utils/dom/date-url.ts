@@ -51,6 +51,35 @@ export function readUrlDate(url: string, now: Date): UrlDate | null {
   return null;
 }
 
+/**
+ * A day-first or month-first date in the path (`/meldungen/29-10-2021`, `/news/10.29.2021-slug`): only when the order
+ * is beyond doubt (one number over 12, or both the same). A last resort: the cascade reads year-first paths.
+ */
+export function readUrlDayFirst(url: string, now: Date): Candidate | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return null;
+  }
+  const m = /(?<![\p{L}\d.])(\d{1,2})([-_.])(\d{1,2})\2((?:19|20)\d{2})(?!\d)/u.exec(path);
+  if (!m) return null;
+  const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
+  let day: number;
+  let month: number;
+  if (first > 12 || first === second) [day, month] = [first, second];
+  else if (second > 12) [day, month] = [second, first];
+  else return null;
+  const parts = parseDateString(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+  if (!parts || parts.day !== day || parts.year < MIN_YEAR || isAfterReference(parts, now, null)) return null;
+  return {
+    raw: m[0],
+    source: 'url',
+    detail: 'url (day and month)',
+    parts: { year: parts.year, month: parts.month, day: parts.day },
+  };
+}
+
 export function dayNumber(parts: DateParts): number {
   return Math.round(Date.UTC(parts.year, parts.month - 1, parts.day) / 86_400_000);
 }

@@ -19,8 +19,9 @@ import {
 import { preferDatelineOverChrome } from './date-chrome';
 import { addTimeOfDay, preferShownDateline, settleUtcDay } from './date-dateline';
 import { fromText, indexElements } from './date-text-search';
-import { isConsistentWithUrl, preferLocalOffset, readUrlDate } from './date-url';
+import { isConsistentWithUrl, preferLocalOffset, readUrlDate, readUrlDayFirst } from './date-url';
 import { findScriptDates } from './script-dates';
+import { shareImageDate, titleDate } from './date-last-resort';
 import type { JsonLdNode } from './json-ld';
 import { articleNodes, stringProp, typesOf } from './json-ld';
 
@@ -178,7 +179,8 @@ const GENERIC_META = new Set(['dc.date', 'dcterms.date', 'dc:date', 'date', 'cre
 /** In `steps` below: the generic-meta step, and the steps (JSON-LD to generic metas) that read structured data. */
 const GENERIC_META_STEP = 6;
 const STRUCTURED_STEPS = 7;
-/** The step that reads full dates in the page's text. */
+/** The steps that read `<time>` elements and full dates in the page's text: where a top bar's clock can sit. */
+const TIME_STEP = 5;
 const TEXT_STEP = 7;
 
 function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: Kind): FoundDate | null {
@@ -249,9 +251,9 @@ function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: 
       first ??= candidate;
       // Like htmldate: a date in the URL is strong evidence, so a structured date far from it is doubted.
       if (!urlDate || isConsistentWithUrl(candidate.parts, urlDate)) {
-        // A top bar's clock before the headline yields to the article's own date line, whatever its form.
+        // A top bar's clock (`<time>` or text) before the headline yields to the article's own date line.
         const settled = settle(
-          index === TEXT_STEP
+          index === TEXT_STEP || index === TIME_STEP
             ? preferDatelineOverChrome(candidate, doc, kind, ctx, isUrlConsistent)
             : candidate,
         );
@@ -266,7 +268,26 @@ function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: 
     }
   }
   if (urlDate?.candidate) return finish(urlDate.candidate, ctx);
-  return first ? finish(settle(first), ctx) : null;
+  if (first) return finish(settle(first), ctx);
+  return kind === 'published' && !ctx.readSidebars ? lastResort(doc, ctx, opts) : null;
+}
+
+/**
+ * When the cascade found nothing at all, as htmldate's extensive search ends: a day-and-month date in the URL
+ * (`/meldungen/29-10-2021`); the cascade again with columns named `sidebar` read as content (themes that name the
+ * article's own column so, or put the story's facts in a `div.sidebar` inside `<article>`); a full date in the
+ * `<title>`; a full date in the path of the page's share image (`/files/2016/05/04/cover.png`). Published dates only.
+ */
+function lastResort(doc: Document, ctx: Context, opts: DateSearchOptions): FoundDate | null {
+  const fromUrl = readUrlDayFirst(ctx.url, ctx.now);
+  if (fromUrl) return finish(fromUrl, ctx);
+  const relaxed: Context = { ...ctx, readSidebars: true, skipCache: new Map() };
+  const found = runCascade(doc, relaxed, opts, 'published');
+  if (found) return { ...found, detail: `${found.detail} (last resort)` };
+  const titled = titleDate(doc, ctx);
+  if (titled) return finish(titled, ctx);
+  const image = shareImageDate(doc, ctx);
+  return image ? finish(image, ctx) : null;
 }
 
 function safely(find: () => FoundDate | null): FoundDate | null {
