@@ -21,7 +21,7 @@ import {
   removeBoilerplate,
 } from './pre-clean';
 import { findArticleDates } from './published-date';
-import { measureLinkedText } from './boilerplate-measure';
+import { measureLinkedTextUnless } from './boilerplate-measure';
 import { isArticleShaped } from './readerable';
 import { readTextEnds } from './text-lines';
 import { countCjk } from '../pure/cjk';
@@ -361,7 +361,14 @@ function isCjkPage(doc: Document): boolean {
 /** Article-sized text, measured in characters: CJK characters count CJK_WEIGHT each, whitespace nothing. */
 /** Why Readability's result is not an article (too little text outside links), or null when it is. */
 function whyNotAnArticle(content: Element): string | null {
-  const { total, linked } = measureLinkedText(content);
+  // A clear article is decided by its first paragraphs: more text only lowers the share of links and adds prose.
+  const measured = measureLinkedTextUnless(
+    content,
+    (total, linked) =>
+      total > 0 && !(linked / total > MAX_LINK_DENSITY) && total - linked >= MIN_ARTICLE_CHARS,
+  );
+  if (!measured) return null;
+  const { total, linked } = measured;
   const prose = total - linked;
   // Real articles stay under 0.4 (Wikipedia lists ~0.3); link lists and home pages run 0.8.
   if (total > 0 && linked / total > MAX_LINK_DENSITY) {
