@@ -181,11 +181,13 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<Defer
   const mode = opts.mode ?? 'article';
   const timer = stageClockOf(opts);
   // One list of the page's elements, counted here and reused to find shadow roots.
-  const all = doc.querySelectorAll('*');
-  const elements = all.length;
+  const listed = doc.querySelectorAll('*');
+  const elements = listed.length;
   if (elements > MAX_ELEMENTS) {
     return fail('page-too-large', `${elements} elements; the limit is ${MAX_ELEMENTS}.`);
   }
+  // Read out of the DOM once, for the shadow-root copy and the date searches alike.
+  const all = Array.from(listed);
   const bodyChars = doc.body?.textContent?.length ?? 0;
   if (bodyChars > MAX_TEXT_CHARS) {
     return fail('page-too-large', `${bodyChars} characters of text; the limit is ${MAX_TEXT_CHARS}.`);
@@ -211,7 +213,7 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<Defer
     jsonLd: signals.jsonLd,
     headline: signals.headline,
     // The list taken for the size check: the date searches need the page's elements in order too.
-    elements: Array.from(all),
+    elements: all,
   };
   const { published, modified } = timeStage(timer, 'dates', () => findArticleDates(doc, url, dateOptions));
   timeStage(timer, 'trim', () => {
@@ -274,7 +276,7 @@ function pickSelection(doc: Document, opts: ExtractOptions): Result<Picked> {
 function pickFromClone(
   doc: Document,
   url: string,
-  all: NodeListOf<Element>,
+  all: readonly Element[],
   opts: ExtractOptions,
   mode: 'article' | 'page',
   timer: StageClock | undefined,
