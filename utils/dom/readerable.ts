@@ -27,6 +27,10 @@ export const MIN_DOMINANT_WEIGHT = 160;
  */
 const CLEAR_DOMINANT_WEIGHT = 400;
 const MIN_DOMINANT_SHARE = 0.25;
+/** A paragraph's own wrapper holds at most this much other text (a stray separator), else it holds more text. */
+const WRAPPER_SLACK = 8;
+/** A paragraph's own wrappers are climbed this far at most (`card > card-content > p` is two): a bound on work. */
+const MAX_WRAPPERS = 4;
 /** Work bound for huge pages. */
 const MAX_BLOCKS = 6_000;
 /** A container with this many teaser children (a heading link and a snippet each) is a list of stories. */
@@ -155,9 +159,40 @@ function isInChrome(el: Element, cache: Map<Element, boolean>): boolean {
   return result;
 }
 
-/** The element a block's text belongs to: its parent for a paragraph, itself for a div holding text directly. */
-function containerOf(el: Element, isParagraph: boolean): Element | null {
-  let container = isParagraph ? el.parentElement : el;
+/** Tags that sit inside a line of text: a div holding only these (and text) reads as a paragraph. */
+const INLINE_TAGS = new Set(
+  'A B STRONG I EM SPAN FONT U SMALL SUB SUP MARK BR WBR CODE Q CITE ABBR TIME IMG S DEL INS KBD VAR SAMP DFN BDI BDO DATA'.split(
+    ' ',
+  ),
+);
+
+/** Prose ends a sentence (a closing quote or bracket may follow); a label, a headline or a snippet cut short does not. */
+const SENTENCE_END = /[.!?\u3002\uff01\uff1f\u2026][\s"'\u201d\u2019\u00bb)\uff09\u300d\u300f]*$/;
+
+/** Whether the element holds only text and inline tags (a paragraph's content), no block of its own. */
+function hasOnlyInline(el: Element): boolean {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+    if (!INLINE_TAGS.has(child.tagName.toUpperCase())) return false;
+  return true;
+}
+
+/**
+ * The element a block's text belongs to: its parent for a paragraph, itself for a div holding text directly.
+ * A paragraph of prose (`proseWeight` > 0) in wrappers of its own (one card per paragraph:
+ * `<div class="card"><div class="card-content"><p>…`, maybe an empty ad slot beside it) belongs to the element
+ * around those wrappers, with its sibling paragraphs: found by bounded reads, the first ancestor with other text.
+ */
+function containerOf(el: Element, isParagraph: boolean, proseWeight: number): Element | null {
+  let start = el;
+  if (proseWeight > 0) {
+    let up = start.parentElement;
+    for (let depth = 0; up && depth < MAX_WRAPPERS && up.tagName.toUpperCase() !== 'BODY'; depth++) {
+      if (weighsMoreThan(up, proseWeight + WRAPPER_SLACK)) break;
+      start = up;
+      up = up.parentElement;
+    }
+  }
+  let container = isParagraph ? start.parentElement : start;
   // Climb wrappers that hold nothing else (`<div class="para"><p>…`).
   while (container?.parentElement && container.parentElement.children.length === 1) {
     const up = container.parentElement;
@@ -208,22 +243,35 @@ export function measureReaderable(doc: Document, enough = Number.POSITIVE_INFINI
   for (const el of blocks) {
     const tag = el.tagName.toUpperCase();
     const isItem = tag === 'LI';
-    const isParagraph =
-      isItem || tag === 'P' || tag === 'PRE' || (tag === 'BLOCKQUOTE' && !el.querySelector('p'));
     const above = readAncestors(el);
     if (NEVER_BODY.has(tag) || above.isNeverBody || (tag !== 'P' && above.isInP)) continue;
     // A list item counts once (not its nested items), and only as prose: a list of links is cut by link density.
     if (above.isInLi) continue;
-    const text = isParagraph ? (el.textContent ?? '') : ownText(el);
+    let isParagraph =
+      isItem || tag === 'P' || tag === 'PRE' || (tag === 'BLOCKQUOTE' && !el.querySelector('p'));
+    let text = isParagraph ? (el.textContent ?? '') : ownText(el);
+    if (tag === 'DIV' && text.trim() !== '') {
+      // A div of text and inline tags that ends a sentence (`<div class="paragraph">…</div>`) is a paragraph.
+      const whole = el.textContent ?? '';
+      if (hasOnlyInline(el) && SENTENCE_END.test(whole)) {
+        isParagraph = true;
+        text = whole;
+      }
+    }
     const weight = measureText(text);
     if (weight < 8) continue;
     const links = isParagraph ? linkWeight(el) : 0;
     if (links / weight > MAX_BLOCK_LINK_DENSITY) continue;
     if (isInChrome(el, chrome)) continue;
-    // A list's items join the text around the list (`<p>…</p><ul><li>…` is one body).
-    const container = containerOf(isItem && el.parentElement ? el.parentElement : el, isParagraph);
-    if (!container) continue;
     const net = weight - links;
+    const isProse = !isItem && isParagraph && SENTENCE_END.test(text);
+    // A list's items join the text around the list (`<p>…</p><ul><li>…` is one body).
+    const container = containerOf(
+      isItem && el.parentElement ? el.parentElement : el,
+      isParagraph,
+      isProse ? weight : 0,
+    );
+    if (!container) continue;
     shape.total += net;
     if (isInTeaser(el, teasers)) {
       shape.teaser += net;
