@@ -10,6 +10,7 @@ import type { ToolbarClipDeps } from '../../utils/platform/toolbar-clip';
 import { ATTACH_WINDOW_MS, createToolbarClips, isClipWanted } from '../../utils/platform/toolbar-clip';
 import type { ClipOutcome, InjectedApi, PostclipGlobal } from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
+import { probeThenClip } from '../../utils/pure/probe-clip';
 import type { Result } from '../../utils/pure/result';
 import type { ClipDraft } from '../../utils/pure/types';
 
@@ -69,6 +70,7 @@ async function makeHarness(
       return { ok: true, value: { draft: DRAFT, markdown: 'Turbines.' } };
     },
     fetchImage: () => Promise.resolve({ ok: false, reason: 'fetch-failed' }),
+    probeAndClip: (opts, savedKeys) => probeThenClip(api, opts, savedKeys),
   };
   const clipper: ClipperDeps = {
     queryActiveTab: () => Promise.resolve(TAB),
