@@ -67,11 +67,42 @@ function printTable(title: string, head: string[], rows: string[][]): void {
   for (const row of rows) console.log(line(row));
 }
 
-async function measureFloor(session: ChromiumSession, url: string, source: string): Promise<FloorRun> {
+/**
+ * The floor in the page's main world (the issue's floor), or in an isolated world as any extension's injected
+ * script runs: there every DOM node handed to script costs more, so that floor is what an extension can reach.
+ */
+async function measureFloor(
+  session: ChromiumSession,
+  url: string,
+  source: string,
+  world: 'main' | 'isolated' = 'main',
+): Promise<FloorRun> {
   const page = await session.context.newPage();
   await page.goto(url);
-  await page.evaluate(source);
-  const run = await page.evaluate<FloorRun>('globalThis.__pcFloor()');
+  let run: FloorRun;
+  if (world === 'main') {
+    await page.evaluate(source);
+    run = await page.evaluate<FloorRun>('globalThis.__pcFloor()');
+  } else {
+    const cdp = await session.context.newCDPSession(page);
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const created = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'floor',
+    });
+    const evaluate = async (expression: string): Promise<unknown> => {
+      const reply = await cdp.send('Runtime.evaluate', {
+        expression,
+        returnByValue: true,
+        contextId: created.executionContextId,
+      });
+      if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.text);
+      return reply.result.value;
+    };
+    await evaluate(source);
+    run = (await evaluate('globalThis.__pcFloor()')) as FloorRun;
+    await cdp.detach();
+  }
   await page.close();
   return run;
 }
@@ -245,6 +276,7 @@ interface PageResult {
   name: string;
   bytes: number;
   floor: FloorRun[];
+  floorIsolated: FloorRun[];
   clips: ClipRun[];
   titleOk: boolean;
 }
@@ -260,19 +292,24 @@ async function measurePage(
   await measureFloor(session, server.url(`${page.file}?floor=warm`), floorSource);
   await measureClip(session, worker, server.url(`${page.file}?clip=warm`));
   const floor: FloorRun[] = [];
+  const floorIsolated: FloorRun[] = [];
   const clips: ClipRun[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     floor.push(await measureFloor(session, server.url(`${page.file}?floor=${run}`), floorSource));
+    floorIsolated.push(
+      await measureFloor(session, server.url(`${page.file}?floor-isolated=${run}`), floorSource, 'isolated'),
+    );
     // A fresh URL each time: the same URL would find the clip already saved and not clip again.
     clips.push(await measureClip(session, worker, server.url(`${page.file}?clip=${run}-${Date.now()}`)));
   }
   const titleOk = clips.every((c) => c.popup.title?.includes(page.title) === true);
-  return { name: page.name, bytes: page.bytes, floor, clips, titleOk };
+  return { name: page.name, bytes: page.bytes, floor, floorIsolated, clips, titleOk };
 }
 
 function report(results: PageResult[]): void {
   const rows = results.map((r) => {
     const floor = median(r.floor.map((f) => f.total));
+    const floorIsolated = median(r.floorIsolated.map((f) => f.total));
     const clip = median(r.clips.map((c) => splitRun(c)['click → popup shows the title'] ?? NaN));
     const saved = median(r.clips.map((c) => splitRun(c)['click → saved'] ?? NaN));
     const target =
@@ -284,6 +321,7 @@ function report(results: PageResult[]): void {
       ms(floor),
       ms(clip),
       `${(clip / floor).toFixed(2)}×`,
+      `${ms(floorIsolated)}, ${(clip / floorIsolated).toFixed(2)}×`,
       ms(saved),
       target,
       r.titleOk ? 'yes' : 'NO',
@@ -291,7 +329,16 @@ function report(results: PageResult[]): void {
   });
   printTable(
     `Clip vs floor, median of ${RUNS} runs (fresh tab each)`,
-    ['page', 'floor', 'clip (click → title shown)', 'clip/floor', 'click → saved', 'target', 'title ok'],
+    [
+      'page',
+      'floor',
+      'clip (click → title shown)',
+      'clip/floor',
+      'floor in an isolated world, clip/it',
+      'click → saved',
+      'target',
+      'title ok',
+    ],
     rows,
   );
   for (const r of results) {
@@ -300,6 +347,14 @@ function report(results: PageResult[]): void {
       ms(median(r.floor.map((f) => f[key]))),
     ]);
     printTable(`Floor on ${r.name}: Readability + turndown in the page`, ['stage', 'median'], floorRows);
+    printTable(
+      `The same floor in an isolated world (as an extension's injected script runs)`,
+      ['stage', 'median'],
+      (['clone', 'readability', 'turndown', 'total'] as const).map((key) => [
+        key,
+        ms(median(r.floorIsolated.map((f) => f[key]))),
+      ]),
+    );
     const splits = r.clips.map(splitRun);
     const names = Object.keys(splits[0] ?? {});
     printTable(
