@@ -7,6 +7,7 @@ import { parseInert } from '../../utils/dom/markdown-inert';
 import { findCanonical } from '../../utils/dom/metadata';
 import { hasPageLinks } from '../../utils/dom/next-page';
 import { MAX_FIELD_CHARS } from '../../utils/pure/backup-format';
+import { probeThenClip } from '../../utils/pure/probe-clip';
 import { errorMessage } from '../../utils/pure/error-message';
 import type { ExtractOptions } from '../../utils/dom/extract';
 import type { SavedDraft } from '../../utils/pure/types';
@@ -121,6 +122,16 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
       } catch (error) {
         return fail('unknown', errorMessage(error));
       }
+    },
+    // The toolbar click's one injection: the probe's facts and the clip together, with no second round trip.
+    probeAndClip: (opts, savedKeys) => {
+      const timedProbe = () => {
+        const start = performance.now();
+        const found = api.probe();
+        api.lastProbeMs = performance.now() - start;
+        return found;
+      };
+      return probeThenClip({ probe: timedProbe, clip: (o) => api.clip(o) }, opts, savedKeys);
     },
     fetchImage: (url, limit, timeoutMs) => fetchImageInPage(url, limit, timeoutMs),
   };

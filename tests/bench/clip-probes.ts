@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 
 /** One `chrome.scripting.executeScript` call the background made, and when its promise settled. */
 export interface ScriptCall {
-  kind: 'files' | 'check' | 'probe' | 'clip' | 'other';
+  kind: 'files' | 'check' | 'probe' | 'clip' | 'probe-clip' | 'fetch-image' | 'other';
   start: number;
   end: number | null;
 }
@@ -75,12 +75,27 @@ export interface PopupTrace {
   title: string | null;
   /** The popup's own mark of the frame after it first showed a saved clip; null from builds without it. */
   markedAt: number | null;
+  /** The frame after the opened post's body editor (the textarea, then CodeMirror) first showed; null: not seen. */
+  editorAt: number | null;
+  codeMirrorAt: number | null;
 }
 
 /** Watches the popup's DOM for the new row's badge and notes the time, then the next animation frame. */
 export const INSTALL_POPUP_WATCH = `(() => {
   const now = () => performance.timeOrigin + performance.now();
-  const state = { shownAt: null, paintedAt: null, isLate: false, title: null };
+  const state = { shownAt: null, paintedAt: null, isLate: false, title: null, editorAt: null, codeMirrorAt: null };
+  // The opened post's body, after the row: a textarea (or a long body's start) at once, then CodeMirror.
+  const editor = (selector, key) => {
+    if (state[key] !== null || state[key + 'Seen'] || !document.querySelector(selector)) return;
+    state[key + 'Seen'] = true;
+    requestAnimationFrame(() => { state[key] = now(); });
+  };
+  const editors = new MutationObserver(() => {
+    editor('.body-editor .markdown-editor', 'editorAt');
+    editor('.body-editor .cm-editor', 'codeMirrorAt');
+    if (state.codeMirrorAt !== null) editors.disconnect();
+  });
+  editors.observe(document, { childList: true, subtree: true });
   globalThis.__pcWatch = state;
   const find = () => document.querySelector('.badge-saved, .badge-updated');
   const seen = (isLate) => {
@@ -103,10 +118,14 @@ export const READ_POPUP_WATCH = `(() => {
   const w = globalThis.__pcWatch;
   const nav = performance.getEntriesByType('navigation')[0];
   if (!w || w.paintedAt === null) return null;
+  // The post's editor too, unless it has not come 10 s after the row (a build that opens no post).
+  const waited = performance.timeOrigin + performance.now() - w.paintedAt;
+  if ((w.editorAt === null || w.codeMirrorAt === null) && waited < 10000) return null;
   return {
     navigationStart: performance.timeOrigin,
     domContentLoaded: performance.timeOrigin + (nav ? nav.domContentLoadedEventEnd : 0),
     shownAt: w.shownAt, paintedAt: w.paintedAt, isLate: w.isLate, title: w.title,
+    editorAt: w.editorAt, codeMirrorAt: w.codeMirrorAt,
     // The popup's own mark (entrypoints/popup/start-popup.tsx): exact even when the watcher came late.
     markedAt: (() => { const m = performance.getEntriesByName('postclip:clip-shown')[0]; return m ? performance.timeOrigin + m.startTime : null; })(),
   };
@@ -166,7 +185,12 @@ export const READ_PAGE_TIMINGS = `(async () => {
   if (!tab || tab.id === undefined) return null;
   const [reply] = await chrome.scripting.executeScript({
     target: { tabId: tab.id },
-    func: () => (globalThis.__postclip && globalThis.__postclip.lastTimings) || null,
+    // The one-call flow's probe, timed apart, rides along as 'probe' (not one of CLIP_STAGES).
+    func: () => {
+      const api = globalThis.__postclip;
+      if (!api || !api.lastTimings) return null;
+      return api.lastProbeMs === undefined ? api.lastTimings : { ...api.lastTimings, probe: api.lastProbeMs };
+    },
   });
   return reply && reply.result ? reply.result : null;
 })()`;

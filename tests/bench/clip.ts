@@ -2,7 +2,10 @@
 // same page), on a typical article and a 3.6 MB one; prints the ratio (click until the popup shows the clipped
 // title, over the floor), click-to-saved and the time split. The click clips in the background at once and opens
 // the popup beside it (utils/platform/toolbar-clip.ts).
-// Usage: npm run bench:clip -- [--no-build] [--runs 5]
+// Usage: npm run bench:clip -- [--no-build] [--runs 5] [--settle] [--extension DIR]
+//   --settle: click once the page has painted (two animation frames), as a user clicks a page they see; without it
+//             the click comes at the load event, while the renderer may still lay the large page out.
+//   --extension DIR: measure another build (e.g. main's .output/chrome-mv3) with this script, for side-by-side pairs.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -28,12 +31,17 @@ import {
 } from './clip-probes';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
+const BUILT = join(ROOT, '.output', 'chrome-mv3');
 const TARGETS = { largeRatio: 1.3, typicalSavedMs: 300 };
 const CLIP_TIMEOUT_MS = 120_000;
 
 const { values: args } = parseArgs({
-  options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '5' } },
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
+    settle: { type: 'boolean', default: false },
+    extension: { type: 'string' },
+  },
 });
 const RUNS = Number(args.runs);
 
@@ -59,11 +67,42 @@ function printTable(title: string, head: string[], rows: string[][]): void {
   for (const row of rows) console.log(line(row));
 }
 
-async function measureFloor(session: ChromiumSession, url: string, source: string): Promise<FloorRun> {
+/**
+ * The floor in the page's main world (the issue's floor), or in an isolated world as any extension's injected
+ * script runs: there every DOM node handed to script costs more, so that floor is what an extension can reach.
+ */
+async function measureFloor(
+  session: ChromiumSession,
+  url: string,
+  source: string,
+  world: 'main' | 'isolated' = 'main',
+): Promise<FloorRun> {
   const page = await session.context.newPage();
   await page.goto(url);
-  await page.evaluate(source);
-  const run = await page.evaluate<FloorRun>('globalThis.__pcFloor()');
+  let run: FloorRun;
+  if (world === 'main') {
+    await page.evaluate(source);
+    run = await page.evaluate<FloorRun>('globalThis.__pcFloor()');
+  } else {
+    const cdp = await session.context.newCDPSession(page);
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const created = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'floor',
+    });
+    const evaluate = async (expression: string): Promise<unknown> => {
+      const reply = await cdp.send('Runtime.evaluate', {
+        expression,
+        returnByValue: true,
+        contextId: created.executionContextId,
+      });
+      if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.text);
+      return reply.result.value;
+    };
+    await evaluate(source);
+    run = (await evaluate('globalThis.__pcFloor()')) as FloorRun;
+    await cdp.detach();
+  }
   await page.close();
   return run;
 }
@@ -147,6 +186,11 @@ async function measureClip(session: ChromiumSession, worker: Worker, url: string
   const page: Page = await session.context.newPage();
   await page.goto(url);
   await page.bringToFront();
+  // The page on screen: its first layout and paint done (each evaluate waits for the renderer to be free).
+  if (args.settle)
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
   await worker.evaluate(INSTALL_WORKER_TRACE);
   await worker.evaluate(TAKE_WORKER_TRACE);
   const { targetInfos } = (await session.cdp.send('Target.getTargets', {
@@ -175,6 +219,17 @@ async function measureClip(session: ChromiumSession, worker: Worker, url: string
   return { clickAt, popup: trace, worker: workerTrace, stages };
 }
 
+/** The one-call flow's probe time in the page, which READ_PAGE_TIMINGS adds beside the stages (NaN without). */
+function probeInPage(stages: StageTimings | null): number {
+  const probe: unknown = stages && (stages as Record<string, unknown>).probe;
+  return typeof probe === 'number' ? probe : NaN;
+}
+
+/** The injected script's own stage times added up (NaN without them). */
+function inPage(stages: StageTimings | null): number {
+  return stages ? CLIP_STAGES.reduce((sum, stage) => sum + (stages[stage] ?? 0), 0) : NaN;
+}
+
 /**
  * The stages one run shows from outside; NaN where the trace lacks a mark. The toolbar click starts the clip in
  * the background while Chromium loads the popup, so the popup's rows are beside the clip's, not before it.
@@ -182,10 +237,12 @@ async function measureClip(session: ChromiumSession, worker: Worker, url: string
 function splitRun(run: ClipRun): Record<string, number> {
   const { calls, writes } = run.worker;
   const [probeCheck] = calls;
+  // The two-call flow probes, then clips; the one-call flow (probe-clip) probes inside the clip call.
   const probeCall = calls.find((c) => c.kind === 'probe');
   const injection = calls.find((c) => c.kind === 'files');
-  const clipCall = calls.find((c) => c.kind === 'clip');
-  const clipCheck = calls.filter((c) => c.kind === 'check').at(1);
+  const clipCall = calls.find((c) => c.kind === 'clip' || c.kind === 'probe-clip');
+  const clipCheck = probeCall ? calls.filter((c) => c.kind === 'check').at(1) : undefined;
+  const beforeClip = probeCall ?? injection ?? probeCheck;
   const write = writes.find((w) => w.stores.includes('clips')) ?? writes.at(-1);
   // The popup's own mark is exact; the watcher's time is an upper bound when it came late.
   const shown = run.popup.markedAt ?? run.popup.paintedAt;
@@ -193,17 +250,25 @@ function splitRun(run: ClipRun): Record<string, number> {
     a === null || a === undefined || b === null || b === undefined ? NaN : b - a;
   return {
     'click → clip starts in the background': span(run.clickAt, probeCheck?.start),
-    'probe (check, inject clip.js, probe)': span(probeCheck?.start, probeCall?.end),
+    'check, inject clip.js (, probe call)': span(probeCheck?.start, beforeClip?.end),
     '  of which clip.js injection': span(injection?.start, injection?.end),
-    'probe → clip starts (store lookup, settings)': span(probeCall?.end, clipCheck?.start ?? clipCall?.start),
-    'injection + extraction + message back': span(clipCheck?.start ?? clipCall?.start, clipCall?.end),
+    '  of which the probe call (two-call flow)': span(probeCall?.start, probeCall?.end),
+    '→ clip call starts (store lookup, settings)': span(beforeClip?.end, clipCheck?.start ?? clipCall?.start),
+    '(check +) clip call: (probe +) extraction + message back': span(
+      clipCheck?.start ?? clipCall?.start,
+      clipCall?.end,
+    ),
     'checks → store write starts': span(clipCall?.end, write?.start),
     'store write (readwrite transaction)': span(write?.start, write?.end),
     'click → saved': span(run.clickAt, write?.end),
+    '  of which outside the page’s stages': span(run.clickAt, write?.end) - inPage(run.stages),
+    '  of which the probe inside the clip call (one-call flow)': probeInPage(run.stages),
     'beside it: click → popup navigation starts': span(run.clickAt, run.popup.navigationStart),
     'beside it: click → popup DOMContentLoaded': span(run.clickAt, run.popup.domContentLoaded),
     'saved → popup shows the title': span(write?.end, shown),
     'click → popup shows the title': span(run.clickAt, shown),
+    'beside it: title → the post’s body first shows': span(shown, run.popup.editorAt),
+    'beside it: title → the body in CodeMirror': span(shown, run.popup.codeMirrorAt),
   };
 }
 
@@ -211,6 +276,7 @@ interface PageResult {
   name: string;
   bytes: number;
   floor: FloorRun[];
+  floorIsolated: FloorRun[];
   clips: ClipRun[];
   titleOk: boolean;
 }
@@ -226,19 +292,24 @@ async function measurePage(
   await measureFloor(session, server.url(`${page.file}?floor=warm`), floorSource);
   await measureClip(session, worker, server.url(`${page.file}?clip=warm`));
   const floor: FloorRun[] = [];
+  const floorIsolated: FloorRun[] = [];
   const clips: ClipRun[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     floor.push(await measureFloor(session, server.url(`${page.file}?floor=${run}`), floorSource));
+    floorIsolated.push(
+      await measureFloor(session, server.url(`${page.file}?floor-isolated=${run}`), floorSource, 'isolated'),
+    );
     // A fresh URL each time: the same URL would find the clip already saved and not clip again.
     clips.push(await measureClip(session, worker, server.url(`${page.file}?clip=${run}-${Date.now()}`)));
   }
   const titleOk = clips.every((c) => c.popup.title?.includes(page.title) === true);
-  return { name: page.name, bytes: page.bytes, floor, clips, titleOk };
+  return { name: page.name, bytes: page.bytes, floor, floorIsolated, clips, titleOk };
 }
 
 function report(results: PageResult[]): void {
   const rows = results.map((r) => {
     const floor = median(r.floor.map((f) => f.total));
+    const floorIsolated = median(r.floorIsolated.map((f) => f.total));
     const clip = median(r.clips.map((c) => splitRun(c)['click → popup shows the title'] ?? NaN));
     const saved = median(r.clips.map((c) => splitRun(c)['click → saved'] ?? NaN));
     const target =
@@ -250,6 +321,7 @@ function report(results: PageResult[]): void {
       ms(floor),
       ms(clip),
       `${(clip / floor).toFixed(2)}×`,
+      `${ms(floorIsolated)}, ${(clip / floorIsolated).toFixed(2)}×`,
       ms(saved),
       target,
       r.titleOk ? 'yes' : 'NO',
@@ -257,7 +329,16 @@ function report(results: PageResult[]): void {
   });
   printTable(
     `Clip vs floor, median of ${RUNS} runs (fresh tab each)`,
-    ['page', 'floor', 'clip (click → title shown)', 'clip/floor', 'click → saved', 'target', 'title ok'],
+    [
+      'page',
+      'floor',
+      'clip (click → title shown)',
+      'clip/floor',
+      'floor in an isolated world, clip/it',
+      'click → saved',
+      'target',
+      'title ok',
+    ],
     rows,
   );
   for (const r of results) {
@@ -266,6 +347,14 @@ function report(results: PageResult[]): void {
       ms(median(r.floor.map((f) => f[key]))),
     ]);
     printTable(`Floor on ${r.name}: Readability + turndown in the page`, ['stage', 'median'], floorRows);
+    printTable(
+      `The same floor in an isolated world (as an extension's injected script runs)`,
+      ['stage', 'median'],
+      (['clone', 'readability', 'turndown', 'total'] as const).map((key) => [
+        key,
+        ms(median(r.floorIsolated.map((f) => f[key]))),
+      ]),
+    );
     const splits = r.clips.map(splitRun);
     const names = Object.keys(splits[0] ?? {});
     printTable(
@@ -282,7 +371,7 @@ function report(results: PageResult[]): void {
         const values = staged.map((t) => t[stage] ?? 0);
         return [stage, ms(median(values)), ms(Math.min(...values)), ms(Math.max(...values))];
       });
-      const sums = staged.map((t) => CLIP_STAGES.reduce((sum, stage) => sum + (t[stage] ?? 0), 0));
+      const sums = staged.map(inPage);
       stageRows.push([
         'extraction total (in the page)',
         ms(median(sums)),
@@ -305,17 +394,18 @@ function report(results: PageResult[]): void {
 
 async function main(): Promise<void> {
   if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs takes a positive integer');
-  if (!args['no-build']) {
+  if (!args['no-build'] && args.extension === undefined) {
     console.log('Building the Chrome extension (npx wxt build)…');
-    const built = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error(`wxt build failed with status ${String(built.status)}`);
+    const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error(`wxt build failed with status ${String(build.status)}`);
   }
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`${EXTENSION} is missing: build first`);
+  const built = args.extension ?? BUILT;
+  if (!existsSync(join(built, 'manifest.json'))) throw new Error(`${built} is missing: build first`);
   // Private copies: others may rebuild .output meanwhile, and the pages are too big to keep in the repository.
   const work = await mkdtemp(join(tmpdir(), 'postclip-bench-clip-'));
   const extension = join(work, 'extension');
   const pagesDir = join(work, 'pages');
-  await cp(EXTENSION, extension, { recursive: true });
+  await cp(built, extension, { recursive: true });
   await mkdir(pagesDir);
   const pages = await writeBenchPages(pagesDir);
   const floorSource = await bundleFloor(ROOT);
@@ -330,7 +420,10 @@ async function main(): Promise<void> {
       console.log(`Measuring ${name}.html…`);
       results.push(await measurePage(session, worker, server, floorSource, { name, ...pages[name] }));
     }
-    console.log(`\nChromium ${session.context.browser()?.version() ?? '?'}; ${RUNS} runs per page`);
+    console.log(
+      `\nChromium ${session.context.browser()?.version() ?? '?'}; ${RUNS} runs per page; ${built}` +
+        (args.settle ? '; click after the page painted (--settle)' : '; click at the load event'),
+    );
     report(results);
   } finally {
     await session.close();

@@ -12,6 +12,7 @@ import {
   isSentence,
   linkDensity,
   measureLinkedText,
+  measureLinkedTextUnless,
   measureProse,
   spacedText,
   weighsMoreThan,
@@ -78,6 +79,33 @@ describe('measureLinkedText', () => {
     const body = bodyOf('<a href="/a">only a link</a><span></span>');
     expect(measureLinkedText(body.querySelector('span') as Element)).toEqual({ total: 0, linked: 0 });
     expect(measureLinkedText(body.querySelector('a') as Element)).toEqual({ total: 9, linked: 0 });
+  });
+});
+
+describe('measureLinkedTextUnless', () => {
+  const html =
+    '<div>Intro 宁波 <a href="/a">one <b>two</b></a> <p>text <a href="/b">x<a href="/c">yz</a></a></p><svg><a>s</a></svg> end</div>';
+
+  it('gives measureLinkedText when the test never holds, and the element itself is no link', () => {
+    const el = bodyOf(html).firstElementChild as Element;
+    expect(measureLinkedTextUnless(el, () => false)).toEqual(measureLinkedText(el));
+    const link = bodyOf('<a href="/a">only a link</a>').firstElementChild as Element;
+    expect(measureLinkedTextUnless(link, () => false)).toEqual({ total: 9, linked: 0 });
+  });
+
+  it('stops at the first text node after which the test holds, with the links weighed in full', () => {
+    const el = bodyOf(html).firstElementChild as Element;
+    const { total, linked } = measureLinkedText(el);
+    const seen: number[] = [];
+    const result = measureLinkedTextUnless(el, (sofar, links) => {
+      expect(links).toBe(linked);
+      seen.push(sofar);
+      return sofar >= 10;
+    });
+    expect(result).toBeNull();
+    // `Intro 宁波 ` weighs 10: the first text node decides, and nothing after it is read.
+    expect(seen).toEqual([10]);
+    expect(total).toBeGreaterThan(10);
   });
 });
 

@@ -15,6 +15,7 @@ import {
 } from '../../utils/platform/clipper';
 import type { InjectedApi, InjectedClipOptions, PostclipGlobal } from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
+import { probeThenClip } from '../../utils/pure/probe-clip';
 import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import type { Library } from '../../utils/platform/store';
 import { StoreError } from '../../utils/platform/library-db';
@@ -74,6 +75,7 @@ function makePage(
         return reply() as ReturnType<InjectedApi['clip']>;
       },
       fetchImage: () => Promise.resolve({ ok: false, reason: 'fetch-failed' }),
+      probeAndClip: (opts, savedKeys) => probeThenClip(page.api, opts, savedKeys),
     },
   };
   return page;

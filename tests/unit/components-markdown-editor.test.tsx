@@ -3,7 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { EditorView } from '@codemirror/view';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LazyMarkdownEditor, PlainMarkdownEditor } from '../../components/lazy-markdown-editor';
+import {
+  LazyMarkdownEditor,
+  MAX_PLAIN_CHARS,
+  PlainMarkdownEditor,
+} from '../../components/lazy-markdown-editor';
 import { MarkdownEditor } from '../../components/markdown-editor';
 
 afterEach(cleanup);
@@ -139,6 +143,33 @@ describe('LazyMarkdownEditor', () => {
     expect(box.tagName).toBe('TEXTAREA');
     fireEvent.input(box, { target: { value: 'text edited' } });
     expect(onChange).toHaveBeenCalledWith('text edited');
+  });
+});
+
+describe('LazyMarkdownEditor with a very long body (issue 13)', () => {
+  const long = `${'A paragraph of the minutes.\n\n'.repeat(Math.ceil(MAX_PLAIN_CHARS / 29))}The end.`;
+
+  it('shows the body’s start, busy and read-only, instead of a textarea, then the loaded editor', async () => {
+    let resolve: (module: { MarkdownEditor: typeof MarkdownEditor }) => void = () => undefined;
+    const load = () => new Promise<{ MarkdownEditor: typeof MarkdownEditor }>((r) => (resolve = r));
+    const { container } = render(
+      <LazyMarkdownEditor value={long} onChange={vi.fn()} label="Body" load={load} />,
+    );
+    expect(screen.queryByRole('textbox')).toBeNull();
+    const pending = container.querySelector('[aria-busy="true"]');
+    expect(pending?.textContent?.startsWith('A paragraph of the minutes.')).toBe(true);
+    expect(pending?.textContent?.length).toBeLessThan(long.length);
+    resolve({ MarkdownEditor });
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Body' }).tagName).toBe('DIV'));
+    expect(container.querySelector('[aria-busy="true"]')).toBeNull();
+  });
+
+  it('falls back to the whole body in a textarea when the chunk fails to load', async () => {
+    const load = vi.fn(() => Promise.reject(new Error('chunk failed')));
+    render(<LazyMarkdownEditor value={long} onChange={vi.fn()} label="Body" load={load} />);
+    const box = await screen.findByRole('textbox', { name: 'Body' });
+    expect(box.tagName).toBe('TEXTAREA');
+    expect((box as HTMLTextAreaElement).value).toBe(long);
   });
 });
 

@@ -66,6 +66,30 @@ describe('trimArticleEdges', () => {
   });
 });
 
+describe('trimArticleEdges: lists of other stories', () => {
+  it('drops a heading and the list of links after it, in a list, a table or a div, at any depth', () => {
+    const links = '<a href="/1">Ferry fares fall</a> <a href="/2">New pier opens</a>';
+    const root = article(`<p>${BODY}</p><p>${BODY}</p>
+      <h3>相关阅读</h3><ul><li>${links}</li></ul>
+      <section><p>Most read</p><table><tr><td>${links}</td></tr></table><p>${BODY}</p></section>
+      <div><div>Related stories</div><div>${links}</div></div><p>${BODY}</p>`);
+    trimArticleEdges(root, { titles: [], byline: null, dates: [] });
+    for (const gone of ['相关阅读', 'Most read', 'Related stories', 'Ferry fares fall'])
+      expect(root.textContent).not.toContain(gone);
+    expect(root.querySelectorAll('p').length).toBe(4);
+  });
+
+  it('keeps a list after a heading that is not a list heading, and a list heading followed by prose', () => {
+    const links = '<li><a href="/1">Ferry fares fall</a></li><li><a href="/2">New pier opens</a></li>';
+    const root = article(`<p>${BODY}</p><h3>What the board decided</h3><ul>${links}</ul>
+      <h3>Related</h3><p>${BODY}</p><p>${BODY}</p>`);
+    trimArticleEdges(root, { titles: [], byline: null, dates: [] });
+    expect(root.textContent).toContain('What the board decided');
+    expect(root.textContent).toContain('Ferry fares fall');
+    expect(root.textContent).toContain('Related');
+  });
+});
+
 describe('dropParagraphIndents', () => {
   it('drops the full-width indent at the start of paragraphs and lines, never inside text', () => {
     const { document } = parseHTML(

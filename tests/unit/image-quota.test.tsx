@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import type { Library } from '../../utils/platform/store';
 import { openLibrary } from '../../utils/platform/store';
 import type { InjectedApi, PostclipGlobal } from '../../utils/pure/protocol';
+import { probeThenClip } from '../../utils/pure/probe-clip';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { makeDraft } from '../kit/builders';
 
@@ -71,6 +72,7 @@ function makeDeps(): ClipperDeps {
       value: { draft: makeDraft({ url: PAGE_URL, images: IMAGES }), markdown: 'Turbines.' },
     }),
     fetchImage: () => Promise.resolve({ ok: false, reason: 'fetch-failed' }),
+    probeAndClip: (opts, savedKeys) => probeThenClip(api, opts, savedKeys),
   };
   const images: ImageFetchDeps = {
     fetchInPage: (url) => Promise.resolve({ ok: true, bytes: png(Number(/(\d)\.png$/.exec(url)?.[1])) }),

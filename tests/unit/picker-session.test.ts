@@ -10,7 +10,8 @@ import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import type { Library } from '../../utils/platform/store';
 import { openLibrary } from '../../utils/platform/store';
 import type { LastPick } from '../../utils/pure/pick-rule';
-import type { InjectedClipOptions, PostclipGlobal } from '../../utils/pure/protocol';
+import type { InjectedApi, InjectedClipOptions, PostclipGlobal } from '../../utils/pure/protocol';
+import { probeThenClip } from '../../utils/pure/probe-clip';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { makeDraft } from '../kit/builders';
 
@@ -25,7 +26,7 @@ async function setUp(tabUrl: string | null = URL_SHOWN) {
   const injections: ScriptInjection[] = [];
   const clipCalls: InjectedClipOptions[] = [];
   const draft = makeDraft({ url: URL_SHOWN, canonical: null });
-  const api = {
+  const api: InjectedApi = {
     apiVersion: INJECTED_API_VERSION,
     probe: () => ({ url: URL_SHOWN, title: 'T', isReaderable: true, canonical: null }),
     clip: (options: InjectedClipOptions) => {
@@ -33,6 +34,7 @@ async function setUp(tabUrl: string | null = URL_SHOWN) {
       return { ok: true as const, value: { draft, markdown: 'Body.' } };
     },
     fetchImage: () => Promise.resolve({ ok: false as const, reason: 'fetch-failed' as const }),
+    probeAndClip: (opts, savedKeys) => probeThenClip(api, opts, savedKeys),
   };
   const tab = { id: 7, url: tabUrl, title: 'T' };
   const deps: ClipperDeps = {

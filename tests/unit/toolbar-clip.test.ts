@@ -10,6 +10,7 @@ import type { ToolbarClipDeps } from '../../utils/platform/toolbar-clip';
 import { ATTACH_WINDOW_MS, createToolbarClips, isClipWanted } from '../../utils/platform/toolbar-clip';
 import type { ClipOutcome, InjectedApi, PostclipGlobal } from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
+import { probeThenClip } from '../../utils/pure/probe-clip';
 import type { Result } from '../../utils/pure/result';
 import type { ClipDraft } from '../../utils/pure/types';
 
@@ -69,6 +70,7 @@ async function makeHarness(
       return { ok: true, value: { draft: DRAFT, markdown: 'Turbines.' } };
     },
     fetchImage: () => Promise.resolve({ ok: false, reason: 'fetch-failed' }),
+    probeAndClip: (opts, savedKeys) => probeThenClip(api, opts, savedKeys),
   };
   const clipper: ClipperDeps = {
     queryActiveTab: () => Promise.resolve(TAB),
@@ -103,7 +105,7 @@ async function makeHarness(
   return { ...h, deps };
 }
 
-/** Lets the background's promise chains run to their end. */
+/** Gives the background's promise chains time to do what a test expects they must NOT do (a clip, a save). */
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 beforeEach(() => {
@@ -131,11 +133,12 @@ describe('createToolbarClips', () => {
     const h = await makeHarness();
     const toolbar = createToolbarClips(h.deps);
     toolbar.start(TAB);
-    await settle();
     // Saved with no popup involved at all.
+    await vi.waitFor(async () => {
+      expect(h.clipped).toHaveLength(1);
+      expect(await h.library.count()).toBe(1);
+    });
     expect(h.clips).toEqual(['article']);
-    expect(await h.library.count()).toBe(1);
-    expect(h.clipped).toHaveLength(1);
 
     const attached = await toolbar.attach(TAB.id);
     expect(attached).toMatchObject({
@@ -194,15 +197,14 @@ describe('createToolbarClips', () => {
     const h = await makeHarness({ isReaderable: false });
     const toolbar = createToolbarClips(h.deps);
     toolbar.start(TAB)(false);
-    await settle();
-    expect(h.unseenClips).toEqual([TAB]);
+    await vi.waitFor(() => expect(h.unseenClips).toEqual([TAB]));
   });
 
   it('without a popup, the clip still saves and its outcome goes on the badge', async () => {
     const h = await makeHarness();
     const toolbar = createToolbarClips(h.deps);
     toolbar.start(TAB)(false);
-    await settle();
+    await vi.waitFor(() => expect(h.unseen).toHaveLength(1));
     expect(await h.library.count()).toBe(1);
     expect(h.unseen).toMatchObject([{ ok: true, value: { clip: { title: DRAFT.title } } }]);
   });
@@ -217,7 +219,7 @@ describe('createToolbarClips', () => {
       value: { isClipping: false, probe: { ok: false, code: 'restricted-page' } },
     });
     toolbar.start(restricted)(false);
-    await settle();
+    await vi.waitFor(() => expect(h.unseen).toHaveLength(1));
     expect(h.unseen).toMatchObject([{ ok: false, code: 'restricted-page' }]);
     expect(h.clips).toEqual([]);
   });

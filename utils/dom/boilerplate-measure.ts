@@ -57,6 +57,33 @@ export function measureLinkedText(el: Element): { total: number; linked: number 
   return { total, linked };
 }
 
+/**
+ * measureLinkedText, with the text read only until `isDecided(total so far, linked)` holds: null then. The links are
+ * weighed first, from each `<a>`'s text; the text nodes are then added in order. `isDecided` must stay true as the
+ * total grows (a whole article then answers after its first paragraphs). When it never holds, the whole measure.
+ */
+export function measureLinkedTextUnless(
+  el: Element,
+  isDecided: (total: number, linked: number) => boolean,
+): { total: number; linked: number } | null {
+  // Nested links count once per link, as in measureLinkedText. Weights are multiples of 0.5: the sums are exact.
+  let linked = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) linked += measureText(a.textContent ?? '');
+  let total = 0;
+  let node: Node | null = el.firstChild;
+  while (node) {
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      total += measureText(node.nodeValue ?? '');
+      if (isDecided(total, linked)) return null;
+    } else if (node.nodeType === 1 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    node = nextOutside(node, el);
+  }
+  return { total, linked };
+}
+
 export function isLayout(el: Element): boolean {
   return LAYOUT_TAGS.has(tagOf(el)) || el.querySelector('h1') !== null;
 }

@@ -87,7 +87,7 @@ export function removeCounterRows(body: Element): void {
 export function removeEndMarkerTails(body: Element): void {
   for (const el of Array.from(body.querySelectorAll('p, div, section, span, strong, b'))) {
     // The raw text: END_MARKER allows any whitespace run, so collapsing it first changes no answer.
-    if (el.children.length > 2 || !END_MARKER.test(el.textContent ?? '') || isGone(el, body)) continue;
+    if (el.childElementCount > 2 || !END_MARKER.test(el.textContent ?? '') || isGone(el, body)) continue;
     // The marker's line, grown while its parent holds only it.
     let line = el;
     while (line.parentElement && !isLayout(line.parentElement) && textOf(line.parentElement) === textOf(el))

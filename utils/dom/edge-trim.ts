@@ -239,7 +239,11 @@ function hasText(el: Element): boolean {
 
 /** `热点排行` + a list of links: a list of other stories. */
 function removeStoryLists(root: Element): void {
-  for (const heading of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div'))) {
+  // Only the elements a list follows, found by the selector engine: most of an article's paragraphs are followed
+  // by another paragraph. The tests below still read each heading's next sibling as it is when its turn comes.
+  const lists = root.querySelectorAll(':is(h1, h2, h3, h4, h5, h6, p, div) + :is(ul, ol, table, div)');
+  const headings = Array.from(lists, (list) => list.previousElementSibling).filter((el) => el !== null);
+  for (const heading of headings) {
     // The sibling test first: it is cheap, and most of an article's paragraphs fail it.
     const list = heading.nextElementSibling;
     if (!list || !/^(?:UL|OL|TABLE|DIV)$/.test(list.tagName.toUpperCase())) continue;

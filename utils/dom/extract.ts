@@ -21,7 +21,7 @@ import {
   removeBoilerplate,
 } from './pre-clean';
 import { findArticleDates } from './published-date';
-import { measureLinkedText } from './boilerplate-measure';
+import { measureLinkedTextUnless } from './boilerplate-measure';
 import { isArticleShaped } from './readerable';
 import { readTextEnds } from './text-lines';
 import { countCjk } from '../pure/cjk';
@@ -181,11 +181,13 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<Defer
   const mode = opts.mode ?? 'article';
   const timer = stageClockOf(opts);
   // One list of the page's elements, counted here and reused to find shadow roots.
-  const all = doc.querySelectorAll('*');
-  const elements = all.length;
+  const listed = doc.querySelectorAll('*');
+  const elements = listed.length;
   if (elements > MAX_ELEMENTS) {
     return fail('page-too-large', `${elements} elements; the limit is ${MAX_ELEMENTS}.`);
   }
+  // Read out of the DOM once, for the shadow-root copy and the date searches alike.
+  const all = Array.from(listed);
   const bodyChars = doc.body?.textContent?.length ?? 0;
   if (bodyChars > MAX_TEXT_CHARS) {
     return fail('page-too-large', `${bodyChars} characters of text; the limit is ${MAX_TEXT_CHARS}.`);
@@ -211,7 +213,7 @@ function extract(doc: Document, url: string, opts: ExtractOptions): Result<Defer
     jsonLd: signals.jsonLd,
     headline: signals.headline,
     // The list taken for the size check: the date searches need the page's elements in order too.
-    elements: Array.from(all),
+    elements: all,
   };
   const { published, modified } = timeStage(timer, 'dates', () => findArticleDates(doc, url, dateOptions));
   timeStage(timer, 'trim', () => {
@@ -274,7 +276,7 @@ function pickSelection(doc: Document, opts: ExtractOptions): Result<Picked> {
 function pickFromClone(
   doc: Document,
   url: string,
-  all: NodeListOf<Element>,
+  all: readonly Element[],
   opts: ExtractOptions,
   mode: 'article' | 'page',
   timer: StageClock | undefined,
@@ -361,7 +363,14 @@ function isCjkPage(doc: Document): boolean {
 /** Article-sized text, measured in characters: CJK characters count CJK_WEIGHT each, whitespace nothing. */
 /** Why Readability's result is not an article (too little text outside links), or null when it is. */
 function whyNotAnArticle(content: Element): string | null {
-  const { total, linked } = measureLinkedText(content);
+  // A clear article is decided by its first paragraphs: more text only lowers the share of links and adds prose.
+  const measured = measureLinkedTextUnless(
+    content,
+    (total, linked) =>
+      total > 0 && !(linked / total > MAX_LINK_DENSITY) && total - linked >= MIN_ARTICLE_CHARS,
+  );
+  if (!measured) return null;
+  const { total, linked } = measured;
   const prose = total - linked;
   // Real articles stay under 0.4 (Wikipedia lists ~0.3); link lists and home pages run 0.8.
   if (total > 0 && linked / total > MAX_LINK_DENSITY) {

@@ -22,11 +22,12 @@ export function tidyWhitespace(markdown: string): string {
     const body = cleaned.replace(/[ \t]+$/, '');
     return isBlank(lines[i + 1]) ? body : `${body}  `;
   });
+  // trimEnd drops what `\s` matches at the end; a `[\s]+$` search tried every space run of a long article.
   return tidied
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+/, '')
-    .replace(/[\s]+$/, '');
+    .trimEnd();
 }
 
 // A line holding only container markers (quote `>`, list bullets, indents) and then a code fence.

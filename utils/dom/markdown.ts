@@ -189,6 +189,9 @@ function createService(ctx: ConvertContext): TurndownService {
   service.addRule('tableRow', { filter: 'tr', replacement: (content) => `\n|${content}\n` });
   service.addRule('tableSection', { filter: ['thead', 'tbody', 'tfoot'], replacement: (content) => content });
   service.addRule('table', { filter: 'table', replacement: (content) => renderTable(content) });
+  // Turndown's own paragraph rule, added last so it is asked first: turndown tries its rules in turn for every
+  // element, and paragraphs, most of an article's elements, otherwise passed every rule above before theirs.
+  service.addRule('paragraph', { filter: 'p', replacement: (content) => `\n\n${content}\n\n` });
   return service;
 }
 

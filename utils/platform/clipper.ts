@@ -63,6 +63,7 @@ export type InjectedCall =
   | { kind: 'check'; apiVersion: number }
   | { kind: 'probe' }
   | { kind: 'clip'; options: InjectedClipOptions }
+  | { kind: 'probe-clip'; options: InjectedClipOptions; savedKeys: string[] }
   | { kind: 'fetch-image'; url: string; limit: number; timeoutMs: number };
 
 export type ScriptInjection =
@@ -111,6 +112,7 @@ function callInPage(call: InjectedCall): unknown {
   if (call.kind === 'check') return api?.apiVersion === call.apiVersion;
   if (!api) return null;
   if (call.kind === 'fetch-image') return api.fetchImage(call.url, call.limit, call.timeoutMs);
+  if (call.kind === 'probe-clip') return api.probeAndClip(call.options, call.savedKeys);
   return call.kind === 'probe' ? api.probe() : api.clip(call.options);
 }
 
@@ -128,9 +130,9 @@ export function mapInjectionError(error: unknown, tabUrl: string | null): Result
   return fail('injection-failed', message);
 }
 
-const TIMED_OUT = Symbol('timed out');
+export const TIMED_OUT = Symbol('timed out');
 
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expiry = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), ms);
@@ -142,7 +144,12 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof 
   }
 }
 
-async function runInTab(deps: ClipperDeps, tab: ActiveTab, call: InjectedCall): Promise<Result<unknown>> {
+/** Injects /clip.js when the page lacks it, then makes `call`; a call still being prepared is awaited meanwhile. */
+export async function runInTab(
+  deps: ClipperDeps,
+  tab: ActiveTab,
+  call: InjectedCall | Promise<InjectedCall>,
+): Promise<Result<unknown>> {
   const target = { tabId: tab.id };
   try {
     const [check] = await deps.executeScript({
@@ -151,7 +158,7 @@ async function runInTab(deps: ClipperDeps, tab: ActiveTab, call: InjectedCall): 
       args: [{ kind: 'check', apiVersion: INJECTED_API_VERSION }],
     });
     if (check?.result !== true) await deps.executeScript({ target, files: [CLIP_SCRIPT] });
-    const [reply] = await deps.executeScript({ target, func: callInPage, args: [call] });
+    const [reply] = await deps.executeScript({ target, func: callInPage, args: [await call] });
     return ok(reply?.result);
   } catch (error) {
     return mapInjectionError(error, tab.url);
@@ -174,7 +181,7 @@ function isShowing(url: string | null, expectedUrl: string | undefined): boolean
   return expectedUrl === undefined || (url !== null && toPageUrl(url) === toPageUrl(expectedUrl));
 }
 
-async function resolveTab(deps: ClipperDeps, given?: ActiveTab): Promise<Result<ActiveTab>> {
+export async function resolveTab(deps: ClipperDeps, given?: ActiveTab): Promise<Result<ActiveTab>> {
   const tab = given ?? (await deps.queryActiveTab().catch(() => null));
   if (!tab) return fail('no-active-tab');
   const restriction = tab.url ? findRestriction(tab.url) : null;
@@ -230,6 +237,19 @@ async function readPageUrl(deps: ClipperDeps, tab: ActiveTab): Promise<string | 
   return probe.ok ? probe.value.url : null;
 }
 
+/** The id of the clip saved under this library key, or null (also when the store cannot be read). */
+export async function findSavedClipId(
+  deps: Pick<ClipperDeps, 'getLibrary'>,
+  key: string,
+): Promise<string | null> {
+  try {
+    return (await (await deps.getLibrary()).findByUrl(key))?.id ?? null;
+  } catch {
+    // A broken store must not hide the Clip button; the clip itself will report the storage error.
+    return null;
+  }
+}
+
 /** What the page offers, without saving: readerable?, already saved? */
 export async function probeActiveTab(deps: ClipperDeps, given?: ActiveTab): Promise<Result<TabProbe>> {
   let probedTabId: number | null = null;
@@ -244,13 +264,7 @@ export async function probeActiveTab(deps: ClipperDeps, given?: ActiveTab): Prom
   if (probe === TIMED_OUT) return fail('timeout');
   if (!probe.ok) return probe;
   const { url, title, isReaderable, canonical, hasSelection } = probe.value;
-  let savedClipId: string | null = null;
-  try {
-    const saved = await (await deps.getLibrary()).findByUrl(pageKeyOf({ url, canonical }));
-    savedClipId = saved?.id ?? null;
-  } catch {
-    // A broken store must not hide the Clip button; the clip itself will report the storage error.
-  }
+  const savedClipId = await findSavedClipId(deps, pageKeyOf({ url, canonical }));
   return ok({
     tabId: probedTabId,
     url,
@@ -259,6 +273,38 @@ export async function probeActiveTab(deps: ClipperDeps, given?: ActiveTab): Prom
     savedClipId,
     hasSelection: hasSelection === true,
   });
+}
+
+/** What a clip takes from the settings: what the page is told, and how what comes back is saved. */
+export interface ClipPlan {
+  /** The click's time: the clip and its save agree on "now". */
+  now: number;
+  options: InjectedClipOptions;
+  markdownKey: string;
+  keepImages: boolean;
+}
+
+/** The clip's plan for a page at `url` (null: not known, so no site rule applies). */
+export function planClip(
+  mode: ClipMode,
+  deps: Pick<ClipperDeps, 'imageDeps'>,
+  settings: Settings,
+  url: string | null,
+  now: number,
+  pickedSelectors: readonly string[] = [],
+): ClipPlan {
+  const keepImages = imageSettingsOf(settings).keep && deps.imageDeps !== undefined;
+  const rule = url === null ? null : findRule(settings.rules, url);
+  const options = buildInjectedOptions(mode, now, settings.markdown, rule, pickedSelectors, keepImages);
+  // A multi-page article's later pages are fetched by the page until then, inside the clip's own time limit.
+  if (mode === 'article') options.pagesUntil = now + PAGES_BUDGET_MS;
+  return { now, options, markdownKey: toMarkdownKey(settings.markdown), keepImages };
+}
+
+/** What the page read, checked, ready to save. */
+export interface Extracted {
+  draft: SavedDraft;
+  markdown: string;
 }
 
 /**
@@ -273,49 +319,51 @@ export async function clipActiveTab(
   pickedSelectors: readonly string[] = [],
 ): Promise<Result<ClipOutcome>> {
   const now = deps.now();
-  let markdownKey: string | undefined;
-  let keepImages = false;
-  let clippedTab: ActiveTab | null = null;
-  const extracting = (async (): Promise<Result<{ draft: SavedDraft; markdown: string }>> => {
+  const extracting = (async (): Promise<Result<{ read: Extracted; plan: ClipPlan; tab: ActiveTab }>> => {
     // Checked first: a tab that moved on to a browser page has moved on, whatever that page is.
     if (expectedUrl !== undefined && given?.url && !isShowing(given.url, expectedUrl)) return failMovedOn();
     const tab = await resolveTab(deps, given);
     if (!tab.ok) return tab;
     const settings = await deps.loadSettings();
-    markdownKey = toMarkdownKey(settings.markdown);
-    keepImages = imageSettingsOf(settings).keep && deps.imageDeps !== undefined;
-    clippedTab = tab.value;
     const url = tab.value.url ?? (await readPageUrl(deps, tab.value));
     if (expectedUrl !== undefined && !isShowing(url, expectedUrl)) return failMovedOn();
-    const rule = url === null ? null : findRule(settings.rules, url);
-    const options = buildInjectedOptions(mode, now, settings.markdown, rule, pickedSelectors, keepImages);
-    // A multi-page article's later pages are fetched by the page until then, inside the clip's own time limit.
-    if (mode === 'article') options.pagesUntil = now + PAGES_BUDGET_MS;
-    const reply = await runInTab(deps, tab.value, { kind: 'clip', options });
+    const plan = planClip(mode, deps, settings, url, now, pickedSelectors);
+    const reply = await runInTab(deps, tab.value, { kind: 'clip', options: plan.options });
     const read = reply.ok ? readClipReply(reply.value) : reply;
+    if (!read.ok) return read;
     // The page may navigate between the check above and the clip: the draft says which page was read.
-    if (read.ok && expectedUrl !== undefined && !isShowing(read.value.draft.url, expectedUrl))
-      return failMovedOn();
-    return read;
+    if (expectedUrl !== undefined && !isShowing(read.value.draft.url, expectedUrl)) return failMovedOn();
+    return ok({ read: read.value, plan, tab: tab.value });
   })();
   // Saving starts only after this: a page that answers too late is ignored, never half-saved.
   const extracted = await withTimeout(extracting, deps.timeoutMs ?? CLIP_TIMEOUT_MS);
   if (extracted === TIMED_OUT) return fail('timeout');
   if (!extracted.ok) return extracted;
-  const { draft } = extracted.value;
+  const { read, plan, tab } = extracted.value;
+  return saveExtracted(deps, tab, read, plan);
+}
+
+/** Saves what the page read, its images first when they are kept. A failed save leaves the library untouched. */
+export async function saveExtracted(
+  deps: ClipperDeps,
+  tab: ActiveTab,
+  extracted: Extracted,
+  plan: ClipPlan,
+): Promise<Result<ClipOutcome>> {
+  const { draft, markdown } = extracted;
   let kept: KeptImages | undefined;
-  if (keepImages && clippedTab && deps.imageDeps && draft.images?.length) {
+  if (plan.keepImages && deps.imageDeps && draft.images?.length) {
     // Images get what is left of the clip's time (at least IMAGE_MIN_MS); the rest stay remote.
-    const deadline = Math.max(deps.now() + IMAGE_MIN_MS, now + CLIP_TIMEOUT_MS + IMAGE_EXTRA_MS);
-    kept = await keepClipImages(draft.images, draft.url, deps.imageDeps(clippedTab), deadline);
+    const deadline = Math.max(deps.now() + IMAGE_MIN_MS, plan.now + CLIP_TIMEOUT_MS + IMAGE_EXTRA_MS);
+    kept = await keepClipImages(draft.images, draft.url, deps.imageDeps(tab), deadline);
   }
   try {
     const library = await deps.getLibrary();
     const saved = await library.saveDraft(
       draft,
-      extracted.value.markdown,
-      now,
-      markdownKey,
+      markdown,
+      plan.now,
+      plan.markdownKey,
       kept && { outcomes: kept.outcomes, pending: kept.pending },
     );
     const outcome: ClipOutcome = { clip: toSummary(saved.clip), isUpdate: saved.isUpdate };

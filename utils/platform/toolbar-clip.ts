@@ -1,11 +1,14 @@
 // Platform: the toolbar click clips at once, in the background, and the popup opened by the same click attaches to
 // that clip instead of starting its own. About 270 ms pass between the click and Chromium even starting to load the
-// popup (issue 13); the probe and the clip run in them now. The background owns one current clip per tab.
+// popup (issue 13); the probe and the clip run in them now, in one injection (toolbar-probe-clip.ts). The background
+// owns one current clip per tab.
 import type { ClipOutcome, TabProbe, ToolbarAttach } from '../pure/protocol';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
 import type { ActiveTab, ClipperDeps } from './clipper';
-import { clipActiveTab, probeActiveTab } from './clipper';
+import { isClipWanted, probeAndClipTab } from './toolbar-probe-clip';
+
+export { isClipWanted };
 
 /** A popup that asks later than this after its clip ended (or started) finds nothing: it runs its own flow. */
 export const ATTACH_WINDOW_MS = 60_000;
@@ -32,11 +35,6 @@ interface CurrentClip {
   willClip: Promise<boolean>;
   /** Null when nothing was clipped (already saved, not an article, a failed probe, "open first"). */
   outcome: Promise<Result<ClipOutcome> | null>;
-}
-
-/** A clip starts only where the popup would have started one on open: a new page Readability can read. */
-export function isClipWanted(probe: Result<TabProbe>, isClipAtOnce: boolean): boolean {
-  return isClipAtOnce && probe.ok && probe.value.savedClipId === null && probe.value.isReaderable;
 }
 
 export interface ToolbarClips {
@@ -74,25 +72,19 @@ export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
       // The store opens while the page is read: the first clip after a wake-up no longer waits for it.
       void deps.clipper.getLibrary().catch(() => undefined);
       const atOnce = deps.isClipAtOnce().catch(() => true);
-      const probe = probeActiveTab(deps.clipper, tab);
-      const willClip = Promise.all([probe, atOnce]).then(([p, a]) => isClipWanted(p, a));
+      const { probe, outcome } = probeAndClipTab(deps.clipper, tab, atOnce);
       const entry: CurrentClip = {
         tab,
         startedAt: now(),
         endedAt: null,
         probe,
         atOnce,
-        willClip,
-        outcome: Promise.resolve(null),
+        willClip: Promise.all([probe, atOnce]).then(([p, a]) => isClipWanted(p, a)),
+        outcome: outcome.then(async (result) => {
+          if (result) await deps.onClipped(result);
+          return result;
+        }),
       };
-      entry.outcome = willClip.then(async (wanted) => {
-        const found = await probe;
-        if (!wanted || !found.ok) return null;
-        // The URL the probe saw: a tab that navigated meanwhile is refused, not clipped.
-        const result = await clipActiveTab('article', deps.clipper, tab, found.value.url);
-        await deps.onClipped(result);
-        return result;
-      });
       void entry.outcome.finally(() => {
         entry.endedAt = now();
       });
@@ -101,8 +93,6 @@ export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
         if (!isPopupShown) void reportUnseen(entry);
       };
     },
-
-    // Not an article, and no popup to offer "Save whole page": clip as the context menu does.
 
     async attach(tabId) {
       const entry = tabId === null ? undefined : current.get(tabId);

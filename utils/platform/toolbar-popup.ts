@@ -46,15 +46,25 @@ async function isPopupListed(page: string): Promise<boolean | null> {
   return contexts.some((c) => c.documentUrl?.endsWith(`/${page}`) === true);
 }
 
-/** Waits (a little) until the popup is listed: true, false, or true when it cannot be asked. */
-export async function waitForPopupShown(page: string, waitMs = POPUP_SHOWN_WAIT_MS): Promise<boolean> {
+/** Reads every `pollMs` until `isDone` says so or `waitMs` has passed; answers the last reading. */
+async function pollUntil<T>(
+  read: () => Promise<T>,
+  isDone: (value: T) => boolean,
+  waitMs: number,
+  pollMs: number,
+): Promise<T> {
   const end = Date.now() + waitMs;
   for (;;) {
-    const listed = await isPopupListed(page);
-    if (listed !== false) return true;
-    if (Date.now() >= end) return false;
-    await new Promise((resolve) => setTimeout(resolve, POPUP_SHOWN_POLL_MS));
+    const value = await read();
+    if (isDone(value) || Date.now() >= end) return value;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
+}
+
+/** Waits (a little) until the popup is listed: true, false, or true when it cannot be asked. */
+export async function waitForPopupShown(page: string, waitMs = POPUP_SHOWN_WAIT_MS): Promise<boolean> {
+  const isShown = (listed: boolean | null) => listed !== false;
+  return isShown(await pollUntil(() => isPopupListed(page), isShown, waitMs, POPUP_SHOWN_POLL_MS));
 }
 
 /** Resolves to whether the popup opened (false: no focused window, or the browser refused). Never rejects. */
@@ -99,10 +109,10 @@ export function openToolbarPopup(tabId: number, windowId: number | undefined): P
 /** Focuses the window and waits (a little) until the browser reports it focused. */
 async function focusWindow(windowId: number): Promise<void> {
   await browser.windows.update(windowId, { focused: true });
-  const end = Date.now() + FOCUS_WAIT_MS;
-  while (Date.now() < end) {
-    const window = await browser.windows.get(windowId).catch(() => null);
-    if (!window || window.focused) return;
-    await new Promise((resolve) => setTimeout(resolve, FOCUS_POLL_MS));
-  }
+  await pollUntil(
+    () => browser.windows.get(windowId).catch(() => null),
+    (window) => !window || window.focused,
+    FOCUS_WAIT_MS,
+    FOCUS_POLL_MS,
+  );
 }

@@ -182,16 +182,30 @@ export interface InjectedProbe {
   hasSelection?: boolean;
 }
 
+/** The toolbar click's one call: what the probe found and, when the page is a new article, its clip. */
+export interface InjectedProbeClip {
+  probe: InjectedProbe;
+  /** Null: not clipped (not an article, or its key is among the keys already saved). */
+  clip: InjectedClipReply | null;
+}
+
 /** Bumped when InjectedApi changes, so a page still holding an older clip script gets the new one injected. */
-export const INJECTED_API_VERSION = 6 as const;
+export const INJECTED_API_VERSION = 7 as const;
 
 /** The API entrypoints/clip.ts installs in the page's isolated world as `globalThis.__postclip`. */
 export interface InjectedApi {
   apiVersion: typeof INJECTED_API_VERSION;
   probe(): InjectedProbe;
   clip(opts: InjectedClipOptions): InjectedClipReply | Promise<InjectedClipReply>;
+  /** probe(), then clip(opts) when the page is an article whose library key is not one of `savedKeys`. */
+  probeAndClip(
+    opts: InjectedClipOptions,
+    savedKeys: string[],
+  ): InjectedProbeClip | Promise<InjectedProbeClip>;
   /** Milliseconds per stage of the last clip in this page (read by bench:clip; nothing else uses it). */
   lastTimings?: StageTimings;
+  /** Milliseconds the last toolbar click's probe took inside probeAndClip (read by bench:clip only). */
+  lastProbeMs?: number;
   /** A same-origin image, fetched as the page would; at most `limit` bytes. */
   fetchImage(url: string, limit: number, timeoutMs: number): Promise<InjectedImageReply>;
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { isClipOnClick, probeThenClip } from '../../utils/pure/probe-clip';
+import { DEFAULT_MARKDOWN_STYLE } from '../../utils/pure/types';
+import type {
+  InjectedApi,
+  InjectedClipOptions,
+  InjectedClipReply,
+  InjectedProbe,
+} from '../../utils/pure/protocol';
+
+const URL_SHOWN = 'https://news.example/a.html?ref=home';
+const PROBE: InjectedProbe = { url: URL_SHOWN, title: 'A', isReaderable: true, canonical: null };
+const OPTIONS: InjectedClipOptions = { mode: 'article', now: 0, style: DEFAULT_MARKDOWN_STYLE };
+const REPLY: InjectedClipReply = { ok: false, code: 'not-an-article' };
+
+function fakeApi(probe: InjectedProbe, reply: InjectedClipReply | Promise<InjectedClipReply> = REPLY) {
+  const clips: InjectedClipOptions[] = [];
+  const api: Pick<InjectedApi, 'probe' | 'clip'> = {
+    probe: () => probe,
+    clip: (opts) => {
+      clips.push(opts);
+      return reply;
+    },
+  };
+  return { api, clips };
+}
+
+describe('isClipOnClick', () => {
+  it('clips an article whose key is not known to be saved', () => {
+    expect(isClipOnClick(PROBE, [])).toBe(true);
+    expect(isClipOnClick(PROBE, ['https://news.example/other.html'])).toBe(true);
+  });
+
+  it('does not clip a page that is not an article, or one saved under its key', () => {
+    expect(isClipOnClick({ ...PROBE, isReaderable: false }, [])).toBe(false);
+    expect(isClipOnClick(PROBE, [URL_SHOWN])).toBe(false);
+    // The key is the canonical URL when the page has one, without its fragment.
+    const canonical = 'https://news.example/a.html';
+    expect(isClipOnClick({ ...PROBE, canonical: `${canonical}#top` }, [canonical])).toBe(false);
+    expect(isClipOnClick({ ...PROBE, canonical }, [URL_SHOWN])).toBe(true);
+  });
+});
+
+describe('probeThenClip', () => {
+  it('answers the probe and the clip together', () => {
+    const { api, clips } = fakeApi(PROBE);
+    expect(probeThenClip(api, OPTIONS, [])).toEqual({ probe: PROBE, clip: REPLY });
+    expect(clips).toEqual([OPTIONS]);
+  });
+
+  it('waits for a clip that answers later (a multi-page article)', async () => {
+    const { api } = fakeApi(PROBE, Promise.resolve(REPLY));
+    expect(await probeThenClip(api, OPTIONS, [])).toEqual({ probe: PROBE, clip: REPLY });
+  });
+
+  it('only probes a page it does not clip', () => {
+    const { api, clips } = fakeApi({ ...PROBE, isReaderable: false });
+    expect(probeThenClip(api, OPTIONS, [])).toEqual({ probe: { ...PROBE, isReaderable: false }, clip: null });
+    const saved = fakeApi(PROBE);
+    expect(probeThenClip(saved.api, OPTIONS, [URL_SHOWN])).toEqual({ probe: PROBE, clip: null });
+    expect([...clips, ...saved.clips]).toEqual([]);
+  });
+});

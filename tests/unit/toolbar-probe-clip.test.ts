@@ -1,0 +1,279 @@
+// The toolbar click's probe and clip in one injection (issue 13), against the real injected API on parsed pages:
+// one call into the page, the library's "already saved?" honoured before the call (the tab's URL) and after it (a
+// canonical URL only the page knows), and the popup's cases (not an article, Open Postclip first) as before.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { JSDOM } from 'jsdom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createInjectedApi } from '../../entrypoints/clip/injected-api';
+import type { ActiveTab, ClipperDeps, InjectedCall, ScriptInjection } from '../../utils/platform/clipper';
+import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
+import type { Settings } from '../../utils/platform/settings';
+import type { Library } from '../../utils/platform/store';
+import { openLibrary } from '../../utils/platform/store';
+import { probeAndClipTab, readProbeClip } from '../../utils/platform/toolbar-probe-clip';
+import type { PostclipGlobal } from '../../utils/pure/protocol';
+
+vi.mock('wxt/browser', () => import('../kit/browser'));
+
+const PAGE_URL = 'https://news.example/2024/03/18/tidal.html?utm_source=feed';
+const CANONICAL = 'https://news.example/2024/03/18/tidal.html';
+const PARAGRAPH =
+  'The town council met on Tuesday to discuss the new harbour wall, which engineers say will protect the old quarter from winter storms for decades to come.';
+
+function articleHtml(head = ''): string {
+  return `<!doctype html><html lang="en"><head><title>Tidal power</title>${head}</head><body>
+    <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <article><h1>Harbour city opens its first tidal power station</h1>
+    <div class="ad-slot">Advertisement</div>
+    ${`<p>${PARAGRAPH}</p>`.repeat(8)}</article></body></html>`;
+}
+
+/** A section front: story teasers, no article. */
+function frontPageHtml(): string {
+  const teasers = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<div class="teaser"><h3><a href="/story/${i}">Story number ${i} of the day</a></h3><p>A line.</p></div>`,
+  ).join('');
+  return `<!doctype html><html><head><title>News</title></head><body><main>${teasers}</main></body></html>`;
+}
+
+interface Page {
+  deps: ClipperDeps;
+  library: Library;
+  /** Every call made into the page: 'files' for clip.js, else the call's kind. */
+  calls: string[];
+  /** The arguments of the page calls, in order. */
+  args: InjectedCall[];
+  /** How many times the page ran its clip. */
+  clips: () => number;
+}
+
+const libraries: Library[] = [];
+
+afterEach(() => {
+  delete (globalThis as PostclipGlobal).__postclip;
+  for (const library of libraries.splice(0)) library.close();
+});
+
+async function openPage(
+  html: string,
+  {
+    library,
+    settings = DEFAULT_SETTINGS,
+    stall = false,
+  }: { library?: Library; settings?: Settings; stall?: boolean } = {},
+): Promise<Page> {
+  // A new tab: no clip.js from another page.
+  delete (globalThis as PostclipGlobal).__postclip;
+  const doc = new JSDOM(html, { url: PAGE_URL }).window.document;
+  const api = createInjectedApi(doc, () => PAGE_URL);
+  let clipCount = 0;
+  const clip = api.clip.bind(api);
+  api.clip = (opts) => {
+    clipCount += 1;
+    return clip(opts);
+  };
+  const lib = library ?? (await openLibrary(new IDBFactory()));
+  if (!library) libraries.push(lib);
+  const calls: string[] = [];
+  const args: InjectedCall[] = [];
+  const tab: ActiveTab = { id: 3, url: PAGE_URL, title: 'Tidal power' };
+  const deps: ClipperDeps = {
+    queryActiveTab: () => Promise.resolve(tab),
+    getTab: () => Promise.resolve(tab),
+    executeScript: (injection: ScriptInjection) => {
+      if ('files' in injection) {
+        calls.push('files');
+        (globalThis as PostclipGlobal).__postclip = api;
+        return Promise.resolve([{ result: undefined }]);
+      }
+      const [call] = injection.args;
+      calls.push(call.kind);
+      args.push(call);
+      if (stall && call.kind !== 'check') return new Promise(() => undefined);
+      // As the browser does, a Promise the injected function returns is awaited.
+      return Promise.resolve(injection.func(call)).then((result) => [{ result }]);
+    },
+    getLibrary: () => Promise.resolve(lib),
+    loadSettings: () => Promise.resolve(settings),
+    now: () => 1_710_000_000_000,
+  };
+  return { deps, library: lib, calls, args, clips: () => clipCount };
+}
+
+const TAB: ActiveTab = { id: 3, url: PAGE_URL, title: 'Tidal power' };
+
+describe('probeAndClipTab', () => {
+  it('probes and clips a new article in one call into the page, and saves it', async () => {
+    const page = await openPage(articleHtml());
+    const { probe, outcome } = probeAndClipTab(page.deps, TAB, Promise.resolve(true));
+    expect(await probe).toMatchObject({
+      ok: true,
+      value: { tabId: 3, url: PAGE_URL, title: 'Tidal power', isReaderable: true, savedClipId: null },
+    });
+    const saved = await outcome;
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { isUpdate: false, clip: { url: PAGE_URL } },
+    });
+    // No separate probe, no second check: clip.js once, then the one call.
+    expect(page.calls).toEqual(['check', 'files', 'probe-clip']);
+    expect(page.clips()).toBe(1);
+    expect(await page.library.count()).toBe(1);
+    const stored = saved?.ok ? await page.library.getClip(saved.value.clip.id) : undefined;
+    expect(stored?.markdown).toContain('harbour wall');
+  });
+
+  it('tells the page the key found saved under the tab’s URL: the page only probes, and the popup shows the clip', async () => {
+    const first = await openPage(articleHtml());
+    const saved = await probeAndClipTab(first.deps, TAB, Promise.resolve(true)).outcome;
+    const savedId = saved?.ok ? saved.value.clip.id : null;
+    expect(savedId).not.toBeNull();
+
+    const again = await openPage(articleHtml(), { library: first.library });
+    const { probe, outcome } = probeAndClipTab(again.deps, TAB, Promise.resolve(true));
+    expect(await probe).toMatchObject({ ok: true, value: { savedClipId: savedId } });
+    expect(await outcome).toBeNull();
+    expect(again.args.at(-1)).toMatchObject({ kind: 'probe-clip', savedKeys: [PAGE_URL] });
+    expect(again.clips()).toBe(0);
+    expect(await again.library.count()).toBe(1);
+  });
+
+  it('a page saved under a canonical URL only the page knows: clipped in the page, not saved again', async () => {
+    const head = `<link rel="canonical" href="${CANONICAL}">`;
+    const first = await openPage(articleHtml(head));
+    const saved = await probeAndClipTab(first.deps, TAB, Promise.resolve(true)).outcome;
+    if (!saved?.ok) throw new Error('the first clip failed');
+    const before = await first.library.getClip(saved.value.clip.id);
+
+    const again = await openPage(articleHtml(head), { library: first.library });
+    const { probe, outcome } = probeAndClipTab(again.deps, TAB, Promise.resolve(true));
+    expect(await probe).toMatchObject({ ok: true, value: { savedClipId: saved.value.clip.id } });
+    expect(await outcome).toBeNull();
+    // The background could not know the canonical key before the call, so the page clipped; nothing was written.
+    expect(again.args.at(-1)).toMatchObject({ kind: 'probe-clip', savedKeys: [] });
+    expect(again.clips()).toBe(1);
+    expect(await again.library.count()).toBe(1);
+    expect(await again.library.getClip(saved.value.clip.id)).toEqual(before);
+  });
+
+  it('leaves a page that is not an article to the popup: probed, not clipped', async () => {
+    const page = await openPage(frontPageHtml());
+    const { probe, outcome } = probeAndClipTab(page.deps, TAB, Promise.resolve(true));
+    expect(await probe).toMatchObject({ ok: true, value: { isReaderable: false, savedClipId: null } });
+    expect(await outcome).toBeNull();
+    expect(page.clips()).toBe(0);
+    expect(await page.library.count()).toBe(0);
+  });
+
+  it('with "Open Postclip first" the page is only probed', async () => {
+    const page = await openPage(articleHtml());
+    const { probe, outcome } = probeAndClipTab(page.deps, TAB, Promise.resolve(false));
+    expect(await probe).toMatchObject({ ok: true, value: { isReaderable: true, savedClipId: null } });
+    expect(await outcome).toBeNull();
+    expect(page.calls).toEqual(['check', 'files', 'probe']);
+    expect(page.clips()).toBe(0);
+  });
+
+  it('passes the site rule for the tab’s URL and the page budget, as the popup’s clip does', async () => {
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      rules: [{ id: 'r1', match: { type: 'host', value: 'news.example' }, removeSelectors: ['.ad-slot'] }],
+    };
+    const page = await openPage(articleHtml(), { settings });
+    const saved = await probeAndClipTab(page.deps, TAB, Promise.resolve(true)).outcome;
+    const call = page.args.at(-1);
+    expect(call?.kind === 'probe-clip' && call.options).toMatchObject({
+      mode: 'article',
+      now: 1_710_000_000_000,
+      removeSelectors: ['.ad-slot'],
+      pagesUntil: 1_710_000_000_000 + 7_000,
+    });
+    const stored = saved?.ok ? await page.library.getClip(saved.value.clip.id) : undefined;
+    expect(stored?.markdown).not.toContain('Advertisement');
+  });
+
+  it('a tab whose URL the browser hides is probed first, then clipped in a second call', async () => {
+    const page = await openPage(articleHtml());
+    const hidden: ActiveTab = { ...TAB, url: null };
+    const { probe, outcome } = probeAndClipTab(page.deps, hidden, Promise.resolve(true));
+    expect(await probe).toMatchObject({ ok: true, value: { url: PAGE_URL } });
+    expect(await outcome).toMatchObject({ ok: true, value: { isUpdate: false } });
+    expect(page.calls.filter((c) => c !== 'check' && c !== 'files')).toEqual(['probe', 'probe', 'clip']);
+  });
+
+  it('a browser page is refused before anything is injected', async () => {
+    const page = await openPage(articleHtml());
+    const { probe, outcome } = probeAndClipTab(
+      page.deps,
+      { id: 3, url: 'chrome://settings/', title: null },
+      Promise.resolve(true),
+    );
+    expect(await probe).toMatchObject({ ok: false, code: 'restricted-page' });
+    expect(await outcome).toBeNull();
+    expect(page.calls).toEqual([]);
+  });
+
+  it('a refused injection is the probe’s error; nothing is clipped', async () => {
+    const page = await openPage(articleHtml());
+    const deps: ClipperDeps = {
+      ...page.deps,
+      executeScript: () => Promise.reject(new Error('Cannot access contents of the page')),
+    };
+    const { probe, outcome } = probeAndClipTab(deps, TAB, Promise.resolve(true));
+    expect(await probe).toMatchObject({ ok: false, code: 'injection-failed' });
+    expect(await outcome).toBeNull();
+  });
+
+  it('a page that never answers times out: the probe says so and nothing is saved', async () => {
+    const page = await openPage(articleHtml(), { stall: true });
+    const { probe, outcome } = probeAndClipTab({ ...page.deps, timeoutMs: 20 }, TAB, Promise.resolve(true));
+    expect(await probe).toEqual({ ok: false, code: 'timeout' });
+    expect(await outcome).toBeNull();
+    expect(await page.library.count()).toBe(0);
+  });
+
+  it('the page’s own refusal (no article text) is the clip’s outcome', async () => {
+    const page = await openPage(articleHtml());
+    const deps: ClipperDeps = {
+      ...page.deps,
+      executeScript: (injection) =>
+        'files' in injection || injection.args[0].kind === 'check'
+          ? page.deps.executeScript(injection)
+          : Promise.resolve([
+              {
+                result: {
+                  probe: { url: PAGE_URL, title: 'T', isReaderable: true, canonical: null },
+                  clip: { ok: false, code: 'not-an-article' },
+                },
+              },
+            ]),
+    };
+    const { probe, outcome } = probeAndClipTab(deps, TAB, Promise.resolve(true));
+    expect(await probe).toMatchObject({ ok: true, value: { savedClipId: null } });
+    expect(await outcome).toEqual({ ok: false, code: 'not-an-article' });
+  });
+});
+
+describe('readProbeClip', () => {
+  const probe = { url: PAGE_URL, title: 'T', isReaderable: true, canonical: null };
+
+  it('checks both halves of the page’s answer', () => {
+    expect(readProbeClip({ probe, clip: null })).toMatchObject({ ok: true, value: { clip: null } });
+    expect(readProbeClip(null)).toEqual({ ok: false, code: 'invalid-message' });
+    expect(readProbeClip({ probe: { ...probe, isReaderable: 'yes' }, clip: null })).toEqual({
+      ok: false,
+      code: 'invalid-message',
+    });
+    expect(readProbeClip({ probe })).toMatchObject({
+      ok: true,
+      value: { clip: { ok: false, code: 'invalid-message' } },
+    });
+    expect(readProbeClip({ probe: { ...probe, url: 'chrome://newtab/' }, clip: null })).toMatchObject({
+      ok: false,
+      code: 'restricted-page',
+    });
+  });
+});

@@ -1,0 +1,123 @@
+// Platform: the toolbar click's probe and clip in one injection (issue 13). While clip.js is injected, the background
+// reads the settings and looks the tab's URL up in the library; the page then probes and, when it is an article not
+// saved under that key, clips at once. A key only the page knows (its canonical URL) is looked up after the call:
+// a clip found saved under it is not saved again, and the popup shows the saved one, as after a separate probe.
+import { pageKeyOf, toClipKey } from '../pure/clip-key';
+import { errorMessage } from '../pure/error-message';
+import type { ClipOutcome, InjectedProbe, TabProbe } from '../pure/protocol';
+import type { Result } from '../pure/result';
+import { fail, isRecord, ok } from '../pure/result';
+import type { ActiveTab, ClipperDeps, ClipPlan, Extracted, InjectedCall } from './clipper';
+import {
+  CLIP_TIMEOUT_MS,
+  clipActiveTab,
+  findSavedClipId,
+  planClip,
+  probeActiveTab,
+  readClipReply,
+  readProbe,
+  resolveTab,
+  runInTab,
+  saveExtracted,
+  TIMED_OUT,
+  withTimeout,
+} from './clipper';
+
+/** What a toolbar click finds and does: the probe the popup shows, and the clip it waits for. */
+export interface ProbeAndClip {
+  probe: Promise<Result<TabProbe>>;
+  /** Null when nothing was clipped: already saved, not an article, a failed probe, or "Open Postclip first". */
+  outcome: Promise<Result<ClipOutcome> | null>;
+}
+
+/** A clip starts only where the popup would have started one on open: a new page Readability can read. */
+export function isClipWanted(probe: Result<TabProbe>, isClipAtOnce: boolean): boolean {
+  return isClipAtOnce && probe.ok && probe.value.savedClipId === null && probe.value.isReaderable;
+}
+
+interface ProbeClipRead {
+  probe: InjectedProbe;
+  /** Null: the page did not clip. */
+  clip: Result<Extracted> | null;
+}
+
+/** The page's probe-and-clip answer, checked: it comes from a page we do not control. */
+export function readProbeClip(value: unknown): Result<ProbeClipRead> {
+  if (!isRecord(value)) return fail('invalid-message');
+  const probe = readProbe(value.probe);
+  if (!probe.ok) return probe;
+  return ok({ probe: probe.value, clip: value.clip === null ? null : readClipReply(value.clip) });
+}
+
+/**
+ * Probes the clicked tab and, when the toolbar button clips at once, clips it in the same injection. A tab whose
+ * URL the browser hides (no activeTab grant seen) is probed first, as the popup does, and clipped in a second call.
+ */
+export function probeAndClipTab(
+  deps: ClipperDeps,
+  tab: ActiveTab,
+  isClipAtOnce: Promise<boolean>,
+): ProbeAndClip {
+  const url = tab.url;
+  if (url === null) return probeThenClipTab(deps, tab, isClipAtOnce);
+  const now = deps.now();
+  const urlKey = toClipKey(url);
+  const savedByUrl = findSavedClipId(deps, urlKey);
+  const planning: Promise<ClipPlan | null> = Promise.all([isClipAtOnce, deps.loadSettings()]).then(
+    ([atOnce, settings]) => (atOnce ? planClip('article', deps, settings, url, now) : null),
+  );
+  // Ready while clip.js is injected: the check and the injection do not wait for the settings or the store.
+  const call: Promise<InjectedCall> = Promise.all([planning, savedByUrl]).then(([plan, savedId]) =>
+    plan
+      ? { kind: 'probe-clip', options: plan.options, savedKeys: savedId === null ? [] : [urlKey] }
+      : { kind: 'probe' },
+  );
+  // A refused tab never makes the call: its settings failure has nobody else to see it.
+  call.catch(() => undefined);
+  const reading = (async (): Promise<Result<ProbeClipRead>> => {
+    try {
+      const resolved = await resolveTab(deps, tab);
+      if (!resolved.ok) return resolved;
+      const reply = await runInTab(deps, tab, call);
+      if (!reply.ok) return reply;
+      if (await planning) return readProbeClip(reply.value);
+      const probe = readProbe(reply.value);
+      return probe.ok ? ok({ probe: probe.value, clip: null }) : probe;
+    } catch (error) {
+      return fail('unknown', errorMessage(error));
+    }
+  })();
+  const read = withTimeout(reading, deps.timeoutMs ?? CLIP_TIMEOUT_MS).then((r) =>
+    r === TIMED_OUT ? fail<ProbeClipRead>('timeout') : r,
+  );
+  const probe = read.then(async (r): Promise<Result<TabProbe>> => {
+    if (!r.ok) return r;
+    const found = r.value.probe;
+    const key = pageKeyOf(found);
+    const savedClipId = key === urlKey ? await savedByUrl : await findSavedClipId(deps, key);
+    return ok({
+      tabId: tab.id,
+      url: found.url,
+      title: found.title,
+      isReaderable: found.isReaderable,
+      savedClipId,
+      hasSelection: found.hasSelection === true,
+    });
+  });
+  const outcome = Promise.all([read, probe, planning.catch(() => null)]).then(([r, found, plan]) => {
+    if (!r.ok || !found.ok || !plan || r.value.clip === null) return null;
+    // Saved under a key only the page knew (its canonical URL): nothing is saved again, as after a probe.
+    if (found.value.savedClipId !== null) return null;
+    return r.value.clip.ok ? saveExtracted(deps, tab, r.value.clip.value, plan) : r.value.clip;
+  });
+  return { probe, outcome };
+}
+
+/** The two-call flow: the probe says which page the tab shows, and the clip refuses any other. */
+function probeThenClipTab(deps: ClipperDeps, tab: ActiveTab, isClipAtOnce: Promise<boolean>): ProbeAndClip {
+  const probe = probeActiveTab(deps, tab);
+  const outcome = Promise.all([probe, isClipAtOnce]).then(([found, atOnce]) =>
+    found.ok && isClipWanted(found, atOnce) ? clipActiveTab('article', deps, tab, found.value.url) : null,
+  );
+  return { probe, outcome };
+}
