@@ -2,6 +2,10 @@
 import { parse } from 'parse5';
 import { installSelectorCache } from './linkedom-selectors';
 import { toLinkedomDocument } from './parse-tree';
+import { installTextRuns } from './parse5-text-runs';
+
+// Once per process, before the first parse: plain text runs read in one step (same tree, see parse5-text-runs.ts).
+installTextRuns();
 
 /**
  * Parses a page into a Document the pipeline can read, shaped as a browser builds it. `url` is where the page came

@@ -11,6 +11,7 @@ import type { ErrorCode } from '../utils/pure/result';
 import type { BatchLine, ClipSettings, PageEntry } from './batch';
 import { hasTemplateSettings, toFailureLine } from './batch';
 import { lazyLinkedomEvents } from './linkedom-lazy-events';
+import { noDomino } from './worker-stubs';
 
 export interface BatchOptions extends ClipSettings {
   /** Worker threads; 0 clips in this thread. */
@@ -116,7 +117,7 @@ async function bundleWorker(): Promise<WorkerSource> {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: [lazyLinkedomEvents],
+    plugins: [lazyLinkedomEvents, noDomino],
     // linkedom asks for `canvas` inside a try; the pool's own loader is never needed in a worker.
     external: ['canvas', 'esbuild'],
     // CommonJS dependencies call require() for Node built-ins; an ES module has no require of its own.
@@ -134,6 +135,7 @@ async function bundleWorker(): Promise<WorkerSource> {
     ...Object.keys(result.metafile.inputs).map((path) => resolve(path)),
     fileURLToPath(import.meta.url),
     fileURLToPath(new URL('./linkedom-lazy-events.ts', import.meta.url)),
+    fileURLToPath(new URL('./worker-stubs.ts', import.meta.url)),
   ];
   const index: BundleIndex = { bundle, inputs, builtAt };
   await writeAtomic(BUNDLE_INDEX, JSON.stringify(index));
@@ -160,8 +162,11 @@ function buildTsxBootstrap(): string {
 }
 
 function startWorker(source: WorkerSource, workerData: WorkerSettings): Worker {
+  // The bundle is plain JS: a worker that inherited tsx's `--import` loader (when the CLI runs under tsx) would
+  // start it and route its loading through it, about 65 ms of CPU per worker for nothing. V8 flags such as
+  // `--single-threaded-gc` are the process's and still apply.
   return source.kind === 'file'
-    ? new Worker(source.url, { workerData })
+    ? new Worker(source.url, { workerData, execArgv: [] })
     : new Worker(source.code, { eval: true, workerData });
 }
 
