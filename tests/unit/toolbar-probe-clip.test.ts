@@ -63,12 +63,13 @@ async function openPage(
     library,
     settings = DEFAULT_SETTINGS,
     stall = false,
-  }: { library?: Library; settings?: Settings; stall?: boolean } = {},
+    pageUrl = PAGE_URL,
+  }: { library?: Library; settings?: Settings; stall?: boolean; pageUrl?: string } = {},
 ): Promise<Page> {
   // A new tab: no clip.js from another page.
   delete (globalThis as PostclipGlobal).__postclip;
-  const doc = new JSDOM(html, { url: PAGE_URL }).window.document;
-  const api = createInjectedApi(doc, () => PAGE_URL);
+  const doc = new JSDOM(html, { url: pageUrl }).window.document;
+  const api = createInjectedApi(doc, () => pageUrl);
   let clipCount = 0;
   const clip = api.clip.bind(api);
   api.clip = (opts) => {
@@ -254,6 +255,22 @@ describe('probeAndClipTab', () => {
     const { probe, outcome } = probeAndClipTab(deps, TAB, Promise.resolve(true));
     expect(await probe).toMatchObject({ ok: true, value: { savedClipId: null } });
     expect(await outcome).toEqual({ ok: false, code: 'not-an-article' });
+  });
+});
+
+describe('a tab that moved on after the click', () => {
+  it('is not saved: the page it shows now was not the page clicked on', async () => {
+    const page = await openPage(articleHtml(), { pageUrl: 'https://other.example/2024/03/19/else.html' });
+    const { outcome } = probeAndClipTab(page.deps, TAB, Promise.resolve(true));
+    expect(await outcome).toEqual({ ok: false, code: 'injection-failed', detail: 'tab-changed' });
+    expect(await page.library.count()).toBe(0);
+  });
+
+  it('is the same page when only its #fragment changed (an in-page link), and is saved', async () => {
+    const page = await openPage(articleHtml(), { pageUrl: `${PAGE_URL}#comments` });
+    const { outcome } = probeAndClipTab(page.deps, TAB, Promise.resolve(true));
+    expect(await outcome).toMatchObject({ ok: true, value: { isUpdate: false } });
+    expect(await page.library.count()).toBe(1);
   });
 });
 

@@ -172,12 +172,13 @@ function toPageUrl(url: string): string {
 }
 
 /** The tab no longer shows the page the popup probed (or we can no longer read which page it shows). */
-function failMovedOn(): Result<never> {
+export function failMovedOn(): Result<never> {
   // The detail is a key the popup words in the user's language (utils/platform/i18n.ts), not the URLs.
   return fail('injection-failed', 'tab-changed');
 }
 
-function isShowing(url: string | null, expectedUrl: string | undefined): boolean {
+/** Whether `url` is the page `expectedUrl` names (its #fragment aside); an unknown expectation always holds. */
+export function isShowing(url: string | null, expectedUrl: string | undefined): boolean {
   return expectedUrl === undefined || (url !== null && toPageUrl(url) === toPageUrl(expectedUrl));
 }
 

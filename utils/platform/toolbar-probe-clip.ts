@@ -11,7 +11,9 @@ import type { ActiveTab, ClipperDeps, ClipPlan, Extracted, InjectedCall } from '
 import {
   CLIP_TIMEOUT_MS,
   clipActiveTab,
+  failMovedOn,
   findSavedClipId,
+  isShowing,
   planClip,
   probeActiveTab,
   readClipReply,
@@ -108,7 +110,11 @@ export function probeAndClipTab(
     if (!r.ok || !found.ok || !plan || r.value.clip === null) return null;
     // Saved under a key only the page knew (its canonical URL): nothing is saved again, as after a probe.
     if (found.value.savedClipId !== null) return null;
-    return r.value.clip.ok ? saveExtracted(deps, tab, r.value.clip.value, plan) : r.value.clip;
+    if (!r.value.clip.ok) return r.value.clip;
+    // The tab moved on after the click (a link, a redirect): that page was planned with the clicked page's site
+    // rule and is not the page the user clicked on, so it is not saved.
+    if (!isShowing(r.value.clip.value.draft.url, url)) return failMovedOn();
+    return saveExtracted(deps, tab, r.value.clip.value, plan);
   });
   return { probe, outcome };
 }
