@@ -92,9 +92,9 @@ export function preferDatelineOverChrome(
         .find((c) => isOwnDateline(c, area, headline) && !isChromeBefore(c.el, doc, ctx, areaOf));
       if (line) break;
     }
-  } catch (error) {
-    // Only what a DOM raises on an odd tree keeps the first choice; anything else is a bug and must surface.
-    if (!(error instanceof DOMException)) throw error;
+  } catch {
+    // This only refines a date already found: whatever fails here (a DOM refusing a query on an odd tree, linkedom's
+    // plain Errors in the CLI alike) keeps that date, where rethrowing would lose it in the caller's guard.
     return chosen;
   }
   if (!line) return chosen;
