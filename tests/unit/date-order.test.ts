@@ -62,6 +62,7 @@ describe('findDayFirstShortYearDates', () => {
     expect(findDayFirstShortYearDates('01.01.98', NOW, 60)).toEqual([]);
     expect(findDayFirstShortYearDates('31.02.19', NOW, 60)).toEqual([]);
     expect(findDayFirstShortYearDates('Version 1.10.12.5 and 28.09.2019 and 128.09.19', NOW, 60)).toEqual([]);
+    expect(findDayFirstShortYearDates('Version 1.2.24 released', NOW, 60)).toEqual([]);
     expect(findDayFirstShortYearDates('28.09.19', new Date(Number.NaN), 60)).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ const NOT_DAY_FIRST_HOSTS = new Set(['us', 'cn', 'tw', 'hk', 'jp', 'kr', 'hu', '
 export function writesDayFirst(lang: string | null, url: string): boolean {
   const [language = '', region = ''] = (lang ?? '').trim().toLowerCase().split(/[-_]/);
   if (language === 'en' && DAY_FIRST_ENGLISH_REGIONS.has(region)) return true;
+  // `en-US` is not trusted over the host: it is the CMS default (WordPress) on many non-US sites.
   if (language && !NOT_DAY_FIRST_LANGUAGES.has(language)) return /^[a-z]{2,3}$/.test(language);
   if (language && language !== 'en') return false;
   const country = /\.([a-z]{2})$/.exec(hostOf(url))?.[1];
@@ -56,7 +57,8 @@ export function findDayFirstDates(text: string): DateMatch[] {
 }
 
 const SHORT_YEAR_DOTS = new RegExp(
-  String.raw`(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])` + `(?:${TIME})?`,
+  // Two digits each, as these dates are printed: `1.2.24` is far more often a version number than a date.
+  String.raw`(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d.])` + `(?:${TIME})?`,
   'giu',
 );
 
