@@ -164,7 +164,8 @@ function buildTsxBootstrap(): string {
 function startWorker(source: WorkerSource, workerData: WorkerSettings): Worker {
   // The bundle is plain JS: a worker that inherited tsx's `--import` loader (when the CLI runs under tsx) would
   // start it and route its loading through it, about 65 ms of CPU per worker for nothing. V8 flags such as
-  // `--single-threaded-gc` are the process's and still apply.
+  // `--single-threaded-gc` are the process's and still apply. Not a filtered copy of process.execArgv: an explicit
+  // list refuses per-process flags (ERR_WORKER_INVALID_EXEC_ARGV for `--single-threaded-gc`), which inheriting skips.
   return source.kind === 'file'
     ? new Worker(source.url, { workerData, execArgv: [] })
     : new Worker(source.code, { eval: true, workerData });

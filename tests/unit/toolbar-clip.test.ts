@@ -105,7 +105,10 @@ async function makeHarness(
   return { ...h, deps };
 }
 
-/** Gives the background's promise chains time to do what a test expects they must NOT do (a clip, a save). */
+/**
+ * Gives the background's chains time to do what a test expects they must NOT do. The page's answer (its clip
+ * included) is already in by then: `attach` waits for it.
+ */
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 beforeEach(() => {

@@ -31,7 +31,7 @@ interface CurrentClip {
   endedAt: number | null;
   probe: Promise<Result<TabProbe>>;
   atOnce: Promise<boolean>;
-  /** Whether a clip follows the probe; known when the probe is. */
+  /** Whether the click clips; known once the page has answered (in the one-call flow, with its clip done). */
   willClip: Promise<boolean>;
   /** Null when nothing was clipped (already saved, not an article, a failed probe, "open first"). */
   outcome: Promise<Result<ClipOutcome> | null>;
@@ -69,7 +69,7 @@ export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
 
   return {
     start(tab) {
-      // The store opens while the page is read: the first clip after a wake-up no longer waits for it.
+      // The store opens at once: the two-call flow (a tab whose URL is hidden) reads it only after the probe.
       void deps.clipper.getLibrary().catch(() => undefined);
       const atOnce = deps.isClipAtOnce().catch(() => true);
       const { probe, outcome } = probeAndClipTab(deps.clipper, tab, atOnce);
