@@ -105,7 +105,13 @@ export function installTextRuns(): boolean {
     { sourceCodeLocationInfo: false },
     {} as never,
   ) as unknown as TokenizerInternals;
-  if (typeof probe.runEnd !== 'number' || typeof probe.preprocessor.pos !== 'number') return false;
+  const hasFields =
+    typeof probe.runEnd === 'number' &&
+    typeof probe.consumedAfterSnapshot === 'number' &&
+    probe.currentCharacterToken === null &&
+    typeof probe.preprocessor.pos === 'number' &&
+    typeof probe.preprocessor.html === 'string';
+  if (!hasFields) return false;
   STATES.forEach(({ method, stops, isCharacterToken }, i) => {
     proto[method] = withRuns(found[i] as StateMethod, stops, isCharacterToken);
   });
