@@ -124,14 +124,14 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
       }
     },
     // The toolbar click's one injection: the probe's facts and the clip together, with no second round trip.
-    probeAndClip: (opts, savedKeys) => {
+    probeAndClip: (opts, clearKeys) => {
       const timedProbe = () => {
         const start = performance.now();
         const found = api.probe();
         api.lastProbeMs = performance.now() - start;
         return found;
       };
-      return probeThenClip({ probe: timedProbe, clip: (o) => api.clip(o) }, opts, savedKeys);
+      return probeThenClip({ probe: timedProbe, clip: (o) => api.clip(o) }, opts, clearKeys);
     },
     fetchImage: (url, limit, timeoutMs) => fetchImageInPage(url, limit, timeoutMs),
   };

@@ -26,38 +26,41 @@ function fakeApi(probe: InjectedProbe, reply: InjectedClipReply | Promise<Inject
 }
 
 describe('isClipOnClick', () => {
-  it('clips an article whose key is not known to be saved', () => {
-    expect(isClipOnClick(PROBE, [])).toBe(true);
-    expect(isClipOnClick(PROBE, ['https://news.example/other.html'])).toBe(true);
-  });
-
-  it('does not clip a page that is not an article, or one saved under its key', () => {
-    expect(isClipOnClick({ ...PROBE, isReaderable: false }, [])).toBe(false);
-    expect(isClipOnClick(PROBE, [URL_SHOWN])).toBe(false);
+  it('clips an article whose key the background found not saved', () => {
+    expect(isClipOnClick(PROBE, [URL_SHOWN])).toBe(true);
     // The key is the canonical URL when the page has one, without its fragment.
     const canonical = 'https://news.example/a.html';
-    expect(isClipOnClick({ ...PROBE, canonical: `${canonical}#top` }, [canonical])).toBe(false);
-    expect(isClipOnClick({ ...PROBE, canonical }, [URL_SHOWN])).toBe(true);
+    expect(isClipOnClick({ ...PROBE, canonical: `${canonical}#top` }, [canonical])).toBe(true);
+  });
+
+  it('does not clip a page that is not an article, or one whose key was not checked (saved, or unknown before)', () => {
+    expect(isClipOnClick({ ...PROBE, isReaderable: false }, [URL_SHOWN])).toBe(false);
+    expect(isClipOnClick(PROBE, [])).toBe(false);
+    expect(isClipOnClick(PROBE, ['https://news.example/other.html'])).toBe(false);
+    expect(isClipOnClick({ ...PROBE, canonical: 'https://news.example/a.html' }, [URL_SHOWN])).toBe(false);
   });
 });
 
 describe('probeThenClip', () => {
   it('answers the probe and the clip together', () => {
     const { api, clips } = fakeApi(PROBE);
-    expect(probeThenClip(api, OPTIONS, [])).toEqual({ probe: PROBE, clip: REPLY });
+    expect(probeThenClip(api, OPTIONS, [URL_SHOWN])).toEqual({ probe: PROBE, clip: REPLY });
     expect(clips).toEqual([OPTIONS]);
   });
 
   it('waits for a clip that answers later (a multi-page article)', async () => {
     const { api } = fakeApi(PROBE, Promise.resolve(REPLY));
-    expect(await probeThenClip(api, OPTIONS, [])).toEqual({ probe: PROBE, clip: REPLY });
+    expect(await probeThenClip(api, OPTIONS, [URL_SHOWN])).toEqual({ probe: PROBE, clip: REPLY });
   });
 
   it('only probes a page it does not clip', () => {
     const { api, clips } = fakeApi({ ...PROBE, isReaderable: false });
-    expect(probeThenClip(api, OPTIONS, [])).toEqual({ probe: { ...PROBE, isReaderable: false }, clip: null });
+    expect(probeThenClip(api, OPTIONS, [URL_SHOWN])).toEqual({
+      probe: { ...PROBE, isReaderable: false },
+      clip: null,
+    });
     const saved = fakeApi(PROBE);
-    expect(probeThenClip(saved.api, OPTIONS, [URL_SHOWN])).toEqual({ probe: PROBE, clip: null });
+    expect(probeThenClip(saved.api, OPTIONS, [])).toEqual({ probe: PROBE, clip: null });
     expect([...clips, ...saved.clips]).toEqual([]);
   });
 });

@@ -137,12 +137,12 @@ describe('probeAndClipTab', () => {
     const { probe, outcome } = probeAndClipTab(again.deps, TAB, Promise.resolve(true));
     expect(await probe).toMatchObject({ ok: true, value: { savedClipId: savedId } });
     expect(await outcome).toBeNull();
-    expect(again.args.at(-1)).toMatchObject({ kind: 'probe-clip', savedKeys: [PAGE_URL] });
+    expect(again.args.at(-1)).toMatchObject({ kind: 'probe-clip', clearKeys: [] });
     expect(again.clips()).toBe(0);
     expect(await again.library.count()).toBe(1);
   });
 
-  it('a page saved under a canonical URL only the page knows: clipped in the page, not saved again', async () => {
+  it('a page saved under a canonical URL only the page knows: looked up after the call, never extracted', async () => {
     const head = `<link rel="canonical" href="${CANONICAL}">`;
     const first = await openPage(articleHtml(head));
     const saved = await probeAndClipTab(first.deps, TAB, Promise.resolve(true)).outcome;
@@ -153,11 +153,21 @@ describe('probeAndClipTab', () => {
     const { probe, outcome } = probeAndClipTab(again.deps, TAB, Promise.resolve(true));
     expect(await probe).toMatchObject({ ok: true, value: { savedClipId: saved.value.clip.id } });
     expect(await outcome).toBeNull();
-    // The background could not know the canonical key before the call, so the page clipped; nothing was written.
-    expect(again.args.at(-1)).toMatchObject({ kind: 'probe-clip', savedKeys: [] });
-    expect(again.clips()).toBe(1);
+    // The page's key was not the one checked before the call, so the page only probed; nothing was written.
+    expect(again.args.at(-1)).toMatchObject({ kind: 'probe-clip', clearKeys: [PAGE_URL] });
+    expect(again.clips()).toBe(0);
     expect(await again.library.count()).toBe(1);
     expect(await again.library.getClip(saved.value.clip.id)).toEqual(before);
+  });
+
+  it('a new page with a canonical URL of its own: looked up after the call, then clipped in a second call', async () => {
+    const page = await openPage(articleHtml(`<link rel="canonical" href="${CANONICAL}">`));
+    const { probe, outcome } = probeAndClipTab(page.deps, TAB, Promise.resolve(true));
+    expect(await probe).toMatchObject({ ok: true, value: { savedClipId: null, isReaderable: true } });
+    expect(await outcome).toMatchObject({ ok: true, value: { isUpdate: false } });
+    expect(page.calls.filter((c) => c !== 'check' && c !== 'files')).toEqual(['probe-clip', 'clip']);
+    expect(page.clips()).toBe(1);
+    expect(await page.library.count()).toBe(1);
   });
 
   it('leaves a page that is not an article to the popup: probed, not clipped', async () => {

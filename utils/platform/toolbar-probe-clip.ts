@@ -1,7 +1,7 @@
 // Platform: the toolbar click's probe and clip in one injection (issue 13). While clip.js is injected, the background
-// reads the settings and looks the tab's URL up in the library; the page then probes and, when it is an article not
-// saved under that key, clips at once. A key only the page knows (its canonical URL) is looked up after the call:
-// a clip found saved under it is not saved again, and the popup shows the saved one, as after a separate probe.
+// reads the settings and looks the tab's URL up in the library; the page then probes and, when it is an article whose
+// key is that URL's and not saved, clips at once. A key only the page knows (its canonical URL) is looked up after
+// the call, and the page is clipped in a second call only when nothing is saved under it, as after a probe.
 import { pageKeyOf, toClipKey } from '../pure/clip-key';
 import { errorMessage } from '../pure/error-message';
 import type { ClipOutcome, InjectedProbe, TabProbe } from '../pure/protocol';
@@ -71,7 +71,7 @@ export function probeAndClipTab(
   // Ready while clip.js is injected: the check and the injection do not wait for the settings or the store.
   const call: Promise<InjectedCall> = Promise.all([planning, savedByUrl]).then(([plan, savedId]) =>
     plan
-      ? { kind: 'probe-clip', options: plan.options, savedKeys: savedId === null ? [] : [urlKey] }
+      ? { kind: 'probe-clip', options: plan.options, clearKeys: savedId === null ? [urlKey] : [] }
       : { kind: 'probe' },
   );
   // A refused tab never makes the call: its settings failure has nobody else to see it.
@@ -107,9 +107,13 @@ export function probeAndClipTab(
     });
   });
   const outcome = Promise.all([read, probe, planning.catch(() => null)]).then(([r, found, plan]) => {
-    if (!r.ok || !found.ok || !plan || r.value.clip === null) return null;
-    // Saved under a key only the page knew (its canonical URL): nothing is saved again, as after a probe.
-    if (found.value.savedClipId !== null) return null;
+    if (!r.ok || !found.ok || !plan) return null;
+    if (r.value.clip === null) {
+      // The page's key was not the one checked before the call (its canonical URL): clip now if it is not saved.
+      const wanted =
+        found.value.isReaderable && found.value.savedClipId === null && pageKeyOf(r.value.probe) !== urlKey;
+      return wanted ? clipActiveTab('article', deps, tab, found.value.url) : null;
+    }
     if (!r.value.clip.ok) return r.value.clip;
     // The tab moved on after the click (a link, a redirect): that page was planned with the clicked page's site
     // rule and is not the page the user clicked on, so it is not saved.

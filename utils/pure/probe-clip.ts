@@ -4,21 +4,22 @@ import { pageKeyOf } from './clip-key';
 import type { InjectedApi, InjectedClipOptions, InjectedProbe, InjectedProbeClip } from './protocol';
 
 /**
- * Whether a probed page is clipped on the toolbar click: an article whose library key is not among `savedKeys`
- * (the keys the background found saved before the call; a key it could not know is checked after the call).
+ * Whether a probed page is clipped on the toolbar click: an article whose library key is one of `clearKeys`, the
+ * keys the background found not saved before the call. A key only the page knows (its canonical URL) is looked up
+ * after the call and clipped in a second one if need be: a page saved under it is never extracted for nothing.
  */
-export function isClipOnClick(probe: InjectedProbe, savedKeys: readonly string[]): boolean {
-  return probe.isReaderable && !savedKeys.includes(pageKeyOf(probe));
+export function isClipOnClick(probe: InjectedProbe, clearKeys: readonly string[]): boolean {
+  return probe.isReaderable && clearKeys.includes(pageKeyOf(probe));
 }
 
 /** Probes, then clips when `isClipOnClick`; answers both together. */
 export function probeThenClip(
   api: Pick<InjectedApi, 'probe' | 'clip'>,
   opts: InjectedClipOptions,
-  savedKeys: readonly string[],
+  clearKeys: readonly string[],
 ): InjectedProbeClip | Promise<InjectedProbeClip> {
   const probe = api.probe();
-  if (!isClipOnClick(probe, savedKeys)) return { probe, clip: null };
+  if (!isClipOnClick(probe, clearKeys)) return { probe, clip: null };
   const clip = api.clip(opts);
   return clip instanceof Promise ? clip.then((reply) => ({ probe, clip: reply })) : { probe, clip };
 }

@@ -197,10 +197,10 @@ export interface InjectedApi {
   apiVersion: typeof INJECTED_API_VERSION;
   probe(): InjectedProbe;
   clip(opts: InjectedClipOptions): InjectedClipReply | Promise<InjectedClipReply>;
-  /** probe(), then clip(opts) when the page is an article whose library key is not one of `savedKeys`. */
+  /** probe(), then clip(opts) when the page is an article whose library key is one of `clearKeys` (not saved). */
   probeAndClip(
     opts: InjectedClipOptions,
-    savedKeys: string[],
+    clearKeys: string[],
   ): InjectedProbeClip | Promise<InjectedProbeClip>;
   /** Milliseconds per stage of the last clip in this page (read by bench:clip; nothing else uses it). */
   lastTimings?: StageTimings;
