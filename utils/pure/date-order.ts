@@ -57,8 +57,9 @@ export function findDayFirstDates(text: string): DateMatch[] {
 }
 
 const SHORT_YEAR_DOTS = new RegExp(
-  // Two digits each, as these dates are printed: `1.2.24` is far more often a version number than a date.
-  String.raw`(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d.])` + `(?:${TIME})?`,
+  // One or two digits for day and month: bylines print `8.5.12` too. A version number (`1.2.24`) can match, which is
+  // why this is read only as a last resort, on the short lines of a day-first page.
+  String.raw`(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])` + `(?:${TIME})?`,
   'giu',
 );
 
