@@ -8,8 +8,6 @@ import { fail, ok } from '../pure/result';
 import type { ActiveTab, ClipperDeps } from './clipper';
 import { isClipWanted, probeAndClipTab } from './toolbar-probe-clip';
 
-export { isClipWanted };
-
 /** A popup that asks later than this after its clip ended (or started) finds nothing: it runs its own flow. */
 export const ATTACH_WINDOW_MS = 60_000;
 

@@ -110,9 +110,7 @@ export function probeAndClipTab(
     if (!r.ok || !found.ok || !plan) return null;
     if (r.value.clip === null) {
       // The page's key was not the one checked before the call (its canonical URL): clip now if it is not saved.
-      const wanted =
-        found.value.isReaderable && found.value.savedClipId === null && pageKeyOf(r.value.probe) !== urlKey;
-      return wanted ? clipActiveTab('article', deps, tab, found.value.url) : null;
+      return isClipWanted(found, true) ? clipActiveTab('article', deps, tab, found.value.url) : null;
     }
     if (!r.value.clip.ok) return r.value.clip;
     // The tab moved on after the click (a link, a redirect): that page was planned with the clicked page's site
