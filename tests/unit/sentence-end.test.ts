@@ -7,7 +7,7 @@ describe('endsSentence', () => {
       'The council met on Tuesday.',
       'Will the wall hold?',
       'It opened at last!',
-      '“We are ready,” she said.”',
+      '“We are ready,” she said.',
       'He called it “a new start.”',
       'Il a dit « c’est fini !»',
       '(The vote was close.)',
