@@ -2,8 +2,33 @@
 // returns plain data. It must never touch the store: IndexedDB here would belong to the news site.
 import { defineUnlistedScript } from '#imports';
 import type { PostclipGlobal } from '../../utils/pure/protocol';
+import type { ClipStartedMessage } from '../../utils/pure/toolbar-phase';
+import { CLIP_STARTED } from '../../utils/pure/toolbar-phase';
 import { createInjectedApi } from './injected-api';
 
+interface RuntimeHost {
+  runtime?: { sendMessage?: (message: unknown) => unknown };
+}
+
+/**
+ * Tells the background, beside the running call, that the toolbar click's clip has started (utils/pure/toolbar-phase.ts).
+ * The extension API directly, not wxt/browser: its polyfill would grow this script for one call. Nobody answers:
+ * the rejection that says so is dropped.
+ */
+function tellClipStarted(message: ClipStartedMessage): void {
+  const host = globalThis as { browser?: RuntimeHost; chrome?: RuntimeHost };
+  try {
+    // Promise.resolve adopts the browser's promise (or a callback API's undefined) and drops its rejection.
+    Promise.resolve((host.browser ?? host.chrome)?.runtime?.sendMessage?.(message)).catch(() => undefined);
+  } catch {
+    // No way to tell: the popup says "Looking at the page…" until the call answers, as before.
+  }
+}
+
 export default defineUnlistedScript(() => {
-  (globalThis as PostclipGlobal).__postclip = createInjectedApi(document, () => location.href);
+  (globalThis as PostclipGlobal).__postclip = createInjectedApi(
+    document,
+    () => location.href,
+    (probe) => tellClipStarted({ type: CLIP_STARTED, probe }),
+  );
 });
