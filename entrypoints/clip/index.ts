@@ -1,9 +1,8 @@
 // Injected on demand into the active tab's isolated world (never a content script): extracts and converts the page,
 // returns plain data. It must never touch the store: IndexedDB here would belong to the news site.
 import { defineUnlistedScript } from '#imports';
-import type { PostclipGlobal } from '../../utils/pure/protocol';
-import type { ClipStartedMessage } from '../../utils/pure/toolbar-phase';
-import { CLIP_STARTED } from '../../utils/pure/toolbar-phase';
+import type { ClipStartedMessage, PostclipGlobal } from '../../utils/pure/protocol';
+import { PAGE_MESSAGE } from '../../utils/pure/protocol';
 import { createInjectedApi } from './injected-api';
 
 interface RuntimeHost {
@@ -29,6 +28,6 @@ export default defineUnlistedScript(() => {
   (globalThis as PostclipGlobal).__postclip = createInjectedApi(
     document,
     () => location.href,
-    (probe) => tellClipStarted({ type: CLIP_STARTED, probe }),
+    (probe) => tellClipStarted({ type: PAGE_MESSAGE.clipStarted, probe }),
   );
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { InjectedProbe } from '../../utils/pure/protocol';
+import { PAGE_MESSAGE } from '../../utils/pure/protocol';
 import { fail } from '../../utils/pure/result';
 import {
-  CLIP_STARTED,
   CLIP_TIMEOUT_DETAIL,
   readClipStarted,
   toClipFailure,
@@ -14,10 +14,10 @@ const PROBE: InjectedProbe = { url: URL_SHOWN, title: 'Tidal', isReaderable: tru
 
 describe('readClipStarted', () => {
   it('takes the probe of a clip-started message, unchecked, and nothing else', () => {
-    expect(readClipStarted({ type: CLIP_STARTED, probe: PROBE })).toEqual(PROBE);
+    expect(readClipStarted({ type: PAGE_MESSAGE.clipStarted, probe: PROBE })).toEqual(PROBE);
     expect(readClipStarted({ type: 'picker-done', probe: PROBE })).toBeNull();
-    expect(readClipStarted({ type: CLIP_STARTED, probe: 'x' })).toBeNull();
-    expect(readClipStarted({ type: CLIP_STARTED })).toBeNull();
+    expect(readClipStarted({ type: PAGE_MESSAGE.clipStarted, probe: 'x' })).toBeNull();
+    expect(readClipStarted({ type: PAGE_MESSAGE.clipStarted })).toBeNull();
     expect(readClipStarted(null)).toBeNull();
     expect(readClipStarted('toolbar-clip-started')).toBeNull();
   });

@@ -4,24 +4,16 @@
 // or runs out of time is the clip's failure, not the probe's.
 import { isClipOnClick } from './probe-clip';
 import type { InjectedProbe, TabProbe } from './protocol';
+import { PAGE_MESSAGE } from './protocol';
 import type { Failure, Result } from './result';
 import { fail, isRecord } from './result';
-
-/** The page's message as it starts the toolbar click's clip (entrypoints/clip sends it, toolbar-start.ts reads it). */
-export const CLIP_STARTED = 'toolbar-clip-started' as const;
-
-export interface ClipStartedMessage {
-  type: typeof CLIP_STARTED;
-  /** The probe the page clips on: the popup shows it at once, as it shows a probe. */
-  probe: InjectedProbe;
-}
 
 /** A failure's detail naming a clip that ran out of time after the page had started it (utils/platform/i18n.ts). */
 export const CLIP_TIMEOUT_DETAIL = 'toolbar-clip-timeout';
 
 /** The page's raw probe when `raw` is a clip-started message (still to be checked as any probe is), else null. */
 export function readClipStarted(raw: unknown): unknown {
-  return isRecord(raw) && raw.type === CLIP_STARTED && isRecord(raw.probe) ? raw.probe : null;
+  return isRecord(raw) && raw.type === PAGE_MESSAGE.clipStarted && isRecord(raw.probe) ? raw.probe : null;
 }
 
 /**
