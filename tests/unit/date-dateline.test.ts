@@ -147,6 +147,41 @@ describe('the dateline readers see over a structured date', () => {
     });
   });
 
+  it('takes a date marked by its own element when the standfirst and the date read as one short block', () => {
+    // Modelled on a German outdoor magazine: `div.lead` holds the standfirst and `div.article__info > div.item` the
+    // date; the JSON-LD keeps the draft's day.
+    const lead = (meta: string): string =>
+      `<h1>Harbour wall approved</h1><div class="v-article__content__lead"><div class="v-lead"><p>The council voted: what the new wall means for the harbour.</p></div>${meta}</div>${STORY}`;
+    const doc = page(
+      lead('<div class="v-article__info"><div class="v-article__info-item">06.01.2022</div></div>'),
+      ld('2022-01-04T07:29:00.000Z'),
+      'de',
+    );
+    const found = findPublishedDate(doc, 'https://example.com/a', { now: NOW });
+    expect(found?.parts).toEqual({ year: 2022, month: 1, day: 6 });
+    expect(found?.detail).toContain('dateline over');
+    // Without a class that marks it, the date is one the standfirst mentions: JSON-LD stays.
+    const plain = page(
+      lead('<div class="v-box"><div class="v-item">06.01.2022</div></div>'),
+      ld('2022-01-04T07:29:00.000Z'),
+      'de',
+    );
+    expect(findPublishedDate(plain, 'https://example.com/a', { now: NOW })?.parts).toMatchObject({ day: 4 });
+  });
+
+  it('never takes a line marked as the last change over the published date (`Aktualisiert am`)', () => {
+    const doc = page(
+      `<h1>Harbour wall approved</h1><div class="article-expert">Von Ann Lee <div class="changed-date">Aktualisiert am 06. Mär. 2023</div></div>${STORY}`,
+      ld('2023-01-10'),
+      'de',
+    );
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts).toEqual({
+      year: 2023,
+      month: 1,
+      day: 10,
+    });
+  });
+
   it('keeps JSON-LD a day away from the dateline (an evening story dated next morning)', () => {
     const doc = page(
       `<h1>Harbour wall approved</h1><div class="article-meta">Published 3 March 2022</div>${STORY}`,

@@ -194,6 +194,19 @@ export function settleUtcDay(
   return chosen;
 }
 
+/** The innermost element under `el` whose text holds `raw` (a date as read from `el`'s text), else `el`. */
+export function innermostHolding(el: Element, raw: string): Element {
+  let current = el;
+  for (let depth = 0; depth < 30; depth++) {
+    const next = Array.from(current.children).find((c) =>
+      (c.textContent ?? '').replace(/\s+/g, ' ').includes(raw),
+    );
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
 /**
  * A dateline this strong is a labelled or date-classed short line by the headline (`Veröffentlicht am 01.04.2023,
  * 12:00 Uhr` in `.publishInfo`): scoreText gives +3 for a date class, +3 for a label, up to +4 for closeness.
@@ -220,10 +233,17 @@ export function preferShownDateline(
     return chosen;
   }
   if (!line || line.score < STRONG_DATELINE || !isUrlConsistent(line.candidate.parts)) return chosen;
-  // Marked as a date line by its own or its parent's class (`.publishInfo`, `.article-meta`): not a date that the
-  // standfirst or the first paragraph mentions.
+  // Marked as a date line by its own or its parent's class (`.publishInfo`, `.article-meta`), or by the class of the
+  // element holding just the date (`div.lead > div.article__info > div.info-item`, a standfirst and its date read as
+  // one short block): not a date that the standfirst or the first paragraph mentions.
   const parent = line.el.parentElement;
-  if (!DATE_HINT.test(`${hintText(line.el)} ${parent ? hintText(parent) : ''}`)) return chosen;
+  if (!DATE_HINT.test(`${hintText(line.el)} ${parent ? hintText(parent) : ''}`)) {
+    // Through the date's own element only a publication line: `<div class="changed-date">Aktualisiert am …` is the
+    // last change, which a published date never yields to.
+    const own = innermostHolding(line.el, line.candidate.raw);
+    if (own === line.el || !DATE_HINT.test(hintText(own)) || (kind === 'published' && line.isUpdate))
+      return chosen;
+  }
   const shown = chosen.zoneChecked ? chosen.parts : inPublisherZone(chosen.parts, ctx.publisherZone);
   if (Math.abs(dayDiff(shown, line.candidate.parts)) < minDays) return chosen;
   return { ...line.candidate, detail: `${line.candidate.detail} (dateline over ${chosen.detail})` };

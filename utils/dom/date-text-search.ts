@@ -28,6 +28,8 @@ export interface TextCandidate {
   candidate: Candidate;
   score: number;
   position: number;
+  /** Labelled or marked as a change (`Aktualisiert am`, `.updated`): the modified date, whatever it scores. */
+  isUpdate: boolean;
 }
 
 /** Elements in document order, bounded. `querySelectorAll('*')` rather than a walk from `body`: it also reaches
@@ -328,7 +330,8 @@ function rankForKind(
   const found: TextCandidate[] = [];
   for (const s of scanned) {
     const score = scoreForKind(s.base, s.isUpdate, kind);
-    if (score !== null) found.push({ el: s.el, candidate: s.candidate, score, position: s.position });
+    if (score !== null)
+      found.push({ el: s.el, candidate: s.candidate, score, position: s.position, isUpdate: s.isUpdate });
   }
   // Closeness to the headline: the article's dateline sits just before or after it.
   for (const c of found) {
