@@ -442,3 +442,33 @@ describe('findArticleDates', () => {
     }
   });
 });
+
+describe('month names of Romanian and Levantine portals', () => {
+  it('dates a Moldovan news story by its Romanian dateline, not the header clock', () => {
+    const doc = page(
+      '<div class="top-bar">duminică, 20 septembrie 2020</div><h1>Femeile pot studia IT gratuit</h1><div class="story-date">20 septembrie 2020 16:20</div><p>Cursurile încep luna viitoare, anunță organizatorii programului de studii.</p>',
+      '',
+      'ro',
+    );
+    expect(findPublishedDate(doc, 'https://news.example.md/ro/story/1', { now: NOW })?.parts).toMatchObject({
+      year: 2020,
+      month: 9,
+      day: 20,
+      hour: 16,
+      minute: 20,
+    });
+  });
+
+  it('dates a Jordanian story by its `published` line that names the month twice', () => {
+    const doc = page(
+      '<h1>حصيلة الوفيات تتجاوز 50 ألفا</h1><div class="news-date">تم نشره الجمعة 24 نيسان / أبريل 2020</div><p>بلغت حصيلة الوفيات الناجمة عن الفيروس 50 ألفا مساء الجمعة.</p>',
+      '',
+      'ar',
+    );
+    expect(findPublishedDate(doc, 'https://news.example.jo/article/825076', { now: NOW })?.parts).toEqual({
+      year: 2020,
+      month: 4,
+      day: 24,
+    });
+  });
+});
