@@ -472,3 +472,31 @@ describe('month names of Romanian and Levantine portals', () => {
     });
   });
 });
+
+describe('a <time> that shows another day than its datetime', () => {
+  // Modelled on a SPIP collective site: the attribute holds the record's last save, the text the publication day.
+  const spip = (attr: string, text: string): Document =>
+    page(
+      `<div class="rubrique">Analyse et réflexion</div><h1 class="crayon article-titre">Les grenades et le maintien de l’ordre</h1><div class="time"><time datetime="${attr}">${text}</time></div><p>${'Une analyse du rôle des grenades dans la doctrine. '.repeat(8)}</p>`,
+      '',
+      'fr',
+    );
+  const URL_FR = 'https://collectif.example.fr/quand-on-comprend-12355';
+
+  it('takes the day the text shows when it is days away from the attribute', () => {
+    const found = findPublishedDate(spip('2019-07-03T10:18:46Z', 'Publié le 29 juin 2019'), URL_FR, {
+      now: NOW,
+    });
+    expect(found).toMatchObject({ source: 'time-element', raw: '29 juin 2019' });
+    expect(found?.parts).toEqual({ year: 2019, month: 6, day: 29 });
+  });
+
+  it('keeps the attribute a day from the text (a UTC value, a local text) and when the text is no full date', () => {
+    expect(
+      findPublishedDate(spip('2019-06-29T23:30:00Z', 'Publié le 30 juin 2019'), URL_FR, { now: NOW })?.raw,
+    ).toBe('2019-06-29T23:30:00Z');
+    expect(
+      findPublishedDate(spip('2019-07-03T10:18:46Z', 'Publié le 29 juin'), URL_FR, { now: NOW })?.parts,
+    ).toMatchObject({ year: 2019, month: 7, day: 3 });
+  });
+});

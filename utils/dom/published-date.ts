@@ -1,5 +1,6 @@
 // DOM: finds an article's published and modified dates by a cascade (JSON-LD, meta, <time>, text, URL). Takes a Document.
 // The sources, in order of trust, live beside it: date-context (shared), date-text-search, date-url.
+import { findDatesInText } from '../pure/date-parse';
 import type { DateParts, FoundDate } from '../pure/types';
 import type { Candidate, Context, DateSearchOptions, Kind } from './date-context';
 import {
@@ -13,6 +14,7 @@ import {
   hintText,
   isExcluded,
   isInSkippedContainer,
+  isPlausible,
   makeContext,
   parseCandidate,
 } from './date-context';
@@ -161,10 +163,38 @@ function fromTimeElements(doc: Document, kind: Kind, ctx: Context): Candidate[] 
     if (/publish|entry-date|posted|created|pubdate|post-date|article-date/i.test(hints)) score += 3;
     if (el.closest('article, main, [role=main], header')) score += 1;
     const tag = isTime ? 'time[datetime]' : 'abbr[title]';
-    found.push({ score, candidate: { raw, source: 'time-element', detail: tag, parts, el } });
+    const shown = shownOtherDay(el, parts, ctx);
+    found.push({
+      score,
+      candidate: shown
+        ? { raw: shown.text, source: 'time-element', detail: `${tag} text`, parts: shown.parts, el }
+        : { raw, source: 'time-element', detail: tag, parts, el },
+    });
   }
   // Stable sort: equal scores keep document order.
   return found.sort((a, b) => b.score - a.score).map((f) => f.candidate);
+}
+
+/**
+ * The full date a `<time>` shows when it is days away from its machine-readable value: `<time datetime="2019-07-03…">
+ * Publié le 29 juin 2019</time>` (a CMS writing its record's last save into the attribute). Readers see the text.
+ * A day apart is left alone: a UTC value and a local text often differ so.
+ */
+function shownOtherDay(
+  el: Element,
+  stated: DateParts,
+  ctx: Context,
+): { text: string; parts: DateParts } | null {
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (text.length < 6 || text.length > 80) return null;
+  const dates = findDatesInText(text);
+  const shown = dates.length === 1 ? dates[0] : undefined;
+  if (!shown || !isPlausible(shown.parts, ctx.now, ctx.publisherOffset)) return null;
+  const days = Math.abs(
+    Date.UTC(shown.parts.year, shown.parts.month - 1, shown.parts.day) -
+      Date.UTC(stated.year, stated.month - 1, stated.day),
+  );
+  return days > 86_400_000 ? { text: shown.text, parts: shown.parts } : null;
 }
 
 function precedingText(el: Element): string {
