@@ -10,6 +10,7 @@ import {
   collectElements,
   headlineIndexOf,
   indexElements,
+  innermostHolding,
   scoreTextCandidates,
   textPrefix,
 } from './date-text-search';
@@ -192,19 +193,6 @@ export function settleUtcDay(
     }
   }
   return chosen;
-}
-
-/** The innermost element under `el` whose text holds `raw` (a date as read from `el`'s text), else `el`. */
-export function innermostHolding(el: Element, raw: string): Element {
-  let current = el;
-  for (let depth = 0; depth < 30; depth++) {
-    const next = Array.from(current.children).find((c) =>
-      (c.textContent ?? '').replace(/\s+/g, ' ').includes(raw),
-    );
-    if (!next) break;
-    current = next;
-  }
-  return current;
 }
 
 /**
