@@ -169,6 +169,27 @@ describe('the dateline readers see over a structured date', () => {
     expect(findPublishedDate(plain, 'https://example.com/a', { now: NOW })?.parts).toMatchObject({ day: 4 });
   });
 
+  it('keeps the published date when the byline shows the day the page declares as its last change', () => {
+    // Modelled on a design magazine: a 2018 story whose byline prints the date of a 2019 edit, as its JSON-LD says.
+    const byline = (modified: string): Document =>
+      page(
+        `<div class="row-fluid"><div class="span12"><h1 class="single-title">Harbour wall approved</h1><p class="post-text-author">By <a href="/author/ann/">ANN LEE</a> - 2019-04-10</p></div></div>${STORY}`,
+        `<script type="application/ld+json">${JSON.stringify({ '@type': 'Article', datePublished: '2018-04-18', dateModified: modified })}</script>`,
+      );
+    const URL_MAG = 'https://mag.example.com/marker/harbour-wall/';
+    expect(findPublishedDate(byline('2019-04-10'), URL_MAG, { now: NOW })?.parts).toEqual({
+      year: 2018,
+      month: 4,
+      day: 18,
+    });
+    // A byline showing a day the page declares nothing about is the one readers see.
+    expect(findPublishedDate(byline('2019-05-02'), URL_MAG, { now: NOW })?.parts).toEqual({
+      year: 2019,
+      month: 4,
+      day: 10,
+    });
+  });
+
   it('never takes a line marked as the last change over the published date (`Aktualisiert am`)', () => {
     const doc = page(
       `<h1>Harbour wall approved</h1><div class="article-expert">Von Ann Lee <div class="changed-date">Aktualisiert am 06. Mär. 2023</div></div>${STORY}`,

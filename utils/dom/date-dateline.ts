@@ -213,6 +213,7 @@ export function preferShownDateline(
   ctx: Context,
   minDays: number,
   isUrlConsistent: (parts: DateParts) => boolean,
+  isDeclaredModified: (parts: DateParts) => boolean = () => false,
 ): Candidate {
   let line: TextCandidate | undefined;
   try {
@@ -226,11 +227,12 @@ export function preferShownDateline(
   // one short block): not a date that the standfirst or the first paragraph mentions.
   const parent = line.el.parentElement;
   if (!DATE_HINT.test(`${hintText(line.el)} ${parent ? hintText(parent) : ''}`)) {
-    // Through the date's own element only a publication line: `<div class="changed-date">Aktualisiert am …` is the
-    // last change, which a published date never yields to.
+    // Through the date's own element only a publication line: `<div class="changed-date">Aktualisiert am …`, or a
+    // byline showing the day the page declares as its last change (`By Ann - 2019-04-10` over a 2018 story), is the
+    // update, which a published date never yields to.
     const own = innermostHolding(line.el, line.candidate.raw);
-    if (own === line.el || !DATE_HINT.test(hintText(own)) || (kind === 'published' && line.isUpdate))
-      return chosen;
+    if (own === line.el || !DATE_HINT.test(hintText(own))) return chosen;
+    if (kind === 'published' && (line.isUpdate || isDeclaredModified(line.candidate.parts))) return chosen;
   }
   const shown = chosen.zoneChecked ? chosen.parts : inPublisherZone(chosen.parts, ctx.publisherZone);
   if (Math.abs(dayDiff(shown, line.candidate.parts)) < minDays) return chosen;

@@ -12,6 +12,7 @@ import {
   UPDATE_LABEL,
   finish,
   hintText,
+  inPublisherZone,
   isExcluded,
   isInSkippedContainer,
   isPlausible,
@@ -267,6 +268,15 @@ function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: 
       timeElements,
     );
   const isUrlConsistent = (parts: DateParts): boolean => !urlDate || isConsistentWithUrl(parts, urlDate);
+  // The article's declared last change, in the terms the page writes it.
+  let modifiedDays: DateParts[] | undefined;
+  const isDeclaredModified = (parts: DateParts): boolean => {
+    modifiedDays ??= [
+      ...fromJsonLd('modified', ctx, 'articles'),
+      ...fromMeta(doc, META_KEYS.modified, ctx),
+    ].map((c) => inPublisherZone(c.parts, ctx.publisherZone));
+    return modifiedDays.some((m) => m.year === parts.year && m.month === parts.month && m.day === parts.day);
+  };
   let first: Candidate | null = null;
   for (const [index, step] of steps.entries()) {
     let candidates: Candidate[] = [];
@@ -291,7 +301,10 @@ function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: 
         // when a day apart.
         if (index < STRUCTURED_STEPS && kind === 'published') {
           const minDays = index === GENERIC_META_STEP ? 1 : 2;
-          return finish(preferShownDateline(settled, doc, kind, ctx, minDays, isUrlConsistent), ctx);
+          return finish(
+            preferShownDateline(settled, doc, kind, ctx, minDays, isUrlConsistent, isDeclaredModified),
+            ctx,
+          );
         }
         return finish(settled, ctx);
       }
