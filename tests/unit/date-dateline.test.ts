@@ -190,6 +190,26 @@ describe('the dateline readers see over a structured date', () => {
     });
   });
 
+  it('takes a date that a publication label introduces in a box no class marks as a date', () => {
+    // Modelled on a charity's press box: `Erschienen am:` and the date in an h2 of a box named after events; the
+    // generic `date` meta holds the last edit, shown at the foot as `Zuletzt geändert am`.
+    const box = (label: string): Document =>
+      page(
+        `<div class="eventbox"><div class="eventbox__left"><h1 class="eventbox__headline">Harbour wall approved</h1></div><div class="eventbox__right-col"><span class="eventbox__subheadline">${label}</span><h2 class="eventbox-event__headline">13.10.2021</h2><strong>Herausgeber:</strong> Harbour council</div></div>${STORY}`,
+        '<meta name="date" content="2021-10-15">',
+        'de',
+      );
+    expect(findPublishedDate(box('Erschienen am:'), 'https://example.com/a', { now: NOW })?.parts).toEqual({
+      year: 2021,
+      month: 10,
+      day: 13,
+    });
+    // A bare `Am` opens a sentence as often as a dateline: the meta stays.
+    expect(findPublishedDate(box('Am'), 'https://example.com/a', { now: NOW })?.parts).toMatchObject({
+      day: 15,
+    });
+  });
+
   it('never takes a line marked as the last change over the published date (`Aktualisiert am`)', () => {
     const doc = page(
       `<h1>Harbour wall approved</h1><div class="article-expert">Von Ann Lee <div class="changed-date">Aktualisiert am 06. Mär. 2023</div></div>${STORY}`,
