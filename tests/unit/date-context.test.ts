@@ -105,4 +105,18 @@ describe('a meta line named footer beside its heading', () => {
     expect(isSkipContainer(long, null)).toBe(true);
     expect(isSkipContainer(alone, null)).toBe(true);
   });
+
+  it("skips a site footer after a screen-reader heading: the heading is not the page's headline", () => {
+    const srFooter =
+      '<h2 class="sr-only">Footer</h2><div class="footer"><p>© 2022 City Zoo · Stand: 14.03.2022</p></div>';
+    const doc = parseHTML(
+      `<html lang="de"><head><title>A tower for the rhinos</title></head><body><div class="page"><h1>A tower for the rhinos</h1>${story}</div>${srFooter}</body></html>`,
+    ).document;
+    expect(findPublishedDate(doc, URL_ZOO, { now: NOW })).toBeNull();
+    const footer = doc.querySelector('body > .footer');
+    if (!footer) throw new Error('fixture');
+    // The chrome tests (readerable, site name) never take a footer for an item's meta line.
+    expect(isSkipContainer(footer, null)).toBe(true);
+    expect(isSkipContainer(footer, doc.querySelector('h1'), { itemFooters: true })).toBe(true);
+  });
 });
