@@ -1,6 +1,12 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isExcluded, isPlausible, isSkipContainer, makeContext } from '../../utils/dom/date-context';
+import {
+  isExcluded,
+  isPlausible,
+  isSkipContainer,
+  LABEL_BEFORE,
+  makeContext,
+} from '../../utils/dom/date-context';
 import { findPublishedDate } from '../../utils/dom/published-date';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
@@ -10,6 +16,19 @@ describe('date-context', () => {
     expect(isPlausible({ year: 2020, month: 5, day: 1 }, NOW)).toBe(true);
     expect(isPlausible({ year: 1990, month: 5, day: 1 }, NOW)).toBe(false);
     expect(isPlausible({ year: 2025, month: 5, day: 1 }, NOW)).toBe(false);
+  });
+
+  it('takes every publication word of the shared list as a label, with its joiner (`发布于`, `發表於`)', () => {
+    for (const label of [
+      'Published: ',
+      'Erschienen am ',
+      '发布时间：',
+      '发布于 ',
+      '發表於：',
+      'opublikowano ',
+    ])
+      expect(LABEL_BEFORE.test(label)).toBe(true);
+    expect(LABEL_BEFORE.test('Harbour wall of ')).toBe(false);
   });
 
   it('skips comments and related lists, but never the container of the headline', () => {

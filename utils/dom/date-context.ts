@@ -1,6 +1,7 @@
 // DOM: what every date source shares: the search context, candidates, plausibility, and the page parts
 // (navigation, comments, related lists) whose dates are never the article's.
 import { parseDateString } from '../pure/date-parse';
+import { PUBLICATION_JOINERS, PUBLICATION_WORDS } from '../pure/date-label';
 import { writesDayFirst } from '../pure/date-order';
 import { isAfterReference } from '../pure/date-reference';
 import {
@@ -136,8 +137,10 @@ export const TAXONOMY_TOKEN =
 export const DATE_HINT =
   /date|time|publish|posted|pubdate|byline|meta|dateline|timestamp|entry-?info|article-?info|post-?info|info|source|author|zeit|datum|fecha|data|shijian|riqi|pubtime/i;
 export const UPDATE_HINT = /updat|modif|edited|aktualisiert|geändert|revised|lastmod/i;
-export const LABEL_BEFORE =
-  /(?:publi[sc]hed|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|opublikowano|gepubliceerd|发布|發布|发表|發表|时间|時間|日期|来源|來源|出处|更新时间|date|datum|fecha|am|le|on|by)\s*[:：]?\s*$/i;
+export const LABEL_BEFORE = new RegExp(
+  `(?:(?:${PUBLICATION_WORDS})(?:${PUBLICATION_JOINERS})?|时间|時間|日期|来源|來源|出处|更新时间|date|datum|fecha|am|le|on|by)\\s*[:：]?\\s*$`,
+  'i',
+);
 // What follows a dateline: the source, the author, the read count (`2004-12-10 阅读10544次`).
 export const LABEL_AFTER =
   /^[\s|｜·•/\-–]*(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|阅读|閱讀|浏览|瀏覽|点击|點擊|by\s|von\s|par\s|por\s)/i;

@@ -30,6 +30,9 @@ export interface TextCandidate {
   position: number;
   /** Labelled or marked as a change (`Aktualisiert am`, `.updated`): the modified date, whatever it scores. */
   isUpdate: boolean;
+  /** The text the date was read in (the block's, or one text node's) and where in it the date starts. */
+  text: string;
+  index: number;
 }
 
 /** Elements in document order, bounded. `querySelectorAll('*')` rather than a walk from `body`: it also reaches
@@ -215,6 +218,8 @@ interface ScannedDate {
   base: number;
   isUpdate: boolean;
   position: number;
+  text: string;
+  index: number;
 }
 
 const SCANS = new WeakMap<Context, Map<string, ScannedDate[]>>();
@@ -276,6 +281,8 @@ function scanTextCandidates(
         base: hasOther && inTitle[i] ? score - 3 : score,
         isUpdate,
         position,
+        text,
+        index: match.index,
       });
     });
   };
@@ -360,7 +367,15 @@ function rankForKind(
   for (const s of scanned) {
     const score = scoreForKind(s.base, s.isUpdate, kind);
     if (score !== null)
-      found.push({ el: s.el, candidate: s.candidate, score, position: s.position, isUpdate: s.isUpdate });
+      found.push({
+        el: s.el,
+        candidate: s.candidate,
+        score,
+        position: s.position,
+        isUpdate: s.isUpdate,
+        text: s.text,
+        index: s.index,
+      });
   }
   // Closeness to the headline: the article's dateline sits just before or after it.
   for (const c of found) {
