@@ -121,7 +121,7 @@ function offsetBetween(wall: DateParts, utc: DateParts): number | null {
 }
 
 /** Days from `a` to `b`. */
-function dayDiff(a: DateParts, b: DateParts): number {
+export function dayDiff(a: DateParts, b: DateParts): number {
   return Math.round(
     (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
   );

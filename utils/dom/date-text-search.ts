@@ -7,6 +7,7 @@ import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind, DateSearchOptions } from './date-context';
 import {
   DATE_HINT,
+  HEADING_TAG,
   LABEL_AFTER,
   LABEL_BEFORE,
   MAX_ELEMENTS,
@@ -335,13 +336,11 @@ export function innermostHolding(el: Element, raw: string): Element {
   return current;
 }
 
-const HEADING = /^H[1-6]$/;
-
 /** The date sits in a heading (within `el`) that no class marks as a date: the title of the entry, not its date. */
 function isInTitleHeading(el: Element, raw: string): boolean {
   for (let node: Element | null = innermostHolding(el, raw); node; node = node.parentElement) {
     if (DATE_HINT.test(hintText(node))) return false;
-    if (HEADING.test(node.tagName.toUpperCase())) return true;
+    if (HEADING_TAG.test(node.tagName.toUpperCase())) return true;
     if (node === el) return false;
   }
   return false;
