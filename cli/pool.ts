@@ -171,7 +171,8 @@ function buildTsxBootstrap(): string {
 export const WORKER_INTERRUPT_BUDGET = 1_000_000;
 let isBudgetSet = false;
 
-function setWorkerJitBudget(): void {
+/** Sets the workers' interrupt budget, once per process (also used by tests/bench/cli-stages.ts, to split the same code). */
+export function setWorkerJitBudget(): void {
   if (isBudgetSet) return;
   isBudgetSet = true;
   setFlagsFromString(`--interrupt-budget=${WORKER_INTERRUPT_BUDGET}`);
