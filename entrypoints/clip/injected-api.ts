@@ -11,7 +11,12 @@ import { probeThenClip } from '../../utils/pure/probe-clip';
 import { errorMessage } from '../../utils/pure/error-message';
 import type { ExtractOptions } from '../../utils/dom/extract';
 import type { SavedDraft } from '../../utils/pure/types';
-import type { InjectedApi, InjectedClipOptions, InjectedClipReply } from '../../utils/pure/protocol';
+import type {
+  InjectedApi,
+  InjectedClipOptions,
+  InjectedClipReply,
+  InjectedProbe,
+} from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { fail, ok } from '../../utils/pure/result';
 import { toSavedDraft } from '../../utils/pure/saved-draft';
@@ -64,8 +69,15 @@ function toClipReply(
   return ok({ draft: toSavedDraft(draft), markdown });
 }
 
-/** `doc` is the page; `pageUrl` reads its address at call time (the page may have navigated in place since). */
-export function createInjectedApi(doc: Document, pageUrl: () => string): InjectedApi {
+/**
+ * `doc` is the page; `pageUrl` reads its address at call time (the page may have navigated in place since).
+ * `onClipStart` hears the toolbar click's probe as its clip starts (index.ts tells the background).
+ */
+export function createInjectedApi(
+  doc: Document,
+  pageUrl: () => string,
+  onClipStart?: (probe: InjectedProbe) => void,
+): InjectedApi {
   const api: InjectedApi = {
     apiVersion: INJECTED_API_VERSION,
     // The same canonical finder as the clip's draft, so "already saved" and the save agree on the key.
@@ -131,7 +143,7 @@ export function createInjectedApi(doc: Document, pageUrl: () => string): Injecte
         api.lastProbeMs = performance.now() - start;
         return found;
       };
-      return probeThenClip({ probe: timedProbe, clip: (o) => api.clip(o) }, opts, clearKeys);
+      return probeThenClip({ probe: timedProbe, clip: (o) => api.clip(o) }, opts, clearKeys, onClipStart);
     },
     fetchImage: (url, limit, timeoutMs) => fetchImageInPage(url, limit, timeoutMs),
   };

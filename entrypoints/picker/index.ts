@@ -3,6 +3,8 @@
 import { defineUnlistedScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { startPicker } from '../../utils/dom/picker';
+import type { PickerDoneMessage } from '../../utils/pure/protocol';
+import { PAGE_MESSAGE } from '../../utils/pure/protocol';
 
 interface PickerGlobal {
   __postclipPicker?: boolean;
@@ -23,7 +25,10 @@ export default defineUnlistedScript(() => {
     onDone: (selectors) => {
       flag.__postclipPicker = false;
       if (selectors && selectors.length > 0)
-        void browser.runtime.sendMessage({ type: 'picker-done', payload: { selectors } });
+        void browser.runtime.sendMessage({
+          type: PAGE_MESSAGE.pickerDone,
+          payload: { selectors },
+        } satisfies PickerDoneMessage);
     },
   });
 });

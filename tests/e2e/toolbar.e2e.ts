@@ -22,6 +22,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
 const TITLE = 'Harbour city opens its first tidal power station';
 const PHASE_EXPR = `document.querySelector('.status[data-phase], [data-phase]')?.getAttribute('data-phase') ?? ''`;
+/** The popup's busy line as `phase|text` (`probing|Looking at the page…`, `clipping|Clipping…`), or `idle`. */
+const BUSY_EXPR = `(() => { const b = document.querySelector('.busy[data-phase]');
+  return b ? b.getAttribute('data-phase') + '|' + b.textContent.trim() : 'idle'; })()`;
 
 let server: PageServer;
 let session: ChromiumSession;
@@ -168,6 +171,63 @@ describe('The toolbar button', () => {
     const reset = await openExtensionPage(session, 'options.html');
     await reset.getByLabel('Toolbar button').selectOption('clip');
     await reset.close();
+  });
+
+  it('says "Clipping…" while the page clips (a multi-page article waiting on page 2), never "Looking at the page…" after', async () => {
+    // Page 2 is kept in flight until the popup has been read: the click's one call cannot answer before.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let page2: 'not asked' | 'in flight' | 'served' = 'not asked';
+    const held = await startPageServer(join(ROOT, 'tests', 'e2e', 'pages'), (path) => {
+      if (!path.endsWith('paged/story-2.html')) return undefined;
+      page2 = 'in flight';
+      return released.then(() => {
+        page2 = 'served';
+      });
+    });
+    try {
+      const page = await session.context.newPage();
+      await page.goto(held.url('paged/story.html'));
+      const popup = await clickToolbarButton(session, page);
+      const seen: string[] = [];
+      const readBusy = async () => {
+        const busy = await popup.evaluate<string>(BUSY_EXPR);
+        if (seen.at(-1) !== busy) seen.push(busy);
+        return busy;
+      };
+      const clipping = await pollValue(
+        readBusy,
+        (b) => b.startsWith('clipping'),
+        'the popup saying it clips',
+      );
+      // Shown while the page still waits on page 2 (the page gives up on it after 4 s): the call had not answered.
+      assert.equal(page2, 'in flight', 'Clipping… shown while the clip was still running');
+      assert.equal(clipping, 'clipping|Clipping…');
+      release();
+      const text = await pollValue(
+        () => popup.evaluate<string>(BODY_TEXT_EXPR),
+        (t) => /pages joined/.test(t),
+        'the joined post saved',
+      );
+      await readBusy();
+      assert.match(text, /Saved/);
+      assert.match(text, /3 pages joined/);
+      assert.equal(seen.at(-1), 'idle');
+      // Looking at the page (if the popup came early enough to see it), then Clipping, then done: never back.
+      const order = seen.map((b) => b.split('|')[0]);
+      assert.ok(
+        order.join(' ') === 'clipping idle' || order.join(' ') === 'probing clipping idle',
+        `the popup's states in order: ${seen.join(' → ')}`,
+      );
+      if (order[0] === 'probing') assert.equal(seen[0], 'probing|Looking at the page…');
+      await popup.detach();
+      await page.close();
+    } finally {
+      release();
+      await held.close();
+    }
   });
 });
 

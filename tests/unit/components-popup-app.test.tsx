@@ -5,7 +5,11 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../components/popup-app';
 import type { OpenedClip, PopupServices } from '../../utils/pure/page-api';
-import type { ClipOutcome as ClipResult, TabProbe as PageProbe } from '../../utils/pure/protocol';
+import type {
+  ClipOutcome as ClipResult,
+  TabProbe as PageProbe,
+  ToolbarAttach,
+} from '../../utils/pure/protocol';
 import type { Result } from '../../utils/pure/result';
 import { fail, ok } from '../../utils/pure/result';
 import type { ClipSummary, StoredClip } from '../../utils/pure/types';
@@ -228,6 +232,45 @@ describe('PopupApp', () => {
     expect(services.clip).not.toHaveBeenCalled();
     expect(titles()).toEqual(['Story 99', 'Story 1']);
     expect(container.querySelector('li')?.textContent).toContain('badgeSaved');
+  });
+
+  it('says "Looking at the page" until the toolbar click is known to clip, then "Clipping"; a clip timeout is the clip’s', async () => {
+    let attach: (value: ToolbarAttach) => void = () => undefined;
+    let finish: (value: Result<ClipResult>) => void = () => undefined;
+    const services = fakeServices([], {
+      attachToolbarClip: vi.fn(
+        () =>
+          new Promise<ToolbarAttach>((resolve) => {
+            attach = resolve;
+          }),
+      ),
+      toolbarOutcome: vi.fn(
+        () =>
+          new Promise<Result<ClipResult>>((resolve) => {
+            finish = resolve;
+          }),
+      ),
+    });
+    const phase = () => container.querySelector('.busy[data-phase]')?.textContent;
+    await mount(services);
+    expect(phase()).toBe('editorLooking');
+    await act(async () => {
+      attach({ tabId: 7, probe: ok(PROBE), isClipping: true });
+      await Promise.resolve();
+    });
+    await flush();
+    expect(phase()).toBe('clipping');
+    expect(button('clipThisPage')?.disabled).toBe(true);
+    await act(async () => {
+      finish(fail('timeout', 'toolbar-clip-timeout'));
+      await Promise.resolve();
+    });
+    await flush();
+    expect(phase()).toBeUndefined();
+    expect(alertText()).toBe('timeout (toolbar-clip-timeout)');
+    // What the message offers: Clip this page again, on the tab the click probed.
+    await click('clipThisPage');
+    expect(services.clip).toHaveBeenCalledWith('article', PROBED_TARGET);
   });
 
   it('shows a toolbar clip that failed as an alert, and a re-clip names the probed tab', async () => {

@@ -121,6 +121,13 @@ describe('describeError', () => {
     expect(describeError('injection-failed', 'tab-changed')).toBe(ZH.errTabChanged?.message);
   });
 
+  it('words a toolbar clip that ran out of time as the clip’s timeout, not the generic one', () => {
+    expect(describeError('timeout', 'toolbar-clip-timeout')).toBe(EN.toolbarErrClipTimeout?.message);
+    expect(describeError('timeout', 'toolbar-clip-timeout')).not.toBe(describeError('timeout'));
+    locale = ZH;
+    expect(describeError('timeout', 'toolbar-clip-timeout')).toBe(ZH.toolbarErrClipTimeout?.message);
+  });
+
   it('adds the detail when there is one', () => {
     expect(describeError('download-failed', 'Access denied')).toBe('The download failed. (Access denied)');
   });

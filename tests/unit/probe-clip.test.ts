@@ -53,6 +53,25 @@ describe('probeThenClip', () => {
     expect(await probeThenClip(api, OPTIONS, [URL_SHOWN])).toEqual({ probe: PROBE, clip: REPLY });
   });
 
+  it('says it starts clipping, with the probe, before the clip runs; never when it only probes', () => {
+    const heard: string[] = [];
+    const api: Pick<InjectedApi, 'probe' | 'clip'> = {
+      probe: () => PROBE,
+      clip: () => {
+        heard.push('clip');
+        return REPLY;
+      },
+    };
+    const onClipStart = (probe: InjectedProbe) => heard.push(`started ${probe.url}`);
+    expect(probeThenClip(api, OPTIONS, [URL_SHOWN], onClipStart)).toEqual({ probe: PROBE, clip: REPLY });
+    expect(heard).toEqual([`started ${URL_SHOWN}`, 'clip']);
+    heard.length = 0;
+    expect(probeThenClip(api, OPTIONS, [], onClipStart)).toMatchObject({ clip: null });
+    const other = { ...api, probe: () => ({ ...PROBE, isReaderable: false }) };
+    expect(probeThenClip(other, OPTIONS, [URL_SHOWN], onClipStart)).toMatchObject({ clip: null });
+    expect(heard).toEqual([]);
+  });
+
   it('only probes a page it does not clip', () => {
     const { api, clips } = fakeApi({ ...PROBE, isReaderable: false });
     expect(probeThenClip(api, OPTIONS, [URL_SHOWN])).toEqual({

@@ -9,7 +9,13 @@ import { openLibrary } from '../../utils/platform/store';
 import type { ToolbarClipDeps } from '../../utils/platform/toolbar-clip';
 import { ATTACH_WINDOW_MS, createToolbarClips } from '../../utils/platform/toolbar-clip';
 import { isClipWanted } from '../../utils/platform/toolbar-probe-clip';
-import type { ClipOutcome, InjectedApi, PostclipGlobal } from '../../utils/pure/protocol';
+import type {
+  ClipOutcome,
+  InjectedApi,
+  InjectedClipReply,
+  InjectedProbe,
+  PostclipGlobal,
+} from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { probeThenClip } from '../../utils/pure/probe-clip';
 import type { Result } from '../../utils/pure/result';
@@ -46,18 +52,29 @@ interface Harness {
   unseenClips: ActiveTab[];
   clipped: Result<ClipOutcome>[];
   clock: { now: number };
+  /** Where the page's word that its clip started goes (the background's listener, in the browser). */
+  onClipStart: { current: (probe: InjectedProbe) => void };
 }
 
 const libraries: Library[] = [];
 
 async function makeHarness(
-  page: { isReaderable?: boolean; url?: string } = {},
+  page: { isReaderable?: boolean; url?: string; hold?: Promise<void> } = {},
   isClipAtOnce = true,
 ): Promise<Harness> {
   const library = await openLibrary(new IDBFactory());
   libraries.push(library);
   const clock = { now: 1_710_000_000_000 };
-  const h: Omit<Harness, 'deps'> = { library, clips: [], unseen: [], unseenClips: [], clipped: [], clock };
+  const onClipStart = { current: (_probe: InjectedProbe): void => undefined };
+  const h: Omit<Harness, 'deps'> = {
+    library,
+    clips: [],
+    unseen: [],
+    unseenClips: [],
+    clipped: [],
+    clock,
+    onClipStart,
+  };
   const api: InjectedApi = {
     apiVersion: INJECTED_API_VERSION,
     probe: () => ({
@@ -68,10 +85,11 @@ async function makeHarness(
     }),
     clip: (opts) => {
       h.clips.push(opts.mode);
-      return { ok: true, value: { draft: DRAFT, markdown: 'Turbines.' } };
+      const reply: InjectedClipReply = { ok: true, value: { draft: DRAFT, markdown: 'Turbines.' } };
+      return page.hold ? page.hold.then(() => reply) : reply;
     },
     fetchImage: () => Promise.resolve({ ok: false, reason: 'fetch-failed' }),
-    probeAndClip: (opts, savedKeys) => probeThenClip(api, opts, savedKeys),
+    probeAndClip: (opts, savedKeys) => probeThenClip(api, opts, savedKeys, (p) => onClipStart.current(p)),
   };
   const clipper: ClipperDeps = {
     queryActiveTab: () => Promise.resolve(TAB),
@@ -81,7 +99,7 @@ async function makeHarness(
         (globalThis as PostclipGlobal).__postclip = api;
         return Promise.resolve([{ result: undefined }]);
       }
-      return Promise.resolve([{ result: injection.func(injection.args[0]) }]);
+      return Promise.resolve(injection.func(injection.args[0])).then((result) => [{ result }]);
     },
     getLibrary: () => Promise.resolve(library),
     loadSettings: () => Promise.resolve(DEFAULT_SETTINGS),
@@ -155,6 +173,47 @@ describe('createToolbarClips', () => {
     // Handed over once: a popup opened later probes and decides for itself.
     expect(await toolbar.attach(TAB.id)).toEqual({ ok: true, value: null });
     expect(h.unseen).toEqual([]);
+  });
+
+  it('a popup attaches as soon as the page says it clips: the probe, and a clip to wait for, while it runs', async () => {
+    let release: () => void = () => undefined;
+    const hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const h = await makeHarness({ hold });
+    const toolbar = createToolbarClips(h.deps);
+    h.onClipStart.current = (probe) => toolbar.noteClipStarted(TAB.id, probe);
+    toolbar.start(TAB);
+    // The page's clip is held: the call has not answered, and the popup is told it clips.
+    const attached = await toolbar.attach(TAB.id);
+    expect(attached).toMatchObject({
+      ok: true,
+      value: {
+        tabId: TAB.id,
+        isClipping: true,
+        probe: { ok: true, value: { url: PAGE_URL, savedClipId: null } },
+      },
+    });
+    expect(h.clipped).toEqual([]);
+    const outcome = toolbar.outcome(TAB.id);
+    release();
+    expect(await outcome).toMatchObject({
+      ok: true,
+      value: { isUpdate: false, clip: { title: DRAFT.title } },
+    });
+    expect(await h.library.count()).toBe(1);
+  });
+
+  it('a word for a tab with no click, or for another tab, changes nothing', async () => {
+    const h = await makeHarness();
+    const toolbar = createToolbarClips(h.deps);
+    const probe: InjectedProbe = { url: PAGE_URL, title: 'T', isReaderable: true, canonical: null };
+    toolbar.noteClipStarted(TAB.id, probe);
+    expect(await toolbar.attach(TAB.id)).toEqual({ ok: true, value: null });
+    h.onClipStart.current = () => toolbar.noteClipStarted(99, probe);
+    toolbar.start(TAB);
+    expect(await toolbar.outcome(TAB.id)).toMatchObject({ ok: true });
+    expect(await toolbar.attach(99)).toEqual({ ok: true, value: null });
   });
 
   it('does not clip a page already saved; the popup gets the probe that names the saved clip', async () => {

@@ -12,7 +12,8 @@ import type { Settings } from '../../utils/platform/settings';
 import type { Library } from '../../utils/platform/store';
 import { openLibrary } from '../../utils/platform/store';
 import { probeAndClipTab, readProbeClip } from '../../utils/platform/toolbar-probe-clip';
-import type { PostclipGlobal } from '../../utils/pure/protocol';
+import { CLIP_TIMEOUT_DETAIL } from '../../utils/pure/toolbar-phase';
+import type { InjectedProbe, PostclipGlobal } from '../../utils/pure/protocol';
 
 vi.mock('wxt/browser', () => import('../kit/browser'));
 
@@ -41,6 +42,8 @@ function frontPageHtml(): string {
 
 interface Page {
   deps: ClipperDeps;
+  /** The page's word that it started the click's clip, as the background hears it (toolbar-clip-started.ts). */
+  clipStarted: Promise<InjectedProbe>;
   library: Library;
   /** Every call made into the page: 'files' for clip.js, else the call's kind. */
   calls: string[];
@@ -63,13 +66,29 @@ async function openPage(
     library,
     settings = DEFAULT_SETTINGS,
     stall = false,
+    hang = false,
     pageUrl = PAGE_URL,
-  }: { library?: Library; settings?: Settings; stall?: boolean; pageUrl?: string } = {},
+  }: {
+    library?: Library;
+    settings?: Settings;
+    stall?: boolean;
+    /** The page runs the call (and says so) but its answer never comes back: a clip that runs too long. */
+    hang?: boolean;
+    pageUrl?: string;
+  } = {},
 ): Promise<Page> {
   // A new tab: no clip.js from another page.
   delete (globalThis as PostclipGlobal).__postclip;
   const doc = new JSDOM(html, { url: pageUrl }).window.document;
-  const api = createInjectedApi(doc, () => pageUrl);
+  let tellStarted: (probe: InjectedProbe) => void = () => undefined;
+  const clipStarted = new Promise<InjectedProbe>((resolve) => {
+    tellStarted = resolve;
+  });
+  const api = createInjectedApi(
+    doc,
+    () => pageUrl,
+    (probe) => tellStarted(probe),
+  );
   let clipCount = 0;
   const clip = api.clip.bind(api);
   api.clip = (opts) => {
@@ -94,6 +113,10 @@ async function openPage(
       calls.push(call.kind);
       args.push(call);
       if (stall && call.kind !== 'check') return new Promise(() => undefined);
+      if (hang && call.kind !== 'check') {
+        void injection.func(call);
+        return new Promise(() => undefined);
+      }
       // As the browser does, a Promise the injected function returns is awaited.
       return Promise.resolve(injection.func(call)).then((result) => [{ result }]);
     },
@@ -101,7 +124,7 @@ async function openPage(
     loadSettings: () => Promise.resolve(settings),
     now: () => 1_710_000_000_000,
   };
-  return { deps, library: lib, calls, args, clips: () => clipCount };
+  return { deps, clipStarted, library: lib, calls, args, clips: () => clipCount };
 }
 
 const TAB: ActiveTab = { id: 3, url: PAGE_URL, title: 'Tidal power' };
@@ -265,6 +288,77 @@ describe('probeAndClipTab', () => {
     const { probe, outcome } = probeAndClipTab(deps, TAB, Promise.resolve(true));
     expect(await probe).toMatchObject({ ok: true, value: { savedClipId: null } });
     expect(await outcome).toEqual({ ok: false, code: 'not-an-article' });
+  });
+});
+
+describe('the page’s word that it started clipping', () => {
+  it('gives the popup the probe while the clip runs, and a clip that runs out of time fails as the clip', async () => {
+    const page = await openPage(articleHtml(), { hang: true });
+    const { probe, outcome } = probeAndClipTab(
+      // Long enough for the page to be reached on a loaded machine: the word comes before the limit.
+      { ...page.deps, timeoutMs: 1_000 },
+      TAB,
+      Promise.resolve(true),
+      page.clipStarted,
+    );
+    let isOutcomeIn = false;
+    void outcome.then(() => (isOutcomeIn = true));
+    // The probe comes from the page's word, before the call answers (it never does here).
+    expect(await probe).toEqual({
+      ok: true,
+      value: {
+        tabId: 3,
+        url: PAGE_URL,
+        title: 'Tidal power',
+        isReaderable: true,
+        savedClipId: null,
+        hasSelection: false,
+      },
+    });
+    expect(isOutcomeIn).toBe(false);
+    expect(await outcome).toEqual({ ok: false, code: 'timeout', detail: CLIP_TIMEOUT_DETAIL });
+    expect(await page.library.count()).toBe(0);
+  });
+
+  it('a page that never answers nor says it clips times out as before: the probe’s timeout, no clip outcome', async () => {
+    const page = await openPage(articleHtml(), { stall: true });
+    const { probe, outcome } = probeAndClipTab(
+      { ...page.deps, timeoutMs: 20 },
+      TAB,
+      Promise.resolve(true),
+      page.clipStarted,
+    );
+    expect(await probe).toEqual({ ok: false, code: 'timeout' });
+    expect(await outcome).toBeNull();
+  });
+
+  it('is not heard for a page the call did not ask to clip (saved under the tab’s URL): the probe names the saved clip', async () => {
+    const first = await openPage(articleHtml());
+    const saved = await probeAndClipTab(first.deps, TAB, Promise.resolve(true), first.clipStarted).outcome;
+    const savedId = saved?.ok ? saved.value.clip.id : null;
+    expect(savedId).not.toBeNull();
+    const again = await openPage(articleHtml(), { library: first.library });
+    // A stray word for this tab (an older call's, say) does not make this call a clip.
+    const stray = Promise.resolve<InjectedProbe>({
+      url: PAGE_URL,
+      title: 'T',
+      isReaderable: true,
+      canonical: null,
+    });
+    const { probe, outcome } = probeAndClipTab(again.deps, TAB, Promise.resolve(true), stray);
+    expect(await probe).toMatchObject({ ok: true, value: { savedClipId: savedId } });
+    expect(await outcome).toBeNull();
+  });
+
+  it('a clip saved as usual gives the same probe either way', async () => {
+    const page = await openPage(articleHtml());
+    const { probe, outcome } = probeAndClipTab(page.deps, TAB, Promise.resolve(true), page.clipStarted);
+    expect(await probe).toMatchObject({
+      ok: true,
+      value: { url: PAGE_URL, title: 'Tidal power', savedClipId: null },
+    });
+    expect(await page.clipStarted).toMatchObject({ url: PAGE_URL, isReaderable: true });
+    expect(await outcome).toMatchObject({ ok: true, value: { isUpdate: false } });
   });
 });
 

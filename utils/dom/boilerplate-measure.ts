@@ -4,11 +4,10 @@ import { DROP_ATTRIBUTE } from './pre-clean';
 import { normalizeSpace } from '../pure/page-text';
 import { measureText } from '../pure/text-weight';
 import { nextOutside } from './text-length';
+import { hasSentenceEnd } from '../pure/sentence-end';
 
 /** Never removed whole: the page, and the elements that hold the whole story. */
 const LAYOUT_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
-/** A sentence end, Latin or CJK. */
-const SENTENCE_END = /[.!?。！？…]["'”’」』)）]?(?:\s|$)/u;
 /** Running text: a paragraph this long (measureText: about 25 words, or 48 CJK characters) is article, not a widget. */
 export const PARAGRAPH_CHARS = 120;
 
@@ -119,7 +118,7 @@ export function hasAncestorTag(el: Element, tags: ReadonlySet<string>): boolean 
 
 /** Whether the text reads as a sentence (an end mark, or many words), not a label or a counter. */
 export function isSentence(text: string): boolean {
-  return SENTENCE_END.test(text) || text.split(/\s+/).length >= 12;
+  return hasSentenceEnd(text) || text.split(/\s+/).length >= 12;
 }
 
 /** Text outside links, by measureText weight. */

@@ -80,9 +80,8 @@ function isStoryLinkBlock(el: Element, pageHost: string, base: string): boolean 
 function isLabel(el: Element): boolean {
   if (!BLOCKS.has(tagOf(el)) || el.querySelector('a, img, ul, ol')) return false;
   const text = textOf(el);
-  return (
-    text !== '' && measureText(text) <= MAX_LABEL_WEIGHT && !/[.!?。！？]$/u.test(text) && !isSentence(text)
-  );
+  // isSentence also refuses a text ending in an end mark.
+  return text !== '' && measureText(text) <= MAX_LABEL_WEIGHT && !isSentence(text);
 }
 
 /** A paragraph of the story: running text, or a sentence of some length. */

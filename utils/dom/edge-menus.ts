@@ -4,10 +4,10 @@
 import { tagOf } from './boilerplate-measure';
 import { normalizeSpace } from '../pure/page-text';
 import { measureText } from '../pure/text-weight';
+import { endsSentence } from '../pure/sentence-end';
 
 /** A menu item is a few words: `Real Estate`, `Eat + Drink`, `Local Professional Services` (by measureText). */
 const MAX_ITEM_WEIGHT = 30;
-const SENTENCE_END = /[.!?。！？]["'”’」)）]?$/u;
 
 function isListTag(el: Element): boolean {
   const tag = tagOf(el);
@@ -57,7 +57,7 @@ export function isMenuList(el: Element): boolean {
   if (hrefs.length > 0 && hrefs.every((h) => h.startsWith('#'))) return false;
   let linked = 0;
   for (const { text, linked: linkText } of items) {
-    if (measureText(text) > MAX_ITEM_WEIGHT || SENTENCE_END.test(text)) return false;
+    if (measureText(text) > MAX_ITEM_WEIGHT || endsSentence(text, { isEllipsisEnd: false })) return false;
     if (linkText === text) linked++;
   }
   // One item is a menu only as a link (`1. Entertainment`, the section a breadcrumb names); more need half linked.

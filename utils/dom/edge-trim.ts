@@ -9,6 +9,7 @@ import { findDatesInText } from '../pure/date-parse';
 import { normalizeSpace } from '../pure/page-text';
 import { measureText } from '../pure/text-weight';
 import type { FoundDate } from '../pure/types';
+import { endsSentence } from '../pure/sentence-end';
 
 // ---------------------------------------------------------------- trimming the article's edges
 
@@ -199,7 +200,7 @@ function isMetaLine(unit: Unit, ctx: EdgeContext): boolean {
 function isStandfirst(unit: Unit): boolean {
   return (
     measureText(unit.text) >= MIN_STANDFIRST_CHARS &&
-    /[.!?。！？]["'”’」)）]?$/u.test(unit.text) &&
+    endsSentence(unit.text, { isEllipsisEnd: false }) &&
     linkedText(unit).length * 2 < unit.text.length
   );
 }

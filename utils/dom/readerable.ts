@@ -4,6 +4,7 @@
 import { weighsMoreThan } from './boilerplate-measure';
 import { isSkipContainer } from './date-context';
 import { measureText } from '../pure/text-weight';
+import { endsSentence } from '../pure/sentence-end';
 
 /** Elements whose text is running text when it is not mostly links. */
 const BLOCK_SELECTOR = 'p, pre, blockquote, li, div, td, section, article, font, center, dd';
@@ -166,9 +167,6 @@ const INLINE_TAGS = new Set(
   ),
 );
 
-/** Prose ends a sentence (a closing quote or bracket may follow); a label, a headline or a snippet cut short does not. */
-const SENTENCE_END = /[.!?\u3002\uff01\uff1f\u2026][\s"'\u201d\u2019\u00bb)\uff09\u300d\u300f]*$/;
-
 /** Whether the element holds only text and inline tags (a paragraph's content), no block of its own. */
 function hasOnlyInline(el: Element): boolean {
   for (let child = el.firstElementChild; child; child = child.nextElementSibling)
@@ -258,7 +256,7 @@ export function measureReaderable(doc: Document, enough = Number.POSITIVE_INFINI
     if (tag === 'DIV' && text.trim() !== '') {
       // A div of text and inline tags that ends a sentence (`<div class="paragraph">…</div>`) is a paragraph.
       const whole = el.textContent ?? '';
-      if (hasOnlyInline(el) && SENTENCE_END.test(whole)) {
+      if (hasOnlyInline(el) && endsSentence(whole)) {
         isParagraph = true;
         text = whole;
       }
@@ -269,7 +267,7 @@ export function measureReaderable(doc: Document, enough = Number.POSITIVE_INFINI
     if (links / weight > MAX_BLOCK_LINK_DENSITY) continue;
     if (isInChrome(el, chrome)) continue;
     const net = weight - links;
-    const isProse = !isItem && isParagraph && SENTENCE_END.test(text);
+    const isProse = !isItem && isParagraph && endsSentence(text);
     // A list's items join the text around the list (`<p>…</p><ul><li>…` is one body).
     const container = containerOf(
       isItem && el.parentElement ? el.parentElement : el,

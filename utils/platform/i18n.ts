@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { MessageKey } from '../pure/message-key';
 import type { RestrictionKind } from '../pure/restricted-url';
 import type { ErrorCode } from '../pure/result';
+import { CLIP_TIMEOUT_DETAIL } from '../pure/toolbar-phase';
 
 /** One message per error code: a Record, so a new ErrorCode fails the type check until it has a message. */
 export const ERROR_MESSAGE_KEYS: Record<ErrorCode, MessageKey> = {
@@ -58,6 +59,7 @@ export const DETAIL_KEYS: Readonly<Record<string, MessageKey>> = {
   'batch-permission': 'batchErrPermission',
   'batch-running': 'batchErrBusy',
   'link-permission': 'speedLinkErrPermission',
+  [CLIP_TIMEOUT_DETAIL]: 'toolbarErrClipTimeout',
 };
 
 export function describeError(code: ErrorCode, detail?: string): string {

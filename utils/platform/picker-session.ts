@@ -5,8 +5,9 @@ import { readPickerDone } from '../pure/pick-rule';
 import type { PickStore } from './pick-store';
 import { browserPickStore } from './pick-store';
 import type { ClipOutcome } from '../pure/protocol';
+import { PAGE_MESSAGE } from '../pure/protocol';
 import type { Result } from '../pure/result';
-import { fail } from '../pure/result';
+import { fail, isRecord } from '../pure/result';
 import { hostOf } from '../pure/url';
 import type { ClipperDeps } from './clipper';
 import { clipActiveTab } from './clipper';
@@ -55,6 +56,8 @@ export function registerPickerListener(deps: ClipperDeps, store: PickStore = bro
   browser.runtime.onMessage.addListener((raw: unknown, sender: MessageSender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !isPickerSender(sender, browser.runtime.id, selfOrigin)) return undefined;
+    // The clip script in a tab speaks too (toolbar-clip-started.ts): only the picker's answer is this listener's.
+    if (isRecord(raw) && raw.type !== PAGE_MESSAGE.pickerDone) return undefined;
     void finishPick(raw, tabId, deps, store).then(async (result) => {
       await showBadge(tabId, result);
       // Chrome 127+ opens the popup without a click; elsewhere (or in a window without focus) the badge says it.

@@ -2,7 +2,7 @@
 // that clip instead of starting its own. About 270 ms pass between the click and Chromium even starting to load the
 // popup (issue 13); the probe and the clip run in them now, in one injection (toolbar-probe-clip.ts). The background
 // owns one current clip per tab.
-import type { ClipOutcome, TabProbe, ToolbarAttach } from '../pure/protocol';
+import type { ClipOutcome, InjectedProbe, TabProbe, ToolbarAttach } from '../pure/protocol';
 import type { Result } from '../pure/result';
 import { fail, ok } from '../pure/result';
 import type { ActiveTab, ClipperDeps } from './clipper';
@@ -33,6 +33,8 @@ interface CurrentClip {
   willClip: Promise<boolean>;
   /** Null when nothing was clipped (already saved, not an article, a failed probe, "open first"). */
   outcome: Promise<Result<ClipOutcome> | null>;
+  /** The page's word that it started this click's clip, with its probe (toolbar-phase.ts). */
+  noteClipStarted(probe: InjectedProbe): void;
 }
 
 export interface ToolbarClips {
@@ -44,6 +46,8 @@ export interface ToolbarClips {
   attach(tabId: number | null): Promise<Result<ToolbarAttach | null>>;
   outcome(tabId: number): Promise<Result<ClipOutcome>>;
   forget(tabId: number): void;
+  /** The page in this tab says it started the click's clip: a popup waiting on the probe is told at once. */
+  noteClipStarted(tabId: number, probe: InjectedProbe): void;
 }
 
 export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
@@ -70,7 +74,11 @@ export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
       // The store opens at once: the two-call flow (a tab whose URL is hidden) reads it only after the probe.
       void deps.clipper.getLibrary().catch(() => undefined);
       const atOnce = deps.isClipAtOnce().catch(() => true);
-      const { probe, outcome } = probeAndClipTab(deps.clipper, tab, atOnce);
+      let noteClipStarted: (probe: InjectedProbe) => void = () => undefined;
+      const clipStarted = new Promise<InjectedProbe>((resolve) => {
+        noteClipStarted = resolve;
+      });
+      const { probe, outcome } = probeAndClipTab(deps.clipper, tab, atOnce, clipStarted);
       const entry: CurrentClip = {
         tab,
         startedAt: now(),
@@ -82,6 +90,7 @@ export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
           if (result) await deps.onClipped(result);
           return result;
         }),
+        noteClipStarted,
       };
       void entry.outcome.finally(() => {
         entry.endedAt = now();
@@ -111,6 +120,10 @@ export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
 
     forget(tabId) {
       current.delete(tabId);
+    },
+
+    noteClipStarted(tabId, probe) {
+      current.get(tabId)?.noteClipStarted(probe);
     },
   };
 }

@@ -7,6 +7,7 @@ import { errorMessage } from '../pure/error-message';
 import type { ClipOutcome, InjectedProbe, TabProbe } from '../pure/protocol';
 import type { Result } from '../pure/result';
 import { fail, isRecord, ok } from '../pure/result';
+import { toClipFailure, toStartedProbe } from '../pure/toolbar-phase';
 import type { ActiveTab, ClipperDeps, ClipPlan, Extracted, InjectedCall } from './clipper';
 import {
   CLIP_TIMEOUT_MS,
@@ -24,6 +25,9 @@ import {
   TIMED_OUT,
   withTimeout,
 } from './clipper';
+
+/** A signal that never comes (no page to say its clip started, or a message that fits no call). */
+const NEVER: Promise<never> = new Promise(() => undefined);
 
 /** What a toolbar click finds and does: the probe the popup shows, and the clip it waits for. */
 export interface ProbeAndClip {
@@ -54,11 +58,13 @@ export function readProbeClip(value: unknown): Result<ProbeClipRead> {
 /**
  * Probes the clicked tab and, when the toolbar button clips at once, clips it in the same injection. A tab whose
  * URL the browser hides (no activeTab grant seen) is probed first, as the popup does, and clipped in a second call.
+ * `clipStarted` is the page's word that it started clipping (toolbar-phase.ts): the probe is known from then on.
  */
 export function probeAndClipTab(
   deps: ClipperDeps,
   tab: ActiveTab,
   isClipAtOnce: Promise<boolean>,
+  clipStarted: Promise<InjectedProbe> = NEVER,
 ): ProbeAndClip {
   const url = tab.url;
   if (url === null) return probeThenClipTab(deps, tab, isClipAtOnce);
@@ -92,7 +98,18 @@ export function probeAndClipTab(
   const read = withTimeout(reading, deps.timeoutMs ?? CLIP_TIMEOUT_MS).then((r) =>
     r === TIMED_OUT ? fail<ProbeClipRead>('timeout') : r,
   );
-  const probe = read.then(async (r): Promise<Result<TabProbe>> => {
+  // The probe the page clips on, when it says so before the call answers; only for the call that asked for that clip.
+  let hasClipStarted = false;
+  const startedProbe = Promise.all([clipStarted, call]).then(
+    ([found, made]) => {
+      const started = made.kind === 'probe-clip' ? toStartedProbe(tab.id, found, made.clearKeys) : null;
+      if (!started) return NEVER;
+      hasClipStarted = true;
+      return ok(started);
+    },
+    () => NEVER,
+  );
+  const probeRead = read.then(async (r): Promise<Result<TabProbe>> => {
     if (!r.ok) return r;
     const found = r.value.probe;
     const key = pageKeyOf(found);
@@ -106,8 +123,11 @@ export function probeAndClipTab(
       hasSelection: found.hasSelection === true,
     });
   });
+  const probe = Promise.race([startedProbe, probeRead]);
   const outcome = Promise.all([read, probe, planning.catch(() => null)]).then(([r, found, plan]) => {
-    if (!r.ok || !found.ok || !plan) return null;
+    // Once the page said it clips, a call that fails (a timeout above all) is the clip's failure, shown as such.
+    if (!r.ok) return hasClipStarted ? toClipFailure<ClipOutcome>(r) : null;
+    if (!found.ok || !plan) return null;
     if (r.value.clip === null) {
       // The page's key was not the one checked before the call (its canonical URL): clip now if it is not saved.
       return isClipWanted(found, true) ? clipActiveTab('article', deps, tab, found.value.url) : null;

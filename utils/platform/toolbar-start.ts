@@ -13,6 +13,7 @@ import { loadSettings } from './settings';
 import type { ToolbarClips } from './toolbar-clip';
 import { createToolbarClips } from './toolbar-clip';
 import { openToolbarPopup, toolbarAction } from './toolbar-popup';
+import { listenForClipStarted } from './toolbar-clip-started';
 
 export function createBrowserToolbarClips(
   deps: ClipperDeps,
@@ -39,6 +40,7 @@ export function createBrowserToolbarClips(
   // Listening wakes the background when the browser starts, so the session's first click is already the fast one.
   browser.runtime.onStartup.addListener(() => undefined);
   browser.tabs.onRemoved.addListener((tabId) => toolbar.forget(tabId));
+  listenForClipStarted((tabId, probe) => toolbar.noteClipStarted(tabId, probe));
   return toolbar;
 }
 

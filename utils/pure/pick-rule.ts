@@ -1,4 +1,5 @@
 // Pure: what the "Remove parts…" picker hands back, checked, and turning a pick into a site rule the user can edit.
+import { PAGE_MESSAGE } from './protocol';
 import { isRecord } from './result';
 import type { SiteRule } from './template-shape';
 
@@ -30,7 +31,7 @@ function isSelectorList(value: unknown): value is string[] {
 
 /** The picker's message, checked field by field: it comes from a script running inside a web page. */
 export function readPickerDone(raw: unknown): PickerDone | null {
-  if (!isRecord(raw) || raw.type !== 'picker-done' || !isRecord(raw.payload)) return null;
+  if (!isRecord(raw) || raw.type !== PAGE_MESSAGE.pickerDone || !isRecord(raw.payload)) return null;
   const { selectors } = raw.payload;
   return isSelectorList(selectors) ? { selectors: [...new Set(selectors)] } : null;
 }

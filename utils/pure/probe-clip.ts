@@ -12,14 +12,19 @@ export function isClipOnClick(probe: InjectedProbe, clearKeys: readonly string[]
   return probe.isReaderable && clearKeys.includes(pageKeyOf(probe));
 }
 
-/** Probes, then clips when `isClipOnClick`; answers both together. */
+/**
+ * Probes, then clips when `isClipOnClick`; answers both together. `onClipStart` hears the probe as the clip starts
+ * (the page tells the background, so the popup can say it is clipping while the call still runs).
+ */
 export function probeThenClip(
   api: Pick<InjectedApi, 'probe' | 'clip'>,
   opts: InjectedClipOptions,
   clearKeys: readonly string[],
+  onClipStart?: (probe: InjectedProbe) => void,
 ): InjectedProbeClip | Promise<InjectedProbeClip> {
   const probe = api.probe();
   if (!isClipOnClick(probe, clearKeys)) return { probe, clip: null };
+  onClipStart?.(probe);
   const clip = api.clip(opts);
   return clip instanceof Promise ? clip.then((reply) => ({ probe, clip: reply })) : { probe, clip };
 }

@@ -148,6 +148,30 @@ export type RequestOf<N extends MessageName> = Protocol[N][0];
 export type ResponseOf<N extends MessageName> = Result<Protocol[N][1]>;
 export type Message = { [N in MessageName]: { type: N; payload: RequestOf<N> } }[MessageName];
 
+/**
+ * Messages a script in a tab sends the background (fire and forget: nobody answers). They come from inside a web
+ * page, so the background checks each field before using it (pick-rule.ts readPickerDone, toolbar-phase.ts).
+ */
+export const PAGE_MESSAGE = {
+  /** The "Remove parts…" picker's answer when the user presses Enter. */
+  pickerDone: 'picker-done',
+  /** The toolbar click's one call into the page has started clipping (the popup then says "Clipping…"). */
+  clipStarted: 'toolbar-clip-started',
+} as const;
+
+export interface PickerDoneMessage {
+  type: typeof PAGE_MESSAGE.pickerDone;
+  payload: { selectors: string[] };
+}
+
+export interface ClipStartedMessage {
+  type: typeof PAGE_MESSAGE.clipStarted;
+  /** The probe the page clips on: the popup shows it at once, as it shows a probe. */
+  probe: InjectedProbe;
+}
+
+export type PageMessage = PickerDoneMessage | ClipStartedMessage;
+
 /** What the background passes to the injected clip script. */
 export interface InjectedClipOptions {
   mode: ClipMode;

@@ -3,12 +3,12 @@
 import { readByLine } from './byline-lines';
 import { clean, compact } from './page-text';
 import { measureText } from './text-weight';
+import { endsSentence } from './sentence-end';
 
 /** A summary is at least a short sentence (about eight words, or sixteen CJK characters). */
 const MIN_SUMMARY_CHARS = 40;
 /** Lines read from the top of the article for a standfirst. */
 const MAX_LINES = 8;
-const SENTENCE_END = /[.!?。！？…]["'”’」』)）]?$/u;
 /** `来源：`, `作者：`, `记者 `, `By`: credit and dateline labels. */
 const CREDIT_LABEL = /^(?:来源|來源|作者|记者|記者|编辑|編輯|责任编辑|发布时间|时间|日期|文\s*[／/])/u;
 
@@ -32,7 +32,7 @@ function isSummaryLine(line: string, ctx: SummaryContext, minChars = MIN_SUMMARY
   const text = clean(line);
   if (measureText(text) < minChars || echoes(text, ctx)) return false;
   if (CREDIT_LABEL.test(text) || readByLine(text).length > 0) return false;
-  return SENTENCE_END.test(text) || measureText(text) >= MIN_SUMMARY_CHARS * 2;
+  return endsSentence(text) || measureText(text) >= MIN_SUMMARY_CHARS * 2;
 }
 
 /**

@@ -17,23 +17,33 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-export async function startPageServer(root: string): Promise<PageServer> {
+/**
+ * `hold`, when given, is asked for each request's path: the answer waits for the promise it returns, so a test can
+ * keep a page (a multi-page article's page 2) in flight until it has checked what the extension shows meanwhile.
+ */
+export async function startPageServer(
+  root: string,
+  hold?: (path: string) => Promise<void> | undefined,
+): Promise<PageServer> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(
       /^(\.\.[/\\])+/,
       '',
     );
     const file = join(root, path);
-    readFile(file).then(
-      (body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-        res.end(body);
-      },
-      () => {
-        res.writeHead(404, { 'content-type': 'text/plain' });
-        res.end('not found');
-      },
-    );
+    const held = hold?.(path.replace(/\\/g, '/')) ?? Promise.resolve();
+    held
+      .then(() => readFile(file))
+      .then(
+        (body) => {
+          res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+          res.end(body);
+        },
+        () => {
+          res.writeHead(404, { 'content-type': 'text/plain' });
+          res.end('not found');
+        },
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -41,6 +51,11 @@ export async function startPageServer(root: string): Promise<PageServer> {
   return {
     origin,
     url: (p) => `${origin}/${p.replace(/^\//, '')}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections a browser still holds would keep close() waiting until they time out.
+        server.closeAllConnections();
+      }),
   };
 }
