@@ -2,13 +2,13 @@
 // same page), on a typical article and a 3.6 MB one; prints the ratio (click until the popup shows the clipped
 // title, over the floor), click-to-saved and the time split. The click clips in the background at once and opens
 // the popup beside it (utils/platform/toolbar-clip.ts).
-// Usage: npm run bench:clip -- [--no-build] [--runs 5] [--settle] [--extension DIR]
+// Usage: npm run bench:clip -- [--no-build] [--runs 5] [--settle] [--extension DIR] [--profile FILE]
 //   --settle: click once the page has painted (two animation frames), as a user clicks a page they see; without it
 //             the click comes at the load event, while the renderer may still lay the large page out.
 //   --extension DIR: measure another build (e.g. main's .output/chrome-mv3) with this script, for side-by-side pairs.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,7 +26,7 @@ import {
   INSTALL_POPUP_WATCH,
   INSTALL_WORKER_TRACE,
   READ_PAGE_TIMINGS,
-  READ_POPUP_WATCH,
+  AWAIT_POPUP_WATCH,
   TAKE_WORKER_TRACE,
 } from './clip-probes';
 
@@ -41,6 +41,8 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     settle: { type: 'boolean', default: false },
     extension: { type: 'string' },
+    // Write the page's CPU profile (every world of its renderer) of the last large clip, to read in DevTools.
+    profile: { type: 'string' },
   },
 });
 const RUNS = Number(args.runs);
@@ -149,7 +151,7 @@ async function attachEvaluator(session: ChromiumSession, targetId: string) {
   };
   session.cdp.on('Target.receivedMessageFromTarget', onMessage);
   return {
-    evaluate<T>(expression: string): Promise<T> {
+    evaluate<T>(expression: string, awaitPromise = false): Promise<T> {
       const id = nextId++;
       const reply = new Promise<T>((resolve, reject) =>
         pending.set(id, (msg) => {
@@ -161,7 +163,7 @@ async function attachEvaluator(session: ChromiumSession, targetId: string) {
       const message = JSON.stringify({
         id,
         method: 'Runtime.evaluate',
-        params: { expression, returnByValue: true },
+        params: { expression, returnByValue: true, awaitPromise },
       });
       void session.cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(() => undefined);
       return reply;
@@ -174,6 +176,42 @@ async function attachEvaluator(session: ChromiumSession, targetId: string) {
   };
 }
 
+/** A Chromium trace of every process (the browser session's Tracing domain), read in chrome://tracing or Perfetto. */
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'ipc',
+  'extensions',
+  'v8',
+  'blink',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+];
+
+async function startTrace(session: ChromiumSession): Promise<void> {
+  await session.cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { includedCategories: TRACE_CATEGORIES },
+  } as never);
+}
+
+async function endTrace(session: ChromiumSession): Promise<string> {
+  const done = new Promise<string>((resolve) =>
+    session.cdp.once('Tracing.tracingComplete' as never, (event: { stream: string }) =>
+      resolve(event.stream),
+    ),
+  );
+  await session.cdp.send('Tracing.end');
+  const handle = await done;
+  let text = '';
+  for (;;) {
+    const chunk = (await session.cdp.send('IO.read', { handle })) as { data: string; eof: boolean };
+    text += chunk.data;
+    if (chunk.eof) break;
+  }
+  await session.cdp.send('IO.close', { handle });
+  return text;
+}
+
 interface ClipRun {
   clickAt: number;
   popup: PopupTrace;
@@ -182,7 +220,12 @@ interface ClipRun {
   stages: StageTimings | null;
 }
 
-async function measureClip(session: ChromiumSession, worker: Worker, url: string): Promise<ClipRun> {
+async function measureClip(
+  session: ChromiumSession,
+  worker: Worker,
+  url: string,
+  profileTo?: string,
+): Promise<ClipRun> {
   const page: Page = await session.context.newPage();
   await page.goto(url);
   await page.bringToFront();
@@ -199,6 +242,23 @@ async function measureClip(session: ChromiumSession, worker: Worker, url: string
   const tab = targetInfos.find((t) => t.url === page.url());
   if (!tab) throw new Error(`no tab target for ${page.url()}`);
   const popupTarget = waitForPopupTarget(session);
+  const profiler = profileTo === undefined ? null : await session.context.newCDPSession(page);
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+    await profiler.send('Profiler.start');
+  }
+  // With --profile, a CPU reading of every Chromium thread every 100 ms while the clip runs: which works when.
+  const threads = profiler ? await chromiumThreads() : null;
+  const cpuTimeline: { at: number; cpu: Map<string, number> }[] = [];
+  let sampling = threads !== null;
+  const sampler = (async () => {
+    while (sampling && threads) {
+      cpuTimeline.push({ at: epochNow(), cpu: await readCpu(threads) });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  if (profiler) await startTrace(session);
   const clickAt = epochNow();
   await session.cdp.send(
     'Extensions.triggerAction' as never,
@@ -206,17 +266,80 @@ async function measureClip(session: ChromiumSession, worker: Worker, url: string
   );
   const popup = await attachEvaluator(session, (await popupTarget).targetId);
   await popup.evaluate(INSTALL_POPUP_WATCH);
-  const end = Date.now() + CLIP_TIMEOUT_MS;
-  let trace: PopupTrace | null = null;
-  while (!(trace = await popup.evaluate<PopupTrace | null>(READ_POPUP_WATCH))) {
-    if (Date.now() > end) throw new Error(`the popup never showed the clip of ${url}`);
-    await new Promise((r) => setTimeout(r, 10));
+  // One call that the popup answers once the clip is shown: polling from here cost the popup and the browser CPU.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const trace = await Promise.race([
+    popup.evaluate<PopupTrace>(AWAIT_POPUP_WATCH, true),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the popup never showed the clip of ${url}`)),
+        CLIP_TIMEOUT_MS,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+  sampling = false;
+  await sampler;
+  const [first, last] = [cpuTimeline[0], cpuTimeline.at(-1)];
+  if (first && last) {
+    console.log(`CPU ms from click to the body shown, by thread: ${cpuSpent(first.cpu, last.cpu)}`);
+    cpuTimeline.forEach((sample, i) => {
+      const previous = cpuTimeline[i - 1];
+      if (previous)
+        console.log(`  to ${Math.round(sample.at - clickAt)} ms: ${cpuSpent(previous.cpu, sample.cpu, 10)}`);
+    });
+  }
+  if (profiler && profileTo !== undefined) {
+    await writeFile(`${profileTo}.trace.json`, await endTrace(session));
+    const { profile } = await profiler.send('Profiler.stop');
+    await writeFile(profileTo, JSON.stringify(profile));
+    await profiler.detach();
   }
   const workerTrace = await worker.evaluate<WorkerTrace>(TAKE_WORKER_TRACE);
   const stages = await worker.evaluate<StageTimings | null>(READ_PAGE_TIMINGS).catch(() => null);
   await popup.close();
   await page.close();
   return { clickAt, popup: trace, worker: workerTrace, stages };
+}
+
+/** Every thread of every Chromium process, named `role/thread`, with the path of its /proc stat file (Linux). */
+async function chromiumThreads(): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const pid of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmd = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split(/[\0 ]/);
+      if (!cmd[0]?.includes('chrom')) continue;
+      const type = cmd.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
+      const role = `${type}${cmd.includes('--extension-process') ? '(ext)' : ''}:${pid}`;
+      for (const tid of await readdir(`/proc/${pid}/task`)) {
+        const comm = (await readFile(`/proc/${pid}/task/${tid}/comm`, 'utf8')).trim();
+        out.set(`${role}/${comm}:${tid}`, `/proc/${pid}/task/${tid}/stat`);
+      }
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return out;
+}
+
+/** CPU ms (user + system) of each listed thread now; 10 ms steps (clock ticks). */
+async function readCpu(threads: Map<string, string>): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const [name, path] of threads) {
+    const stat = (await readFile(path, 'utf8').catch(() => ')')).split(') ')[1]?.split(' ') ?? [];
+    out.set(name, (Number(stat[11]) + Number(stat[12])) * 10);
+  }
+  return out;
+}
+
+/** What each thread spent between two readings, largest first, threads under 20 ms left out. */
+function cpuSpent(before: Map<string, number>, after: Map<string, number>, min = 20): string {
+  return [...after]
+    .map(([name, ms]) => ({ name, ms: ms - (before.get(name) ?? ms) }))
+    .filter((p) => p.ms >= min)
+    .sort((a, b) => b.ms - a.ms)
+    .map((p) => `${p.name} ${p.ms}`)
+    .join('; ');
 }
 
 /** The one-call flow's probe time in the page, which READ_PAGE_TIMINGS adds beside the stages (NaN without). */
@@ -300,7 +423,10 @@ async function measurePage(
       await measureFloor(session, server.url(`${page.file}?floor-isolated=${run}`), floorSource, 'isolated'),
     );
     // A fresh URL each time: the same URL would find the clip already saved and not clip again.
-    clips.push(await measureClip(session, worker, server.url(`${page.file}?clip=${run}-${Date.now()}`)));
+    const profileTo = page.name === 'large' && run === RUNS - 1 ? args.profile : undefined;
+    clips.push(
+      await measureClip(session, worker, server.url(`${page.file}?clip=${run}-${Date.now()}`), profileTo),
+    );
   }
   const titleOk = clips.every((c) => c.popup.title?.includes(page.title) === true);
   return { name: page.name, bytes: page.bytes, floor, floorIsolated, clips, titleOk };

@@ -2,10 +2,10 @@
 // the extraction and Markdown bundled for the page, run alternately with the floor (Readability + turndown once) in
 // the same page, so both see the same load. Prints the median stage split, the floor's and the ratio.
 // Usage: npx tsx tests/bench/inpage-stages.ts [--runs 5] [--page large|typical] [--profile out.cpuprofile]
-//   [--world isolated|main] [--floor-isolated] [--base DIR]
+//   [--world isolated|main] [--floor-isolated] [--base DIR] [--probe] [--built DIR]
 // `--base DIR`: a copy of another version's `utils/` (e.g. `git archive main utils | tar -x -C DIR`, with a
 // node_modules link) is bundled too and run in turn with this one, for a before/after split under the same load.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,7 @@ import type { FloorRun } from './clip-probes';
 import { writeBenchPages } from './clip-pages';
 import { CLIP_STAGES } from '../../utils/pure/stage-timings';
 import type { StageTimings } from '../../utils/pure/stage-timings';
+import { DEFAULT_MARKDOWN_STYLE } from '../../utils/pure/types';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const { values: args } = parseArgs({
@@ -30,6 +31,10 @@ const { values: args } = parseArgs({
     // Run the floor in the isolated world too (it runs in the main world in bench:clip).
     'floor-isolated': { type: 'boolean', default: false },
     base: { type: 'string' },
+    // Run the toolbar click's probe first in the same call, as probeAndClip does (entrypoints/clip/injected-api.ts).
+    probe: { type: 'boolean', default: false },
+    // An extension build's own clip.js (e.g. .output/chrome-mv3), run through its injected API beside the rest.
+    built: { type: 'string' },
   },
 });
 const RUNS = Number(args.runs);
@@ -47,12 +52,19 @@ async function bundleOwn(root: string): Promise<string> {
   const result = await build({
     stdin: {
       contents: `
-        import { extractDeferredParts } from './utils/dom/extract';
+        import { extractDeferredParts, isReaderable } from './utils/dom/extract';
         import { ownedElementToMarkdown } from './utils/dom/markdown';
-        globalThis.__pcOwn = () => {
+        import { findCanonical } from './utils/dom/metadata';
+        globalThis.__pcOwn = (probe) => {
           const timings = {};
           const clock = () => performance.now();
           const t0 = performance.now();
+          // The probe's reads first, as the toolbar click's one call makes them (its answer is not needed here).
+          if (probe) {
+            const isArticle = isReaderable(document);
+            findCanonical(document, location.href);
+            if (!isArticle) throw new Error('the probe found no article');
+          }
           const parts = extractDeferredParts(document, location.href, { now: new Date(), timings, clock });
           if (!parts.ok) throw new Error(parts.code + ': ' + parts.detail);
           const markdown = ownedElementToMarkdown(parts.value.content, parts.value.draft.url, undefined, { timings, clock });
@@ -77,6 +89,26 @@ async function bundleOwn(root: string): Promise<string> {
   return text;
 }
 
+/** A build's clip.js, then a clip through its injected API as the toolbar click makes it (no images). */
+async function wrapBuilt(dir: string): Promise<string> {
+  const script = await readFile(join(dir, 'clip.js'), 'utf8');
+  const options = { mode: 'article', now: Date.now(), style: DEFAULT_MARKDOWN_STYLE };
+  return `${script};
+    globalThis.__pcOwn = (probe) => {
+      const api = globalThis.__postclip;
+      const t0 = performance.now();
+      if (probe && !api.probe().isReaderable) throw new Error('the probe found no article');
+      const found = { clip: api.clip(${JSON.stringify(options)}) };
+      const total = performance.now() - t0;
+      const reply = found.clip;
+      if (!reply || !reply.ok) throw new Error('the built clip failed: ' + JSON.stringify(reply));
+      const markdown = reply.value.markdown;
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < markdown.length; i++) hash = Math.imul(hash ^ markdown.charCodeAt(i), 16777619);
+      return { total, timings: api.lastTimings, markdownChars: markdown.length, markdownHash: (hash >>> 0).toString(16), title: reply.value.draft.title };
+    };`;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -95,6 +127,7 @@ try {
   const versions: { name: string; source: string }[] = [
     ...(args.base ? [{ name: 'base', source: await bundleOwn(args.base) }] : []),
     { name: args.base ? 'this' : 'own', source: await bundleOwn(ROOT) },
+    ...(args.built ? [{ name: 'built', source: await wrapBuilt(args.built) }] : []),
   ];
   const floor = await bundleFloor(ROOT);
   const file = args.page === 'typical' ? pages.typical.file : pages.large.file;
@@ -133,7 +166,8 @@ try {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
-      if (isOwn) owns.get(which.name)?.push(await evaluate<OwnRun>('globalThis.__pcOwn()'));
+      if (isOwn)
+        owns.get(which.name)?.push(await evaluate<OwnRun>(`globalThis.__pcOwn(${String(args.probe)})`));
       else floors.push(await evaluate<FloorRun>('globalThis.__pcFloor()'));
       if (profiling && args.profile) {
         const { profile } = await cdp.send('Profiler.stop');

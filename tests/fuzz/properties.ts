@@ -444,6 +444,10 @@ const MONTH_WORDS = [
   'февраля',
   'Şubat',
   'فبراير',
+  // A month under two names (`شباط / فبراير`), and two months that make a span, not a day.
+  'شباط / فبراير',
+  'May / June',
+  'februarie',
   'Sept',
   'dec',
 ];

@@ -67,3 +67,42 @@ describe('publisherOffsets', () => {
     });
   });
 });
+
+describe('a meta line named footer beside its heading', () => {
+  // A TYPO3 news detail page as the news extension prints it: `div.header` with the headline next to `div.footer`
+  // with the date and categories, and the site's own footer (with a stand date) at the end of the page.
+  const story = `<p>${'The new enclosure for the rhinos is taking shape behind the station. '.repeat(8)}</p>`;
+  const detail = (meta: string, before: boolean): string => {
+    const header = '<div class="header"><h1 itemprop="headline">A tower for the rhinos</h1></div>';
+    const footer = `<div class="footer"><p><span class="news-list-date">${meta}</span><span class="news-list-category">Press release</span></p></div>`;
+    return `<div class="news news-single"><div class="article" itemscope itemtype="http://schema.org/Article">${before ? footer + header : header + footer}<div class="news-text-wrap" itemprop="articleBody">${story}</div></div></div>`;
+  };
+  const site = '<div class="footer"><p>© 2022 City Zoo · Stand: 14.03.2022</p></div>';
+  const html = (body: string): Document =>
+    parseHTML(
+      `<html lang="de"><head><title>A tower for the rhinos</title></head><body><div class="page">${body}</div>${site}</body></html>`,
+    ).document;
+  const URL_ZOO = 'https://www.zoo.example.de/de/aktuelles/alle-news/artikel/a-tower';
+
+  it.each([true, false])('reads the date in the footer of the news item (footer first: %s)', (before) => {
+    const doc = html(
+      detail('<time itemprop="datePublished" datetime="2022-01-21">21.01.2022</time>', before),
+    );
+    expect(findPublishedDate(doc, URL_ZOO, { now: NOW })?.parts).toEqual({ year: 2022, month: 1, day: 21 });
+    const doc2 = html(detail('21.01.2022', before));
+    expect(findPublishedDate(doc2, URL_ZOO, { now: NOW })?.parts).toEqual({ year: 2022, month: 1, day: 21 });
+  });
+
+  it("still skips the site's footer, and a long block named footer beside a heading", () => {
+    const doc = html(`<h1>A tower for the rhinos</h1>${story}`);
+    expect(findPublishedDate(doc, URL_ZOO, { now: NOW })).toBeNull();
+    const links = Array.from({ length: 30 }, (_, i) => `<a href="/p${i}">Page number ${i}</a>`).join(' ');
+    const { document } = parseHTML(
+      `<div><h2>Service</h2><div class="footer">${links} 14.03.2022</div></div><div><div class="footer">x</div></div>`,
+    );
+    const [long, alone] = Array.from(document.querySelectorAll('.footer'));
+    if (!long || !alone) throw new Error('fixture');
+    expect(isSkipContainer(long, null)).toBe(true);
+    expect(isSkipContainer(alone, null)).toBe(true);
+  });
+});

@@ -147,6 +147,82 @@ describe('the dateline readers see over a structured date', () => {
     });
   });
 
+  it('takes a date marked by its own element when the standfirst and the date read as one short block', () => {
+    // Modelled on a German outdoor magazine: `div.lead` holds the standfirst and `div.article__info > div.item` the
+    // date; the JSON-LD keeps the draft's day.
+    const lead = (meta: string): string =>
+      `<h1>Harbour wall approved</h1><div class="v-article__content__lead"><div class="v-lead"><p>The council voted: what the new wall means for the harbour.</p></div>${meta}</div>${STORY}`;
+    const doc = page(
+      lead('<div class="v-article__info"><div class="v-article__info-item">06.01.2022</div></div>'),
+      ld('2022-01-04T07:29:00.000Z'),
+      'de',
+    );
+    const found = findPublishedDate(doc, 'https://example.com/a', { now: NOW });
+    expect(found?.parts).toEqual({ year: 2022, month: 1, day: 6 });
+    expect(found?.detail).toContain('dateline over');
+    // Without a class that marks it, the date is one the standfirst mentions: JSON-LD stays.
+    const plain = page(
+      lead('<div class="v-box"><div class="v-item">06.01.2022</div></div>'),
+      ld('2022-01-04T07:29:00.000Z'),
+      'de',
+    );
+    expect(findPublishedDate(plain, 'https://example.com/a', { now: NOW })?.parts).toMatchObject({ day: 4 });
+  });
+
+  it('keeps the published date when the byline shows the day the page declares as its last change', () => {
+    // Modelled on a design magazine: a 2018 story whose byline prints the date of a 2019 edit, as its JSON-LD says.
+    const byline = (modified: string): Document =>
+      page(
+        `<div class="row-fluid"><div class="span12"><h1 class="single-title">Harbour wall approved</h1><p class="post-text-author">By <a href="/author/ann/">ANN LEE</a> - 2019-04-10</p></div></div>${STORY}`,
+        `<script type="application/ld+json">${JSON.stringify({ '@type': 'Article', datePublished: '2018-04-18', dateModified: modified })}</script>`,
+      );
+    const URL_MAG = 'https://mag.example.com/marker/harbour-wall/';
+    expect(findPublishedDate(byline('2019-04-10'), URL_MAG, { now: NOW })?.parts).toEqual({
+      year: 2018,
+      month: 4,
+      day: 18,
+    });
+    // A byline showing a day the page declares nothing about is the one readers see.
+    expect(findPublishedDate(byline('2019-05-02'), URL_MAG, { now: NOW })?.parts).toEqual({
+      year: 2019,
+      month: 4,
+      day: 10,
+    });
+  });
+
+  it('takes a date that a publication label introduces in a box no class marks as a date', () => {
+    // Modelled on a charity's press box: `Erschienen am:` and the date in an h2 of a box named after events; the
+    // generic `date` meta holds the last edit, shown at the foot as `Zuletzt geändert am`.
+    const box = (label: string): Document =>
+      page(
+        `<div class="eventbox"><div class="eventbox__left"><h1 class="eventbox__headline">Harbour wall approved</h1></div><div class="eventbox__right-col"><span class="eventbox__subheadline">${label}</span><h2 class="eventbox-event__headline">13.10.2021</h2><strong>Herausgeber:</strong> Harbour council</div></div>${STORY}`,
+        '<meta name="date" content="2021-10-15">',
+        'de',
+      );
+    expect(findPublishedDate(box('Erschienen am:'), 'https://example.com/a', { now: NOW })?.parts).toEqual({
+      year: 2021,
+      month: 10,
+      day: 13,
+    });
+    // A bare `Am` opens a sentence as often as a dateline: the meta stays.
+    expect(findPublishedDate(box('Am'), 'https://example.com/a', { now: NOW })?.parts).toMatchObject({
+      day: 15,
+    });
+  });
+
+  it('never takes a line marked as the last change over the published date (`Aktualisiert am`)', () => {
+    const doc = page(
+      `<h1>Harbour wall approved</h1><div class="article-expert">Von Ann Lee <div class="changed-date">Aktualisiert am 06. Mär. 2023</div></div>${STORY}`,
+      ld('2023-01-10'),
+      'de',
+    );
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts).toEqual({
+      year: 2023,
+      month: 1,
+      day: 10,
+    });
+  });
+
   it('keeps JSON-LD a day away from the dateline (an evening story dated next morning)', () => {
     const doc = page(
       `<h1>Harbour wall approved</h1><div class="article-meta">Published 3 March 2022</div>${STORY}`,

@@ -28,6 +28,11 @@ describe('parseDateString', () => {
     ['17 febbraio 2022', DAY],
     ['17 de fevereiro de 2022', DAY],
     ['17 февраля 2022 г.', DAY],
+    ['17 februarie 2022', DAY],
+    ['joi, 17 februarie 2022 09:00', { ...DAY, hour: 9, minute: 0 }],
+    // A Levantine portal names the month twice: its Syriac name, a slash, its Egyptian name.
+    ['17 شباط / فبراير 2022', DAY],
+    ['17 شباط/فبراير 2022', DAY],
     ['2022年02月17日 09:00', { ...DAY, hour: 9, minute: 0 }],
     ['2022年2月17日', DAY],
     ['2022年2月17日09:00', { ...DAY, hour: 9, minute: 0 }],
@@ -67,5 +72,15 @@ describe('parseDateString', () => {
 
   it('does not read a date range as its first day with a bogus time', () => {
     expect(findDatesInText('（2004年12月11－12日，南开大学）')).toEqual([]);
+  });
+});
+
+describe('a month named twice', () => {
+  it('reads both names of one month and refuses two months (a span, not a day)', () => {
+    expect(findDatesInText('تم نشره الجمعة 24 نيسان / أبريل 2020').map((d) => d.parts)).toEqual([
+      { year: 2020, month: 4, day: 24 },
+    ]);
+    expect(findDatesInText('17 May / June 2020')).toEqual([]);
+    expect(findDatesInText('17 نيسان / مايو 2020')).toEqual([]);
   });
 });

@@ -159,3 +159,33 @@ describe('blockText', () => {
     expect(blockText(el('<div>News</div><div>January 19, 2020</div>'))).toBe('News January 19, 2020');
   });
 });
+
+describe('a date in the entry title beside the entry date', () => {
+  // Modelled on a Japanese blog host: the entry's title (a race weekend's dates) and its date line share one short
+  // block, the title first; the blog's own name is the page's h1.
+  const entry = (title: string, meta: string): Document =>
+    parseHTML(
+      `<html lang="ja"><head><title>セール出身馬の勝利 - 馬市ブログ</title></head><body><h1><a href="/umaichi">馬市ブログ</a></h1>
+       <div class="entry-top"><h3><a href="/umaichi/e/1">${title}</a></h3><div class="entry-top-info"><a href="/umaichi/e/1">${meta}</a></div></div>
+       <div class="entry-body">${'セール出身馬が勝ちました。'.repeat(20)}</div></body></html>`,
+    ).document;
+
+  it('takes the marked entry date, not the date the title is about', () => {
+    const doc = entry(
+      'JRA競走に勝ったセール出身馬(2020/7/11-12)',
+      '<span class="entry-top-info-time">2020年07月12日</span>',
+    );
+    expect(findPublishedDate(doc, 'https://blog.example.jp/umaichi/e/1', { now: NOW })?.parts).toEqual({
+      year: 2020,
+      month: 7,
+      day: 12,
+    });
+  });
+
+  it('takes a date line that is itself a heading marked as one (Blogger’s h2.date-header) over the title', () => {
+    const doc = entry('Race notes of 2020/7/11', '<h2 class="date-header"><span>2020年07月12日</span></h2>');
+    expect(findPublishedDate(doc, 'https://blog.example.jp/umaichi/e/1', { now: NOW })?.parts).toMatchObject({
+      day: 12,
+    });
+  });
+});

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findDatesWith, NUMERIC_PATTERNS, parseNumericDate } from '../../utils/pure/date-text';
+import { findShortYearDates } from '../../utils/pure/date-forms';
+import { placeYearless } from '../../utils/pure/date-yearless';
+import { parseJekyllDate } from '../../utils/pure/jekyll-date';
+import { findDatesWith, isRealDay, NUMERIC_PATTERNS, parseNumericDate } from '../../utils/pure/date-text';
 
 describe('parseNumericDate', () => {
   it.each([
@@ -61,5 +64,35 @@ describe('findDatesWith', () => {
     expect(found.map((m) => m.text)).toEqual(['2022-02-17', '18.02.2022']);
     const compact = findDatesWith(NUMERIC_PATTERNS, 'id 20220219', { allowCompact: true });
     expect(compact.map((m) => m.parts.day)).toEqual([19]);
+  });
+});
+
+describe('isRealDay', () => {
+  it.each([
+    [2024, 2, 29, true], // a leap year
+    [2023, 2, 29, false],
+    [1900, 2, 29, false], // a century that is no leap year
+    [2000, 2, 29, true],
+    [2022, 4, 30, true],
+    [2022, 4, 31, false],
+    [2022, 12, 31, true],
+    [2022, 13, 1, false],
+    [2022, 0, 10, false],
+    [2022, 1, 0, false],
+    [2022, 1.5, 10, false],
+    [2022, 1, 10.5, false],
+  ])('%i-%s-%s is %s', (year, month, day, real) => {
+    expect(isRealDay(year, month, day)).toBe(real);
+  });
+
+  it('is the check every reader shares: Jekyll dates, labelled two-digit years and year-less dates refuse 31 April', () => {
+    const now = new Date('2022-06-01T00:00:00Z');
+    expect(parseJekyllDate('2022-04-31')).toBeNull();
+    expect(parseJekyllDate('2022-04-30')).toEqual({ year: 2022, month: 4, day: 30 });
+    expect(parseNumericDate('31.04.2022')).toBeNull();
+    expect(findShortYearDates('发布时间：22-04-31 10:00', now, 480)).toEqual([]);
+    expect(findShortYearDates('发布时间：22-04-30 10:00', now, 480).map((d) => d.parts.day)).toEqual([30]);
+    expect(placeYearless({ month: 4, day: 31 }, now, 0)).toBeNull();
+    expect(placeYearless({ month: 4, day: 30 }, now, 0)).toEqual({ year: 2022, month: 4, day: 30 });
   });
 });

@@ -442,3 +442,61 @@ describe('findArticleDates', () => {
     }
   });
 });
+
+describe('month names of Romanian and Levantine portals', () => {
+  it('dates a Moldovan news story by its Romanian dateline, not the header clock', () => {
+    const doc = page(
+      '<div class="top-bar">duminică, 20 septembrie 2020</div><h1>Femeile pot studia IT gratuit</h1><div class="story-date">20 septembrie 2020 16:20</div><p>Cursurile încep luna viitoare, anunță organizatorii programului de studii.</p>',
+      '',
+      'ro',
+    );
+    expect(findPublishedDate(doc, 'https://news.example.md/ro/story/1', { now: NOW })?.parts).toMatchObject({
+      year: 2020,
+      month: 9,
+      day: 20,
+      hour: 16,
+      minute: 20,
+    });
+  });
+
+  it('dates a Jordanian story by its `published` line that names the month twice', () => {
+    const doc = page(
+      '<h1>حصيلة الوفيات تتجاوز 50 ألفا</h1><div class="news-date">تم نشره الجمعة 24 نيسان / أبريل 2020</div><p>بلغت حصيلة الوفيات الناجمة عن الفيروس 50 ألفا مساء الجمعة.</p>',
+      '',
+      'ar',
+    );
+    expect(findPublishedDate(doc, 'https://news.example.jo/article/825076', { now: NOW })?.parts).toEqual({
+      year: 2020,
+      month: 4,
+      day: 24,
+    });
+  });
+});
+
+describe('a <time> that shows another day than its datetime', () => {
+  // Modelled on a SPIP collective site: the attribute holds the record's last save, the text the publication day.
+  const spip = (attr: string, text: string): Document =>
+    page(
+      `<div class="rubrique">Analyse et réflexion</div><h1 class="crayon article-titre">Les grenades et le maintien de l’ordre</h1><div class="time"><time datetime="${attr}">${text}</time></div><p>${'Une analyse du rôle des grenades dans la doctrine. '.repeat(8)}</p>`,
+      '',
+      'fr',
+    );
+  const URL_FR = 'https://collectif.example.fr/quand-on-comprend-12355';
+
+  it('takes the day the text shows when it is days away from the attribute', () => {
+    const found = findPublishedDate(spip('2019-07-03T10:18:46Z', 'Publié le 29 juin 2019'), URL_FR, {
+      now: NOW,
+    });
+    expect(found).toMatchObject({ source: 'time-element', raw: '29 juin 2019' });
+    expect(found?.parts).toEqual({ year: 2019, month: 6, day: 29 });
+  });
+
+  it('keeps the attribute a day from the text (a UTC value, a local text) and when the text is no full date', () => {
+    expect(
+      findPublishedDate(spip('2019-06-29T23:30:00Z', 'Publié le 30 juin 2019'), URL_FR, { now: NOW })?.raw,
+    ).toBe('2019-06-29T23:30:00Z');
+    expect(
+      findPublishedDate(spip('2019-07-03T10:18:46Z', 'Publié le 29 juin'), URL_FR, { now: NOW })?.parts,
+    ).toMatchObject({ year: 2019, month: 7, day: 3 });
+  });
+});

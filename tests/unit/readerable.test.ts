@@ -43,6 +43,20 @@ describe('isArticleShaped', () => {
     ).toBe(true);
   });
 
+  it('reads paragraphs before the own text of wrappers, and still counts that text when no paragraph settles it', () => {
+    // A story set as text and <br>s in a div: its own text is read after the paragraphs (here, none), and counted.
+    const story = `<div class="entry">${SENTENCE.repeat(6)}<br>${SENTENCE.repeat(6)}</div>`;
+    const page = doc(`<main><h1>Canal walk</h1>${story}</main>`);
+    expect(measureReaderable(page).dominant).toBe(measureText(SENTENCE.repeat(12)));
+    expect(isArticleShaped(page)).toBe(true);
+    expect(isArticleShaped(doc(`<main><h1>Canal walk</h1>${teasers(2)}${story}</main>`))).toBe(true);
+    // The same wrapper's own text is short beside its many paragraphs: the paragraphs decide, as before.
+    const paragraphs = Array.from({ length: 30 }, () => `<p>${SENTENCE}</p>`).join('');
+    const long = doc(`<main><h1>Canal walk</h1><div class="body">Filed at noon.${paragraphs}</div></main>`);
+    expect(isArticleShaped(long)).toBe(true);
+    expect(isArticleShaped(doc(`<main><h1>Archive</h1>${teasers(8)}</main>`))).toBe(false);
+  });
+
   it('stops measuring at the first clearly dominant block, with the same answer', () => {
     // A long article, then more teasers than it has paragraphs: the early stop must not change the verdict.
     const paragraphs = Array.from({ length: 40 }, () => `<p>${SENTENCE.repeat(2)}</p>`).join('');

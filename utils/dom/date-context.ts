@@ -273,10 +273,30 @@ export function isSkipContainer(el: Element, headline: Element | null, readSideb
   for (const token of tokensOf(el)) {
     if (TAXONOMY_TOKEN.test(token)) continue;
     if (readSidebars && SIDEBAR_TOKEN.test(token)) continue;
+    if (token === 'footer' && isHeadingsFooter(el)) continue;
     if (SKIP_TOKENS.some((re) => re.test(token))) return true;
   }
   const role = (el.getAttribute('role') ?? '').toLowerCase();
   return role === 'navigation' || role === 'complementary' || role === 'contentinfo';
+}
+
+const HEADING_TAG = /^H[1-6]$/;
+
+/** A heading, or a wrapper holding only a heading (`<div class="header"><h1>…</h1></div>`). */
+function isHeadingBlock(el: Element | null): boolean {
+  if (!el) return false;
+  if (HEADING_TAG.test(el.tagName.toUpperCase())) return true;
+  const only = el.children.length === 1 ? el.firstElementChild : null;
+  return only !== null && HEADING_TAG.test(only.tagName.toUpperCase());
+}
+
+/**
+ * A short `div.footer` right beside its own heading block is that item's meta line, not the site's footer: TYPO3's
+ * news extension prints every story as `div.header` (the headline) next to `div.footer` (date, categories).
+ */
+function isHeadingsFooter(el: Element): boolean {
+  if (!isHeadingBlock(el.previousElementSibling) && !isHeadingBlock(el.nextElementSibling)) return false;
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length <= MAX_SHORT_TEXT;
 }
 
 /** Whether an element sits in site chrome, a related list or the comments. */

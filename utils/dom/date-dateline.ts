@@ -7,9 +7,11 @@ import type { Candidate, Context, Kind } from './date-context';
 import { DATE_HINT, hintText, inPublisherZone } from './date-context';
 import type { TextCandidate } from './date-text-search';
 import {
+  blockText,
   collectElements,
   headlineIndexOf,
   indexElements,
+  innermostHolding,
   scoreTextCandidates,
   textPrefix,
 } from './date-text-search';
@@ -194,6 +196,16 @@ export function settleUtcDay(
   return chosen;
 }
 
+/** Words that say "published" just before a date, not the bare prepositions (`am`, `on`) a sentence opens with. */
+const PUBLICATION_LABEL =
+  /(?:publi[sc]hed|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|opublikowano|gepubliceerd|发布|發布|发表|發表)(?:\s*(?:on|am|le|el|il|時間|时间|日期))?\s*[:：]?\s*$/i;
+
+function hasPublicationLabel(el: Element, raw: string): boolean {
+  const text = blockText(el);
+  const at = text.indexOf(raw);
+  return at > 0 && PUBLICATION_LABEL.test(text.slice(Math.max(0, at - 40), at));
+}
+
 /**
  * A dateline this strong is a labelled or date-classed short line by the headline (`Veröffentlicht am 01.04.2023,
  * 12:00 Uhr` in `.publishInfo`): scoreText gives +3 for a date class, +3 for a label, up to +4 for closeness.
@@ -212,6 +224,7 @@ export function preferShownDateline(
   ctx: Context,
   minDays: number,
   isUrlConsistent: (parts: DateParts) => boolean,
+  isDeclaredModified: (parts: DateParts) => boolean = () => false,
 ): Candidate {
   let line: TextCandidate | undefined;
   try {
@@ -220,10 +233,20 @@ export function preferShownDateline(
     return chosen;
   }
   if (!line || line.score < STRONG_DATELINE || !isUrlConsistent(line.candidate.parts)) return chosen;
-  // Marked as a date line by its own or its parent's class (`.publishInfo`, `.article-meta`): not a date that the
-  // standfirst or the first paragraph mentions.
+  // Marked as a date line by its own or its parent's class (`.publishInfo`, `.article-meta`), or by the class of the
+  // element holding just the date (`div.lead > div.article__info > div.info-item`, a standfirst and its date read as
+  // one short block): not a date that the standfirst or the first paragraph mentions.
   const parent = line.el.parentElement;
-  if (!DATE_HINT.test(`${hintText(line.el)} ${parent ? hintText(parent) : ''}`)) return chosen;
+  if (!DATE_HINT.test(`${hintText(line.el)} ${parent ? hintText(parent) : ''}`)) {
+    // Through the date's own element only a publication line: `<div class="changed-date">Aktualisiert am …`, or a
+    // byline showing the day the page declares as its last change (`By Ann - 2019-04-10` over a 2018 story), is the
+    // update, which a published date never yields to.
+    // Or a publication label right before the date (`Erschienen am: 13.10.2021` in unnamed boxes).
+    const own = innermostHolding(line.el, line.candidate.raw);
+    const isLabelled = kind === 'published' && hasPublicationLabel(line.el, line.candidate.raw);
+    if (!isLabelled && (own === line.el || !DATE_HINT.test(hintText(own)))) return chosen;
+    if (kind === 'published' && (line.isUpdate || isDeclaredModified(line.candidate.parts))) return chosen;
+  }
   const shown = chosen.zoneChecked ? chosen.parts : inPublisherZone(chosen.parts, ctx.publisherZone);
   if (Math.abs(dayDiff(shown, line.candidate.parts)) < minDays) return chosen;
   return { ...line.candidate, detail: `${line.candidate.detail} (dateline over ${chosen.detail})` };

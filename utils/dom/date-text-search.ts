@@ -28,6 +28,8 @@ export interface TextCandidate {
   candidate: Candidate;
   score: number;
   position: number;
+  /** Labelled or marked as a change (`Aktualisiert am`, `.updated`): the modified date, whatever it scores. */
+  isUpdate: boolean;
 }
 
 /** Elements in document order, bounded. `querySelectorAll('*')` rather than a walk from `body`: it also reaches
@@ -261,17 +263,21 @@ function scanTextCandidates(
         )
       : findDatesInText(text);
   const consider = (el: Element, text: string, detail: string, isShort: boolean): void => {
-    for (const match of read(el, text, isShort)) {
-      if (!isPlausible(match.parts, ctx.now, ctx.publisherOffset)) continue;
+    const matches = read(el, text, isShort).filter((m) => isPlausible(m.parts, ctx.now, ctx.publisherOffset));
+    const inTitle = isShort && matches.length > 1 ? matches.map((m) => isInTitleHeading(el, m.text)) : [];
+    // A short block with the entry's title and its date line (`<h3>Winners of 2020/7/11-12</h3><span
+    // class="entry-time">2020年07月12日</span>`): a date in the title is what the story is about.
+    const hasOther = inTitle.includes(false);
+    matches.forEach((match, i) => {
       const { score, isUpdate } = scoreText(el, text, match.index, match.parts);
       found.push({
         el,
         candidate: { raw: match.text, source: 'text', detail, parts: match.parts },
-        base: score,
+        base: hasOther && inTitle[i] ? score - 3 : score,
         isUpdate,
         position,
       });
-    }
+    });
   };
 
   for (let i = start; i < end; i++) {
@@ -309,6 +315,31 @@ function scanTextCandidates(
   return found;
 }
 
+/** The innermost element under `el` whose text holds `raw` (a date as read from `el`'s text), else `el`. */
+export function innermostHolding(el: Element, raw: string): Element {
+  let current = el;
+  for (let depth = 0; depth < 30; depth++) {
+    const next = Array.from(current.children).find((c) =>
+      (c.textContent ?? '').replace(/\s+/g, ' ').includes(raw),
+    );
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+const HEADING = /^H[1-6]$/;
+
+/** The date sits in a heading (within `el`) that no class marks as a date: the title of the entry, not its date. */
+function isInTitleHeading(el: Element, raw: string): boolean {
+  for (let node: Element | null = innermostHolding(el, raw); node; node = node.parentElement) {
+    if (DATE_HINT.test(hintText(node))) return false;
+    if (HEADING.test(node.tagName.toUpperCase())) return true;
+    if (node === el) return false;
+  }
+  return false;
+}
+
 /** Dates read so far plus the day-first ones (`05/10/2018`, `28.09.19`) that overlap none of them, in text order. */
 function withExtra(found: DateMatch[], more: DateMatch[]): DateMatch[] {
   const extra = more.filter(
@@ -328,7 +359,8 @@ function rankForKind(
   const found: TextCandidate[] = [];
   for (const s of scanned) {
     const score = scoreForKind(s.base, s.isUpdate, kind);
-    if (score !== null) found.push({ el: s.el, candidate: s.candidate, score, position: s.position });
+    if (score !== null)
+      found.push({ el: s.el, candidate: s.candidate, score, position: s.position, isUpdate: s.isUpdate });
   }
   // Closeness to the headline: the article's dateline sits just before or after it.
   for (const c of found) {

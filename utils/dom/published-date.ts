@@ -1,5 +1,6 @@
 // DOM: finds an article's published and modified dates by a cascade (JSON-LD, meta, <time>, text, URL). Takes a Document.
 // The sources, in order of trust, live beside it: date-context (shared), date-text-search, date-url.
+import { findDatesInText } from '../pure/date-parse';
 import type { DateParts, FoundDate } from '../pure/types';
 import type { Candidate, Context, DateSearchOptions, Kind } from './date-context';
 import {
@@ -11,8 +12,10 @@ import {
   UPDATE_LABEL,
   finish,
   hintText,
+  inPublisherZone,
   isExcluded,
   isInSkippedContainer,
+  isPlausible,
   makeContext,
   parseCandidate,
 } from './date-context';
@@ -161,10 +164,38 @@ function fromTimeElements(doc: Document, kind: Kind, ctx: Context): Candidate[] 
     if (/publish|entry-date|posted|created|pubdate|post-date|article-date/i.test(hints)) score += 3;
     if (el.closest('article, main, [role=main], header')) score += 1;
     const tag = isTime ? 'time[datetime]' : 'abbr[title]';
-    found.push({ score, candidate: { raw, source: 'time-element', detail: tag, parts, el } });
+    const shown = shownOtherDay(el, parts, ctx);
+    found.push({
+      score,
+      candidate: shown
+        ? { raw: shown.text, source: 'time-element', detail: `${tag} text`, parts: shown.parts, el }
+        : { raw, source: 'time-element', detail: tag, parts, el },
+    });
   }
   // Stable sort: equal scores keep document order.
   return found.sort((a, b) => b.score - a.score).map((f) => f.candidate);
+}
+
+/**
+ * The full date a `<time>` shows when it is days away from its machine-readable value: `<time datetime="2019-07-03…">
+ * Publié le 29 juin 2019</time>` (a CMS writing its record's last save into the attribute). Readers see the text.
+ * A day apart is left alone: a UTC value and a local text often differ so.
+ */
+function shownOtherDay(
+  el: Element,
+  stated: DateParts,
+  ctx: Context,
+): { text: string; parts: DateParts } | null {
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (text.length < 6 || text.length > 80) return null;
+  const dates = findDatesInText(text);
+  const shown = dates.length === 1 ? dates[0] : undefined;
+  if (!shown || !isPlausible(shown.parts, ctx.now, ctx.publisherOffset)) return null;
+  const days = Math.abs(
+    Date.UTC(shown.parts.year, shown.parts.month - 1, shown.parts.day) -
+      Date.UTC(stated.year, stated.month - 1, stated.day),
+  );
+  return days > 86_400_000 ? { text: shown.text, parts: shown.parts } : null;
 }
 
 function precedingText(el: Element): string {
@@ -237,6 +268,15 @@ function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: 
       timeElements,
     );
   const isUrlConsistent = (parts: DateParts): boolean => !urlDate || isConsistentWithUrl(parts, urlDate);
+  // The article's declared last change, in the terms the page writes it.
+  let modifiedDays: DateParts[] | undefined;
+  const isDeclaredModified = (parts: DateParts): boolean => {
+    modifiedDays ??= [
+      ...fromJsonLd('modified', ctx, 'articles'),
+      ...fromMeta(doc, META_KEYS.modified, ctx),
+    ].map((c) => inPublisherZone(c.parts, ctx.publisherZone));
+    return modifiedDays.some((m) => m.year === parts.year && m.month === parts.month && m.day === parts.day);
+  };
   let first: Candidate | null = null;
   for (const [index, step] of steps.entries()) {
     let candidates: Candidate[] = [];
@@ -261,7 +301,10 @@ function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: 
         // when a day apart.
         if (index < STRUCTURED_STEPS && kind === 'published') {
           const minDays = index === GENERIC_META_STEP ? 1 : 2;
-          return finish(preferShownDateline(settled, doc, kind, ctx, minDays, isUrlConsistent), ctx);
+          return finish(
+            preferShownDateline(settled, doc, kind, ctx, minDays, isUrlConsistent, isDeclaredModified),
+            ctx,
+          );
         }
         return finish(settled, ctx);
       }

@@ -34,6 +34,8 @@ const WRAPPER_SLACK = 8;
 const MAX_WRAPPERS = 4;
 /** Work bound for huge pages. */
 const MAX_BLOCKS = 6_000;
+/** Blocks whose text is their whole text (a list item, a paragraph): read before the others. */
+const TEXT_BLOCK_TAGS = new Set(['P', 'PRE', 'LI']);
 /** A container with this many teaser children (a heading link and a snippet each) is a list of stories. */
 const MIN_TEASERS = 3;
 
@@ -241,15 +243,35 @@ export function measureReaderable(doc: Document, enough = Number.POSITIVE_INFINI
   // extension's isolated world each element handed to script costs a wrapper (16,000 of them: ~30 ms).
   const blocks = body.querySelectorAll(BLOCK_SELECTOR);
   const count = Math.min(blocks.length, MAX_BLOCKS);
-  for (let i = 0; i < count; i += 1) {
+  // Paragraphs first, the other blocks after them: a wrapper's own text is read child by child (a story's wrapper
+  // of 16,000 paragraphs: ~17 ms in an isolated world), and the walk usually stops before. The order changes no
+  // verdict: without a stop the sums are the same in any order; a container's running score reaches `enough`
+  // in some order exactly when its whole sum does, so both orders stop or neither; and a stop means an article.
+  const later: Element[] = [];
+  let isStopped = false;
+  for (let i = 0; i < count && !isStopped; i += 1) {
     const el = blocks[i];
     if (!el) continue;
+    if (TEXT_BLOCK_TAGS.has(el.tagName.toUpperCase())) isStopped = visit(el);
+    else later.push(el);
+  }
+  for (let i = 0; i < later.length && !isStopped; i += 1) {
+    const el = later[i];
+    if (el) isStopped = visit(el);
+  }
+  for (const score of scores.values()) shape.dominant = Math.max(shape.dominant, score);
+  // Articles carry "more stories" teasers too; only a page whose main text is not clearly longer is a list.
+  shape.isList = shape.teaser > shape.dominant && shape.dominant < CLEAR_DOMINANT_WEIGHT;
+  return shape;
+
+  /** Counts one block; true when its container's score reached `enough` and the walk stops. */
+  function visit(el: Element): boolean {
     const tag = el.tagName.toUpperCase();
     const isItem = tag === 'LI';
     const above = readAncestors(el);
-    if (NEVER_BODY.has(tag) || above.isNeverBody || (tag !== 'P' && above.isInP)) continue;
+    if (NEVER_BODY.has(tag) || above.isNeverBody || (tag !== 'P' && above.isInP)) return false;
     // A list item counts once (not its nested items), and only as prose: a list of links is cut by link density.
-    if (above.isInLi) continue;
+    if (above.isInLi) return false;
     let isParagraph =
       isItem || tag === 'P' || tag === 'PRE' || (tag === 'BLOCKQUOTE' && !el.querySelector('p'));
     let text = isParagraph ? (el.textContent ?? '') : ownText(el);
@@ -262,10 +284,10 @@ export function measureReaderable(doc: Document, enough = Number.POSITIVE_INFINI
       }
     }
     const weight = measureText(text);
-    if (weight < 8) continue;
+    if (weight < 8) return false;
     const links = isParagraph ? linkWeight(el) : 0;
-    if (links / weight > MAX_BLOCK_LINK_DENSITY) continue;
-    if (isInChrome(el, chrome)) continue;
+    if (links / weight > MAX_BLOCK_LINK_DENSITY) return false;
+    if (isInChrome(el, chrome)) return false;
     const net = weight - links;
     const isProse = !isItem && isParagraph && endsSentence(text);
     // A list's items join the text around the list (`<p>…</p><ul><li>…` is one body).
@@ -274,20 +296,16 @@ export function measureReaderable(doc: Document, enough = Number.POSITIVE_INFINI
       isParagraph,
       isProse ? weight : 0,
     );
-    if (!container) continue;
+    if (!container) return false;
     shape.total += net;
     if (isInTeaser(el, teasers)) {
       shape.teaser += net;
-      continue;
+      return false;
     }
     const score = (scores.get(container) ?? 0) + net;
     scores.set(container, score);
-    if (score >= enough) break;
+    return score >= enough;
   }
-  for (const score of scores.values()) shape.dominant = Math.max(shape.dominant, score);
-  // Articles carry "more stories" teasers too; only a page whose main text is not clearly longer is a list.
-  shape.isList = shape.teaser > shape.dominant && shape.dominant < CLEAR_DOMINANT_WEIGHT;
-  return shape;
 }
 
 /** Whether the page is one article to auto-clip. Never throws. */

@@ -3,6 +3,7 @@
 import type { DateMatch } from './date-parse';
 import { hasDateLabelBefore, toHalfWidth } from './date-label';
 import { isAfterReference, referenceParts } from './date-reference';
+import { isRealDay } from './date-text';
 import type { DateParts } from './types';
 
 const TIME = String.raw`(?:\s+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?(?![\d:：])`;
@@ -20,10 +21,6 @@ const YEAR_SPACE_MONTH_DAY = new RegExp(
   String.raw`(?<![\d\-/.]|\d:)((?:19|20)\d{2})\s+(\d{1,2})/(\d{1,2})(?![\d\-/.])` + TIME,
   'g',
 );
-
-function isRealDay(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 function build(year: number, month: number, day: number, m: RegExpExecArray, at: number): DateParts | null {
   if (!isRealDay(year, month, day)) return null;

@@ -1,4 +1,4 @@
-// Pure: reads the many ways pages write dates: the numeric forms of `date-text.ts` plus month names in fifteen
+// Pure: reads the many ways pages write dates: the numeric forms of `date-text.ts` plus month names in sixteen
 // languages. Only the clip script imports this module, so the month table stays out of the background and popup.
 import type { DateMatch, DatePattern, FindDatesOptions } from './date-text';
 import {
@@ -21,13 +21,16 @@ const MONTH_NAMES = monthNumbers();
 const MONTH_ALT = [...MONTH_NAMES.keys()].sort((a, b) => b.length - a.length).join('|');
 
 const MONTH_PATTERNS: DatePattern[] = [
-  // 17 February 2022, 17. Februar 2022, 17 de febrero de 2022, 17th Feb 2022, 17 февраля 2022 г.
+  // 17 February 2022, 17. Februar 2022, 17 de febrero de 2022, 17th Feb 2022, 17 февраля 2022 г., and the month
+  // under both its names as Levantine pages print it (`24 نيسان / أبريل 2020`: Syriac name / Egyptian name).
   {
     re: new RegExp(
       NOT_DIGIT_BEFORE +
         String.raw`(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+|of\s+)?(` +
         MONTH_ALT +
-        String.raw`)(?![\p{L}])\.?,?\s*(?:de\s+|del\s+)?(\d{4})` +
+        String.raw`)(?![\p{L}])\.?(?:\s*/\s*(` +
+        MONTH_ALT +
+        String.raw`)(?![\p{L}])\.?)?,?\s*(?:de\s+|del\s+)?(\d{4})` +
         NOT_DIGIT_AFTER +
         String.raw`(?:\s*(?:г\.|р\.))?` +
         `(?:${TIME})?`,
@@ -35,7 +38,9 @@ const MONTH_PATTERNS: DatePattern[] = [
     ),
     build: (m) => {
       const month = MONTH_NAMES.get((m[2] ?? '').toLowerCase());
-      return month ? makeParts(Number(m[3]), month, Number(m[1]), m, 4) : null;
+      // Two names must be one month's: `May / June 2020` is a span, not a day.
+      if (m[3] !== undefined && MONTH_NAMES.get(m[3].toLowerCase()) !== month) return null;
+      return month ? makeParts(Number(m[4]), month, Number(m[1]), m, 5) : null;
     },
   },
   // Feb 17, 2022, February 17th 2022, Thu Feb 17 2022 09:00:40

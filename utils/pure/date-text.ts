@@ -73,11 +73,19 @@ function parseZone(zone: string | undefined): number | undefined {
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
-function isRealDay(year: number, month: number, day: number): boolean {
-  if (!Number.isInteger(year) || year < 1000 || year > 2999) return false;
+/**
+ * Whether year, month and day name a day on the calendar: no month 13, no 31 April, 29 February only in a leap year.
+ * The one definition for every date reader (numeric forms, Jekyll's grammar, year-less and labelled forms).
+ */
+export function isRealDay(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(month) || month < 1 || month > 12) return false;
   if (!Number.isInteger(day) || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A year the readers accept as a calendar year in a page's text (a four-digit one). */
+function isReadableYear(year: number): boolean {
+  return Number.isInteger(year) && year >= 1000 && year <= 2999;
 }
 
 /** Builds parts from captured strings; the time groups start at `t` in the match. */
@@ -88,7 +96,7 @@ export function makeParts(
   m: RegExpExecArray,
   t: number,
 ): DateParts | null {
-  if (!isRealDay(year, month, day)) return null;
+  if (!isReadableYear(year) || !isRealDay(year, month, day)) return null;
   const parts: DateParts = { year, month, day };
   let hour = toNumber(m[t]);
   const minute = toNumber(m[t + 1]);

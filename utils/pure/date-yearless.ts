@@ -3,6 +3,7 @@
 import type { DateMatch } from './date-parse';
 import { hasDateLabelBefore, toHalfWidth } from './date-label';
 import { isAfterReference, referenceParts } from './date-reference';
+import { isRealDay } from './date-text';
 import type { DateParts } from './types';
 
 export interface YearlessOptions {
@@ -102,10 +103,6 @@ function readTime(m: RegExpExecArray, at: number): Pick<DateParts, 'hour' | 'min
   }
   if (hour > 23 || minute > 59 || (second !== undefined && second > 59)) return null;
   return second === undefined ? { hour, minute } : { hour, minute, second };
-}
-
-function isRealDay(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**

@@ -1,5 +1,6 @@
 // Pure: Jekyll's `date:` grammar, read in one place. Edits, the store's lists, the editor and the renderer once
 // each had their own pattern, and only the store accepted `+08:00`.
+import { isRealDay } from './date-text';
 import type { DateParts } from './types';
 
 /** `YYYY-MM-DD`, optionally ` HH:MM[:SS]`, optionally a zone `+HHMM`, `+HH:MM` (the space before it optional). */
@@ -11,7 +12,7 @@ export function parseJekyllDate(text: string): DateParts | null {
   const m = JEKYLL_DATE.exec(text.trim());
   if (!m) return null;
   const parts: DateParts = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  if (!isRealDay(parts)) return null;
+  if (!isRealDay(parts.year, parts.month, parts.day)) return null;
   if (m[4] === undefined) return parts;
   parts.hour = Number(m[4]);
   parts.minute = Number(m[5]);
@@ -40,9 +41,4 @@ const PSYCH_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?: [+-]\d{4})?)
  */
 export function isPsychTimestamp(text: string): boolean {
   return PSYCH_TIMESTAMP.test(text);
-}
-
-function isRealDay({ year, month, day }: DateParts): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -64,6 +64,10 @@ export const MONTH_ROWS: readonly (readonly [language: string, months: string])[
     'tammikuuta | helmikuuta | maaliskuuta | huhtikuuta | toukokuuta | kesäkuuta | heinäkuuta | elokuuta | syyskuuta | lokakuuta | marraskuuta | joulukuuta',
   ],
   [
+    'Romanian',
+    'ianuarie | februarie | martie | aprilie | mai | iunie | iulie | august | septembrie | octombrie | noiembrie | decembrie',
+  ],
+  [
     'Czech (genitive)',
     'ledna | února | března | dubna | května | června | července | srpna | září | října | listopadu | prosince',
   ],
