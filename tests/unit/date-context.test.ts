@@ -1,6 +1,12 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isExcluded, isPlausible, isSkipContainer, makeContext } from '../../utils/dom/date-context';
+import {
+  isExcluded,
+  isPlausible,
+  isSkipContainer,
+  LABEL_BEFORE,
+  makeContext,
+} from '../../utils/dom/date-context';
 import { findPublishedDate } from '../../utils/dom/published-date';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
@@ -10,6 +16,19 @@ describe('date-context', () => {
     expect(isPlausible({ year: 2020, month: 5, day: 1 }, NOW)).toBe(true);
     expect(isPlausible({ year: 1990, month: 5, day: 1 }, NOW)).toBe(false);
     expect(isPlausible({ year: 2025, month: 5, day: 1 }, NOW)).toBe(false);
+  });
+
+  it('takes every publication word of the shared list as a label, with its joiner (`发布于`, `發表於`)', () => {
+    for (const label of [
+      'Published: ',
+      'Erschienen am ',
+      '发布时间：',
+      '发布于 ',
+      '發表於：',
+      'opublikowano ',
+    ])
+      expect(LABEL_BEFORE.test(label)).toBe(true);
+    expect(LABEL_BEFORE.test('Harbour wall of ')).toBe(false);
   });
 
   it('skips comments and related lists, but never the container of the headline', () => {
@@ -104,5 +123,19 @@ describe('a meta line named footer beside its heading', () => {
     if (!long || !alone) throw new Error('fixture');
     expect(isSkipContainer(long, null)).toBe(true);
     expect(isSkipContainer(alone, null)).toBe(true);
+  });
+
+  it("skips a site footer after a screen-reader heading: the heading is not the page's headline", () => {
+    const srFooter =
+      '<h2 class="sr-only">Footer</h2><div class="footer"><p>© 2022 City Zoo · Stand: 14.03.2022</p></div>';
+    const doc = parseHTML(
+      `<html lang="de"><head><title>A tower for the rhinos</title></head><body><div class="page"><h1>A tower for the rhinos</h1>${story}</div>${srFooter}</body></html>`,
+    ).document;
+    expect(findPublishedDate(doc, URL_ZOO, { now: NOW })).toBeNull();
+    const footer = doc.querySelector('body > .footer');
+    if (!footer) throw new Error('fixture');
+    // The chrome tests (readerable, site name) never take a footer for an item's meta line.
+    expect(isSkipContainer(footer, null)).toBe(true);
+    expect(isSkipContainer(footer, doc.querySelector('h1'), { itemFooters: true })).toBe(true);
   });
 });

@@ -210,6 +210,20 @@ describe('the dateline readers see over a structured date', () => {
     });
   });
 
+  it('reads the publication label before the date the scan found, not before an earlier copy of it', () => {
+    // The same box, with the day also in the headline: the label stands before the second `13.10.2021`.
+    const doc = page(
+      `<div class="eventbox"><div class="eventbox__left"><h1 class="eventbox__headline">Harbour wall of 13.10.2021 approved</h1></div><div class="eventbox__right-col"><span class="eventbox__subheadline">Erschienen am:</span><h2 class="eventbox-event__headline">13.10.2021</h2><strong>Herausgeber:</strong> Harbour council</div></div>${STORY}`,
+      '<meta name="date" content="2021-10-15">',
+      'de',
+    );
+    expect(findPublishedDate(doc, 'https://example.com/a', { now: NOW })?.parts).toEqual({
+      year: 2021,
+      month: 10,
+      day: 13,
+    });
+  });
+
   it('never takes a line marked as the last change over the published date (`Aktualisiert am`)', () => {
     const doc = page(
       `<h1>Harbour wall approved</h1><div class="article-expert">Von Ann Lee <div class="changed-date">Aktualisiert am 06. Mär. 2023</div></div>${STORY}`,

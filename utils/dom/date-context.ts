@@ -1,6 +1,7 @@
 // DOM: what every date source shares: the search context, candidates, plausibility, and the page parts
 // (navigation, comments, related lists) whose dates are never the article's.
 import { parseDateString } from '../pure/date-parse';
+import { PUBLICATION_JOINERS, PUBLICATION_WORDS } from '../pure/date-label';
 import { writesDayFirst } from '../pure/date-order';
 import { isAfterReference } from '../pure/date-reference';
 import {
@@ -136,8 +137,10 @@ export const TAXONOMY_TOKEN =
 export const DATE_HINT =
   /date|time|publish|posted|pubdate|byline|meta|dateline|timestamp|entry-?info|article-?info|post-?info|info|source|author|zeit|datum|fecha|data|shijian|riqi|pubtime/i;
 export const UPDATE_HINT = /updat|modif|edited|aktualisiert|geändert|revised|lastmod/i;
-export const LABEL_BEFORE =
-  /(?:publi[sc]hed|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|opublikowano|gepubliceerd|发布|發布|发表|發表|时间|時間|日期|来源|來源|出处|更新时间|date|datum|fecha|am|le|on|by)\s*[:：]?\s*$/i;
+export const LABEL_BEFORE = new RegExp(
+  `(?:(?:${PUBLICATION_WORDS})(?:${PUBLICATION_JOINERS})?|时间|時間|日期|来源|來源|出处|更新时间|date|datum|fecha|am|le|on|by)\\s*[:：]?\\s*$`,
+  'i',
+);
 // What follows a dateline: the source, the author, the read count (`2004-12-10 阅读10544次`).
 export const LABEL_AFTER =
   /^[\s|｜·•/\-–]*(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|阅读|閱讀|浏览|瀏覽|点击|點擊|by\s|von\s|par\s|por\s)/i;
@@ -261,7 +264,15 @@ export function tokensOf(el: Element): string[] {
   return `${cls} ${id}`.split(/\s+/).filter(Boolean);
 }
 
-export function isSkipContainer(el: Element, headline: Element | null, readSidebars = false): boolean {
+/** What only the date search reads: the chrome tests (readerable, site name) take every such container as chrome. */
+export interface SkipOptions {
+  /** A column named `sidebar` is read like the rest of the page (the last resort: see `Context.readSidebars`). */
+  readSidebars?: boolean;
+  /** A short `div.footer` beside the headline's block is the story's meta line (see isHeadingsFooter). */
+  itemFooters?: boolean;
+}
+
+export function isSkipContainer(el: Element, headline: Element | null, opts: SkipOptions = {}): boolean {
   const tag = el.tagName.toUpperCase();
   // An article's own <footer> holds its byline and date; the page's footer does not.
   if ((tag === 'FOOTER' || tag === 'ASIDE') && el.parentElement?.closest('article')) return false;
@@ -272,31 +283,33 @@ export function isSkipContainer(el: Element, headline: Element | null, readSideb
   if (headline && el.contains(headline)) return false;
   for (const token of tokensOf(el)) {
     if (TAXONOMY_TOKEN.test(token)) continue;
-    if (readSidebars && SIDEBAR_TOKEN.test(token)) continue;
-    if (token === 'footer' && isHeadingsFooter(el)) continue;
+    if (opts.readSidebars && SIDEBAR_TOKEN.test(token)) continue;
+    if (opts.itemFooters && token === 'footer' && headline && isHeadingsFooter(el, headline)) continue;
     if (SKIP_TOKENS.some((re) => re.test(token))) return true;
   }
   const role = (el.getAttribute('role') ?? '').toLowerCase();
   return role === 'navigation' || role === 'complementary' || role === 'contentinfo';
 }
 
-const HEADING_TAG = /^H[1-6]$/;
+export const HEADING_TAG = /^H[1-6]$/;
 
-/** A heading, or a wrapper holding only a heading (`<div class="header"><h1>…</h1></div>`). */
-function isHeadingBlock(el: Element | null): boolean {
-  if (!el) return false;
+/** The headline, or a wrapper holding only it (`<div class="header"><h1>…</h1></div>`). */
+function isHeadlineBlock(el: Element | null, headline: Element): boolean {
+  if (!el || !el.contains(headline)) return false;
   if (HEADING_TAG.test(el.tagName.toUpperCase())) return true;
   const only = el.children.length === 1 ? el.firstElementChild : null;
   return only !== null && HEADING_TAG.test(only.tagName.toUpperCase());
 }
 
 /**
- * A short `div.footer` right beside its own heading block is that item's meta line, not the site's footer: TYPO3's
- * news extension prints every story as `div.header` (the headline) next to `div.footer` (date, categories).
+ * A short `div.footer` right beside the headline's block is the story's meta line, not the site's footer: TYPO3's
+ * news extension prints the story as `div.header` (the headline) next to `div.footer` (date, categories). Beside any
+ * other heading (a screen-reader `<h2>Footer</h2>`) it stays the site's footer.
  */
-function isHeadingsFooter(el: Element): boolean {
-  if (!isHeadingBlock(el.previousElementSibling) && !isHeadingBlock(el.nextElementSibling)) return false;
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length <= MAX_SHORT_TEXT;
+function isHeadingsFooter(el: Element, headline: Element): boolean {
+  const beside =
+    isHeadlineBlock(el.previousElementSibling, headline) || isHeadlineBlock(el.nextElementSibling, headline);
+  return beside && (el.textContent ?? '').replace(/\s+/g, ' ').trim().length <= MAX_SHORT_TEXT;
 }
 
 /** Whether an element sits in site chrome, a related list or the comments. */
@@ -311,7 +324,7 @@ export function isInSkippedContainer(el: Element, ctx: Context): boolean {
       break;
     }
     chain.push(current);
-    if (isSkipContainer(current, ctx.headline, ctx.readSidebars)) {
+    if (isSkipContainer(current, ctx.headline, { readSidebars: ctx.readSidebars, itemFooters: true })) {
       result = true;
       break;
     }

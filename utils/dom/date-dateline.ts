@@ -1,13 +1,13 @@
 // DOM: the article's own dateline (the short dated line near the headline) as a check on a structured date: it lends
 // a day-only date its time of day, and it says which calendar day a bare UTC instant is on the publisher's page.
 import { findDatesInText, parseDateString } from '../pure/date-parse';
+import { PUBLICATION_JOINERS, PUBLICATION_WORDS } from '../pure/date-label';
 import { partsAtOffset, wallMs } from '../pure/date-reference';
 import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind } from './date-context';
 import { DATE_HINT, hintText, inPublisherZone } from './date-context';
 import type { TextCandidate } from './date-text-search';
 import {
-  blockText,
   collectElements,
   headlineIndexOf,
   indexElements,
@@ -121,7 +121,7 @@ function offsetBetween(wall: DateParts, utc: DateParts): number | null {
 }
 
 /** Days from `a` to `b`. */
-function dayDiff(a: DateParts, b: DateParts): number {
+export function dayDiff(a: DateParts, b: DateParts): number {
   return Math.round(
     (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
   );
@@ -197,13 +197,14 @@ export function settleUtcDay(
 }
 
 /** Words that say "published" just before a date, not the bare prepositions (`am`, `on`) a sentence opens with. */
-const PUBLICATION_LABEL =
-  /(?:publi[sc]hed|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|opublikowano|gepubliceerd|发布|發布|发表|發表)(?:\s*(?:on|am|le|el|il|時間|时间|日期))?\s*[:：]?\s*$/i;
+const PUBLICATION_LABEL = new RegExp(
+  `(?:${PUBLICATION_WORDS})(?:\\s*(?:on|am|le|el|il|${PUBLICATION_JOINERS}))?\\s*[:：]?\\s*$`,
+  'i',
+);
 
-function hasPublicationLabel(el: Element, raw: string): boolean {
-  const text = blockText(el);
-  const at = text.indexOf(raw);
-  return at > 0 && PUBLICATION_LABEL.test(text.slice(Math.max(0, at - 40), at));
+/** Whether a publication label ends right before the dateline's date, where the scan read it (not an earlier copy). */
+function hasPublicationLabel(line: TextCandidate): boolean {
+  return line.index > 0 && PUBLICATION_LABEL.test(line.text.slice(Math.max(0, line.index - 40), line.index));
 }
 
 /**
@@ -243,7 +244,7 @@ export function preferShownDateline(
     // update, which a published date never yields to.
     // Or a publication label right before the date (`Erschienen am: 13.10.2021` in unnamed boxes).
     const own = innermostHolding(line.el, line.candidate.raw);
-    const isLabelled = kind === 'published' && hasPublicationLabel(line.el, line.candidate.raw);
+    const isLabelled = kind === 'published' && hasPublicationLabel(line);
     if (!isLabelled && (own === line.el || !DATE_HINT.test(hintText(own)))) return chosen;
     if (kind === 'published' && (line.isUpdate || isDeclaredModified(line.candidate.parts))) return chosen;
   }

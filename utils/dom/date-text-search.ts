@@ -7,6 +7,7 @@ import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind, DateSearchOptions } from './date-context';
 import {
   DATE_HINT,
+  HEADING_TAG,
   LABEL_AFTER,
   LABEL_BEFORE,
   MAX_ELEMENTS,
@@ -30,6 +31,9 @@ export interface TextCandidate {
   position: number;
   /** Labelled or marked as a change (`Aktualisiert am`, `.updated`): the modified date, whatever it scores. */
   isUpdate: boolean;
+  /** The text the date was read in (the block's, or one text node's) and where in it the date starts. */
+  text: string;
+  index: number;
 }
 
 /** Elements in document order, bounded. `querySelectorAll('*')` rather than a walk from `body`: it also reaches
@@ -215,6 +219,8 @@ interface ScannedDate {
   base: number;
   isUpdate: boolean;
   position: number;
+  text: string;
+  index: number;
 }
 
 const SCANS = new WeakMap<Context, Map<string, ScannedDate[]>>();
@@ -276,6 +282,8 @@ function scanTextCandidates(
         base: hasOther && inTitle[i] ? score - 3 : score,
         isUpdate,
         position,
+        text,
+        index: match.index,
       });
     });
   };
@@ -328,13 +336,11 @@ export function innermostHolding(el: Element, raw: string): Element {
   return current;
 }
 
-const HEADING = /^H[1-6]$/;
-
 /** The date sits in a heading (within `el`) that no class marks as a date: the title of the entry, not its date. */
 function isInTitleHeading(el: Element, raw: string): boolean {
   for (let node: Element | null = innermostHolding(el, raw); node; node = node.parentElement) {
     if (DATE_HINT.test(hintText(node))) return false;
-    if (HEADING.test(node.tagName.toUpperCase())) return true;
+    if (HEADING_TAG.test(node.tagName.toUpperCase())) return true;
     if (node === el) return false;
   }
   return false;
@@ -360,7 +366,15 @@ function rankForKind(
   for (const s of scanned) {
     const score = scoreForKind(s.base, s.isUpdate, kind);
     if (score !== null)
-      found.push({ el: s.el, candidate: s.candidate, score, position: s.position, isUpdate: s.isUpdate });
+      found.push({
+        el: s.el,
+        candidate: s.candidate,
+        score,
+        position: s.position,
+        isUpdate: s.isUpdate,
+        text: s.text,
+        index: s.index,
+      });
   }
   // Closeness to the headline: the article's dateline sits just before or after it.
   for (const c of found) {

@@ -20,7 +20,7 @@ import {
   parseCandidate,
 } from './date-context';
 import { preferDatelineOverChrome } from './date-chrome';
-import { addTimeOfDay, preferShownDateline, settleUtcDay } from './date-dateline';
+import { addTimeOfDay, dayDiff, preferShownDateline, settleUtcDay } from './date-dateline';
 import { fromText, indexElements } from './date-text-search';
 import { isConsistentWithUrl, preferLocalOffset, readUrlDate, readUrlDayFirst } from './date-url';
 import { findScriptDates } from './script-dates';
@@ -191,11 +191,7 @@ function shownOtherDay(
   const dates = findDatesInText(text);
   const shown = dates.length === 1 ? dates[0] : undefined;
   if (!shown || !isPlausible(shown.parts, ctx.now, ctx.publisherOffset)) return null;
-  const days = Math.abs(
-    Date.UTC(shown.parts.year, shown.parts.month - 1, shown.parts.day) -
-      Date.UTC(stated.year, stated.month - 1, stated.day),
-  );
-  return days > 86_400_000 ? { text: shown.text, parts: shown.parts } : null;
+  return Math.abs(dayDiff(stated, shown.parts)) > 1 ? { text: shown.text, parts: shown.parts } : null;
 }
 
 function precedingText(el: Element): string {
