@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../utils/pure/result';
 import type { BatchLine, ClipSettings, PageEntry } from './batch';
@@ -161,7 +162,24 @@ function buildTsxBootstrap(): string {
   return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
 }
 
+/**
+ * How much a function runs before V8 considers optimising it (V8 11's default is 67,584). A worker lives for a few
+ * dozen pages, and at the default V8's optimising compiler re-compiled and threw away so much of the cold bundle on
+ * its background threads that it took a quarter of the CPU of the 500 kB–1 MB band: at 1,000,000 it compiles only
+ * what stays hot. V8 flags are the process's, so it is set in this thread before the workers' isolates are made.
+ */
+export const WORKER_INTERRUPT_BUDGET = 1_000_000;
+let isBudgetSet = false;
+
+/** Sets the workers' interrupt budget, once per process (also used by tests/bench/cli-stages.ts, to split the same code). */
+export function setWorkerJitBudget(): void {
+  if (isBudgetSet) return;
+  isBudgetSet = true;
+  setFlagsFromString(`--interrupt-budget=${WORKER_INTERRUPT_BUDGET}`);
+}
+
 function startWorker(source: WorkerSource, workerData: WorkerSettings): Worker {
+  setWorkerJitBudget();
   // The bundle is plain JS: a worker that inherited tsx's `--import` loader (when the CLI runs under tsx) would
   // start it and route its loading through it, about 65 ms of CPU per worker for nothing. V8 flags such as
   // `--single-threaded-gc` are the process's and still apply. Not a filtered copy of process.execArgv: an explicit

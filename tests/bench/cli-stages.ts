@@ -1,7 +1,8 @@
 // Benchmark: where the CLI's CPU goes per page, in this thread (no workers): read, decode, parse, readerable and
 // each clip stage, on the corpus pages of a size band. Run under `node --cpu-prof` for a profile.
 // Usage: npx tsx --single-threaded-gc tests/bench/cli-stages.ts ../shared/corpus [--min-kb 500] [--max-kb 1000]
-// [--rounds 2]. It runs the sources through tsx, not the workers' bundle: linkedom's EventTarget is not patched here
+// [--rounds 2] [--default-jit]. V8's interrupt budget is set as the workers have it (cli/pool.ts) unless
+// --default-jit is given. It runs the sources through tsx, not the workers' bundle: linkedom's EventTarget is not patched here
 // (cli/linkedom-lazy-events.ts), so node creation and GC cost more than in `bench:corpus`.
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { readPageBytes } from '../../cli/batch';
 import { decodeHtml } from '../../cli/decode';
 import { parseHtmlDocument } from '../../cli/parse';
+import { setWorkerJitBudget } from '../../cli/pool';
 import { isReaderable } from '../../utils/dom/extract';
 import { clipDocument } from '../../utils/dom/pipeline';
 import type { StageTimings } from '../../utils/pure/stage-timings';
@@ -20,6 +22,7 @@ const { values, positionals } = parseArgs({
     'min-kb': { type: 'string', default: '500' },
     'max-kb': { type: 'string', default: '1000' },
     rounds: { type: 'string', default: '2' },
+    'default-jit': { type: 'boolean', default: false },
   },
 });
 
@@ -47,6 +50,7 @@ function listPages(dir: string): string[] {
   return out;
 }
 
+if (!values['default-jit']) setWorkerJitBudget();
 const root = resolve(positionals[0] ?? '../shared/corpus');
 const min = Number(values['min-kb']) * 1000;
 const max = Number(values['max-kb']) * 1000;

@@ -301,11 +301,36 @@ async function measureClip(
   return { clickAt, popup: trace, worker: workerTrace, stages };
 }
 
-/** Every thread of every Chromium process, named `role/thread`, with the path of its /proc stat file (Linux). */
-async function chromiumThreads(): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/** The parent of each process now (Linux /proc), to tell this bench's browser from others on a shared machine. */
+async function parentPids(): Promise<Map<string, string>> {
+  const parents = new Map<string, string>();
   for (const pid of await readdir('/proc').catch(() => [])) {
     if (!/^\d+$/.test(pid)) continue;
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    const ppid = /^PPid:\s*(\d+)/m.exec(status)?.[1];
+    if (ppid !== undefined) parents.set(pid, ppid);
+  }
+  return parents;
+}
+
+function descendsFrom(pid: string, ancestor: string, parents: Map<string, string>): boolean {
+  for (let at: string | undefined = parents.get(pid), hops = 0; at !== undefined && hops < 64; hops++) {
+    if (at === ancestor) return true;
+    at = parents.get(at);
+  }
+  return false;
+}
+
+/**
+ * Every thread of the Chromium this bench launched (its processes descend from this one), named `role/thread`, with
+ * the path of its /proc stat file (Linux). Other browsers on the machine are left out.
+ */
+async function chromiumThreads(): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const parents = await parentPids();
+  const self = String(process.pid);
+  for (const pid of parents.keys()) {
+    if (!descendsFrom(pid, self, parents)) continue;
     try {
       const cmd = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split(/[\0 ]/);
       if (!cmd[0]?.includes('chrom')) continue;
