@@ -28,6 +28,6 @@ export default defineUnlistedScript(() => {
   (globalThis as PostclipGlobal).__postclip = createInjectedApi(
     document,
     () => location.href,
-    (probe) => tellClipStarted({ type: PAGE_MESSAGE.clipStarted, probe }),
+    (probe, callId) => tellClipStarted({ type: PAGE_MESSAGE.clipStarted, probe, callId }),
   );
 });

@@ -71,12 +71,12 @@ function toClipReply(
 
 /**
  * `doc` is the page; `pageUrl` reads its address at call time (the page may have navigated in place since).
- * `onClipStart` hears the toolbar click's probe as its clip starts (index.ts tells the background).
+ * `onClipStart` hears the toolbar click's probe and call id as its clip starts (index.ts tells the background).
  */
 export function createInjectedApi(
   doc: Document,
   pageUrl: () => string,
-  onClipStart?: (probe: InjectedProbe) => void,
+  onClipStart?: (probe: InjectedProbe, callId: number) => void,
 ): InjectedApi {
   const api: InjectedApi = {
     apiVersion: INJECTED_API_VERSION,
@@ -136,14 +136,15 @@ export function createInjectedApi(
       }
     },
     // The toolbar click's one injection: the probe's facts and the clip together, with no second round trip.
-    probeAndClip: (opts, clearKeys) => {
+    probeAndClip: (opts, clearKeys, callId) => {
       const timedProbe = () => {
         const start = performance.now();
         const found = api.probe();
         api.lastProbeMs = performance.now() - start;
         return found;
       };
-      return probeThenClip({ probe: timedProbe, clip: (o) => api.clip(o) }, opts, clearKeys, onClipStart);
+      const onStart = onClipStart && ((probe: InjectedProbe) => onClipStart(probe, callId));
+      return probeThenClip({ probe: timedProbe, clip: (o) => api.clip(o) }, opts, clearKeys, onStart);
     },
     fetchImage: (url, limit, timeoutMs) => fetchImageInPage(url, limit, timeoutMs),
   };

@@ -5,7 +5,7 @@ import { resetBrowser } from '../kit/browser';
 import type { ClipperDeps, ScriptInjection } from '../../utils/platform/clipper';
 import { startPickerInTab } from '../../utils/platform/clipper';
 import type { PickStore } from '../../utils/platform/pick-store';
-import { finishPick, isPickerSender } from '../../utils/platform/picker-session';
+import { finishPick, isPickerSender, pickerTabOf } from '../../utils/platform/picker-session';
 import { DEFAULT_SETTINGS } from '../../utils/platform/settings';
 import type { Library } from '../../utils/platform/store';
 import { openLibrary } from '../../utils/platform/store';
@@ -123,11 +123,45 @@ describe('finishPick', () => {
 describe('isPickerSender', () => {
   const ORIGIN = 'chrome-extension://abc/';
   it.each([
-    ['our script in a tab', { id: 'abc', url: URL_SHOWN, tab: { id: 7 } }, true],
-    ['another extension', { id: 'evil', url: URL_SHOWN, tab: { id: 7 } }, false],
+    ['our script in a tab', { id: 'abc', url: URL_SHOWN, frameId: 0, tab: { id: 7 } }, true],
+    ['another extension', { id: 'evil', url: URL_SHOWN, frameId: 0, tab: { id: 7 } }, false],
     ['our popup', { id: 'abc', url: `${ORIGIN}popup.html` }, false],
-    ['our page in a tab', { id: 'abc', url: `${ORIGIN}options.html`, tab: { id: 3 } }, false],
+    ['our page in a tab', { id: 'abc', url: `${ORIGIN}options.html`, frameId: 0, tab: { id: 3 } }, false],
+    // picker.js and clip.js go into the top frame only: a frame inside the page is not them.
+    ['a frame in a tab', { id: 'abc', url: URL_SHOWN, frameId: 4, tab: { id: 7 } }, false],
+    ['no frame named', { id: 'abc', url: URL_SHOWN, tab: { id: 7 } }, false],
   ])('%s: %s', (_label, sender, expected) => {
     expect(isPickerSender(sender as Parameters<typeof isPickerSender>[0], 'abc', ORIGIN)).toBe(expected);
+  });
+});
+
+describe('pickerTabOf', () => {
+  const ORIGIN = 'chrome-extension://abc/';
+  const FROM_PICKER = { id: 'abc', url: URL_SHOWN, frameId: 0, tab: { id: 7 } } as Parameters<
+    typeof pickerTabOf
+  >[1];
+  it('takes the picker’s answer from our picker: its tab', () => {
+    expect(
+      pickerTabOf({ type: 'picker-done', payload: { selectors: ['.ad'] } }, FROM_PICKER, 'abc', ORIGIN),
+    ).toBe(7);
+  });
+
+  it('leaves every other message alone, objects or not: no clip again, no badge', () => {
+    for (const raw of [
+      'picker-done',
+      null,
+      undefined,
+      7,
+      ['picker-done'],
+      { type: 'toolbar-clip-started', probe: {}, callId: 1 },
+      { payload: { selectors: ['.ad'] } },
+    ]) {
+      expect(pickerTabOf(raw, FROM_PICKER, 'abc', ORIGIN)).toBeNull();
+    }
+  });
+
+  it('leaves the answer alone from a frame in the page', () => {
+    const message = { type: 'picker-done', payload: { selectors: ['.ad'] } };
+    expect(pickerTabOf(message, { ...FROM_PICKER, frameId: 2 }, 'abc', ORIGIN)).toBeNull();
   });
 });

@@ -41,6 +41,19 @@ describe('endsSentence', () => {
     expect(endsSentence('It is done.', { isEllipsisEnd: false })).toBe(true);
     expect(endsSentence('完了。」', { isEllipsisEnd: false })).toBe(true);
   });
+
+  it('takes an end mark under several closers: a menu item ending `.”)` is a sentence, as is a summary ending `!»`', () => {
+    // As edge-menus.ts asks of a menu item (no ellipsis): a quoted sentence in brackets is prose, not a link label.
+    expect(endsSentence('(He called it “a new start.”)', { isEllipsisEnd: false })).toBe(true);
+    expect(endsSentence('See the mayor’s answer (“We will build it.”)', { isEllipsisEnd: false })).toBe(true);
+    // As summary.ts asks of a standfirst: a French quote that ends with its mark inside the guillemets.
+    expect(endsSentence('Le maire a répondu : « Nous la construirons !»')).toBe(true);
+    expect(endsSentence('Le maire a répondu : « Nous la construirons ! »')).toBe(true);
+    // The closers alone end nothing, and a menu item that trails off still does not.
+    expect(endsSentence('(“A new start”)', { isEllipsisEnd: false })).toBe(false);
+    expect(endsSentence('More…', { isEllipsisEnd: false })).toBe(false);
+    expect(endsSentence('(More…)', { isEllipsisEnd: false })).toBe(false);
+  });
 });
 
 describe('hasSentenceEnd', () => {

@@ -18,6 +18,7 @@ import type {
 } from '../../utils/pure/protocol';
 import { INJECTED_API_VERSION } from '../../utils/pure/protocol';
 import { probeThenClip } from '../../utils/pure/probe-clip';
+import type { ClipStart } from '../../utils/pure/toolbar-phase';
 import type { Result } from '../../utils/pure/result';
 import type { ClipDraft } from '../../utils/pure/types';
 
@@ -53,7 +54,7 @@ interface Harness {
   clipped: Result<ClipOutcome>[];
   clock: { now: number };
   /** Where the page's word that its clip started goes (the background's listener, in the browser). */
-  onClipStart: { current: (probe: InjectedProbe) => void };
+  onClipStart: { current: (started: ClipStart) => void };
 }
 
 const libraries: Library[] = [];
@@ -65,7 +66,7 @@ async function makeHarness(
   const library = await openLibrary(new IDBFactory());
   libraries.push(library);
   const clock = { now: 1_710_000_000_000 };
-  const onClipStart = { current: (_probe: InjectedProbe): void => undefined };
+  const onClipStart = { current: (_started: ClipStart): void => undefined };
   const h: Omit<Harness, 'deps'> = {
     library,
     clips: [],
@@ -89,7 +90,8 @@ async function makeHarness(
       return page.hold ? page.hold.then(() => reply) : reply;
     },
     fetchImage: () => Promise.resolve({ ok: false, reason: 'fetch-failed' }),
-    probeAndClip: (opts, savedKeys) => probeThenClip(api, opts, savedKeys, (p) => onClipStart.current(p)),
+    probeAndClip: (opts, savedKeys, callId) =>
+      probeThenClip(api, opts, savedKeys, (probe) => onClipStart.current({ probe, callId })),
   };
   const clipper: ClipperDeps = {
     queryActiveTab: () => Promise.resolve(TAB),
@@ -182,7 +184,7 @@ describe('createToolbarClips', () => {
     });
     const h = await makeHarness({ hold });
     const toolbar = createToolbarClips(h.deps);
-    h.onClipStart.current = (probe) => toolbar.noteClipStarted(TAB.id, probe);
+    h.onClipStart.current = (started) => toolbar.noteClipStarted(TAB.id, started);
     toolbar.start(TAB);
     // The page's clip is held: the call has not answered, and the popup is told it clips.
     const attached = await toolbar.attach(TAB.id);
@@ -204,13 +206,37 @@ describe('createToolbarClips', () => {
     expect(await h.library.count()).toBe(1);
   });
 
+  it('a word from another call on the same tab (an earlier click’s, arriving late) tells the popup nothing', async () => {
+    let release: () => void = () => undefined;
+    const hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const h = await makeHarness({ hold });
+    const toolbar = createToolbarClips(h.deps);
+    h.onClipStart.current = (started) =>
+      toolbar.noteClipStarted(TAB.id, { ...started, callId: started.callId + 1000 });
+    toolbar.start(TAB);
+    let isAttached = false;
+    const attached = toolbar.attach(TAB.id).then((r) => {
+      isAttached = true;
+      return r;
+    });
+    // The page has started its clip (and sent its word, with the wrong id) before the clip itself runs.
+    await vi.waitFor(() => expect(h.clips).toEqual(['article']));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Only this call's own answer gives the probe: the page's clip is still held.
+    expect(isAttached).toBe(false);
+    release();
+    expect(await attached).toMatchObject({ ok: true, value: { isClipping: true } });
+  });
+
   it('a word for a tab with no click, or for another tab, changes nothing', async () => {
     const h = await makeHarness();
     const toolbar = createToolbarClips(h.deps);
     const probe: InjectedProbe = { url: PAGE_URL, title: 'T', isReaderable: true, canonical: null };
-    toolbar.noteClipStarted(TAB.id, probe);
+    toolbar.noteClipStarted(TAB.id, { probe, callId: 1 });
     expect(await toolbar.attach(TAB.id)).toEqual({ ok: true, value: null });
-    h.onClipStart.current = () => toolbar.noteClipStarted(99, probe);
+    h.onClipStart.current = (started) => toolbar.noteClipStarted(99, started);
     toolbar.start(TAB);
     expect(await toolbar.outcome(TAB.id)).toMatchObject({ ok: true });
     expect(await toolbar.attach(99)).toEqual({ ok: true, value: null });

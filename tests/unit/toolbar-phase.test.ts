@@ -13,13 +13,24 @@ const URL_SHOWN = 'https://news.example/2024/03/18/tidal.html?utm_source=feed';
 const PROBE: InjectedProbe = { url: URL_SHOWN, title: 'Tidal', isReaderable: true, canonical: null };
 
 describe('readClipStarted', () => {
-  it('takes the probe of a clip-started message, unchecked, and nothing else', () => {
-    expect(readClipStarted({ type: PAGE_MESSAGE.clipStarted, probe: PROBE })).toEqual(PROBE);
-    expect(readClipStarted({ type: 'picker-done', probe: PROBE })).toBeNull();
-    expect(readClipStarted({ type: PAGE_MESSAGE.clipStarted, probe: 'x' })).toBeNull();
-    expect(readClipStarted({ type: PAGE_MESSAGE.clipStarted })).toBeNull();
+  it('takes the probe (unchecked) and call id of a clip-started message, and nothing else', () => {
+    expect(readClipStarted({ type: PAGE_MESSAGE.clipStarted, probe: PROBE, callId: 4 })).toEqual({
+      probe: PROBE,
+      callId: 4,
+    });
+    expect(readClipStarted({ type: 'picker-done', probe: PROBE, callId: 4 })).toBeNull();
+    expect(readClipStarted({ type: PAGE_MESSAGE.clipStarted, probe: 'x', callId: 4 })).toBeNull();
+    expect(readClipStarted({ type: PAGE_MESSAGE.clipStarted, callId: 4 })).toBeNull();
     expect(readClipStarted(null)).toBeNull();
     expect(readClipStarted('toolbar-clip-started')).toBeNull();
+  });
+
+  it('needs a call id that is a finite number: a message without one fits no call', () => {
+    const message = { type: PAGE_MESSAGE.clipStarted, probe: PROBE };
+    expect(readClipStarted(message)).toBeNull();
+    expect(readClipStarted({ ...message, callId: '4' })).toBeNull();
+    expect(readClipStarted({ ...message, callId: Number.NaN })).toBeNull();
+    expect(readClipStarted({ ...message, callId: Number.POSITIVE_INFINITY })).toBeNull();
   });
 });
 

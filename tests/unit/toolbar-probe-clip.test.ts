@@ -12,8 +12,9 @@ import type { Settings } from '../../utils/platform/settings';
 import type { Library } from '../../utils/platform/store';
 import { openLibrary } from '../../utils/platform/store';
 import { probeAndClipTab, readProbeClip } from '../../utils/platform/toolbar-probe-clip';
+import type { ClipStart } from '../../utils/pure/toolbar-phase';
 import { CLIP_TIMEOUT_DETAIL } from '../../utils/pure/toolbar-phase';
-import type { InjectedProbe, PostclipGlobal } from '../../utils/pure/protocol';
+import type { PostclipGlobal } from '../../utils/pure/protocol';
 
 vi.mock('wxt/browser', () => import('../kit/browser'));
 
@@ -43,7 +44,7 @@ function frontPageHtml(): string {
 interface Page {
   deps: ClipperDeps;
   /** The page's word that it started the click's clip, as the background hears it (toolbar-clip-started.ts). */
-  clipStarted: Promise<InjectedProbe>;
+  clipStarted: Promise<ClipStart>;
   library: Library;
   /** Every call made into the page: 'files' for clip.js, else the call's kind. */
   calls: string[];
@@ -56,6 +57,7 @@ interface Page {
 const libraries: Library[] = [];
 
 afterEach(() => {
+  vi.useRealTimers();
   delete (globalThis as PostclipGlobal).__postclip;
   for (const library of libraries.splice(0)) library.close();
 });
@@ -80,14 +82,14 @@ async function openPage(
   // A new tab: no clip.js from another page.
   delete (globalThis as PostclipGlobal).__postclip;
   const doc = new JSDOM(html, { url: pageUrl }).window.document;
-  let tellStarted: (probe: InjectedProbe) => void = () => undefined;
-  const clipStarted = new Promise<InjectedProbe>((resolve) => {
+  let tellStarted: (started: ClipStart) => void = () => undefined;
+  const clipStarted = new Promise<ClipStart>((resolve) => {
     tellStarted = resolve;
   });
   const api = createInjectedApi(
     doc,
     () => pageUrl,
-    (probe) => tellStarted(probe),
+    (probe, callId) => tellStarted({ probe, callId }),
   );
   let clipCount = 0;
   const clip = api.clip.bind(api);
@@ -294,8 +296,9 @@ describe('probeAndClipTab', () => {
 describe('the page’s word that it started clipping', () => {
   it('gives the popup the probe while the clip runs, and a clip that runs out of time fails as the clip', async () => {
     const page = await openPage(articleHtml(), { hang: true });
+    // Only the call's time limit is faked: the word comes before it however loaded the machine is.
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
     const { probe, outcome } = probeAndClipTab(
-      // Long enough for the page to be reached on a loaded machine: the word comes before the limit.
       { ...page.deps, timeoutMs: 1_000 },
       TAB,
       Promise.resolve(true),
@@ -316,8 +319,29 @@ describe('the page’s word that it started clipping', () => {
       },
     });
     expect(isOutcomeIn).toBe(false);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(isOutcomeIn).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    vi.useRealTimers();
     expect(await outcome).toEqual({ ok: false, code: 'timeout', detail: CLIP_TIMEOUT_DETAIL });
     expect(await page.library.count()).toBe(0);
+  });
+
+  it('a word from another call (an earlier click’s, arriving late) for an unsaved key is not this call’s clip', async () => {
+    const page = await openPage(articleHtml(), { stall: true });
+    const stray = Promise.resolve<ClipStart>({
+      probe: { url: PAGE_URL, title: 'Tidal power', isReaderable: true, canonical: null },
+      callId: -1,
+    });
+    const { probe, outcome } = probeAndClipTab(
+      { ...page.deps, timeoutMs: 20 },
+      TAB,
+      Promise.resolve(true),
+      stray,
+    );
+    // The call never answers: its timeout is the probe's, and no clip failed.
+    expect(await probe).toEqual({ ok: false, code: 'timeout' });
+    expect(await outcome).toBeNull();
   });
 
   it('a page that never answers nor says it clips times out as before: the probe’s timeout, no clip outcome', async () => {
@@ -338,14 +362,13 @@ describe('the page’s word that it started clipping', () => {
     const savedId = saved?.ok ? saved.value.clip.id : null;
     expect(savedId).not.toBeNull();
     const again = await openPage(articleHtml(), { library: first.library });
-    // A stray word for this tab (an older call's, say) does not make this call a clip.
-    const stray = Promise.resolve<InjectedProbe>({
-      url: PAGE_URL,
-      title: 'T',
-      isReaderable: true,
-      canonical: null,
+    // A word naming this very call, for a key the call found saved, does not make this call a clip.
+    let tell: (started: ClipStart) => void = () => undefined;
+    const word = new Promise<ClipStart>((resolve) => {
+      tell = resolve;
     });
-    const { probe, outcome } = probeAndClipTab(again.deps, TAB, Promise.resolve(true), stray);
+    const { callId, probe, outcome } = probeAndClipTab(again.deps, TAB, Promise.resolve(true), word);
+    tell({ probe: { url: PAGE_URL, title: 'T', isReaderable: true, canonical: null }, callId });
     expect(await probe).toMatchObject({ ok: true, value: { savedClipId: savedId } });
     expect(await outcome).toBeNull();
   });
@@ -357,7 +380,7 @@ describe('the page’s word that it started clipping', () => {
       ok: true,
       value: { url: PAGE_URL, title: 'Tidal power', savedClipId: null },
     });
-    expect(await page.clipStarted).toMatchObject({ url: PAGE_URL, isReaderable: true });
+    expect(await page.clipStarted).toMatchObject({ probe: { url: PAGE_URL, isReaderable: true } });
     expect(await outcome).toMatchObject({ ok: true, value: { isUpdate: false } });
   });
 });

@@ -63,7 +63,7 @@ export type InjectedCall =
   | { kind: 'check'; apiVersion: number }
   | { kind: 'probe' }
   | { kind: 'clip'; options: InjectedClipOptions }
-  | { kind: 'probe-clip'; options: InjectedClipOptions; clearKeys: string[] }
+  | { kind: 'probe-clip'; options: InjectedClipOptions; clearKeys: string[]; callId: number }
   | { kind: 'fetch-image'; url: string; limit: number; timeoutMs: number };
 
 export type ScriptInjection =
@@ -112,7 +112,7 @@ function callInPage(call: InjectedCall): unknown {
   if (call.kind === 'check') return api?.apiVersion === call.apiVersion;
   if (!api) return null;
   if (call.kind === 'fetch-image') return api.fetchImage(call.url, call.limit, call.timeoutMs);
-  if (call.kind === 'probe-clip') return api.probeAndClip(call.options, call.clearKeys);
+  if (call.kind === 'probe-clip') return api.probeAndClip(call.options, call.clearKeys, call.callId);
   return call.kind === 'probe' ? api.probe() : api.clip(call.options);
 }
 

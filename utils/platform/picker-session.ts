@@ -15,16 +15,30 @@ import { showBadge } from './clip-feedback';
 import type { MessageSender } from './messages';
 
 /**
- * Only our own picker may answer: a content script of this extension, in a tab, not one of our pages. The page's
- * own scripts cannot reach runtime.sendMessage; the selectors are still checked as untrusted text.
+ * Only our own picker may answer: a content script of this extension, in a tab's top frame (picker.js and clip.js
+ * are injected there only), not one of our pages. The page's own scripts cannot reach runtime.sendMessage; the
+ * selectors are still checked as untrusted text.
  */
 export function isPickerSender(sender: MessageSender, selfId: string, selfOrigin: string): boolean {
   return (
     sender.id === selfId &&
     sender.tab?.id !== undefined &&
     sender.tab.id >= 0 &&
+    sender.frameId === 0 &&
     !(typeof sender.url === 'string' && sender.url.startsWith(selfOrigin))
   );
+}
+
+/** The tab whose picker sent `raw`, its answer; null for any other message or sender (the clip script speaks too). */
+export function pickerTabOf(
+  raw: unknown,
+  sender: MessageSender,
+  selfId: string,
+  selfOrigin: string,
+): number | null {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !isPickerSender(sender, selfId, selfOrigin)) return null;
+  return isRecord(raw) && raw.type === PAGE_MESSAGE.pickerDone ? tabId : null;
 }
 
 /** The picker's Enter: clip the sender's tab again without the picked blocks, then keep the pick for the popup. */
@@ -54,10 +68,9 @@ export async function finishPick(
 export function registerPickerListener(deps: ClipperDeps, store: PickStore = browserPickStore): void {
   const selfOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((raw: unknown, sender: MessageSender) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || !isPickerSender(sender, browser.runtime.id, selfOrigin)) return undefined;
     // The clip script in a tab speaks too (toolbar-clip-started.ts): only the picker's answer is this listener's.
-    if (isRecord(raw) && raw.type !== PAGE_MESSAGE.pickerDone) return undefined;
+    const tabId = pickerTabOf(raw, sender, browser.runtime.id, selfOrigin);
+    if (tabId === null) return undefined;
     void finishPick(raw, tabId, deps, store).then(async (result) => {
       await showBadge(tabId, result);
       // Chrome 127+ opens the popup without a click; elsewhere (or in a window without focus) the badge says it.

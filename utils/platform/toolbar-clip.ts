@@ -2,8 +2,9 @@
 // that clip instead of starting its own. About 270 ms pass between the click and Chromium even starting to load the
 // popup (issue 13); the probe and the clip run in them now, in one injection (toolbar-probe-clip.ts). The background
 // owns one current clip per tab.
-import type { ClipOutcome, InjectedProbe, TabProbe, ToolbarAttach } from '../pure/protocol';
+import type { ClipOutcome, TabProbe, ToolbarAttach } from '../pure/protocol';
 import type { Result } from '../pure/result';
+import type { ClipStart } from '../pure/toolbar-phase';
 import { fail, ok } from '../pure/result';
 import type { ActiveTab, ClipperDeps } from './clipper';
 import { isClipWanted, probeAndClipTab } from './toolbar-probe-clip';
@@ -33,8 +34,8 @@ interface CurrentClip {
   willClip: Promise<boolean>;
   /** Null when nothing was clipped (already saved, not an article, a failed probe, "open first"). */
   outcome: Promise<Result<ClipOutcome> | null>;
-  /** The page's word that it started this click's clip, with its probe (toolbar-phase.ts). */
-  noteClipStarted(probe: InjectedProbe): void;
+  /** The page's word that it started a clip, with its probe and call id (toolbar-phase.ts); kept if it is this call's. */
+  noteClipStarted(started: ClipStart): void;
 }
 
 export interface ToolbarClips {
@@ -46,8 +47,8 @@ export interface ToolbarClips {
   attach(tabId: number | null): Promise<Result<ToolbarAttach | null>>;
   outcome(tabId: number): Promise<Result<ClipOutcome>>;
   forget(tabId: number): void;
-  /** The page in this tab says it started the click's clip: a popup waiting on the probe is told at once. */
-  noteClipStarted(tabId: number, probe: InjectedProbe): void;
+  /** The page in this tab says it started a call's clip: a popup waiting on that call's probe is told at once. */
+  noteClipStarted(tabId: number, started: ClipStart): void;
 }
 
 export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
@@ -74,11 +75,15 @@ export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
       // The store opens at once: the two-call flow (a tab whose URL is hidden) reads it only after the probe.
       void deps.clipper.getLibrary().catch(() => undefined);
       const atOnce = deps.isClipAtOnce().catch(() => true);
-      let noteClipStarted: (probe: InjectedProbe) => void = () => undefined;
-      const clipStarted = new Promise<InjectedProbe>((resolve) => {
-        noteClipStarted = resolve;
+      let resolveStarted: (started: ClipStart) => void = () => undefined;
+      const clipStarted = new Promise<ClipStart>((resolve) => {
+        resolveStarted = resolve;
       });
-      const { probe, outcome } = probeAndClipTab(deps.clipper, tab, atOnce, clipStarted);
+      const { callId, probe, outcome } = probeAndClipTab(deps.clipper, tab, atOnce, clipStarted);
+      // A late message from an earlier click's call must not settle this one's signal before its own message comes.
+      const noteClipStarted = (started: ClipStart) => {
+        if (started.callId === callId) resolveStarted(started);
+      };
       const entry: CurrentClip = {
         tab,
         startedAt: now(),
@@ -122,8 +127,8 @@ export function createToolbarClips(deps: ToolbarClipDeps): ToolbarClips {
       current.delete(tabId);
     },
 
-    noteClipStarted(tabId, probe) {
-      current.get(tabId)?.noteClipStarted(probe);
+    noteClipStarted(tabId, started) {
+      current.get(tabId)?.noteClipStarted(started);
     },
   };
 }

@@ -7,6 +7,7 @@ import { errorMessage } from '../pure/error-message';
 import type { ClipOutcome, InjectedProbe, TabProbe } from '../pure/protocol';
 import type { Result } from '../pure/result';
 import { fail, isRecord, ok } from '../pure/result';
+import type { ClipStart } from '../pure/toolbar-phase';
 import { toClipFailure, toStartedProbe } from '../pure/toolbar-phase';
 import type { ActiveTab, ClipperDeps, ClipPlan, Extracted, InjectedCall } from './clipper';
 import {
@@ -29,8 +30,13 @@ import {
 /** A signal that never comes (no page to say its clip started, or a message that fits no call). */
 const NEVER: Promise<never> = new Promise(() => undefined);
 
+/** Each toolbar call into a page has its own id: the page's clip-started message names the call it belongs to. */
+let lastCallId = 0;
+
 /** What a toolbar click finds and does: the probe the popup shows, and the clip it waits for. */
 export interface ProbeAndClip {
+  /** The id the page sends back in its clip-started message for this call (see `clipStarted`). */
+  callId: number;
   probe: Promise<Result<TabProbe>>;
   /** Null when nothing was clipped: already saved, not an article, a failed probe, or "Open Postclip first". */
   outcome: Promise<Result<ClipOutcome> | null>;
@@ -58,16 +64,18 @@ export function readProbeClip(value: unknown): Result<ProbeClipRead> {
 /**
  * Probes the clicked tab and, when the toolbar button clips at once, clips it in the same injection. A tab whose
  * URL the browser hides (no activeTab grant seen) is probed first, as the popup does, and clipped in a second call.
- * `clipStarted` is the page's word that it started clipping (toolbar-phase.ts): the probe is known from then on.
+ * `clipStarted` is the page's word that it started clipping (toolbar-phase.ts): the probe is known from then on. Only
+ * a message naming this call's id counts: one from an earlier click on the same tab may arrive late.
  */
 export function probeAndClipTab(
   deps: ClipperDeps,
   tab: ActiveTab,
   isClipAtOnce: Promise<boolean>,
-  clipStarted: Promise<InjectedProbe> = NEVER,
+  clipStarted: Promise<ClipStart> = NEVER,
 ): ProbeAndClip {
+  const callId = ++lastCallId;
   const url = tab.url;
-  if (url === null) return probeThenClipTab(deps, tab, isClipAtOnce);
+  if (url === null) return { callId, ...probeThenClipTab(deps, tab, isClipAtOnce) };
   const now = deps.now();
   const urlKey = toClipKey(url);
   const savedByUrl = findSavedClipId(deps, urlKey);
@@ -77,7 +85,7 @@ export function probeAndClipTab(
   // Ready while clip.js is injected: the check and the injection do not wait for the settings or the store.
   const call: Promise<InjectedCall> = Promise.all([planning, savedByUrl]).then(([plan, savedId]) =>
     plan
-      ? { kind: 'probe-clip', options: plan.options, clearKeys: savedId === null ? [urlKey] : [] }
+      ? { kind: 'probe-clip', options: plan.options, clearKeys: savedId === null ? [urlKey] : [], callId }
       : { kind: 'probe' },
   );
   // A refused tab never makes the call: its settings failure has nobody else to see it.
@@ -102,7 +110,8 @@ export function probeAndClipTab(
   let hasClipStarted = false;
   const startedProbe = Promise.all([clipStarted, call]).then(
     ([found, made]) => {
-      const started = made.kind === 'probe-clip' ? toStartedProbe(tab.id, found, made.clearKeys) : null;
+      const isThisCall = made.kind === 'probe-clip' && found.callId === made.callId;
+      const started = isThisCall ? toStartedProbe(tab.id, found.probe, made.clearKeys) : null;
       if (!started) return NEVER;
       hasClipStarted = true;
       return ok(started);
@@ -138,11 +147,15 @@ export function probeAndClipTab(
     if (!isShowing(r.value.clip.value.draft.url, url)) return failMovedOn();
     return saveExtracted(deps, tab, r.value.clip.value, plan);
   });
-  return { probe, outcome };
+  return { callId, probe, outcome };
 }
 
 /** The two-call flow: the probe says which page the tab shows, and the clip refuses any other. */
-function probeThenClipTab(deps: ClipperDeps, tab: ActiveTab, isClipAtOnce: Promise<boolean>): ProbeAndClip {
+function probeThenClipTab(
+  deps: ClipperDeps,
+  tab: ActiveTab,
+  isClipAtOnce: Promise<boolean>,
+): Omit<ProbeAndClip, 'callId'> {
   const probe = probeActiveTab(deps, tab);
   const outcome = Promise.all([probe, isClipAtOnce]).then(([found, atOnce]) =>
     found.ok && isClipWanted(found, atOnce) ? clipActiveTab('article', deps, tab, found.value.url) : null,

@@ -40,7 +40,7 @@ export function createBrowserToolbarClips(
   // Listening wakes the background when the browser starts, so the session's first click is already the fast one.
   browser.runtime.onStartup.addListener(() => undefined);
   browser.tabs.onRemoved.addListener((tabId) => toolbar.forget(tabId));
-  listenForClipStarted((tabId, probe) => toolbar.noteClipStarted(tabId, probe));
+  listenForClipStarted((tabId, started) => toolbar.noteClipStarted(tabId, started));
   return toolbar;
 }
 

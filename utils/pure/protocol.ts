@@ -168,6 +168,8 @@ export interface ClipStartedMessage {
   type: typeof PAGE_MESSAGE.clipStarted;
   /** The probe the page clips on: the popup shows it at once, as it shows a probe. */
   probe: InjectedProbe;
+  /** The id of the call that asked for this clip: a late message from an earlier click fits no later call. */
+  callId: number;
 }
 
 export type PageMessage = PickerDoneMessage | ClipStartedMessage;
@@ -214,17 +216,21 @@ export interface InjectedProbeClip {
 }
 
 /** Bumped when InjectedApi changes, so a page still holding an older clip script gets the new one injected. */
-export const INJECTED_API_VERSION = 7 as const;
+export const INJECTED_API_VERSION = 8 as const;
 
 /** The API entrypoints/clip.ts installs in the page's isolated world as `globalThis.__postclip`. */
 export interface InjectedApi {
   apiVersion: typeof INJECTED_API_VERSION;
   probe(): InjectedProbe;
   clip(opts: InjectedClipOptions): InjectedClipReply | Promise<InjectedClipReply>;
-  /** probe(), then clip(opts) when the page is an article whose library key is one of `clearKeys` (not saved). */
+  /**
+   * probe(), then clip(opts) when the page is an article whose library key is one of `clearKeys` (not saved).
+   * `callId` goes back in the clip-started message, so the background matches it to this call.
+   */
   probeAndClip(
     opts: InjectedClipOptions,
     clearKeys: string[],
+    callId: number,
   ): InjectedProbeClip | Promise<InjectedProbeClip>;
   /** Milliseconds per stage of the last clip in this page (read by bench:clip; nothing else uses it). */
   lastTimings?: StageTimings;

@@ -3,7 +3,7 @@
 // second injection), so the popup can say "Clipping…" instead of "Looking at the page…", and a call that then fails
 // or runs out of time is the clip's failure, not the probe's.
 import { isClipOnClick } from './probe-clip';
-import type { InjectedProbe, TabProbe } from './protocol';
+import type { ClipStartedMessage, InjectedProbe, TabProbe } from './protocol';
 import { PAGE_MESSAGE } from './protocol';
 import type { Failure, Result } from './result';
 import { fail, isRecord } from './result';
@@ -11,9 +11,17 @@ import { fail, isRecord } from './result';
 /** A failure's detail naming a clip that ran out of time after the page had started it (utils/platform/i18n.ts). */
 export const CLIP_TIMEOUT_DETAIL = 'toolbar-clip-timeout';
 
-/** The page's raw probe when `raw` is a clip-started message (still to be checked as any probe is), else null. */
-export function readClipStarted(raw: unknown): unknown {
-  return isRecord(raw) && raw.type === PAGE_MESSAGE.clipStarted && isRecord(raw.probe) ? raw.probe : null;
+/** A clip-started message as the background holds it: the checked probe and the id of the call it belongs to. */
+export type ClipStart = Pick<ClipStartedMessage, 'probe' | 'callId'>;
+
+/**
+ * The page's raw probe and call id when `raw` is a clip-started message (the probe still to be checked as any probe
+ * is), else null.
+ */
+export function readClipStarted(raw: unknown): { probe: unknown; callId: number } | null {
+  if (!isRecord(raw) || raw.type !== PAGE_MESSAGE.clipStarted || !isRecord(raw.probe)) return null;
+  const callId = raw.callId;
+  return typeof callId === 'number' && Number.isFinite(callId) ? { probe: raw.probe, callId } : null;
 }
 
 /**
