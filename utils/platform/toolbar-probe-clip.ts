@@ -30,8 +30,11 @@ import {
 /** A signal that never comes (no page to say its clip started, or a message that fits no call). */
 const NEVER: Promise<never> = new Promise(() => undefined);
 
-/** Each toolbar call into a page has its own id: the page's clip-started message names the call it belongs to. */
-let lastCallId = 0;
+/**
+ * Each toolbar call into a page has its own id: the page's clip-started message names the call it belongs to. The
+ * count starts at a random point, so a service worker that restarted does not reuse its last life's ids.
+ */
+let lastCallId = Math.floor(Math.random() * 2 ** 30);
 
 /** What a toolbar click finds and does: the probe the popup shows, and the clip it waits for. */
 export interface ProbeAndClip {
