@@ -193,8 +193,12 @@ describe('The toolbar button', () => {
       const popup = await clickToolbarButton(session, page);
       const seen: string[] = [];
       const readBusy = async () => {
-        const busy = await popup.evaluate<string>(BUSY_EXPR);
-        if (seen.at(-1) !== busy) seen.push(busy);
+        // Before the app has mounted there is no status at all: that is not a state the popup shows.
+        const isMounted = await popup.evaluate<boolean>(
+          `document.querySelector('#app')?.childElementCount > 0`,
+        );
+        const busy = isMounted ? await popup.evaluate<string>(BUSY_EXPR) : 'unmounted';
+        if (isMounted && seen.at(-1) !== busy) seen.push(busy);
         return busy;
       };
       const clipping = await pollValue(
