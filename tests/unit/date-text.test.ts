@@ -20,6 +20,16 @@ describe('parseNumericDate', () => {
       { year: 2020, month: 12, day: 5, hour: 23, minute: 15, second: 0, offsetMinutes: 0 },
     ],
     ['2022年2月17日 09:00', { year: 2022, month: 2, day: 17, hour: 9, minute: 0 }],
+    // A half-day word before the clock, as portals and Japanese and Korean papers print it.
+    ['2022年2月17日 下午3:05', { year: 2022, month: 2, day: 17, hour: 15, minute: 5 }],
+    ['2022年2月17日 上午11:40', { year: 2022, month: 2, day: 17, hour: 11, minute: 40 }],
+    ['2022年2月17日 上午12:10', { year: 2022, month: 2, day: 17, hour: 0, minute: 10 }],
+    ['2022年2月17日 中午12:30', { year: 2022, month: 2, day: 17, hour: 12, minute: 30 }],
+    ['2022年2月17日（周四）晚上8:15', { year: 2022, month: 2, day: 17, hour: 20, minute: 15 }],
+    ['2024年3月5日 午後3時05分', { year: 2024, month: 3, day: 5, hour: 15, minute: 5 }],
+    ['2024년 3월 5일 오후 3:05', { year: 2024, month: 3, day: 5, hour: 15, minute: 5 }],
+    // A 24-hour clock after the word stays as written.
+    ['2022年2月17日 下午15:30', { year: 2022, month: 2, day: 17, hour: 15, minute: 30 }],
     ['17.02.2022', { year: 2022, month: 2, day: 17 }],
     ['20220217', { year: 2022, month: 2, day: 17 }],
   ])('reads %s', (raw, parts) => {

@@ -88,20 +88,46 @@ function isReadableYear(year: number): boolean {
   return Number.isInteger(year) && year >= 1000 && year <= 2999;
 }
 
-/** Builds parts from captured strings; the time groups start at `t` in the match. */
+/**
+ * Half-day words written before a CJK time (`下午3:05`, `午後3時5分`, `오후 3:05`), as `am`/`pm`. 中午 (midday) reads as
+ * pm: 中午12:30 stays 12:30 and 中午1:10 is 13:10.
+ */
+const CJK_HALF_DAY: Readonly<Record<string, 'am' | 'pm'>> = {
+  上午: 'am',
+  早上: 'am',
+  凌晨: 'am',
+  午前: 'am',
+  오전: 'am',
+  下午: 'pm',
+  中午: 'pm',
+  晚上: 'pm',
+  午後: 'pm',
+  오후: 'pm',
+};
+
+/** The half-day words of `CJK_HALF_DAY`, for the CJK date-and-time pattern. */
+export const CJK_HALF_DAY_WORDS = Object.keys(CJK_HALF_DAY).join('|');
+
+/**
+ * Builds parts from captured strings; the time groups start at `t` in the match. `halfDay` is a CJK half-day word
+ * captured before the hour; a 24-hour reading after it (`下午 15:30`) stays as written.
+ */
 export function makeParts(
   year: number,
   month: number,
   day: number,
   m: RegExpExecArray,
   t: number,
+  halfDay?: string,
 ): DateParts | null {
   if (!isReadableYear(year) || !isRealDay(year, month, day)) return null;
   const parts: DateParts = { year, month, day };
   let hour = toNumber(m[t]);
   const minute = toNumber(m[t + 1]);
   const second = toNumber(m[t + 2]);
-  const meridiem = m[t + 3]?.toLowerCase().replace(/\./g, '');
+  const cjkMeridiem =
+    halfDay !== undefined && hour !== undefined && hour <= 12 ? CJK_HALF_DAY[halfDay] : undefined;
+  const meridiem = cjkMeridiem ?? m[t + 3]?.toLowerCase().replace(/\./g, '');
   if (hour === undefined || minute === undefined) return parts;
   if (meridiem) {
     if (hour < 1 || hour > 12) return parts;
@@ -135,11 +161,11 @@ export const NUMERIC_PATTERNS: DatePattern[] = [
     re: new RegExp(
       NOT_DIGIT_BEFORE +
         String.raw`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})(?:\s*[日号일]|(?!\s*[-－~～至到]|\d))` +
-        String.raw`(?:\s*(?:[(（][^)）]{1,4}[)）])?\s*(?:上午|下午|晚上)?\s*(\d{1,2})[:：时時](\d{1,2})(?:[:：分](\d{1,2}))?()()` +
+        String.raw`(?:\s*(?:[(（][^)）]{1,4}[)）])?\s*(${CJK_HALF_DAY_WORDS})?\s*(\d{1,2})[:：时時](\d{1,2})(?:[:：分](\d{1,2}))?()()` +
         ')?',
       'gu',
     ),
-    build: (m) => makeParts(Number(m[1]), Number(m[2]), Number(m[3]), m, 4),
+    build: (m) => makeParts(Number(m[1]), Number(m[2]), Number(m[3]), m, 5, m[4]),
   },
   // 17.02.2022 (day first), 17. 2. 2022
   {
