@@ -271,7 +271,7 @@ function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: 
       ...fromJsonLd('modified', ctx, 'articles'),
       ...fromMeta(doc, META_KEYS.modified, ctx),
     ].map((c) => inPublisherZone(c.parts, ctx.publisherZone));
-    return modifiedDays.some((m) => m.year === parts.year && m.month === parts.month && m.day === parts.day);
+    return modifiedDays.some((m) => dayDiff(m, parts) === 0);
   };
   let first: Candidate | null = null;
   for (const [index, step] of steps.entries()) {

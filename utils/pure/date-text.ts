@@ -106,7 +106,7 @@ const CJK_HALF_DAY: Readonly<Record<string, 'am' | 'pm'>> = {
 };
 
 /** The half-day words of `CJK_HALF_DAY`, for the CJK date-and-time pattern. */
-export const CJK_HALF_DAY_WORDS = Object.keys(CJK_HALF_DAY).join('|');
+const CJK_HALF_DAY_WORDS = Object.keys(CJK_HALF_DAY).join('|');
 
 /**
  * Builds parts from captured strings; the time groups start at `t` in the match. `halfDay` is a CJK half-day word
