@@ -6,6 +6,7 @@ import {
   fitsShort,
   indexElements,
   listTextDates,
+  scoreText,
   shortText,
   textPrefix,
 } from '../../utils/dom/date-text-search';
@@ -201,5 +202,18 @@ describe('a date in the entry title beside the entry date', () => {
     expect(findPublishedDate(doc, 'https://blog.example.jp/umaichi/e/1', { now: NOW })?.parts).toMatchObject({
       day: 12,
     });
+  });
+});
+
+describe('scoreText: a short sentence that mentions a day is no date line', () => {
+  const el = parseHTML('<div><p>x</p></div>').document.querySelector('p') as Element;
+  const day = { year: 2018, month: 3, day: 20 };
+
+  it('gives the short-line point to a date line, not to a sentence ending in 。 or .', () => {
+    // The label after the date (+2) and the short line (+1).
+    expect(scoreText(el, '2018年3月20日 来源：本报', 0, day).score).toBe(3);
+    expect(scoreText(el, '2018年3月20日，市政府常务会议通过了建设方案', 0, day).score).toBe(1);
+    expect(scoreText(el, '2018年3月20日，市政府常务会议通过了建设方案。', 0, day).score).toBe(0);
+    expect(scoreText(el, 'The plan passed 20 March 2018 after a long debate.', 16, day).score).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import type { DateMatch } from '../pure/date-parse';
 import { findDatesInText } from '../pure/date-parse';
 import { findYearSpaceDates } from '../pure/date-forms';
 import { findDayFirstDates, findDayFirstShortYearDates } from '../pure/date-order';
+import { endsSentence } from '../pure/sentence-end';
 import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind, DateSearchOptions } from './date-context';
 import {
@@ -119,8 +120,8 @@ export function scoreText(
   if (LABEL_BEFORE.test(before)) score += 3;
   if (LABEL_AFTER.test(after)) score += 2;
   if (parts.hour !== undefined) score += 1;
-  // A short text that is mostly the date is a dateline, not a sentence that mentions one.
-  if (text.length < 80) score += 1;
+  // A short text that is mostly the date is a dateline, not a sentence that mentions one (`2018年3月20日，…通过。`).
+  if (text.length < 80 && !endsSentence(text)) score += 1;
   return { score, isUpdate };
 }
 
