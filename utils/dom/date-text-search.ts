@@ -207,7 +207,9 @@ const STRING_ARG = /"([^"\n]*)"|'([^'\n]*)'/g;
 
 /** What a script prints when it is one such call (its string arguments), else null. */
 function printedBy(script: Element): string | null {
-  const code = script.textContent ?? '';
+  // The code's own text node: no copy of a megabyte state blob just to learn that it is long.
+  const only = script.firstChild;
+  const code = only && !only.nextSibling ? (only.nodeValue ?? '') : (script.textContent ?? '');
   if (code.length > 200 || !PRINT_CALL.test(code)) return null;
   return Array.from(code.matchAll(STRING_ARG), (m) => m[1] ?? m[2] ?? '').join(' ');
 }
