@@ -190,6 +190,29 @@ describe('the dateline readers see over a structured date', () => {
     });
   });
 
+  it('keeps the published date when a line marked as the date shows the declared last change', () => {
+    // Modelled on a fitness brand's blog: `.entry__meta` prints the last edit's day; its metas say which is which.
+    const blog = (modified: string): Document =>
+      page(
+        `<article><h1 class="entry__title">Harbour wall approved</h1><div class="entry__meta">November 12, 2018 | BY: Ann Lee</div>${STORY}</article>`,
+        `<meta property="article:published_time" content="2018-10-07T09:00:35-08:00"><meta property="article:modified_time" content="${modified}">`,
+      );
+    const URL_BLOG = 'https://www.example.com/blog/harbour-wall';
+    expect(findPublishedDate(blog('2018-11-12T17:36:26-08:00'), URL_BLOG, { now: NOW })?.parts).toMatchObject(
+      {
+        month: 10,
+        day: 7,
+      },
+    );
+    // A marked line showing a day the page declares nothing about is the one readers see.
+    expect(findPublishedDate(blog('2018-11-20T17:36:26-08:00'), URL_BLOG, { now: NOW })?.parts).toMatchObject(
+      {
+        month: 11,
+        day: 12,
+      },
+    );
+  });
+
   it('takes a date that a publication label introduces in a box no class marks as a date', () => {
     // Modelled on a charity's press box: `Erschienen am:` and the date in an h2 of a box named after events; the
     // generic `date` meta holds the last edit, shown at the foot as `Zuletzt geändert am`.
@@ -302,6 +325,48 @@ describe('settleUtcDay', () => {
       year: 2023,
       month: 11,
       day: 8,
+    });
+  });
+});
+
+describe('the clock the dateline shows for a structured instant', () => {
+  it('takes the day a byline shows for the same minute a whole number of hours away (a UTC clock, local offset)', () => {
+    // Modelled on a US tech blog: JSON-LD writes the UTC wall clock with the newsroom's offset, the byline the local one.
+    const doc = page(
+      `<article><h1>Harbour wall approved</h1><div id="post-prep">Ann Lee - Nov 19, 2019, 10:31 pm CST</div>${STORY}</article>`,
+      ld('2019-11-20T04:31:13-06:00'),
+    );
+    const found = findPublishedDate(doc, 'https://news.example.com/harbour-wall-19600475/', { now: NOW });
+    expect(found?.parts).toMatchObject({ year: 2019, month: 11, day: 19, hour: 22, minute: 31 });
+    expect(found?.detail).toContain('clock from dateline');
+  });
+
+  it('takes the day a byline shows for a zone-less structured time (the server clock in UTC)', () => {
+    // Modelled on a US sports site: `itemprop=datePublished` with no zone, the byline in Eastern time.
+    const doc = page(
+      `<h1>Harbour wall approved</h1><ul class="article-author"><li>By Ann Lee</li><li>Nov 18, 2019 at 9:24 pm ET</li></ul>${STORY}`,
+      '<meta itemprop="datePublished" content="2019-11-19 02:24:00">',
+    );
+    const found = findPublishedDate(doc, 'https://sports.example.com/news/harbour-wall/', { now: NOW });
+    expect(found?.parts).toMatchObject({ year: 2019, month: 11, day: 18, hour: 21, minute: 24 });
+  });
+
+  it('keeps the structured date when the byline shows another minute, or the same day', () => {
+    const other = page(
+      `<article><h1>Harbour wall approved</h1><div id="post-prep">Ann Lee - Nov 19, 2019, 10:15 pm</div>${STORY}</article>`,
+      ld('2019-11-20T04:31:13-06:00'),
+    );
+    expect(findPublishedDate(other, 'https://e.com/a', { now: NOW })?.parts).toMatchObject({
+      day: 20,
+      hour: 4,
+    });
+    const same = page(
+      `<article><h1>Harbour wall approved</h1><div id="post-prep">Ann Lee - Nov 20, 2019, 10:31 am</div>${STORY}</article>`,
+      ld('2019-11-20T04:31:13-06:00'),
+    );
+    expect(findPublishedDate(same, 'https://e.com/a', { now: NOW })?.parts).toMatchObject({
+      day: 20,
+      hour: 4,
     });
   });
 });
