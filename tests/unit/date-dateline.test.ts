@@ -190,29 +190,6 @@ describe('the dateline readers see over a structured date', () => {
     });
   });
 
-  it('keeps the published date when a line marked as the date shows the declared last change', () => {
-    // Modelled on a fitness brand's blog: `.entry__meta` prints the last edit's day; its metas say which is which.
-    const blog = (modified: string): Document =>
-      page(
-        `<article><h1 class="entry__title">Harbour wall approved</h1><div class="entry__meta">November 12, 2018 | BY: Ann Lee</div>${STORY}</article>`,
-        `<meta property="article:published_time" content="2018-10-07T09:00:35-08:00"><meta property="article:modified_time" content="${modified}">`,
-      );
-    const URL_BLOG = 'https://www.example.com/blog/harbour-wall';
-    expect(findPublishedDate(blog('2018-11-12T17:36:26-08:00'), URL_BLOG, { now: NOW })?.parts).toMatchObject(
-      {
-        month: 10,
-        day: 7,
-      },
-    );
-    // A marked line showing a day the page declares nothing about is the one readers see.
-    expect(findPublishedDate(blog('2018-11-20T17:36:26-08:00'), URL_BLOG, { now: NOW })?.parts).toMatchObject(
-      {
-        month: 11,
-        day: 12,
-      },
-    );
-  });
-
   it('takes a date that a publication label introduces in a box no class marks as a date', () => {
     // Modelled on a charity's press box: `Erschienen am:` and the date in an h2 of a box named after events; the
     // generic `date` meta holds the last edit, shown at the foot as `Zuletzt geändert am`.

@@ -279,10 +279,6 @@ export function preferShownDateline(
     if (!isLabelled && (own === line.el || !DATE_HINT.test(hintText(own)))) return chosen;
     if (kind === 'published' && (line.isUpdate || isDeclaredModified(line.candidate.parts))) return chosen;
   }
-  // Marked as a date too, an unlabelled line showing the day the page declares as its last change (`.entry__meta`
-  // printing the edit's day while `article:published_time` is weeks earlier) is the update.
-  if (kind === 'published' && !hasPublicationLabel(line) && isDeclaredModified(line.candidate.parts))
-    return chosen;
   const shown = chosen.zoneChecked ? chosen.parts : inPublisherZone(chosen.parts, ctx.publisherZone);
   if (Math.abs(dayDiff(shown, line.candidate.parts)) < minDays) return chosen;
   return { ...line.candidate, detail: `${line.candidate.detail} (dateline over ${chosen.detail})` };
