@@ -97,3 +97,26 @@ describe('findAccountName', () => {
     expect(findAccountName(section, null)).toBeNull();
   });
 });
+
+describe('site names on Chinese portal pages', () => {
+  it('ends the copyright holder at the licence numbers, and takes the rights words alone for no holder', () => {
+    expect(findCopyrightHolder(doc('<p>© 2010 - 2016 江城大盘 京ICP备16050000号-1</p>'))).toBe('江城大盘');
+    expect(findCopyrightHolder(doc('<p>Copyright © 2018 All rights reserved.</p>'))).toBeNull();
+  });
+
+  it("reads an organisation's name after 版权所有, not a notice", () => {
+    expect(
+      findCopyrightHolder(
+        doc('<p>版权所有 湖滨省中医药研究院附属医院 Copyright © 2018 All rights reserved.</p>'),
+      ),
+    ).toBe('湖滨省中医药研究院附属医院');
+    expect(findCopyrightHolder(doc('<p>版权所有 未经授权禁止复制和建立镜像</p>'))).toBeNull();
+  });
+
+  it('does not take a nickname the page cut short for the account', () => {
+    const page = doc(
+      '<div class="user-panel"><img alt="头像"><span class="nickname">有温度网...</span></div><article><p>正文。</p></article>',
+    );
+    expect(findAccountName(page, null)).toBeNull();
+  });
+});
