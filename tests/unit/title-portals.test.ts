@@ -1,6 +1,7 @@
 // Titles on portal pages with no h1: the heading the page shows marks where the headline ends in the tab title.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { findSiteName } from '../../utils/dom/site-name';
 import { findTitle } from '../../utils/dom/title';
 import { stripSiteName } from '../../utils/pure/site-title';
 
@@ -39,5 +40,15 @@ describe('titles on portal pages', () => {
     expect(stripSiteName('关于调整国债余额限额的决议__2026年第23号公报_中国政务网', [], URL).title).toBe(
       '关于调整国债余额限额的决议',
     );
+  });
+});
+
+describe('site names on government portal pages', () => {
+  it('reads the SiteName meta tag Chinese government sites declare, and cuts it from the title', () => {
+    const doc = parseHTML(`<html><head><title>丝路行南美站正式启动 - 河东省人民政府门户网站</title>
+      <meta name="SiteName" content="河东省人民政府门户网站"><meta name="SiteDomain" content="www.hedong.gov.example">
+      </head><body><div class="title">丝路行南美站正式启动</div><p>${'活动将在三国举行。'.repeat(8)}</p></body></html>`).document;
+    expect(findSiteName(doc, URL)).toBe('河东省人民政府门户网站');
+    expect(findTitle(doc, URL)).toBe('丝路行南美站正式启动');
   });
 });

@@ -25,6 +25,8 @@ export function declaredSiteNames(signals: StructuredSignals, hints: ArticleHint
   add(metaValue(signals, 'og:site_name'));
   for (const name of publisherNames(signals)) add(name);
   add(metaValue(signals, 'application-name', 'apple-mobile-web-app-title'));
+  // Chinese government sites declare themselves in the meta tags their web standard asks for (`SiteName`).
+  add(metaValue(signals, 'sitename'));
   add(hints.siteName);
   return names;
 }
