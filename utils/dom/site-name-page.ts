@@ -2,12 +2,12 @@
 // (`© 2026 Harbour Post`, `Copyright © 江城新闻网 All Rights Reserved`) or the alt text of the logo linking home.
 import { isSkipContainer } from './date-context';
 import { NOT_A_NAME } from '../pure/han-names';
-import { clean } from '../pure/page-text';
+import { clean, countHan } from '../pure/page-text';
 import { isChineseSiteLike } from '../pure/site-title';
 
 /** `©`, `(c)`, `Copyright`, `版权所有`, then years, then the holder up to a stop. */
 const COPYRIGHT =
-  /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?\s*[,.]?\s*)?([^©|｜.。,，;；\n]{2,60}?)(?=\s*(?:all rights reserved|版权所有|版權所有|保留所有权利|[|｜.。,，;；\n]|\s{2}|$))/iu;
+  /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–—~～]\s*(?:19|20)\d{2})?\s*[,.]?\s*)?([^©|｜.。,，;；\n]{2,60}?)(?=\s*(?:all rights reserved|版权所有|版權所有|保留所有权利|[|｜.。,，;；\n]|\s{2}|$))/iu;
 /** Company suffixes are the publisher's legal form, not the name readers know. */
 const LEGAL_FORM = /\s+(?:Media\s+)?(?:Ltd|Limited|Inc|LLC|GmbH|AG|S\.?A|Verlag(?:\s+GmbH)?|Co\.?)\.?$/iu;
 const MAX_NAME_CHARS = 40;
@@ -29,12 +29,39 @@ function cleanHolder(raw: string | null | undefined): string | null {
     .replace(/^\d{4}\s*/, '')
     .trim();
   if (!name || RIGHTS_ONLY.test(name)) return null;
+  // One name in one script: `Baidu 使用百度前必读 意见反馈` runs on into the footer's links, `今日头条 www` into its address.
+  const tokens = name.split(' ').filter((t) => !/^www$/i.test(t));
+  const isHan = (t: string): boolean => countHan(t) > 0;
+  const first = tokens[0] ?? '';
+  const end = tokens.findIndex((t) => isHan(t) !== isHan(first));
+  const holder = (end < 0 ? tokens : tokens.slice(0, end)).join(' ');
+  if (holder !== name) return cleanHolder(holder);
   return name.length <= MAX_NAME_CHARS && /\p{L}{2}/u.test(name) ? name : null;
+}
+
+/** Elements whose text no reader sees: a page's closing scripts can outweigh its whole footer. */
+const UNSEEN_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/** The last `max` characters of what the page shows (its `textContent` without scripts and styles), read backwards. */
+function readTailText(root: Element, max: number): string {
+  const parts: string[] = [];
+  let chars = 0;
+  const walk = (el: Element): void => {
+    for (let node = el.lastChild; node && chars < max; node = node.previousSibling) {
+      if (node.nodeType === 3) {
+        const text = node.textContent ?? '';
+        parts.push(text);
+        chars += text.length;
+      } else if (node.nodeType === 1 && !UNSEEN_TAGS.has((node as Element).tagName)) walk(node as Element);
+    }
+  };
+  walk(root);
+  return parts.reverse().join('').slice(-max);
 }
 
 /** The copyright holder named near the end of the page, or null. */
 export function findCopyrightHolder(doc: Document): string | null {
-  const text = (doc.body?.textContent ?? '').slice(-TAIL_CHARS);
+  const text = doc.body ? readTailText(doc.body, TAIL_CHARS) : '';
   const after = cleanHolder(HOLDER_AFTER.exec(text)?.[1]);
   // Only an organisation's name after the words: `版权所有 未经授权禁止复制` is a notice, not a holder.
   const isOrganisation = !!after && (NOT_A_NAME.test(after) || isChineseSiteLike(after));
