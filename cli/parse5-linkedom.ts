@@ -3,6 +3,7 @@
 import { parseHTML } from 'linkedom';
 import type { DefaultTreeAdapterTypes, TreeAdapter, TreeAdapterTypeMap, Token } from 'parse5';
 import { html as HTML, parse, parseFragment } from 'parse5';
+import { makeAttributeSetter } from './linkedom-attributes';
 import { copyChildren, SVG_NS } from './parse-tree';
 
 const { NS, DOCUMENT_MODE } = HTML;
@@ -31,12 +32,14 @@ interface ForeignName {
   attrs: Token.Attribute[];
 }
 
+type SetAttribute = (el: Element, name: string, value: string) => void;
+
 /** Sets parse5's attributes on a linkedom element: linkedom puts each new one first, so last to first. */
-function setAttributes(el: Element, attrs: Token.Attribute[]): void {
+function setAttributes(el: Element, attrs: Token.Attribute[], set: SetAttribute): void {
   for (let i = attrs.length - 1; i >= 0; i -= 1) {
     const attr = attrs[i];
     if (!attr) continue;
-    el.setAttribute(attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name, attr.value);
+    set(el, attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name, attr.value);
   }
 }
 
@@ -56,6 +59,7 @@ function toAttributeList(el: Element): Token.Attribute[] {
 export function parseToLinkedom(html: string): Document {
   // linkedom types parseHTML's result as a browser Window; its `document` is linkedom's own. Cast once, here.
   const { document } = parseHTML('') as unknown as { document: Document };
+  const setAttribute = makeAttributeSetter(document);
   const foreign = new Map<Element, ForeignName>();
   const templates = new Map<Element, DocumentFragment>();
   const svgRoots: Element[] = [];
@@ -69,13 +73,13 @@ export function parseToLinkedom(html: string): Document {
     createElement(tagName, ns, attrs) {
       if (ns === NS.HTML) {
         const el = document.createElement(tagName);
-        setAttributes(el, attrs);
+        setAttributes(el, attrs, setAttribute);
         if (tagName === 'noscript') noscripts.push(el);
         return el;
       }
       const name = tagName.toLowerCase();
       const el = ns === NS.SVG ? document.createElementNS(SVG_NS, name) : document.createElement(name);
-      setAttributes(el, attrs);
+      setAttributes(el, attrs, setAttribute);
       foreign.set(el, { tagName, ns, attrs });
       if (name === 'svg') svgRoots.push(el);
       if (name === 'template') foreignTemplates.push(el);
@@ -109,7 +113,7 @@ export function parseToLinkedom(html: string): Document {
       // parse5 adds them after the element's own; linkedom would put them first.
       const all = [...toAttributeList(recipient), ...added];
       for (const attr of all) recipient.removeAttribute(attr.name);
-      setAttributes(recipient, all);
+      setAttributes(recipient, all, setAttribute);
     },
     getAttrList: (el) => foreign.get(el)?.attrs ?? toAttributeList(el),
     getChildNodes: (node) => Array.from(node.childNodes),
@@ -191,7 +195,7 @@ function makeAllSvg(root: Element, document: Document): void {
 
 function remakeAsSvg(el: Element, document: Document): Element {
   const copy = document.createElementNS(SVG_NS, el.localName.toLowerCase());
-  setAttributes(copy, toAttributeList(el));
+  setAttributes(copy, toAttributeList(el), (owner, name, value) => owner.setAttribute(name, value));
   while (el.firstChild) copy.appendChild(el.firstChild);
   el.replaceWith(copy);
   return copy;
