@@ -69,6 +69,17 @@ function signature(el: Element): string {
   return `${tagOf(el)}.${el.getAttribute('class') ?? ''}`;
 }
 
+/**
+ * Two children that have children of their own: a posting has one (isPosting) and a group needs two, so any other
+ * parent is passed over before a group key is built. Read by sibling links (linkedom builds `children` to count).
+ */
+function hasTwoNested(parent: Element): boolean {
+  let nested = 0;
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling)
+    if (child.firstElementChild && ++nested === 2) return true;
+  return false;
+}
+
 /** Sibling groups of two or more postings of one shape under `parent`. */
 function findPostings(parent: Element): Element[] {
   const groups = new Map<string, Element[]>();
@@ -126,10 +137,12 @@ export function removeForums(body: Element): void {
   let measured: number | null = null;
   const proseOfBody = (): number => (measured ??= measureProse(body));
   const layout = layoutTest(body);
-  for (const parent of Array.from(body.querySelectorAll('*'))) {
-    // Two element children at least, read by sibling links (linkedom builds `children` to count them).
-    if (!parent.firstElementChild?.nextElementSibling || !body.contains(parent) || layout.isLayout(parent))
-      continue;
+  // Until a forum is removed every listed element is still in the page: no walk up to ask.
+  let hasRemoved = false;
+  const listed = body.querySelectorAll('*');
+  for (let i = 0; i < listed.length; i++) {
+    const parent = listed[i];
+    if (!parent || !hasTwoNested(parent) || (hasRemoved && !body.contains(parent)) || layout.isLayout(parent)) continue;
     const postings = findPostings(parent);
     if (!postings.length) continue;
     const weight = measureProse(parent);
@@ -141,6 +154,7 @@ export function removeForums(body: Element): void {
     });
     if (!isDiscussion(box, postings)) continue;
     box.remove();
+    hasRemoved = true;
     layout.reset();
   }
 }
