@@ -9,9 +9,9 @@ import {
   isLayout,
   isSentence,
   linkDensity,
+  splitTokens,
   tagOf,
   textOf,
-  tokensOf,
   weighsMoreThan,
 } from './boilerplate-measure';
 import { measureText } from '../pure/text-weight';
@@ -49,9 +49,14 @@ export function removeSignUpBoxes(body: Element): void {
     if (!isSmallBox(form)) continue;
     dropBlock(growBox(form, isSmallBox));
   }
-  for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
-    // The name first: it is cheap, and few elements pass it.
-    if (!tokensOf(el).some((t) => NEWSLETTER_CUE.test(t))) continue;
+  const named = body.querySelectorAll('[class], [id]');
+  for (let i = 0; i < named.length; i++) {
+    const el = named[i];
+    // The name first: it is cheap, and few elements pass it. A token that says it is in the whole name, so the
+    // name is split only when the whole says it (`sign up` across two tokens does not count).
+    const names = el && `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+    if (!el || !names || !NEWSLETTER_CUE.test(names)) continue;
+    if (!splitTokens(names).some((t) => NEWSLETTER_CUE.test(t))) continue;
     if (isGone(el, body) || isLayout(el)) continue;
     const hasControl = el.querySelector('input, button, form, [role="button"]') !== null;
     const says = NEWSLETTER_CUE.test(el.textContent ?? '');

@@ -137,10 +137,12 @@ export function holdsRunningText(el: Element): boolean {
 
 /** Class and id tokens, lower case. */
 export function tokensOf(el: Element): string[] {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean);
+  return splitTokens(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase());
+}
+
+/** The tokens of a class and id string: split at whitespace, no empty ones. */
+export function splitTokens(names: string): string[] {
+  return names.split(/\s+/).filter(Boolean);
 }
 
 /**

@@ -1,5 +1,5 @@
-// DOM: whether an element's text, whitespace collapsed, fits a length, or holds few of some characters, read only
-// as far as needed.
+// DOM: whether an element's text, whitespace collapsed, fits a length, holds few of some characters or any outside
+// a part of it, read only as far as needed.
 
 /** The whitespace normalizeSpace collapses and trims (`\s` holds NBSP and the ideographic space). */
 const SPACE = /\s/;
@@ -61,6 +61,33 @@ export function textWithFew(el: Node, isCounted: (code: number) => boolean, max:
     node = nextOutside(node, el);
   }
   return text;
+}
+
+/**
+ * Whether `root` shows text outside `inner` (a node inside it): `normalizeSpace(root.textContent) !==
+ * normalizeSpace(inner.textContent)`, since whitespace around `inner` collapses away and anything else is kept, but
+ * read only up to the first character outside `inner` that is not whitespace.
+ */
+export function hasTextOutside(root: Node, inner: Node): boolean {
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node === inner) {
+      node = nextOutside(node, root);
+      continue;
+    }
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      const text = node.nodeValue ?? '';
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if ((code > 32 && code < 127) || !SPACE.test(text[i] ?? '')) return true;
+      }
+    } else if (node.nodeType === 1 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    node = nextOutside(node, root);
+  }
+  return false;
 }
 
 /** The node after `node` and its subtree, in document order, inside `root`; null past `root`'s last. */
