@@ -142,7 +142,8 @@ export function removeForums(body: Element): void {
   const listed = body.querySelectorAll('*');
   for (let i = 0; i < listed.length; i++) {
     const parent = listed[i];
-    if (!parent || !hasTwoNested(parent) || (hasRemoved && !body.contains(parent)) || layout.isLayout(parent)) continue;
+    if (!parent || !hasTwoNested(parent) || (hasRemoved && !body.contains(parent)) || layout.isLayout(parent))
+      continue;
     const postings = findPostings(parent);
     if (!postings.length) continue;
     const weight = measureProse(parent);
