@@ -14,10 +14,14 @@ import {
   textOf,
   weighsMoreThan,
 } from './boilerplate-measure';
+import type { BodyElements } from './boilerplate-elements';
+import { listBodyElements } from './boilerplate-elements';
 import { measureText } from '../pure/text-weight';
 
 const EMAIL_FIELD =
   'input[type="email" i], input[name*="mail" i], input[placeholder*="mail" i], input[autocomplete="email" i]';
+const FORM_TAG: ReadonlySet<string> = new Set(['FORM']);
+const A_TAG: ReadonlySet<string> = new Set(['A']);
 /** A sign-up box is small: heading, one or two lines of pitch, the field, a privacy line. */
 const MAX_BOX_CHARS = 700;
 /** More visible fields than this is a contact or order form, not a sign-up. */
@@ -41,23 +45,22 @@ function countFields(form: Element): number {
 }
 
 /** Forms asking for an email and little else, with the box around them; boxes that say "newsletter" and hold a control. */
-export function removeSignUpBoxes(body: Element): void {
-  for (const form of Array.from(body.querySelectorAll('form'))) {
-    if (isGone(form, body) || isLayout(form)) continue;
+export function removeSignUpBoxes(body: Element, elements = listBodyElements(body)): void {
+  for (const form of elements.withTags(FORM_TAG)) {
+    if (isGone(form, body) || elements.isLayout(form)) continue;
     if (!form.querySelector(EMAIL_FIELD) || form.querySelector('textarea') || countFields(form) > MAX_FIELDS)
       continue;
     if (!isSmallBox(form)) continue;
     dropBlock(growBox(form, isSmallBox));
   }
-  const named = body.querySelectorAll('[class], [id]');
-  for (let i = 0; i < named.length; i++) {
-    const el = named[i];
+  for (const el of elements.all()) {
+    if (!el.hasAttribute('class') && !el.hasAttribute('id')) continue;
     // The name first: it is cheap, and few elements pass it. A token that says it is in the whole name, so the
     // name is split only when the whole says it (`sign up` across two tokens does not count).
-    const names = el && `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-    if (!el || !names || !NEWSLETTER_CUE.test(names)) continue;
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+    if (!NEWSLETTER_CUE.test(names)) continue;
     if (!splitTokens(names).some((t) => NEWSLETTER_CUE.test(t))) continue;
-    if (isGone(el, body) || isLayout(el)) continue;
+    if (isGone(el, body) || elements.isLayout(el)) continue;
     const hasControl = el.querySelector('input, button, form, [role="button"]') !== null;
     const says = NEWSLETTER_CUE.test(el.textContent ?? '');
     if (hasControl && says && isSmallBox(el)) dropBlock(el);
@@ -65,9 +68,10 @@ export function removeSignUpBoxes(body: Element): void {
 }
 
 /** Elements by id (and old `<a name>` anchors) under `root`: a clone's ownerDocument may be the original page. */
-function indexTargets(root: Element): Map<string, Element> {
+function indexTargets(elements: BodyElements): Map<string, Element> {
   const byId = new Map<string, Element>();
-  for (const el of Array.from(root.querySelectorAll('[id], a[name]'))) {
+  for (const el of elements.all()) {
+    if (!el.hasAttribute('id') && !(tagOf(el) === 'A' && el.hasAttribute('name'))) continue;
     const key = el.getAttribute('id') ?? el.getAttribute('name') ?? '';
     if (key && !byId.has(key)) byId.set(key, el);
   }
@@ -95,10 +99,10 @@ function findTarget(link: Element, byId: Map<string, Element>): Element | null {
  * few siblings ahead marks what it skips as a promotion. The skipped siblings go when they are small and hold no
  * running text or the page's headline; the landing line goes when it is a short label itself.
  */
-export function removeSkipRegions(body: Element): void {
-  const links = Array.from(body.querySelectorAll('a[href^="#"]'));
+export function removeSkipRegions(body: Element, elements = listBodyElements(body)): void {
+  const links = elements.withTags(A_TAG).filter((a) => (a.getAttribute('href') ?? '').startsWith('#'));
   if (!links.length) return;
-  const byId = indexTargets(body);
+  const byId = indexTargets(elements);
   for (const link of links) {
     if (isGone(link, body)) continue;
     const target = findTarget(link, byId);

@@ -6,13 +6,13 @@ import {
   growBox,
   holdsRunningText,
   isLayout,
-  layoutTest,
   measureProse,
   tagOf,
   textOf,
   tokensOf,
   weighsMoreThan,
 } from './boilerplate-measure';
+import { listBodyElements } from './boilerplate-elements';
 import { findDatesInText } from '../pure/date-parse';
 import { findRelativeDates } from '../pure/date-relative';
 import { measureText } from '../pure/text-weight';
@@ -132,17 +132,14 @@ function isDiscussion(box: Element, postings: Element[]): boolean {
 }
 
 /** Removes comment and forum blocks; never the block that holds most of the page's text. */
-export function removeForums(body: Element): void {
+export function removeForums(body: Element, elements = listBodyElements(body)): void {
   // The whole page's prose, measured only once some postings are found (most pages have none).
   let measured: number | null = null;
   const proseOfBody = (): number => (measured ??= measureProse(body));
-  const layout = layoutTest(body);
   // Until a forum is removed every listed element is still in the page: no walk up to ask.
   let hasRemoved = false;
-  const listed = body.querySelectorAll('*');
-  for (let i = 0; i < listed.length; i++) {
-    const parent = listed[i];
-    if (!parent || !hasTwoNested(parent) || (hasRemoved && !body.contains(parent)) || layout.isLayout(parent))
+  for (const parent of elements.all()) {
+    if (!hasTwoNested(parent) || (hasRemoved && !body.contains(parent)) || elements.isLayout(parent))
       continue;
     const postings = findPostings(parent);
     if (!postings.length) continue;
@@ -156,7 +153,7 @@ export function removeForums(body: Element): void {
     if (!isDiscussion(box, postings)) continue;
     box.remove();
     hasRemoved = true;
-    layout.reset();
+    elements.reset();
   }
 }
 

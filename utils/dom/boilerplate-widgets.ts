@@ -14,6 +14,7 @@ import {
   textOf,
   weighsMoreThan,
 } from './boilerplate-measure';
+import { listBodyElements } from './boilerplate-elements';
 import { textWithFew } from './text-length';
 import { findDatesInText } from '../pure/date-parse';
 import { normalizeSpace } from '../pure/page-text';
@@ -32,6 +33,10 @@ const MAX_ROW_CHARS = 120;
 /** A word beside a count (`阅读 10万+`, `Likes 12`). */
 const MAX_ROW_WORD_CHARS = 8;
 const INTERACTIVE = 'a, button, [role="button"]';
+/** Where a bare count is looked for. */
+const COUNTER_TAGS: ReadonlySet<string> = new Set(['SPAN', 'A', 'BUTTON', 'B', 'I', 'EM', 'STRONG']);
+/** Where an end marker is looked for. */
+const MARKER_TAGS: ReadonlySet<string> = new Set(['P', 'DIV', 'SECTION', 'SPAN', 'STRONG', 'B']);
 /** A number in a table, code, a list item or a heading is content, not a counter. */
 const NOT_COUNTER_PLACES = new Set('TABLE PRE CODE LI H1 H2 H3'.split(' '));
 /** `— END —`, `- 完 -`, `（完）`, `THE END`: decorated end words, alone on their line. */
@@ -84,11 +89,8 @@ function isNotCountChar(code: number): boolean {
 }
 
 /** Share bars and like counters: from each bare count up to the row around it. */
-export function removeCounterRows(body: Element): void {
-  const listed = body.querySelectorAll('span, a, button, b, i, em, strong');
-  for (let i = 0; i < listed.length; i++) {
-    const el = listed[i];
-    if (!el) continue;
+export function removeCounterRows(body: Element, elements = listBodyElements(body)): void {
+  for (const el of elements.withTags(COUNTER_TAGS)) {
     // The text is read only while it could be a count: a word stops it at its first letter.
     const text = textWithFew(el, isNotCountChar, 0);
     if (text === null || !COUNT.test(normalizeSpace(text))) continue;
@@ -125,11 +127,9 @@ function hasMoreChildren(el: Element, max: number): boolean {
 }
 
 /** Everything after a decorated end marker in its container, when it is short and has no running text. */
-export function removeEndMarkerTails(body: Element): void {
-  const listed = body.querySelectorAll('p, div, section, span, strong, b');
-  for (let i = 0; i < listed.length; i++) {
-    const el = listed[i];
-    if (!el || hasMoreChildren(el, 2)) continue;
+export function removeEndMarkerTails(body: Element, elements = listBodyElements(body)): void {
+  for (const el of elements.withTags(MARKER_TAGS)) {
+    if (hasMoreChildren(el, 2)) continue;
     // The raw text: END_MARKER allows any whitespace run, so collapsing it first changes no answer. Read only while
     // it could still be a marker: a story's wrapper stops after its first word.
     const text = textWithFew(el, isMarkerLetter, MAX_MARKER_LETTERS);

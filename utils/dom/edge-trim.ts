@@ -327,11 +327,14 @@ const FULL_WIDTH_INDENT = /^[\s\u00a0]*\u3000[\u3000\s\u00a0]*/u;
 export function dropParagraphIndents(root: Element): void {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  // Only the nodes that hold an indent are kept (a long story's other text nodes are looked at once, not listed):
+  // the others are never changed, so each kept node sees what it saw when every node was listed.
   const texts: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if ((node as Text).data.includes('\u3000')) texts.push(node as Text);
   for (const text of texts) {
     const value = text.data;
-    if (!value.includes('\u3000') || !FULL_WIDTH_INDENT.test(value)) continue;
+    if (!FULL_WIDTH_INDENT.test(value)) continue;
     if (!startsLine(text)) continue;
     text.data = value.replace(FULL_WIDTH_INDENT, '');
   }
