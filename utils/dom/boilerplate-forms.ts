@@ -57,7 +57,8 @@ export function removeSignUpBoxes(body: Element, elements = listBodyElements(bod
     if (!el.hasAttribute('class') && !el.hasAttribute('id')) continue;
     // The name first: it is cheap, and few elements pass it. A token that says it is in the whole name, so the
     // name is split only when the whole says it (`sign up` across two tokens does not count).
-    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+    // The class as written (linkedom's getAttribute('class') joins its token set anew): the same tokens.
+    const names = `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
     if (!NEWSLETTER_CUE.test(names)) continue;
     if (!splitTokens(names).some((t) => NEWSLETTER_CUE.test(t))) continue;
     if (isGone(el, body) || elements.isLayout(el)) continue;

@@ -117,6 +117,16 @@ export const BREADCRUMB_LABEL = /^(?:当前|您的|你的|您现在的|你现在
 /** The two labels with the spaces around them allowed, for a text node's raw value. */
 const RAW_AD_LABEL = new RegExp(`^\\s*${AD_LABEL.source.slice(1, -1)}\\s*$`, AD_LABEL.flags);
 const RAW_BREADCRUMB_LABEL = new RegExp(`^\\s*${BREADCRUMB_LABEL.source.slice(1)}`, BREADCRUMB_LABEL.flags);
+/**
+ * The first letter of every word of the two labels, in both cases (AD_LABEL's `i` folds only ASCII letters), read
+ * from their alternations: one test that most text nodes fail, before the two patterns.
+ */
+const LABEL_START = new RegExp(
+  `^\\s*[${[AD_LABEL, BREADCRUMB_LABEL]
+    .flatMap((re) => (/\(\?:([^)]*)\)/.exec(re.source)?.[1] ?? '').split('|'))
+    .map((word) => `${word.charAt(0).toLowerCase()}${word.charAt(0).toUpperCase()}`)
+    .join('')}]`,
+);
 /** Ads and breadcrumbs hold little text; a bigger element so named is a layout wrapper. */
 const MAX_AD_CHARS = 500;
 const MAX_BREADCRUMB_CHARS = 200;
@@ -148,8 +158,9 @@ export function removeBoilerplate(doc: Document): void {
   for (let i = 0; i < listed.length; i++) {
     const el = listed[i];
     if (!el || (hasRemoved && !body.contains(el))) continue; // inside something already removed
-    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    // Every token the three patterns take holds one of these words: most names are passed over unsplit.
+    // The class as written: linkedom's getAttribute('class') joins its token set anew on every call. The tokens
+    // are the same, and every token the three patterns take holds one of these words: most names go unsplit.
+    const names = `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttribute('id') ?? ''}`;
     const tokens = NAMED_BOX.test(names) ? names.split(/\s+/).filter(Boolean) : NO_TOKENS;
     const isAd =
       tokens.some((t) => AD_TOKEN.test(t) && !AD_STATE_TOKEN.test(t)) && isRemovable(el, MAX_AD_CHARS);
@@ -200,7 +211,8 @@ function listLabelNodes(root: Element): Text[] {
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const raw = node.nodeValue ?? '';
-    if (RAW_BREADCRUMB_LABEL.test(raw) || RAW_AD_LABEL.test(raw)) out.push(node as Text);
+    if (LABEL_START.test(raw) && (RAW_BREADCRUMB_LABEL.test(raw) || RAW_AD_LABEL.test(raw)))
+      out.push(node as Text);
   }
   return out;
 }
