@@ -19,18 +19,22 @@ export interface BodyElements {
  */
 export function listBodyElements(body: Element): BodyElements {
   let elements: Element[] | null = null;
-  let tags: string[] = [];
+  /** The positions in `elements` of each tag's elements, in order. */
+  let byTag = new Map<string, number[]>();
   const layout = layoutTest(body);
   const read = (): Element[] => {
     if (elements) return elements;
     const listed = body.querySelectorAll('*');
     const found: Element[] = [];
-    tags = [];
+    byTag = new Map();
     for (let i = 0; i < listed.length; i++) {
       const el = listed[i];
       if (!el) continue;
+      const tag = el.tagName.toUpperCase();
+      const at = byTag.get(tag);
+      if (at) at.push(found.length);
+      else byTag.set(tag, [found.length]);
       found.push(el);
-      tags.push(el.tagName.toUpperCase());
     }
     return (elements = found);
   };
@@ -38,10 +42,14 @@ export function listBodyElements(body: Element): BodyElements {
     all: read,
     withTags: (wanted) => {
       const all = read();
+      // The tags' positions, merged back into document order: only the wanted elements are looked at.
+      const positions: number[] = [];
+      for (const tag of wanted) for (const at of byTag.get(tag) ?? []) positions.push(at);
+      if (wanted.size > 1) positions.sort((a, b) => a - b);
       const out: Element[] = [];
-      for (let i = 0; i < all.length; i++) {
-        const el = all[i];
-        if (el && wanted.has(tags[i] ?? '')) out.push(el);
+      for (const at of positions) {
+        const el = all[at];
+        if (el) out.push(el);
       }
       return out;
     },

@@ -14,7 +14,6 @@ import {
   textOf,
   weighsMoreThan,
 } from './boilerplate-measure';
-import type { BodyElements } from './boilerplate-elements';
 import { listBodyElements } from './boilerplate-elements';
 import { measureText } from '../pure/text-weight';
 
@@ -53,8 +52,12 @@ export function removeSignUpBoxes(body: Element, elements = listBodyElements(bod
     if (!isSmallBox(form)) continue;
     dropBlock(growBox(form, isSmallBox));
   }
-  for (const el of elements.all()) {
-    if (!el.hasAttribute('class') && !el.hasAttribute('id')) continue;
+  // The selector, not a filter of the element list: in the browser it is one native walk, where a script asking
+  // each element for two attributes makes thousands of calls.
+  const named = body.querySelectorAll('[class], [id]');
+  for (let i = 0; i < named.length; i++) {
+    const el = named[i];
+    if (!el) continue;
     // The name first: it is cheap, and few elements pass it. A token that says it is in the whole name, so the
     // name is split only when the whole says it (`sign up` across two tokens does not count).
     // The class as written (linkedom's getAttribute('class') joins its token set anew): the same tokens.
@@ -69,10 +72,9 @@ export function removeSignUpBoxes(body: Element, elements = listBodyElements(bod
 }
 
 /** Elements by id (and old `<a name>` anchors) under `root`: a clone's ownerDocument may be the original page. */
-function indexTargets(elements: BodyElements): Map<string, Element> {
+function indexTargets(root: Element): Map<string, Element> {
   const byId = new Map<string, Element>();
-  for (const el of elements.all()) {
-    if (!el.hasAttribute('id') && !(tagOf(el) === 'A' && el.hasAttribute('name'))) continue;
+  for (const el of Array.from(root.querySelectorAll('[id], a[name]'))) {
     const key = el.getAttribute('id') ?? el.getAttribute('name') ?? '';
     if (key && !byId.has(key)) byId.set(key, el);
   }
@@ -103,7 +105,7 @@ function findTarget(link: Element, byId: Map<string, Element>): Element | null {
 export function removeSkipRegions(body: Element, elements = listBodyElements(body)): void {
   const links = elements.withTags(A_TAG).filter((a) => (a.getAttribute('href') ?? '').startsWith('#'));
   if (!links.length) return;
-  const byId = indexTargets(elements);
+  const byId = indexTargets(body);
   for (const link of links) {
     if (isGone(link, body)) continue;
     const target = findTarget(link, byId);
