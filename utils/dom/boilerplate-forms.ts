@@ -21,6 +21,8 @@ const EMAIL_FIELD =
   'input[type="email" i], input[name*="mail" i], input[placeholder*="mail" i], input[autocomplete="email" i]';
 const FORM_TAG: ReadonlySet<string> = new Set(['FORM']);
 const A_TAG: ReadonlySet<string> = new Set(['A']);
+/** A link to an element of the same page by its id: `#after-newsletter`. */
+const SAME_PAGE_HREF = /^#[^\s#]+$/;
 /** A sign-up box is small: heading, one or two lines of pitch, the field, a privacy line. */
 const MAX_BOX_CHARS = 700;
 /** More visible fields than this is a contact or order form, not a sign-up. */
@@ -84,7 +86,7 @@ function indexTargets(root: Element): Map<string, Element> {
 /** The element a same-page link points to, when it follows the link in the page. */
 function findTarget(link: Element, byId: Map<string, Element>): Element | null {
   const href = link.getAttribute('href') ?? '';
-  if (!/^#[^\s#]+$/.test(href)) return null;
+  if (!SAME_PAGE_HREF.test(href)) return null;
   let id = href.slice(1);
   try {
     id = decodeURIComponent(id);
@@ -103,7 +105,9 @@ function findTarget(link: Element, byId: Map<string, Element>): Element | null {
  * running text or the page's headline; the landing line goes when it is a short label itself.
  */
 export function removeSkipRegions(body: Element, elements = listBodyElements(body)): void {
-  const links = elements.withTags(A_TAG).filter((a) => (a.getAttribute('href') ?? '').startsWith('#'));
+  // Only a link to an id can have a target (findTarget): a page whose `#` links are all bare `#` buttons needs no
+  // index of its ids.
+  const links = elements.withTags(A_TAG).filter((a) => SAME_PAGE_HREF.test(a.getAttribute('href') ?? ''));
   if (!links.length) return;
   const byId = indexTargets(body);
   for (const link of links) {
