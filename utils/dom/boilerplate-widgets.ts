@@ -92,7 +92,7 @@ function isNotCountChar(code: number): boolean {
 export function removeCounterRows(body: Element, elements = listBodyElements(body)): void {
   for (const el of elements.withTags(COUNTER_TAGS)) {
     // The text is read only while it could be a count: a word stops it at its first letter.
-    const text = textWithFew(el, isNotCountChar, 0);
+    const text = leafOrFewText(el, isNotCountChar, 0);
     if (text === null || !COUNT.test(normalizeSpace(text))) continue;
     if (isGone(el, body) || hasAncestorTag(el, NOT_COUNTER_PLACES)) continue;
     let row: Element | null = null;
@@ -118,6 +118,15 @@ function isMarkerLetter(code: number): boolean {
   return !DECORATION.test(String.fromCharCode(code));
 }
 
+/**
+ * An element's text for a test of few characters: a leaf's own text as it is (in a browser `textContent` is one
+ * native call, where a script walk makes an object for each text node), else read only while it holds at most
+ * `max` counted characters (textWithFew).
+ */
+function leafOrFewText(el: Element, isCounted: (code: number) => boolean, max: number): string | null {
+  return el.firstElementChild ? textWithFew(el, isCounted, max) : (el.textContent ?? '');
+}
+
 /** More than `max` element children, counted by sibling links (linkedom builds `children` to count them). */
 function hasMoreChildren(el: Element, max: number): boolean {
   let count = 0;
@@ -132,7 +141,7 @@ export function removeEndMarkerTails(body: Element, elements = listBodyElements(
     if (hasMoreChildren(el, 2)) continue;
     // The raw text: END_MARKER allows any whitespace run, so collapsing it first changes no answer. Read only while
     // it could still be a marker: a story's wrapper stops after its first word.
-    const text = textWithFew(el, isMarkerLetter, MAX_MARKER_LETTERS);
+    const text = leafOrFewText(el, isMarkerLetter, MAX_MARKER_LETTERS);
     if (text === null || !END_MARKER.test(text) || isGone(el, body)) continue;
     // The marker's line, grown while its parent holds only it.
     let line = el;
