@@ -475,6 +475,11 @@ const DATE_PIECE = fc.oneof(
     '下午',
     'am',
     'pm',
+    // Arabic half-day words and their initials after a clock.
+    ' مساءً',
+    ' صباحًا',
+    ' م',
+    'ص',
     'p.m.',
     'UTC',
     'GMT+8',

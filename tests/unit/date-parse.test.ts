@@ -84,3 +84,22 @@ describe('a month named twice', () => {
     expect(findDatesInText('17 نيسان / مايو 2020')).toEqual([]);
   });
 });
+
+describe('an Arabic half-day word after the clock', () => {
+  // Levantine and Gulf news sites print the clock in 12 hours with مساءً (pm) or صباحاً (am), often as initials.
+  it.each([
+    ['تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً', { hour: 21, minute: 22 }],
+    ['الإثنين، 24 أغسطس 2020 09:23 ص', { hour: 9, minute: 23 }],
+    ['الأربعاء، 07 أكتوبر 2020 - 12:09 م', { hour: 12, minute: 9 }],
+    ['2020/12/25 - 1:59 صباحًا', { hour: 1, minute: 59 }],
+    ['2020/12/25 - 12:40 صباحاً', { hour: 0, minute: 40 }],
+    ['2020-12-25 08:15 مساءا', { hour: 20, minute: 15 }],
+  ])('reads %s', (text, time) => {
+    expect(parseDateString(text)).toMatchObject(time);
+  });
+
+  it('reads no initial that begins a word (مصر, Egypt), and keeps a 24-hour clock as written', () => {
+    expect(parseDateString('24 أغسطس 2020 09:30 مصر')).toMatchObject({ hour: 9, minute: 30 });
+    expect(parseDateString('2020-08-24 21:30 مساءً')).toMatchObject({ day: 24, hour: 21, minute: 30 });
+  });
+});

@@ -6,6 +6,7 @@ import {
   fitsShort,
   indexElements,
   listTextDates,
+  scoreText,
   shortText,
   textPrefix,
 } from '../../utils/dom/date-text-search';
@@ -158,6 +159,20 @@ describe('blockText', () => {
     expect(blockText(el('<span>Feb</span><span>ruary 17, 2022</span>'))).toBe('February 17, 2022');
     expect(blockText(el('<div>News</div><div>January 19, 2020</div>'))).toBe('News January 19, 2020');
   });
+
+  it("leaves out a script's code and styles, and keeps what a one-call script prints", () => {
+    // A CMS's date cell: a click counter's code before the label, the count written by a call with numbers.
+    const cell = el(
+      `<script>Vote.getUrl(1081,'141','vsb',skip);function skip(d){if(d != ""){location.href = d;}}</script>
+来源: | 发布时间: 2018-05-17 | 浏览次数: <script>showClicks("news", 1412, 1081)</script><span>2168</span><style>.x{}</style>`,
+    );
+    expect(blockText(cell)).toBe('来源: | 发布时间: 2018-05-17 | 浏览次数: 2168');
+    expect(shortText(cell)).toBe('来源: | 发布时间: 2018-05-17 | 浏览次数: 2168');
+    // A forum's post header prints its date with a script call: a reader sees the date.
+    expect(blockText(el('<script>showDate("2020/04/17 01:43:09")</script> 瀏覽<strong>7</strong>'))).toBe(
+      '2020/04/17 01:43:09 瀏覽7',
+    );
+  });
 });
 
 describe('a date in the entry title beside the entry date', () => {
@@ -187,5 +202,18 @@ describe('a date in the entry title beside the entry date', () => {
     expect(findPublishedDate(doc, 'https://blog.example.jp/umaichi/e/1', { now: NOW })?.parts).toMatchObject({
       day: 12,
     });
+  });
+});
+
+describe('scoreText: a short sentence that mentions a day is no date line', () => {
+  const el = parseHTML('<div><p>x</p></div>').document.querySelector('p') as Element;
+  const day = { year: 2018, month: 3, day: 20 };
+
+  it('gives the short-line point to a date line, not to a sentence ending in 。 or .', () => {
+    // The label after the date (+2) and the short line (+1).
+    expect(scoreText(el, '2018年3月20日 来源：本报', 0, day).score).toBe(3);
+    expect(scoreText(el, '2018年3月20日，市政府常务会议通过了建设方案', 0, day).score).toBe(1);
+    expect(scoreText(el, '2018年3月20日，市政府常务会议通过了建设方案。', 0, day).score).toBe(0);
+    expect(scoreText(el, 'The plan passed 20 March 2018 after a long debate.', 16, day).score).toBe(0);
   });
 });

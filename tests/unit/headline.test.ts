@@ -13,6 +13,15 @@ describe('findHeadlineElement', () => {
     );
   });
 
+  it("takes an h1 in an <aside> that the titles name (a mobile portal's title box), not one they do not", () => {
+    const doc = page(
+      '',
+      '<aside class="contxt-aside"><h1>逆水寒新版本上线</h1><span>2019-09-05 11:10</span></aside><aside><h1>热门推荐</h1></aside>',
+    );
+    expect(findHeadlineElement(doc, ['逆水寒新版本上线|游民星空'])?.textContent).toBe('逆水寒新版本上线');
+    expect(findHeadlineElement(doc, ['另一条新闻|游民星空'])).toBeNull();
+  });
+
   it('finds nothing when the page has no headline element', () => {
     expect(findHeadlineElement(page('', '<p>Just text</p>'))).toBeNull();
   });

@@ -9,6 +9,13 @@ describe('language', () => {
     expect(normalizeLang('not a tag')).toBeNull();
   });
 
+  it('refuses a charset written where a language belongs (<meta http-equiv="Content-Language" content="utf-8">)', () => {
+    expect(normalizeLang('utf-8')).toBeNull();
+    expect(normalizeLang('iso-8859-1')).toBeNull();
+    expect(normalizeLang('en-GB-oxendict')).toBe('en-GB-oxendict');
+    expect(normalizeLang('zh-cmn-Hans')).toBe('zh-cmn-Hans');
+  });
+
   it('guesses from the script, and needs enough letters to guess', () => {
     expect(guessLangFromText('这是一个关于中国市场监管的新闻报道，内容很长很长很长很长。')).toBe('zh');
     expect(guessLangFromText('これは日本語の文章です。ひらがなとカタカナが入っています。')).toBe('ja');

@@ -97,3 +97,40 @@ describe('findAccountName', () => {
     expect(findAccountName(section, null)).toBeNull();
   });
 });
+
+describe('site names on Chinese portal pages', () => {
+  it('ends the copyright holder at the licence numbers, and takes the rights words alone for no holder', () => {
+    expect(findCopyrightHolder(doc('<p>© 2010 - 2016 江城大盘 京ICP备16050000号-1</p>'))).toBe('江城大盘');
+    expect(findCopyrightHolder(doc('<p>Copyright © 2018 All rights reserved.</p>'))).toBeNull();
+  });
+
+  it("reads an organisation's name after 版权所有, not a notice", () => {
+    expect(
+      findCopyrightHolder(
+        doc('<p>版权所有 湖滨省中医药研究院附属医院 Copyright © 2018 All rights reserved.</p>'),
+      ),
+    ).toBe('湖滨省中医药研究院附属医院');
+    expect(findCopyrightHolder(doc('<p>版权所有 未经授权禁止复制和建立镜像</p>'))).toBeNull();
+  });
+
+  it('reads the footer past the scripts that close the page, and one name in one script', () => {
+    const script = `<script>${'window.track && track("scroll", { y: 1 });\n'.repeat(120)}</script>`;
+    expect(
+      findCopyrightHolder(doc(`<footer>Copyright © 2019 观潮者 All rights reserved。</footer>${script}`)),
+    ).toBe('观潮者');
+    expect(findCopyrightHolder(doc('<p>©2019 Baidoo 使用百度前必读 意见反馈 京ICP证030173号</p>'))).toBe(
+      'Baidoo',
+    );
+    expect(findCopyrightHolder(doc('<p>© 2014~2019 The Harbour Paper</p>'))).toBe('The Harbour Paper');
+    expect(findCopyrightHolder(doc('<p>© 2019 今日头版 www.toutiao.example 京ICP备12025439号</p>'))).toBe(
+      '今日头版',
+    );
+  });
+
+  it('does not take a nickname the page cut short for the account', () => {
+    const page = doc(
+      '<div class="user-panel"><img alt="头像"><span class="nickname">有温度网...</span></div><article><p>正文。</p></article>',
+    );
+    expect(findAccountName(page, null)).toBeNull();
+  });
+});

@@ -4,7 +4,8 @@ import type { ArticleHints, PageSignals } from './page-signals';
 import { metaValue, metaValues, namesOf } from './page-signals';
 import { signalsOf } from './read-signals';
 import { readTextLines } from './text-lines';
-import { declaredSiteNames } from './title';
+import { isControlLabel } from './byline-controls';
+import { findOutletNames } from './byline-outlets';
 import { cleanByline, cleanMetaByline } from '../pure/byline-text';
 import type { Credit } from '../pure/credits';
 import {
@@ -14,7 +15,6 @@ import {
   RANK_POSTER,
   RANK_SOURCE_PERSON,
   findCredit,
-  findSourceLine,
   formatCredit,
   readNameLine,
 } from '../pure/credits';
@@ -26,7 +26,7 @@ import { hostLabels } from '../pure/site-title';
  * A line of names alone right under the headline (`犬儒病(上)` / `胡平`), or second in the article text under
  * a short heading. Never the title itself: a page about a person shows the name as its heading.
  */
-function findNameLine(signals: PageSignals, hints: ArticleHints): Credit | null {
+function findNameLine(doc: Document, signals: PageSignals, hints: ArticleHints): Credit | null {
   const slots: string[] = [];
   if (signals.lineAfterHeadline) slots.push(signals.lineAfterHeadline);
   // Readability may keep the heading (once or twice) above the names, or drop it.
@@ -38,11 +38,16 @@ function findNameLine(signals: PageSignals, hints: ArticleHints): Credit | null 
   const title = compact(signals.title.title);
   for (const line of slots) {
     const names = readNameLine(line);
-    if (names.length && !names.some((n) => title.includes(compact(n))))
+    if (names.length && !names.some((n) => title.includes(compact(n)) || isControlLabel(doc, n)))
       return { names, rank: RANK_NAME_LINE };
   }
   return null;
 }
+
+/** `[责任编辑：韩保林 PK155]`, `责编：张三`: Readability's byline is an editor's credit. */
+const EDITOR_HINT = /^[[【(（]?\s*(?:责任编辑|責任編輯|值班编辑|责编|编辑|編輯)\s*[：:／/]/u;
+/** Readability's byline, JSON-LD, meta author and article:author: the steps that read metadata, not lines. */
+const METADATA_STEPS = 4;
 
 /** The article text's last lines, where Chinese papers close with `（记者 张三）` or `（责任编辑：李四）`. */
 const TAIL_LINES = 12;
@@ -56,14 +61,8 @@ const PAGE_LINES = 800;
  */
 export function findByline(doc: Document, url: string, hints: ArticleHints = {}): string | null {
   const signals = signalsOf(doc, url, hints);
-  // Outlets are never authors: the declared site, the title's site part, the `来源：` source (参考消息).
-  const siteNames = [
-    ...declaredSiteNames(signals, hints),
-    // (a person named as the source, `来源：张三`, stays a possible author)
-    ...[signals.title.removed, findSourceLine(signals.topLines)].filter(
-      (n): n is string => !!n && !isLikelyHanName(n),
-    ),
-  ];
+  // Outlets are never authors: the declared site, the title's site part, the `来源：` source (参考消息), ….
+  const siteNames = findOutletNames(doc, signals, hints);
   const labels = hostLabels(url);
   const generator = metaValue(signals, 'generator') ?? '';
   const fromMeta = (raw: string | null | undefined): string | null =>
@@ -81,7 +80,7 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   const fromLines = (): string | null => {
     const top = signals.topLines;
     const tail = lastLines(hints.text ?? '', TAIL_LINES);
-    const near = findCredit([...top, ...tail], RANK_SOURCE_PERSON) ?? findNameLine(signals, hints);
+    const near = findCredit([...top, ...tail], RANK_SOURCE_PERSON) ?? findNameLine(doc, signals, hints);
     if (near && near.rank <= RANK_NAME_LINE) return formatCredit(near);
     // Old portals keep the byline outside what Readability keeps (a table row above the text).
     // Only Chinese lines: an English `By …` far from the headline is as often `By clicking Submit…`.
@@ -91,20 +90,32 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     if (near && (!page || near.rank <= page.rank)) return formatCredit(near);
     return formatCredit(page);
   };
+  // Readability takes `[责任编辑：韩保林]` for the byline: an editor credit, the last resort as on any line.
+  const isEditorHint = EDITOR_HINT.test(hints.byline ?? '');
   const steps: (() => string | null)[] = [
-    () => fromMeta(hints.byline),
+    () => (isEditorHint ? null : fromMeta(hints.byline)),
     fromJsonLd,
     () => fromMeta(metaValue(signals, 'author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'byl')),
     () => fromMeta(metaValues(signals, 'article:author').find((v) => !isUrlLike(v))),
     fromLines,
+    () => (isEditorHint ? fromMeta(hints.byline) : null),
   ];
   const onBylineLine = findCredit(
     signals.lineAfterHeadline ? [signals.lineAfterHeadline] : [],
     RANK_LABELLED,
   );
-  for (const step of steps) {
+  for (const [index, step] of steps.entries()) {
     const value = step();
     if (!value) continue;
+    // `扬眼企鹅号` from metadata or an author box, `扬子晚报记者 张楠` in the article: an unlabelled name that is no
+    // person's (an account, a channel) gives way to the reporter the article itself credits.
+    if (index < METADATA_STEPS && countHan(value) > 0 && !value.split(/,\s*/u).some(isLikelyHanName)) {
+      const own = findCredit(
+        [...signals.topLines, ...lastLines(hints.text ?? '', TAIL_LINES)],
+        RANK_LABELLED,
+      );
+      if (own?.names.every(isLikelyHanName)) return formatCredit(own) ?? value;
+    }
     // `文/林晓 江城生活圈`: metadata names the account shown unlabelled beside the labelled writer.
     const line = signals.lineAfterHeadline ?? '';
     if (onBylineLine && line.includes(value) && !onBylineLine.names.some((n) => value.includes(n)))

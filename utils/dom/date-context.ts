@@ -44,6 +44,8 @@ export const META_KEYS: Record<Kind, string[]> = {
     // Site-search crawlers' own tags (Swiftype, Elastic App Search) on government and NGO sites.
     'publication_date',
     'publication-date',
+    // TRS WCM, the CMS of Chinese government sites (gov.cn): `2007-08-20-23:59:59`.
+    'firstpublishedtime',
     'pubdate',
     'pub_date',
     'parsely-pub-date',
@@ -80,6 +82,7 @@ export const META_KEYS: Record<Kind, string[]> = {
     'dc.date.modified',
     'lastmod',
     'last-modified',
+    'lastmodifiedtime',
   ],
 };
 
@@ -276,6 +279,8 @@ export function isSkipContainer(el: Element, headline: Element | null, opts: Ski
   const tag = el.tagName.toUpperCase();
   // An article's own <footer> holds its byline and date; the page's footer does not.
   if ((tag === 'FOOTER' || tag === 'ASIDE') && el.parentElement?.closest('article')) return false;
+  // Nor is an <aside> or <footer> that holds the headline: mobile portals box the title and its date line in one.
+  if ((tag === 'FOOTER' || tag === 'ASIDE') && headline && el.contains(headline)) return false;
   if (SKIP_TAGS.has(tag)) return true;
   // The body and root carry page-wide classes (`comments-open`…) that say nothing about where a date sits.
   if (tag === 'BODY' || tag === 'HTML' || tag === 'MAIN' || tag === 'ARTICLE') return false;

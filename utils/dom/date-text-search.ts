@@ -2,7 +2,9 @@
 import { findDatesAgainstReference } from '../pure/date-against-reference';
 import type { DateMatch } from '../pure/date-parse';
 import { findDatesInText } from '../pure/date-parse';
+import { findYearSpaceDates } from '../pure/date-forms';
 import { findDayFirstDates, findDayFirstShortYearDates } from '../pure/date-order';
+import { endsSentence } from '../pure/sentence-end';
 import type { DateParts } from '../pure/types';
 import type { Candidate, Context, Kind, DateSearchOptions } from './date-context';
 import {
@@ -118,8 +120,8 @@ export function scoreText(
   if (LABEL_BEFORE.test(before)) score += 3;
   if (LABEL_AFTER.test(after)) score += 2;
   if (parts.hour !== undefined) score += 1;
-  // A short text that is mostly the date is a dateline, not a sentence that mentions one.
-  if (text.length < 80) score += 1;
+  // A short text that is mostly the date is a dateline, not a sentence that mentions one (`2018年3月20日，…通过。`).
+  if (text.length < 80 && !endsSentence(text)) score += 1;
   return { score, isUpdate };
 }
 
@@ -185,7 +187,7 @@ export function textPrefix(el: Node, max: number): string {
   let node: Node | null = el.firstChild;
   while (node && out.length < max) {
     if (node.nodeType === 3 || node.nodeType === 4) out += node.nodeValue ?? '';
-    if (node.nodeType === 1 && node.firstChild) {
+    if (node.nodeType === 1 && node.firstChild && !isUnseen(node as Element)) {
       node = node.firstChild;
       continue;
     }
@@ -194,6 +196,27 @@ export function textPrefix(el: Node, max: number): string {
     node = node && node !== el ? node.nextSibling : null;
   }
   return out.length > max ? out.slice(0, max) : out;
+}
+
+/** Elements whose text no reader sees: an inline script in a date line's cell is code, not part of the line. */
+const UNSEEN_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+/** One call with only string arguments (`showDate("2020/04/17 01:43:09")`, `document.write('…')`): it prints them. */
+const PRINT_CALL =
+  /^\s*[\w$.]+\s*\(\s*(?:"[^"\n]*"|'[^'\n]*')(?:\s*,\s*(?:"[^"\n]*"|'[^'\n]*'))*\s*\)\s*;?\s*$/;
+const STRING_ARG = /"([^"\n]*)"|'([^'\n]*)'/g;
+
+/** What a script prints when it is one such call (its string arguments), else null. */
+function printedBy(script: Element): string | null {
+  // The code's own text node: no copy of a megabyte state blob just to learn that it is long.
+  const only = script.firstChild;
+  const code = only && !only.nextSibling ? (only.nodeValue ?? '') : (script.textContent ?? '');
+  if (code.length > 200 || !PRINT_CALL.test(code)) return null;
+  return Array.from(code.matchAll(STRING_ARG), (m) => m[1] ?? m[2] ?? '').join(' ');
+}
+
+function isUnseen(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  return UNSEEN_TAGS.has(tag) && (tag !== 'SCRIPT' || printedBy(el) === null);
 }
 
 /** The element's text, whitespace collapsed, when that is at most MAX_SHORT_TEXT long; else null. */
@@ -255,6 +278,8 @@ function scanTextCandidates(
       more.push(...findDayFirstShortYearDates(text, ctx.now, ctx.publisherOffset));
     return withExtra(readAny(el, text, isShort), more);
   };
+  // `2019 09/07 19:02` has its year, so it is a full date; only a short line (a date line split into boxes) is read
+  // so, since in running text a year and a fraction can meet (`in 2019 3/4 of them`).
   const readAny = (el: Element, text: string, isShort: boolean): DateMatch[] =>
     withReference
       ? findDatesAgainstReference(
@@ -267,7 +292,9 @@ function scanTextCandidates(
             bareNamedDays: isShort && DATE_HINT.test(hintText(el)),
           },
         )
-      : findDatesInText(text);
+      : isShort
+        ? withExtra(findDatesInText(text), findYearSpaceDates(text, ctx.now, ctx.publisherOffset))
+        : findDatesInText(text);
   const consider = (el: Element, text: string, detail: string, isShort: boolean): void => {
     const matches = read(el, text, isShort).filter((m) => isPlausible(m.parts, ctx.now, ctx.publisherOffset));
     const inTitle = isShort && matches.length > 1 ? matches.map((m) => isInTitleHeading(el, m.text)) : [];
@@ -449,7 +476,9 @@ export function blockText(el: Element): string {
   const walk = (node: Node): void => {
     for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === 3) out += child.textContent ?? '';
-      else if (child.nodeType === 1) {
+      else if (child.nodeType === 1 && (child as Element).tagName.toUpperCase() === 'SCRIPT') {
+        out += printedBy(child as Element) ?? '';
+      } else if (child.nodeType === 1 && !isUnseen(child as Element)) {
         const isBlock = BLOCK_TAGS.has((child as Element).tagName.toUpperCase());
         // `<span>28.09.19</span><span>12:44</span>`: styled apart, two numbers never run into one.
         if (

@@ -29,14 +29,13 @@ export function findHeadlineElement(doc: Document, titles: string[] = []): Eleme
     else if (el.parentElement && HEADLINE_CONTAINER.test(classAndId(el.parentElement))) score += 1;
     if (/title|headline|heading/i.test(classAndId(el))) score += 1;
     const c = compact(text);
-    if (
-      compactTitles.some(
-        (t) => t === c || (c.length >= 6 && t.startsWith(c)) || (t.length >= 6 && c.startsWith(t)),
-      )
-    )
-      score += 3;
-    if (SITE_CHROME.test(classAndId(el)) || el.querySelector('img') || el.closest('nav, footer, aside'))
-      score -= 4;
+    const isNamed = compactTitles.some(
+      (t) => t === c || (c.length >= 6 && t.startsWith(c)) || (t.length >= 6 && c.startsWith(t)),
+    );
+    if (isNamed) score += 3;
+    // Mobile portals box the headline and its date line in an <aside>: one the page's title names is no sidebar.
+    const chrome = isNamed ? 'nav, footer' : 'nav, footer, aside';
+    if (SITE_CHROME.test(classAndId(el)) || el.querySelector('img') || el.closest(chrome)) score -= 4;
     const header = el.closest('header');
     if (header && !header.closest('article') && /site|page|global|top|masthead/i.test(classAndId(header)))
       score -= 3;

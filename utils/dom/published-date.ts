@@ -24,6 +24,7 @@ import { addTimeOfDay, dayDiff, preferShownDateline, settleUtcDay } from './date
 import { fromText, indexElements } from './date-text-search';
 import { isConsistentWithUrl, preferLocalOffset, readUrlDate, readUrlDayFirst } from './date-url';
 import { findScriptDates } from './script-dates';
+import { withDeclaredYear } from './date-declared-year';
 import { shareImageDate, titleDate } from './date-last-resort';
 import type { JsonLdNode } from './json-ld';
 import { articleNodes, stringProp, typesOf } from './json-ld';
@@ -238,7 +239,7 @@ function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: 
       kind === 'published' ? findScriptDates(doc, { now: ctx.now, offsetMinutes: ctx.publisherOffset }) : [],
     // Last resort: forms read against the clip time (`10-08 12:00`, `3小时前`). Tried alongside full dates, they
     // lose archived pages to widgets (`刚刚`, `6月3日`) that sit beside the real date.
-    () => fromText(doc, kind, ctx, true),
+    () => fromText(doc, kind, ctx, true).map((c) => withDeclaredYear(c, doc, ctx)),
   ];
   const urlDate = kind === 'published' ? readUrlDate(url, ctx.now) : null;
   const readPool = (): Candidate[] => {

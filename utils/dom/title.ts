@@ -3,9 +3,10 @@ import { findHeadline, findHeadlineElement } from './headline';
 import { articleNodes, stringProp, typesOf } from './json-ld';
 import type { ArticleHints, StructuredSignals, TitleAnalysis } from './page-signals';
 import { metaValue, namesOf, readStructuredSignals } from './page-signals';
-import { clean, compact, normalizeSpace } from '../pure/page-text';
+import { clean, compact, countHan, normalizeSpace } from '../pure/page-text';
 import {
   hostLabels,
+  isChineseSiteLike,
   isSiteSegment,
   isTitleConfirmedBy,
   learnSuffixes,
@@ -24,6 +25,8 @@ export function declaredSiteNames(signals: StructuredSignals, hints: ArticleHint
   add(metaValue(signals, 'og:site_name'));
   for (const name of publisherNames(signals)) add(name);
   add(metaValue(signals, 'application-name', 'apple-mobile-web-app-title'));
+  // Chinese government sites declare themselves in the meta tags their web standard asks for (`SiteName`).
+  add(metaValue(signals, 'sitename'));
   add(hints.siteName);
   return names;
 }
@@ -42,6 +45,9 @@ function publisherNames(signals: StructuredSignals): string[] {
 
 export type { TitleAnalysis } from './page-signals';
 
+/** A site or channel name set off in a title is short; a longer part is a subtitle or a second clause. */
+const MAX_CHANNEL_CHARS = 12;
+
 export function analyzeTitle(
   doc: Document,
   url: string,
@@ -51,6 +57,19 @@ export function analyzeTitle(
   const found = analyzeTitleCandidates(doc, url, hints, signals);
   const analysis = { ...found, headline: findHeadline(doc, found.headline, found.title, signals.docTitle) };
   if (analysis.removed) return analysis;
+  // No h1, and a Chinese tab title is the headline the page shows (an `h2`, a `td`) plus a short separated part:
+  // that part names the site or its channel (`…被端-富达传媒`, `…监察法-纪检`); a `——` subtitle is longer. Only
+  // a part that looks like a site's name is kept as the site (a channel, `振兴东北`, is not the site).
+  const shown = normalizeSpace(analysis.headline?.textContent);
+  const extra = shown ? removedAround(analysis.title, shown) : null;
+  if (
+    extra &&
+    countHan(shown) > 0 &&
+    compact(extra).length <= MAX_CHANNEL_CHARS &&
+    isTitleConfirmedBy(analysis.title, shown)
+  ) {
+    return { ...analysis, title: shown, removed: isChineseSiteLike(extra) ? extra : null };
+  }
   // `<title>` = og:title + ` · Harbourside`: the extra part names the site even when the headline had none.
   const titles = [metaValue(signals, 'og:title'), signals.docTitle].map((t) => clean(t));
   const learned = learnSuffixes(titles.filter(Boolean)).find(

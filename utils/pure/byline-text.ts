@@ -1,6 +1,6 @@
 // Pure: cleans a byline as pages write it (`By Jane Doe | Staff`, `作者：张三 来源：…`) and judges whether a
 // metadata author names a person rather than the site, a domain or the page's software.
-import { NOT_A_NAME, formatHanNames } from './han-names';
+import { NOT_A_NAME, formatHanNames, isLikelyHanName } from './han-names';
 import { clean, compact, countHan, isUrlLike } from './page-text';
 import { isChineseSiteLike } from './site-title';
 
@@ -13,7 +13,7 @@ const BYLINE_PREFIX =
  * 2026`, `14.03.2026`; names hold no digits) or a `来源：` label.
  */
 const BYLINE_TAIL =
-  /(?:\s*[|｜丨•·]\s*|\s+[-–—]\s+|,?\s+(?:on\s+)?(?:updated|published|posted)\b|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}|(?:19|20)\d{2})\b|(?<=\p{L})\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|,?\s+\d{1,2}(?:st|nd|rd|th)?\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\d{2}\b|,?\s+\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\s+(?:19|20)\d{2}\s*[-年/.]|\s+(?:来源|來源|编辑|編輯|责任编辑|責任編輯|责编|时间|時間|日期|发布时间)\s*[：:]).*$/iu;
+  /(?:\s*[|｜丨•·]\s*|\s+[-–—]\s+|,?\s+(?:on\s+)?(?:updated|published|posted)\b|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}|(?:19|20)\d{2})\b|(?<=\p{L})\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|,?\s+\d{1,2}(?:st|nd|rd|th)?\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\d{2}\b|,?\s+\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\s+(?:19|20)\d{2}\s*[-年/.]|\s+(?:来源|來源|编辑|編輯|责任编辑|責任編輯|责编|时间|時間|日期|发布时间)\s*[：:]|(?<=\p{Script=Han})(?:发布|發佈|发表|發表|更新)(?:时间|時間|日期|于|於)\s*[：:]?\s*\d).*$/iu;
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE_LIKE = new RegExp(
@@ -32,9 +32,36 @@ export function isDomainLike(value: string): boolean {
   return /^(?:[\w-]+\.)+(?:com|net|org|cn|gov|edu|info|io|co|uk|tv|cc|me|tw|hk)(?:[/:]|$)/i.test(value);
 }
 
+/** An author label inside a longer line (`版权声明 来源：当代商报 作者：`): the line names whoever the label names. */
+const INNER_AUTHOR_LABEL = /\s(?:作者|作\s+者|撰文|撰稿|执笔|執筆)\s*[：:]\s*(.*)$/u;
+/** A value that is itself the next label (`作者： 转载请注明：…`): the author field was left empty. */
+export const NEXT_LABEL = /^[^\s：:]{1,8}[：:]/u;
+/** A staff code after a Chinese name, as portals' CMSs print their editors: `杨倩_NF4425`, `韩保林 PK155`. */
+const STAFF_CODE = /(?<=\p{Script=Han})(?:_|\s+)[A-Za-z]{1,4}\d{2,}$/u;
+/** An e-mail address, alone or in brackets: it is how to reach someone, not their name. */
+const EMAIL = /[(（<]?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b[)）>]?/gu;
+/**
+ * What a template or a form prints where a name goes (`name, email@gmail.com`, `Your Name`, `姓名`), and the words
+ * for "not known" (`未知`, `佚名`, `Unknown`): no byline names a person by them.
+ */
+const PLACEHOLDER =
+  /^(?:(?:your\s+|full\s+|user\s*|nick\s*)?name|author|e-?mail|username|unknown|anonymous|n\/?a|none|姓名|昵称|用户名|名字|未知|不详|佚名|匿名|无)$/iu;
+
 /** `By Jane Doe | Staff writer` → `Jane Doe`; `作者：张三 来源：…` → `张三`. Null for URLs, dates and sentences. */
 export function cleanByline(raw: string | null | undefined): string | null {
   let s = clean(raw).replace(/^[□■●◆★☆▲△◇○]+\s*/u, '');
+  // A credit printed in brackets: `[责任编辑：韩保林 PK155]`, `（作者：张三）`.
+  s = s.replace(/^[[【(（]\s*(.+?)\s*[\]】)）]$/u, '$1');
+  const inner = INNER_AUTHOR_LABEL.exec(s);
+  if (inner) {
+    const value = (inner[1] ?? '').trim();
+    if (!value || NEXT_LABEL.test(value)) return null;
+    s = value;
+  }
+  s = s
+    .replace(EMAIL, ' ')
+    .replace(/\s{2,}/gu, ' ')
+    .trim();
   if (!s || isUrlLike(s)) return null;
   // Readability sometimes takes a date line for the byline (`Last Updated: January 7, 2025`).
   if (/^(?:last\s+)?(?:updated|published|posted\s+on|modified)\b/i.test(s) || isDateLike(s)) return null;
@@ -44,7 +71,10 @@ export function cleanByline(raw: string | null | undefined): string | null {
   // WordPress: `Posted by Alan Whitby in News`.
   if (hadBy) s = s.replace(/\s+in\s+\S+(?:\s+\S+){0,2}$/u, '');
   s = s.replace(/^[\s,，:：\-–—]+|[\s,，;；:：\-–—]+$/gu, '').trim();
+  s = s.replace(STAFF_CODE, '');
   if (!s || s.length > MAX_BYLINE_CHARS || isUrlLike(s) || /^(?:by|作者|记者)$/i.test(s)) return null;
+  // `name, email@gmail.com` with the address gone: every part is a placeholder.
+  if (s.split(/\s*[,，;；]\s*/u).every((part) => PLACEHOLDER.test(part))) return null;
   const han = countHan(s);
   if (han > 0) {
     // A question from an interview or a link such as `该作者文章` is no byline.
@@ -75,7 +105,13 @@ export function isPlausibleAuthor(
   if (countHan(value) === 0) return true;
   if (isChineseSiteLike(value) || NOT_A_NAME.test(value) || /贡献者|集团|网络$/u.test(value)) return false;
   const c = compact(value);
-  return !siteNames.some((n) => compact(n) === c) && !labels.includes(c);
+  // `网易` beside the site `网易财经`: a name that is not a person's and begins a site name is the outlet's brand.
+  // A personal site named after its writer (`月落长安的博客`) keeps the writer.
+  const isBrand = (n: string): boolean => {
+    const site = compact(n);
+    return c.length >= 2 && site.startsWith(c) && !site.startsWith(`${c}的`) && !isLikelyHanName(value);
+  };
+  return !siteNames.some((n) => compact(n) === c || isBrand(n)) && !labels.includes(c);
 }
 
 /** A metadata byline cleaned and checked; a list (`www.yunnan.cn,云南日报报业集团,云南网`) keeps its plausible parts. */

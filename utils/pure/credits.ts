@@ -1,7 +1,7 @@
 // Pure: credit lines near a headline or closing an article, Chinese and English: `作者：张三`, `本报记者 李四`,
 // `文／张三`, `By Jane Doe`, forum posters, `（记者 王五）`, the issuing office, the editor, `来源：` lines.
 import { readAndLine, readByLine } from './byline-lines';
-import { cleanByline, isDateLike } from './byline-text';
+import { NEXT_LABEL, cleanByline, isDateLike } from './byline-text';
 import { NOT_A_NAME, isHanWord, isLikelyHanName } from './han-names';
 import { countHan, isUrlLike } from './page-text';
 import { isChineseSiteLike } from './site-title';
@@ -61,7 +61,8 @@ function readNameList(text: string): string[] {
     }
     const m = NAME_THEN_STOP.exec(rest);
     const name = m?.[1];
-    if (!name) break;
+    // A Chinese name has at most four characters unless a `·` joins its parts: `盛赞湾区活力` is a phrase.
+    if (!name || (name.length > 4 && !name.includes('·'))) break;
     rest = rest.slice(name.length);
     // `山东冠县报道` names the place; `罗科苏盈发自北京` and `马俊峰/文` end the list after the name.
     if (/^(?:报道|報道)/u.test(rest) || NOT_A_NAME.test(name)) break;
@@ -69,6 +70,12 @@ function readNameList(text: string): string[] {
     if (/^(?:发自|摄|\s*[／/]\s*[文摄图])/u.test(rest)) break;
   }
   return names;
+}
+
+/** Whether `name` in `line` is followed by `摄` / `攝` (took the photo) or `/图`. */
+function isPhotoCredit(line: string, name: string): boolean {
+  const at = line.indexOf(name);
+  return at >= 0 && /^\s*(?:[摄攝](?!影报道|影報道)|[／/]\s*[图圖摄攝])/u.test(line.slice(at + name.length));
 }
 
 /**
@@ -91,15 +98,23 @@ export function readReporters(line: string): string[] {
     const after = line.slice(m.index + m[0].length);
     if (after && !/^[\s：:\p{Script=Han}]/u.test(after)) continue;
     const names = readNameList(line.slice(m.index));
+    // A photo credit (`图片记者黎旭阳、李妍摄`, `记者 张三 摄`) names who took the pictures, not who wrote.
+    const last = names[names.length - 1];
+    if (last && (/(?:图片|圖片|摄影|攝影|摄像|攝像)$/u.test(lead) || isPhotoCredit(line, last))) continue;
     if (names.length) return names;
   }
   return [];
 }
 
 const AUTHOR_LABEL =
-  /(?:^|[\s|｜丨【[〓(（■□●·•])(?:作者|作\s+者|原作者|撰文|撰稿|执笔人?|執筆人?|文字|文)\s*[：:]\s*(.+)$/u;
+  /(?:^|[\s|｜丨【[〓(（■□●·•])(?:(?:作者|作\s+者|原作者|撰文|撰稿|执笔人?|執筆人?|采写|採寫)\s*[：:／/|｜]|(?:文字|文)\s*[：:])\s*(.+)$/u;
+/** `来源：证券时报网作者：李在山`: a label glued to the value before it (not `合作者`, `工作者`). */
+const GLUED_AUTHOR_LABEL = /(?<=\p{Script=Han})(?<![合工著原])作者\s*[：:]\s*(.+)$/u;
+/** `| 作者魏星`, `《棱镜》作者 周纯`: no colon, so only personal names may follow, up to the line's end. */
+const BARE_AUTHOR_LABEL =
+  /(?:^|[\s|｜丨》」】)）])作者\s*(\p{Script=Han}{2,4}(?:[\s、]+\p{Script=Han}{2,4}){0,3})\s*$/u;
 const EDITOR_LABEL =
-  /(?:^|[\s|｜丨【[〓(（■□●·•])(?:责任编辑|責任編輯|值班编辑|责编|編輯|编辑)\s*[：:]\s*(.+)$/u;
+  /(?:^|[\s|｜丨【[〓(（■□●·•])(?:责任编辑|責任編輯|值班编辑|责编|編輯|编辑)\s*[：:／/|｜]\s*(.+)$/u;
 const ISSUER_LABEL = /(?:^|\s)(?:发文机关|發文機關|发布机关|发文单位|发布机构)\s*[：:]?\s*(\S.{1,30})$/u;
 /** Where a labelled value ends: another label, a date, a counter (`阅读(1660)`) or a closing bracket. */
 const VALUE_STOP =
@@ -112,10 +127,19 @@ function cutUnmatchedClose(value: string): string {
   return value.slice(0, i);
 }
 
+/** A description before the names: `观察者网专栏作者 王文`, `特约评论员 张三`. */
+const DESCRIPTOR = /^\S{0,12}(?:作者|撰稿人|评论员|評論員|主笔|主筆|专栏作家|專欄作家)\s+(?=\p{Script=Han})/u;
+
 function readLabelledValue(value: string): string[] {
-  const raw = cutUnmatchedClose(value.replace(LABEL_STOP, '').replace(VALUE_STOP, '')).trim();
-  if (!raw || /[=<>"{}]/.test(raw)) return [];
-  const tokens = raw.split(/[\s、,，;；]+/u).filter(Boolean);
+  const raw = cutUnmatchedClose(value.replace(LABEL_STOP, '').replace(VALUE_STOP, ''))
+    .trim()
+    .replace(DESCRIPTOR, '');
+  // `作者： 转载请注明：…`: the field was left empty and the next label follows.
+  if (!raw || /[=<>"{}]/.test(raw) || NEXT_LABEL.test(raw)) return [];
+  // `采写：南都记者 余毅菁 向雪妮`: the value is itself a reporter credit.
+  const reporters = readReporters(raw);
+  if (reporters.length) return reporters;
+  const tokens = raw.split(/[\s、,，;；&＆]+/u).filter(Boolean);
   // Several Chinese names in a row; otherwise the value as written (`周思博 (Joel Spolsky)`).
   if (tokens.length > 1 && tokens.every((t) => isHanWord(t) && t.length <= 4)) {
     return tokens.length === 2 && tokens.every((t) => t.length === 1) ? [tokens.join('')] : tokens;
@@ -148,31 +172,48 @@ export function readNameLine(line: string): string[] {
 
 /** `（袁源）`, `（常书香 马丹阳 ）`, `（姚峰 上海报道）` at the end of a paragraph. */
 function readClosingCredit(line: string): string[] {
-  const m = /[（(]\s*([\p{Script=Han}\s、]{2,40}?)\s*[)）]\s*$/u.exec(line);
+  // `（文/图 刘玺东 易赛楠）`: the writer's label may open the brackets.
+  const m = /[（(]\s*(?:文\s*[／/]\s*(?:图\s+)?)?([\p{Script=Han}\s、]{2,40}?)\s*[)）]\s*$/u.exec(line);
   if (!m?.[1]) return [];
   const before = line.slice(0, m.index).trim();
   if (before && !/[。！？!?”」』]$/u.test(before)) return [];
   const tokens = m[1].split(/[\s、]+/u).filter(Boolean);
   if (tokens.length > 1 && /(?:报道|電|电)$/u.test(tokens[tokens.length - 1] ?? '')) tokens.pop();
+  // `（刘通摄）` credits a photo; a name the sentence itself holds (`…蓝焰控股，后市如何？(蓝焰控股)`) is its topic.
+  if (/[摄攝]$/u.test(m[1]) || tokens.some((t) => before.includes(t))) return [];
   return tokens.length <= 5 && tokens.every(isLikelyHanName) ? tokens : [];
+}
+
+/** An office or a credit word where a name should be (`作者：医技药剂党支部`, `作者：网络整理`): no person. */
+function isPersonValue(name: string): boolean {
+  return !isHanWord(name) || isLikelyHanName(name) || !(NOT_A_NAME.test(name) || isChineseSiteLike(name));
 }
 
 /** The surest credit one line holds. Bare name lines are read apart, only where they can stand (under the headline). */
 function readCredit(line: string): Credit | null {
-  const labelled = AUTHOR_LABEL.exec(line);
-  if (labelled?.[1]) {
-    const names = readLabelledValue(labelled[1]);
+  const labelled = (AUTHOR_LABEL.exec(line) ?? GLUED_AUTHOR_LABEL.exec(line))?.[1];
+  if (labelled) {
+    const names = readLabelledValue(labelled).filter(isPersonValue);
     if (names.length) return { names, rank: RANK_LABELLED };
   }
+  const bare = BARE_AUTHOR_LABEL.exec(line)?.[1]?.split(/[\s、]+/u);
+  if (bare?.every(isLikelyHanName)) return { names: bare, rank: RANK_LABELLED };
   const reporters = readReporters(line);
   if (reporters.length) return { names: reporters, rank: RANK_LABELLED };
   const slashed =
-    /^文\s*[／/丨|｜]\s*(.+)$/u.exec(line)?.[1] ??
+    /^[【[（(]?\s*文\s*[／/丨|｜]\s*(.+)$/u.exec(line)?.[1] ??
     /^(\p{Script=Han}{2,4}(?:\s+\p{Script=Han}{2,4}){0,4})\s*[／/]\s*文(?:\s|$)/u.exec(line)?.[1];
   if (slashed) {
     const names = readLabelledValue(slashed);
     if (names.length) return { names, rank: RANK_LABELLED };
   }
+  // `石佳/中国青年报`: the writer, then the paper they write for.
+  const forOutlet = /^(\p{Script=Han}{2,4}(?:[\s、]+\p{Script=Han}{2,4}){0,3})\s*[／/]\s*(\S{2,16})$/u.exec(
+    line,
+  );
+  const writers = forOutlet?.[1]?.split(/[\s、]+/u) ?? [];
+  if (writers.length && writers.every(isLikelyHanName) && isChineseSiteLike(forOutlet?.[2] ?? ''))
+    return { names: writers, rank: RANK_LABELLED };
   const byNames = readByLine(line);
   if (byNames.length) return { names: byNames, rank: RANK_LABELLED };
   const by =
@@ -205,8 +246,10 @@ function readCredit(line: string): Credit | null {
   }
   const editor = EDITOR_LABEL.exec(line)?.[1];
   if (editor) {
-    // Only real names: `[责任编辑：alonliu]` is a CMS login, not a credit a reader would recognise.
-    const names = readLabelledValue(editor).filter((n) => /^\p{Script=Han}{2,4}$/u.test(n));
+    // Only real names (`张三`, `Demi Xia`): `[责任编辑：alonliu]` is a CMS login, not a credit a reader would recognise.
+    const names = readLabelledValue(editor).filter(
+      (n) => /^\p{Script=Han}{2,4}$/u.test(n) || /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,2}$/u.test(n),
+    );
     if (names.length) return { names, rank: RANK_EDITOR };
   }
   const source = /(?:^|[\s|｜丨])(?:来源|來源)\s*[：:]\s*(\p{Script=Han}{2,3})\s*$/u.exec(line)?.[1];

@@ -39,12 +39,18 @@ const ZONE_ABBREVIATIONS: Record<string, number> = {
   ist: 330,
 };
 
-// A time of day after a date: `09:00`, `9:00:40.123`, `9.00 pm`, `09时00分`, then an optional zone. A one-digit second
-// is read only right before a zone (`23:15:0Z`, a CMS that drops the zero pad): elsewhere it is not a time.
+/**
+ * Arabic half-day words after a clock: مساءً (evening: pm) and صباحاً (morning: am), with or without the tanween and
+ * the alef (`مساء`, `صباحًا`, `صباحا`), or their initials (`12:09 م`, `09:56 ص`). Read by `meridiemOf`.
+ */
+const ARABIC_MERIDIEM = String.raw`(?:مساء|صباح)[\u064B\u0627]*(?![\p{L}\p{M}])|[مص](?![\p{L}\p{M}])`;
+
+// A time of day after a date: `09:00`, `9:00:40.123`, `9.00 pm`, `09时00分`, `09:22 مساءً`, then an optional zone. A
+// one-digit second is read only right before a zone (`23:15:0Z`, a CMS that drops the zero pad): elsewhere not a time.
 export const TIME =
   String.raw`(?:[T\s]|\s*,\s*|\s+(?:at|um|à|a las|alle|às|kl\.?|klo|o)\s+|\s*[|/–-]\s*)\s*` +
   String.raw`(\d{1,2})[:：时時h](\d{2})(?:[:：分m](\d{2}|\d(?=z\b|[+\-−]\d))(?:[.,]\d{1,9})?)?(?:秒)?` +
-  String.raw`\s*(am|pm|a\.m\.|p\.m\.)?` +
+  String.raw`\s*(am|pm|a\.m\.|p\.m\.|${ARABIC_MERIDIEM})?` +
   String.raw`\s*(?:uhr\s*)?(\(?(?:z|utc|gmt)?\s*[+\-−]\d{1,2}(?::?\d{2})?\)?|z\b|(?:utc|gmt|est|edt|cdt|mst|mdt|pst|pdt|cet|cest|mez|mesz|eet|eest|jst|kst|hkt|ist)\b)?`;
 
 export interface DatePattern {
@@ -109,6 +115,17 @@ const CJK_HALF_DAY: Readonly<Record<string, 'am' | 'pm'>> = {
 const CJK_HALF_DAY_WORDS = Object.keys(CJK_HALF_DAY).join('|');
 
 /**
+ * `am` or `pm` from the meridiem group of TIME: `p.m.`, `PM`, or an Arabic word or initial (م is pm, ص am). Like the
+ * CJK words, an Arabic one after a 24-hour clock (`21:30 مساءً`) leaves it as written.
+ */
+function meridiemOf(raw: string | undefined, hour: number): string | undefined {
+  if (raw === undefined) return undefined;
+  const arabic = raw.startsWith('م') ? 'pm' : raw.startsWith('ص') ? 'am' : undefined;
+  if (arabic) return hour <= 12 ? arabic : undefined;
+  return raw.toLowerCase().replace(/\./g, '');
+}
+
+/**
  * Builds parts from captured strings; the time groups start at `t` in the match. `halfDay` is a CJK half-day word
  * captured before the hour; a 24-hour reading after it (`下午 15:30`) stays as written.
  */
@@ -127,8 +144,8 @@ export function makeParts(
   const second = toNumber(m[t + 2]);
   const cjkMeridiem =
     halfDay !== undefined && hour !== undefined && hour <= 12 ? CJK_HALF_DAY[halfDay] : undefined;
-  const meridiem = cjkMeridiem ?? m[t + 3]?.toLowerCase().replace(/\./g, '');
   if (hour === undefined || minute === undefined) return parts;
+  const meridiem = cjkMeridiem ?? meridiemOf(m[t + 3], hour);
   if (meridiem) {
     if (hour < 1 || hour > 12) return parts;
     if (meridiem === 'pm' && hour < 12) hour += 12;

@@ -10,7 +10,7 @@ const LETTER = /\p{L}/gu;
 /** `zh_CN` → `zh-CN`, `EN-us` → `en-US`; null for values that are not language tags. */
 export function normalizeLang(value: string | null | undefined): string | null {
   const v = normalizeSpace(value).replace(/_/g, '-');
-  if (!/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(v)) return null;
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(v) || !isWellFormedTag(v)) return null;
   const [first, ...rest] = v.split('-');
   const parts = [(first ?? '').toLowerCase()];
   for (const part of rest) {
@@ -19,6 +19,19 @@ export function normalizeLang(value: string | null | undefined): string | null {
     else parts.push(part.toLowerCase());
   }
   return parts.join('-');
+}
+
+/**
+ * BCP 47's own syntax, by the platform: a charset written as a language (`utf-8`, `iso-8859-1`) is refused. The
+ * platform reads Unicode locale ids, which lack BCP 47's extended language subtag (`zh-cmn-Hans`): that one is
+ * checked without it.
+ */
+function isWellFormedTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/^([a-z]{2,3})-[a-z]{3}(?=-|$)/i, '$1')).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 /** `zh` when the text is mostly Han characters, `ja` with kana, `ko` with Hangul; else null. */

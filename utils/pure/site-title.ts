@@ -146,6 +146,8 @@ export function stripSiteName(title: string, siteNames: string[], url: string): 
   if (removed) {
     const channel = /^(.{4,}?)_([\p{Script=Han}]{2,6})$/u.exec(current);
     if (channel?.[1]) current = channel[1].trim();
+    // `决议__2007年第23号国务院公报_中国政府网` leaves one of a doubled separator behind.
+    current = current.replace(/\s*[_|｜]+$/u, '');
   }
   return { title: current, removed };
 }

@@ -1,0 +1,54 @@
+// Titles on portal pages with no h1: the heading the page shows marks where the headline ends in the tab title.
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { findSiteName } from '../../utils/dom/site-name';
+import { findTitle } from '../../utils/dom/title';
+import { stripSiteName } from '../../utils/pure/site-title';
+
+const URL = 'https://www.example.cn/news/1.html';
+
+function titleOf(html: string): string {
+  return findTitle(parseHTML(html).document, URL);
+}
+
+describe('titles on portal pages', () => {
+  it('ends the headline where the heading the page shows ends (an h2, a div), not at a known site name', () => {
+    const h2 = `<html><head><title>七旬阿婆接到诈骗电话被骗上百万元-海港传媒</title></head><body>
+      <div class="top">导航</div><h2>七旬阿婆接到诈骗电话被骗上百万元</h2><p>${'警方提醒市民注意防范。'.repeat(6)}</p></body></html>`;
+    expect(titleOf(h2)).toBe('七旬阿婆接到诈骗电话被骗上百万元');
+    const div = `<html><head><title>中华人民共和国档案法-法规</title></head><body>
+      <div class="art-title">中华人民共和国档案法</div><p>${'为了加强档案管理，规范档案收集。'.repeat(6)}</p></body></html>`;
+    expect(titleOf(div)).toBe('中华人民共和国档案法');
+  });
+
+  it('keeps a title whose separated part the page shows as its headline too', () => {
+    const html = `<html><head><title>天问：行星探测任务第二场发布会</title></head><body>
+      <h2>天问：行星探测任务第二场发布会</h2><p>${'发布会介绍了任务进展。'.repeat(6)}</p></body></html>`;
+    expect(titleOf(html)).toBe('天问：行星探测任务第二场发布会');
+  });
+
+  it('keeps a subtitle after ——, and a Latin title whose heading is the site', () => {
+    const sub = `<html><head><title>为建设凝聚强大智慧和力量——热烈祝贺市政协五届一次会议开幕</title></head><body>
+      <div class="art-title">为建设凝聚强大智慧和力量</div><p>${'会议今天开幕。'.repeat(8)}</p></body></html>`;
+    expect(titleOf(sub)).toBe('为建设凝聚强大智慧和力量——热烈祝贺市政协五届一次会议开幕');
+    const latin = `<html><head><title>A.Word.A.Day --maudlin</title></head><body>
+      <h2>A.Word.A.Day</h2><p>${'This week we feature words about feelings. '.repeat(6)}</p></body></html>`;
+    expect(titleOf(latin)).toBe('A.Word.A.Day --maudlin');
+  });
+
+  it('leaves no separator at the end when a doubled one held a channel', () => {
+    expect(stripSiteName('关于调整国债余额限额的决议__2026年第23号公报_中国政务网', [], URL).title).toBe(
+      '关于调整国债余额限额的决议',
+    );
+  });
+});
+
+describe('site names on government portal pages', () => {
+  it('reads the SiteName meta tag Chinese government sites declare, and cuts it from the title', () => {
+    const doc = parseHTML(`<html><head><title>丝路行南美站正式启动 - 河东省人民政府门户网站</title>
+      <meta name="SiteName" content="河东省人民政府门户网站"><meta name="SiteDomain" content="www.hedong.gov.example">
+      </head><body><div class="title">丝路行南美站正式启动</div><p>${'活动将在三国举行。'.repeat(8)}</p></body></html>`).document;
+    expect(findSiteName(doc, URL)).toBe('河东省人民政府门户网站');
+    expect(findTitle(doc, URL)).toBe('丝路行南美站正式启动');
+  });
+});

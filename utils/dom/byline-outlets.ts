@@ -1,0 +1,56 @@
+// DOM: the names a page gives its outlets, which are never its author: the declared site, the site part of the
+// title and each of its segments (`电信_新浪科技_新浪网`), the `来源：` source, the owner in a copyright meta tag
+// (`网易版权所有`), and the text of elements the page marks as the source (`<a class="source">参考消息</a>`).
+import type { ArticleHints, PageSignals } from './page-signals';
+import { metaValue } from './page-signals';
+import { declaredSiteNames } from './title';
+import { findSourceLine } from '../pure/credits';
+import { isLikelyHanName } from '../pure/han-names';
+import { clean } from '../pure/page-text';
+
+/** Elements whose class or id says they hold the story's source (`source`, `article-source`, `ne_article_source`). */
+const SOURCE_SELECTOR = '[class*="source"], [id*="source"]';
+const MAX_SOURCE_ELEMENTS = 12;
+const MAX_NAME_CHARS = 30;
+/** Where a title's site part splits into its segments: the site and its channels. */
+const SEGMENT_SPLIT = /\s*[_|｜\-–—·•]\s*/u;
+/** The words around a copyright holder in a meta tag: `网易版权所有`, `Copyright © 2019 人民网`. */
+const COPYRIGHT_WORDS =
+  /(?:©|\(c\)|copyright|all rights reserved|版权所有|版權所有|保留所有权利|(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?)/giu;
+
+/** The text of the page's source elements, label dropped: `来源：新京报` → `新京报`. */
+function sourceElementNames(doc: Document): string[] {
+  const names: string[] = [];
+  for (const el of Array.from(doc.querySelectorAll(SOURCE_SELECTOR)).slice(0, MAX_SOURCE_ELEMENTS)) {
+    // A wrapper (`div.date-source` around the date and `a.source`) is read from its inner source element.
+    if (el.querySelector(SOURCE_SELECTOR)) continue;
+    const text = clean(el.textContent).replace(/^.*?(?:来源|來源|稿源|出处|source)\s*[：:]\s*/iu, '');
+    if (text && text.length <= MAX_NAME_CHARS) names.push(text);
+  }
+  return names;
+}
+
+/**
+ * Every name the page gives an outlet. A person's name (`来源：张三`, `© 阮一峰`) is left out: a person named
+ * where an outlet usually stands may still be the author.
+ */
+export function findOutletNames(doc: Document, signals: PageSignals, hints: ArticleHints): string[] {
+  const removed = signals.title.removed;
+  // `…|苹果|新品_电信_新浪科技_新浪网`: the segments between the headline and the site are its channels.
+  const headline = clean(signals.title.headline?.textContent) || signals.title.title;
+  const segments = clean(doc.title).split(SEGMENT_SPLIT);
+  const channels = segments.slice(1, -1).filter((seg) => !headline.includes(seg));
+  const copyright = clean(metaValue(signals, 'copyright')).replace(COPYRIGHT_WORDS, '').trim();
+  const candidates = [
+    removed,
+    ...(removed ? removed.split(SEGMENT_SPLIT) : []),
+    ...channels,
+    findSourceLine(signals.topLines),
+    copyright,
+    ...sourceElementNames(doc),
+  ];
+  const names = [...declaredSiteNames(signals, hints)];
+  for (const n of candidates)
+    if (n && n.length >= 2 && !isLikelyHanName(n) && !names.includes(n)) names.push(n);
+  return names;
+}
