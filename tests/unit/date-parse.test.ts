@@ -101,5 +101,6 @@ describe('an Arabic half-day word after the clock', () => {
   it('reads no initial that begins a word (مصر, Egypt), and keeps a 24-hour clock as written', () => {
     expect(parseDateString('24 أغسطس 2020 09:30 مصر')).toMatchObject({ hour: 9, minute: 30 });
     expect(parseDateString('2020-08-24 21:30 مساءً')).toMatchObject({ day: 24, hour: 21, minute: 30 });
+    expect(parseDateString('2024-03-05 00:30 ص')).toMatchObject({ day: 5, hour: 0, minute: 30 });
   });
 });

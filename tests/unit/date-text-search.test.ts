@@ -215,5 +215,9 @@ describe('scoreText: a short sentence that mentions a day is no date line', () =
     expect(scoreText(el, '2018年3月20日，市政府常务会议通过了建设方案', 0, day).score).toBe(1);
     expect(scoreText(el, '2018年3月20日，市政府常务会议通过了建设方案。', 0, day).score).toBe(0);
     expect(scoreText(el, 'The plan passed 20 March 2018 after a long debate.', 16, day).score).toBe(0);
+    // A dateline's own dot after its year or its `p.m.` ends no sentence.
+    expect(scoreText(el, '20. März 2018.', 0, day).score).toBe(1);
+    expect(scoreText(el, 'March 20, 2018, 9:45 p.m.', 0, { ...day, hour: 21, minute: 45 }).score).toBe(2);
+    expect(scoreText(el, 'The plan passed 20 March 2018 as part of the program.', 16, day).score).toBe(0);
   });
 });

@@ -30,6 +30,7 @@ describe('parseNumericDate', () => {
     ['2024년 3월 5일 오후 3:05', { year: 2024, month: 3, day: 5, hour: 15, minute: 5 }],
     // A 24-hour clock after the word stays as written.
     ['2022年2月17日 下午15:30', { year: 2022, month: 2, day: 17, hour: 15, minute: 30 }],
+    ['2022年2月17日 凌晨0:30', { year: 2022, month: 2, day: 17, hour: 0, minute: 30 }],
     ['17.02.2022', { year: 2022, month: 2, day: 17 }],
     ['20220217', { year: 2022, month: 2, day: 17 }],
   ])('reads %s', (raw, parts) => {

@@ -97,6 +97,9 @@ function isDateAbbr(el: Element): boolean {
   );
 }
 
+/** A line's own date or clock at its end, with its dot (`am 3. März 2024.`, `9:45 p.m.`): no sentence ends there. */
+const DATE_TAIL = /(?:\d+|\b[ap]\.?m)\.?\s*$/i;
+
 export function scoreText(
   el: Element,
   text: string,
@@ -121,7 +124,7 @@ export function scoreText(
   if (LABEL_AFTER.test(after)) score += 2;
   if (parts.hour !== undefined) score += 1;
   // A short text that is mostly the date is a dateline, not a sentence that mentions one (`2018年3月20日，…通过。`).
-  if (text.length < 80 && !endsSentence(text)) score += 1;
+  if (text.length < 80 && !endsSentence(text.replace(DATE_TAIL, ''))) score += 1;
   return { score, isUpdate };
 }
 

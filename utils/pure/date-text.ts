@@ -114,6 +114,11 @@ const CJK_HALF_DAY: Readonly<Record<string, 'am' | 'pm'>> = {
 /** The half-day words of `CJK_HALF_DAY`, for the CJK date-and-time pattern. */
 const CJK_HALF_DAY_WORDS = Object.keys(CJK_HALF_DAY).join('|');
 
+/** Hours 1–12 read on a 12-hour clock; 0 and 13–23 are a 24-hour clock a half-day word after or before leaves as written. */
+function isTwelveHourClock(hour: number): boolean {
+  return hour >= 1 && hour <= 12;
+}
+
 /**
  * `am` or `pm` from the meridiem group of TIME: `p.m.`, `PM`, or an Arabic word or initial (م is pm, ص am). Like the
  * CJK words, an Arabic one after a 24-hour clock (`21:30 مساءً`) leaves it as written.
@@ -121,7 +126,7 @@ const CJK_HALF_DAY_WORDS = Object.keys(CJK_HALF_DAY).join('|');
 function meridiemOf(raw: string | undefined, hour: number): string | undefined {
   if (raw === undefined) return undefined;
   const arabic = raw.startsWith('م') ? 'pm' : raw.startsWith('ص') ? 'am' : undefined;
-  if (arabic) return hour <= 12 ? arabic : undefined;
+  if (arabic) return isTwelveHourClock(hour) ? arabic : undefined;
   return raw.toLowerCase().replace(/\./g, '');
 }
 
@@ -143,7 +148,9 @@ export function makeParts(
   const minute = toNumber(m[t + 1]);
   const second = toNumber(m[t + 2]);
   const cjkMeridiem =
-    halfDay !== undefined && hour !== undefined && hour <= 12 ? CJK_HALF_DAY[halfDay] : undefined;
+    halfDay !== undefined && hour !== undefined && isTwelveHourClock(hour)
+      ? CJK_HALF_DAY[halfDay]
+      : undefined;
   if (hour === undefined || minute === undefined) return parts;
   const meridiem = cjkMeridiem ?? meridiemOf(m[t + 3], hour);
   if (meridiem) {
