@@ -15,10 +15,26 @@ function outletsOf(html: string): string[] {
 describe('findOutletNames', () => {
   it("names the title's site and channels, the copyright owner and the source element", () => {
     const names = outletsOf(`<html><head><title>新款手机发布|手机_通信_星河科技_星河网</title>
-      <meta name="copyright" content="星河版权所有"></head><body><h1>新款手机发布</h1>
+      <meta name="copyright" content="星河版权所有"></head><body><div class="crumbs"><a href="/">首页</a> &gt;
+      <a href="/tx/">通信</a></div><h1>新款手机发布</h1>
       <div class="date-source">2026年10月07日 <a class="source">来源：海湾商报</a></div></body></html>`);
     expect(names).toEqual(expect.arrayContaining(['星河科技', '通信', '星河', '海湾商报']));
     expect(names).not.toContain('新款手机发布');
+  });
+
+  it("keeps a blogger's name between the headline and the blog site in the title", () => {
+    for (const title of ['秋天去西湖走走_月落长安_新浪博客', '秋天去西湖走走 - 月落长安 - 博客园']) {
+      const names =
+        outletsOf(`<html><head><title>${title}</title><meta name="author" content="月落长安"></head>
+        <body><nav><a href="/">首页</a><a href="/travel/">旅游</a></nav><h2>秋天去西湖走走</h2></body></html>`);
+      expect(names).not.toContain('月落长安');
+    }
+  });
+
+  it('counts a middle title part as a channel when it is site-like, shares the brand or is a nav link', () => {
+    const names = outletsOf(`<html><head><title>会议闭幕_电信_国际新闻_星河科技_星河网</title></head>
+      <body><nav><a href="/tx/">电信</a></nav><h1>会议闭幕</h1></body></html>`);
+    expect(names).toEqual(expect.arrayContaining(['电信', '国际新闻', '星河科技']));
   });
 
   it('leaves out a person named where an outlet stands', () => {

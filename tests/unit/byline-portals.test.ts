@@ -23,6 +23,14 @@ describe('findByline on portal pages', () => {
     expect(bylineOf(html, { byline: '星河', text })).toBe('林雪');
   });
 
+  it("keeps a blogger's pen name that the blog's tab title shows between the post and the site", () => {
+    for (const title of ['秋天去西湖走走_月落长安_新浪博客', '秋天去西湖走走 - 月落长安 - 博客园']) {
+      const html = `<html><head><title>${title}</title><meta name="author" content="月落长安"></head>
+        <body><div class="articalTitle"><h2 class="titName">秋天去西湖走走</h2></div>${PARA}</body></html>`;
+      expect(bylineOf(html, { text: TEXT })).toBe('月落长安');
+    }
+  });
+
   it('refuses a channel named between the headline and the site in the title', () => {
     const html = `<html><head><title>新款手机发布|手机|新品_通信_星河科技_星河网</title>
       <meta property="article:author" content="星河科技"></head>

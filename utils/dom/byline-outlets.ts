@@ -5,8 +5,10 @@ import type { ArticleHints, PageSignals } from './page-signals';
 import { metaValue } from './page-signals';
 import { declaredSiteNames } from './title';
 import { findSourceLine } from '../pure/credits';
+import { isChineseSiteLike } from '../pure/site-title';
 import { isLikelyHanName } from '../pure/han-names';
-import { clean } from '../pure/page-text';
+import { clean, compact } from '../pure/page-text';
+import { textFitsIn } from './text-length';
 
 /** Elements whose class or id says they hold the story's source (`source`, `article-source`, `ne_article_source`). */
 const SOURCE_SELECTOR = '[class*="source"], [id*="source"]';
@@ -17,6 +19,33 @@ const SEGMENT_SPLIT = /\s*[_|｜\-–—·•]\s*/u;
 /** The words around a copyright holder in a meta tag: `网易版权所有`, `Copyright © 2019 人民网`. */
 const COPYRIGHT_WORDS =
   /(?:©|\(c\)|copyright|all rights reserved|版权所有|版權所有|保留所有权利|(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?)/giu;
+
+/** Links of a page's navigation and breadcrumbs, whose texts name its channels. */
+const NAV_LINK_SELECTOR =
+  'nav a, [class*="nav"] a, [class*="crumb"] a, [class*="channel"] a, [class*="menu"] a';
+const MAX_NAV_LINKS = 400;
+
+/** The texts of the page's navigation links (`国内`, `新浪科技`). */
+function navLinkTexts(doc: Document): Set<string> {
+  const texts = new Set<string>();
+  for (const a of Array.from(doc.querySelectorAll(NAV_LINK_SELECTOR)).slice(0, MAX_NAV_LINKS))
+    if (textFitsIn(a, MAX_NAME_CHARS)) texts.add(clean(a.textContent));
+  return texts;
+}
+
+/**
+ * Whether a middle part of the tab title is a channel: it looks like a site (`国际新闻`), shares the site's brand
+ * (`新浪科技` before `新浪网`) or is a navigation link. A blog's `标题_月落长安_新浪博客` names its writer there.
+ */
+function channelTest(doc: Document, site: string): (seg: string) => boolean {
+  const brand = compact(site).slice(0, 2);
+  let nav: Set<string> | null = null;
+  return (seg) => {
+    if (isChineseSiteLike(seg) || (brand.length === 2 && compact(seg).startsWith(brand))) return true;
+    nav ??= navLinkTexts(doc);
+    return nav.has(seg);
+  };
+}
 
 /** The text of the page's source elements, label dropped: `来源：新京报` → `新京报`. */
 function sourceElementNames(doc: Document): string[] {
@@ -39,7 +68,8 @@ export function findOutletNames(doc: Document, signals: PageSignals, hints: Arti
   // `…|苹果|新品_电信_新浪科技_新浪网`: the segments between the headline and the site are its channels.
   const headline = clean(signals.title.headline?.textContent) || signals.title.title;
   const segments = clean(doc.title).split(SEGMENT_SPLIT);
-  const channels = segments.slice(1, -1).filter((seg) => !headline.includes(seg));
+  const isChannel = channelTest(doc, segments.at(-1) ?? '');
+  const channels = segments.slice(1, -1).filter((seg) => !headline.includes(seg) && isChannel(seg));
   const copyright = clean(metaValue(signals, 'copyright')).replace(COPYRIGHT_WORDS, '').trim();
   const candidates = [
     removed,
