@@ -37,6 +37,15 @@ describe('findOutletNames', () => {
     expect(names).toEqual(expect.arrayContaining(['电信', '国际新闻', '星河科技']));
   });
 
+  it("reads `source` only as a whole class word, never from the page's wrappers", () => {
+    const names = outletsOf(`<html class="stencil-plugin-source"><head></head><body class="source">
+      <main id="source-main"><div class="resources">江城晚报</div><p>海湾商报</p>
+      <span class="ne_article_source">来源：星河日报</span></main></body></html>`);
+    expect(names).toContain('星河日报');
+    expect(names).not.toContain('江城晚报');
+    expect(names.some((n) => n.includes('海湾商报'))).toBe(false);
+  });
+
   it('leaves out a person named where an outlet stands', () => {
     const names =
       outletsOf(`<html><head><title>随笔一则</title><meta name="copyright" content="© 2026 王建国">

@@ -10,10 +10,16 @@ import { isLikelyHanName } from '../pure/han-names';
 import { clean, compact } from '../pure/page-text';
 import { textFitsIn } from './text-length';
 
-/** Elements whose class or id says they hold the story's source (`source`, `article-source`, `ne_article_source`). */
+/** Elements whose class or id may say they hold the story's source; `isSourceElement` checks the word. */
 const SOURCE_SELECTOR = '[class*="source"], [id*="source"]';
+/** `source` as a whole word of a class or id: `source`, `article-source`, `ne_article_source`, not `resource`. */
+const SOURCE_WORD = /(?:^|[\s_-])source(?=$|[\s_-]|[A-Z])/u;
+/** Page wrappers that are never the source element, whatever plugin class they carry. */
+const WRAPPER_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 const MAX_SOURCE_ELEMENTS = 12;
 const MAX_NAME_CHARS = 30;
+/** A source element's text, label and date included: `2026年10月07日 09:00 来源：海湾商报`. */
+const MAX_SOURCE_CHARS = 80;
 /** Where a title's site part splits into its segments: the site and its channels. */
 const SEGMENT_SPLIT = /\s*[_|｜\-–—·•]\s*/u;
 /** The words around a copyright holder in a meta tag: `网易版权所有`, `Copyright © 2019 人民网`. */
@@ -47,12 +53,23 @@ function channelTest(doc: Document, site: string): (seg: string) => boolean {
   };
 }
 
+/** Whether an element's class or id names it the source as a word, and it is no page wrapper. */
+function isSourceElement(el: Element): boolean {
+  if (WRAPPER_TAGS.has(el.tagName.toUpperCase())) return false;
+  return SOURCE_WORD.test(el.getAttribute('class') ?? '') || SOURCE_WORD.test(el.id);
+}
+
 /** The text of the page's source elements, label dropped: `来源：新京报` → `新京报`. */
 function sourceElementNames(doc: Document): string[] {
   const names: string[] = [];
-  for (const el of Array.from(doc.querySelectorAll(SOURCE_SELECTOR)).slice(0, MAX_SOURCE_ELEMENTS)) {
+  const sources = Array.from(doc.querySelectorAll(SOURCE_SELECTOR))
+    .filter(isSourceElement)
+    .slice(0, MAX_SOURCE_ELEMENTS);
+  for (const el of sources) {
     // A wrapper (`div.date-source` around the date and `a.source`) is read from its inner source element.
-    if (el.querySelector(SOURCE_SELECTOR)) continue;
+    if (sources.some((other) => other !== el && el.contains(other))) continue;
+    // A source line is short: a long element (a whole column) is read no further.
+    if (!textFitsIn(el, MAX_SOURCE_CHARS)) continue;
     const text = clean(el.textContent).replace(/^.*?(?:来源|來源|稿源|出处|source)\s*[：:]\s*/iu, '');
     if (text && text.length <= MAX_NAME_CHARS) names.push(text);
   }

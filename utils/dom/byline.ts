@@ -62,11 +62,13 @@ const PAGE_LINES = 800;
 export function findByline(doc: Document, url: string, hints: ArticleHints = {}): string | null {
   const signals = signalsOf(doc, url, hints);
   // Outlets are never authors: the declared site, the title's site part, the `来源：` source (参考消息), ….
-  const siteNames = findOutletNames(doc, signals, hints);
+  // Read only when a Chinese name needs checking: the source elements cost a page walk.
+  let siteNames: string[] | null = null;
+  const outlets = (): string[] => (siteNames ??= findOutletNames(doc, signals, hints));
   const labels = hostLabels(url);
   const generator = metaValue(signals, 'generator') ?? '';
   const fromMeta = (raw: string | null | undefined): string | null =>
-    cleanMetaByline(raw, siteNames, labels, generator);
+    cleanMetaByline(raw, countHan(raw ?? '') > 0 ? outlets() : [], labels, generator);
   const fromJsonLd = (): string | null => {
     const nodes = signals.jsonLd;
     for (const node of signals.article ? [signals.article] : articleNodes(nodes)) {
