@@ -63,4 +63,12 @@ describe('isControlLabel', () => {
     expect(isControlLabel(doc, '订阅')).toBe(true);
     expect(isControlLabel(doc, '去远行')).toBe(false);
   });
+
+  it("does not take an author card's name for its follow button", () => {
+    const doc = parseHTML(`<div class="follow-card"><span class="follow-name">张伟</span>
+      <button><i class="icon"></i>关注</button></div><div class="btn-follow"><div>李明</div></div>`).document;
+    expect(isControlLabel(doc, '张伟')).toBe(false);
+    expect(isControlLabel(doc, '李明')).toBe(false);
+    expect(isControlLabel(doc, '关注')).toBe(true);
+  });
 });

@@ -31,6 +31,12 @@ describe('findByline on portal pages', () => {
     }
   });
 
+  it('keeps the name on an author card beside its follow button', () => {
+    const html = `<html><head><title>多国讨论气候资金</title></head><body><h1>多国讨论气候资金</h1>
+      <div class="follow-card"><span class="follow-name">张伟</span><button>关注</button></div>${PARA}</body></html>`;
+    expect(bylineOf(html, { text: `张伟\n${TEXT}` })).toBe('张伟');
+  });
+
   it('refuses a channel named between the headline and the site in the title', () => {
     const html = `<html><head><title>新款手机发布|手机|新品_通信_星河科技_星河网</title>
       <meta property="article:author" content="星河科技"></head>
