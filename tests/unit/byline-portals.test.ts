@@ -37,6 +37,13 @@ describe('findByline on portal pages', () => {
     expect(bylineOf(html, { text: `张伟\n${TEXT}` })).toBe('张伟');
   });
 
+  it("keeps a metadata pen name that fails the surname test over the source's reporter", () => {
+    const html = `<html><head><title>多国讨论气候资金</title><meta name="author" content="月落长安"></head>
+      <body><h1>多国讨论气候资金</h1>${PARA}</body></html>`;
+    const text = `来源：江城晚报 记者 张楠\n${TEXT}`;
+    expect(bylineOf(html, { text })).toBe('月落长安');
+  });
+
   it('refuses a channel named between the headline and the site in the title', () => {
     const html = `<html><head><title>新款手机发布|手机|新品_通信_星河科技_星河网</title>
       <meta property="article:author" content="星河科技"></head>
