@@ -15,6 +15,12 @@ describe('findCopyrightHolder', () => {
     ['<div class="foot">Copyright © 江城新闻网 All Rights Reserved</div>', '江城新闻网'],
     ['<p>© 2019–2026 Riverside Courier Media Ltd. Powered by Newsroom CMS.</p>', 'Riverside Courier'],
     ['<p>Copyright 2024 Tageblatt am Fluss Verlag GmbH | Impressum</p>', 'Tageblatt am Fluss'],
+    ['<footer><p>Copyright 2024 Harbour Post</p><p>Privacy</p></footer>', 'Harbour Post'],
+    [
+      '<footer><div><div>© <!-- -->2020<!-- --> ADAC</div></div><div><a href="/i">Impressum</a><a href="/d">Datenschutz</a></div></footer>',
+      'ADAC',
+    ],
+    ['<footer>© 2024 Harbour Post<br>Privacy</footer>', 'Harbour Post'],
   ])('%s', (body, name) => {
     expect(findCopyrightHolder(doc(body))).toBe(name);
   });

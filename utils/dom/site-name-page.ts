@@ -1,6 +1,7 @@
 // DOM: the site's name as the page itself shows it when no metadata declares it: the holder of the copyright line
 // (`© 2026 Harbour Post`, `Copyright © 江城新闻网 All Rights Reserved`) or the alt text of the logo linking home.
 import { isSkipContainer } from './date-context';
+import { withBlockTags } from './html-blocks';
 import { NOT_A_NAME } from '../pure/han-names';
 import { clean, countHan } from '../pure/page-text';
 import { isChineseSiteLike } from '../pure/site-title';
@@ -42,7 +43,13 @@ function cleanHolder(raw: string | null | undefined): string | null {
 /** Elements whose text no reader sees: a page's closing scripts can outweigh its whole footer. */
 const UNSEEN_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
-/** The last `max` characters of what the page shows (its `textContent` without scripts and styles), read backwards. */
+/** Elements that end a line of what the page shows: a footer's `<p>`s and `<li>`s are separate lines. */
+const LINE_TAGS = withBlockTags('BR', 'TR', 'TD', 'TH');
+
+/**
+ * The last `max` characters of what the page shows (its `textContent` without scripts and styles), read
+ * backwards, with a line break between blocks: `<p>© 2024 Harbour Post</p><p>Privacy</p>` is two lines.
+ */
 function readTailText(root: Element, max: number): string {
   const parts: string[] = [];
   let chars = 0;
@@ -52,7 +59,14 @@ function readTailText(root: Element, max: number): string {
         const text = node.textContent ?? '';
         parts.push(text);
         chars += text.length;
-      } else if (node.nodeType === 1 && !UNSEEN_TAGS.has((node as Element).tagName)) walk(node as Element);
+      } else if (node.nodeType === 1) {
+        const tag = (node as Element).tagName.toUpperCase();
+        if (UNSEEN_TAGS.has(tag)) continue;
+        const isBlock = LINE_TAGS.has(tag);
+        if (isBlock) parts.push('\n');
+        walk(node as Element);
+        if (isBlock) parts.push('\n');
+      }
     }
   };
   walk(root);
