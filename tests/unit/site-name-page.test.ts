@@ -21,6 +21,13 @@ describe('findCopyrightHolder', () => {
       'ADAC',
     ],
     ['<footer>© 2024 Harbour Post<br>Privacy</footer>', 'Harbour Post'],
+    ['<footer>Copyright © 2024 ICPSR. All rights reserved.</footer>', 'ICPSR'],
+    ['<footer>Copyright © 2024 中国网安协会</footer>', '中国网安协会'],
+    [
+      '<footer>Copyright © 2024 江城新闻网 京ICP备16058363号 京公网安备11010502030000号</footer>',
+      '江城新闻网',
+    ],
+    ['<footer>Copyright © 2024 江城新闻网京ICP证090012号</footer>', '江城新闻网'],
   ])('%s', (body, name) => {
     expect(findCopyrightHolder(doc(body))).toBe(name);
   });

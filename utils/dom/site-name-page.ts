@@ -18,8 +18,12 @@ const TAIL_CHARS = 3000;
 /** `版权所有 湖南省某某医院 Copyright © 2018 All rights reserved`: the holder after the Chinese words. */
 const HOLDER_AFTER =
   /(?:版权所有|版權所有)\s*[：:©]?\s*([\p{Script=Han}A-Za-z0-9·（）()]{2,40})(?![\p{L}：:])/u;
-/** Where a holder's name ends on Chinese pages: the site's licence numbers (`京ICP备16058363号`, `京ICP证…`). */
-const LICENCE = /\s*\S{0,2}(?:ICP|公网安|网安)\S*.*$/u;
+/**
+ * Where a holder's name ends on Chinese pages: the site's licence numbers (`京ICP备16058363号`, `京ICP证…`,
+ * `京公网安备…`), after a province's one-character name. Only the licence's own shape: `ICPSR` and `中国网安协会` are names.
+ */
+const LICENCE =
+  /\s*[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]?(?:ICP\s*[备证]|公网安备).*$/u;
 /** The rights words alone are no holder (`Copyright © 2018 All rights reserved`). */
 const RIGHTS_ONLY = /^(?:all\s+rights\s+reserved|版权所有|版權所有|保留所有权利)\.?$/iu;
 
