@@ -57,11 +57,12 @@ export function analyzeTitle(
   const found = analyzeTitleCandidates(doc, url, hints, signals);
   const analysis = { ...found, headline: findHeadline(doc, found.headline, found.title, signals.docTitle) };
   if (analysis.removed) return analysis;
-  // No h1, and a Chinese tab title is the headline the page shows (an `h2`, a `td`) plus a short separated part:
-  // that part names the site or its channel (`…被端-富达传媒`, `…监察法-纪检`); a `——` subtitle is longer. Only
-  // a part that looks like a site's name is kept as the site (a channel, `振兴东北`, is not the site).
+  // No h1, and a Chinese tab title is the headline the page shows (an `h2`, a `td`) plus a short part after a
+  // site separator (`_ - | ｜`): that part names the site or its channel (`…被端-富达传媒`, `…监察法-纪检`). A
+  // part before the headline (`专家解读：…`) or after `：`/`——` is the title's own lead or subtitle and stays.
+  // Only a part that looks like a site's name is kept as the site (a channel, `振兴东北`, is not the site).
   const shown = normalizeSpace(analysis.headline?.textContent);
-  const extra = shown ? removedAround(analysis.title, shown) : null;
+  const extra = shown ? siteSuffix(analysis.title, shown) : null;
   if (
     extra &&
     countHan(shown) > 0 &&
@@ -76,6 +77,17 @@ export function analyzeTitle(
     (s) => s.length <= 40 && s.split(' ').length <= 5 && compact(s).length < compact(analysis.title).length,
   );
   return { ...analysis, removed: learned ?? null };
+}
+
+/** `headline_site`, `headline - channel`: the part after a site separator that follows the shown headline. */
+const SITE_SUFFIX = /^\s*(?:[_|｜]|-(?!-))\s*(\S.*)$/u;
+
+/** The part of `title` after `shown` and a site separator, when `title` begins with `shown`; else null. */
+function siteSuffix(title: string, shown: string): string | null {
+  const t = normalizeSpace(title);
+  if (!t.startsWith(shown)) return null;
+  const part = SITE_SUFFIX.exec(t.slice(shown.length))?.[1] ?? '';
+  return part && removedAround(t, shown) === part ? part : null;
 }
 
 /** Some CMSs write the headline's markup into the attribute (`…力量<div>——热烈祝贺…</div>`): text only. */
