@@ -46,6 +46,13 @@ describe('findOutletNames', () => {
     expect(names.some((n) => n.includes('海湾商报'))).toBe(false);
   });
 
+  it("reads the copyright meta tag's holder without its years and licence", () => {
+    const names = outletsOf(`<html><head><title>随笔一则</title>
+      <meta name="copyright" content="Copyright © 2014~2019 星河网 京ICP备16058363号"></head><body></body></html>`);
+    expect(names).toContain('星河网');
+    expect(names.some((n) => n.includes('ICP') || n.includes('~'))).toBe(false);
+  });
+
   it('leaves out a person named where an outlet stands', () => {
     const names =
       outletsOf(`<html><head><title>随笔一则</title><meta name="copyright" content="© 2026 王建国">

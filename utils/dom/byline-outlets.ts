@@ -4,6 +4,7 @@
 import type { ArticleHints, PageSignals } from './page-signals';
 import { metaValue } from './page-signals';
 import { declaredSiteNames } from './title';
+import { copyrightHolder } from '../pure/copyright';
 import { findSourceLine } from '../pure/credits';
 import { isChineseSiteLike } from '../pure/site-title';
 import { isLikelyHanName } from '../pure/han-names';
@@ -22,10 +23,6 @@ const MAX_NAME_CHARS = 30;
 const MAX_SOURCE_CHARS = 80;
 /** Where a title's site part splits into its segments: the site and its channels. */
 const SEGMENT_SPLIT = /\s*[_|｜\-–—·•]\s*/u;
-/** The words around a copyright holder in a meta tag: `网易版权所有`, `Copyright © 2019 人民网`. */
-const COPYRIGHT_WORDS =
-  /(?:©|\(c\)|copyright|all rights reserved|版权所有|版權所有|保留所有权利|(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?)/giu;
-
 /** Links of a page's navigation and breadcrumbs, whose texts name its channels. */
 const NAV_LINK_SELECTOR =
   'nav a, [class*="nav"] a, [class*="crumb"] a, [class*="channel"] a, [class*="menu"] a';
@@ -87,7 +84,7 @@ export function findOutletNames(doc: Document, signals: PageSignals, hints: Arti
   const segments = clean(doc.title).split(SEGMENT_SPLIT);
   const isChannel = channelTest(doc, segments.at(-1) ?? '');
   const channels = segments.slice(1, -1).filter((seg) => !headline.includes(seg) && isChannel(seg));
-  const copyright = clean(metaValue(signals, 'copyright')).replace(COPYRIGHT_WORDS, '').trim();
+  const copyright = copyrightHolder(clean(metaValue(signals, 'copyright')), true);
   const candidates = [
     removed,
     ...(removed ? removed.split(SEGMENT_SPLIT) : []),
