@@ -32,6 +32,13 @@ describe('findCopyrightHolder', () => {
     expect(findCopyrightHolder(doc(body))).toBe(name);
   });
 
+  it('takes no footer link on the next line for a holder', () => {
+    const foot = (html: string): string | null =>
+      findCopyrightHolder(doc(`<p>Story.</p><footer>${html}</footer>`));
+    expect(foot('<span>Harbour © 2017</span><ul><li>Photos</li><li>Videos</li></ul>')).toBeNull();
+    expect(foot('<div>Harbour© 2020</div><ul><li>About</li><li>Copyright Policy</li></ul>')).toBeNull();
+  });
+
   it('is null without a copyright line', () => {
     expect(findCopyrightHolder(doc('<p>All text here is ours.</p>'))).toBeNull();
   });

@@ -4,9 +4,12 @@ import { NOT_A_NAME } from './han-names';
 import { clean, countHan } from './page-text';
 import { isChineseSiteLike } from './site-title';
 
-/** `©`, `(c)`, `Copyright`, `版权所有`, then years, then the holder up to a stop. */
+/**
+ * `©` or `(c)`, or the word `Copyright` before one of them or a year (not `Copyright Policy`), then years, then the
+ * holder on the same line up to a stop: `© 2017` closing a line has no holder (the next line is a footer link).
+ */
 const COPYRIGHT =
-  /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–—~～]\s*(?:19|20)\d{2})?\s*[,.]?\s*)?([^©|｜.。,，;；\n]{2,60}?)(?=\s*(?:all rights reserved|版权所有|版權所有|保留所有权利|[|｜.。,，;；\n]|\s{2}|$))/iu;
+  /(?:©|\(c\)|copyright(?=[^\S\n]*(?:©|\(c\)|(?:19|20)\d{2})))[^\S\n]*(?:©[^\S\n]*)?(?:(?:19|20)\d{2}(?:[^\S\n]*[-–—~～][^\S\n]*(?:19|20)\d{2})?[^\S\n]*[,.]?[^\S\n]*)?([^©|｜.。,，;；\n]{2,60}?)(?=\s*(?:all rights reserved|版权所有|版權所有|保留所有权利|[|｜.。,，;；\n]|\s{2}|$))/iu;
 /** Company suffixes are the publisher's legal form, not the name readers know. */
 const LEGAL_FORM = /\s+(?:Media\s+)?(?:Ltd|Limited|Inc|LLC|GmbH|AG|S\.?A|Verlag(?:\s+GmbH)?|Co\.?)\.?$/iu;
 const MAX_NAME_CHARS = 40;
