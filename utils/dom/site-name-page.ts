@@ -1,16 +1,13 @@
 // DOM: the site's name as the page itself shows it when no metadata declares it: the holder of the copyright line
 // (`© 2026 Harbour Post`, `Copyright © 江城新闻网 All Rights Reserved`) or the alt text of the logo linking home.
 import { isSkipContainer } from './date-context';
-import { withBlockTags } from './html-blocks';
+import { UNSEEN_TAGS, withBlockTags } from './html-blocks';
 import { copyrightHolder } from '../pure/copyright';
 import { clean } from '../pure/page-text';
 
 const MAX_NAME_CHARS = 40;
 /** The last lines of a page are where a copyright line stands. */
 const TAIL_CHARS = 3000;
-
-/** Elements whose text no reader sees: a page's closing scripts can outweigh its whole footer. */
-const UNSEEN_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /** Elements that end a line of what the page shows: a footer's `<p>`s and `<li>`s are separate lines. */
 const LINE_TAGS = withBlockTags('BR', 'TR', 'TD', 'TH');
