@@ -17,6 +17,7 @@ import {
   RANK_SOURCE_PERSON,
   findCredit,
   formatCredit,
+  isEditorCredit,
   readNameLine,
 } from '../pure/credits';
 import { NOT_A_NAME, isLikelyHanName } from '../pure/han-names';
@@ -44,9 +45,6 @@ function findNameLine(doc: Document, signals: PageSignals, hints: ArticleHints):
   }
   return null;
 }
-
-/** `[责任编辑：韩保林 PK155]`, `责编：张三`: Readability's byline is an editor's credit. */
-const EDITOR_HINT = /^[[【(（]?\s*(?:责任编辑|責任編輯|值班编辑|责编|编辑|編輯)\s*[：:／/]/u;
 
 /** The article text's last lines, where Chinese papers close with `（记者 张三）` or `（责任编辑：李四）`. */
 const TAIL_LINES = 12;
@@ -92,7 +90,7 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     return formatCredit(page);
   };
   // Readability takes `[责任编辑：韩保林]` for the byline: an editor credit, the last resort as on any line.
-  const isEditorHint = EDITOR_HINT.test(hints.byline ?? '');
+  const isEditorHint = isEditorCredit(hints.byline ?? '');
   // A metadata step's unlabelled non-person name may give way to the article's own credit; a line step's not.
   const steps: { read: () => string | null; metadata: boolean }[] = [
     { read: () => (isEditorHint ? null : fromMeta(hints.byline)), metadata: true },
