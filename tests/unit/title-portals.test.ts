@@ -27,8 +27,14 @@ describe('titles on portal pages', () => {
       const html = `<html><head><title>${title}</title></head><body>${body}</body></html>`;
       expect(titleOf(html)).toBe(title);
     }
-    const site = `<html><head><title>长江保护法正式施行_江城新闻网</title></head><body>${body}</body></html>`;
-    expect(titleOf(site)).toBe('长江保护法正式施行');
+    for (const title of [
+      '长江保护法正式施行_江城新闻网',
+      '江城博客 » 长江保护法正式施行',
+      '江城观察--长江保护法正式施行',
+    ]) {
+      const html = `<html><head><title>${title}</title></head><body>${body}</body></html>`;
+      expect(titleOf(html)).toBe('长江保护法正式施行');
+    }
   });
 
   it('keeps a title whose separated part the page shows as its headline too', () => {

@@ -57,12 +57,12 @@ export function analyzeTitle(
   const found = analyzeTitleCandidates(doc, url, hints, signals);
   const analysis = { ...found, headline: findHeadline(doc, found.headline, found.title, signals.docTitle) };
   if (analysis.removed) return analysis;
-  // No h1, and a Chinese tab title is the headline the page shows (an `h2`, a `td`) plus a short part after a
-  // site separator (`_ - | ｜`): that part names the site or its channel (`…被端-富达传媒`, `…监察法-纪检`). A
-  // part before the headline (`专家解读：…`) or after `：`/`——` is the title's own lead or subtitle and stays.
+  // No h1, and a Chinese tab title is the headline the page shows (an `h2`, a `td`) plus a short part set off by
+  // a site separator (`_ - | ｜ »`): that part names the site or its channel (`…被端-富达传媒`, `…监察法-纪检`,
+  // `多维博客 » …`). A part set off by `：` (`专家解读：…`) or `——` is the title's own lead or subtitle and stays.
   // Only a part that looks like a site's name is kept as the site (a channel, `振兴东北`, is not the site).
   const shown = normalizeSpace(analysis.headline?.textContent);
-  const extra = shown ? siteSuffix(analysis.title, shown) : null;
+  const extra = shown ? sitePart(analysis.title, shown) : null;
   if (
     extra &&
     countHan(shown) > 0 &&
@@ -79,14 +79,22 @@ export function analyzeTitle(
   return { ...analysis, removed: learned ?? null };
 }
 
-/** `headline_site`, `headline - channel`: the part after a site separator that follows the shown headline. */
-const SITE_SUFFIX = /^\s*(?:[_|｜]|-(?!-))\s*(\S.*)$/u;
+/** `headline_site`, `headline - channel`: a part set off from the shown headline by a site separator. */
+const SITE_SUFFIX = /^\s*(?:[_|｜»]|-+)\s*(\S.*)$/u;
+/** `site » headline`, `channel--headline`: the same before it. */
+const SITE_PREFIX = /^(.*?\S)\s*(?:[_|｜»]|-+)\s*$/u;
 
-/** The part of `title` after `shown` and a site separator, when `title` begins with `shown`; else null. */
-function siteSuffix(title: string, shown: string): string | null {
+/**
+ * The part of `title` around `shown` set off by a site separator (`_ - | ｜ »`), or null. Not `：` (`专家解读：…`
+ * is the title's lead) nor `——` (a subtitle).
+ */
+function sitePart(title: string, shown: string): string | null {
   const t = normalizeSpace(title);
-  if (!t.startsWith(shown)) return null;
-  const part = SITE_SUFFIX.exec(t.slice(shown.length))?.[1] ?? '';
+  const part = t.startsWith(shown)
+    ? SITE_SUFFIX.exec(t.slice(shown.length))?.[1]
+    : t.endsWith(shown)
+      ? SITE_PREFIX.exec(t.slice(0, t.length - shown.length))?.[1]
+      : null;
   return part && removedAround(t, shown) === part ? part : null;
 }
 
