@@ -22,7 +22,8 @@ function readTailText(root: Element, max: number): string {
   const walk = (el: Element): void => {
     for (let node = el.lastChild; node && chars < max; node = node.previousSibling) {
       if (node.nodeType === 3) {
-        const text = node.textContent ?? '';
+        // The source's own line breaks are spacing: only block boundaries end a line.
+        const text = (node.textContent ?? '').replace(/\s+/g, ' ');
         parts.push(text);
         chars += text.length;
       } else if (node.nodeType === 1) {
