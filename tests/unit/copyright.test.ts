@@ -8,7 +8,9 @@ describe('copyrightHolder', () => {
     ['Copyright © 2014~2019 网易', '网易'],
     ['Copyright © 1997-2026 江城新闻网 版权所有 京ICP备16058363号', '江城新闻网'],
     ['版权所有 江城日报社', '江城日报社'],
-  ])('%s', (text, holder) => {
+    ['Copyright Harbour Media, 2020', 'Harbour Media'],
+    ['About\nCopyright Policy\nBrand Policy', null],
+  ])('%s', (text: string, holder: string | null) => {
     expect(copyrightHolder(text)).toBe(holder);
   });
 

@@ -5,11 +5,12 @@ import { clean, countHan } from './page-text';
 import { isChineseSiteLike } from './site-title';
 
 /**
- * `©` or `(c)`, or the word `Copyright` before one of them or a year (not `Copyright Policy`), then years, then the
+ * `©` or `(c)`, or the word `Copyright` before one of them or with a year on its line (`Copyright Axios Media,
+ * 2020`; not a `Copyright Policy` link), then years, then the
  * holder on the same line up to a stop: `© 2017` closing a line has no holder (the next line is a footer link).
  */
 const COPYRIGHT =
-  /(?:©|\(c\)|copyright(?=[^\S\n]*(?:©|\(c\)|(?:19|20)\d{2})))[^\S\n]*(?:©[^\S\n]*)?(?:(?:19|20)\d{2}(?:[^\S\n]*[-–—~～][^\S\n]*(?:19|20)\d{2})?[^\S\n]*[,.]?[^\S\n]*)?([^©|｜.。,，;；\n]{2,60}?)(?=\s*(?:all rights reserved|版权所有|版權所有|保留所有权利|[|｜.。,，;；\n]|\s{2}|$))/iu;
+  /(?:©|\(c\)|copyright(?=[^\S\n]*(?:©|\(c\)|(?:19|20)\d{2})|[^\n©]{2,60}?(?:19|20)\d{2}))[^\S\n]*(?:©[^\S\n]*)?(?:(?:19|20)\d{2}(?:[^\S\n]*[-–—~～][^\S\n]*(?:19|20)\d{2})?[^\S\n]*[,.]?[^\S\n]*)?([^©|｜.。,，;；\n]{2,60}?)(?=\s*(?:all rights reserved|版权所有|版權所有|保留所有权利|[|｜.。,，;；\n]|\s{2}|$))/iu;
 /** Company suffixes are the publisher's legal form, not the name readers know. */
 const LEGAL_FORM = /\s+(?:Media\s+)?(?:Ltd|Limited|Inc|LLC|GmbH|AG|S\.?A|Verlag(?:\s+GmbH)?|Co\.?)\.?$/iu;
 const MAX_NAME_CHARS = 40;
