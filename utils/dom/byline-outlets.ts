@@ -6,7 +6,7 @@ import { metaValue } from './page-signals';
 import { declaredSiteNames } from './title';
 import { copyrightHolder } from '../pure/copyright';
 import { findSourceLine } from '../pure/credits';
-import { isChineseSiteLike } from '../pure/site-title';
+import { isChineseSiteLike, titleParts } from '../pure/site-title';
 import { isLikelyHanName } from '../pure/han-names';
 import { clean, compact } from '../pure/page-text';
 import { textFitsIn } from './text-length';
@@ -21,8 +21,6 @@ const MAX_SOURCE_ELEMENTS = 12;
 const MAX_NAME_CHARS = 30;
 /** A source element's text, label and date included: `2026年10月07日 09:00 来源：海湾商报`. */
 const MAX_SOURCE_CHARS = 80;
-/** Where a title's site part splits into its segments: the site and its channels. */
-const SEGMENT_SPLIT = /\s*[_|｜\-–—·•]\s*/u;
 /** Links of a page's navigation and breadcrumbs, whose texts name its channels. */
 const NAV_LINK_SELECTOR =
   'nav a, [class*="nav"] a, [class*="crumb"] a, [class*="channel"] a, [class*="menu"] a';
@@ -81,13 +79,13 @@ export function findOutletNames(doc: Document, signals: PageSignals, hints: Arti
   const removed = signals.title.removed;
   // `…|苹果|新品_电信_新浪科技_新浪网`: the segments between the headline and the site are its channels.
   const headline = clean(signals.title.headline?.textContent) || signals.title.title;
-  const segments = clean(doc.title).split(SEGMENT_SPLIT);
+  const segments = titleParts(clean(doc.title));
   const isChannel = channelTest(doc, segments.at(-1) ?? '');
   const channels = segments.slice(1, -1).filter((seg) => !headline.includes(seg) && isChannel(seg));
   const copyright = copyrightHolder(clean(metaValue(signals, 'copyright')), true);
   const candidates = [
     removed,
-    ...(removed ? removed.split(SEGMENT_SPLIT) : []),
+    ...(removed ? titleParts(removed) : []),
     ...channels,
     findSourceLine(signals.topLines),
     copyright,
