@@ -22,6 +22,7 @@ describe('findCopyrightHolder', () => {
     ],
     ['<footer>© 2024 Harbour Post<br>Privacy</footer>', 'Harbour Post'],
     ['<footer><div>© 2019\n      , Harbour Tech. 港湾科技有限公司</div></footer>', 'Harbour Tech'],
+    ['<footer><div>© 2024 Harbour Post AG\n      «Courier»</div></footer>', 'Harbour Post'],
     ['<footer>Copyright © 2024 ICPSR. All rights reserved.</footer>', 'ICPSR'],
     ['<footer>Copyright © 2024 中国网安协会</footer>', '中国网安协会'],
     [

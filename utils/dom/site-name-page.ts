@@ -22,8 +22,9 @@ function readTailText(root: Element, max: number): string {
   const walk = (el: Element): void => {
     for (let node = el.lastChild; node && chars < max; node = node.previousSibling) {
       if (node.nodeType === 3) {
-        // The source's own line breaks are spacing: only block boundaries end a line.
-        const text = (node.textContent ?? '').replace(/\s+/g, ' ');
+        // Only block boundaries end a line; a source line break is a gap (two spaces), which ends a holder's
+        // name but not the space between `© 2019` and the name on the next source line.
+        const text = (node.textContent ?? '').replace(/\s*\n\s*/g, '  ');
         parts.push(text);
         chars += text.length;
       } else if (node.nodeType === 1) {
