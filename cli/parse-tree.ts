@@ -1,5 +1,5 @@
-// Node: copies parse5's tree (the HTML standard's tree builder) into a linkedom Document node by node, with no
-// second serialise and parse in between.
+// Node: copies parse5's tree (the HTML standard's tree builder) into linkedom node by node: a `<noscript>`'s contents
+// parsed as markup, and the reference tree that parse5-linkedom.ts's direct build is tested against.
 import { parseHTML } from 'linkedom';
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import { parseFragment } from 'parse5';
@@ -7,7 +7,7 @@ import { parseFragment } from 'parse5';
 type P5Parent = DefaultTreeAdapterTypes.ParentNode;
 type P5Child = DefaultTreeAdapterTypes.ChildNode;
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
+export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
  * The same tree linkedom built from parse5's serialisation (the path this replaces), so the pipeline's results do
@@ -39,7 +39,7 @@ interface Frame {
 }
 
 /** Depth-first with an explicit stack: a 5,000-deep page must not overflow the call stack. */
-function copyChildren(root: P5Parent, target: ParentNode, doc: Document): void {
+export function copyChildren(root: P5Parent, target: ParentNode, doc: Document): void {
   const stack: Frame[] = [{ from: root, to: target, inSvg: false }];
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
     const { from, to, inSvg } = frame;

@@ -1,7 +1,6 @@
 // Node: the CLI's DOM boundary: HTML text to a Document (parse5's tree in linkedom), and the page's own URL when the user gave none.
-import { parse } from 'parse5';
 import { installSelectorCache } from './linkedom-selectors';
-import { toLinkedomDocument } from './parse-tree';
+import { parseToLinkedom } from './parse5-linkedom';
 import { installTextRuns } from './parse5-text-runs';
 
 // Once per process, before the first parse: plain text runs read in one step (same tree, see parse5-text-runs.ts).
@@ -16,11 +15,11 @@ installTextRuns();
  * a stray `<head>` or `<html>` inside the body and puts `<template>` contents in the live tree. On such pages
  * Readability, climbing from its best candidate to `<body>`, ran off the top of the document and threw
  * `Cannot read properties of null (reading 'tagName')`; on others the CLI read text the browser never shows.
- * parse5 implements the standard's algorithm (the one Chromium and Firefox follow); its tree is copied into
- * linkedom node by node (parse-tree.ts), about half the cost of serialising it and parsing that again.
+ * parse5 implements the standard's algorithm (the one Chromium and Firefox follow), and builds linkedom's nodes
+ * itself (parse5-linkedom.ts): no tree of its own to copy, no serialise and parse again.
  */
 export function parseHtmlDocument(html: string, url: string): Document {
-  const document = toLinkedomDocument(parse(html));
+  const document = parseToLinkedom(html);
   installSelectorCache(document);
   setDocumentUrl(document, url);
   return document;

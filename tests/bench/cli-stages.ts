@@ -6,6 +6,7 @@
 // (cli/linkedom-lazy-events.ts), so node creation and GC cost more than in `bench:corpus`.
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { readPageBytes } from '../../cli/batch';
 import { decodeHtml } from '../../cli/decode';
@@ -66,6 +67,16 @@ const add = (key: string, ms: number): void => {
 };
 const now = new Date('2025-01-01T00:00:00Z');
 const rounds = Number(values.rounds);
+// GC pauses by kind (this thread's; with --single-threaded-gc that is all of the collector's work).
+const gcMs = { scavenge: 0, other: 0 };
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
+    if (kind === constants.NODE_PERFORMANCE_GC_MINOR) gcMs.scavenge += entry.duration;
+    else gcMs.other += entry.duration;
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 const cpuStart = process.cpuUsage();
 for (let round = 0; round < rounds; round += 1) {
   for (const path of pages) {
@@ -89,9 +100,13 @@ for (let round = 0; round < rounds; round += 1) {
   }
 }
 const cpu = process.cpuUsage(cpuStart);
+gcObserver.disconnect();
 const n = pages.length * rounds;
 console.log(`${pages.length} pages of ${min / 1000}–${max / 1000} kB, ${rounds} rounds, one thread`);
 for (const [key, ms] of Object.entries(totals))
   console.log(`${key.padEnd(22)} ${(ms / n).toFixed(1)} ms/page`);
 console.log(`cpu ${((cpu.user + cpu.system) / 1000 / n).toFixed(1)} ms/page (this process, GC included)`);
+console.log(
+  `gc pauses ${((gcMs.scavenge + gcMs.other) / n).toFixed(1)} ms/page (scavenge ${(gcMs.scavenge / n).toFixed(1)}, other ${(gcMs.other / n).toFixed(1)})`,
+);
 console.log(`peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (max RSS)`);

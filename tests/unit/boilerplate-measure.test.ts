@@ -40,6 +40,21 @@ describe('boilerplate measures', () => {
     expect(holdsRunningText(a)).toBe(false);
   });
 
+  it('finds running text in a later or nested paragraph, not in a short one, a linked one or a template', () => {
+    const cases: [string, boolean][] = [
+      [`<li>Home</li><li><div><p>Short.</p></div></li><blockquote><span>${LONG}</span></blockquote>`, true],
+      [`<p>Short.</p><p><a href="/x">${LONG}</a></p>`, false],
+      [`<p>Short.</p><template><p>${LONG}</p></template>`, false],
+      // No paragraph at all: the block's own text counts.
+      [`<span>${LONG}</span>`, true],
+      [`<p>Short.</p><span>${LONG}</span>`, false],
+    ];
+    for (const [html, expected] of cases) {
+      const el = bodyOf(`<div>${html}</div>`).firstElementChild;
+      expect([html, el && holdsRunningText(el)]).toEqual([html, expected]);
+    }
+  });
+
   it('tells sentences from labels, and reads parts spaced apart', () => {
     expect(isSentence('It voted to delay.')).toBe(true);
     expect(isSentence('图集')).toBe(false);

@@ -67,6 +67,23 @@ describe('removeEndMarkerTails', () => {
   });
 });
 
+describe('end markers and counts read only as far as needed', () => {
+  it('finds a marker inside a long decoration of symbols and emoji', () => {
+    const rule = `${'★☆'.repeat(80)} 🌸🌸 `;
+    const body = bodyOf(`<div><p>${PARAGRAPH}</p><p>${rule}全文完${rule}</p><p>扫码关注</p></div>`);
+    removeEndMarkerTails(body);
+    expect(kept(body)).toBe(PARAGRAPH);
+  });
+
+  it('reads a count with spaces, a minus sign and CJK units, and not a count inside words', () => {
+    const body = bodyOf(`<div class="a"><p>${PARAGRAPH}</p>
+      <div class="bar"><a href="#">赞</a> <span>\n  1.2万 </span> <a href="#">踩</a> <span> −3 </span></div>
+      <div class="tags"><a href="#">A1</a> <a href="#">B2</a></div></div>`);
+    removeCounterRows(body);
+    expect(kept(body)).toBe(`${PARAGRAPH} A1 B2`);
+  });
+});
+
 describe('removeTrailingFooters', () => {
   it('drops the last short blocks: link lists and copyright lines, also inside the last wrapper', () => {
     const body = bodyOf(`<div class="page"><div class="main"><h1>标题</h1><p>${PARAGRAPH}</p></div>

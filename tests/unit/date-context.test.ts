@@ -139,3 +139,34 @@ describe('a meta line named footer beside its heading', () => {
     expect(isSkipContainer(footer, doc.querySelector('h1'), { itemFooters: true })).toBe(true);
   });
 });
+
+describe('a story list left unclosed around the article', () => {
+  // Modelled on an old Korean entertainment portal: `div.recentNews` opens a list of top stories and is never closed,
+  // so the article, its title in a `<dt>` and its `기사입력` line all sit inside it; the only h1 is the site's logo.
+  const portal = (title: string): Document =>
+    parseHTML(
+      `<!doctype html><html lang="ko"><head><title>${title} - Harbour Media</title></head><body><div class="top"><h1>Harbour Media</h1></div><div class="mainArea"><div class="recentNews"><h4>Top stories</h4><ul><li><a href="/news/1">Another story entirely</a></li><li><a href="/news/2">A third story here</a></li></ul><div class="newsContent"><dl class="newsTitle"><dt>Harbour wall approved by the council</dt></dl>기사입력 :[ 2018-08-25 15:24 ]<div class="newsArticle">${'The council met again and voted on the plan for the harbour wall. '.repeat(20)}</div></div></div></div></body></html>`,
+    ).document;
+
+  it('reads the dateline of the article whose title it holds', () => {
+    const found = findPublishedDate(
+      portal('Harbour wall approved by the council'),
+      'http://e.co.kr/news/view?idx=1',
+      {
+        now: NOW,
+      },
+    );
+    expect(found?.parts).toMatchObject({ year: 2018, month: 8, day: 25, hour: 15, minute: 24 });
+  });
+
+  it('still skips a story list that does not hold the page title', () => {
+    const found = findPublishedDate(
+      portal('Something else entirely here'),
+      'http://e.co.kr/news/view?idx=1',
+      {
+        now: NOW,
+      },
+    );
+    expect(found).toBeNull();
+  });
+});

@@ -305,3 +305,45 @@ describe('settleUtcDay', () => {
     });
   });
 });
+
+describe('the clock the dateline shows for a structured instant', () => {
+  it('takes the day a byline shows for the same minute a whole number of hours away (a UTC clock, local offset)', () => {
+    // Modelled on a US tech blog: JSON-LD writes the UTC wall clock with the newsroom's offset, the byline the local one.
+    const doc = page(
+      `<article><h1>Harbour wall approved</h1><div id="post-prep">Ann Lee - Nov 19, 2019, 10:31 pm CST</div>${STORY}</article>`,
+      ld('2019-11-20T04:31:13-06:00'),
+    );
+    const found = findPublishedDate(doc, 'https://news.example.com/harbour-wall-19600475/', { now: NOW });
+    expect(found?.parts).toMatchObject({ year: 2019, month: 11, day: 19, hour: 22, minute: 31 });
+    expect(found?.detail).toContain('clock from dateline');
+  });
+
+  it('takes the day a byline shows for a zone-less structured time (the server clock in UTC)', () => {
+    // Modelled on a US sports site: `itemprop=datePublished` with no zone, the byline in Eastern time.
+    const doc = page(
+      `<h1>Harbour wall approved</h1><ul class="article-author"><li>By Ann Lee</li><li>Nov 18, 2019 at 9:24 pm ET</li></ul>${STORY}`,
+      '<meta itemprop="datePublished" content="2019-11-19 02:24:00">',
+    );
+    const found = findPublishedDate(doc, 'https://sports.example.com/news/harbour-wall/', { now: NOW });
+    expect(found?.parts).toMatchObject({ year: 2019, month: 11, day: 18, hour: 21, minute: 24 });
+  });
+
+  it('keeps the structured date when the byline shows another minute, or the same day', () => {
+    const other = page(
+      `<article><h1>Harbour wall approved</h1><div id="post-prep">Ann Lee - Nov 19, 2019, 10:15 pm</div>${STORY}</article>`,
+      ld('2019-11-20T04:31:13-06:00'),
+    );
+    expect(findPublishedDate(other, 'https://e.com/a', { now: NOW })?.parts).toMatchObject({
+      day: 20,
+      hour: 4,
+    });
+    const same = page(
+      `<article><h1>Harbour wall approved</h1><div id="post-prep">Ann Lee - Nov 20, 2019, 10:31 am</div>${STORY}</article>`,
+      ld('2019-11-20T04:31:13-06:00'),
+    );
+    expect(findPublishedDate(same, 'https://e.com/a', { now: NOW })?.parts).toMatchObject({
+      day: 20,
+      hour: 4,
+    });
+  });
+});

@@ -6,6 +6,8 @@ import {
   measureDepth,
   querySafe,
   removeAll,
+  removeBoilerplate,
+  DROP_ATTRIBUTE,
 } from '../../utils/dom/pre-clean';
 
 function root(html: string): Element {
@@ -44,5 +46,35 @@ describe('pre-clean', () => {
     expect(measureDepth(root(''))).toBe(1);
     expect(measureDepth(root('<p>a</p><div><p><b>x</b></p></div><p>b</p>'))).toBe(4);
     expect(measureDepth(root('<div><p>1</p></div><section><div><p><i>late</i></p></div></section>'))).toBe(5);
+  });
+
+  it('drops every ad label and breadcrumb label by its words, ad and crumb boxes by name, marks author boxes', () => {
+    const story = '<p>The harbour board agreed on Tuesday to open a second ferry line across the bay.</p>';
+    const labels = [
+      'Advertisement',
+      'ADVERTISING',
+      'Anzeige',
+      'Publicité',
+      'publicidad',
+      'Pubblicità',
+      'reklame',
+    ];
+    const cjk = ['广告', '廣告', '広告', '광고'];
+    const crumbs = ['当前', '您的', '你的', '您现在的', '你现在的', '现在', '所在'];
+    const html = [
+      ...[...labels, ...cjk].map((w) => `<div class="slot"><span>\n  ${w} </span></div>`),
+      ...crumbs.map((w) => `<div class="where"> ${w}位置：<a href="/">首页</a> &gt; 新闻</div>`),
+      '<div class="ad-slot">Buy now</div><div id="sponsored-top">Deals</div>',
+      '<ul class="breadcrumbs"><li>Home</li><li>World</li></ul>',
+      '<div class="author-bio">Lin Wei writes about transport.</div>',
+      story,
+    ].join('');
+    const { document } = parseHTML(`<!doctype html><html><body><main>${html}</main></body></html>`);
+    removeBoilerplate(document);
+    expect(document.querySelectorAll('.slot, .where, .ad-slot, #sponsored-top, .breadcrumbs')).toHaveLength(
+      0,
+    );
+    expect(document.querySelector('.author-bio')?.hasAttribute(DROP_ATTRIBUTE)).toBe(true);
+    expect(document.querySelector('main p')?.textContent).toContain('harbour board');
   });
 });

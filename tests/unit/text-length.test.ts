@@ -1,8 +1,9 @@
-// DOM: textFitsIn answers as normalizeSpace(textContent).length <= max does, for every max.
+// DOM: textFitsIn answers as normalizeSpace(textContent).length <= max does, for every max; textWithFew gives the
+// textContent exactly when it holds few enough of the counted characters.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { normalizeSpace } from '../../utils/pure/page-text';
-import { textFitsIn } from '../../utils/dom/text-length';
+import { textFitsIn, textWithFew } from '../../utils/dom/text-length';
 
 const SAMPLES = [
   '<div></div>',
@@ -36,5 +37,43 @@ describe('textFitsIn', () => {
     const el = document.body.firstElementChild;
     expect(el && textFitsIn(el, 300)).toBe(false);
     expect(el && textFitsIn(el, 60_000)).toBe(true);
+  });
+});
+
+describe('textWithFew', () => {
+  const isLetter = (code: number): boolean => /\p{L}/u.test(String.fromCharCode(code));
+
+  it('gives the textContent when at most max characters are counted, else null, at every bound', () => {
+    for (const html of SAMPLES) {
+      const { document } = parseHTML(`<html><body>${html}</body></html>`) as unknown as {
+        document: Document;
+      };
+      const el = document.body.firstElementChild;
+      if (!el) throw new Error(html);
+      const text = el.textContent ?? '';
+      const letters = Array.from(text).filter((c) => /\p{L}/u.test(c)).length;
+      for (let max = 0; max <= letters + 2; max += 1)
+        expect([html, max, textWithFew(el, isLetter, max)]).toEqual([
+          html,
+          max,
+          letters <= max ? text : null,
+        ]);
+    }
+  });
+
+  it('stops at the first counted character past max in a long element', () => {
+    const { document } = parseHTML(
+      `<html><body><div>  — <b>END</b> —  ${'<p>A sentence of the story.</p>'.repeat(2000)}</div></body></html>`,
+    ) as unknown as { document: Document };
+    const el = document.body.firstElementChild;
+    if (!el) throw new Error('no div');
+    const seen: number[] = [];
+    const counted = (code: number): boolean => {
+      seen.push(code);
+      return isLetter(code);
+    };
+    expect(textWithFew(el, counted, 3)).toBeNull();
+    // The markup before the story, END, the space and one letter of the first sentence.
+    expect(seen.length).toBeLessThan(20);
   });
 });

@@ -9,15 +9,20 @@ import {
   isLayout,
   isSentence,
   linkDensity,
+  splitTokens,
   tagOf,
   textOf,
-  tokensOf,
   weighsMoreThan,
 } from './boilerplate-measure';
+import { listBodyElements } from './boilerplate-elements';
 import { measureText } from '../pure/text-weight';
 
 const EMAIL_FIELD =
   'input[type="email" i], input[name*="mail" i], input[placeholder*="mail" i], input[autocomplete="email" i]';
+const FORM_TAG: ReadonlySet<string> = new Set(['FORM']);
+const A_TAG: ReadonlySet<string> = new Set(['A']);
+/** A link to an element of the same page by its id: `#after-newsletter`. */
+const SAME_PAGE_HREF = /^#[^\s#]+$/;
 /** A sign-up box is small: heading, one or two lines of pitch, the field, a privacy line. */
 const MAX_BOX_CHARS = 700;
 /** More visible fields than this is a contact or order form, not a sign-up. */
@@ -41,18 +46,27 @@ function countFields(form: Element): number {
 }
 
 /** Forms asking for an email and little else, with the box around them; boxes that say "newsletter" and hold a control. */
-export function removeSignUpBoxes(body: Element): void {
-  for (const form of Array.from(body.querySelectorAll('form'))) {
-    if (isGone(form, body) || isLayout(form)) continue;
+export function removeSignUpBoxes(body: Element, elements = listBodyElements(body)): void {
+  for (const form of elements.withTags(FORM_TAG)) {
+    if (isGone(form, body) || elements.isLayout(form)) continue;
     if (!form.querySelector(EMAIL_FIELD) || form.querySelector('textarea') || countFields(form) > MAX_FIELDS)
       continue;
     if (!isSmallBox(form)) continue;
     dropBlock(growBox(form, isSmallBox));
   }
-  for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
-    // The name first: it is cheap, and few elements pass it.
-    if (!tokensOf(el).some((t) => NEWSLETTER_CUE.test(t))) continue;
-    if (isGone(el, body) || isLayout(el)) continue;
+  // The selector, not a filter of the element list: in the browser it is one native walk, where a script asking
+  // each element for two attributes makes thousands of calls.
+  const named = body.querySelectorAll('[class], [id]');
+  for (let i = 0; i < named.length; i++) {
+    const el = named[i];
+    if (!el) continue;
+    // The name first: it is cheap, and few elements pass it. A token that says it is in the whole name, so the
+    // name is split only when the whole says it (`sign up` across two tokens does not count).
+    // The class as written (linkedom's getAttribute('class') joins its token set anew): the same tokens.
+    const names = `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+    if (!NEWSLETTER_CUE.test(names)) continue;
+    if (!splitTokens(names).some((t) => NEWSLETTER_CUE.test(t))) continue;
+    if (isGone(el, body) || elements.isLayout(el)) continue;
     const hasControl = el.querySelector('input, button, form, [role="button"]') !== null;
     const says = NEWSLETTER_CUE.test(el.textContent ?? '');
     if (hasControl && says && isSmallBox(el)) dropBlock(el);
@@ -72,7 +86,7 @@ function indexTargets(root: Element): Map<string, Element> {
 /** The element a same-page link points to, when it follows the link in the page. */
 function findTarget(link: Element, byId: Map<string, Element>): Element | null {
   const href = link.getAttribute('href') ?? '';
-  if (!/^#[^\s#]+$/.test(href)) return null;
+  if (!SAME_PAGE_HREF.test(href)) return null;
   let id = href.slice(1);
   try {
     id = decodeURIComponent(id);
@@ -90,8 +104,10 @@ function findTarget(link: Element, byId: Map<string, Element>): Element | null {
  * few siblings ahead marks what it skips as a promotion. The skipped siblings go when they are small and hold no
  * running text or the page's headline; the landing line goes when it is a short label itself.
  */
-export function removeSkipRegions(body: Element): void {
-  const links = Array.from(body.querySelectorAll('a[href^="#"]'));
+export function removeSkipRegions(body: Element, elements = listBodyElements(body)): void {
+  // Only a link to an id can have a target (findTarget): a page whose `#` links are all bare `#` buttons needs no
+  // index of its ids.
+  const links = elements.withTags(A_TAG).filter((a) => SAME_PAGE_HREF.test(a.getAttribute('href') ?? ''));
   if (!links.length) return;
   const byId = indexTargets(body);
   for (const link of links) {

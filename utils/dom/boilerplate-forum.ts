@@ -6,13 +6,13 @@ import {
   growBox,
   holdsRunningText,
   isLayout,
-  layoutTest,
   measureProse,
   tagOf,
   textOf,
   tokensOf,
   weighsMoreThan,
 } from './boilerplate-measure';
+import { listBodyElements } from './boilerplate-elements';
 import { findDatesInText } from '../pure/date-parse';
 import { findRelativeDates } from '../pure/date-relative';
 import { measureText } from '../pure/text-weight';
@@ -69,6 +69,17 @@ function signature(el: Element): string {
   return `${tagOf(el)}.${el.getAttribute('class') ?? ''}`;
 }
 
+/**
+ * Two children that have children of their own: a posting has one (isPosting) and a group needs two, so any other
+ * parent is passed over before a group key is built. Read by sibling links (linkedom builds `children` to count).
+ */
+function hasTwoNested(parent: Element): boolean {
+  let nested = 0;
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling)
+    if (child.firstElementChild && ++nested === 2) return true;
+  return false;
+}
+
 /** Sibling groups of two or more postings of one shape under `parent`. */
 function findPostings(parent: Element): Element[] {
   const groups = new Map<string, Element[]>();
@@ -121,14 +132,14 @@ function isDiscussion(box: Element, postings: Element[]): boolean {
 }
 
 /** Removes comment and forum blocks; never the block that holds most of the page's text. */
-export function removeForums(body: Element): void {
+export function removeForums(body: Element, elements = listBodyElements(body)): void {
   // The whole page's prose, measured only once some postings are found (most pages have none).
   let measured: number | null = null;
   const proseOfBody = (): number => (measured ??= measureProse(body));
-  const layout = layoutTest(body);
-  for (const parent of Array.from(body.querySelectorAll('*'))) {
-    // Two element children at least, read by sibling links (linkedom builds `children` to count them).
-    if (!parent.firstElementChild?.nextElementSibling || !body.contains(parent) || layout.isLayout(parent))
+  // Until a forum is removed every listed element is still in the page: no walk up to ask.
+  let hasRemoved = false;
+  for (const parent of elements.all()) {
+    if (!hasTwoNested(parent) || (hasRemoved && !body.contains(parent)) || elements.isLayout(parent))
       continue;
     const postings = findPostings(parent);
     if (!postings.length) continue;
@@ -141,7 +152,8 @@ export function removeForums(body: Element): void {
     });
     if (!isDiscussion(box, postings)) continue;
     box.remove();
-    layout.reset();
+    hasRemoved = true;
+    elements.reset();
   }
 }
 

@@ -127,20 +127,40 @@ export function measureProse(el: Element): number {
   return total - linked;
 }
 
-/** A paragraph of running text outside links somewhere inside `el`: article text that must stay. */
+/** Where running text is looked for first. */
+const TEXT_BLOCK_TAGS = new Set(['P', 'BLOCKQUOTE', 'DD', 'LI']);
+
+/**
+ * A paragraph of running text outside links somewhere inside `el`: article text that must stay. The paragraphs
+ * (`p, blockquote, dd, li`) are read in document order and the walk stops at the first long one, so a story's
+ * wrapper answers at its first paragraph; with none, `el`'s own text counts.
+ */
 export function holdsRunningText(el: Element): boolean {
-  if (!el.querySelector('p, blockquote, dd, li')) return measureProse(el) >= PARAGRAPH_CHARS;
-  return Array.from(el.querySelectorAll('p, blockquote, dd, li')).some(
-    (p) => measureProse(p) >= PARAGRAPH_CHARS,
-  );
+  let hasBlock = false;
+  for (let node = el.firstElementChild; node; node = nextElementIn(node, el)) {
+    if (!TEXT_BLOCK_TAGS.has(tagOf(node))) continue;
+    hasBlock = true;
+    if (measureProse(node) >= PARAGRAPH_CHARS) return true;
+  }
+  return !hasBlock && measureProse(el) >= PARAGRAPH_CHARS;
+}
+
+/** The element after `node` in document order inside `root`, past a `<template>`'s contents as a selector walks. */
+function nextElementIn(node: Element, root: Element): Element | null {
+  if (node.localName !== 'template' && node.firstElementChild) return node.firstElementChild;
+  for (let at: Element | null = node; at && at !== root; at = at.parentElement)
+    if (at.nextElementSibling) return at.nextElementSibling;
+  return null;
 }
 
 /** Class and id tokens, lower case. */
 export function tokensOf(el: Element): string[] {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean);
+  return splitTokens(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase());
+}
+
+/** The tokens of a class and id string: split at whitespace, no empty ones. */
+export function splitTokens(names: string): string[] {
+  return names.split(/\s+/).filter(Boolean);
 }
 
 /**

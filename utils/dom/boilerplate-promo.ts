@@ -7,16 +7,21 @@ import {
   isGone,
   isLayout,
   isSentence,
-  layoutTest,
   linkDensity,
   tagOf,
   textOf,
   weighsMoreThan,
 } from './boilerplate-measure';
 import { isProse, nearestText } from './boilerplate-read-more';
+import { listBodyElements } from './boilerplate-elements';
+import { hasTextOutside, textFitsIn } from './text-length';
 import { measureText } from '../pure/text-weight';
 
 const HEADING = 'h2, h3, h4, h5, h6';
+const LIST_TAGS: ReadonlySet<string> = new Set(['UL', 'OL']);
+/** Where a widget label is looked for. */
+const LABEL_TAGS: ReadonlySet<string> = new Set(['DIV', 'SPAN', 'EM', 'I', 'B', 'STRONG', 'A']);
+const A_TAG: ReadonlySet<string> = new Set(['A']);
 /** A promo box is a heading and a few links: no more text than this. */
 const MAX_PROMO_CHARS = 700;
 /** Share of a promo list's text inside links. */
@@ -32,19 +37,20 @@ const MEDIA = 'img, picture, video, figure';
 const NOT_LABEL_PLACES = new Set('FIGURE FIGCAPTION LI TD TH H1 H2 H3 H4 H5 H6 P NAV'.split(' '));
 
 /** `<aside><h2>What to know</h2><ul><li><a>…</a></li>…</ul></aside>` inside the story. */
-export function removePromoBoxes(body: Element): void {
+export function removePromoBoxes(body: Element, elements = listBodyElements(body)): void {
   // The h1s' ancestors found once, not an h1 search of each list's parent: this pass only marks, never removes.
-  const layout = layoutTest(body);
-  for (const list of Array.from(body.querySelectorAll('ul, ol'))) {
+  for (const list of elements.withTags(LIST_TAGS)) {
     const box = list.parentElement;
-    if (!box || isGone(box, body) || layout.isLayout(box) || box === body) continue;
-    const links = Array.from(list.querySelectorAll('a[href]'));
+    if (!box || isGone(box, body) || elements.isLayout(box) || box === body) continue;
+    // The box's size first, read only up to the bound: a list inside the story's wrapper answers after a few lines,
+    // and the list's own measures below then read no more than that.
+    if (weighsMoreThan(box, MAX_PROMO_CHARS)) continue;
+    const links = list.querySelectorAll('a[href]');
     if (links.length < 2 || linkDensity(list) < MIN_LIST_LINK_DENSITY) continue;
     // Links within the page (`#themes`) make the story's own table of contents, not a promotion.
-    if (links.every((a) => (a.getAttribute('href') ?? '').startsWith('#'))) continue;
+    if (Array.from(links).every((a) => (a.getAttribute('href') ?? '').startsWith('#'))) continue;
     const heading = box.querySelector(HEADING);
-    if (!heading || heading.parentElement !== box) continue;
-    if (measureText(box.textContent ?? '') > MAX_PROMO_CHARS || holdsRunningText(box)) continue;
+    if (!heading || heading.parentElement !== box || holdsRunningText(box)) continue;
     const extra =
       measureText(box.textContent ?? '') -
       measureText(list.textContent ?? '') -
@@ -53,7 +59,7 @@ export function removePromoBoxes(body: Element): void {
     if (extra > MAX_PROMO_EXTRA_CHARS || box.querySelectorAll('ul, ol').length > 1) continue;
     // Inside the story: running text right before or after it (a menu or a product grid has none). A widget
     // often sits in wrappers of its own (`div.widget > div.content > h3 + ul`): look beside the outermost.
-    const outer = outermostWrapper(box, body, layout.isLayout);
+    const outer = outermostWrapper(box, body, elements.isLayout);
     const beside = [nearestText(outer, false, body), nearestText(outer, true, body)];
     if (!beside.some((el) => el !== null && isProse(el))) continue;
     dropBlock(outer);
@@ -92,15 +98,17 @@ function isLabel(el: Element): boolean {
  * Short labels on their own line that are not headings or paragraphs: a lone link to another page, or a tag
  * standing before a gallery. A label after an image is its credit and stays.
  */
-export function removeWidgetLabels(body: Element): void {
-  for (const el of Array.from(body.querySelectorAll('div, span, em, i, b, strong, a'))) {
+export function removeWidgetLabels(body: Element, elements = listBodyElements(body)): void {
+  for (const el of elements.withTags(LABEL_TAGS)) {
     // A label is short (isLabel): anything heavier is passed over without reading its whole text.
-    if (weighsMoreThan(el, MAX_LABEL_WEIGHT)) continue;
-    if (isGone(el, body) || hasAncestorTag(el, NOT_LABEL_PLACES)) continue;
+    if (weighsMoreThan(el, MAX_LABEL_WEIGHT) || el.firstElementChild?.nextElementSibling) continue;
+    // The place first: it stops at a list item or a cell, where the walk for a marked block goes to the top.
+    if (hasAncestorTag(el, NOT_LABEL_PLACES) || isGone(el, body)) continue;
     const parent = el.parentElement;
-    if (!parent || !isLabel(el) || el.children.length > 1) continue;
-    // Alone on its line: no text beside it in its parent.
-    if (textOf(parent) !== textOf(el) && !['DIV', 'SECTION'].includes(tagOf(el))) continue;
+    if (!parent || !isLabel(el)) continue;
+    // Alone on its line: no text beside it in its parent (read up to the first character beside it).
+    const isAlone = !hasTextOutside(parent, el);
+    if (!isAlone && !['DIV', 'SECTION'].includes(tagOf(el))) continue;
     const link = tagOf(el) === 'A' ? el : el.querySelector('a');
     const isLinkOnly =
       link !== null && textOf(link) === textOf(el) && /^(?!#)\S/.test(link.getAttribute('href') ?? '');
@@ -110,8 +118,7 @@ export function removeWidgetLabels(body: Element): void {
     // Inside the story: paragraphs of running text beside it.
     const siblings = Array.from(parent.parentElement?.children ?? []);
     if (!siblings.some((s) => s !== parent && holdsRunningText(s)) && !holdsRunningText(parent)) continue;
-    const isParentOnlyLabel =
-      textOf(parent) === textOf(el) && !isLayout(parent) && parent.children.length === 1;
+    const isParentOnlyLabel = isAlone && !isLayout(parent) && parent.children.length === 1;
     dropBlock(isParentOnlyLabel ? parent : el);
   }
 }
@@ -134,15 +141,21 @@ function isNextPageOf(href: string, page: URL): boolean {
 }
 
 /** Image-only links to the next page of the story, with the line that holds only them. */
-export function removePagerImageLinks(body: Element, url: string): void {
+export function removePagerImageLinks(body: Element, url: string, elements = listBodyElements(body)): void {
   let page: URL;
   try {
     page = new URL(url);
   } catch {
     return;
   }
-  for (const link of Array.from(body.querySelectorAll('a[href]'))) {
-    if (isGone(link, body) || textOf(link) !== '' || !link.querySelector('img')) continue;
+  for (const link of elements.withTags(A_TAG)) {
+    if (
+      !link.hasAttribute('href') ||
+      isGone(link, body) ||
+      !textFitsIn(link, 0) ||
+      !link.querySelector('img')
+    )
+      continue;
     const isNext = /(?:^|\s)next(?:\s|$)/i.test(link.getAttribute('rel') ?? '');
     if (!isNext && !isNextPageOf(link.getAttribute('href') ?? '', page)) continue;
     const parent = link.parentElement;
@@ -150,7 +163,7 @@ export function removePagerImageLinks(body: Element, url: string): void {
       parent &&
       parent !== body &&
       !isLayout(parent) &&
-      textOf(parent) === '' &&
+      textFitsIn(parent, 0) &&
       parent.querySelectorAll('img').length === link.querySelectorAll('img').length
         ? parent
         : link;

@@ -11,6 +11,7 @@ import {
   tagOf,
   textOf,
 } from './boilerplate-measure';
+import { listBodyElements } from './boilerplate-elements';
 import { textFitsIn } from './text-length';
 import { countCjk } from '../pure/cjk';
 import { siteHostOf } from '../pure/url';
@@ -35,6 +36,7 @@ const MIN_SENTENCE_WEIGHT = 60;
 const MAX_HOPS = 4;
 /** Wrappers climbed out of to find it. */
 const MAX_LEVELS = 2;
+const A_TAG: ReadonlySet<string> = new Set(['A']);
 const BLOCKS = new Set(['P', 'DIV', 'UL', 'OL', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Never inside these: a list item, quote, table or caption is the story's own content. */
 const CONTENT_PLACES = new Set(['LI', 'BLOCKQUOTE', 'TD', 'TH', 'FIGURE', 'FIGCAPTION', 'PRE']);
@@ -119,13 +121,13 @@ function isInContent(el: Element, body: Element): boolean {
 }
 
 /** Marks each run of story-link blocks (with its label) that sits between paragraphs of running text. */
-export function removeReadMoreLinks(body: Element, url: string): void {
+export function removeReadMoreLinks(body: Element, url: string, elements = listBodyElements(body)): void {
   const pageHost = siteHostOf(url);
   if (!pageHost) return;
   const seen = new Set<Element>();
-  for (const link of Array.from(body.querySelectorAll('a[href]'))) {
+  for (const link of elements.withTags(A_TAG)) {
     // Most links of a page are menu labels: a block with one of them fails anyway, so look no further.
-    if (!isHeadline(link)) continue;
+    if (!link.hasAttribute('href') || !isHeadline(link)) continue;
     // The link's line: its nearest block ancestor (a one-item list is read as its list).
     let block: Element | null = link.parentElement;
     while (block && block !== body && !BLOCKS.has(tagOf(block))) block = block.parentElement;

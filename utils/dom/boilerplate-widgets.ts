@@ -14,20 +14,38 @@ import {
   textOf,
   weighsMoreThan,
 } from './boilerplate-measure';
+import { listBodyElements } from './boilerplate-elements';
+import { textWithFew } from './text-length';
 import { findDatesInText } from '../pure/date-parse';
+import { normalizeSpace } from '../pure/page-text';
 import { measureText } from '../pure/text-weight';
 
 /** `+1`, `214`, `10万+`, `1.2k`: a counter's whole text. */
 const COUNT = /^[+\-−]?\d[\d,.]*[kKmMwW万千+]*$/u;
+/** Every character a count's text may hold, with the spaces around it. */
+const COUNT_CHAR = /[\s+\-−\d,.kKmMwW万千]/u;
+const ASCII_NOT_COUNT = Array.from(
+  { length: 0x80 },
+  (_, code) => !COUNT_CHAR.test(String.fromCharCode(code)),
+);
 /** A row of widgets is short. */
 const MAX_ROW_CHARS = 120;
 /** A word beside a count (`阅读 10万+`, `Likes 12`). */
 const MAX_ROW_WORD_CHARS = 8;
 const INTERACTIVE = 'a, button, [role="button"]';
+/** Where a bare count is looked for. */
+const COUNTER_TAGS: ReadonlySet<string> = new Set(['SPAN', 'A', 'BUTTON', 'B', 'I', 'EM', 'STRONG']);
+/** Where an end marker is looked for. */
+const MARKER_TAGS: ReadonlySet<string> = new Set(['P', 'DIV', 'SECTION', 'SPAN', 'STRONG', 'B']);
 /** A number in a table, code, a list item or a heading is content, not a counter. */
 const NOT_COUNTER_PLACES = new Set('TABLE PRE CODE LI H1 H2 H3'.split(' '));
 /** `— END —`, `- 完 -`, `（完）`, `THE END`: decorated end words, alone on their line. */
 const END_MARKER = /^[\s\p{P}\p{S}]*(?:the\s+end|end|fin|ende|完|全文完|终|終)[\s\p{P}\p{S}]*$/iu;
+/** The most characters outside END_MARKER's decoration class any of its words holds (`the end`: six letters). */
+const MAX_MARKER_LETTERS = 6;
+const DECORATION = /[\s\p{P}\p{S}]/u;
+/** isMarkerLetter's answer for each ASCII code, from DECORATION itself. */
+const ASCII_LETTERS = Array.from({ length: 0x80 }, (_, code) => !DECORATION.test(String.fromCharCode(code)));
 /** What may follow an end marker and still be the account's footer, not story. */
 const MAX_TAIL_CHARS = 400;
 /** A site footer's blocks are short. */
@@ -66,28 +84,65 @@ function isCounterRow(row: Element): boolean {
   return interactive >= 2 || (interactive >= 1 && counts >= 1) || counts >= 2;
 }
 
+function isNotCountChar(code: number): boolean {
+  return code < 0x80 ? ASCII_NOT_COUNT[code] === true : !COUNT_CHAR.test(String.fromCharCode(code));
+}
+
 /** Share bars and like counters: from each bare count up to the row around it. */
-export function removeCounterRows(body: Element): void {
-  for (const el of Array.from(body.querySelectorAll('span, a, button, b, i, em, strong'))) {
-    if (isGone(el, body) || !COUNT.test(textOf(el)) || hasAncestorTag(el, NOT_COUNTER_PLACES)) continue;
+export function removeCounterRows(body: Element, elements = listBodyElements(body)): void {
+  for (const el of elements.withTags(COUNTER_TAGS)) {
+    // The text is read only while it could be a count: a word stops it at its first letter.
+    const text = leafOrFewText(el, isNotCountChar, 0);
+    if (text === null || !COUNT.test(normalizeSpace(text))) continue;
+    if (isGone(el, body) || hasAncestorTag(el, NOT_COUNTER_PLACES)) continue;
     let row: Element | null = null;
     for (
       let up = el.parentElement, depth = 0;
       up && depth < 3 && !isLayout(up);
       up = up.parentElement, depth++
     ) {
-      if (measureText(up.textContent ?? '') > MAX_ROW_CHARS * 2) break;
+      if (weighsMoreThan(up, MAX_ROW_CHARS * 2)) break;
       if (isCounterRow(up)) row = up;
     }
     if (row) dropBlock(row);
   }
 }
 
+/**
+ * A character END_MARKER's words may hold: outside whitespace, punctuation and symbols. Surrogates are not
+ * counted (an emoji is a symbol), so the count never passes what the pattern would see.
+ */
+function isMarkerLetter(code: number): boolean {
+  if (code < 0x80) return ASCII_LETTERS[code] === true;
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  return !DECORATION.test(String.fromCharCode(code));
+}
+
+/**
+ * An element's text for a test of few characters: a leaf's own text as it is (in a browser `textContent` is one
+ * native call, where a script walk makes an object for each text node), else read only while it holds at most
+ * `max` counted characters (textWithFew).
+ */
+function leafOrFewText(el: Element, isCounted: (code: number) => boolean, max: number): string | null {
+  return el.firstElementChild ? textWithFew(el, isCounted, max) : (el.textContent ?? '');
+}
+
+/** More than `max` element children, counted by sibling links (linkedom builds `children` to count them). */
+function hasMoreChildren(el: Element, max: number): boolean {
+  let count = 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+    if (++count > max) return true;
+  return false;
+}
+
 /** Everything after a decorated end marker in its container, when it is short and has no running text. */
-export function removeEndMarkerTails(body: Element): void {
-  for (const el of Array.from(body.querySelectorAll('p, div, section, span, strong, b'))) {
-    // The raw text: END_MARKER allows any whitespace run, so collapsing it first changes no answer.
-    if (el.childElementCount > 2 || !END_MARKER.test(el.textContent ?? '') || isGone(el, body)) continue;
+export function removeEndMarkerTails(body: Element, elements = listBodyElements(body)): void {
+  for (const el of elements.withTags(MARKER_TAGS)) {
+    if (hasMoreChildren(el, 2)) continue;
+    // The raw text: END_MARKER allows any whitespace run, so collapsing it first changes no answer. Read only while
+    // it could still be a marker: a story's wrapper stops after its first word.
+    const text = leafOrFewText(el, isMarkerLetter, MAX_MARKER_LETTERS);
+    if (text === null || !END_MARKER.test(text) || isGone(el, body)) continue;
     // The marker's line, grown while its parent holds only it.
     let line = el;
     while (line.parentElement && !isLayout(line.parentElement) && textOf(line.parentElement) === textOf(el))

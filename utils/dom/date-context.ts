@@ -4,6 +4,7 @@ import { parseDateString } from '../pure/date-parse';
 import { PUBLICATION_JOINERS, PUBLICATION_WORDS } from '../pure/date-label';
 import { writesDayFirst } from '../pure/date-order';
 import { isAfterReference } from '../pure/date-reference';
+import { compact } from '../pure/page-text';
 import {
   dayAcrossOffsets,
   partsInZone,
@@ -119,15 +120,19 @@ export const SKIP_TAGS = new Set([
  * `div.sidebar` of the story's facts inside `<article>`): the last resort reads it (see `Context.readSidebars`). */
 export const SIDEBAR_TOKEN =
   /^(?:sidebar(?:[-_]?(?:left|right|primary|secondary|\d|widgets?|inner|content|area|wrapper|container))?|secondary)$/i;
-export const SKIP_TOKENS: RegExp[] = [
-  /^(?:[a-z]+[-_])?comments?(?:[-_](?:list|body|content|meta|item|area|wrap|wrapper|section|thread|container|form))?$/i,
-  /^(?:commentlist|disqus[\w-]*|respond|replies|reply|reactions?)$/i,
+/** Lists of other stories (related, recommended, most read, latest): each teaser has its own date. */
+const STORY_LIST_TOKENS: RegExp[] = [
   /^(?:[a-z]+[-_])?related(?:[-_][\w-]+)?$/i,
-  SIDEBAR_TOKEN,
   /^(?:[a-z]+[-_])?(?:recommend(?:ed|ations?)?|promo|newsletter|trending|outbrain|taboola|sponsored)(?:[-_][\w-]+)?$/i,
   /^(?:most[-_]?(?:read|viewed|popular)|popular(?:[-_](?:posts|articles|news|stories|list))?)$/i,
   /^(?:read[-_]?more|more[-_](?:stories|articles|news|posts)|also[-_]?read|you[-_]may[-_]like)(?:[-_][\w-]+)?$/i,
   /^(?:latest|recent)[-_]?(?:posts|news|articles|comments|entries|stories)$/i,
+];
+export const SKIP_TOKENS: RegExp[] = [
+  /^(?:[a-z]+[-_])?comments?(?:[-_](?:list|body|content|meta|item|area|wrap|wrapper|section|thread|container|form))?$/i,
+  /^(?:commentlist|disqus[\w-]*|respond|replies|reply|reactions?)$/i,
+  ...STORY_LIST_TOKENS,
+  SIDEBAR_TOKEN,
   /^(?:archives?|calendar|wp-calendar|tagcloud|pagination|breadcrumbs?|cookie[\w-]*)$/i,
   /^(?:(?:main|site|top|sub|primary|secondary|global|mobile|header|side|page)[-_]?)?(?:nav|navbar|navigation|menu)(?:[-_](?:bar|wrap|wrapper|container|main|top|list|items?))?$/i,
   /^(?:site|page|global|main)?[-_]?footer(?:[-_](?:wrap|wrapper|container|inner|area|widgets?|nav|menu|links|bottom|top))?$/i,
@@ -329,7 +334,10 @@ export function isInSkippedContainer(el: Element, ctx: Context): boolean {
       break;
     }
     chain.push(current);
-    if (isSkipContainer(current, ctx.headline, { readSidebars: ctx.readSidebars, itemFooters: true })) {
+    if (
+      isSkipContainer(current, ctx.headline, { readSidebars: ctx.readSidebars, itemFooters: true }) &&
+      !isStoryListAroundArticle(current)
+    ) {
       result = true;
       break;
     }
@@ -337,6 +345,25 @@ export function isInSkippedContainer(el: Element, ctx: Context): boolean {
   }
   for (const visited of chain) ctx.skipCache.set(visited, result);
   return result;
+}
+
+/** Tags an old layout sets a headline in when it has no h1 of its own (`<dl class="newsTitle"><dt>…`). */
+const TITLE_TAGS = 'h1, h2, h3, h4, dt, td, b, strong';
+
+/**
+ * A story list whose markup was left unclosed (`<div class="recentNews">` opened and never closed) wraps the article
+ * itself: it holds, outside any link, an element whose whole text is the page title's own part (the `<title>` before
+ * ` - Site`). A real list of other stories shows this page's title, if at all, as a link. Only story-list classes.
+ */
+function isStoryListAroundArticle(el: Element): boolean {
+  if (!tokensOf(el).some((t) => !TAXONOMY_TOKEN.test(t) && STORY_LIST_TOKENS.some((re) => re.test(t))))
+    return false;
+  const title = el.ownerDocument?.title ?? '';
+  const own = compact(title.split(/\s[-|–—]\s|[|｜]/)[0] ?? '');
+  if (own.length < 8) return false;
+  return Array.from(el.querySelectorAll(TITLE_TAGS))
+    .slice(0, 200)
+    .some((t) => compact(t.textContent ?? '') === own && !t.closest('a[href]'));
 }
 
 /** Inside `<a href>` to another page: a teaser for some other article. A permalink to this page is fine. */

@@ -196,6 +196,37 @@ export function settleUtcDay(
   return chosen;
 }
 
+/**
+ * The structured time's clock, whole hours away on the day before or after, is the moment the article's own dateline
+ * shows: `Nov 19, 2019, 10:31 pm CST` by the byline over JSON-LD `2019-11-20T04:31:13-06:00` (the UTC clock written
+ * with the newsroom's offset), or `Nov 18, 2019 at 9:24 pm ET` over a zone-less `2019-11-19 02:24:00` (the server's
+ * UTC clock). Readers see the dateline's day: it is taken, with its clock. Same minute, a real zone's distance, the
+ * best-scored dateline only; a bare UTC instant is settleUtcDay's, and another minute is another moment.
+ */
+export function preferShownClock(chosen: Candidate, doc: Document, kind: Kind, ctx: Context): Candidate {
+  const p = chosen.parts;
+  if (chosen.zoneChecked || p.hour === undefined || p.minute === undefined || p.offsetMinutes === 0)
+    return chosen;
+  let line: TextCandidate | undefined;
+  try {
+    line = scoredDatelines(doc, kind, ctx, makeDatelineTest(doc, ctx))[0];
+  } catch {
+    return chosen;
+  }
+  const shown = line?.candidate.parts;
+  if (!line || !shown || shown.hour === undefined || shown.minute !== p.minute) return chosen;
+  if (kind === 'published' && line.isUpdate) return chosen;
+  const days = dayDiff(p, shown);
+  if (days !== 1 && days !== -1) return chosen;
+  const minutes = (wallMs({ ...shown, second: 0 }) - wallMs({ ...p, second: 0 })) / 60_000;
+  if (minutes < -MAX_WEST_MINUTES || minutes > MAX_EAST_MINUTES) return chosen;
+  return {
+    ...line.candidate,
+    detail: `${chosen.detail} (clock from dateline ${line.candidate.detail})`,
+    zoneChecked: true,
+  };
+}
+
 /** Words that say "published" just before a date, not the bare prepositions (`am`, `on`) a sentence opens with. */
 const PUBLICATION_LABEL = new RegExp(
   `(?:${PUBLICATION_WORDS})(?:\\s*(?:on|am|le|el|il|${PUBLICATION_JOINERS}))?\\s*[:：]?\\s*$`,

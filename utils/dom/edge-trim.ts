@@ -30,6 +30,7 @@ const BLOCK_SELECTOR = Array.from(BLOCK_TAGS, (t) => t.toLowerCase()).join(', ')
 /** Blocks taken whole, never split into their parts: they are content, not header or footer lines. */
 const WHOLE_TAGS = new Set(['BLOCKQUOTE', 'DL', 'FIGURE', 'OL', 'PRE', 'TABLE', 'UL']);
 const MEDIA_SELECTOR = 'img, picture, video, audio, iframe, svg, figure, object, embed';
+const MEDIA_TAGS: ReadonlySet<string> = new Set(MEDIA_SELECTOR.toUpperCase().split(', '));
 /** How many text blocks at each end of the article may be header or footer lines. */
 const MAX_EDGE_UNITS = 6;
 /** Header and footer lines are short; a kicker or standfirst above a byline stays under this. */
@@ -107,7 +108,8 @@ function hasMedia(unit: Unit): boolean {
   return unit.nodes.some(
     (n) =>
       n.nodeType === 1 &&
-      ((n as Element).matches(MEDIA_SELECTOR) || (n as Element).querySelector(MEDIA_SELECTOR)),
+      // The tag by name, not `matches(MEDIA_SELECTOR)`: linkedom compiles a selector again on every `matches` call.
+      (MEDIA_TAGS.has((n as Element).tagName.toUpperCase()) || (n as Element).querySelector(MEDIA_SELECTOR)),
   );
 }
 
@@ -327,11 +329,14 @@ const FULL_WIDTH_INDENT = /^[\s\u00a0]*\u3000[\u3000\s\u00a0]*/u;
 export function dropParagraphIndents(root: Element): void {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  // Only the nodes that hold an indent are kept (a long story's other text nodes are looked at once, not listed):
+  // the others are never changed, so each kept node sees what it saw when every node was listed.
   const texts: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if ((node as Text).data.includes('\u3000')) texts.push(node as Text);
   for (const text of texts) {
     const value = text.data;
-    if (!value.includes('\u3000') || !FULL_WIDTH_INDENT.test(value)) continue;
+    if (!FULL_WIDTH_INDENT.test(value)) continue;
     if (!startsLine(text)) continue;
     text.data = value.replace(FULL_WIDTH_INDENT, '');
   }

@@ -105,6 +105,7 @@ export function cleanAttributes(root: Element): void {
 const AD_TOKEN =
   /^(?:(?:ad|ads|advert|adverts|advertisement|advertising|sponsor|sponsored|sponsors)(?:[-_][\w-]+)?|[\w-]+[-_](?:ad|ads|advert|advertisement))$/i;
 const BREADCRUMB_TOKEN = /breadcrumb/i;
+const BREADCRUMB_TYPE = /BreadcrumbList/i;
 /** Author boxes that follow the article (`author-bio`, `about-the-author`): the byline lives in the front matter. */
 const AUTHOR_BOX_TOKEN =
   /^(?:author[-_]?(?:bio|box|card|profile|about|description)|about[-_]?(?:the[-_]?)?author|bio[-_]?box|(?:post|entry)[-_]author[-_]?(?:bio|box|info))$/i;
@@ -116,6 +117,16 @@ export const BREADCRUMB_LABEL = /^(?:当前|您的|你的|您现在的|你现在
 /** The two labels with the spaces around them allowed, for a text node's raw value. */
 const RAW_AD_LABEL = new RegExp(`^\\s*${AD_LABEL.source.slice(1, -1)}\\s*$`, AD_LABEL.flags);
 const RAW_BREADCRUMB_LABEL = new RegExp(`^\\s*${BREADCRUMB_LABEL.source.slice(1)}`, BREADCRUMB_LABEL.flags);
+/**
+ * The first letter of every word of the two labels, in both cases (AD_LABEL's `i` folds only ASCII letters), read
+ * from their alternations: one test that most text nodes fail, before the two patterns.
+ */
+const LABEL_START = new RegExp(
+  `^\\s*[${[AD_LABEL, BREADCRUMB_LABEL]
+    .flatMap((re) => (/\(\?:([^)]*)\)/.exec(re.source)?.[1] ?? '').split('|'))
+    .map((word) => `${word.charAt(0).toLowerCase()}${word.charAt(0).toUpperCase()}`)
+    .join('')}]`,
+);
 /** Ads and breadcrumbs hold little text; a bigger element so named is a layout wrapper. */
 const MAX_AD_CHARS = 500;
 const MAX_BREADCRUMB_CHARS = 200;
@@ -124,9 +135,9 @@ const LAYOUT_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 /** Marks, before Readability, what is removed from its result; Readability keeps `data-` attributes. */
 export const DROP_ATTRIBUTE = 'data-postclip-drop';
 
-function tokensOf(el: Element): string[] {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
-}
+/** A word every AD_TOKEN, BREADCRUMB_TOKEN or AUTHOR_BOX_TOKEN match holds. */
+const NAMED_BOX = /ad|sponsor|breadcrumb|author|bio/i;
+const NO_TOKENS: readonly string[] = [];
 
 /**
  * Removes ad slots, breadcrumbs and author boxes from the clone: Readability keeps them when they sit in the
@@ -141,25 +152,33 @@ export function removeBoilerplate(doc: Document): void {
   if (!body) return;
   const isRemovable = (el: Element, maxChars: number): boolean =>
     !LAYOUT_TAGS.has(el.tagName.toUpperCase()) && el.querySelector('h1') === null && textFitsIn(el, maxChars);
-  for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
-    if (!body.contains(el)) continue; // inside something already removed
-    const tokens = tokensOf(el);
+  // Until something is removed every listed element is still in the page: no walk up to ask.
+  let hasRemoved = false;
+  const listed = body.querySelectorAll('[class], [id]');
+  for (let i = 0; i < listed.length; i++) {
+    const el = listed[i];
+    if (!el || (hasRemoved && !body.contains(el))) continue; // inside something already removed
+    // The class as written: linkedom's getAttribute('class') joins its token set anew on every call. The tokens
+    // are the same, and every token the three patterns take holds one of these words: most names go unsplit.
+    const names = `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const tokens = NAMED_BOX.test(names) ? names.split(/\s+/).filter(Boolean) : NO_TOKENS;
     const isAd =
       tokens.some((t) => AD_TOKEN.test(t) && !AD_STATE_TOKEN.test(t)) && isRemovable(el, MAX_AD_CHARS);
     const isCrumb =
       (tokens.some((t) => BREADCRUMB_TOKEN.test(t)) ||
-        /BreadcrumbList/i.test(el.getAttribute('itemtype') ?? '')) &&
+        BREADCRUMB_TYPE.test(el.getAttribute('itemtype') ?? '')) &&
       isRemovable(el, MAX_BREADCRUMB_CHARS);
-    if (isAd || isCrumb) el.remove();
+    if (isAd || isCrumb) {
+      el.remove();
+      hasRemoved = true;
+    }
     // Marked, not removed: Readability may read the byline from it. trimArticleEdges removes it.
     else if (tokens.some((t) => AUTHOR_BOX_TOKEN.test(t)) && isRemovable(el, MAX_AUTHOR_BOX_CHARS))
       el.setAttribute(DROP_ATTRIBUTE, '');
   }
   // Labels are found from their text nodes, so no element's whole text is read unless a label starts it.
-  for (const node of listTextNodes(body)) {
-    // The raw text first: a label's words hold no space, so the untrimmed tests answer as the collapsed ones do.
+  for (const node of listLabelNodes(body)) {
     const raw = node.nodeValue ?? '';
-    if (!RAW_BREADCRUMB_LABEL.test(raw) && !RAW_AD_LABEL.test(raw)) continue;
     const start = node.parentElement;
     const own = normalizeSpace(raw);
     if (!start || !body.contains(start) || !own) continue;
@@ -182,11 +201,19 @@ export function removeBoilerplate(doc: Document): void {
   }
 }
 
-/** Every text node under `root`, in document order, listed before anything is removed (the browser's own walk). */
-function listTextNodes(root: Element): Text[] {
+/**
+ * The text nodes under `root` that may be a label, in document order, listed before anything is removed (the
+ * browser's own walk). The raw text is tested: a label's words hold no space, so the untrimmed tests answer as the
+ * collapsed ones do, and only the few that pass are kept.
+ */
+function listLabelNodes(root: Element): Text[] {
   const out: Text[] = [];
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Text);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const raw = node.nodeValue ?? '';
+    if (LABEL_START.test(raw) && (RAW_BREADCRUMB_LABEL.test(raw) || RAW_AD_LABEL.test(raw)))
+      out.push(node as Text);
+  }
   return out;
 }
 

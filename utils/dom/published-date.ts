@@ -20,7 +20,7 @@ import {
   parseCandidate,
 } from './date-context';
 import { preferDatelineOverChrome } from './date-chrome';
-import { addTimeOfDay, dayDiff, preferShownDateline, settleUtcDay } from './date-dateline';
+import { addTimeOfDay, dayDiff, preferShownClock, preferShownDateline, settleUtcDay } from './date-dateline';
 import { fromText, indexElements } from './date-text-search';
 import { isConsistentWithUrl, preferLocalOffset, readUrlDate, readUrlDayFirst } from './date-url';
 import { findScriptDates } from './script-dates';
@@ -258,7 +258,12 @@ function runCascade(doc: Document, ctx: Context, opts: DateSearchOptions, kind: 
   // The instant in the publisher's own terms, checked against the article's dateline, with its time of day.
   const settle = (candidate: Candidate): Candidate =>
     addTimeOfDay(
-      settleUtcDay(preferLocalOffset(candidate, readPool), doc, kind, ctx, urlDate?.candidate ?? null),
+      preferShownClock(
+        settleUtcDay(preferLocalOffset(candidate, readPool), doc, kind, ctx, urlDate?.candidate ?? null),
+        doc,
+        kind,
+        ctx,
+      ),
       doc,
       kind,
       ctx,

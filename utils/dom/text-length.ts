@@ -1,4 +1,5 @@
-// DOM: whether an element's text, whitespace collapsed, fits a length, read only as far as needed.
+// DOM: whether an element's text, whitespace collapsed, fits a length, holds few of some characters or any outside
+// a part of it, read only as far as needed.
 
 /** The whitespace normalizeSpace collapses and trims (`\s` holds NBSP and the ideographic space). */
 const SPACE = /\s/;
@@ -36,6 +37,57 @@ export function textFitsIn(el: Node, max: number): boolean {
   }
   // A run at the end was counted as a space that trimming removes.
   return (inSpace && length > 0 ? length - 1 : length) <= max;
+}
+
+/**
+ * `el.textContent` when at most `max` of its UTF-16 units pass `isCounted`, else null: the text nodes are read in
+ * document order and the walk stops at the unit past `max`. A test that a pattern of few such characters matches
+ * the whole text (a bare count, an end marker) then answers for a large element after its first characters.
+ */
+export function textWithFew(el: Node, isCounted: (code: number) => boolean, max: number): string | null {
+  let text = '';
+  let counted = 0;
+  let node: Node | null = el.firstChild;
+  while (node) {
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      const value = node.nodeValue ?? '';
+      for (let i = 0; i < value.length; i += 1)
+        if (isCounted(value.charCodeAt(i)) && ++counted > max) return null;
+      text += value;
+    } else if (node.nodeType === 1 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    node = nextOutside(node, el);
+  }
+  return text;
+}
+
+/**
+ * Whether `root` shows text outside `inner` (a node inside it): `normalizeSpace(root.textContent) !==
+ * normalizeSpace(inner.textContent)`, since whitespace around `inner` collapses away and anything else is kept, but
+ * read only up to the first character outside `inner` that is not whitespace.
+ */
+export function hasTextOutside(root: Node, inner: Node): boolean {
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node === inner) {
+      node = nextOutside(node, root);
+      continue;
+    }
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      const text = node.nodeValue ?? '';
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if ((code > 32 && code < 127) || !SPACE.test(text[i] ?? '')) return true;
+      }
+    } else if (node.nodeType === 1 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    node = nextOutside(node, root);
+  }
+  return false;
 }
 
 /** The node after `node` and its subtree, in document order, inside `root`; null past `root`'s last. */
