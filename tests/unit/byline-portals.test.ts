@@ -23,6 +23,27 @@ describe('findByline on portal pages', () => {
     expect(bylineOf(html, { byline: '星河', text })).toBe('林雪');
   });
 
+  it("keeps a blogger's pen name that the blog's tab title shows between the post and the site", () => {
+    for (const title of ['秋天去西湖走走_月落长安_新浪博客', '秋天去西湖走走 - 月落长安 - 博客园']) {
+      const html = `<html><head><title>${title}</title><meta name="author" content="月落长安"></head>
+        <body><div class="articalTitle"><h2 class="titName">秋天去西湖走走</h2></div>${PARA}</body></html>`;
+      expect(bylineOf(html, { text: TEXT })).toBe('月落长安');
+    }
+  });
+
+  it('keeps the name on an author card beside its follow button', () => {
+    const html = `<html><head><title>多国讨论气候资金</title></head><body><h1>多国讨论气候资金</h1>
+      <div class="follow-card"><span class="follow-name">张伟</span><button>关注</button></div>${PARA}</body></html>`;
+    expect(bylineOf(html, { text: `张伟\n${TEXT}` })).toBe('张伟');
+  });
+
+  it("keeps a metadata pen name that fails the surname test over the source's reporter", () => {
+    const html = `<html><head><title>多国讨论气候资金</title><meta name="author" content="月落长安"></head>
+      <body><h1>多国讨论气候资金</h1>${PARA}</body></html>`;
+    const text = `来源：江城晚报 记者 张楠\n${TEXT}`;
+    expect(bylineOf(html, { text })).toBe('月落长安');
+  });
+
   it('refuses a channel named between the headline and the site in the title', () => {
     const html = `<html><head><title>新款手机发布|手机|新品_通信_星河科技_星河网</title>
       <meta property="article:author" content="星河科技"></head>

@@ -15,8 +15,30 @@ describe('findCopyrightHolder', () => {
     ['<div class="foot">Copyright © 江城新闻网 All Rights Reserved</div>', '江城新闻网'],
     ['<p>© 2019–2026 Riverside Courier Media Ltd. Powered by Newsroom CMS.</p>', 'Riverside Courier'],
     ['<p>Copyright 2024 Tageblatt am Fluss Verlag GmbH | Impressum</p>', 'Tageblatt am Fluss'],
+    ['<footer><p>Copyright 2024 Harbour Post</p><p>Privacy</p></footer>', 'Harbour Post'],
+    [
+      '<footer><div><div>© <!-- -->2020<!-- --> ADAC</div></div><div><a href="/i">Impressum</a><a href="/d">Datenschutz</a></div></footer>',
+      'ADAC',
+    ],
+    ['<footer>© 2024 Harbour Post<br>Privacy</footer>', 'Harbour Post'],
+    ['<footer><div>© 2019\n      , Harbour Tech. 港湾科技有限公司</div></footer>', 'Harbour Tech'],
+    ['<footer><div>© 2024 Harbour Post AG\n      «Courier»</div></footer>', 'Harbour Post'],
+    ['<footer>Copyright © 2024 ICPSR. All rights reserved.</footer>', 'ICPSR'],
+    ['<footer>Copyright © 2024 中国网安协会</footer>', '中国网安协会'],
+    [
+      '<footer>Copyright © 2024 江城新闻网 京ICP备16058363号 京公网安备11010502030000号</footer>',
+      '江城新闻网',
+    ],
+    ['<footer>Copyright © 2024 江城新闻网京ICP证090012号</footer>', '江城新闻网'],
   ])('%s', (body, name) => {
     expect(findCopyrightHolder(doc(body))).toBe(name);
+  });
+
+  it('takes no footer link on the next line for a holder', () => {
+    const foot = (html: string): string | null =>
+      findCopyrightHolder(doc(`<p>Story.</p><footer>${html}</footer>`));
+    expect(foot('<span>Harbour © 2017</span><ul><li>Photos</li><li>Videos</li></ul>')).toBeNull();
+    expect(foot('<div>Harbour© 2020</div><ul><li>About</li><li>Copyright Policy</li></ul>')).toBeNull();
   });
 
   it('is null without a copyright line', () => {

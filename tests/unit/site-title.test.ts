@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripSiteName } from '../../utils/pure/site-title';
+import { stripSiteName, titleParts } from '../../utils/pure/site-title';
 import { URL } from './metadata-pages';
 
 describe('stripSiteName', () => {
@@ -13,5 +13,23 @@ describe('stripSiteName', () => {
     expect(stripSiteName('Well-known facts about example', [], 'https://known.example/x').title).toBe(
       'Well-known facts about example',
     );
+  });
+});
+
+describe('titleParts', () => {
+  it('splits a title at the cuts stripSiteName uses, keeping hyphenated words whole', () => {
+    expect(titleParts('新款手机发布|手机_通信_星河科技_星河网')).toEqual([
+      '新款手机发布',
+      '手机',
+      '通信',
+      '星河科技',
+      '星河网',
+    ]);
+    expect(titleParts('秋天去西湖走走 - 月落长安 - 博客园')).toEqual([
+      '秋天去西湖走走',
+      '月落长安',
+      '博客园',
+    ]);
+    expect(titleParts('Wi-Fi 7 arrives | Harbour Post')).toEqual(['Wi-Fi 7 arrives', 'Harbour Post']);
   });
 });

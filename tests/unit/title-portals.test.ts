@@ -21,6 +21,22 @@ describe('titles on portal pages', () => {
     expect(titleOf(div)).toBe('中华人民共和国档案法');
   });
 
+  it("keeps a tab title's lead and its `——` subtitle around the heading the page shows", () => {
+    const body = `<h2>长江保护法正式施行</h2><p>${'保护法明确了流域生态保护要求。'.repeat(6)}</p>`;
+    for (const title of ['专家解读：长江保护法正式施行', '长江保护法正式施行——生态文明新篇章']) {
+      const html = `<html><head><title>${title}</title></head><body>${body}</body></html>`;
+      expect(titleOf(html)).toBe(title);
+    }
+    for (const title of [
+      '长江保护法正式施行_江城新闻网',
+      '江城博客 » 长江保护法正式施行',
+      '江城观察--长江保护法正式施行',
+    ]) {
+      const html = `<html><head><title>${title}</title></head><body>${body}</body></html>`;
+      expect(titleOf(html)).toBe('长江保护法正式施行');
+    }
+  });
+
   it('keeps a title whose separated part the page shows as its headline too', () => {
     const html = `<html><head><title>天问：行星探测任务第二场发布会</title></head><body>
       <h2>天问：行星探测任务第二场发布会</h2><p>${'发布会介绍了任务进展。'.repeat(6)}</p></body></html>`;

@@ -4,26 +4,67 @@
 import type { ArticleHints, PageSignals } from './page-signals';
 import { metaValue } from './page-signals';
 import { declaredSiteNames } from './title';
+import { copyrightHolder } from '../pure/copyright';
 import { findSourceLine } from '../pure/credits';
+import { isChineseSiteLike, titleParts } from '../pure/site-title';
 import { isLikelyHanName } from '../pure/han-names';
-import { clean } from '../pure/page-text';
+import { clean, compact } from '../pure/page-text';
+import { textFitsIn } from './text-length';
 
-/** Elements whose class or id says they hold the story's source (`source`, `article-source`, `ne_article_source`). */
+/** Elements whose class or id may say they hold the story's source; `isSourceElement` checks the word. */
 const SOURCE_SELECTOR = '[class*="source"], [id*="source"]';
+/** `source` as a whole word of a class or id: `source`, `article-source`, `ne_article_source`, not `resource`. */
+const SOURCE_WORD = /(?:^|[\s_-])source(?=$|[\s_-]|[A-Z])/u;
+/** Page wrappers that are never the source element, whatever plugin class they carry. */
+const WRAPPER_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 const MAX_SOURCE_ELEMENTS = 12;
 const MAX_NAME_CHARS = 30;
-/** Where a title's site part splits into its segments: the site and its channels. */
-const SEGMENT_SPLIT = /\s*[_|｜\-–—·•]\s*/u;
-/** The words around a copyright holder in a meta tag: `网易版权所有`, `Copyright © 2019 人民网`. */
-const COPYRIGHT_WORDS =
-  /(?:©|\(c\)|copyright|all rights reserved|版权所有|版權所有|保留所有权利|(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?)/giu;
+/** A source element's text, label and date included: `2026年10月07日 09:00 来源：海湾商报`. */
+const MAX_SOURCE_CHARS = 80;
+/** Links of a page's navigation and breadcrumbs, whose texts name its channels. */
+const NAV_LINK_SELECTOR =
+  'nav a, [class*="nav"] a, [class*="crumb"] a, [class*="channel"] a, [class*="menu"] a';
+const MAX_NAV_LINKS = 400;
+
+/** The texts of the page's navigation links (`国内`, `新浪科技`). */
+function navLinkTexts(doc: Document): Set<string> {
+  const texts = new Set<string>();
+  for (const a of Array.from(doc.querySelectorAll(NAV_LINK_SELECTOR)).slice(0, MAX_NAV_LINKS))
+    if (textFitsIn(a, MAX_NAME_CHARS)) texts.add(clean(a.textContent));
+  return texts;
+}
+
+/**
+ * Whether a middle part of the tab title is a channel: it looks like a site (`国际新闻`), shares the site's brand
+ * (`新浪科技` before `新浪网`) or is a navigation link. A blog's `标题_月落长安_新浪博客` names its writer there.
+ */
+function channelTest(doc: Document, site: string): (seg: string) => boolean {
+  const brand = compact(site).slice(0, 2);
+  let nav: Set<string> | null = null;
+  return (seg) => {
+    if (isChineseSiteLike(seg) || (brand.length === 2 && compact(seg).startsWith(brand))) return true;
+    nav ??= navLinkTexts(doc);
+    return nav.has(seg);
+  };
+}
+
+/** Whether an element's class or id names it the source as a word, and it is no page wrapper. */
+function isSourceElement(el: Element): boolean {
+  if (WRAPPER_TAGS.has(el.tagName.toUpperCase())) return false;
+  return SOURCE_WORD.test(el.getAttribute('class') ?? '') || SOURCE_WORD.test(el.id);
+}
 
 /** The text of the page's source elements, label dropped: `来源：新京报` → `新京报`. */
 function sourceElementNames(doc: Document): string[] {
   const names: string[] = [];
-  for (const el of Array.from(doc.querySelectorAll(SOURCE_SELECTOR)).slice(0, MAX_SOURCE_ELEMENTS)) {
+  const sources = Array.from(doc.querySelectorAll(SOURCE_SELECTOR))
+    .filter(isSourceElement)
+    .slice(0, MAX_SOURCE_ELEMENTS);
+  for (const el of sources) {
     // A wrapper (`div.date-source` around the date and `a.source`) is read from its inner source element.
-    if (el.querySelector(SOURCE_SELECTOR)) continue;
+    if (sources.some((other) => other !== el && el.contains(other))) continue;
+    // A source line is short: a long element (a whole column) is read no further.
+    if (!textFitsIn(el, MAX_SOURCE_CHARS)) continue;
     const text = clean(el.textContent).replace(/^.*?(?:来源|來源|稿源|出处|source)\s*[：:]\s*/iu, '');
     if (text && text.length <= MAX_NAME_CHARS) names.push(text);
   }
@@ -38,12 +79,13 @@ export function findOutletNames(doc: Document, signals: PageSignals, hints: Arti
   const removed = signals.title.removed;
   // `…|苹果|新品_电信_新浪科技_新浪网`: the segments between the headline and the site are its channels.
   const headline = clean(signals.title.headline?.textContent) || signals.title.title;
-  const segments = clean(doc.title).split(SEGMENT_SPLIT);
-  const channels = segments.slice(1, -1).filter((seg) => !headline.includes(seg));
-  const copyright = clean(metaValue(signals, 'copyright')).replace(COPYRIGHT_WORDS, '').trim();
+  const segments = titleParts(clean(doc.title));
+  const isChannel = channelTest(doc, segments.at(-1) ?? '');
+  const channels = segments.slice(1, -1).filter((seg) => !headline.includes(seg) && isChannel(seg));
+  const copyright = copyrightHolder(clean(metaValue(signals, 'copyright')), true);
   const candidates = [
     removed,
-    ...(removed ? removed.split(SEGMENT_SPLIT) : []),
+    ...(removed ? titleParts(removed) : []),
     ...channels,
     findSourceLine(signals.topLines),
     copyright,

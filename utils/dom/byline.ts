@@ -6,6 +6,7 @@ import { signalsOf } from './read-signals';
 import { readTextLines } from './text-lines';
 import { isControlLabel } from './byline-controls';
 import { findOutletNames } from './byline-outlets';
+import { findAccountName } from './site-name-page';
 import { cleanByline, cleanMetaByline } from '../pure/byline-text';
 import type { Credit } from '../pure/credits';
 import {
@@ -16,11 +17,12 @@ import {
   RANK_SOURCE_PERSON,
   findCredit,
   formatCredit,
+  isEditorCredit,
   readNameLine,
 } from '../pure/credits';
-import { isLikelyHanName } from '../pure/han-names';
+import { NOT_A_NAME, isLikelyHanName } from '../pure/han-names';
 import { compact, countHan, isUrlLike, lastLines, normalizeSpace } from '../pure/page-text';
-import { hostLabels } from '../pure/site-title';
+import { hostLabels, isChineseSiteLike } from '../pure/site-title';
 
 /**
  * A line of names alone right under the headline (`犬儒病(上)` / `胡平`), or second in the article text under
@@ -44,11 +46,6 @@ function findNameLine(doc: Document, signals: PageSignals, hints: ArticleHints):
   return null;
 }
 
-/** `[责任编辑：韩保林 PK155]`, `责编：张三`: Readability's byline is an editor's credit. */
-const EDITOR_HINT = /^[[【(（]?\s*(?:责任编辑|責任編輯|值班编辑|责编|编辑|編輯)\s*[：:／/]/u;
-/** Readability's byline, JSON-LD, meta author and article:author: the steps that read metadata, not lines. */
-const METADATA_STEPS = 4;
-
 /** The article text's last lines, where Chinese papers close with `（记者 张三）` or `（责任编辑：李四）`. */
 const TAIL_LINES = 12;
 /** Page lines read for a labelled credit when the article's own lines have none. */
@@ -62,11 +59,13 @@ const PAGE_LINES = 800;
 export function findByline(doc: Document, url: string, hints: ArticleHints = {}): string | null {
   const signals = signalsOf(doc, url, hints);
   // Outlets are never authors: the declared site, the title's site part, the `来源：` source (参考消息), ….
-  const siteNames = findOutletNames(doc, signals, hints);
+  // Read only when a Chinese name needs checking: the source elements cost a page walk.
+  let siteNames: string[] | null = null;
+  const outlets = (): string[] => (siteNames ??= findOutletNames(doc, signals, hints));
   const labels = hostLabels(url);
   const generator = metaValue(signals, 'generator') ?? '';
   const fromMeta = (raw: string | null | undefined): string | null =>
-    cleanMetaByline(raw, siteNames, labels, generator);
+    cleanMetaByline(raw, countHan(raw ?? '') > 0 ? outlets() : [], labels, generator);
   const fromJsonLd = (): string | null => {
     const nodes = signals.jsonLd;
     for (const node of signals.article ? [signals.article] : articleNodes(nodes)) {
@@ -91,25 +90,41 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     return formatCredit(page);
   };
   // Readability takes `[责任编辑：韩保林]` for the byline: an editor credit, the last resort as on any line.
-  const isEditorHint = EDITOR_HINT.test(hints.byline ?? '');
-  const steps: (() => string | null)[] = [
-    () => (isEditorHint ? null : fromMeta(hints.byline)),
-    fromJsonLd,
-    () => fromMeta(metaValue(signals, 'author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'byl')),
-    () => fromMeta(metaValues(signals, 'article:author').find((v) => !isUrlLike(v))),
-    fromLines,
-    () => (isEditorHint ? fromMeta(hints.byline) : null),
+  const isEditorHint = isEditorCredit(hints.byline ?? '');
+  // A metadata step's unlabelled non-person name may give way to the article's own credit; a line step's not.
+  const steps: { read: () => string | null; metadata: boolean }[] = [
+    { read: () => (isEditorHint ? null : fromMeta(hints.byline)), metadata: true },
+    { read: fromJsonLd, metadata: true },
+    {
+      read: () =>
+        fromMeta(metaValue(signals, 'author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'byl')),
+      metadata: true,
+    },
+    {
+      read: () => fromMeta(metaValues(signals, 'article:author').find((v) => !isUrlLike(v))),
+      metadata: true,
+    },
+    { read: fromLines, metadata: false },
+    { read: () => (isEditorHint ? fromMeta(hints.byline) : null), metadata: false },
   ];
   const onBylineLine = findCredit(
     signals.lineAfterHeadline ? [signals.lineAfterHeadline] : [],
     RANK_LABELLED,
   );
-  for (const [index, step] of steps.entries()) {
-    const value = step();
+  // `扬眼企鹅号`, `星河财经频道`, the page's account or source: a name that is an outlet's, not a pen name.
+  const isAccountLike = (name: string): boolean =>
+    /号$/u.test(name) ||
+    NOT_A_NAME.test(name) ||
+    isChineseSiteLike(name) ||
+    outlets().includes(name) ||
+    findAccountName(doc, null) === name;
+  for (const { read, metadata } of steps) {
+    const value = read();
     if (!value) continue;
-    // `扬眼企鹅号` from metadata or an author box, `扬子晚报记者 张楠` in the article: an unlabelled name that is no
-    // person's (an account, a channel) gives way to the reporter the article itself credits.
-    if (index < METADATA_STEPS && countHan(value) > 0 && !value.split(/,\s*/u).some(isLikelyHanName)) {
+    // `扬眼企鹅号` from metadata or an author box, `扬子晚报记者 张楠` in the article: an account or channel named by
+    // metadata gives way to the reporter the article itself credits. A pen name (`月落长安`) does not.
+    const parts = value.split(/,\s*/u);
+    if (metadata && countHan(value) > 0 && !parts.some(isLikelyHanName) && parts.every(isAccountLike)) {
       const own = findCredit(
         [...signals.topLines, ...lastLines(hints.text ?? '', TAIL_LINES)],
         RANK_LABELLED,

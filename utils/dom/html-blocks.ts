@@ -1,4 +1,5 @@
-// DOM: the HTML elements that start a new block of text, shared by extraction, metadata and Markdown. Data only.
+// DOM: the HTML elements that start a new block of text, and those whose text no reader sees, shared by
+// extraction, metadata and Markdown. Data only.
 
 /** Flow content that breaks lines: each module adds the few extra tags its own job needs. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
@@ -32,6 +33,9 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'TABLE',
   'UL',
 ]);
+
+/** Elements whose text no reader sees (upper-case tag names; compare `tagName.toUpperCase()`). */
+export const UNSEEN_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /** BLOCK_TAGS plus `extra`. */
 export function withBlockTags(...extra: string[]): ReadonlySet<string> {

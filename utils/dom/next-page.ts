@@ -4,6 +4,7 @@ import type { PageLink } from '../pure/next-page';
 import { chooseNextPage, comparePages, isNextPageText, readShownPage } from '../pure/next-page';
 import { isPagerText } from '../pure/page-dedupe';
 import { normalizeSpace } from '../pure/page-text';
+import { UNSEEN_TAGS } from './html-blocks';
 import { findBaseUrl } from './page-signals';
 
 /** Text that may sit between the article and its pager (an editor's line, a share bar) before they are apart. */
@@ -12,7 +13,7 @@ const NEAR_SLACK_CHARS = 300;
 const MIN_MATCH_CHARS = 8;
 /** Where the search for article text stops, either way from a pager. */
 const MAX_STEPS = 2_000;
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg']);
+const SKIPPED = new Set([...UNSEEN_TAGS, 'SVG']);
 
 /** Text compared without its spacing: the article's text was re-spaced and lost its `　　` indents. */
 function squash(text: string): string {
@@ -20,7 +21,7 @@ function squash(text: string): string {
 }
 
 function isSkipped(node: Node): boolean {
-  return node.nodeType === 1 && SKIPPED.has((node as Element).tagName);
+  return node.nodeType === 1 && SKIPPED.has((node as Element).tagName.toUpperCase());
 }
 
 /** The node before `node` in document order, not entering scripts and styles. */

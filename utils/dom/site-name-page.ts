@@ -1,58 +1,40 @@
 // DOM: the site's name as the page itself shows it when no metadata declares it: the holder of the copyright line
 // (`© 2026 Harbour Post`, `Copyright © 江城新闻网 All Rights Reserved`) or the alt text of the logo linking home.
 import { isSkipContainer } from './date-context';
-import { NOT_A_NAME } from '../pure/han-names';
-import { clean, countHan } from '../pure/page-text';
-import { isChineseSiteLike } from '../pure/site-title';
+import { UNSEEN_TAGS, withBlockTags } from './html-blocks';
+import { copyrightHolder } from '../pure/copyright';
+import { clean } from '../pure/page-text';
 
-/** `©`, `(c)`, `Copyright`, `版权所有`, then years, then the holder up to a stop. */
-const COPYRIGHT =
-  /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–—~～]\s*(?:19|20)\d{2})?\s*[,.]?\s*)?([^©|｜.。,，;；\n]{2,60}?)(?=\s*(?:all rights reserved|版权所有|版權所有|保留所有权利|[|｜.。,，;；\n]|\s{2}|$))/iu;
-/** Company suffixes are the publisher's legal form, not the name readers know. */
-const LEGAL_FORM = /\s+(?:Media\s+)?(?:Ltd|Limited|Inc|LLC|GmbH|AG|S\.?A|Verlag(?:\s+GmbH)?|Co\.?)\.?$/iu;
 const MAX_NAME_CHARS = 40;
 /** The last lines of a page are where a copyright line stands. */
 const TAIL_CHARS = 3000;
 
-/** `版权所有 湖南省某某医院 Copyright © 2018 All rights reserved`: the holder after the Chinese words. */
-const HOLDER_AFTER =
-  /(?:版权所有|版權所有)\s*[：:©]?\s*([\p{Script=Han}A-Za-z0-9·（）()]{2,40})(?![\p{L}：:])/u;
-/** Where a holder's name ends on Chinese pages: the site's licence numbers (`京ICP备16058363号`, `京ICP证…`). */
-const LICENCE = /\s*\S{0,2}(?:ICP|公网安|网安)\S*.*$/u;
-/** The rights words alone are no holder (`Copyright © 2018 All rights reserved`). */
-const RIGHTS_ONLY = /^(?:all\s+rights\s+reserved|版权所有|版權所有|保留所有权利)\.?$/iu;
+/** Elements that end a line of what the page shows: a footer's `<p>`s and `<li>`s are separate lines. */
+const LINE_TAGS = withBlockTags('BR', 'TR', 'TD', 'TH');
 
-function cleanHolder(raw: string | null | undefined): string | null {
-  const name = clean(raw)
-    .replace(LICENCE, '')
-    .replace(LEGAL_FORM, '')
-    .replace(/^\d{4}\s*/, '')
-    .trim();
-  if (!name || RIGHTS_ONLY.test(name)) return null;
-  // One name in one script: `Baidu 使用百度前必读 意见反馈` runs on into the footer's links, `今日头条 www` into its address.
-  const tokens = name.split(' ').filter((t) => !/^www$/i.test(t));
-  const isHan = (t: string): boolean => countHan(t) > 0;
-  const first = tokens[0] ?? '';
-  const end = tokens.findIndex((t) => isHan(t) !== isHan(first));
-  const holder = (end < 0 ? tokens : tokens.slice(0, end)).join(' ');
-  if (holder !== name) return cleanHolder(holder);
-  return name.length <= MAX_NAME_CHARS && /\p{L}{2}/u.test(name) ? name : null;
-}
-
-/** Elements whose text no reader sees: a page's closing scripts can outweigh its whole footer. */
-const UNSEEN_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
-
-/** The last `max` characters of what the page shows (its `textContent` without scripts and styles), read backwards. */
+/**
+ * The last `max` characters of what the page shows (its `textContent` without scripts and styles), read
+ * backwards, with a line break between blocks: `<p>© 2024 Harbour Post</p><p>Privacy</p>` is two lines.
+ */
 function readTailText(root: Element, max: number): string {
   const parts: string[] = [];
   let chars = 0;
   const walk = (el: Element): void => {
     for (let node = el.lastChild; node && chars < max; node = node.previousSibling) {
       if (node.nodeType === 3) {
-        const text = node.textContent ?? '';
+        // Only block boundaries end a line; a source line break is a gap (two spaces), which ends a holder's
+        // name but not the space between `© 2019` and the name on the next source line.
+        const text = (node.textContent ?? '').replace(/\s*\n\s*/g, '  ');
         parts.push(text);
         chars += text.length;
-      } else if (node.nodeType === 1 && !UNSEEN_TAGS.has((node as Element).tagName)) walk(node as Element);
+      } else if (node.nodeType === 1) {
+        const tag = (node as Element).tagName.toUpperCase();
+        if (UNSEEN_TAGS.has(tag)) continue;
+        const isBlock = LINE_TAGS.has(tag);
+        if (isBlock) parts.push('\n');
+        walk(node as Element);
+        if (isBlock) parts.push('\n');
+      }
     }
   };
   walk(root);
@@ -61,11 +43,7 @@ function readTailText(root: Element, max: number): string {
 
 /** The copyright holder named near the end of the page, or null. */
 export function findCopyrightHolder(doc: Document): string | null {
-  const text = doc.body ? readTailText(doc.body, TAIL_CHARS) : '';
-  const after = cleanHolder(HOLDER_AFTER.exec(text)?.[1]);
-  // Only an organisation's name after the words: `版权所有 未经授权禁止复制` is a notice, not a holder.
-  const isOrganisation = !!after && (NOT_A_NAME.test(after) || isChineseSiteLike(after));
-  return cleanHolder(COPYRIGHT.exec(text)?.[1]) ?? (isOrganisation ? after : null);
+  return doc.body ? copyrightHolder(readTailText(doc.body, TAIL_CHARS)) : null;
 }
 
 /** The alt text of an image inside a link to the site's home page (`<a href="/"><img alt="…"></a>`), or null. */

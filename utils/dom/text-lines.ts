@@ -1,5 +1,5 @@
 // DOM: a page's text as lines (one per block), and the lines around the headline where credits and `来源：` sit.
-import { withBlockTags } from './html-blocks';
+import { UNSEEN_TAGS, withBlockTags } from './html-blocks';
 import type { ArticleHints } from './page-signals';
 import { MAX_TOP_LINE_CHARS } from '../pure/credits';
 import { firstLines, normalizeSpace } from '../pure/page-text';
@@ -9,17 +9,7 @@ const LINES_AFTER_HEADLINE = 15;
 
 // Table cells and <br> end a line of text too.
 const BLOCK_TAGS = withBlockTags('BR', 'TD', 'TH', 'TR');
-const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'SELECT',
-  'OPTION',
-  'HEAD',
-  'IFRAME',
-]);
+const SKIPPED_TAGS = new Set([...UNSEEN_TAGS, 'SVG', 'SELECT', 'OPTION', 'HEAD', 'IFRAME']);
 
 /**
  * The text of `root` as lines, one per block element, whitespace normalised. Stops after `maxLines`;

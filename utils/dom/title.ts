@@ -57,11 +57,12 @@ export function analyzeTitle(
   const found = analyzeTitleCandidates(doc, url, hints, signals);
   const analysis = { ...found, headline: findHeadline(doc, found.headline, found.title, signals.docTitle) };
   if (analysis.removed) return analysis;
-  // No h1, and a Chinese tab title is the headline the page shows (an `h2`, a `td`) plus a short separated part:
-  // that part names the site or its channel (`…被端-富达传媒`, `…监察法-纪检`); a `——` subtitle is longer. Only
-  // a part that looks like a site's name is kept as the site (a channel, `振兴东北`, is not the site).
+  // No h1, and a Chinese tab title is the headline the page shows (an `h2`, a `td`) plus a short part set off by
+  // a site separator (`_ - | ｜ »`): that part names the site or its channel (`…被端-富达传媒`, `…监察法-纪检`,
+  // `多维博客 » …`). A part set off by `：` (`专家解读：…`) or `——` is the title's own lead or subtitle and stays.
+  // Only a part that looks like a site's name is kept as the site (a channel, `振兴东北`, is not the site).
   const shown = normalizeSpace(analysis.headline?.textContent);
-  const extra = shown ? removedAround(analysis.title, shown) : null;
+  const extra = shown ? sitePart(analysis.title, shown) : null;
   if (
     extra &&
     countHan(shown) > 0 &&
@@ -76,6 +77,25 @@ export function analyzeTitle(
     (s) => s.length <= 40 && s.split(' ').length <= 5 && compact(s).length < compact(analysis.title).length,
   );
   return { ...analysis, removed: learned ?? null };
+}
+
+/** `headline_site`, `headline - channel`: a part set off from the shown headline by a site separator. */
+const SITE_SUFFIX = /^\s*(?:[_|｜»]|-+)\s*(\S.*)$/u;
+/** `site » headline`, `channel--headline`: the same before it. */
+const SITE_PREFIX = /^(.*?\S)\s*(?:[_|｜»]|-+)\s*$/u;
+
+/**
+ * The part of `title` around `shown` set off by a site separator (`_ - | ｜ »`), or null. Not `：` (`专家解读：…`
+ * is the title's lead) nor `——` (a subtitle).
+ */
+function sitePart(title: string, shown: string): string | null {
+  const t = normalizeSpace(title);
+  const part = t.startsWith(shown)
+    ? SITE_SUFFIX.exec(t.slice(shown.length))?.[1]
+    : t.endsWith(shown)
+      ? SITE_PREFIX.exec(t.slice(0, t.length - shown.length))?.[1]
+      : null;
+  return part && removedAround(t, shown) === part ? part : null;
 }
 
 /** Some CMSs write the headline's markup into the attribute (`…力量<div>——热烈祝贺…</div>`): text only. */

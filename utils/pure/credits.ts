@@ -113,8 +113,16 @@ const GLUED_AUTHOR_LABEL = /(?<=\p{Script=Han})(?<![合工著原])作者\s*[：:
 /** `| 作者魏星`, `《棱镜》作者 周纯`: no colon, so only personal names may follow, up to the line's end. */
 const BARE_AUTHOR_LABEL =
   /(?:^|[\s|｜丨》」】)）])作者\s*(\p{Script=Han}{2,4}(?:[\s、]+\p{Script=Han}{2,4}){0,3})\s*$/u;
-const EDITOR_LABEL =
-  /(?:^|[\s|｜丨【[〓(（■□●·•])(?:责任编辑|責任編輯|值班编辑|责编|編輯|编辑)\s*[：:／/|｜]\s*(.+)$/u;
+/** The words that label an editor's credit, not a writer's. */
+const EDITOR_WORDS = '(?:责任编辑|責任編輯|值班编辑|责编|編輯|编辑)';
+const EDITOR_LABEL = new RegExp(`(?:^|[\\s|｜丨【[〓(（■□●·•])${EDITOR_WORDS}\\s*[：:／/|｜]\\s*(.+)$`, 'u');
+/** `[责任编辑：韩保林 PK155]`, `责编：张三`: a text that is an editor's credit from its start. */
+const EDITOR_CREDIT = new RegExp(`^[[【(（]?\\s*${EDITOR_WORDS}\\s*[：:／/]`, 'u');
+
+/** Whether `text` opens with an editor's label: Readability's byline is then an editor's credit. */
+export function isEditorCredit(text: string): boolean {
+  return EDITOR_CREDIT.test(text);
+}
 const ISSUER_LABEL = /(?:^|\s)(?:发文机关|發文機關|发布机关|发文单位|发布机构)\s*[：:]?\s*(\S.{1,30})$/u;
 /** Where a labelled value ends: another label, a date, a counter (`阅读(1660)`) or a closing bracket. */
 const VALUE_STOP =

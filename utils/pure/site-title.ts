@@ -96,6 +96,18 @@ export function findCuts(title: string): Cut[] {
   return cuts;
 }
 
+/** A title's parts between its cuts: `电信_新浪科技_新浪网` → `电信`, `新浪科技`, `新浪网`. */
+export function titleParts(title: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const cut of findCuts(title)) {
+    parts.push(title.slice(from, cut.start).trim());
+    from = cut.end;
+  }
+  parts.push(title.slice(from).trim());
+  return parts.filter(Boolean);
+}
+
 export interface StrippedTitle {
   title: string;
   /** The site-name part that was removed (the outermost one), or null. */
