@@ -23,6 +23,7 @@ import {
   isPlausible,
   makeContext,
 } from './date-context';
+import { UNSEEN_TAGS } from './html-blocks';
 
 // ---------------------------------------------------------------- text near the headline
 
@@ -201,8 +202,6 @@ export function textPrefix(el: Node, max: number): string {
   return out.length > max ? out.slice(0, max) : out;
 }
 
-/** Elements whose text no reader sees: an inline script in a date line's cell is code, not part of the line. */
-const UNSEEN_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 /** One call with only string arguments (`showDate("2020/04/17 01:43:09")`, `document.write('…')`): it prints them. */
 const PRINT_CALL =
   /^\s*[\w$.]+\s*\(\s*(?:"[^"\n]*"|'[^'\n]*')(?:\s*,\s*(?:"[^"\n]*"|'[^'\n]*'))*\s*\)\s*;?\s*$/;
@@ -217,6 +216,7 @@ function printedBy(script: Element): string | null {
   return Array.from(code.matchAll(STRING_ARG), (m) => m[1] ?? m[2] ?? '').join(' ');
 }
 
+/** Elements whose text no reader sees: an inline script in a date line's cell is code, unless it only prints text. */
 function isUnseen(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   return UNSEEN_TAGS.has(tag) && (tag !== 'SCRIPT' || printedBy(el) === null);
