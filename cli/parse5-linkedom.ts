@@ -157,7 +157,9 @@ export function parseToLinkedom(html: string): Document {
   // In this order: a template's contents go before anything under an <svg> is remade.
   for (const el of noscripts) if (!isUnderSvg(el)) readNoscript(el, document);
   for (const el of foreignTemplates) el.replaceChildren();
-  for (const svg of svgRoots) if (svg.isConnected) makeAllSvg(svg, document);
+  // Roots come in document order, so an <svg> nested in another was walked with it: walk each element once.
+  const walked = new Set<Element>();
+  for (const svg of svgRoots) if (svg.isConnected && !walked.has(svg)) makeAllSvg(svg, document, walked);
   return document;
 }
 
@@ -178,10 +180,11 @@ function readNoscript(el: Element, document: Document): void {
 }
 
 /** Every element under `svg` made an SVG element (HTML inside `<foreignObject>`, MathML), as the copy does. */
-function makeAllSvg(root: Element, document: Document): void {
+function makeAllSvg(root: Element, document: Document, walked: Set<Element>): void {
   const svg = root.namespaceURI === SVG_NS ? root : remakeAsSvg(root, document);
   const stack: Element[] = [svg];
   for (let el = stack.pop(); el; el = stack.pop()) {
+    walked.add(el);
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
       if (child.namespaceURI === SVG_NS) {
         stack.push(child);

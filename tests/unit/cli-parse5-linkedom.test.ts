@@ -45,6 +45,8 @@ const PAGES = [
     '<textarea>\r\nline</textarea><pre>\n\nx</pre><p>text<table><tr><td>cell</td></tr></table></p>',
   // Frameset and stray end tags after </html>.
   '<!doctype html><html><frameset><frame src=a></frameset></html></p><p>late',
+  // Icons nested in icons, and an svg inside HTML inside an svg's foreignObject: each element is made SVG once.
+  '<svg><svg><g><svg><foreignObject><div><svg><circle/></svg><b>t</b></div></foreignObject></svg></g></svg></svg>',
 ];
 
 const PIECES = [
