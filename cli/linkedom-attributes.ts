@@ -1,7 +1,7 @@
 // Node: sets a new element's attributes as linkedom's setAttribute leaves them, without its class round trip.
 
 /** linkedom's links between an element and its attribute nodes (a list after the element, through these symbols). */
-interface Links {
+export interface Links {
   next: symbol;
   prev: symbol;
 }
@@ -16,10 +16,13 @@ interface Linked {
  * value back. A news page has thousands of classed elements, and each kept a token Set (young garbage that lives on).
  * This links the attribute node with the value that round trip writes (the distinct tokens, joined by one space),
  * as linkedom's own clone does; the token list is made when something asks for it, from that value, with the same
- * tokens. Other attributes go through `setAttribute`. Without linkedom's links (another version), all do.
+ * tokens. Other attributes go through `setAttribute`. Without linkedom's links (another version), all do; `links`
+ * is given only by a test, to take that path.
  */
-export function makeAttributeSetter(document: Document): (el: Element, name: string, value: string) => void {
-  const links = findLinks(document);
+export function makeAttributeSetter(
+  document: Document,
+  links: Links | null = findLinks(document),
+): (el: Element, name: string, value: string) => void {
   if (!links) return (el, name, value) => el.setAttribute(name, value);
   const { next: NEXT, prev: PREV } = links;
   return (el, name, value) => {

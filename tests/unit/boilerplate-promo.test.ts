@@ -108,6 +108,15 @@ describe('removeWidgetLabels', () => {
     removeWidgetLabels(body);
     expect(kept(body)).toContain('Photo: AP');
   });
+  it('drops a lone link on its line, and keeps a link with text beside it', () => {
+    const body = bodyOf(`<div class="text"><p>${PARAGRAPH}</p>
+      <div class="lone"><a href="/pic/">图片</a></div><div class="beside">见<a href="/video/">视频</a></div>
+      <p>${PARAGRAPH}</p></div>`);
+    removeWidgetLabels(body);
+    expect(kept(body)).not.toContain('图片');
+    expect(body.querySelector(`.beside [${DROP_ATTRIBUTE}], .beside[${DROP_ATTRIBUTE}]`)).toBeNull();
+    expect(kept(body)).toContain('见视频');
+  });
 });
 
 describe('removePagerImageLinks', () => {
@@ -124,5 +133,14 @@ describe('removePagerImageLinks', () => {
       <a href="https://img.example/big.jpg"><img src="/small.jpg"></a><a href="#top"><img src="/up.png"></a>`);
     removePagerImageLinks(body, URL);
     expect(body.querySelector(`[${DROP_ATTRIBUTE}]`)).toBeNull();
+  });
+
+  it('keeps a next-page image link that shows a character of text', () => {
+    const body = bodyOf(`<p>${PARAGRAPH}</p>
+      <div class="np"><a href="/world/2026/jun/14/night-train?page=2"><img src="/next.png">›</a></div>
+      <div class="bare"><a href="/world/2026/jun/14/night-train?page=3"><img src="/next.png"></a></div>`);
+    removePagerImageLinks(body, URL);
+    expect(body.querySelector(`.np [${DROP_ATTRIBUTE}], .np[${DROP_ATTRIBUTE}]`)).toBeNull();
+    expect(body.querySelector('.bare')?.hasAttribute(DROP_ATTRIBUTE)).toBe(true);
   });
 });

@@ -40,6 +40,19 @@ describe('removeCounterRows', () => {
   });
 });
 
+describe('removeCounterRows: a count beside an icon', () => {
+  it('drops a row whose count shares its link with an icon element', () => {
+    // Modelled on a like bar: the count's link holds an icon <i> before the number, so it is not a leaf.
+    for (const count of ['214', '10万+', '−3', '1,234', '1.2k']) {
+      const body = bodyOf(`<div class="a"><p>${PARAGRAPH}</p>
+        <div class="bar"><a href="#">Like</a> <a href="#"><i class="icon"></i> ${count}</a></div></div>`);
+      removeCounterRows(body);
+      expect([count, body.querySelector('.bar')?.hasAttribute(DROP_ATTRIBUTE)]).toEqual([count, true]);
+      expect(kept(body)).toBe(PARAGRAPH);
+    }
+  });
+});
+
 describe('removeEndMarkerTails', () => {
   it('drops a decorated end marker and the short call to action after it', () => {
     const body = bodyOf(

@@ -1,6 +1,6 @@
 // CLI parse: a class attribute linked directly reads, matches and changes as linkedom's own setAttribute leaves it.
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { joinClassTokens, makeAttributeSetter } from '../../cli/linkedom-attributes';
 
 const newDocument = (): Document =>
@@ -10,24 +10,37 @@ const newDocument = (): Document =>
 const VALUES = ['a', ' a  b ', 'a\tb\nc', 'a\u00a0b', 'b a b', '', '   ', 'x-1 x_2 X-1'];
 
 describe('makeAttributeSetter', () => {
-  it('leaves each class value, token list and selector match as setAttribute does', () => {
-    const doc = newDocument();
-    const set = makeAttributeSetter(doc);
-    for (const value of VALUES) {
-      const own = doc.createElement('p');
-      own.setAttribute('id', 'i');
-      own.setAttribute('class', value);
-      const linked = doc.createElement('p');
-      set(linked, 'id', 'i');
-      set(linked, 'class', value);
-      expect(linked.getAttributeNames(), value).toEqual(own.getAttributeNames());
-      expect(linked.getAttributeNode('class')?.value, value).toBe(own.getAttributeNode('class')?.value);
-      expect(linked.getAttribute('class'), value).toBe(own.getAttribute('class'));
-      expect([...linked.classList], value).toEqual([...own.classList]);
-      expect(linked.outerHTML, value).toBe(own.outerHTML);
-      expect(joinClassTokens(value), value).toBe(own.getAttributeNode('class')?.value);
-    }
-  });
+  // Once through the direct links linkedom has today, once through the fallback for a linkedom without them.
+  const PATHS = [
+    { path: 'linked', make: (doc: Document) => makeAttributeSetter(doc), usesSetAttribute: false },
+    { path: 'fallback', make: (doc: Document) => makeAttributeSetter(doc, null), usesSetAttribute: true },
+  ];
+
+  it.each(PATHS)(
+    'leaves each class value, token list and selector match as setAttribute does ($path)',
+    (p) => {
+      const doc = newDocument();
+      const set = p.make(doc);
+      for (const value of VALUES) {
+        const own = doc.createElement('p');
+        own.setAttribute('id', 'i');
+        own.setAttribute('class', value);
+        const linked = doc.createElement('p');
+        set(linked, 'id', 'i');
+        // The path taken: the linked one sets a new class without setAttribute, the fallback through it.
+        const spy = vi.spyOn(linked, 'setAttribute');
+        set(linked, 'class', value);
+        expect(spy.mock.calls.length > 0, value).toBe(p.usesSetAttribute);
+        spy.mockRestore();
+        expect(linked.getAttributeNames(), value).toEqual(own.getAttributeNames());
+        expect(linked.getAttributeNode('class')?.value, value).toBe(own.getAttributeNode('class')?.value);
+        expect(linked.getAttribute('class'), value).toBe(own.getAttribute('class'));
+        expect([...linked.classList], value).toEqual([...own.classList]);
+        expect(linked.outerHTML, value).toBe(own.outerHTML);
+        expect(joinClassTokens(value), value).toBe(own.getAttributeNode('class')?.value);
+      }
+    },
+  );
 
   it('keeps the element working as linkedom has it: queries, token changes, removal, clones', () => {
     const doc = newDocument();

@@ -66,6 +66,27 @@ describe('trimArticleEdges', () => {
   });
 });
 
+describe('trimArticleEdges: media at the end', () => {
+  it('stops the footer trim at a bare image or svg, as at one wrapped in a paragraph', () => {
+    // A line above the last picture belongs to the picture (a caption, a credit), not to a footer. The story is
+    // long enough that the header trim never reaches the line.
+    const story = `<p>${BODY}</p>`.repeat(8);
+    for (const media of [
+      '<img src="/map.png">',
+      '<svg viewBox="0 0 10 10"><path d="M0 0h10"></path></svg>',
+      '<p><img src="/map.png"></p>',
+    ]) {
+      const root = article(`${story}<p>By Jane Doe</p>${media}`);
+      trimArticleEdges(root, { titles: ['Harbour wall approved'], byline: 'Jane Doe', dates: [] });
+      expect([media, root.textContent]).toEqual([media, `${BODY.repeat(8)}By Jane Doe`]);
+    }
+    // Without the picture the same line is a footer's byline and goes.
+    const root = article(`${story}<p>By Jane Doe</p>`);
+    trimArticleEdges(root, { titles: ['Harbour wall approved'], byline: 'Jane Doe', dates: [] });
+    expect(root.textContent).toBe(BODY.repeat(8));
+  });
+});
+
 describe('trimArticleEdges: lists of other stories', () => {
   it('drops a heading and the list of links after it, in a list, a table or a div, at any depth', () => {
     const links = '<a href="/1">Ferry fares fall</a> <a href="/2">New pier opens</a>';
