@@ -11,6 +11,12 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 const DOCUMENT_TYPE_NODE = 10;
+/**
+ * Chromium's HTML parser nests elements at most 512 deep (kMaximumHTMLParserDOMTreeDepth); deeper ones become
+ * siblings. The CLI builds the same shape, so a hostile page of 20,000 nested wrappers clips as in the browser
+ * instead of overflowing the stack in the pipeline's walks.
+ */
+export const MAX_TREE_DEPTH = 512;
 
 type LinkedomTypes = TreeAdapterTypeMap<
   Node,
@@ -66,6 +72,19 @@ export function parseToLinkedom(html: string): Document {
   const noscripts: Element[] = [];
   const foreignTemplates: Element[] = [];
   let mode: HTML.DOCUMENT_MODE = DOCUMENT_MODE.NO_QUIRKS;
+  // Depth of each node appended so far; a node parse5 never appended (the document, a fragment) is read by walking up.
+  const depths = new Map<Node, number>();
+  const depthOf = (node: Node): number => {
+    let depth = depths.get(node);
+    if (depth === undefined) {
+      depth = 0;
+      for (let up = node.parentNode; up; up = up.parentNode) depth += 1;
+    }
+    return depth;
+  };
+  /** Like Chromium's parser, a node that would sit deeper than MAX_TREE_DEPTH goes beside its parent instead. */
+  const capped = (parent: ParentNode): ParentNode =>
+    depthOf(parent) >= MAX_TREE_DEPTH ? (parent.parentNode ?? parent) : parent;
 
   const adapter: TreeAdapter<LinkedomTypes> = {
     createDocument: () => document,
@@ -89,7 +108,9 @@ export function parseToLinkedom(html: string): Document {
     createCommentNode: (data) => document.createComment(data),
     createTextNode: (value) => document.createTextNode(value),
     appendChild(parent, node) {
-      parent.appendChild(node);
+      const target = capped(parent);
+      target.appendChild(node);
+      depths.set(node, depthOf(target) + 1);
     },
     insertBefore(parent, node, reference) {
       parent.insertBefore(node, reference);

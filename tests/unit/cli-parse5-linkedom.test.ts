@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'parse5';
 import { toLinkedomDocument } from '../../cli/parse-tree';
-import { parseToLinkedom } from '../../cli/parse5-linkedom';
+import { clipHtmlBytes } from '../../cli/clip-page';
+import { MAX_TREE_DEPTH, parseToLinkedom } from '../../cli/parse5-linkedom';
+import { measureDepth } from '../../utils/dom/pre-clean';
 
 /** Every node with its kind, name, namespace, class, attributes in order and text, depth first. */
 function dump(doc: Document): string {
@@ -120,5 +122,24 @@ describe('parseToLinkedom (parse5 building linkedom nodes)', () => {
     const page = parseToLinkedom(PAGES[2] ?? '');
     expect(page.body.getAttributeNames()).toEqual(['class', 'id', 'data-x']);
     expect(page.querySelector('table')?.previousSibling?.textContent).toBe('foobarbaz');
+  });
+
+  it('nests no deeper than Chromium does: deeper elements become siblings, none is lost', () => {
+    const doc = parseToLinkedom(`<body>${'<div class=w>'.repeat(2000)}<p>Deep text.</p>`);
+    expect(measureDepth(doc.documentElement)).toBe(MAX_TREE_DEPTH);
+    expect(doc.querySelectorAll('div.w')).toHaveLength(2000);
+    expect(doc.querySelector('p')?.textContent).toBe('Deep text.');
+    // A page just under the limit keeps its shape.
+    const fits = parseToLinkedom(`<body>${'<div>'.repeat(MAX_TREE_DEPTH - 3)}<p>x</p>`);
+    expect(measureDepth(fits.documentElement)).toBe(MAX_TREE_DEPTH);
+  });
+
+  it('clips a page of 20,000 nested wrappers instead of overflowing the stack', () => {
+    const html = `<html><head><title>Deep</title></head><body>${'<div>'.repeat(20000)}<p>${'A sentence of the story. '.repeat(60)}</p>`;
+    const page = clipHtmlBytes(new TextEncoder().encode(html), 'https://example.com/deep', {
+      timeZone: 'UTC',
+    });
+    expect(page.result.ok).toBe(true);
+    expect(page.result.ok && page.result.value.markdown).toContain('A sentence of the story.');
   });
 });
