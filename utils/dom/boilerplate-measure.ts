@@ -3,11 +3,11 @@
 import { DROP_ATTRIBUTE } from './pre-clean';
 import { normalizeSpace } from '../pure/page-text';
 import { measureText } from '../pure/text-weight';
+import { LAYOUT_TAGS } from './html-blocks';
 import { nextOutside } from './text-length';
 import { hasSentenceEnd } from '../pure/sentence-end';
 
 /** Never removed whole: the page, and the elements that hold the whole story. */
-const LAYOUT_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 /** Running text: a paragraph this long (measureText: about 25 words, or 48 CJK characters) is article, not a widget. */
 export const PARAGRAPH_CHARS = 120;
 

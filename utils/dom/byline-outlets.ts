@@ -9,14 +9,13 @@ import { findSourceLine } from '../pure/credits';
 import { isChineseSiteLike, titleParts } from '../pure/site-title';
 import { isLikelyHanName } from '../pure/han-names';
 import { clean, compact } from '../pure/page-text';
+import { LAYOUT_TAGS } from './html-blocks';
 import { textFitsIn } from './text-length';
 
 /** Elements whose class or id may say they hold the story's source; `isSourceElement` checks the word. */
 const SOURCE_SELECTOR = '[class*="source"], [id*="source"]';
 /** `source` as a whole word of a class or id: `source`, `article-source`, `ne_article_source`, not `resource`. */
 const SOURCE_WORD = /(?:^|[\s_-])source(?=$|[\s_-]|[A-Z])/u;
-/** Page wrappers that are never the source element, whatever plugin class they carry. */
-const WRAPPER_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 const MAX_SOURCE_ELEMENTS = 12;
 const MAX_NAME_CHARS = 30;
 /** A source element's text, label and date included: `2026年10月07日 09:00 来源：海湾商报`. */
@@ -50,7 +49,7 @@ function channelTest(doc: Document, site: string): (seg: string) => boolean {
 
 /** Whether an element's class or id names it the source as a word, and it is no page wrapper. */
 function isSourceElement(el: Element): boolean {
-  if (WRAPPER_TAGS.has(el.tagName.toUpperCase())) return false;
+  if (LAYOUT_TAGS.has(el.tagName.toUpperCase())) return false;
   return SOURCE_WORD.test(el.getAttribute('class') ?? '') || SOURCE_WORD.test(el.id);
 }
 

@@ -44,7 +44,7 @@ function declaredDates(doc: Document, ctx: Context): DateParts[] {
 }
 
 /** Same month and day, and the same hour and minute where both give one. */
-function isSameDay(shown: DateParts, declared: DateParts): boolean {
+function isShownDayAndTime(shown: DateParts, declared: DateParts): boolean {
   if (shown.month !== declared.month || shown.day !== declared.day) return false;
   if (shown.hour === undefined || declared.hour === undefined) return true;
   return shown.hour === declared.hour && (shown.minute ?? 0) === (declared.minute ?? 0);
@@ -58,7 +58,7 @@ export function withDeclaredYear(candidate: Candidate, doc: Document, ctx: Conte
   if (!isYearless(candidate, ctx)) return candidate;
   const years = new Set(
     declaredDates(doc, ctx)
-      .filter((d) => isSameDay(candidate.parts, d))
+      .filter((d) => isShownDayAndTime(candidate.parts, d))
       .map((d) => d.year),
   );
   const [year] = years;

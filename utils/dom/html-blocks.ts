@@ -34,6 +34,9 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'UL',
 ]);
 
+/** The page's own wrappers: never a box to remove or a source line, whatever class they carry. */
+export const LAYOUT_TAGS: ReadonlySet<string> = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+
 /** Elements whose text no reader sees (upper-case tag names; compare `tagName.toUpperCase()`). */
 export const UNSEEN_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 

@@ -2,6 +2,7 @@
 // breadcrumbs and author boxes dropped, code languages marked, active content and handlers removed.
 import { findCodeLanguage } from './markdown-render';
 import { normalizeSpace } from '../pure/page-text';
+import { LAYOUT_TAGS } from './html-blocks';
 import { textFitsIn } from './text-length';
 
 /** Removed from every non-Readability result (and from the page in `page` mode): active or invisible content. */
@@ -131,7 +132,6 @@ const LABEL_START = new RegExp(
 const MAX_AD_CHARS = 500;
 const MAX_BREADCRUMB_CHARS = 200;
 const MAX_AUTHOR_BOX_CHARS = 1500;
-const LAYOUT_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 /** Marks, before Readability, what is removed from its result; Readability keeps `data-` attributes. */
 export const DROP_ATTRIBUTE = 'data-postclip-drop';
 
