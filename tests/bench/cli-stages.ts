@@ -1,13 +1,16 @@
 // Benchmark: where the CLI's CPU goes per page, in this thread (no workers): read, decode, parse, readerable and
 // each clip stage, on the corpus pages of a size band. Run under `node --cpu-prof` for a profile.
 // Usage: npx tsx --single-threaded-gc tests/bench/cli-stages.ts ../shared/corpus [--min-kb 500] [--max-kb 1000]
-// [--rounds 2] [--default-jit]. V8's interrupt budget is set as the workers have it (cli/pool.ts) unless
+// [--rounds 2] [--default-jit] [--floor]. --floor runs, in place of the clip, only what any clipper must: a clone,
+// Readability and turndown of its article (the floor of issue 13, as tests/bench/clip-probes.ts has it in the page). V8's interrupt budget is set as the workers have it (cli/pool.ts) unless
 // --default-jit is given. It runs the sources through tsx, not the workers' bundle: linkedom's EventTarget is not patched here
 // (cli/linkedom-lazy-events.ts), so node creation and GC cost more than in `bench:corpus`.
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { Readability } from '@mozilla/readability';
+import TurndownService from 'turndown';
 import { readPageBytes } from '../../cli/batch';
 import { decodeHtml } from '../../cli/decode';
 import { parseHtmlDocument } from '../../cli/parse';
@@ -24,6 +27,7 @@ const { values, positionals } = parseArgs({
     'max-kb': { type: 'string', default: '1000' },
     rounds: { type: 'string', default: '2' },
     'default-jit': { type: 'boolean', default: false },
+    floor: { type: 'boolean', default: false },
   },
 });
 
@@ -77,6 +81,19 @@ const gcObserver = new PerformanceObserver((list) => {
   }
 });
 gcObserver.observe({ entryTypes: ['gc'] });
+/** Clone, Readability and turndown, as the browser floor runs them (the article handed over as an element). */
+function runFloor(doc: Document): void {
+  let t = performance.now();
+  const clone = doc.cloneNode(true) as Document;
+  add('floor clone', performance.now() - t);
+  t = performance.now();
+  const article = new Readability<HTMLElement>(clone, { serializer: (el) => el as HTMLElement }).parse();
+  add('floor readability', performance.now() - t);
+  t = performance.now();
+  if (article?.content) new TurndownService().turndown(article.content);
+  add('floor turndown', performance.now() - t);
+}
+
 const cpuStart = process.cpuUsage();
 for (let round = 0; round < rounds; round += 1) {
   for (const path of pages) {
@@ -89,6 +106,10 @@ for (let round = 0; round < rounds; round += 1) {
     t = performance.now();
     const doc = parseHtmlDocument(text, 'https://example.com/page.html');
     add('parse', performance.now() - t);
+    if (values.floor) {
+      runFloor(doc);
+      continue;
+    }
     t = performance.now();
     isReaderable(doc);
     add('readerable', performance.now() - t);
@@ -102,7 +123,9 @@ for (let round = 0; round < rounds; round += 1) {
 const cpu = process.cpuUsage(cpuStart);
 gcObserver.disconnect();
 const n = pages.length * rounds;
-console.log(`${pages.length} pages of ${min / 1000}–${max / 1000} kB, ${rounds} rounds, one thread`);
+console.log(
+  `${pages.length} pages of ${min / 1000}–${max / 1000} kB, ${rounds} rounds, one thread${values.floor ? ', floor only' : ''}`,
+);
 for (const [key, ms] of Object.entries(totals))
   console.log(`${key.padEnd(22)} ${(ms / n).toFixed(1)} ms/page`);
 console.log(`cpu ${((cpu.user + cpu.system) / 1000 / n).toFixed(1)} ms/page (this process, GC included)`);
