@@ -133,3 +133,13 @@ describe('findDatesInText reads the text lower-cased, and reports it as written'
     expect(match?.parts).toMatchObject({ year: 2022, month: 2, day: 17 });
   });
 });
+
+describe('a bare weekday between a CJK date and its time', () => {
+  it.each([
+    ['2024年5月22日週三 上午8:21', { year: 2024, month: 5, day: 22, hour: 8, minute: 21 }],
+    ['2024年5月22日星期三 08:21', { year: 2024, month: 5, day: 22, hour: 8, minute: 21 }],
+    ['2024年5月22日 周三 下午3:05', { year: 2024, month: 5, day: 22, hour: 15, minute: 5 }],
+  ])('reads the time after %s', (text, parts) => {
+    expect(parseDateString(text)).toMatchObject(parts);
+  });
+});

@@ -175,6 +175,9 @@ export function makeParts(
 export const NOT_DIGIT_BEFORE = String.raw`(?<![\d])`;
 export const NOT_DIGIT_AFTER = String.raw`(?![\d])`;
 
+/** A weekday written bare between a CJK date and its time (`2024年5月22日週三 上午8:21`, `星期三 08:21`). */
+const CJK_WEEKDAY = String.raw`(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]`;
+
 /** The numeric forms, in the order the full parser tries them (it appends the month-name forms). */
 export const NUMERIC_PATTERNS: DatePattern[] = [
   // 2022-02-17, 2022/2/17, 2022.02.17, ISO with time and zone.
@@ -190,7 +193,7 @@ export const NUMERIC_PATTERNS: DatePattern[] = [
     re: new RegExp(
       NOT_DIGIT_BEFORE +
         String.raw`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})(?:\s*[日号일]|(?!\s*[-－~～至到]|\d))` +
-        String.raw`(?:\s*(?:[(（][^)）]{1,4}[)）])?\s*(${CJK_HALF_DAY_WORDS})?\s*(\d{1,2})[:：时時](\d{1,2})(?:[:：分](\d{1,2}))?()()` +
+        String.raw`(?:\s*(?:[(（][^)）]{1,4}[)）]|${CJK_WEEKDAY})?\s*(${CJK_HALF_DAY_WORDS})?\s*(\d{1,2})[:：时時](\d{1,2})(?:[:：分](\d{1,2}))?()()` +
         ')?',
       'gu',
     ),
