@@ -110,6 +110,14 @@ function withoutAddress(value: string): string {
   return /(?:^|\s)(?:www\.|[\w-]+\.(?:com|org|net|gov|edu)(?:\.[a-z]{2})?(?:\s|$))/i.test(value) ? '' : value;
 }
 
+/**
+ * A meta title that ends where the tab title goes on with a quotation mark was cut at a quote the page left unescaped
+ * (`content="… de "incapacitado""` ends the attribute at `de `): the tab title holds the whole headline.
+ */
+function uncut(meta: string, docTitle: string): string {
+  return meta && docTitle.startsWith(meta) && /^\s*["“„]/.test(docTitle.slice(meta.length)) ? docTitle : meta;
+}
+
 function analyzeTitleCandidates(
   doc: Document,
   url: string,
@@ -118,14 +126,14 @@ function analyzeTitleCandidates(
 ): TitleAnalysis {
   const article = signals.article;
   const jsonLdHeadline = article ? clean(stringProp(article, 'headline') ?? stringProp(article, 'name')) : '';
-  const og = clean(metaValue(signals, 'og:title'));
-  const twitter = clean(metaValue(signals, 'twitter:title'));
+  const docTitle = clean(signals.docTitle);
+  const og = uncut(clean(metaValue(signals, 'og:title')), docTitle);
+  const twitter = uncut(clean(metaValue(signals, 'twitter:title')), docTitle);
   // Dublin Core (Readability's first choice), Parse.ly's and the Chinese government sites' `ArticleTitle`.
   const dublinCore = withoutAddress(
     clean(dropTags(metaValue(signals, 'dc:title', 'dc.title', 'dcterm:title', 'dcterms.title'))),
   );
   const declared = withoutAddress(clean(dropTags(metaValue(signals, 'parsely-title', 'articletitle'))));
-  const docTitle = clean(signals.docTitle);
   const readabilityTitle = clean(hints.title);
   const all = [jsonLdHeadline, dublinCore, og, twitter, declared, docTitle].filter(Boolean);
   const headline = findHeadlineElement(doc, all);
