@@ -84,6 +84,15 @@ describe('titles on portal pages', () => {
     expect(titleOf(long)).toBe('长江保护法施行_一部关于流域生态保护的专门法律');
   });
 
+  it('keeps the headline after a kicker h1: the part next to the heading shown is longer than it', () => {
+    const kicker = `<html><head><title>深度报道｜城中村改造三年之后_江城网</title></head><body>
+      <h1>深度报道</h1><p>${'三年来城中村改造让街巷换了新颜。'.repeat(6)}</p></body></html>`;
+    expect(titleOf(kicker)).toBe('深度报道｜城中村改造三年之后');
+    const cell = `<html><head><title>市政府常务会议 - 研究部署防汛工作_江城网</title></head><body>
+      <table><tr><td>市政府常务会议</td></tr></table><p>${'会议研究部署了今年的防汛工作。'.repeat(6)}</p></body></html>`;
+    expect(titleOf(cell)).toBe('市政府常务会议 - 研究部署防汛工作');
+  });
+
   it('leaves no separator at the end when a doubled one held a channel', () => {
     expect(stripSiteName('关于调整国债余额限额的决议__2026年第23号公报_中国政务网', [], URL).title).toBe(
       '关于调整国债余额限额的决议',

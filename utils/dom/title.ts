@@ -64,7 +64,12 @@ export function analyzeTitle(
   // site's name is kept as the site (a channel, `振兴东北`, is not the site).
   const shown = normalizeSpace(analysis.headline?.textContent);
   const extra = shown && countHan(shown) > 0 ? siteParts(analysis.title, shown) : null;
-  if (extra && isHeadlineSized(shown) && extra.every((part) => compact(part).length <= MAX_CHANNEL_CHARS)) {
+  // The part next to the headline is shorter than it: a kicker (`深度报道｜城中村改造三年之后`) is not the headline.
+  const isChannelList =
+    extra !== null &&
+    extra.every((part) => compact(part).length <= MAX_CHANNEL_CHARS) &&
+    compact(extra.at(-1) ?? '').length < compact(shown).length;
+  if (extra && isHeadlineSized(shown) && isChannelList) {
     const site = extra.find((part) => isChineseSiteLike(part)) ?? null;
     return { ...analysis, title: shown, removed: analysis.removed ?? site };
   }
