@@ -37,22 +37,40 @@ describe('revealScriptHiddenArticle', () => {
     expect(document.getElementById('js_content')?.getAttribute('style')).toMatch(/visibility: hidden/);
   });
 
-  it('clears opacity 0 and keeps the rest of the style', () => {
-    const { document } = parseHTML(savedPage('color: #333; opacity: 0; font-size: 16px'));
+  it('keeps the rest of the style, whatever its order', () => {
+    const { document } = parseHTML(savedPage('opacity: 0; visibility:hidden;color: #333'));
     revealScriptHiddenArticle(document);
     const style = document.getElementById('js_content')?.getAttribute('style') ?? '';
+    expect(style).toContain('opacity: 0');
     expect(style).toContain('color: #333');
-    expect(style).toContain('font-size: 16px');
-    expect(style).not.toMatch(/opacity/);
+    expect(style).not.toMatch(/visibility/);
+  });
+
+  it('is not fooled by an empty id or by a JSON-LD script that holds the id as a key', () => {
+    const ld = '<script type="application/ld+json">{"js_content": "", "x": ""}</script>';
+    const { document } = parseHTML(savedPage('visibility: hidden;', ld));
+    revealScriptHiddenArticle(document);
+    expect(document.getElementById('js_content')?.getAttribute('style')).toMatch(/visibility: hidden/);
+    const empty = parseHTML(
+      savedPage('visibility: hidden;', '<script>var a = "";</script>').replace('id="js_content"', 'id=""'),
+    ).document;
+    revealScriptHiddenArticle(empty);
+    expect(empty.querySelector('.rich_media_content')?.getAttribute('style')).toMatch(/visibility: hidden/);
   });
 });
 
 describe('a saved page whose story box its script shows', () => {
-  it('clips the story, where Readability alone drops the hidden box', () => {
-    const result = extractArticle(parseHTML(savedPage('visibility: hidden;')).document, URL, { now: NOW });
+  it('clips the story from a copy where no script ran, where Readability alone drops the hidden box', () => {
+    const doc = parseHTML(savedPage('visibility: hidden;')).document;
+    const result = extractArticle(doc, URL, { now: NOW, isScriptless: true });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.textContent).toContain('新的轮渡航线将于下月开通');
     expect(result.value.textContent).not.toContain('微信扫一扫');
+  });
+
+  it("leaves a live page's box hidden: there its script has run, and what it still hides is meant to be", () => {
+    const result = extractArticle(parseHTML(savedPage('visibility: hidden;')).document, URL, { now: NOW });
+    expect(result.ok && result.value.textContent.includes('新的轮渡航线将于下月开通')).toBe(false);
   });
 });

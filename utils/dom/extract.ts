@@ -49,6 +49,11 @@ export interface ExtractOptions {
   /** A per-site CSS selector that picks the article element instead of Readability. */
   articleSelector?: string;
   dateSelector?: string;
+  /**
+   * The page is a saved or fetched copy, where none of its scripts ran (the CLI, a clipped link): a story box its
+   * script would show is read as shown (script-revealed.ts). A live tab's box that is still hidden is meant to be.
+   */
+  isScriptless?: boolean;
   /** Filled with milliseconds per stage when `clock` is given too (bench:clip); production passes neither. */
   timings?: StageTimings;
   clock?: () => number;
@@ -290,7 +295,7 @@ function pickFromClone(
   return (
     timeStage(timer, 'preclean', () => {
       for (const selector of opts.removeSelectors ?? []) removeAll(clone, selector);
-      revealScriptHiddenArticle(clone);
+      if (opts.isScriptless) revealScriptHiddenArticle(clone);
       return mode === 'page' ? pickPage(clone) : null;
     }) ?? pickArticle(doc, url, clone, opts, timer)
   );
