@@ -58,3 +58,12 @@ describe('findCredit on Chinese credit lines', () => {
     ).toEqual(['南帆']);
   });
 });
+
+describe('findCredit: bare names closing a paragraph', () => {
+  it('reads two- and three-character names, and four only under a compound surname', () => {
+    expect(findCredit(['会议将持续三天。（王芳 李建国）'], RANK_EDITOR)?.names).toEqual(['王芳', '李建国']);
+    expect(findCredit(['会议将持续三天。（欧阳建国）'], RANK_EDITOR)?.names).toEqual(['欧阳建国']);
+    // An advertisement's `(查看價格)` after an exclamation is no credit.
+    expect(findCredit(['新一代步入式浴缸實惠！(查看價格)'], RANK_EDITOR)).toBeNull();
+  });
+});

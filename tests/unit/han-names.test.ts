@@ -4,6 +4,7 @@ import {
   formatHanNames,
   isHanWord,
   isLikelyHanName,
+  isUsualHanName,
   joinSplitHanNames,
 } from '../../utils/pure/han-names';
 
@@ -39,5 +40,11 @@ describe('han-names', () => {
     expect(joinSplitHanNames(['王', '李', '张'])).toEqual(['王', '李', '张']);
     // Two halves that do not read as a name stay apart in a longer list.
     expect(joinSplitHanNames(['王乐文', '的', '是'])).toEqual(['王乐文', '的', '是']);
+  });
+
+  it('takes four characters for a usual name only under a compound surname', () => {
+    expect(isUsualHanName('李建国')).toBe(true);
+    expect(isUsualHanName('欧阳建国')).toBe(true);
+    expect(isUsualHanName('查看价格')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // `文／张三`, `By Jane Doe`, forum posters, `（记者 王五）`, the issuing office, the editor, `来源：` lines.
 import { readAndLine, readByLine } from './byline-lines';
 import { NEXT_LABEL, cleanByline, isDateLike } from './byline-text';
-import { NOT_A_NAME, isHanWord, isLikelyHanName, joinSplitHanNames } from './han-names';
+import { NOT_A_NAME, isHanWord, isLikelyHanName, isUsualHanName, joinSplitHanNames } from './han-names';
 import { countHan, isUrlLike } from './page-text';
 import { isChineseSiteLike } from './site-title';
 
@@ -121,7 +121,7 @@ function readDatelineCredit(line: string): string[] {
   const tokens = (DATELINE_CREDIT.exec(line)?.[1] ?? '').split(/[\s、]+/u).filter(Boolean);
   const names = joinSplitHanNames(tokens);
   // Two or three characters each: `（国际观察）`, `（新华视点）` name the column.
-  return names.length && names.every((n) => n.length <= 3 && isLikelyHanName(n)) ? names : [];
+  return names.length && names.every(isUsualHanName) ? names : [];
 }
 
 const AUTHOR_LABEL =
@@ -206,7 +206,7 @@ function readClosingCredit(line: string): string[] {
   if (tokens.length > 1 && /(?:报道|電|电)$/u.test(tokens[tokens.length - 1] ?? '')) tokens.pop();
   // `（刘通摄）` credits a photo; a name the sentence itself holds (`…蓝焰控股，后市如何？(蓝焰控股)`) is its topic.
   if (/[摄攝]$/u.test(m[1]) || tokens.some((t) => before.includes(t))) return [];
-  return tokens.length <= 5 && tokens.every(isLikelyHanName) ? tokens : [];
+  return tokens.length <= 5 && tokens.every(isUsualHanName) ? tokens : [];
 }
 
 /** An office or a credit word where a name should be (`作者：医技药剂党支部`, `作者：网络整理`): no person. */

@@ -23,6 +23,14 @@ export function isLikelyHanName(value: string): boolean {
 }
 
 /**
+ * `张三`, `王建国`, `欧阳建国`: a name of the usual length, two or three characters, four only under a compound
+ * surname. Where nothing labels a name (`（查看價格）` closing an ad), a four-character word is rarely one.
+ */
+export function isUsualHanName(value: string): boolean {
+  return isLikelyHanName(value) && (value.length <= 3 || COMPOUND_SURNAMES.test(value));
+}
+
+/**
  * Names in a list, with a two-character name that the layout padded to three (`王乐文 方 敏`, `赵 培`) put back
  * together: two single characters side by side are one name when they read as one.
  */
