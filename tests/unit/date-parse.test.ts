@@ -104,3 +104,32 @@ describe('an Arabic half-day word after the clock', () => {
     expect(parseDateString('2024-03-05 00:30 ص')).toMatchObject({ day: 5, hour: 0, minute: 30 });
   });
 });
+
+describe('findDatesInText reads the text lower-cased, and reports it as written', () => {
+  it('reads capitals as the i flag did, and keeps the matched text in its own case', () => {
+    const [match] = findDatesInText('PUBLISHED 5 MARCH 2024 AT 9:30 PM EST');
+    expect(match?.text).toBe('5 MARCH 2024 AT 9:30 PM EST');
+    expect(match?.parts).toMatchObject({
+      year: 2024,
+      month: 3,
+      day: 5,
+      hour: 21,
+      minute: 30,
+      offsetMinutes: -300,
+    });
+    expect(findDatesInText('2024-03-05T09:30Z')[0]?.parts).toMatchObject({
+      hour: 9,
+      minute: 30,
+      offsetMinutes: 0,
+    });
+  });
+
+  it('keeps a match where it is after a letter that grows when lower-cased', () => {
+    // `İ` lower-cases to two code units: the patterns must still see every later letter at its own place.
+    const text = 'İSTANBUL, 17 Şubat 2022';
+    const [match] = findDatesInText(text);
+    expect(match?.text).toBe('17 Şubat 2022');
+    expect(text.slice(match?.index, (match?.index ?? 0) + (match?.length ?? 0))).toBe('17 Şubat 2022');
+    expect(match?.parts).toMatchObject({ year: 2022, month: 2, day: 17 });
+  });
+});

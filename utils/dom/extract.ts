@@ -23,6 +23,7 @@ import {
 import { findArticleDates } from './published-date';
 import { measureLinkedTextUnless } from './boilerplate-measure';
 import { isArticleShaped } from './readerable';
+import { revealScriptHiddenArticle } from './script-revealed';
 import { readTextEnds } from './text-lines';
 import { countCjk } from '../pure/cjk';
 import { firstSentence, normalizeSpace } from '../pure/page-text';
@@ -289,6 +290,7 @@ function pickFromClone(
   return (
     timeStage(timer, 'preclean', () => {
       for (const selector of opts.removeSelectors ?? []) removeAll(clone, selector);
+      revealScriptHiddenArticle(clone);
       return mode === 'page' ? pickPage(clone) : null;
     }) ?? pickArticle(doc, url, clone, opts, timer)
   );
