@@ -124,7 +124,8 @@ export function isPlausibleAuthor(
   const firstWord = compact(value.split(/\s+/)[0] ?? '');
   if (generator && firstWord.length >= 3 && compact(generator).startsWith(firstWord)) return false;
   if (countHan(value) === 0) return true;
-  if (isChineseSiteLike(value) || NOT_A_NAME.test(value) || /贡献者|集团|网络$|媒体$/u.test(value)) return false;
+  if (isChineseSiteLike(value) || NOT_A_NAME.test(value) || /贡献者|集团|网络$|媒体$/u.test(value))
+    return false;
   const c = compact(value);
   // `网易` beside the site `网易财经`: a name that is not a person's and begins a site name is the outlet's brand.
   // A personal site named after its writer (`月落长安的博客`) keeps the writer.
