@@ -112,6 +112,13 @@ describe('decodeHtml: detection', () => {
     expect(decoded.text).toContain('M\uFFFDscot');
   });
 
+  it('still detects a page under a UTF-8 label when two of every seven characters are broken', () => {
+    // Five valid UTF-8 characters to a GBK pair that is not UTF-8 (two broken): too many for a stray byte.
+    const utf8 = ascii('Größe über Öl Kräuter ');
+    const decoded = decodeHtml(page('<meta charset="utf-8">', [...utf8, ...GBK_ZHONGWEN.slice(0, 2)]));
+    expect(decoded.source).not.toBe('meta');
+  });
+
   it('keeps a page re-saved as UTF-8 that still declares GBK readable', () => {
     const decoded = decodeHtml(
       new TextEncoder().encode('<html><head><meta charset="gbk"></head><p>中文新闻</p></html>'),

@@ -40,6 +40,7 @@ describe('parseDateString', () => {
     ['２０２２年２月１７日', DAY],
     ['发布时间：2022-02-17 09:00:40', TIMED],
     ['20220217', DAY],
+    ['20220217T090040', TIMED],
   ])('%s', (raw, expected) => {
     expect(parseDateString(raw)).toEqual(expected);
   });
