@@ -45,8 +45,9 @@ const ZONE_ABBREVIATIONS: Record<string, number> = {
  */
 const ARABIC_MERIDIEM = String.raw`(?:مساء|صباح)[\u064B\u0627]*(?![\p{L}\p{M}])|[مص](?![\p{L}\p{M}])`;
 
-// Read on lower-cased text (findDatesWith) or with the `i` flag (date-order.ts). A time of day after a date: `09:00`, `9:00:40.123`, `9.00 pm`, `09时00分`, `09:22 مساءً`, then an optional zone. A
+// A time of day after a date: `09:00`, `9:00:40.123`, `9.00 pm`, `09时00分`, `09:22 مساءً`, then an optional zone. A
 // one-digit second is read only right before a zone (`23:15:0Z`, a CMS that drops the zero pad): elsewhere not a time.
+// Read on lower-cased text (findDatesWith) or with the `i` flag (date-order.ts).
 export const TIME =
   String.raw`(?:[tT\s]|\s*,\s*|\s+(?:at|um|à|a las|alle|às|kl\.?|klo|o)\s+|\s*[|/–-]\s*)\s*` +
   String.raw`(\d{1,2})[:：时時h](\d{2})(?:[:：分m](\d{2}|\d(?=z\b|[+\-−]\d))(?:[.,]\d{1,9})?)?(?:秒)?` +
