@@ -55,6 +55,16 @@ const PAGE_LINES = 800;
 /** Han characters in the article text that make it a Chinese page, where a Latin handle is no writer's name. */
 const MIN_HAN_TEXT = 50;
 
+/** Whether `line` holds `word` (a handle: letters, digits, `_.-`) standing alone, not inside an address. */
+function hasWord(line: string, word: string): boolean {
+  for (let at = line.indexOf(word); at >= 0; at = line.indexOf(word, at + 1)) {
+    const before = line[at - 1] ?? ' ';
+    const after = line[at + word.length] ?? ' ';
+    if (!/[\w.@/-]/u.test(before) && !/[\w.@/-]/u.test(after)) return true;
+  }
+  return false;
+}
+
 /**
  * Readability's byline, JSON-LD author(s), meta author, article:author, then credit lines: labelled ones
  * (`作者：`, `本报记者`, `By`) near the headline or closing the article, forum posters, bare name lines,
@@ -108,7 +118,14 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     const parts = value.split(/,\s*/u);
     const persons = parts.map(readAccountPerson);
     const isAccount = persons.every((p) => p !== null) && !parts.some((p) => isShownAsWriter(pageLines(), p));
-    const isHandle = isAsciiHandle(value) && countHan(hints.text ?? '') >= MIN_HAN_TEXT;
+    // A handle counts as shown only as a word of its own, not inside an address (`chinanews.com`).
+    const isHandle =
+      isAsciiHandle(value) &&
+      countHan(hints.text ?? '') >= MIN_HAN_TEXT &&
+      !isShownAsWriter(
+        pageLines().filter((l) => hasWord(l, value)),
+        value,
+      );
     if (!isAccount && !isHandle) return null;
     const credit = creditOfLines();
     if (credit && credit.rank <= RANK_NAME_LINE) return formatCredit(credit);
