@@ -143,4 +143,12 @@ describe("findByline: Readability's byline taken from a whole author box", () =>
     const credited = html.replace(PARA, `<p>　　（记者 李明）${LEAD}</p>`);
     expect(bylineOf(credited, { byline: '选稿：许文杰', text: `（记者 李明）${LEAD}` })).toBe('李明');
   });
+
+  it("keeps the writer after any label that is not an editing role's over the editor's credit", () => {
+    const editor = '<div class="editor">责任编辑：李四</div>';
+    for (const label of ['评论员', '专栏作家', '主笔', '口述']) {
+      const html = page('', `<div class="author">${label}：张三</div>${PARA}${editor}`);
+      expect(bylineOf(html, { byline: `${label}：张三`, text: `${LEAD}\n责任编辑：李四` })).toBe('张三');
+    }
+  });
 });

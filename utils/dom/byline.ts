@@ -8,7 +8,7 @@ import { isControlLabel } from './byline-controls';
 import { findOutletNames } from './byline-outlets';
 import { findAccountName } from './site-name-page';
 import { findAuthorElementNames, findBylineBoxName } from './byline-element';
-import { cleanByline, cleanMetaByline, isAsciiHandle, readOtherRoleName } from '../pure/byline-text';
+import { cleanByline, cleanMetaByline, isAsciiHandle, readRoleLabel } from '../pure/byline-text';
 import { isShownAsWriter, readAccountPerson } from '../pure/byline-shown';
 import type { Credit } from '../pure/credits';
 import {
@@ -136,16 +136,16 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     return null;
   };
   const hint = hints.byline ?? '';
-  // Readability takes `[责任编辑：韩保林]` or `选稿：许文杰` for the byline: another role's credit, the last resort
-  // as on any line.
-  const isEditorHint = isEditorCredit(hint);
-  const otherRole = isEditorHint ? null : readOtherRoleName(hint);
-  const isRoleHint = isEditorHint || otherRole !== null;
+  // Readability takes `[责任编辑：韩保林]` or `选稿：许文杰` for the byline: an editing role's credit, the last resort
+  // as on any line. Any other label (`评论员：张三`) names the writer.
+  const role = readRoleLabel(hint);
+  const isRoleHint = isEditorCredit(hint) || role?.isEditor === true;
+  const writerHint = (role && !role.isEditor ? role.name : null) ?? hint;
   // A metadata step's unlabelled non-person name may give way to the article's own credit; a line step's not.
   const steps: { read: () => string | null; metadata: boolean }[] = [
     // `经济日报2024-05-13 06:16发布于北京…+关注`, the whole author box: its name element is the name.
     {
-      read: () => (isRoleHint || !hint ? null : fromMeta(findBylineBoxName(doc, hint) ?? hint)),
+      read: () => (isRoleHint || !hint ? null : fromMeta(findBylineBoxName(doc, hint) ?? writerHint)),
       metadata: true,
     },
     { read: fromJsonLd, metadata: true },
@@ -159,7 +159,7 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
       metadata: true,
     },
     { read: fromLines, metadata: false },
-    { read: () => (isRoleHint ? fromMeta(isEditorHint ? hint : otherRole) : null), metadata: false },
+    { read: () => (isRoleHint ? fromMeta(role?.name ?? hint) : null), metadata: false },
   ];
   const onBylineLine = findCredit(
     signals.lineAfterHeadline ? [signals.lineAfterHeadline] : [],

@@ -1,6 +1,7 @@
 // Pure: credit lines near a headline or closing an article, Chinese and English: `作者：张三`, `本报记者 李四`,
 // `文／张三`, `By Jane Doe`, forum posters, `（记者 王五）`, the issuing office, the editor, `来源：` lines.
 import { readAndLine, readByLine } from './byline-lines';
+import { EDITOR_ROLES } from './byline-shown';
 import { NEXT_LABEL, cleanByline, isDateLike } from './byline-text';
 import { NOT_A_NAME, isHanWord, isLikelyHanName, isUsualHanName, joinSplitHanNames } from './han-names';
 import { countHan, isUrlLike } from './page-text';
@@ -132,7 +133,7 @@ const GLUED_AUTHOR_LABEL = /(?<=\p{Script=Han})(?<![合工著原])作者\s*[：:
 const BARE_AUTHOR_LABEL =
   /(?:^|[\s|｜丨》」】)）])作者\s*(\p{Script=Han}{2,4}(?:[\s、]+\p{Script=Han}{2,4}){0,3})\s*$/u;
 /** The words that label an editor's credit, not a writer's. */
-const EDITOR_WORDS = '(?:责任编辑|責任編輯|值班编辑|责编|編輯|编辑)';
+const EDITOR_WORDS = `(?:${EDITOR_ROLES})`;
 const EDITOR_LABEL = new RegExp(`(?:^|[\\s|｜丨【[〓(（■□●·•])${EDITOR_WORDS}\\s*[：:／/|｜]\\s*(.+)$`, 'u');
 /** `[责任编辑：韩保林 PK155]`, `责编：张三`: a text that is an editor's credit from its start. */
 const EDITOR_CREDIT = new RegExp(`^[[【(（]?\\s*${EDITOR_WORDS}\\s*[：:／/]`, 'u');
