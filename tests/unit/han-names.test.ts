@@ -40,6 +40,9 @@ describe('han-names', () => {
     expect(joinSplitHanNames(['王', '李', '张'])).toEqual(['王', '李', '张']);
     // Two halves that do not read as a name stay apart in a longer list.
     expect(joinSplitHanNames(['王乐文', '的', '是'])).toEqual(['王乐文', '的', '是']);
+    // Padding lines a name up with a three-character one; beside a two-character name the halves are words.
+    expect(joinSplitHanNames(['张三', '高', '清'])).toEqual(['张三', '高', '清']);
+    expect(joinSplitHanNames(['高', '清'])).toEqual(['高清']);
   });
 
   it('takes four characters for a usual name only under a compound surname', () => {

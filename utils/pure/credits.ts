@@ -55,6 +55,8 @@ const SPLIT_NAME_THEN_STOP =
 /** `张三 李四 通讯员 王五 山东冠县报道` → 张三, 李四, 王五. Stops at the first word that is not a name. */
 function readNameList(text: string): string[] {
   const names: string[] = [];
+  // Padding lines a two-character name up with a three-character one (`王乐文 方 敏`); else `张三 文 图` is two words.
+  const isPadded = text.split(/[\s、]+/u).some((t) => t.length === 3 && isLikelyHanName(t));
   let rest = text;
   for (let i = 0; i < 12 && rest; i += 1) {
     rest = rest.replace(/^[\s、]+/u, '');
@@ -64,7 +66,9 @@ function readNameList(text: string): string[] {
       continue;
     }
     const split = SPLIT_NAME_THEN_STOP.exec(rest);
-    const joined = split ? `${split[1] ?? ''}${split[2] ?? ''}` : '';
+    const after = split ? rest.slice(split[0].length) : '';
+    const isAlone = names.length === 0 && !/^\s*(?!报道|報道|发自)\p{Script=Han}/u.test(after);
+    const joined = split && (isPadded || isAlone) ? `${split[1] ?? ''}${split[2] ?? ''}` : '';
     const m = NAME_THEN_STOP.exec(rest);
     const name = isLikelyHanName(joined) ? joined : m?.[1];
     // A Chinese name has at most four characters unless a `·` joins its parts: `盛赞湾区活力` is a phrase.
@@ -121,8 +125,9 @@ const DATELINE_CREDIT = /^[^\s，。：:]{0,20}?\d{1,2}日[电電]\s*[（(]([\p{
 function readDatelineCredit(line: string): string[] {
   const tokens = (DATELINE_CREDIT.exec(line)?.[1] ?? '').split(/[\s、]+/u).filter(Boolean);
   const names = joinSplitHanNames(tokens);
-  // Two or three characters each: `（国际观察）`, `（新华视点）` name the column.
-  return names.length && names.every(isUsualHanName) ? names : [];
+  // Two or three characters each: `（国际观察）`, `（新华视点）` name the column. One word alone (`（时评）`, `（万象）`) is
+  // as often a column as a name: with no role word it takes a credit elsewhere on the page to name anyone.
+  return names.length > 1 && names.every(isUsualHanName) ? names : [];
 }
 
 const AUTHOR_LABEL =
@@ -168,8 +173,9 @@ function readLabelledValue(value: string): string[] {
   if (reporters.length) return reporters;
   const tokens = raw.split(/[\s、,，;；&＆]+/u).filter(Boolean);
   // Several Chinese names in a row; otherwise the value as written (`周思博 (Joel Spolsky)`).
+  // A single character left over is no name (`张三 高 清`).
   if (tokens.length > 1 && tokens.every((t) => isHanWord(t) && t.length <= 4))
-    return joinSplitHanNames(tokens);
+    return joinSplitHanNames(tokens).filter((t) => t.length > 1);
   // `林晓 江城生活圈`: a Chinese name, then something else on the line (the account, the outlet).
   const first = tokens[0] ?? '';
   if (tokens.length > 1 && isHanWord(first) && first.length <= 4 && tokens.every(isHanWord)) {
