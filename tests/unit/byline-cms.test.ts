@@ -152,3 +152,19 @@ describe("findByline: Readability's byline taken from a whole author box", () =>
     }
   });
 });
+
+describe("findByline: Readability's byline that is already a plain name", () => {
+  it('keeps it without reading the author boxes', () => {
+    const html = `<html><head><title>Story</title></head><body><h1>Story</h1>
+      <div class="author"><span class="author-name">Jane Doe</span></div><p>Text.</p></body></html>`;
+    const doc = parseHTML(html).document;
+    const queried: string[] = [];
+    const query = doc.querySelectorAll.bind(doc);
+    doc.querySelectorAll = ((selector: string) => {
+      queried.push(selector);
+      return query(selector);
+    }) as typeof doc.querySelectorAll;
+    expect(findByline(doc, 'https://www.example.com/story', { byline: 'Jane Doe' })).toBe('Jane Doe');
+    expect(queried.filter((q) => q.includes('[class*="author"]'))).toEqual([]);
+  });
+});

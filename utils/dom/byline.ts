@@ -66,6 +66,16 @@ function hasWord(line: string, word: string): boolean {
 }
 
 /**
+ * `张三`, `Jane Doe`, `Jane Doe, John Roe`: names as a byline prints them, nothing else; no author box needs reading
+ * to find the name in it.
+ */
+function isPlainName(byline: string): boolean {
+  return byline
+    .split(/,\s*/u)
+    .every((n) => isLikelyHanName(n) || /^\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)?$/u.test(n));
+}
+
+/**
  * Readability's byline, JSON-LD author(s), meta author, article:author, then credit lines: labelled ones
  * (`作者：`, `本报记者`, `By`) near the headline or closing the article, forum posters, bare name lines,
  * the issuing office, and last the editor.
@@ -145,7 +155,10 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   const steps: { read: () => string | null; metadata: boolean }[] = [
     // `经济日报2024-05-13 06:16发布于北京…+关注`, the whole author box: its name element is the name.
     {
-      read: () => (isRoleHint || !hint ? null : fromMeta(findBylineBoxName(doc, hint) ?? writerHint)),
+      read: () =>
+        isRoleHint || !hint
+          ? null
+          : fromMeta((isPlainName(hint) ? null : findBylineBoxName(doc, hint)) ?? writerHint),
       metadata: true,
     },
     { read: fromJsonLd, metadata: true },
