@@ -44,6 +44,17 @@ describe('findBylineBoxName: names in parts, co-authors and handles', () => {
     expect(findBylineBoxName(page, 'By Jane Doe and John Roe · 5 min read')).toBe('Jane Doe, John Roe');
   });
 
+  it('keeps the names marked like the first and drops a name element marked otherwise (a place, an outlet)', () => {
+    const page = doc(`<div class="author-info"><a class="author-info__name">管不饿</a>
+      <span class="location-name">甘肃</span></div>`);
+    expect(findBylineBoxName(page, '管不饿 甘肃')).toBe('管不饿');
+  });
+
+  it('gives the box without its handle, or nothing, when only a handle is marked as the name', () => {
+    const page = doc('<div class="byline"><a class="author-name">kevin</a> 2024-05-20</div>');
+    expect(findBylineBoxName(page, 'kevin 2024-05-20')).toBeNull();
+  });
+
   it('skips a name element that holds a handle, not a name', () => {
     const page =
       doc(`<div class="author-box"><span class="nick-name">jd</span> <span class="full">Jane Doe</span></div>

@@ -51,13 +51,14 @@ function continuesAfter(el: Element): boolean {
   return next.nodeType === 1 && isNameElement(next as Element) && markOf(next as Element) !== markOf(el);
 }
 
-/** The box's text without the handles shown in it; null when nothing but the handles names anyone. */
+/** The box's text without the handles shown in it; null when it holds no handle or nothing else names anyone. */
 function textWithoutHandles(box: Element, handles: Element[]): string | null {
+  if (!handles.length) return null;
   const copy = box.cloneNode(true) as Element;
   for (const el of Array.from(copy.querySelectorAll(NAME_SELECTOR)))
     if (isNameElement(el) && isHandleText(clean(el.textContent))) el.remove();
   const text = clean(copy.textContent);
-  return handles.length && /\p{L}/u.test(text) ? text : null;
+  return /\p{L}/u.test(text) ? text : null;
 }
 
 function authorElements(doc: Document): Element[] {
