@@ -30,6 +30,9 @@ describe('han-names', () => {
   it('lists names with commas and joins a name spaced out for the layout', () => {
     expect(formatHanNames('王建宏 张文攀')).toBe('王建宏, 张文攀');
     expect(formatHanNames('赵 培')).toBe('赵培');
+    expect(formatHanNames('张三 高 清')).toBe('张三');
+    expect(formatHanNames('张三 李四 方 便')).toBe('张三, 李四');
+    expect(formatHanNames('王 李 张')).toBe('王, 李, 张');
     expect(formatHanNames('Jane Doe')).toBe('Jane Doe');
   });
 

@@ -52,9 +52,14 @@ export function joinSplitHanNames(tokens: string[]): string[] {
   return out;
 }
 
-/** Chinese names in a row: `王建宏 张文攀` → `王建宏, 张文攀`; `赵 培` (spaced for the layout) → `赵培`. */
+/**
+ * Chinese names in a row: `王建宏 张文攀` → `王建宏, 张文攀`; `赵 培` (spaced for the layout) → `赵培`. A single
+ * character left over beside names is none (`张三 高 清` → `张三`).
+ */
 export function formatHanNames(value: string): string {
   const tokens = value.split(/[\s、，,]+/u).filter(Boolean);
   if (tokens.length < 2 || !tokens.every((t) => isHanWord(t) && t.length <= 4)) return value;
-  return joinSplitHanNames(tokens).join(', ');
+  const joined = joinSplitHanNames(tokens);
+  const names = joined.filter((t) => t.length > 1);
+  return (names.length ? names : joined).join(', ');
 }
