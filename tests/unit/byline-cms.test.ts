@@ -160,10 +160,10 @@ describe("findByline: Readability's byline that is already a plain name", () => 
     const doc = parseHTML(html).document;
     const queried: string[] = [];
     const query = doc.querySelectorAll.bind(doc);
-    doc.querySelectorAll = ((selector: string) => {
+    doc.querySelectorAll = (selector: string) => {
       queried.push(selector);
       return query(selector);
-    }) as typeof doc.querySelectorAll;
+    };
     expect(findByline(doc, 'https://www.example.com/story', { byline: 'Jane Doe' })).toBe('Jane Doe');
     expect(queried.filter((q) => q.includes('[class*="author"]'))).toEqual([]);
   });
