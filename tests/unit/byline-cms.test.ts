@@ -61,6 +61,25 @@ describe("findByline: the CMS's editor account in the author meta tag", () => {
     expect(bylineOf(shown, { text: `作者：张倩\n（记者 李明）${LEAD}` })).toBe('张倩');
     expect(bylineOf(page('张倩', PARA), { text: LEAD })).toBe('张倩');
   });
+
+  it('keeps a meta author the page shows unlabelled over a closing credit naming someone else', () => {
+    const close = '“我们会继续努力。”他说。（王芳 李建国）';
+    const html = page('张倩', `<div class="info">张倩 2024-05-20 08:00</div>${PARA}<p>　　${close}</p>`);
+    expect(bylineOf(html, { text: `${LEAD}\n${close}` })).toBe('张倩');
+  });
+
+  it('does not take a commenter or a sidebar author for a meta author the page does not show', () => {
+    const comment = page(
+      '张倩',
+      `${PARA}<div class="comments"><div class="item"><span class="comment-author">王五</span><p>说得好！</p></div></div>`,
+    );
+    expect(bylineOf(comment, { text: LEAD })).toBe('张倩');
+    const aside = page(
+      '张倩',
+      `<aside><h3>专栏作者</h3><ul><li class="author-item">李明</li><li class="author-item">赵六</li></ul></aside>${PARA}`,
+    );
+    expect(bylineOf(aside, { text: LEAD })).toBe('张倩');
+  });
 });
 
 describe('findByline: a Latin handle in the author meta tag of a Chinese page', () => {
@@ -70,6 +89,23 @@ describe('findByline: a Latin handle in the author meta tag of a Chinese page', 
       `<div class="left-t"><span id="author_baidu">作者：陈海峰</span></div>${PARA}`,
     );
     expect(bylineOf(html, { byline: 'chinanews', text: `${LEAD}\n${LEAD}` })).toBe('陈海峰');
+  });
+
+  it('keeps a handle the page shows as its writer over a commenter', () => {
+    const html = page(
+      'kevin',
+      `<div class="post-author"><a class="author-name" href="/u/kevin">kevin</a> 2024-05-20</div>${PARA}
+      <div class="comments"><span class="comment-author">王五</span><p>好文</p></div>`,
+    );
+    expect(bylineOf(html, { text: `${LEAD}\n${LEAD}` })).toBe('kevin');
+  });
+
+  it('keeps a handle the page shows as its poster over a closing credit, not one shown in an address', () => {
+    const close = '“我们会继续努力。”他说。（王芳 李建国）';
+    const body = `<div class="post-author"><a href="/u/kevin">kevin</a> 2024-05-20</div>${PARA}<p>　　${close}</p>`;
+    expect(bylineOf(page('kevin', body), { text: `${LEAD}\n${close}` })).toBe('kevin');
+    const address = body.replace('<a href="/u/kevin">kevin</a>', '<span>kevin.example.com</span>');
+    expect(bylineOf(page('kevin', address), { text: `${LEAD}\n${close}` })).toBe('王芳, 李建国');
   });
 
   it("gives no byline for the site's own account when the page credits no one", () => {
@@ -106,5 +142,29 @@ describe("findByline: Readability's byline taken from a whole author box", () =>
     expect(bylineOf(html, { byline: '选稿：许文杰', text: LEAD })).toBe('许文杰');
     const credited = html.replace(PARA, `<p>　　（记者 李明）${LEAD}</p>`);
     expect(bylineOf(credited, { byline: '选稿：许文杰', text: `（记者 李明）${LEAD}` })).toBe('李明');
+  });
+
+  it("keeps the writer after any label that is not an editing role's over the editor's credit", () => {
+    const editor = '<div class="editor">责任编辑：李四</div>';
+    for (const label of ['评论员', '专栏作家', '主笔', '口述']) {
+      const html = page('', `<div class="author">${label}：张三</div>${PARA}${editor}`);
+      expect(bylineOf(html, { byline: `${label}：张三`, text: `${LEAD}\n责任编辑：李四` })).toBe('张三');
+    }
+  });
+});
+
+describe("findByline: Readability's byline that is already a plain name", () => {
+  it('keeps it without reading the author boxes', () => {
+    const html = `<html><head><title>Story</title></head><body><h1>Story</h1>
+      <div class="author"><span class="author-name">Jane Doe</span></div><p>Text.</p></body></html>`;
+    const doc = parseHTML(html).document;
+    const queried: string[] = [];
+    const query = doc.querySelectorAll.bind(doc);
+    doc.querySelectorAll = (selector: string) => {
+      queried.push(selector);
+      return query(selector);
+    };
+    expect(findByline(doc, 'https://www.example.com/story', { byline: 'Jane Doe' })).toBe('Jane Doe');
+    expect(queried.filter((q) => q.includes('[class*="author"]'))).toEqual([]);
   });
 });

@@ -29,7 +29,55 @@ describe('findBylineBoxName', () => {
   });
 });
 
+describe('findBylineBoxName: names in parts, co-authors and handles', () => {
+  it('gives the whole byline back when the name goes on after the name element (a surname, a last-name part)', () => {
+    const page =
+      doc(`<div class="byline">By <span class="first-name">Jane</span> <span class="last-name">Doe</span></div>
+      <div class="author">By <a class="author-name" href="/a/jane">Ann</a> Roe</div>`);
+    expect(findBylineBoxName(page, 'By Jane Doe')).toBeNull();
+    expect(findBylineBoxName(page, 'By Ann Roe')).toBeNull();
+  });
+
+  it('keeps co-authors whose name class carries a modifier (`byline__name byline__name--last`)', () => {
+    const page = doc(`<div class="byline">By <a class="byline__name">Jane Doe</a> and
+      <a class="byline__name byline__name--last">John Roe</a> · 5 min read</div>`);
+    expect(findBylineBoxName(page, 'By Jane Doe and John Roe · 5 min read')).toBe('Jane Doe, John Roe');
+  });
+
+  it('keeps the names marked like the first and drops a name element marked otherwise (a place, an outlet)', () => {
+    const page = doc(`<div class="author-info"><a class="author-info__name">管不饿</a>
+      <span class="location-name">甘肃</span></div>`);
+    expect(findBylineBoxName(page, '管不饿 甘肃')).toBe('管不饿');
+  });
+
+  it('gives the box without its handle, or nothing, when only a handle is marked as the name', () => {
+    const page = doc('<div class="byline"><a class="author-name">kevin</a> 2024-05-20</div>');
+    expect(findBylineBoxName(page, 'kevin 2024-05-20')).toBeNull();
+  });
+
+  it('skips a name element that holds a handle, not a name', () => {
+    const page =
+      doc(`<div class="author-box"><span class="nick-name">jd</span> <span class="full">Jane Doe</span></div>
+      <div class="byline"><span class="screen-name">@janedoe</span> <span>Jane Doe</span></div>`);
+    expect(findBylineBoxName(page, 'jd Jane Doe')).toBe('Jane Doe');
+    expect(findBylineBoxName(page, '@janedoe Jane Doe')).toBe('Jane Doe');
+  });
+});
+
 describe('findAuthorElementNames', () => {
+  it('skips author elements in comments, a sidebar or a list of other stories', () => {
+    const comments = doc(`<h1>标题</h1><p>正文。</p><div class="comments"><div class="item">
+      <span class="comment-author">王五</span><p>说得好！</p></div></div>`);
+    expect(findAuthorElementNames(comments)).toEqual([]);
+    const aside = doc(
+      '<aside><h3>专栏作者</h3><ul><li class="author-item">李明</li></ul></aside><p>正文。</p>',
+    );
+    expect(findAuthorElementNames(aside)).toEqual([]);
+    const both = doc(`<div class="comments"><span class="comment-author">王五</span></div>
+      <div class="info"><span class="author">作者：陈海峰</span></div>`);
+    expect(findAuthorElementNames(both)).toEqual(['陈海峰']);
+  });
+
   it('reads the first author element that holds a name alone or labelled', () => {
     expect(
       findAuthorElementNames(doc('<span id="author_baidu"></span><span id="author2">王帆</span>')),

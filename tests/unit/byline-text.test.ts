@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cleanByline,
-  isAsciiHandle,
-  isPlausibleAuthor,
-  readOtherRoleName,
-} from '../../utils/pure/byline-text';
+import { cleanByline, isAsciiHandle, isPlausibleAuthor, readRoleLabel } from '../../utils/pure/byline-text';
 
 describe('cleanByline', () => {
   it('removes prefixes and trailing roles and dates', () => {
@@ -40,12 +35,15 @@ describe('bylines from Chinese CMS fields', () => {
     expect(cleanByline('王芳2024年5月8日')).toBe('王芳');
   });
 
-  it("reads the name after another role's label, not after the writer's", () => {
-    expect(readOtherRoleName('选稿：许文杰')).toBe('许文杰');
-    expect(readOtherRoleName('【审核：张三】')).toBe('张三');
-    expect(readOtherRoleName('作者：张三')).toBeNull();
-    expect(readOtherRoleName('本报记者：张三')).toBeNull();
-    expect(readOtherRoleName('张三')).toBeNull();
+  it("reads the name after a label, and whether the label is an editing role's", () => {
+    expect(readRoleLabel('选稿：许文杰')).toEqual({ name: '许文杰', isEditor: true });
+    expect(readRoleLabel('【审核：张三】')).toEqual({ name: '张三', isEditor: true });
+    expect(readRoleLabel('[责任编辑：韩保林 PK155]')).toEqual({ name: '韩保林', isEditor: true });
+    expect(readRoleLabel('作者：张三')).toEqual({ name: '张三', isEditor: false });
+    expect(readRoleLabel('本报记者：张三')).toEqual({ name: '张三', isEditor: false });
+    expect(readRoleLabel('评论员：张三')).toEqual({ name: '张三', isEditor: false });
+    expect(readRoleLabel('专栏作家：李明')).toEqual({ name: '李明', isEditor: false });
+    expect(readRoleLabel('张三')).toBeNull();
   });
 
   it("refuses a lower-case handle built on the site's host name", () => {

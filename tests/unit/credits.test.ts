@@ -35,6 +35,13 @@ describe('findCredit on Chinese credit lines', () => {
     expect(namesOf(['本报记者 王 李 张'])).toBeUndefined();
   });
 
+  it('joins two single characters only beside a three-character name or standing alone', () => {
+    expect(namesOf(['本报记者 张三 文 图'])).toEqual(['张三']);
+    expect(namesOf(['作者：张三 高 清'])).toEqual(['张三']);
+    expect(namesOf(['（记者 方 敏）'])).toEqual(['方敏']);
+    expect(namesOf(['作者：王乐文 方 敏'])).toEqual(['王乐文', '方敏']);
+  });
+
   it("reads the reporters an agency's dateline names in brackets without a role word", () => {
     const credit = findCredit(
       ['新华社北京5月19日电（刘艺、杨吉）中国科学院专家19日在北京介绍进展。'],
@@ -43,6 +50,10 @@ describe('findCredit on Chinese credit lines', () => {
     expect(credit).toEqual({ names: ['刘艺', '杨吉'], rank: RANK_LABELLED });
     // A column's name in the same place is no reporter.
     expect(namesOf(['新华社北京5月19日电（国际观察）各方在会上讨论。'])).toBeUndefined();
+    // Nor is a single two-character word with no role word: a column (`时评`, `万象`) as often as a name.
+    expect(namesOf(['新华社北京5月19日电（时评）各方在会上讨论。'])).toBeUndefined();
+    expect(namesOf(['新华社北京5月19日电（周末）各方在会上讨论。'])).toBeUndefined();
+    expect(namesOf(['新华社北京5月19日电（记者 时平）各方在会上讨论。'])).toEqual(['时平']);
   });
 
   it('leaves an empty author label empty when the next line is a heading, not names', () => {

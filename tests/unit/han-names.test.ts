@@ -30,6 +30,9 @@ describe('han-names', () => {
   it('lists names with commas and joins a name spaced out for the layout', () => {
     expect(formatHanNames('王建宏 张文攀')).toBe('王建宏, 张文攀');
     expect(formatHanNames('赵 培')).toBe('赵培');
+    expect(formatHanNames('张三 高 清')).toBe('张三');
+    expect(formatHanNames('张三 李四 方 便')).toBe('张三, 李四');
+    expect(formatHanNames('王 李 张')).toBe('王, 李, 张');
     expect(formatHanNames('Jane Doe')).toBe('Jane Doe');
   });
 
@@ -40,6 +43,9 @@ describe('han-names', () => {
     expect(joinSplitHanNames(['王', '李', '张'])).toEqual(['王', '李', '张']);
     // Two halves that do not read as a name stay apart in a longer list.
     expect(joinSplitHanNames(['王乐文', '的', '是'])).toEqual(['王乐文', '的', '是']);
+    // Padding lines a name up with a three-character one; beside a two-character name the halves are words.
+    expect(joinSplitHanNames(['张三', '高', '清'])).toEqual(['张三', '高', '清']);
+    expect(joinSplitHanNames(['高', '清'])).toEqual(['高清']);
   });
 
   it('takes four characters for a usual name only under a compound surname', () => {

@@ -3,7 +3,9 @@
 // An author element holding a name alone (`<span id="author_baidu">王帆</span>`) is a credit the page shows.
 import { isControlLabel } from './byline-controls';
 import { LAYOUT_TAGS } from './html-blocks';
+import { isInChrome } from './page-chrome';
 import { textFitsIn } from './text-length';
+import { isAsciiHandle } from '../pure/byline-text';
 import { findCredit, RANK_LABELLED, readNameLine } from '../pure/credits';
 import { clean, compact } from '../pure/page-text';
 
@@ -24,6 +26,41 @@ function isNameElement(el: Element): boolean {
   return words.some((w) => NAME_WORD.test(w));
 }
 
+/** The class word that marks `el` as a name: `byline__name` in `byline__name byline__name--last`. */
+function markOf(el: Element): string {
+  return (el.getAttribute('class') ?? '').split(/\s+/u).find((w) => NAME_WORD.test(w)) ?? '';
+}
+
+/** `@janedoe`, `jd`: a login shown beside the name, not the name. */
+function isHandleText(text: string): boolean {
+  return text.startsWith('@') || isAsciiHandle(text);
+}
+
+/**
+ * Whether a Latin name goes on after its element: a bare word (`<a class="author-name">Jane</a> Doe`) or a part
+ * marked otherwise (`first-name`, then `last-name`). `and` joins the next co-author; a Chinese name is written whole.
+ */
+function continuesAfter(el: Element): boolean {
+  let next = el.nextSibling;
+  while (next && next.nodeType === 3 && !(next.textContent ?? '').trim()) next = next.nextSibling;
+  if (!next || /\p{Script=Han}$/u.test(clean(el.textContent))) return false;
+  if (next.nodeType === 3) {
+    const text = next.textContent ?? '';
+    return /^\s*(?!\p{Script=Han})\p{L}/u.test(text) && !/^\s*(?:and|und|y|et|e)\b/iu.test(text);
+  }
+  return next.nodeType === 1 && isNameElement(next as Element) && markOf(next as Element) !== markOf(el);
+}
+
+/** The box's text without the handles shown in it; null when it holds no handle or nothing else names anyone. */
+function textWithoutHandles(box: Element, handles: Element[]): string | null {
+  if (!handles.length) return null;
+  const copy = box.cloneNode(true) as Element;
+  for (const el of Array.from(copy.querySelectorAll(NAME_SELECTOR)))
+    if (isNameElement(el) && isHandleText(clean(el.textContent))) el.remove();
+  const text = clean(copy.textContent);
+  return /\p{L}/u.test(text) ? text : null;
+}
+
 function authorElements(doc: Document): Element[] {
   return Array.from(doc.querySelectorAll(AUTHOR_SELECTOR))
     .filter((el) => !LAYOUT_TAGS.has(el.tagName.toUpperCase()))
@@ -39,14 +76,16 @@ export function findBylineBoxName(doc: Document, byline: string): string | null 
   if (!target) return null;
   for (const box of authorElements(doc)) {
     if (!textFitsIn(box, byline.length * 2 + 20) || compact(box.textContent ?? '') !== target) continue;
-    const named = Array.from(box.querySelectorAll(NAME_SELECTOR)).filter(isNameElement);
+    const marked = Array.from(box.querySelectorAll(NAME_SELECTOR)).filter(isNameElement);
+    const handles = marked.filter((el) => isHandleText(clean(el.textContent)));
+    const named = marked.filter((el) => !handles.includes(el));
     // Several names are marked alike (`span.author-name` each); a differently marked one is something else.
-    const mark = named[0]?.getAttribute('class') ?? '';
-    const names = named
-      .filter((el) => (el.getAttribute('class') ?? '') === mark)
-      .map((el) => clean(el.textContent))
-      .filter((t) => t && compact(t) !== target);
-    return names.length ? names.join(', ') : null;
+    const mark = named[0] ? markOf(named[0]) : '';
+    const kept = named.filter((el) => markOf(el) === mark);
+    // The element holds part of the name: the whole byline is the name.
+    if (kept.some(continuesAfter)) return null;
+    const names = kept.map((el) => clean(el.textContent)).filter((t) => t && compact(t) !== target);
+    return names.length ? names.join(', ') : textWithoutHandles(box, handles);
   }
   return null;
 }
@@ -57,7 +96,8 @@ export function findBylineBoxName(doc: Document, byline: string): string | null 
  */
 export function findAuthorElementNames(doc: Document): string[] {
   for (const el of authorElements(doc)) {
-    if (!textFitsIn(el, MAX_CREDIT_CHARS)) continue;
+    // A commenter's or another story's author (`comment-author`, a sidebar's column list) is not this article's.
+    if (!textFitsIn(el, MAX_CREDIT_CHARS) || isInChrome(el)) continue;
     const text = clean(el.textContent);
     if (!text) continue;
     // `关注` on a follow button inside the box is no name.

@@ -8,7 +8,7 @@ import { isControlLabel } from './byline-controls';
 import { findOutletNames } from './byline-outlets';
 import { findAccountName } from './site-name-page';
 import { findAuthorElementNames, findBylineBoxName } from './byline-element';
-import { cleanByline, cleanMetaByline, isAsciiHandle, readOtherRoleName } from '../pure/byline-text';
+import { cleanByline, cleanMetaByline, isAsciiHandle, readRoleLabel } from '../pure/byline-text';
 import { isShownAsWriter, readAccountPerson } from '../pure/byline-shown';
 import type { Credit } from '../pure/credits';
 import {
@@ -54,6 +54,26 @@ const TAIL_LINES = 12;
 const PAGE_LINES = 800;
 /** Han characters in the article text that make it a Chinese page, where a Latin handle is no writer's name. */
 const MIN_HAN_TEXT = 50;
+
+/** Whether `line` holds `word` (a handle: letters, digits, `_.-`) standing alone, not inside an address. */
+function hasWord(line: string, word: string): boolean {
+  for (let at = line.indexOf(word); at >= 0; at = line.indexOf(word, at + 1)) {
+    const before = line[at - 1] ?? ' ';
+    const after = line[at + word.length] ?? ' ';
+    if (!/[\w.@/-]/u.test(before) && !/[\w.@/-]/u.test(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * `张三`, `Jane Doe`, `Jane Doe, John Roe`: names as a byline prints them, nothing else; no author box needs reading
+ * to find the name in it.
+ */
+function isPlainName(byline: string): boolean {
+  return byline
+    .split(/,\s*/u)
+    .every((n) => isLikelyHanName(n) || /^\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)?$/u.test(n));
+}
 
 /**
  * Readability's byline, JSON-LD author(s), meta author, article:author, then credit lines: labelled ones
@@ -108,7 +128,14 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     const parts = value.split(/,\s*/u);
     const persons = parts.map(readAccountPerson);
     const isAccount = persons.every((p) => p !== null) && !parts.some((p) => isShownAsWriter(pageLines(), p));
-    const isHandle = isAsciiHandle(value) && countHan(hints.text ?? '') >= MIN_HAN_TEXT;
+    // A handle counts as shown only as a word of its own, not inside an address (`chinanews.com`).
+    const isHandle =
+      isAsciiHandle(value) &&
+      countHan(hints.text ?? '') >= MIN_HAN_TEXT &&
+      !isShownAsWriter(
+        pageLines().filter((l) => hasWord(l, value)),
+        value,
+      );
     if (!isAccount && !isHandle) return null;
     const credit = creditOfLines();
     if (credit && credit.rank <= RANK_NAME_LINE) return formatCredit(credit);
@@ -119,16 +146,19 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     return null;
   };
   const hint = hints.byline ?? '';
-  // Readability takes `[责任编辑：韩保林]` or `选稿：许文杰` for the byline: another role's credit, the last resort
-  // as on any line.
-  const isEditorHint = isEditorCredit(hint);
-  const otherRole = isEditorHint ? null : readOtherRoleName(hint);
-  const isRoleHint = isEditorHint || otherRole !== null;
+  // Readability takes `[责任编辑：韩保林]` or `选稿：许文杰` for the byline: an editing role's credit, the last resort
+  // as on any line. Any other label (`评论员：张三`) names the writer.
+  const role = readRoleLabel(hint);
+  const isRoleHint = isEditorCredit(hint) || role?.isEditor === true;
+  const writerHint = (role && !role.isEditor ? role.name : null) ?? hint;
   // A metadata step's unlabelled non-person name may give way to the article's own credit; a line step's not.
   const steps: { read: () => string | null; metadata: boolean }[] = [
     // `经济日报2024-05-13 06:16发布于北京…+关注`, the whole author box: its name element is the name.
     {
-      read: () => (isRoleHint || !hint ? null : fromMeta(findBylineBoxName(doc, hint) ?? hint)),
+      read: () =>
+        isRoleHint || !hint
+          ? null
+          : fromMeta((isPlainName(hint) ? null : findBylineBoxName(doc, hint)) ?? writerHint),
       metadata: true,
     },
     { read: fromJsonLd, metadata: true },
@@ -142,7 +172,7 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
       metadata: true,
     },
     { read: fromLines, metadata: false },
-    { read: () => (isRoleHint ? fromMeta(isEditorHint ? hint : otherRole) : null), metadata: false },
+    { read: () => (isRoleHint ? fromMeta(role?.name ?? hint) : null), metadata: false },
   ];
   const onBylineLine = findCredit(
     signals.lineAfterHeadline ? [signals.lineAfterHeadline] : [],

@@ -1,7 +1,7 @@
 // DOM: the site's name as the page itself shows it when no metadata declares it: the holder of the copyright line
 // (`© 2026 Harbour Post`, `Copyright © 江城新闻网 All Rights Reserved`) or the alt text of the logo linking home.
-import { isSkipContainer } from './date-context';
 import { UNSEEN_TAGS, withBlockTags } from './html-blocks';
+import { isInChrome } from './page-chrome';
 import { copyrightHolder } from '../pure/copyright';
 import { clean } from '../pure/page-text';
 
@@ -83,12 +83,6 @@ const ACCOUNT_SELECTOR = [
 const MAX_ACCOUNT_ELEMENTS = 20;
 const MAX_NAME_ELEMENTS = 3;
 
-/** In comments, a sidebar or the site's chrome: a commenter's nickname there names no publisher. */
-function isInChrome(el: Element): boolean {
-  for (let up: Element | null = el; up; up = up.parentElement) if (isSkipContainer(up, null)) return true;
-  return false;
-}
-
 /**
  * The one account the page names as its publisher, or null. Only when every account element names the same
  * account, and not the byline's author: a forum page names a poster per post, and a personal blog's
@@ -99,6 +93,7 @@ export function findAccountName(doc: Document, byline: string | null): string | 
   const elements = Array.from(doc.querySelectorAll(ACCOUNT_SELECTOR)).slice(0, MAX_ACCOUNT_ELEMENTS);
   for (const el of elements) {
     // A wrapper's own label (`<div class="nickname-box"><span>…</span><em>关注</em>`) is read from its leaf.
+    // In comments, a sidebar or the site's chrome: a commenter's nickname there names no publisher.
     if (el.querySelector(ACCOUNT_SELECTOR) || isInChrome(el)) continue;
     // A name is a leaf or a link around it; a widget (a login box's `nickname` label, a form) holds more.
     if (el.querySelectorAll('*').length > MAX_NAME_ELEMENTS || el.closest('form')) continue;

@@ -3,9 +3,13 @@
 import { isLikelyHanName } from './han-names';
 import { isChineseSiteLike } from './site-title';
 
-/** The labels of the roles that handle a story after it is written: editors, proof-readers, the one who picked it. */
-const EDITOR_BEFORE =
-  /(?:编辑|編輯|责编|責編|选稿|選稿|审核|審核|审校|審校|校对|校對|监制|監製|签发|簽發)\s*[：:／/]?\s*[[【(（]?\s*$/u;
+/**
+ * The labels of the roles that handle a story after it is written: editors, proof-readers, the one who picked it,
+ * as a regular expression's alternatives (one list for every byline reader).
+ */
+export const EDITOR_ROLES =
+  '责任编辑|責任編輯|值班编辑|值班編輯|编辑|編輯|责编|責編|选稿|選稿|审核|審核|审校|審校|校对|校對|监制|監製|签发|簽發';
+const EDITOR_BEFORE = new RegExp(`(?:${EDITOR_ROLES})\\s*[：:／/]?\\s*[[【(（]?\\s*$`, 'u');
 /** How far before a name its label may start. */
 const LABEL_REACH = 12;
 

@@ -1,5 +1,6 @@
 // Pure: cleans a byline as pages write it (`By Jane Doe | Staff`, `作者：张三 来源：…`) and judges whether a
 // metadata author names a person rather than the site, a domain or the page's software.
+import { EDITOR_ROLES } from './byline-shown';
 import { NOT_A_NAME, formatHanNames, isLikelyHanName } from './han-names';
 import { clean, compact, countHan, isUrlLike } from './page-text';
 import { isChineseSiteLike } from './site-title';
@@ -94,18 +95,17 @@ export function isAsciiHandle(value: string): boolean {
   return /^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*$/u.test(value);
 }
 
-/** A label before a byline's name, and the words that make it the writer's (`作者`, `本报记者`). */
+/** A label before a byline's name (`选稿：`, `评论员：`), and the labels of the roles that edit a story. */
 const ROLE_LABEL = /^[[【(（]?\s*(\p{Script=Han}{2,4})\s*[：:]\s*(\S.*?)\s*[\]】)）]?$/u;
-const WRITER_ROLE = /作者|撰文|撰稿|执笔|執筆|采写|採寫|文字|记者|記者|通讯员|通訊員|实习生|實習生/u;
+const EDITOR_ROLE = new RegExp(`^(?:${EDITOR_ROLES})$`, 'u');
 
 /**
- * The name after a label for a role other than the writer's (`选稿：许文杰` → `许文杰`, `审核：张三`); null when the
- * byline has no such label.
+ * The name after a byline's label and whether the label is an editing role's (`选稿：许文杰`, `审核：张三`) rather than
+ * a writer's (`作者：`, `评论员：`, `主笔：`: any other label names the writer). Null when the byline has no label.
  */
-export function readOtherRoleName(raw: string): string | null {
+export function readRoleLabel(raw: string): { name: string | null; isEditor: boolean } | null {
   const m = ROLE_LABEL.exec(clean(raw));
-  if (!m || WRITER_ROLE.test(m[1] ?? '')) return null;
-  return cleanByline(m[2]);
+  return m ? { name: cleanByline(m[2]), isEditor: EDITOR_ROLE.test(m[1] ?? '') } : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Pure: credit lines near a headline or closing an article, Chinese and English: `作者：张三`, `本报记者 李四`,
 // `文／张三`, `By Jane Doe`, forum posters, `（记者 王五）`, the issuing office, the editor, `来源：` lines.
 import { readAndLine, readByLine } from './byline-lines';
+import { EDITOR_ROLES } from './byline-shown';
 import { NEXT_LABEL, cleanByline, isDateLike } from './byline-text';
 import { NOT_A_NAME, isHanWord, isLikelyHanName, isUsualHanName, joinSplitHanNames } from './han-names';
 import { countHan, isUrlLike } from './page-text';
@@ -54,6 +55,8 @@ const SPLIT_NAME_THEN_STOP =
 /** `张三 李四 通讯员 王五 山东冠县报道` → 张三, 李四, 王五. Stops at the first word that is not a name. */
 function readNameList(text: string): string[] {
   const names: string[] = [];
+  // Padding lines a two-character name up with a three-character one (`王乐文 方 敏`); else `张三 文 图` is two words.
+  const isPadded = text.split(/[\s、]+/u).some((t) => t.length === 3 && isLikelyHanName(t));
   let rest = text;
   for (let i = 0; i < 12 && rest; i += 1) {
     rest = rest.replace(/^[\s、]+/u, '');
@@ -63,7 +66,9 @@ function readNameList(text: string): string[] {
       continue;
     }
     const split = SPLIT_NAME_THEN_STOP.exec(rest);
-    const joined = split ? `${split[1] ?? ''}${split[2] ?? ''}` : '';
+    const after = split ? rest.slice(split[0].length) : '';
+    const isAlone = names.length === 0 && !/^\s*(?!报道|報道|发自)\p{Script=Han}/u.test(after);
+    const joined = split && (isPadded || isAlone) ? `${split[1] ?? ''}${split[2] ?? ''}` : '';
     const m = NAME_THEN_STOP.exec(rest);
     const name = isLikelyHanName(joined) ? joined : m?.[1];
     // A Chinese name has at most four characters unless a `·` joins its parts: `盛赞湾区活力` is a phrase.
@@ -120,8 +125,9 @@ const DATELINE_CREDIT = /^[^\s，。：:]{0,20}?\d{1,2}日[电電]\s*[（(]([\p{
 function readDatelineCredit(line: string): string[] {
   const tokens = (DATELINE_CREDIT.exec(line)?.[1] ?? '').split(/[\s、]+/u).filter(Boolean);
   const names = joinSplitHanNames(tokens);
-  // Two or three characters each: `（国际观察）`, `（新华视点）` name the column.
-  return names.length && names.every(isUsualHanName) ? names : [];
+  // Two or three characters each: `（国际观察）`, `（新华视点）` name the column. One word alone (`（时评）`, `（万象）`) is
+  // as often a column as a name: with no role word it takes a credit elsewhere on the page to name anyone.
+  return names.length > 1 && names.every(isUsualHanName) ? names : [];
 }
 
 const AUTHOR_LABEL =
@@ -132,7 +138,7 @@ const GLUED_AUTHOR_LABEL = /(?<=\p{Script=Han})(?<![合工著原])作者\s*[：:
 const BARE_AUTHOR_LABEL =
   /(?:^|[\s|｜丨》」】)）])作者\s*(\p{Script=Han}{2,4}(?:[\s、]+\p{Script=Han}{2,4}){0,3})\s*$/u;
 /** The words that label an editor's credit, not a writer's. */
-const EDITOR_WORDS = '(?:责任编辑|責任編輯|值班编辑|责编|編輯|编辑)';
+const EDITOR_WORDS = `(?:${EDITOR_ROLES})`;
 const EDITOR_LABEL = new RegExp(`(?:^|[\\s|｜丨【[〓(（■□●·•])${EDITOR_WORDS}\\s*[：:／/|｜]\\s*(.+)$`, 'u');
 /** `[责任编辑：韩保林 PK155]`, `责编：张三`: a text that is an editor's credit from its start. */
 const EDITOR_CREDIT = new RegExp(`^[[【(（]?\\s*${EDITOR_WORDS}\\s*[：:／/]`, 'u');
@@ -167,8 +173,9 @@ function readLabelledValue(value: string): string[] {
   if (reporters.length) return reporters;
   const tokens = raw.split(/[\s、,，;；&＆]+/u).filter(Boolean);
   // Several Chinese names in a row; otherwise the value as written (`周思博 (Joel Spolsky)`).
+  // A single character left over is no name (`张三 高 清`).
   if (tokens.length > 1 && tokens.every((t) => isHanWord(t) && t.length <= 4))
-    return joinSplitHanNames(tokens);
+    return joinSplitHanNames(tokens).filter((t) => t.length > 1);
   // `林晓 江城生活圈`: a Chinese name, then something else on the line (the account, the outlet).
   const first = tokens[0] ?? '';
   if (tokens.length > 1 && isHanWord(first) && first.length <= 4 && tokens.every(isHanWord)) {

@@ -32,9 +32,11 @@ export function isUsualHanName(value: string): boolean {
 
 /**
  * Names in a list, with a two-character name that the layout padded to three (`王乐文 方 敏`, `赵 培`) put back
- * together: two single characters side by side are one name when they read as one.
+ * together: two single characters side by side are one name when they read as one, and stand alone or beside a
+ * three-character name they were padded to line up with (`张三 文 图` is a name and two words).
  */
 export function joinSplitHanNames(tokens: string[]): string[] {
+  const isPadded = tokens.some((t) => t.length === 3 && isLikelyHanName(t));
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i] ?? '';
@@ -42,7 +44,7 @@ export function joinSplitHanNames(tokens: string[]): string[] {
     const after = tokens[i + 2] ?? '';
     // A run of exactly two: `王 李 张` is three one-character words, not a name and a half.
     const isPair = t.length === 1 && next.length === 1 && after.length !== 1 && out.at(-1)?.length !== 1;
-    if (isPair && isHanWord(t + next) && (tokens.length === 2 || isLikelyHanName(t + next))) {
+    if (isPair && isHanWord(t + next) && (tokens.length === 2 || (isPadded && isLikelyHanName(t + next)))) {
       out.push(t + next);
       i += 1;
     } else out.push(t);
@@ -50,9 +52,14 @@ export function joinSplitHanNames(tokens: string[]): string[] {
   return out;
 }
 
-/** Chinese names in a row: `王建宏 张文攀` → `王建宏, 张文攀`; `赵 培` (spaced for the layout) → `赵培`. */
+/**
+ * Chinese names in a row: `王建宏 张文攀` → `王建宏, 张文攀`; `赵 培` (spaced for the layout) → `赵培`. A single
+ * character left over beside names is none (`张三 高 清` → `张三`).
+ */
 export function formatHanNames(value: string): string {
   const tokens = value.split(/[\s、，,]+/u).filter(Boolean);
   if (tokens.length < 2 || !tokens.every((t) => isHanWord(t) && t.length <= 4)) return value;
-  return joinSplitHanNames(tokens).join(', ');
+  const joined = joinSplitHanNames(tokens);
+  const names = joined.filter((t) => t.length > 1);
+  return (names.length ? names : joined).join(', ');
 }
