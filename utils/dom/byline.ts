@@ -5,6 +5,7 @@ import { metaValue, metaValues, namesOf } from './page-signals';
 import { signalsOf } from './read-signals';
 import { readTextLines } from './text-lines';
 import { isControlLabel } from './byline-controls';
+import { rereadByline } from './byline-element';
 import { findOutletNames } from './byline-outlets';
 import { findAccountName } from './site-name-page';
 import { cleanByline, cleanMetaByline } from '../pure/byline-text';
@@ -93,7 +94,7 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   const isEditorHint = isEditorCredit(hints.byline ?? '');
   // A metadata step's unlabelled non-person name may give way to the article's own credit; a line step's not.
   const steps: { read: () => string | null; metadata: boolean }[] = [
-    { read: () => (isEditorHint ? null : fromMeta(hints.byline)), metadata: true },
+    { read: () => (isEditorHint ? null : fromMeta(rereadByline(doc, hints.byline))), metadata: true },
     { read: fromJsonLd, metadata: true },
     {
       read: () =>
@@ -133,7 +134,9 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     }
     // `文/林晓 江城生活圈`: metadata names the account shown unlabelled beside the labelled writer.
     const line = signals.lineAfterHeadline ?? '';
-    if (onBylineLine && line.includes(value) && !onBylineLine.names.some((n) => value.includes(n)))
+    // A name on the line that holds the value whole (`Carolyn SaidUpdated`, glued inline parts) is the same person.
+    const samePerson = (n: string): boolean => value.includes(n) || n.includes(value);
+    if (onBylineLine && line.includes(value) && !onBylineLine.names.some(samePerson))
       return formatCredit(onBylineLine) ?? value;
     return value;
   }

@@ -1,0 +1,97 @@
+// DOM: the text of the byline element Readability took, read with the separations its elements give. Readability
+// keeps `textContent`, which glues `<a>Kelly Sheridan</a><br><span>News</span>` into `Kelly SheridanNews` and keeps
+// the `Twitter` link beside a name; here a block, a `<br>` or an inline element glued to a word starts a new part
+// (` | `), and share links and buttons are no part at all.
+import { stripLeadingLabel } from '../pure/byline-label';
+import { normalizeSpace } from '../pure/page-text';
+import { BLOCK_TAGS, UNSEEN_TAGS } from './html-blocks';
+import { textFitsIn } from './text-length';
+
+/** Where Readability looks for a byline: `rel=author`, `itemprop` author (or its `name`), byline-like class or id. */
+const BYLINE_SELECTOR = [
+  '[rel="author"]',
+  '[itemprop*="author" i]',
+  '[itemprop*="name" i]',
+  ...['byline', 'author', 'dateline', 'writtenby'].flatMap((w) => [`[class*="${w}" i]`, `[id*="${w}" i]`]),
+].join(', ');
+const MAX_CANDIDATES = 300;
+/** Links to where a person can be followed or mailed: a handle beside the name, not a name. */
+const SOCIAL_HREF =
+  /^(?:mailto:|https?:\/\/(?:www\.)?(?:twitter\.com|x\.com|facebook\.com|instagram\.com|linkedin\.com|threads\.net|bsky\.app|mastodon\.\w+)(?:[/?#]|$))/iu;
+/** A class naming a share or follow control or a social handle. */
+const CONTROL_CLASS = /(?:^|[\s_-])(?:social|share|follow|subscribe|btn|button)(?:$|[\s_-])/iu;
+const WORD_END = /[\p{L}\p{N}]$/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
+
+/** Whether an element is a control or a social link: its text is no part of the byline. */
+function isControl(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'BUTTON' || el.getAttribute('role') === 'button') return true;
+  if (tag === 'A' && SOCIAL_HREF.test(el.getAttribute('href') ?? '')) return true;
+  return CONTROL_CLASS.test(el.getAttribute('class') ?? '');
+}
+
+/** The element's text in parts: ` | ` between blocks, `<br>`s and inline elements glued to a word. */
+function readParts(root: Element): string {
+  let out = '';
+  let pendingBreak = false;
+  let boundary = false;
+  const visit = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const text = child.nodeValue ?? '';
+        if (!text) continue;
+        if (pendingBreak && /\S/u.test(text) && out.trim()) {
+          out += ' | ';
+          pendingBreak = false;
+        } else if (boundary && WORD_END.test(out) && WORD_START.test(text)) out += ' | ';
+        out += text;
+        if (/\S/u.test(text)) boundary = false;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      const tag = el.tagName.toUpperCase();
+      if (UNSEEN_TAGS.has(tag)) continue;
+      const block = BLOCK_TAGS.has(tag) || tag === 'BR';
+      if (isControl(el)) {
+        pendingBreak = true;
+        continue;
+      }
+      if (block) pendingBreak = true;
+      boundary = true;
+      visit(el);
+      boundary = true;
+      if (block) pendingBreak = true;
+    }
+  };
+  visit(root);
+  // A label alone in its part (`<div>By</div><div>Jane Doe</div>`) belongs to the next part.
+  const parts = normalizeSpace(out)
+    .split(' | ')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const joined: string[] = [];
+  for (const part of parts) {
+    const last = joined.at(-1);
+    const lone = last !== undefined && stripLeadingLabel(`${last} Xx Yy`) === 'Xx Yy';
+    if (last !== undefined && lone) joined[joined.length - 1] = `${last} ${part}`;
+    else joined.push(part);
+  }
+  return joined.join(' | ');
+}
+
+/**
+ * The byline Readability found (`byline`), re-read from its element with separated parts; `byline` itself when no
+ * element on the page has that text (it came from metadata).
+ */
+export function rereadByline(doc: Document, byline: string | null | undefined): string | null {
+  if (!byline) return byline ?? null;
+  const target = byline.trim();
+  const wanted = normalizeSpace(target);
+  for (const el of Array.from(doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, MAX_CANDIDATES)) {
+    if (!textFitsIn(el, wanted.length) || (el.textContent ?? '').trim() !== target) continue;
+    return readParts(el) || byline;
+  }
+  return byline;
+}
