@@ -3,7 +3,7 @@
 // the `Twitter` link beside a name; here a block, a `<br>` or an inline element glued to a word starts a new part
 // (` | `), and share links and buttons are no part at all.
 import { stripLeadingLabel } from '../pure/byline-label';
-import { normalizeSpace } from '../pure/page-text';
+import { countHan, normalizeSpace } from '../pure/page-text';
 import { BLOCK_TAGS, UNSEEN_TAGS } from './html-blocks';
 import { textFitsIn } from './text-length';
 
@@ -83,10 +83,11 @@ function readParts(root: Element): string {
 
 /**
  * The byline Readability found (`byline`), re-read from its element with separated parts; `byline` itself when no
- * element on the page has that text (it came from metadata).
+ * element on the page has that text (it came from metadata), or for Chinese text.
  */
 export function rereadByline(doc: Document, byline: string | null | undefined): string | null {
-  if (!byline) return byline ?? null;
+  // Chinese text runs without spaces: `<div>江眼</div><div>企鹅号</div>` is one account name, read whole.
+  if (!byline || countHan(byline) > 0) return byline ?? null;
   const target = byline.trim();
   const wanted = normalizeSpace(target);
   for (const el of Array.from(doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, MAX_CANDIDATES)) {

@@ -209,6 +209,7 @@ export function stripWrappingQuotes(value: string): string {
 export function dropHandles(value: string): string {
   const without = value
     .replace(/(?:^|\s)[(（]?@[\w.]{2,30}[)）]?(?=\s|,|$)/gu, ' ')
+    .replace(/\s+(?=,)/gu, '')
     .replace(/\s{2,}/gu, ' ')
     .trim();
   return /\p{L}/u.test(without) ? without : value;
