@@ -45,6 +45,14 @@ describe('rereadByline', () => {
     expect(rereadByline(d, byline)).toBe('By Jane Doe');
   });
 
+  it('keeps a word whose last letter sits in its own span, and joins a part that ends in `von` to the names', () => {
+    const d =
+      doc(`<div class="byline__name"><a href="/contributor/molly-wood">Molly Woo<span class="last-letter">d</span></a></div>
+      <div class="entry-author"><span>Veröffentlicht von</span><a href="/author/cem">Cem Basman</a></div>`);
+    expect(rereadByline(d, 'Molly Wood')).toBe('Molly Wood');
+    expect(rereadByline(d, 'Veröffentlicht vonCem Basman')).toBe('Veröffentlicht von Cem Basman');
+  });
+
   it('returns a byline no element holds (from metadata) and Chinese text as they are', () => {
     const d = doc(`<a class="author" href="/u/1"><div>江眼</div><div>企鹅号</div></a>`);
     expect(rereadByline(d, 'Jane Doe')).toBe('Jane Doe');
@@ -81,5 +89,32 @@ describe('findByline with the byline element re-read', () => {
     expect(findByline(doc(body, head), URL, { byline: 'Carolyn Said', text: 'The council voted.' })).toBe(
       'Carolyn Said',
     );
+  });
+
+  it('keeps the reporters the line under the headline lists over one name of the list from metadata', () => {
+    const head = `<title>Council extends programme</title><meta name="parsely-author" content="Tariq Malik">`;
+    const body = `<p class="byline">By <span class="by-author"><a href="/author/tariq-malik" rel="author">Tariq Malik</a>, </span>
+      <span class="by-author"><a href="/author/mike-wall" rel="author">Mike Wall</a></span>
+      <time datetime="2019-11-18T22:05:36+00:00">2019-11-18T22:05:36Z</time></p>${PARA}`;
+    expect(findByline(doc(body, head), URL, { byline: 'Tariq Malik', text: 'The council voted.' })).toBe(
+      'Tariq Malik, Mike Wall',
+    );
+  });
+
+  it("takes a proper name over a CMS login with the same letters, and decodes a JSON-LD name's entities", () => {
+    const head = `<title>Council extends programme</title><meta name="author" content="Edilson La Rosa">
+      <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"edilson.la.rosa"}}</script>`;
+    expect(findByline(doc(PARA, head), URL, { byline: 'edilson.la.rosa' })).toBe('Edilson La Rosa');
+    const escaped = `<title>Council extends programme</title>
+      <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Redacci&oacute;n Diario Siete"}}</script>`;
+    expect(findByline(doc(PARA, escaped), URL, { byline: 'Redacci&oacute;n Diario Siete' })).toBe(
+      'Redacción Diario Siete',
+    );
+    expect(findByline(doc(PARA, escaped), URL)).toBe('Redacción Diario Siete');
+  });
+
+  it('keeps a login when no other source spells it as a name', () => {
+    const head = `<title>Council extends programme</title><meta name="author" content="Jane Roe">`;
+    expect(findByline(doc(PARA, head), URL, { byline: 'arianschlichenmayer' })).toBe('arianschlichenmayer');
   });
 });

@@ -117,5 +117,7 @@ describe('cleanByline reads a Latin byline as label, names, connector, date', ()
   it('gives no author for a date alone or a label alone', () => {
     expect(cleanByline('6 de mayo de 2022 05:30')).toBeNull();
     expect(cleanByline('Autor:')).toBeNull();
+    expect(cleanByline('Veröffentlicht am')).toBeNull();
+    expect(cleanByline('Published on')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 // the `Twitter` link beside a name; here a block, a `<br>` or an inline element glued to a word starts a new part
 // (` | `), and share links and buttons are no part at all.
 import { stripLeadingLabel } from '../pure/byline-label';
-import { countHan, normalizeSpace } from '../pure/page-text';
+import { countHan, decodeEntities, normalizeSpace } from '../pure/page-text';
 import { BLOCK_TAGS, UNSEEN_TAGS } from './html-blocks';
 import { textFitsIn } from './text-length';
 
@@ -20,8 +20,21 @@ const SOCIAL_HREF =
   /^(?:mailto:|https?:\/\/(?:www\.)?(?:twitter\.com|x\.com|facebook\.com|instagram\.com|linkedin\.com|threads\.net|bsky\.app|mastodon\.\w+)(?:[/?#]|$))/iu;
 /** A class naming a share or follow control or a social handle. */
 const CONTROL_CLASS = /(?:^|[\s_-])(?:social|share|follow|subscribe|btn|button)(?:$|[\s_-])/iu;
-const WORD_END = /[\p{L}\p{N}]$/u;
-const WORD_START = /^[\p{L}\p{N}]/u;
+/**
+ * Where two inline elements glue two words: a capital or a digit after a word (`SheridanNews`, `TUCKERAssociated`,
+ * `Arnold15`), or a letter after a digit. `Woo<span>d</span>` and a drop cap `<span>M</span>olly` are one word.
+ */
+function gluesWords(before: string, after: string): boolean {
+  return (
+    (/[\p{L}\p{N}]$/u.test(before) &&
+      /^(?:\p{Lu}\p{Ll}|\p{N})/u.test(after) &&
+      !/(?:^|\s)\p{Lu}$/u.test(before)) ||
+    (/\p{Ll}$/u.test(before) && /^\p{Lu}/u.test(after)) ||
+    (/\p{N}$/u.test(before) && /^\p{L}/u.test(after))
+  );
+}
+/** The word that ends a part waiting for its names: `Veröffentlicht von`, `Show all articles of`. */
+const BY_AT_END = /(?:^|\s)(?:by|of|von|por|par|di|da|door|av|af|przez)$/iu;
 
 /** Whether an element is a control or a social link: its text is no part of the byline. */
 function isControl(el: Element): boolean {
@@ -44,7 +57,7 @@ function readParts(root: Element): string {
         if (pendingBreak && /\S/u.test(text) && out.trim()) {
           out += ' | ';
           pendingBreak = false;
-        } else if (boundary && WORD_END.test(out) && WORD_START.test(text)) out += ' | ';
+        } else if (boundary && gluesWords(out, text)) out += ' | ';
         out += text;
         if (/\S/u.test(text)) boundary = false;
         continue;
@@ -66,7 +79,7 @@ function readParts(root: Element): string {
     }
   };
   visit(root);
-  // A label alone in its part (`<div>By</div><div>Jane Doe</div>`) belongs to the next part.
+  // A label alone in its part (`<div>By</div><div>Jane Doe</div>`) or a part ending in `by` belongs to the next part.
   const parts = normalizeSpace(out)
     .split(' | ')
     .map((p) => p.trim())
@@ -74,7 +87,8 @@ function readParts(root: Element): string {
   const joined: string[] = [];
   for (const part of parts) {
     const last = joined.at(-1);
-    const lone = last !== undefined && stripLeadingLabel(`${last} Xx Yy`) === 'Xx Yy';
+    const lone =
+      last !== undefined && (stripLeadingLabel(`${last} Xx Yy`) === 'Xx Yy' || BY_AT_END.test(last));
     if (last !== undefined && lone) joined[joined.length - 1] = `${last} ${part}`;
     else joined.push(part);
   }
@@ -95,4 +109,18 @@ export function rereadByline(doc: Document, byline: string | null | undefined): 
     return readParts(el) || byline;
   }
   return byline;
+}
+
+/**
+ * A metadata value with named HTML entities left in it (`Redacci&oacute;n`, from JSON-LD a CMS escaped), decoded
+ * by the page's own parser: a `<template>`'s content is inert, so nothing in the value loads or runs.
+ */
+export function decodeNamedEntities(doc: Document, value: string | null | undefined): string | null {
+  const text = decodeEntities(value ?? '');
+  if (!/&[a-z][a-z\d]*;/iu.test(text)) return value ?? null;
+  const template = doc.createElement('template') as HTMLTemplateElement;
+  template.innerHTML = text;
+  // A browser parses into `content`; linkedom keeps the nodes on the element itself.
+  const decoded = template.content?.textContent ?? template.textContent;
+  return decoded || value || null;
 }

@@ -5,9 +5,10 @@ import { metaValue, metaValues, namesOf } from './page-signals';
 import { signalsOf } from './read-signals';
 import { readTextLines } from './text-lines';
 import { isControlLabel } from './byline-controls';
-import { rereadByline } from './byline-element';
+import { decodeNamedEntities, rereadByline } from './byline-element';
 import { findOutletNames } from './byline-outlets';
 import { findAccountName } from './site-name-page';
+import { isLoginLike } from '../pure/byline-label';
 import { cleanByline, cleanMetaByline } from '../pure/byline-text';
 import type { Credit } from '../pure/credits';
 import {
@@ -65,8 +66,10 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   const outlets = (): string[] => (siteNames ??= findOutletNames(doc, signals, hints));
   const labels = hostLabels(url);
   const generator = metaValue(signals, 'generator') ?? '';
-  const fromMeta = (raw: string | null | undefined): string | null =>
-    cleanMetaByline(raw, countHan(raw ?? '') > 0 ? outlets() : [], labels, generator);
+  const fromMeta = (value: string | null | undefined): string | null => {
+    const raw = decodeNamedEntities(doc, value);
+    return cleanMetaByline(raw, countHan(raw ?? '') > 0 ? outlets() : [], labels, generator);
+  };
   const fromJsonLd = (): string | null => {
     const nodes = signals.jsonLd;
     for (const node of signals.article ? [signals.article] : articleNodes(nodes)) {
@@ -119,9 +122,17 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     isChineseSiteLike(name) ||
     outlets().includes(name) ||
     findAccountName(doc, null) === name;
-  for (const { read, metadata } of steps) {
+  for (const [i, { read, metadata }] of steps.entries()) {
     const value = read();
     if (!value) continue;
+    // `edilson.la.rosa`, `arianschlichenmayer`: a login gives way to the same letters written as a name elsewhere.
+    if (isLoginLike(value)) {
+      const key = compact(value);
+      for (const step of steps.slice(i + 1)) {
+        const named = step.read();
+        if (named && !isLoginLike(named) && compact(named) === key) return named;
+      }
+    }
     // `扬眼企鹅号` from metadata or an author box, `扬子晚报记者 张楠` in the article: an account or channel named by
     // metadata gives way to the reporter the article itself credits. A pen name (`月落长安`) does not.
     const parts = value.split(/,\s*/u);
@@ -134,8 +145,9 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     }
     // `文/林晓 江城生活圈`: metadata names the account shown unlabelled beside the labelled writer.
     const line = signals.lineAfterHeadline ?? '';
-    // A name on the line that holds the value whole (`Carolyn SaidUpdated`, glued inline parts) is the same person.
-    const samePerson = (n: string): boolean => value.includes(n) || n.includes(value);
+    // A name on the line that is the value with a word glued on (`Carolyn SaidUpdated`) is the same person.
+    const samePerson = (n: string): boolean =>
+      value.includes(n) || (n.startsWith(value) && /^\p{L}/u.test(n.slice(value.length)));
     if (onBylineLine && line.includes(value) && !onBylineLine.names.some(samePerson))
       return formatCredit(onBylineLine) ?? value;
     return value;

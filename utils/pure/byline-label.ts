@@ -4,7 +4,7 @@
 
 /**
  * Label words that stand before the names, per language, with or without a colon: English, German, Spanish and
- * Portuguese, French, Italian, Dutch, the Scandinavian languages, Polish. Lower case; matched case-insensitively.
+ * Portuguese, French, Italian, Dutch, the Scandinavian languages, Polish, Greek, Croatian. Lower case; matched case-insensitively.
  */
 const LABELS = [
   // en
@@ -29,9 +29,13 @@ const LABELS = [
   'beitrag von',
   'verfasst von',
   'geschrieben von',
+  'veröffentlicht von',
+  'publiziert von',
+  'gepostet von',
   // es, pt
   'por',
   'escrito por',
+  'publicado por',
   'texto',
   'texto de',
   'autora',
@@ -43,12 +47,14 @@ const LABELS = [
   'auteurs',
   'texte',
   'écrit par',
+  'publié par',
   // it
   'di',
   'autore',
   'autrice',
   'testo',
   'scritto da',
+  'pubblicato da',
   'a cura di',
   // nl
   'door',
@@ -63,6 +69,9 @@ const LABELS = [
   'forfatter',
   // pl
   'przez',
+  // el, hr/bs/sr ("writes")
+  'γράφει',
+  'piše',
 ];
 /**
  * Labels that are also name particles (`Ursula von der Leyen`, `Luca di Montezemolo`): without a colon they are
@@ -136,9 +145,14 @@ export function stripLeadingLabel(value: string): string {
   return rest;
 }
 
-/** Whether `value` is a label word alone (`Autor`, `Von`): the names were left out. */
+/** A date's label with no date (`Veröffentlicht am`, `Published on`), as a byline slot may hold it. */
+const DATE_LABEL =
+  /^(?:published|posted|updated|veröffentlicht|publiziert|aktualisiert|erschienen|publicado|actualizado|atualizado|publié|mis à jour|pubblicato|aggiornato|gepubliceerd|geplaatst|bijgewerkt|publicerad|opublikowano)(?:\s+(?:on|am|um|el|em|le|il|op|den|at))?\s*:?$/iu;
+
+/** Whether `value` is a label alone (`Autor`, `Von`, `Veröffentlicht am`): the names were left out. */
 export function isLabelWord(value: string): boolean {
-  return LABELS.includes(value.trim().toLowerCase());
+  const v = value.trim();
+  return LABELS.includes(v.toLowerCase()) || DATE_LABEL.test(v);
 }
 
 /** Whether `value` begins with a byline label and a name: `Artikel von: Jessie`, `By Jane Doe`. */
@@ -232,4 +246,12 @@ export function dropInitialsParts(value: string): string {
     (p, i) => !(/^\p{Lu}{2,3}$/u.test(p) && parts.some((other, j) => j !== i && initialsOf(other) === p)),
   );
   return kept.length === parts.length ? value : kept.join(', ');
+}
+
+/**
+ * A CMS login or URL slug in a name's place: one lower-case token, with dots, dashes or underscores at most
+ * (`edilson.la.rosa`, `arianschlichenmayer`). Another source that spells the same letters as a name is better.
+ */
+export function isLoginLike(value: string): boolean {
+  return /^[\p{Ll}\d]+(?:[._-][\p{Ll}\d]+)*$/u.test(value) && /\p{Ll}{3}/u.test(value);
 }
