@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cutDateTail,
+  decodeAccentEntities,
   dropHandles,
   dropInitialsParts,
   hasLeadingLabel,
@@ -88,6 +89,13 @@ describe('metadata values a CMS decorated', () => {
   it("drops a sign-off that is the initials of a name beside it, not an agency's", () => {
     expect(dropInitialsParts('Tina Klostermeier,TK')).toBe('Tina Klostermeier');
     expect(dropInitialsParts('Jane Doe, AP')).toBe('Jane Doe, AP');
+  });
+
+  it('decodes accented letters left as named entities, and leaves a pair Unicode has no letter for', () => {
+    expect(decodeAccentEntities('Redacci&oacute;n Diario')).toBe('Redacción Diario');
+    expect(decodeAccentEntities('Fran&ccedil;ois M&uuml;ller')).toBe('François Müller');
+    expect(decodeAccentEntities('&qacute;')).toBe('&qacute;');
+    expect(cleanByline('Redacci&oacute;n Diario Pagina Siete')).toBe('Redacción Diario Pagina Siete');
   });
 
   it('takes the labelled part of an author box read whole', () => {

@@ -3,7 +3,7 @@
 // the `Twitter` link beside a name; here a block, a `<br>` or an inline element glued to a word starts a new part
 // (` | `), and share links and buttons are no part at all.
 import { stripLeadingLabel } from '../pure/byline-label';
-import { countHan, decodeEntities, normalizeSpace } from '../pure/page-text';
+import { countHan, normalizeSpace } from '../pure/page-text';
 import { BLOCK_TAGS, UNSEEN_TAGS } from './html-blocks';
 import { textFitsIn } from './text-length';
 
@@ -109,18 +109,4 @@ export function rereadByline(doc: Document, byline: string | null | undefined): 
     return readParts(el) || byline;
   }
   return byline;
-}
-
-/**
- * A metadata value with named HTML entities left in it (`Redacci&oacute;n`, from JSON-LD a CMS escaped), decoded
- * by the page's own parser: a `<template>`'s content is inert, so nothing in the value loads or runs.
- */
-export function decodeNamedEntities(doc: Document, value: string | null | undefined): string | null {
-  const text = decodeEntities(value ?? '');
-  if (!/&[a-z][a-z\d]*;/iu.test(text)) return value ?? null;
-  const template = doc.createElement('template') as HTMLTemplateElement;
-  template.innerHTML = text;
-  // A browser parses into `content`; linkedom keeps the nodes on the element itself.
-  const decoded = template.content?.textContent ?? template.textContent;
-  return decoded || value || null;
 }

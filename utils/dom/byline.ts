@@ -5,7 +5,8 @@ import { metaValue, metaValues, namesOf } from './page-signals';
 import { signalsOf } from './read-signals';
 import { readTextLines } from './text-lines';
 import { isControlLabel } from './byline-controls';
-import { decodeNamedEntities, rereadByline } from './byline-element';
+import { rereadByline } from './byline-element';
+import { findPersonOverOutlet } from './byline-person';
 import { findOutletNames } from './byline-outlets';
 import { findAccountName } from './site-name-page';
 import { isLoginLike } from '../pure/byline-label';
@@ -66,10 +67,8 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   const outlets = (): string[] => (siteNames ??= findOutletNames(doc, signals, hints));
   const labels = hostLabels(url);
   const generator = metaValue(signals, 'generator') ?? '';
-  const fromMeta = (value: string | null | undefined): string | null => {
-    const raw = decodeNamedEntities(doc, value);
-    return cleanMetaByline(raw, countHan(raw ?? '') > 0 ? outlets() : [], labels, generator);
-  };
+  const fromMeta = (raw: string | null | undefined): string | null =>
+    cleanMetaByline(raw, countHan(raw ?? '') > 0 ? outlets() : [], labels, generator);
   const fromJsonLd = (): string | null => {
     const nodes = signals.jsonLd;
     for (const node of signals.article ? [signals.article] : articleNodes(nodes)) {
@@ -125,6 +124,9 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   for (const [i, { read, metadata }] of steps.entries()) {
     const value = read();
     if (!value) continue;
+    // `El Mostrador` (the site) in metadata, `por Raúl Espina` under the headline: the page's own byline wins.
+    const person = metadata ? findPersonOverOutlet(value, url, signals, hints) : null;
+    if (person) return person;
     // `edilson.la.rosa`, `arianschlichenmayer`: a login gives way to the same letters written as a name elsewhere.
     if (isLoginLike(value)) {
       const key = compact(value);
