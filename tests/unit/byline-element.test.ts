@@ -117,4 +117,16 @@ describe('findByline with the byline element re-read', () => {
     const head = `<title>Council extends programme</title><meta name="author" content="Jane Roe">`;
     expect(findByline(doc(PARA, head), URL, { byline: 'arianschlichenmayer' })).toBe('arianschlichenmayer');
   });
+
+  it('takes the fuller list JSON-LD gives, one Person node naming two people, over the first byline element', () => {
+    const head = `<title>Council extends programme</title><script type="application/ld+json">${JSON.stringify(
+      {
+        '@type': 'NewsArticle',
+        author: { '@type': 'Person', name: ['Darian Woods', 'Sarah Gonzalez'] },
+      },
+    )}</script>`;
+    const body = `<div class="byline"><p class="byline__name"><a href="/people/1" rel="author">Darian Woods</a></p></div>
+      <div class="byline"><p class="byline__name"><a href="/people/2" rel="author">Sarah Gonzalez</a></p></div>${PARA}`;
+    expect(bylineOf(body, '.byline', {}, head)).toBe('Darian Woods, Sarah Gonzalez');
+  });
 });

@@ -4,6 +4,7 @@ import {
   decodeAccentEntities,
   dropHandles,
   dropInitialsParts,
+  fullerNameList,
   hasLeadingLabel,
   isLabelWord,
   isRomanceDateLine,
@@ -98,7 +99,20 @@ describe('metadata values a CMS decorated', () => {
     expect(cleanByline('Redacci&oacute;n Diario Pagina Siete')).toBe('Redacción Diario Pagina Siete');
   });
 
+  it('finds the fuller list of the same writers in another source', () => {
+    expect(fullerNameList('Darian Woods', [null, 'Darian Woods, Sarah Gonzalez'])).toBe(
+      'Darian Woods, Sarah Gonzalez',
+    );
+    expect(fullerNameList("Sadhbh O'Sullivan", ["SADHBH O'SULLIVAN,Elisabeth Kochan"])).toBe(
+      "SADHBH O'SULLIVAN,Elisabeth Kochan",
+    );
+    expect(fullerNameList('Darian Woods', ['Sarah Gonzalez, Tom Roe'])).toBeNull();
+    expect(fullerNameList('Darian Woods', ['Darian Woods'])).toBeNull();
+  });
+
   it('takes the labelled part of an author box read whole', () => {
+    expect(labelledPart('About the Author - Florina Ionescu')).toBe('Florina Ionescu');
+    expect(labelledPart('Jane Doe - Staff writer')).toBeNull();
     expect(labelledPart('Gründerin Journelles\nJournelles\nArtikel von: Jessie')).toBe('Artikel von: Jessie');
     expect(labelledPart('Jane Doe | Staff writer')).toBeNull();
     expect(labelledPart('By Jane Doe | Von Hans')).toBeNull();

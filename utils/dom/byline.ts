@@ -9,7 +9,7 @@ import { rereadByline } from './byline-element';
 import { findPersonOverOutlet } from './byline-person';
 import { findOutletNames } from './byline-outlets';
 import { findAccountName } from './site-name-page';
-import { isLoginLike } from '../pure/byline-label';
+import { fullerNameList, isLoginLike } from '../pure/byline-label';
 import { cleanByline, cleanMetaByline } from '../pure/byline-text';
 import type { Credit } from '../pure/credits';
 import {
@@ -124,6 +124,15 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   for (const [i, { read, metadata }] of steps.entries()) {
     const value = read();
     if (!value) continue;
+    // `Darian Woods` from the byline element, `Darian Woods, Sarah Gonzalez` in JSON-LD: the fuller list of the same writers.
+    if (metadata && countHan(value) === 0) {
+      const others = steps.slice(i + 1).filter((step) => step.metadata);
+      const fuller = fullerNameList(
+        value,
+        others.map((step) => step.read()),
+      );
+      if (fuller) return fuller;
+    }
     // `El Mostrador` (the site) in metadata, `por Raúl Espina` under the headline: the page's own byline wins.
     const person = metadata ? findPersonOverOutlet(value, url, signals, hints) : null;
     if (person) return person;

@@ -27,6 +27,7 @@ const LABELS = [
   'artikel von',
   'ein beitrag von',
   'beitrag von',
+  'about the author',
   'verfasst von',
   'geschrieben von',
   'veröffentlicht von',
@@ -197,9 +198,13 @@ export function isRomanceDateLine(value: string): boolean {
 /**
  * The part of a byline that a label introduces, when other parts come first: an author box read as
  * `Gründerin Journelles` / `Journelles` / `Artikel von: Jessie` gives `Artikel von: Jessie`. Parts are the lines of
- * `raw` or its ` | `-separated pieces. Null when no later part is labelled.
+ * `raw` or its ` | `-separated pieces. A label set off by a dash (`About the Author - Jane Doe`) gives the names.
+ * Null when no later part is labelled.
  */
 export function labelledPart(raw: string): string | null {
+  // `About the Author - <span>Florina Ionescu</span>`: a label set off by a dash, which elsewhere ends the names.
+  const dashed = /^([^\n]+?)\s+[-–—]\s+(\p{Lu}[^\n]*)$/u.exec(raw.trim());
+  if (dashed && isLabelWord(dashed[1] ?? '')) return dashed[2] ?? null;
   const parts = raw
     .split(/\n|\s[|｜]\s/u)
     .map((p) => p.trim())
@@ -281,4 +286,28 @@ export function decodeAccentEntities(value: string): string {
       return composed.length === 1 ? composed : whole;
     },
   );
+}
+
+/** The names of a Latin byline, case-folded: split at commas, semicolons, `&` and the word for "and". */
+function nameKeys(byline: string): string[] {
+  return byline
+    .split(/\s*[,;&]\s*|\s+(?:and|und|y|e|et|en|og|och)\s+/iu)
+    .map((n) => n.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/**
+ * Another source's list that holds every name of `value` and more (`Darian Woods` from the byline element,
+ * `Darian Woods, Sarah Gonzalez` from JSON-LD): the fuller credit of the same writers. Null when none does.
+ */
+export function fullerNameList(value: string, others: readonly (string | null)[]): string | null {
+  const mine = nameKeys(value);
+  if (!mine.length) return null;
+  for (const other of others) {
+    if (!other) continue;
+    const theirs = nameKeys(other);
+    if (theirs.length > mine.length && theirs.length <= 6 && mine.every((n) => theirs.includes(n)))
+      return other;
+  }
+  return null;
 }
