@@ -41,7 +41,7 @@ describe('findByline: the page credits a person, metadata the outlet', () => {
     expect(findByline(none, URL, { byline: 'El Mirador' })).toBe('El Mirador');
     const person = doc('<meta name="author" content="Ana Pérez">', '<p>Por Raúl Espina</p>');
     const signals = readPageSignals(person, URL, {});
-    expect(findPersonOverOutlet('Ana Pérez', URL, signals, {})).toBeNull();
+    expect(findPersonOverOutlet(person, 'Ana Pérez', URL, signals, {})).toBeNull();
   });
 
   it('does not take running text that begins with a label word for a byline', () => {
@@ -50,5 +50,38 @@ describe('findByline: the page credits a person, metadata the outlet', () => {
       '<p>Por Qué el Congreso tarda tanto en aprobar las normas de la nueva Constitución, 2022</p>',
     );
     expect(findByline(d, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+  });
+
+  it('takes the names in an element marked as the author, with no label, over the outlet', () => {
+    const site =
+      '<meta name="author" content="El Mirador"><meta property="og:site_name" content="El Mirador">';
+    const field = doc(site, '<h5 class="field field--name-field-term-author">Christian Mihatsch</h5>');
+    expect(findByline(field, URL, { byline: 'El Mirador' })).toBe('Christian Mihatsch');
+    const dated = doc(
+      site,
+      '<div class="autor"><h6>Jacobo Betancur Peláez | Publicado hace 3 horas</h6></div>',
+    );
+    expect(findByline(dated, URL, { byline: 'El Mirador' })).toBe('Jacobo Betancur Peláez');
+    const links = doc(
+      site,
+      `<div class="name"><a href="/autor/isabel-caro"><small>Isabel Caro</small></a><span>, </span>
+        <a href="/autor/rocio-latorre"><small>Rocío Latorre</small></a><span> y </span>
+        <a href="/autor/jose-wilson"><small>José Miguel Wilson</small></a></div>`,
+    );
+    expect(findByline(links, URL, { byline: 'El Mirador' })).toBe(
+      'Isabel Caro, Rocío Latorre y José Miguel Wilson',
+    );
+  });
+
+  it("does not take a commenter's name or the outlet's own author box", () => {
+    const site =
+      '<meta name="author" content="El Mirador"><meta property="og:site_name" content="El Mirador">';
+    const comments = doc(
+      site,
+      `${PARA}<ol class="comment-list"><li><span class="comment-author">Pedro Soto</span></li></ol>`,
+    );
+    expect(findByline(comments, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+    const own = doc(site, '<div class="author">El Mirador</div>');
+    expect(findByline(own, URL, { byline: 'El Mirador' })).toBe('El Mirador');
   });
 });

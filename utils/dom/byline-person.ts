@@ -1,10 +1,12 @@
 // DOM: a person's byline shown on the page, preferred to a metadata author that is the outlet itself: `<meta
 // name="author" content="El Mostrador">` on the site El Mostrador, while the headline stands over `por Raúl Espina`.
 import type { ArticleHints, PageSignals } from './page-signals';
+import { BLOCK_TAGS } from './html-blocks';
+import { textFitsIn } from './text-length';
 import { declaredSiteNames } from './title';
 import { hasLeadingLabel } from '../pure/byline-label';
 import { cleanByline } from '../pure/byline-text';
-import { compact, countHan } from '../pure/page-text';
+import { clean, compact, countHan } from '../pure/page-text';
 import { hostLabels } from '../pure/site-title';
 
 const MAX_LINE_CHARS = 120;
@@ -25,20 +27,64 @@ function isOutletName(value: string, sites: string[], url: string): boolean {
   return hostLabels(url).some((label) => label.length >= 5 && c.includes(compact(label)));
 }
 
+/**
+ * Elements a page marks as its writer's: `rel=author`, `itemprop=author`, a class naming the author or byline (also
+ * as Spanish, Portuguese and German write it: `autor`), a link to an author page.
+ */
+const AUTHOR_SELECTOR =
+  '[rel="author"], [itemprop~="author"], [class*="author" i], [class*="autor" i], [class*="byline" i], a[href*="/author/"], a[href*="/autor/"]';
+const MAX_AUTHOR_ELEMENTS = 60;
+/** Readers' names: comments and their authors are no byline. */
+const COMMENT = /comment|reply|kommentar|comentario/iu;
+
+/** Whether the element or an ancestor is a comment. */
+function inComments(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement)
+    if (COMMENT.test(`${e.getAttribute('class') ?? ''} ${e.id}`)) return true;
+  return false;
+}
+
+/** The byline's line an author element stands in: a link's whole block (`<a>Isabel Caro</a>, <a>…</a> y …`). */
+function lineOf(el: Element): Element {
+  if (el.tagName.toUpperCase() !== 'A') return el;
+  let line: Element = el;
+  while (line.parentElement && !BLOCK_TAGS.has(line.tagName.toUpperCase())) line = line.parentElement;
+  return line;
+}
+
+/** Whether a cleaned byline is one to four names and nothing else. */
+function isNameList(names: string): boolean {
+  if (/\d/u.test(names)) return false;
+  const parts = names.split(/\s*,\s*|\s+(?:and|und|y|e|et|en|og|och|i)\s+|\s*&\s*/u);
+  return parts.length <= 4 && parts.every((p) => NAME.test(p));
+}
+
+/** The names in the first element the page marks as its author's, when they are names and not the outlet's. */
+function findMarkedAuthor(doc: Document, sites: string[], url: string): string | null {
+  for (const el of Array.from(doc.querySelectorAll(AUTHOR_SELECTOR)).slice(0, MAX_AUTHOR_ELEMENTS)) {
+    const line = lineOf(el);
+    if (!textFitsIn(line, MAX_LINE_CHARS) || inComments(el)) continue;
+    const names = cleanByline(clean(line.textContent));
+    if (names && isNameList(names) && !isOutletName(names, sites, url)) return names;
+  }
+  return null;
+}
+
 /** The names of a labelled byline line (`por Raúl Espina 4 mayo, 2022`, `Von Leonora Holling`), else null. */
 function readLabelledLine(line: string): string | null {
   if (line.length > MAX_LINE_CHARS || !hasLeadingLabel(line)) return null;
   const names = cleanByline(line);
-  if (!names || /\d/u.test(names)) return null;
-  const parts = names.split(/\s*,\s*|\s+(?:and|und|y|e|et|en|og|och|i)\s+|\s*&\s*/u);
-  return parts.every((p) => NAME.test(p)) ? names : null;
+  return names && isNameList(names) ? names : null;
 }
 
 /**
- * The byline the page shows under or around its headline when `value`, a metadata author, is the outlet's name;
- * null when `value` names someone else or the page shows no labelled byline but the outlet's.
+ * The byline the page shows when `value`, a metadata author, is the outlet's name: a labelled line around the
+ * headline (`por Raúl Espina`), else the names in the first element marked as the author's (`<h5
+ * class="field--name-field-term-author">`, links to `/autor/…` pages). Null when `value` names someone else or the
+ * page credits no one but the outlet.
  */
 export function findPersonOverOutlet(
+  doc: Document,
   value: string,
   url: string,
   signals: PageSignals,
@@ -51,5 +97,5 @@ export function findPersonOverOutlet(
     const names = readLabelledLine(line);
     if (names && !isOutletName(names, sites, url)) return names;
   }
-  return null;
+  return findMarkedAuthor(doc, sites, url);
 }

@@ -134,7 +134,7 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
       if (fuller) return fuller;
     }
     // `El Mostrador` (the site) in metadata, `por Raúl Espina` under the headline: the page's own byline wins.
-    const person = metadata ? findPersonOverOutlet(value, url, signals, hints) : null;
+    const person = metadata ? findPersonOverOutlet(doc, value, url, signals, hints) : null;
     if (person) return person;
     // `edilson.la.rosa`, `arianschlichenmayer`: a login gives way to the same letters written as a name elsewhere.
     if (isLoginLike(value)) {
