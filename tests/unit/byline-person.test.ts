@@ -84,4 +84,18 @@ describe('findByline: the page credits a person, metadata the outlet', () => {
     const own = doc(site, '<div class="author">El Mirador</div>');
     expect(findByline(own, URL, { byline: 'El Mirador' })).toBe('El Mirador');
   });
+
+  it("keeps a writer named like their own site, and a desk holding the host's word, over a marked element", () => {
+    const own =
+      parseHTML(`<html><head><title>Notes</title><meta name="author" content="Simon Sarris"></head><body>
+      <h1>Notes</h1>${PARA}<div class="author-card"><a href="/author/ana">Ana Lorena Fabrega</a></div></body></html>`).document;
+    expect(findByline(own, 'https://simonsarris.substack.com/p/notes', { byline: 'Simon Sarris' })).toBe(
+      'Simon Sarris',
+    );
+    const desk = doc(
+      '<meta name="author" content="Elmirador Staff">',
+      `<div class="byline"><a href="/author/ana">Ana Roe</a></div>`,
+    );
+    expect(findByline(desk, URL, { byline: 'Elmirador Staff' })).toBe('Elmirador Staff');
+  });
 });

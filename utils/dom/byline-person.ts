@@ -17,14 +17,19 @@ const NAME =
 const DOMAIN = /^(?:[\p{L}\d-]+\.)+\p{L}{2,}$/u;
 
 /**
- * Whether a Latin metadata author names the outlet: the declared site (og:site_name, the JSON-LD publisher), a
- * domain, or a name holding the host's own word (`Bund der Energieverbraucher e.V.` on energieverbraucher.de).
+ * Whether a Latin metadata author names the outlet: `site` for the declared site (og:site_name, the JSON-LD
+ * publisher) or a domain; `host` for a longer name holding the host's own word (`Bund der Energieverbraucher e.V.`
+ * on energieverbraucher.de). A name that is the host's word itself (`Simon Sarris` on simonsarris.substack.com)
+ * may be a writer's own site: no outlet.
  */
-function isOutletName(value: string, sites: string[], url: string): boolean {
+function outletKind(value: string, sites: string[], url: string): 'site' | 'host' | null {
   const c = compact(value);
-  if (!c || DOMAIN.test(value)) return true;
-  if (sites.some((s) => compact(s) === c)) return true;
-  return hostLabels(url).some((label) => label.length >= 5 && c.includes(compact(label)));
+  if (!c || DOMAIN.test(value) || sites.some((s) => compact(s) === c)) return 'site';
+  const inHost = hostLabels(url).some((label) => {
+    const l = compact(label);
+    return l.length >= 5 && c !== l && c.includes(l);
+  });
+  return inHost ? 'host' : null;
 }
 
 /**
@@ -65,7 +70,7 @@ function findMarkedAuthor(doc: Document, sites: string[], url: string): string |
     const line = lineOf(el);
     if (!textFitsIn(line, MAX_LINE_CHARS) || inComments(el)) continue;
     const names = cleanByline(clean(line.textContent));
-    if (names && isNameList(names) && !isOutletName(names, sites, url)) return names;
+    if (names && isNameList(names) && !outletKind(names, sites, url)) return names;
   }
   return null;
 }
@@ -92,10 +97,12 @@ export function findPersonOverOutlet(
 ): string | null {
   if (countHan(value) > 0) return null;
   const sites = declaredSiteNames(signals, hints);
-  if (!isOutletName(value, sites, url)) return null;
+  const kind = outletKind(value, sites, url);
+  if (!kind) return null;
   for (const line of signals.topLines) {
     const names = readLabelledLine(line);
-    if (names && !isOutletName(names, sites, url)) return names;
+    if (names && !outletKind(names, sites, url)) return names;
   }
-  return findMarkedAuthor(doc, sites, url);
+  // An element's unlabelled names only stand against the declared site: a name holding the host's word may be a desk.
+  return kind === 'site' ? findMarkedAuthor(doc, sites, url) : null;
 }

@@ -6,10 +6,9 @@ import { signalsOf } from './read-signals';
 import { readTextLines } from './text-lines';
 import { isControlLabel } from './byline-controls';
 import { rereadByline } from './byline-element';
-import { findPersonOverOutlet } from './byline-person';
+import { betterLatinByline } from './byline-latin';
 import { findOutletNames } from './byline-outlets';
 import { findAccountName } from './site-name-page';
-import { fullerNameList, isLoginLike } from '../pure/byline-label';
 import { cleanByline, cleanMetaByline } from '../pure/byline-text';
 import type { Credit } from '../pure/credits';
 import {
@@ -124,26 +123,10 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   for (const [i, { read, metadata }] of steps.entries()) {
     const value = read();
     if (!value) continue;
-    // `Darian Woods` from the byline element, `Darian Woods, Sarah Gonzalez` in JSON-LD: the fuller list of the same writers.
-    if (metadata && countHan(value) === 0) {
-      const others = steps.slice(i + 1).filter((step) => step.metadata);
-      const fuller = fullerNameList(
-        value,
-        others.map((step) => step.read()),
-      );
-      if (fuller) return fuller;
-    }
-    // `El Mostrador` (the site) in metadata, `por Raúl Espina` under the headline: the page's own byline wins.
-    const person = metadata ? findPersonOverOutlet(doc, value, url, signals, hints) : null;
-    if (person) return person;
-    // `edilson.la.rosa`, `arianschlichenmayer`: a login gives way to the same letters written as a name elsewhere.
-    if (isLoginLike(value)) {
-      const key = compact(value);
-      for (const step of steps.slice(i + 1)) {
-        const named = step.read();
-        if (named && !isLoginLike(named) && compact(named) === key) return named;
-      }
-    }
+    // A login, one writer of a fuller list, the outlet: metadata values the page itself names better.
+    const later = steps.slice(i + 1);
+    const better = metadata ? betterLatinByline(value, { doc, url, signals, hints, later }) : null;
+    if (better) return better;
     // `扬眼企鹅号` from metadata or an author box, `扬子晚报记者 张楠` in the article: an account or channel named by
     // metadata gives way to the reporter the article itself credits. A pen name (`月落长安`) does not.
     const parts = value.split(/,\s*/u);
