@@ -47,7 +47,7 @@ describe('rereadByline', () => {
 
   it('keeps a word whose last letter sits in its own span, and joins a part that ends in `von` to the names', () => {
     const d =
-      doc(`<div class="byline__name"><a href="/contributor/molly-wood">Molly Woo<span class="last-letter">d</span></a></div>
+      doc(`<div class="byline"><div class="byline__name"><a href="/contributor/molly-wood">Molly Woo<span class="last-letter">d</span></a></div></div>
       <div class="entry-author"><span>Veröffentlicht von</span><a href="/author/cem">Cem Basman</a></div>`);
     expect(rereadByline(d, 'Molly Wood')).toBe('Molly Wood');
     expect(rereadByline(d, 'Veröffentlicht vonCem Basman')).toBe('Veröffentlicht von Cem Basman');

@@ -65,6 +65,9 @@ describe('the connector and the date after the names', () => {
     expect(cutDateTail('Raúl Espina el 6 de mayo de 2022 05:30')).toBe('Raúl Espina el');
     expect(cutDateTail('Carolyn SaidUpdated April 25, 2016 4:38 p.m.')).toBe('Carolyn Said');
     expect(cutDateTail('Carolyn Said')).toBe('Carolyn Said');
+    expect(cutDateTail('Minh Do on Monday, November 18th, 2019 at 11:08 a.m.')).toBe('Minh Do');
+    expect(cutDateTail('Jane Doe Freitag, 3. Mai 2024')).toBe('Jane Doe');
+    expect(cutDateTail('Monday Smith')).toBe('Monday Smith');
     expect(isRomanceDateLine('6 de mayo de 2022 05:30')).toBe(true);
     expect(isRomanceDateLine('12 de março de 2021')).toBe(true);
     expect(isRomanceDateLine('Raúl Espina')).toBe(false);

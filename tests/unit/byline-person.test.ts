@@ -98,4 +98,19 @@ describe('findByline: the page credits a person, metadata the outlet', () => {
     );
     expect(findByline(desk, URL, { byline: 'Elmirador Staff' })).toBe('Elmirador Staff');
   });
+
+  it('reads a marked element in its parts, and takes no initial or single word from it', () => {
+    const blog =
+      parseHTML(`<html><head><title>Notes</title><meta property="og:site_name" content="Andreas Kalt">
+      </head><body><h1>Notes</h1><span class="byline"><span class="author vcard"><span class="screen-reader-text">Author</span><a
+      href="/author/ak/">Andreas Kalt</a></span></span>${PARA}</body></html>`).document;
+    expect(findByline(blog, 'https://notes.example.net/15-jahre/', { byline: 'Andreas Kalt' })).toBe(
+      'Andreas Kalt',
+    );
+    const site =
+      '<meta name="author" content="El Mirador"><meta property="og:site_name" content="El Mirador">';
+    for (const marked of ['<div class="author">S.</div>', '<span class="byline">Stand</span>']) {
+      expect(findByline(doc(site, marked), URL, { byline: 'El Mirador' })).toBe('El Mirador');
+    }
+  });
 });

@@ -45,7 +45,7 @@ function isControl(el: Element): boolean {
 }
 
 /** The element's text in parts: ` | ` between blocks, `<br>`s and inline elements glued to a word. */
-function readParts(root: Element): string {
+export function readBylineParts(root: Element): string {
   let out = '';
   let pendingBreak = false;
   let boundary = false;
@@ -59,7 +59,10 @@ function readParts(root: Element): string {
           pendingBreak = false;
         } else if (boundary && gluesWords(out, text)) out += ' | ';
         out += text;
-        if (/\S/u.test(text)) boundary = false;
+        if (/\S/u.test(text)) {
+          boundary = false;
+          pendingBreak = false;
+        }
         continue;
       }
       if (child.nodeType !== 1) continue;
@@ -106,7 +109,7 @@ export function rereadByline(doc: Document, byline: string | null | undefined): 
   const wanted = normalizeSpace(target);
   for (const el of Array.from(doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, MAX_CANDIDATES)) {
     if (!textFitsIn(el, wanted.length) || (el.textContent ?? '').trim() !== target) continue;
-    return readParts(el) || byline;
+    return readBylineParts(el) || byline;
   }
   return byline;
 }

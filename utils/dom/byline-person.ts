@@ -1,12 +1,13 @@
 // DOM: a person's byline shown on the page, preferred to a metadata author that is the outlet itself: `<meta
 // name="author" content="El Mostrador">` on the site El Mostrador, while the headline stands over `por Raúl Espina`.
 import type { ArticleHints, PageSignals } from './page-signals';
+import { readBylineParts } from './byline-element';
 import { BLOCK_TAGS } from './html-blocks';
 import { textFitsIn } from './text-length';
 import { declaredSiteNames } from './title';
 import { hasLeadingLabel } from '../pure/byline-label';
 import { cleanByline } from '../pure/byline-text';
-import { clean, compact, countHan } from '../pure/page-text';
+import { compact, countHan } from '../pure/page-text';
 import { hostLabels } from '../pure/site-title';
 
 const MAX_LINE_CHARS = 120;
@@ -57,11 +58,17 @@ function lineOf(el: Element): Element {
   return line;
 }
 
-/** Whether a cleaned byline is one to four names and nothing else. */
-function isNameList(names: string): boolean {
+/**
+ * Whether a cleaned byline is one to four names and nothing else, each with a word of two letters or more (`S.` is
+ * an initial). Unlabelled, a name needs two words: `Stand`, `Автор` are labels, not people.
+ */
+function isNameList(names: string, minWords = 1): boolean {
   if (/\d/u.test(names)) return false;
   const parts = names.split(/\s*,\s*|\s+(?:and|und|y|e|et|en|og|och|i)\s+|\s*&\s*/u);
-  return parts.length <= 4 && parts.every((p) => NAME.test(p));
+  return (
+    parts.length <= 4 &&
+    parts.every((p) => NAME.test(p) && /\p{L}{2}/u.test(p) && p.split(/\s+/u).length >= minWords)
+  );
 }
 
 /** The names in the first element the page marks as its author's, when they are names and not the outlet's. */
@@ -69,8 +76,11 @@ function findMarkedAuthor(doc: Document, sites: string[], url: string): string |
   for (const el of Array.from(doc.querySelectorAll(AUTHOR_SELECTOR)).slice(0, MAX_AUTHOR_ELEMENTS)) {
     const line = lineOf(el);
     if (!textFitsIn(line, MAX_LINE_CHARS) || inComments(el)) continue;
-    const names = cleanByline(clean(line.textContent));
-    if (names && isNameList(names) && !outletKind(names, sites, url)) return names;
+    // Read in its parts: `<span>Author</span><a>Andreas Kalt</a>` is a label and a name, not `AuthorAndreas`.
+    for (const part of readBylineParts(line).split(' | ')) {
+      const names = cleanByline(part);
+      if (names && isNameList(names, 2) && !outletKind(names, sites, url)) return names;
+    }
   }
   return null;
 }

@@ -70,9 +70,10 @@ const LABELS = [
   'forfatter',
   // pl
   'przez',
-  // el, hr/bs/sr ("writes")
+  // el, hr/bs/sr ("writes"), ru
   'γράφει',
   'piše',
+  'автор',
 ];
 /**
  * Labels that are also name particles (`Ursula von der Leyen`, `Luca di Montezemolo`): without a colon they are
@@ -182,12 +183,16 @@ export function stripTrailingConnector(value: string, dateCut: boolean): string 
 const GLUED_DATE_LABEL =
   /(?<=\p{Ll})(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht|Actualizado|Publicado|Atualizado|Aggiornato)\b.*$/u;
 
+/** A date that begins with its weekday (`on Monday, November 18th, 2019 at 11:08 a.m.`), in en, de, es, fr. */
+const WEEKDAY_DATE =
+  /\s+(?:(?:on|am|el|le)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+.*\b(?:19|20)\d{2}\b.*$/iu;
+
 /**
  * The date after the names cut, where the general tail misses it: a Romance date (`Raúl Espina el 6 de mayo de
  * 2022` → `Raúl Espina el`) or one behind a glued label (`Carolyn SaidUpdated …` → `Carolyn Said`).
  */
 export function cutDateTail(value: string): string {
-  return value.replace(ROMANCE_DATE, '').replace(GLUED_DATE_LABEL, '');
+  return value.replace(ROMANCE_DATE, '').replace(GLUED_DATE_LABEL, '').replace(WEEKDAY_DATE, '');
 }
 
 /** A line that is only a date, as a Romance-language byline slot may hold: `6 de mayo de 2022 05:30`. */
