@@ -113,4 +113,18 @@ describe('findByline: the page credits a person, metadata the outlet', () => {
       expect(findByline(doc(site, marked), URL, { byline: 'El Mirador' })).toBe('El Mirador');
     }
   });
+
+  it("keeps a blog's writer whom JSON-LD makes its publisher, over a quote widget's author in the side column", () => {
+    const ldBlog = JSON.stringify({
+      '@graph': [
+        { '@type': 'BlogPosting', author: { '@id': '#ak' }, publisher: { '@id': '#ak' } },
+        { '@type': 'Person', '@id': '#ak', name: 'Andreas Kalt' },
+      ],
+    });
+    const blog =
+      parseHTML(`<html><head><title>Notes</title><script type="application/ld+json">${ldBlog}</script>
+      </head><body><h1>Notes</h1>${PARA}<div class="widget-area"><div class="quote">Better a painful truth.</div>
+      <div class="quote_author">Thomas Mann</div></div></body></html>`).document;
+    expect(findByline(blog, 'https://notes.example.net/15-jahre/')).toBe('Andreas Kalt');
+  });
 });

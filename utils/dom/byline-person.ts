@@ -1,6 +1,8 @@
 // DOM: a person's byline shown on the page, preferred to a metadata author that is the outlet itself: `<meta
 // name="author" content="El Mostrador">` on the site El Mostrador, while the headline stands over `por Raúl Espina`.
 import type { ArticleHints, PageSignals } from './page-signals';
+import { namesOf } from './page-signals';
+import { typesOf } from './json-ld';
 import { readBylineParts } from './byline-element';
 import { BLOCK_TAGS } from './html-blocks';
 import { textFitsIn } from './text-length';
@@ -40,14 +42,25 @@ function outletKind(value: string, sites: string[], url: string): 'site' | 'host
 const AUTHOR_SELECTOR =
   '[rel="author"], [itemprop~="author"], [class*="author" i], [class*="autor" i], [class*="byline" i], a[href*="/author/"], a[href*="/autor/"]';
 const MAX_AUTHOR_ELEMENTS = 60;
-/** Readers' names: comments and their authors are no byline. */
-const COMMENT = /comment|reply|kommentar|comentario/iu;
+/** Readers' names (comments) and the page's side columns (a quote widget's author) are no byline. */
+const ASIDE = /comment|reply|kommentar|comentario|widget|sidebar/iu;
+const ASIDE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER']);
 
-/** Whether the element or an ancestor is a comment. */
-function inComments(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement)
-    if (COMMENT.test(`${e.getAttribute('class') ?? ''} ${e.id}`)) return true;
+/** Whether the element or an ancestor is a comment, a widget or a side column. */
+function inAside(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (ASIDE_TAGS.has(e.tagName.toUpperCase()) || e.getAttribute('role') === 'complementary') return true;
+    if (ASIDE.test(`${e.getAttribute('class') ?? ''} ${e.id}`)) return true;
+  }
   return false;
+}
+
+/** The names JSON-LD gives a Person: a blog's publisher is its writer, not an outlet. */
+function personNames(signals: PageSignals): string[] {
+  return signals.jsonLd
+    .filter((node) => typesOf(node).includes('Person'))
+    .flatMap((node) => namesOf(node, signals.jsonLd))
+    .map(compact);
 }
 
 /** The byline's line an author element stands in: a link's whole block (`<a>Isabel Caro</a>, <a>…</a> y …`). */
@@ -75,7 +88,7 @@ function isNameList(names: string, minWords = 1): boolean {
 function findMarkedAuthor(doc: Document, sites: string[], url: string): string | null {
   for (const el of Array.from(doc.querySelectorAll(AUTHOR_SELECTOR)).slice(0, MAX_AUTHOR_ELEMENTS)) {
     const line = lineOf(el);
-    if (!textFitsIn(line, MAX_LINE_CHARS) || inComments(el)) continue;
+    if (!textFitsIn(line, MAX_LINE_CHARS) || inAside(el)) continue;
     // Read in its parts: `<span>Author</span><a>Andreas Kalt</a>` is a label and a name, not `AuthorAndreas`.
     for (const part of readBylineParts(line).split(' | ')) {
       const names = cleanByline(part);
@@ -106,7 +119,8 @@ export function findPersonOverOutlet(
   hints: ArticleHints,
 ): string | null {
   if (countHan(value) > 0) return null;
-  const sites = declaredSiteNames(signals, hints);
+  const people = personNames(signals);
+  const sites = declaredSiteNames(signals, hints).filter((name) => !people.includes(compact(name)));
   const kind = outletKind(value, sites, url);
   if (!kind) return null;
   for (const line of signals.topLines) {
