@@ -127,4 +127,19 @@ describe('findByline: the page credits a person, metadata the outlet', () => {
       <div class="quote_author">Thomas Mann</div></div></body></html>`).document;
     expect(findByline(blog, 'https://notes.example.net/15-jahre/')).toBe('Andreas Kalt');
   });
+
+  it('reads a marked author on a page whose body says it has no sidebars, and a Yoast author named like the site', () => {
+    const ldSite = JSON.stringify({
+      '@graph': [
+        { '@type': 'Article', author: { '@id': '#u1' }, publisher: { '@id': '#org' } },
+        { '@type': 'Person', '@id': '#u1', name: 'El Mirador' },
+        { '@type': 'Organization', '@id': '#org', name: 'El Mirador' },
+      ],
+    });
+    const page =
+      parseHTML(`<html><head><title>Las trabas</title><script type="application/ld+json">${ldSite}</script>
+      </head><body class="html not-front no-sidebars"><h1>Las trabas</h1><div class="article_metas"><div class="article_authors">
+      <span class="article_author-name">Emmanuelle Ducros</span></div></div>${PARA}</body></html>`).document;
+    expect(findByline(page, URL)).toBe('Emmanuelle Ducros');
+  });
 });

@@ -1,8 +1,10 @@
 // DOM: a person's byline shown on the page, preferred to a metadata author that is the outlet itself: `<meta
 // name="author" content="El Mostrador">` on the site El Mostrador, while the headline stands over `por Raúl Espina`.
 import type { ArticleHints, PageSignals } from './page-signals';
-import { namesOf } from './page-signals';
-import { typesOf } from './json-ld';
+import { dereference, namesOf } from './page-signals';
+import type { JsonLdNode } from './json-ld';
+import { articleNodes, typesOf } from './json-ld';
+import { isRecord } from '../pure/result';
 import { readBylineParts } from './byline-element';
 import { BLOCK_TAGS } from './html-blocks';
 import { textFitsIn } from './text-length';
@@ -43,23 +45,26 @@ const AUTHOR_SELECTOR =
   '[rel="author"], [itemprop~="author"], [class*="author" i], [class*="autor" i], [class*="byline" i], a[href*="/author/"], a[href*="/autor/"]';
 const MAX_AUTHOR_ELEMENTS = 60;
 /** Readers' names (comments) and the page's side columns (a quote widget's author) are no byline. */
-const ASIDE = /comment|reply|kommentar|comentario|widget|sidebar/iu;
+const ASIDE = /(?:^|[\s_-])(?:comments?|reply|replies|kommentare?|comentarios?|widget|sidebar)(?:$|[\s_-])/iu;
 const ASIDE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER']);
 
 /** Whether the element or an ancestor is a comment, a widget or a side column. */
 function inAside(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) {
+  // The page's own wrappers (`<body class="no-sidebars">`) say nothing of where the element stands.
+  for (let e: Element | null = el; e && e !== el.ownerDocument.body; e = e.parentElement) {
     if (ASIDE_TAGS.has(e.tagName.toUpperCase()) || e.getAttribute('role') === 'complementary') return true;
     if (ASIDE.test(`${e.getAttribute('class') ?? ''} ${e.id}`)) return true;
   }
   return false;
 }
 
-/** The names JSON-LD gives a Person: a blog's publisher is its writer, not an outlet. */
-function personNames(signals: PageSignals): string[] {
-  return signals.jsonLd
-    .filter((node) => typesOf(node).includes('Person'))
-    .flatMap((node) => namesOf(node, signals.jsonLd))
+/** The names of a JSON-LD publisher that is a Person: a blog's publisher is its writer, not an outlet. */
+function personPublishers(signals: PageSignals): string[] {
+  const nodes = signals.jsonLd;
+  return articleNodes(nodes)
+    .map((node) => dereference(node.publisher, nodes))
+    .filter((p): p is JsonLdNode => isRecord(p) && typesOf(p as JsonLdNode).includes('Person'))
+    .flatMap((p) => namesOf(p, nodes))
     .map(compact);
 }
 
@@ -119,7 +124,7 @@ export function findPersonOverOutlet(
   hints: ArticleHints,
 ): string | null {
   if (countHan(value) > 0) return null;
-  const people = personNames(signals);
+  const people = personPublishers(signals);
   const sites = declaredSiteNames(signals, hints).filter((name) => !people.includes(compact(name)));
   const kind = outletKind(value, sites, url);
   if (!kind) return null;
