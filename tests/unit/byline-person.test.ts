@@ -73,9 +73,14 @@ describe('findByline: the page credits a person, metadata the outlet', () => {
     );
   });
 
-  it("does not take a commenter's name or the outlet's own author box", () => {
+  it("does not take a commenter's name, a teaser card's writer or the outlet's own author box", () => {
     const site =
       '<meta name="author" content="El Mirador"><meta property="og:site_name" content="El Mirador">';
+    const teaser = doc(
+      site,
+      `${PARA}<a href="/otra-nota"><h3>Otra nota</h3><div class="badge"><div class="author-name">Ana Roe</div></div></a>`,
+    );
+    expect(findByline(teaser, URL, { byline: 'El Mirador' })).toBe('El Mirador');
     const comments = doc(
       site,
       `${PARA}<ol class="comment-list"><li><span class="comment-author">Pedro Soto</span></li></ol>`,

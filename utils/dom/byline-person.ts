@@ -48,10 +48,14 @@ const MAX_AUTHOR_ELEMENTS = 60;
 const ASIDE = /(?:^|[\s_-])(?:comments?|reply|replies|kommentare?|comentarios?|widget|sidebar)(?:$|[\s_-])/iu;
 const ASIDE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER']);
 
-/** Whether the element or an ancestor is a comment, a widget or a side column. */
+/**
+ * Whether the element or an ancestor is a comment, a widget or a side column, or it sits inside a link: a teaser
+ * card (`<a href="/other-story"><h3>…</h3><div class="author-name">Von …</div></a>`) credits another story.
+ */
 function inAside(el: Element): boolean {
   // The page's own wrappers (`<body class="no-sidebars">`) say nothing of where the element stands.
   for (let e: Element | null = el; e && e !== el.ownerDocument.body; e = e.parentElement) {
+    if (e !== el && e.tagName.toUpperCase() === 'A') return true;
     if (ASIDE_TAGS.has(e.tagName.toUpperCase()) || e.getAttribute('role') === 'complementary') return true;
     if (ASIDE.test(`${e.getAttribute('class') ?? ''} ${e.id}`)) return true;
   }
