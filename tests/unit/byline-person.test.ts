@@ -86,8 +86,10 @@ describe('findByline: the page credits a person, metadata the outlet', () => {
       `${PARA}<ol class="comment-list"><li><span class="comment-author">Pedro Soto</span></li></ol>`,
     );
     expect(findByline(comments, URL, { byline: 'El Mirador' })).toBe('El Mirador');
-    const own = doc(site, '<div class="author">El Mirador</div>');
-    expect(findByline(own, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+    for (const credit of ['El Mirador', 'Do El Mirador']) {
+      const own = doc(site, `<div class="author">${credit}</div>`);
+      expect(findByline(own, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+    }
   });
 
   it("keeps a writer named like their own site, and a desk holding the host's word, over a marked element", () => {

@@ -29,7 +29,12 @@ const DOMAIN = /^(?:[\p{L}\d-]+\.)+\p{L}{2,}$/u;
  */
 function outletKind(value: string, sites: string[], url: string): 'site' | 'host' | null {
   const c = compact(value);
-  if (!c || DOMAIN.test(value) || sites.some((s) => compact(s) === c)) return 'site';
+  // `Do UOL` ("from UOL") on UOL: the site's name with a word before or after it is still the site.
+  const isSite = (site: string): boolean => {
+    const n = compact(site);
+    return n === c || (n.length >= 3 && (c.startsWith(n) || c.endsWith(n)));
+  };
+  if (!c || DOMAIN.test(value) || sites.some(isSite)) return 'site';
   const inHost = hostLabels(url).some((label) => {
     const l = compact(label);
     return l.length >= 5 && c !== l && c.includes(l);
