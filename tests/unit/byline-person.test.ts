@@ -149,4 +149,15 @@ describe('findByline: the page credits a person, metadata the outlet', () => {
       <span class="article_author-name">Emmanuelle Ducros</span></div></div>${PARA}</body></html>`).document;
     expect(findByline(page, URL)).toBe('Emmanuelle Ducros');
   });
+
+  it("does not take a related story's writer below the article", () => {
+    const site =
+      '<meta name="author" content="El Mirador"><meta property="og:site_name" content="El Mirador">';
+    const paras = Array.from({ length: 30 }, (_, i) => `<p>Párrafo ${i + 1}: ${PARA.slice(3, -4)}</p>`).join(
+      '',
+    );
+    const related = `${paras}<div class="related"><span class="title">Otra nota</span>
+      <div class="related__item__author"><span>Von <a href="/user/thomas-helbing">Thomas Helbing</a></span></div></div>`;
+    expect(findByline(doc(site, related), URL, { byline: 'El Mirador' })).toBe('El Mirador');
+  });
 });

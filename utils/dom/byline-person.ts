@@ -98,15 +98,21 @@ function isNameList(names: string, minWords = 1): boolean {
   );
 }
 
-/** The names in the first element the page marks as its author's, when they are names and not the outlet's. */
-function findMarkedAuthor(doc: Document, sites: string[], url: string): string | null {
+/**
+ * The names in the first element the page marks as its author's, when they are names, not the outlet's, and on a
+ * line around the headline.
+ */
+function findMarkedAuthor(doc: Document, sites: string[], url: string, topLines: string[]): string | null {
   for (const el of Array.from(doc.querySelectorAll(AUTHOR_SELECTOR)).slice(0, MAX_AUTHOR_ELEMENTS)) {
     const line = lineOf(el);
     if (!textFitsIn(line, MAX_LINE_CHARS) || inAside(el)) continue;
     // Read in its parts: `<span>Author</span><a>Andreas Kalt</a>` is a label and a name, not `AuthorAndreas`.
     for (const part of readBylineParts(line).split(' | ')) {
       const names = cleanByline(part);
-      if (names && isNameList(names, 2) && !outletKind(names, sites, url)) return names;
+      // Only a byline around the headline: a related story's card lower down credits its own writer.
+      const nearHeadline = (names: string): boolean => topLines.some((l) => l.includes(names));
+      if (names && isNameList(names, 2) && !outletKind(names, sites, url) && nearHeadline(names))
+        return names;
     }
   }
   return null;
@@ -142,5 +148,5 @@ export function findPersonOverOutlet(
     if (names && !outletKind(names, sites, url)) return names;
   }
   // An element's unlabelled names only stand against the declared site: a name holding the host's word may be a desk.
-  return kind === 'site' ? findMarkedAuthor(doc, sites, url) : null;
+  return kind === 'site' ? findMarkedAuthor(doc, sites, url, signals.topLines) : null;
 }
