@@ -52,6 +52,8 @@ export function clipHtmlBytes(
   const readerable = isReaderable(doc);
   const options = {
     now: settings.now ?? new Date(),
+    // A saved page: none of its scripts ran.
+    isScriptless: true,
     post: { ...DEFAULT_POST_OPTIONS, timeZone: settings.timeZone },
     ...(settings.activeTemplateId === undefined ? {} : { activeTemplateId: settings.activeTemplateId }),
     ...(settings.templates ? { templates: settings.templates } : {}),

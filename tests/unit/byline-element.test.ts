@@ -1,132 +1,45 @@
-// Bylines Readability read with textContent: a neighbouring element's text glued to the name, a social link, an
-// author box with the writer's label in its last line. Pages written here, modelled on news and magazine templates.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { ArticleHints } from '../../utils/dom/page-signals';
-import { findByline } from '../../utils/dom/byline';
-import { rereadByline } from '../../utils/dom/byline-element';
+import { findAuthorElementNames, findBylineBoxName } from '../../utils/dom/byline-element';
 
-const URL = 'https://www.example.com/2026/10/07/story.html';
-const PARA = `<p>${'The council voted on Tuesday to extend the programme for another three years. '.repeat(4)}</p>`;
+const doc = (body: string): Document => parseHTML(`<html><body>${body}</body></html>`).document;
 
-function doc(body: string, head = '<title>Council extends programme</title>'): Document {
-  return parseHTML(`<html><head>${head}</head><body><h1>Council extends programme</h1>${body}</body></html>`)
-    .document;
-}
-
-/** The byline as Readability takes it from an element: its `textContent`, trimmed. */
-function bylineOf(body: string, selector: string, hints: ArticleHints = {}, head?: string): string | null {
-  const d = doc(body, head);
-  const byline = (d.querySelector(selector)?.textContent ?? '').trim();
-  return findByline(d, URL, { byline, ...hints });
-}
-
-describe('rereadByline', () => {
-  it('separates a name from the section label after a <br>', () => {
-    const d =
-      doc(`<div class="author-info-block"><span><a href="/author-bio.asp?id=8">Kelly Sheridan</a><br></span>
-      <span class="smaller gray">News</span></div>${PARA}`);
-    const byline = (d.querySelector('.author-info-block')?.textContent ?? '').trim();
-    expect(rereadByline(d, byline)).toBe('Kelly Sheridan | News');
+describe('findBylineBoxName', () => {
+  it('reads the name element of an author card taken whole (name, follow button, date, place)', () => {
+    const page = doc(`<h1>标题</h1><div class="author-info"><a class="author-info__avatar" href="/u/1"></a>
+      <div><a class="author-info__name" href="/u/1">管不饿</a><div class="author-info__attention">关注</div></div>
+      <div class="author-info__desc"><time>2024-05-08 23:23</time><div>来自甘肃</div></div></div>`);
+    expect(findBylineBoxName(page, '管不饿关注2024-05-08 23:23来自甘肃')).toBe('管不饿');
   });
 
-  it('separates inline elements glued to a word, not those spaced as words', () => {
-    const d = doc(
-      `<div class="byline"><span>By </span><a href="/a/said">Carolyn Said</a><span>Updated</span></div>`,
-    );
-    expect(rereadByline(d, 'By Carolyn SaidUpdated')).toBe('By Carolyn Said | Updated');
+  it('reads a name marked in camel case or by itemprop, and several names marked alike', () => {
+    const page =
+      doc(`<div class="article-author"><p class="mediaName">经济日报</p><span>2024-05-13 06:16</span></div>
+      <div class="byline">By <span itemprop="name">Jane Doe</span> and <span itemprop="name">John Roe</span></div>`);
+    expect(findBylineBoxName(page, '经济日报2024-05-13 06:16')).toBe('经济日报');
+    expect(findBylineBoxName(page, 'By Jane Doe and John Roe')).toBe('Jane Doe, John Roe');
   });
 
-  it('leaves out social links and buttons, and keeps a label alone in its block with the name', () => {
-    const d =
-      doc(`<div class="byline"><div>By</div><p class="byline__name"><a rel="author" href="/p/1">Jane Doe</a></p>
-      <a class="byline__handle" href="https://twitter.com/janedoe">Twitter</a><button>Follow</button></div>`);
-    const byline = (d.querySelector('.byline')?.textContent ?? '').trim();
-    expect(rereadByline(d, byline)).toBe('By Jane Doe');
-  });
-
-  it('keeps a word whose last letter sits in its own span, and joins a part that ends in `von` to the names', () => {
-    const d =
-      doc(`<div class="byline"><div class="byline__name"><a href="/contributor/molly-wood">Molly Woo<span class="last-letter">d</span></a></div></div>
-      <div class="entry-author"><span>Veröffentlicht von</span><a href="/author/cem">Cem Basman</a></div>`);
-    expect(rereadByline(d, 'Molly Wood')).toBe('Molly Wood');
-    expect(rereadByline(d, 'Veröffentlicht vonCem Basman')).toBe('Veröffentlicht von Cem Basman');
-  });
-
-  it('returns a byline no element holds (from metadata) and Chinese text as they are', () => {
-    const d = doc(`<a class="author" href="/u/1"><div>江眼</div><div>企鹅号</div></a>`);
-    expect(rereadByline(d, 'Jane Doe')).toBe('Jane Doe');
-    expect(rereadByline(d, '江眼企鹅号')).toBe('江眼企鹅号');
+  it('is null when no author box has the text or the box marks no name apart', () => {
+    const page = doc(`<div class="author">选稿：许文杰</div>
+      <div class="author"><span class="field-name-byline">By Jane Doe</span><span>AP</span></div>`);
+    expect(findBylineBoxName(page, '选稿：许文杰')).toBeNull();
+    expect(findBylineBoxName(page, 'By Jane DoeAP')).toBeNull();
+    expect(findBylineBoxName(page, '张三')).toBeNull();
   });
 });
 
-describe('findByline with the byline element re-read', () => {
-  it('drops the section label a <br> separates from the name', () => {
-    const body = `<div class="author-info-block"><span><a href="/author-bio.asp?id=8">Kelly Sheridan</a><br></span><span>News</span></div>${PARA}`;
-    expect(bylineOf(body, '.author-info-block')).toBe('Kelly Sheridan');
+describe('findAuthorElementNames', () => {
+  it('reads the first author element that holds a name alone or labelled', () => {
+    expect(
+      findAuthorElementNames(doc('<span id="author_baidu"></span><span id="author2">王帆</span>')),
+    ).toEqual(['王帆']);
+    expect(findAuthorElementNames(doc('<span id="author_baidu">作者：陈海峰</span>'))).toEqual(['陈海峰']);
   });
 
-  it("drops the writer's social link", () => {
-    const body = `<div class="byline byline--block"><p class="byline__name"><a href="/people/1" rel="author">
-      Darian Woods</a></p><a class="byline__social-handle" href="https://www.twitter.com/darianwoods">Twitter</a>
-      </div>${PARA}`;
-    expect(bylineOf(body, '.byline')).toBe('Darian Woods');
-  });
-
-  it('takes the labelled line of an author box', () => {
-    const body = `<div class="author-box"><p>Gründerin Journelles</p><p>Journelles</p><p>Artikel von: Jessie</p></div>${PARA}`;
-    expect(bylineOf(body, '.author-box')).toBe('Jessie');
-  });
-
-  it('keeps the metadata name over the same name glued to a date label on the line under the headline', () => {
-    const head = `<title>Council extends programme</title><script type="application/ld+json">${JSON.stringify(
-      {
-        '@type': 'NewsArticle',
-        author: [{ '@type': 'Person', name: 'Carolyn Said' }],
-      },
-    )}</script>`;
-    const body = `<div class="f"><span><span>By </span><span><a href="/author/carolyn-said/">Carolyn Said</a></span></span><span>Updated <time>April 25, 2016 4:38 p.m.</time></span></div>${PARA}`;
-    expect(findByline(doc(body, head), URL, { byline: 'Carolyn Said', text: 'The council voted.' })).toBe(
-      'Carolyn Said',
-    );
-  });
-
-  it('keeps the reporters the line under the headline lists over one name of the list from metadata', () => {
-    const head = `<title>Council extends programme</title><meta name="parsely-author" content="Tariq Malik">`;
-    const body = `<p class="byline">By <span class="by-author"><a href="/author/tariq-malik" rel="author">Tariq Malik</a>, </span>
-      <span class="by-author"><a href="/author/mike-wall" rel="author">Mike Wall</a></span>
-      <time datetime="2019-11-18T22:05:36+00:00">2019-11-18T22:05:36Z</time></p>${PARA}`;
-    expect(findByline(doc(body, head), URL, { byline: 'Tariq Malik', text: 'The council voted.' })).toBe(
-      'Tariq Malik, Mike Wall',
-    );
-  });
-
-  it("takes a proper name over a CMS login with the same letters, and decodes a JSON-LD name's entities", () => {
-    const head = `<title>Council extends programme</title><meta name="author" content="Edilson La Rosa">
-      <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"edilson.la.rosa"}}</script>`;
-    expect(findByline(doc(PARA, head), URL, { byline: 'edilson.la.rosa' })).toBe('Edilson La Rosa');
-    const escaped = `<title>Council extends programme</title>
-      <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Redacci&oacute;n Diario Siete"}}</script>`;
-    expect(findByline(doc(PARA, escaped), URL, { byline: 'Redacci&oacute;n Diario Siete' })).toBe(
-      'Redacción Diario Siete',
-    );
-    expect(findByline(doc(PARA, escaped), URL)).toBe('Redacción Diario Siete');
-  });
-
-  it('keeps a login when no other source spells it as a name', () => {
-    const head = `<title>Council extends programme</title><meta name="author" content="Jane Roe">`;
-    expect(findByline(doc(PARA, head), URL, { byline: 'arianschlichenmayer' })).toBe('arianschlichenmayer');
-  });
-
-  it('takes the fuller list JSON-LD gives, one Person node naming two people, over the first byline element', () => {
-    const head = `<title>Council extends programme</title><script type="application/ld+json">${JSON.stringify(
-      {
-        '@type': 'NewsArticle',
-        author: { '@type': 'Person', name: ['Darian Woods', 'Sarah Gonzalez'] },
-      },
-    )}</script>`;
-    const body = `<div class="byline"><p class="byline__name"><a href="/people/1" rel="author">Darian Woods</a></p></div>
-      <div class="byline"><p class="byline__name"><a href="/people/2" rel="author">Sarah Gonzalez</a></p></div>${PARA}`;
-    expect(bylineOf(body, '.byline', {}, head)).toBe('Darian Woods, Sarah Gonzalez');
+  it('reads no name from a long author box or one that holds no name', () => {
+    expect(findAuthorElementNames(doc('<div class="author"><button>关注</button></div>'))).toEqual([]);
+    const bio = '<div class="author">王帆，资深记者，长期关注宏观经济与金融市场，著有多部作品。</div>';
+    expect(findAuthorElementNames(doc(bio))).toEqual([]);
   });
 });

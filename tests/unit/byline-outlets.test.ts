@@ -60,6 +60,22 @@ describe('findOutletNames', () => {
     expect(names).not.toContain('王建国');
     expect(names).not.toContain('张伟');
   });
+
+  it('names a JSON-LD author typed as an organisation, not one typed as a person', () => {
+    const ld = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: '日銀短觀',
+      author: [
+        { '@type': 'Organization', name: '香港電台-財經' },
+        { '@type': 'Person', name: '陈大文' },
+      ],
+    });
+    const names = outletsOf(`<html><head><title>日銀短觀</title>
+      <script type="application/ld+json">${ld}</script></head><body><h1>日銀短觀</h1></body></html>`);
+    expect(names).toContain('香港電台-財經');
+    expect(names).not.toContain('陈大文');
+  });
 });
 
 describe('isControlLabel', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cleanByline } from '../../utils/pure/byline-text';
+import {
+  cleanByline,
+  isAsciiHandle,
+  isPlausibleAuthor,
+  readOtherRoleName,
+} from '../../utils/pure/byline-text';
 
 describe('cleanByline', () => {
   it('removes prefixes and trailing roles and dates', () => {
@@ -26,5 +31,32 @@ describe('cleanByline', () => {
     expect(cleanByline('Last Updated: January 7, 2025')).toBeNull();
     expect(cleanByline('April 28, 2019 at 6:01 am')).toBeNull();
     expect(cleanByline('word '.repeat(30))).toBeNull();
+  });
+});
+
+describe('bylines from Chinese CMS fields', () => {
+  it('ends a Chinese name at a date glued to it', () => {
+    expect(cleanByline('管不饿关注2024-05-08 23:23来自甘肃')).toBe('管不饿关注');
+    expect(cleanByline('王芳2024年5月8日')).toBe('王芳');
+  });
+
+  it("reads the name after another role's label, not after the writer's", () => {
+    expect(readOtherRoleName('选稿：许文杰')).toBe('许文杰');
+    expect(readOtherRoleName('【审核：张三】')).toBe('张三');
+    expect(readOtherRoleName('作者：张三')).toBeNull();
+    expect(readOtherRoleName('本报记者：张三')).toBeNull();
+    expect(readOtherRoleName('张三')).toBeNull();
+  });
+
+  it("refuses a lower-case handle built on the site's host name", () => {
+    expect(isAsciiHandle('sina_mobile')).toBe(true);
+    expect(isAsciiHandle('Jane Doe')).toBe(false);
+    expect(isPlausibleAuthor('sina_mobile', [], ['finance', 'sina'], '')).toBe(false);
+    expect(isPlausibleAuthor('mdr.de', [], ['mdr'], '')).toBe(false);
+    expect(isPlausibleAuthor('janedoe', [], ['finance', 'sina'], '')).toBe(true);
+  });
+
+  it("refuses an outlet's new-media account", () => {
+    expect(isPlausibleAuthor('环球时报新媒体', [], [], '')).toBe(false);
   });
 });

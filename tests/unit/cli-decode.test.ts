@@ -103,6 +103,22 @@ describe('decodeHtml: detection', () => {
     expect(decoded.text).not.toContain('\uFFFD');
   });
 
+  it('reads a declared UTF-8 page with one stray Latin-1 byte as UTF-8, as a browser does', () => {
+    const utf8 = ascii('Mäscot, Schäfer und Kräuter: Öl, Größe, Übung. ');
+    const stray = [...ascii('M'), 0xe4, ...ascii('scot')]; // `ä` in Latin-1: not UTF-8
+    const decoded = decodeHtml(page('<meta charset="utf-8">', [...utf8, ...utf8, ...utf8, ...stray]));
+    expect(decoded).toMatchObject({ charset: 'utf-8', source: 'meta' });
+    expect(decoded.text).toContain('Mäscot, Schäfer und Kräuter');
+    expect(decoded.text).toContain('M\uFFFDscot');
+  });
+
+  it('still detects a page under a UTF-8 label when two of every seven characters are broken', () => {
+    // Five valid UTF-8 characters to a GBK pair that is not UTF-8 (two broken): too many for a stray byte.
+    const utf8 = ascii('Größe über Öl Kräuter ');
+    const decoded = decodeHtml(page('<meta charset="utf-8">', [...utf8, ...GBK_ZHONGWEN.slice(0, 2)]));
+    expect(decoded.source).not.toBe('meta');
+  });
+
   it('keeps a page re-saved as UTF-8 that still declares GBK readable', () => {
     const decoded = decodeHtml(
       new TextEncoder().encode('<html><head><meta charset="gbk"></head><p>中文新闻</p></html>'),

@@ -40,6 +40,7 @@ describe('parseDateString', () => {
     ['２０２２年２月１７日', DAY],
     ['发布时间：2022-02-17 09:00:40', TIMED],
     ['20220217', DAY],
+    ['20220217T090040', TIMED],
   ])('%s', (raw, expected) => {
     expect(parseDateString(raw)).toEqual(expected);
   });
@@ -102,5 +103,44 @@ describe('an Arabic half-day word after the clock', () => {
     expect(parseDateString('24 أغسطس 2020 09:30 مصر')).toMatchObject({ hour: 9, minute: 30 });
     expect(parseDateString('2020-08-24 21:30 مساءً')).toMatchObject({ day: 24, hour: 21, minute: 30 });
     expect(parseDateString('2024-03-05 00:30 ص')).toMatchObject({ day: 5, hour: 0, minute: 30 });
+  });
+});
+
+describe('findDatesInText reads the text lower-cased, and reports it as written', () => {
+  it('reads capitals as the i flag did, and keeps the matched text in its own case', () => {
+    const [match] = findDatesInText('PUBLISHED 5 MARCH 2024 AT 9:30 PM EST');
+    expect(match?.text).toBe('5 MARCH 2024 AT 9:30 PM EST');
+    expect(match?.parts).toMatchObject({
+      year: 2024,
+      month: 3,
+      day: 5,
+      hour: 21,
+      minute: 30,
+      offsetMinutes: -300,
+    });
+    expect(findDatesInText('2024-03-05T09:30Z')[0]?.parts).toMatchObject({
+      hour: 9,
+      minute: 30,
+      offsetMinutes: 0,
+    });
+  });
+
+  it('keeps a match where it is after a letter that grows when lower-cased', () => {
+    // `İ` lower-cases to two code units: the patterns must still see every later letter at its own place.
+    const text = 'İSTANBUL, 17 Şubat 2022';
+    const [match] = findDatesInText(text);
+    expect(match?.text).toBe('17 Şubat 2022');
+    expect(text.slice(match?.index, (match?.index ?? 0) + (match?.length ?? 0))).toBe('17 Şubat 2022');
+    expect(match?.parts).toMatchObject({ year: 2022, month: 2, day: 17 });
+  });
+});
+
+describe('a bare weekday between a CJK date and its time', () => {
+  it.each([
+    ['2024年5月22日週三 上午8:21', { year: 2024, month: 5, day: 22, hour: 8, minute: 21 }],
+    ['2024年5月22日星期三 08:21', { year: 2024, month: 5, day: 22, hour: 8, minute: 21 }],
+    ['2024年5月22日 周三 下午3:05', { year: 2024, month: 5, day: 22, hour: 15, minute: 5 }],
+  ])('reads the time after %s', (text, parts) => {
+    expect(parseDateString(text)).toMatchObject(parts);
   });
 });

@@ -95,3 +95,25 @@ ${`<p class="one-p">${BODY}</p>`.repeat(5)}</div></div></div></div>`);
     expect(published(page())).toMatchObject({ year: 2019, month: 9, day: 7, hour: 19, minute: 2 });
   });
 });
+
+describe("a sticky header's copy of the headline above the article's own", () => {
+  // Modelled on a state-media portal: a fixed top bar repeats the `<h1>` with share buttons, the article's own `<h1>`
+  // and its date line come after the navigation, and a TRS-style meta gives the day only.
+  const share = Array.from(
+    { length: 30 },
+    (_, i) => `<a class="share" href="/s/${i}"><img src="/i/${i}.png"></a>`,
+  );
+  const page = (): Document =>
+    doc(
+      `<div class="topNav"><a href="/">首页</a></div><h1 class="article_title">城市新建一批口袋公园</h1>
+<div class="topShare">分享到：${share.join('')}</div>
+<div class="content"><div class="m_local"><a href="/">首页</a><span>&gt;</span><a href="/news/">新闻中心</a></div>
+<h1>城市新建一批口袋公园</h1><div class="inform"><p>2024-05-13 13:48</p><p>来源：本站</p></div>
+<div class="article">${`<p>${BODY}</p>`.repeat(6)}</div></div>`,
+      '<meta name="publishdate" content=" 2024-05-13">',
+    );
+
+  it("gives the day-only meta the time of the date line beside the article's own headline", () => {
+    expect(published(page())).toMatchObject({ year: 2024, month: 5, day: 13, hour: 13, minute: 48 });
+  });
+});

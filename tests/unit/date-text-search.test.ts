@@ -6,6 +6,7 @@ import {
   fitsShort,
   indexElements,
   listTextDates,
+  rangesAround,
   scoreText,
   shortText,
   textPrefix,
@@ -219,5 +220,17 @@ describe('scoreText: a short sentence that mentions a day is no date line', () =
     expect(scoreText(el, '20. März 2018.', 0, day).score).toBe(1);
     expect(scoreText(el, 'March 20, 2018, 9:45 p.m.', 0, { ...day, hour: 21, minute: 45 }).score).toBe(2);
     expect(scoreText(el, 'The plan passed 20 March 2018 as part of the program.', 16, day).score).toBe(0);
+  });
+});
+
+describe('rangesAround', () => {
+  it('windows each anchor, merging the ones that overlap and staying inside the list', () => {
+    expect(rangesAround([3], 15, 40, 100)).toEqual([[0, 44]]);
+    expect(rangesAround([10, 200], 15, 40, 220)).toEqual([
+      [0, 51],
+      [185, 220],
+    ]);
+    expect(rangesAround([10, 60], 15, 40, 500)).toEqual([[0, 101]]);
+    expect(rangesAround([], 15, 40, 500)).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { findHeadline, findHeadlineElement, findTitleTextElement } from '../../utils/dom/headline';
+import {
+  findHeadline,
+  findHeadlineCopies,
+  findHeadlineElement,
+  findTitleTextElement,
+} from '../../utils/dom/headline';
 import { page } from './metadata-pages';
 
 describe('findHeadlineElement', () => {
@@ -66,5 +72,29 @@ describe('findHeadline', () => {
     const doc = page('', '<nav><h1>Menu</h1></nav><h1>Only one</h1>');
     expect(findHeadline(doc, null, 'zzzz', 'x')?.textContent).toBe('Only one');
     expect(findHeadline(page('', '<p>Just text</p>'), null, 'zzzz', 'x')).toBeNull();
+  });
+});
+
+describe('findHeadlineCopies', () => {
+  const body = `<p>${'市园林局介绍了口袋公园的建设进展。'.repeat(4)}</p>`;
+
+  it("finds a sticky header's copy of the h1, in any heading, and nothing for a lone headline", () => {
+    const { document } = parseHTML(`<html><body><h1 class="bar">城市新建一批口袋公园</h1>
+      <div class="content"><h1>城市新建 一批口袋公园</h1><h2>城市新建一批口袋公园</h2>${body}</div></body></html>`);
+    const [bar, own, sub] = Array.from(document.querySelectorAll('h1, h2'));
+    expect(findHeadlineCopies(document, bar ?? null)).toEqual([own, sub].filter((el) => el !== undefined));
+    const lone = parseHTML(`<html><body><h1>城市新建一批口袋公园</h1>${body}</body></html>`).document;
+    expect(findHeadlineCopies(lone, lone.querySelector('h1'))).toEqual([]);
+  });
+
+  it('finds none when the text recurs as often as a list, nor for a headline that is no heading', () => {
+    const list = parseHTML(
+      `<html><body>${'<h3>城市新建一批口袋公园</h3>'.repeat(4)}${body}</body></html>`,
+    ).document;
+    expect(findHeadlineCopies(list, list.querySelector('h3'))).toEqual([]);
+    const cell = parseHTML(
+      `<html><body><table><tr><td>城市新建一批口袋公园</td></tr></table><h2>城市新建一批口袋公园</h2></body></html>`,
+    ).document;
+    expect(findHeadlineCopies(cell, cell.querySelector('td'))).toEqual([]);
   });
 });

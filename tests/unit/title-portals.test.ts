@@ -52,6 +52,47 @@ describe('titles on portal pages', () => {
     expect(titleOf(latin)).toBe('A.Word.A.Day --maudlin');
   });
 
+  it('cuts every short channel and site part after the heading the page shows, however many', () => {
+    // A portal's no-h1 template: headline in `h2#cont_title`, tab title = headline + channel + section + site + host.
+    const portal = `<html><head><title>四月物价同比上涨0.3% 食品价格下降2.7%_数据_宏观频道首页_江城网 - JIANGCHENG.EXAMPLE.CN</title>
+      </head><body><div class="nav"><a href="/">首页</a><a href="/macro/">宏观</a></div>
+      <div class="article"><h2 id="cont_title">四月物价同比上涨0.3% 食品价格下降2.7%</h2>
+      <div class="info">2024-05-11 09:36 来源：江城网</div><p>${'四月份全国居民消费价格同比上涨。'.repeat(6)}</p></div></body></html>`;
+    expect(
+      findTitle(parseHTML(portal).document, 'https://economy.jiangcheng.example.cn/20240511/1.shtml'),
+    ).toBe('四月物价同比上涨0.3% 食品价格下降2.7%');
+  });
+
+  it('cuts a channel and the site around a `--` separator when the headline sits in a `div.title`', () => {
+    // `标题--频道·栏目--站名`.
+    const people = `<html><head><title>青少年心理健康服务项目启动--健康·生活--江城网 </title></head><body>
+      <div class="title"><h2>青少年心理健康服务项目启动</h2></div><p>${'项目在市青年宫正式启动。'.repeat(6)}</p></body></html>`;
+    expect(titleOf(people)).toBe('青少年心理健康服务项目启动');
+  });
+
+  it('takes a short h1 that the tab title starts with, however many site parts follow', () => {
+    const html = `<html><head><title>短视频与大众文化_要闻_光影网_gy1905.com</title></head><body>
+      <div class="header"><a class="logo" href="/">光影网</a></div>
+      <div class="article"><h1 class="title">短视频与大众文化</h1><p>${'短视频已成为醒目的媒介景观。'.repeat(6)}</p></div>
+      </body></html>`;
+    expect(titleOf(html)).toBe('短视频与大众文化');
+  });
+
+  it('keeps a part after the heading shown that is longer than a channel name', () => {
+    const long = `<html><head><title>长江保护法施行_一部关于流域生态保护的专门法律_江城网</title></head><body>
+      <h2>长江保护法施行</h2><p>${'保护法明确了流域生态保护要求。'.repeat(6)}</p></body></html>`;
+    expect(titleOf(long)).toBe('长江保护法施行_一部关于流域生态保护的专门法律');
+  });
+
+  it('keeps the headline after a kicker h1: the part next to the heading shown is longer than it', () => {
+    const kicker = `<html><head><title>深度报道｜城中村改造三年之后_江城网</title></head><body>
+      <h1>深度报道</h1><p>${'三年来城中村改造让街巷换了新颜。'.repeat(6)}</p></body></html>`;
+    expect(titleOf(kicker)).toBe('深度报道｜城中村改造三年之后');
+    const cell = `<html><head><title>市政府常务会议 - 研究部署防汛工作_江城网</title></head><body>
+      <table><tr><td>市政府常务会议</td></tr></table><p>${'会议研究部署了今年的防汛工作。'.repeat(6)}</p></body></html>`;
+    expect(titleOf(cell)).toBe('市政府常务会议 - 研究部署防汛工作');
+  });
+
   it('leaves no separator at the end when a doubled one held a channel', () => {
     expect(stripSiteName('关于调整国债余额限额的决议__2026年第23号公报_中国政务网', [], URL).title).toBe(
       '关于调整国债余额限额的决议',

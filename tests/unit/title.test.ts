@@ -19,6 +19,15 @@ describe('findTitle', () => {
     expect(findTitle(gov, URL)).toBe('为现代化建设凝聚强大力量——热烈祝贺会议开幕');
   });
 
+  it('takes the tab title when og:title was cut at an unescaped quote', () => {
+    const cut = page(
+      '<title>Senador califica a Biden de "incapacitado" | Diario</title>' +
+        '<meta property="og:title" content="Senador califica a Biden de "incapacitado"" />' +
+        '<meta property="og:site_name" content="Diario">',
+    );
+    expect(findTitle(cut, URL)).toBe('Senador califica a Biden de "incapacitado"');
+  });
+
   it("never takes a Dublin Core title that is the site's address, nor one over og:title", () => {
     const site = page(
       '<title>Ferry returns to the harbour</title><meta name="dc.title" content="Diario del Puerto www.puerto.example.com">',

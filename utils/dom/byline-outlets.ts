@@ -1,14 +1,17 @@
 // DOM: the names a page gives its outlets, which are never its author: the declared site, the site part of the
 // title and each of its segments (`电信_新浪科技_新浪网`), the `来源：` source, the owner in a copyright meta tag
-// (`网易版权所有`), and the text of elements the page marks as the source (`<a class="source">参考消息</a>`).
+// (`网易版权所有`), the text of elements the page marks as the source (`<a class="source">参考消息</a>`), and
+// JSON-LD authors typed as organisations.
+import { articleNodes, stringProp, typesOf } from './json-ld';
 import type { ArticleHints, PageSignals } from './page-signals';
-import { metaValue } from './page-signals';
+import { dereference, metaValue } from './page-signals';
 import { declaredSiteNames } from './title';
 import { copyrightHolder } from '../pure/copyright';
 import { findSourceLine } from '../pure/credits';
 import { isChineseSiteLike, titleParts } from '../pure/site-title';
 import { isLikelyHanName } from '../pure/han-names';
 import { clean, compact } from '../pure/page-text';
+import { isRecord } from '../pure/result';
 import { LAYOUT_TAGS } from './html-blocks';
 import { textFitsIn } from './text-length';
 
@@ -70,6 +73,24 @@ function sourceElementNames(doc: Document): string[] {
   return names;
 }
 
+/** A JSON-LD type for a body that is not a person: `Organization`, `NewsMediaOrganization`, `Corporation`. */
+const ORGANIZATION_TYPE = /Organization$|^Corporation$/u;
+
+/** The JSON-LD authors typed as organisations (`"author": {"@type": "Organization", "name": "香港電台-財經"}`). */
+function organizationAuthors(signals: PageSignals): string[] {
+  const names: string[] = [];
+  const nodes = signals.jsonLd;
+  for (const node of signals.article ? [signals.article] : articleNodes(nodes)) {
+    for (const item of Array.isArray(node.author) ? node.author : [node.author]) {
+      const target = dereference(item, nodes);
+      if (!isRecord(target) || !typesOf(target).some((t) => ORGANIZATION_TYPE.test(t))) continue;
+      const name = clean(stringProp(target, 'name'));
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
 /**
  * Every name the page gives an outlet. A person's name (`来源：张三`, `© 阮一峰`) is left out: a person named
  * where an outlet usually stands may still be the author.
@@ -89,6 +110,7 @@ export function findOutletNames(doc: Document, signals: PageSignals, hints: Arti
     findSourceLine(signals.topLines),
     copyright,
     ...sourceElementNames(doc),
+    ...organizationAuthors(signals),
   ];
   const names = [...declaredSiteNames(signals, hints)];
   for (const n of candidates)

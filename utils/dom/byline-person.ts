@@ -5,7 +5,7 @@ import { dereference, namesOf } from './page-signals';
 import type { JsonLdNode } from './json-ld';
 import { articleNodes, typesOf } from './json-ld';
 import { isRecord } from '../pure/result';
-import { readBylineParts } from './byline-element';
+import { readBylineParts } from './byline-parts';
 import { BLOCK_TAGS } from './html-blocks';
 import { textFitsIn } from './text-length';
 import { declaredSiteNames } from './title';

@@ -5,11 +5,13 @@ import { metaValue, metaValues, namesOf } from './page-signals';
 import { signalsOf } from './read-signals';
 import { readTextLines } from './text-lines';
 import { isControlLabel } from './byline-controls';
-import { rereadByline } from './byline-element';
+import { rereadByline } from './byline-parts';
 import { betterLatinByline } from './byline-latin';
 import { findOutletNames } from './byline-outlets';
 import { findAccountName } from './site-name-page';
-import { cleanByline, cleanMetaByline } from '../pure/byline-text';
+import { findAuthorElementNames, findBylineBoxName } from './byline-element';
+import { cleanByline, cleanMetaByline, isAsciiHandle, readOtherRoleName } from '../pure/byline-text';
+import { isShownAsWriter, readAccountPerson } from '../pure/byline-shown';
 import type { Credit } from '../pure/credits';
 import {
   RANK_EDITOR,
@@ -52,6 +54,8 @@ function findNameLine(doc: Document, signals: PageSignals, hints: ArticleHints):
 const TAIL_LINES = 12;
 /** Page lines read for a labelled credit when the article's own lines have none. */
 const PAGE_LINES = 800;
+/** Han characters in the article text that make it a Chinese page, where a Latin handle is no writer's name. */
+const MIN_HAN_TEXT = 50;
 
 /**
  * Readability's byline, JSON-LD author(s), meta author, article:author, then credit lines: labelled ones
@@ -78,24 +82,59 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     }
     return null;
   };
-  const fromLines = (): string | null => {
+  let pageText: string[] | null = null;
+  const pageLines = (): string[] => (pageText ??= doc.body ? readTextLines(doc.body, PAGE_LINES) : []);
+  const readLineCredit = (): Credit | null => {
     const top = signals.topLines;
     const tail = lastLines(hints.text ?? '', TAIL_LINES);
     const near = findCredit([...top, ...tail], RANK_SOURCE_PERSON) ?? findNameLine(doc, signals, hints);
-    if (near && near.rank <= RANK_NAME_LINE) return formatCredit(near);
+    if (near && near.rank <= RANK_NAME_LINE) return near;
     // Old portals keep the byline outside what Readability keeps (a table row above the text).
     // Only Chinese lines: an English `By …` far from the headline is as often `By clicking Submit…`.
-    const pageLines = doc.body ? readTextLines(doc.body, PAGE_LINES).filter((l) => countHan(l) > 0) : [];
-    const page = findCredit(pageLines, RANK_EDITOR);
-    if (page && page.rank <= RANK_POSTER) return formatCredit(page);
-    if (near && (!page || near.rank <= page.rank)) return formatCredit(near);
-    return formatCredit(page);
+    const page = findCredit(
+      pageLines().filter((l) => countHan(l) > 0),
+      RANK_EDITOR,
+    );
+    if (page && page.rank <= RANK_POSTER) return page;
+    if (near && (!page || near.rank <= page.rank)) return near;
+    return page;
   };
-  // Readability takes `[责任编辑：韩保林]` for the byline: an editor credit, the last resort as on any line.
-  const isEditorHint = isEditorCredit(hints.byline ?? '');
+  let lineCredit: Credit | null | undefined;
+  const creditOfLines = (): Credit | null =>
+    lineCredit === undefined ? (lineCredit = readLineCredit()) : lineCredit;
+  const fromLines = (): string | null => formatCredit(creditOfLines());
+  // `张倩` or `青网新闻杨逸凡` (an editor's CMS account) that the page shows nowhere or only as its editor, or a Latin
+  // handle (`chinanews`) on a Chinese page: the credit the page itself shows wins, the writer's, else the name the
+  // account names as the page prints it (`责任编辑：张毅`). Null when the page shows no other name.
+  const ownCreditOver = (value: string): string | null => {
+    const parts = value.split(/,\s*/u);
+    const persons = parts.map(readAccountPerson);
+    const isAccount = persons.every((p) => p !== null) && !parts.some((p) => isShownAsWriter(pageLines(), p));
+    const isHandle = isAsciiHandle(value) && countHan(hints.text ?? '') >= MIN_HAN_TEXT;
+    if (!isAccount && !isHandle) return null;
+    const credit = creditOfLines();
+    if (credit && credit.rank <= RANK_NAME_LINE) return formatCredit(credit);
+    const shown = findAuthorElementNames(doc);
+    if (shown.length) return cleanByline(shown.join(', '));
+    if (credit?.rank === RANK_EDITOR && persons.some((p) => p && credit.names.includes(p)))
+      return formatCredit(credit);
+    return null;
+  };
+  const hint = hints.byline ?? '';
+  // Readability takes `[责任编辑：韩保林]` or `选稿：许文杰` for the byline: another role's credit, the last resort
+  // as on any line.
+  const isEditorHint = isEditorCredit(hint);
+  const otherRole = isEditorHint ? null : readOtherRoleName(hint);
+  const isRoleHint = isEditorHint || otherRole !== null;
   // A metadata step's unlabelled non-person name may give way to the article's own credit; a line step's not.
   const steps: { read: () => string | null; metadata: boolean }[] = [
-    { read: () => (isEditorHint ? null : fromMeta(rereadByline(doc, hints.byline))), metadata: true },
+    // `经济日报2024-05-13 06:16发布于北京…+关注`, the whole author box: its name element is the name; else the box
+    // read in its parts (`Kelly SheridanNews` → `Kelly Sheridan | News`).
+    {
+      read: () =>
+        isRoleHint || !hint ? null : fromMeta(findBylineBoxName(doc, hint) ?? rereadByline(doc, hint)),
+      metadata: true,
+    },
     { read: fromJsonLd, metadata: true },
     {
       read: () =>
@@ -107,7 +146,7 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
       metadata: true,
     },
     { read: fromLines, metadata: false },
-    { read: () => (isEditorHint ? fromMeta(hints.byline) : null), metadata: false },
+    { read: () => (isRoleHint ? fromMeta(isEditorHint ? hint : otherRole) : null), metadata: false },
   ];
   const onBylineLine = findCredit(
     signals.lineAfterHeadline ? [signals.lineAfterHeadline] : [],
@@ -123,6 +162,8 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   for (const [i, { read, metadata }] of steps.entries()) {
     const value = read();
     if (!value) continue;
+    const own = metadata ? ownCreditOver(value) : null;
+    if (own) return own;
     // A login, one writer of a fuller list, the outlet: metadata values the page itself names better.
     const later = steps.slice(i + 1);
     const better = metadata ? betterLatinByline(value, { doc, url, signals, hints, later }) : null;

@@ -44,6 +44,8 @@ export function clipFetchedDocument(
       now: new Date(opts.now),
       // A page never opened has no selection; `page` mode is the fallback the menu uses.
       mode: opts.mode === 'selection' ? 'article' : opts.mode,
+      // Parsed inertly: none of its scripts ran.
+      isScriptless: true,
       ...(opts.removeSelectors?.length ? { removeSelectors: opts.removeSelectors } : {}),
       ...(opts.articleSelector ? { articleSelector: opts.articleSelector } : {}),
       ...(opts.dateSelector ? { dateSelector: opts.dateSelector } : {}),

@@ -176,6 +176,8 @@ export interface Context {
   readSidebars?: boolean;
   /** The headline's place in `elements` (-1: none), found once per clip (see headlineIndexOf). */
   headlineIndex?: number;
+  /** The places of the headline and of its copies (a sticky header's) in `elements`, in order (see headlineIndexesOf). */
+  headlineIndexes?: number[];
   /** Metas, times and microdata among `elements`, sorted out once per clip (see indexElements). */
   index?: {
     metas: Element[];

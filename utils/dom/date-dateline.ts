@@ -9,9 +9,10 @@ import { DATE_HINT, hintText, inPublisherZone } from './date-context';
 import type { TextCandidate } from './date-text-search';
 import {
   collectElements,
-  headlineIndexOf,
+  headlineIndexesOf,
   indexElements,
   innermostHolding,
+  rangesAround,
   scoreTextCandidates,
   textPrefix,
 } from './date-text-search';
@@ -44,16 +45,15 @@ export const DATELINE_WINDOW = { before: NEAR_BEFORE_HEADLINE, after: NEAR_AFTER
 /** Whether an element sits where the article's own dateline does: near the headline, not in a list. */
 function makeDatelineTest(doc: Document, ctx: Context): (el: Element) => boolean {
   const elements = collectElements(doc, ctx);
-  const headlineIndex = headlineIndexOf(doc, ctx);
-  const near =
-    headlineIndex < 0
-      ? null
-      : new Set(
-          elements.slice(
-            Math.max(0, headlineIndex - NEAR_BEFORE_HEADLINE),
-            headlineIndex + NEAR_AFTER_HEADLINE + 1,
-          ),
-        );
+  const anchors = headlineIndexesOf(doc, ctx);
+  // Beside the headline or beside a copy of it (a sticky header's `<h1>` above the article's own).
+  const near = anchors.length
+    ? new Set(
+        rangesAround(anchors, NEAR_BEFORE_HEADLINE, NEAR_AFTER_HEADLINE, elements.length).flatMap(
+          ([start, end]) => elements.slice(start, end),
+        ),
+      )
+    : null;
   return (el: Element): boolean => {
     if (isInList(el)) return false;
     return near ? near.has(el) : el.closest('article') !== null;

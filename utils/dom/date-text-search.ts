@@ -23,6 +23,7 @@ import {
   isPlausible,
   makeContext,
 } from './date-context';
+import { findHeadlineCopies } from './headline';
 import { UNSEEN_TAGS } from './html-blocks';
 
 // ---------------------------------------------------------------- text near the headline
@@ -58,6 +59,43 @@ export function headlineIndexOf(doc: Document, ctx: Context): number {
   if (ctx.headlineIndex === undefined)
     ctx.headlineIndex = ctx.headline ? collectElements(doc, ctx).indexOf(ctx.headline) : -1;
   return ctx.headlineIndex;
+}
+
+/**
+ * Where the headline and its copies sit in the element list, in document order (empty: no headline); found once per
+ * clip. A sticky header's copy of the `<h1>` may come first, the article's own `<h1>` and its date line further down:
+ * the dateline is looked for beside each.
+ */
+export function headlineIndexesOf(doc: Document, ctx: Context): number[] {
+  if (ctx.headlineIndexes === undefined) {
+    const first = headlineIndexOf(doc, ctx);
+    const elements = collectElements(doc, ctx);
+    const copies = first < 0 ? [] : findHeadlineCopies(doc, ctx.headline).map((el) => elements.indexOf(el));
+    ctx.headlineIndexes = first < 0 ? [] : [first, ...copies.filter((i) => i >= 0)].sort((a, b) => a - b);
+  }
+  return ctx.headlineIndexes;
+}
+
+function* indexesIn(ranges: [number, number][]): Generator<number> {
+  for (const [start, end] of ranges) for (let i = start; i < end; i++) yield i;
+}
+
+/** The element ranges `[start, end)` within `before` and `after` elements of any of `anchors`, merged, in order. */
+export function rangesAround(
+  anchors: number[],
+  before: number,
+  after: number,
+  length: number,
+): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const anchor of anchors) {
+    const start = Math.max(0, anchor - before);
+    const end = Math.min(length, anchor + after + 1);
+    const last = ranges.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else ranges.push([start, end]);
+  }
+  return ranges;
 }
 
 /** The page's elements that the structured sources read, sorted out in one pass over the element list. */
@@ -156,7 +194,7 @@ export function scoreTextCandidates(
     scanned = scanTextCandidates(doc, ctx, withReference, whole ? null : window);
     cache.set(key, scanned);
   }
-  return rankForKind(scanned, kind, ctx, collectElements(doc, ctx).length, headlineIndexOf(doc, ctx));
+  return rankForKind(scanned, kind, ctx, collectElements(doc, ctx).length, headlineIndexesOf(doc, ctx));
 }
 
 /** Whether `raw`, whitespace runs collapsed and trimmed, is at most MAX_SHORT_TEXT long; stops reading early. */
@@ -262,12 +300,11 @@ function scanTextCandidates(
   window: HeadlineWindow | null,
 ): ScannedDate[] {
   const elements = collectElements(doc, ctx);
-  const headlineIndex = headlineIndexOf(doc, ctx);
-  const start = window && headlineIndex >= 0 ? Math.max(0, headlineIndex - window.before) : 0;
-  const end =
-    window && headlineIndex >= 0
-      ? Math.min(elements.length, headlineIndex + window.after + 1)
-      : elements.length;
+  const anchors = headlineIndexesOf(doc, ctx);
+  const ranges: [number, number][] =
+    window && anchors.length
+      ? rangesAround(anchors, window.before, window.after, elements.length)
+      : [[0, elements.length]];
   const found: ScannedDate[] = [];
   let chars = 0;
   let position = 0;
@@ -318,7 +355,7 @@ function scanTextCandidates(
     });
   };
 
-  for (let i = start; i < end; i++) {
+  for (const i of indexesIn(ranges)) {
     const el = elements[i];
     if (!el || chars > MAX_TEXT_CHARS) break;
     position = i;
@@ -390,7 +427,7 @@ function rankForKind(
   kind: Kind,
   ctx: Context,
   elementCount: number,
-  headlineIndex: number,
+  headlineIndexes: number[],
 ): TextCandidate[] {
   const found: TextCandidate[] = [];
   for (const s of scanned) {
@@ -406,13 +443,15 @@ function rankForKind(
         index: s.index,
       });
   }
-  // Closeness to the headline: the article's dateline sits just before or after it.
+  // Closeness to the headline (the nearest copy of it): the article's dateline sits just before or after it.
+  const closeness = (distance: number): number => {
+    if (distance >= 0 && distance <= 40) return 4 - Math.floor(distance / 12);
+    if (distance < 0 && distance >= -15) return 2;
+    return distance < -15 ? -1 : 0;
+  };
   for (const c of found) {
-    if (headlineIndex >= 0) {
-      const distance = c.position - headlineIndex;
-      if (distance >= 0 && distance <= 40) c.score += 4 - Math.floor(distance / 12);
-      else if (distance < 0 && distance >= -15) c.score += 2;
-      else if (distance < -15) c.score -= 1;
+    if (headlineIndexes.length) {
+      c.score += Math.max(...headlineIndexes.map((index) => closeness(c.position - index)));
     } else if (c.position < elementCount / 3) {
       c.score += 1;
     }

@@ -327,6 +327,9 @@ const FULL_WIDTH_INDENT = /^[\s\u00a0]*\u3000[\u3000\s\u00a0]*/u;
 
 /** Drops the `　　` indent at the start of each paragraph (and of each line after a `<br>`). */
 export function dropParagraphIndents(root: Element): void {
+  // One native read first: most pages have no full-width space at all, and walking a long story's text nodes hands
+  // each to script (about 15 ms on a 16,000-paragraph page in Chromium's isolated world).
+  if (!(root.textContent ?? '').includes('\u3000')) return;
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   // Only the nodes that hold an indent are kept (a long story's other text nodes are looked at once, not listed):

@@ -23,6 +23,7 @@ import {
 import { findArticleDates } from './published-date';
 import { measureLinkedTextUnless } from './boilerplate-measure';
 import { isArticleShaped } from './readerable';
+import { revealScriptHiddenArticle } from './script-revealed';
 import { readTextEnds } from './text-lines';
 import { countCjk } from '../pure/cjk';
 import { firstSentence, normalizeSpace } from '../pure/page-text';
@@ -48,6 +49,11 @@ export interface ExtractOptions {
   /** A per-site CSS selector that picks the article element instead of Readability. */
   articleSelector?: string;
   dateSelector?: string;
+  /**
+   * The page is a saved or fetched copy, where none of its scripts ran (the CLI, a clipped link): a story box its
+   * script would show is read as shown (script-revealed.ts). A live tab's box that is still hidden is meant to be.
+   */
+  isScriptless?: boolean;
   /** Filled with milliseconds per stage when `clock` is given too (bench:clip); production passes neither. */
   timings?: StageTimings;
   clock?: () => number;
@@ -289,6 +295,7 @@ function pickFromClone(
   return (
     timeStage(timer, 'preclean', () => {
       for (const selector of opts.removeSelectors ?? []) removeAll(clone, selector);
+      if (opts.isScriptless) revealScriptHiddenArticle(clone);
       return mode === 'page' ? pickPage(clone) : null;
     }) ?? pickArticle(doc, url, clone, opts, timer)
   );

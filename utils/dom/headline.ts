@@ -114,3 +114,28 @@ export function findHeadline(
 ): Element | null {
   return heading ?? findTitleTextElement(doc, title) ?? findTitleHeadElement(doc, docTitle);
 }
+
+/** The most copies of its headline a page shows (a sticky header's, a mobile layout's); more are a list. */
+const MAX_HEADLINE_COPIES = 2;
+
+/**
+ * Other headings with the headline's own text, in document order: a sticky header repeats the `<h1>` above the
+ * article, whose own `<h1>` and date line come further down. Only headings (an `h2` copy of an `h1` counts), and
+ * none when the text recurs more often than a page repeats its headline.
+ */
+export function findHeadlineCopies(doc: Document, headline: Element | null): Element[] {
+  if (!headline || !/^H[1-6]$/i.test(headline.tagName)) return [];
+  const text = normalizeSpace(headline.textContent);
+  if (!isHeadlineSized(text)) return [];
+  const wanted = compact(text);
+  const copies = Array.from(doc.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+    .slice(0, 200)
+    .filter(
+      (el) =>
+        el !== headline &&
+        !el.contains(headline) &&
+        !headline.contains(el) &&
+        compact(el.textContent ?? '') === wanted,
+    );
+  return copies.length <= MAX_HEADLINE_COPIES ? copies : [];
+}

@@ -7,6 +7,7 @@ import { clean, compact, countHan, normalizeSpace } from '../pure/page-text';
 import {
   hostLabels,
   isChineseSiteLike,
+  isHeadlineSized,
   isSiteSegment,
   isTitleConfirmedBy,
   learnSuffixes,
@@ -56,21 +57,23 @@ export function analyzeTitle(
 ): TitleAnalysis {
   const found = analyzeTitleCandidates(doc, url, hints, signals);
   const analysis = { ...found, headline: findHeadline(doc, found.headline, found.title, signals.docTitle) };
-  if (analysis.removed) return analysis;
-  // No h1, and a Chinese tab title is the headline the page shows (an `h2`, a `td`) plus a short part set off by
-  // a site separator (`_ - | ｜ »`): that part names the site or its channel (`…被端-富达传媒`, `…监察法-纪检`,
-  // `多维博客 » …`). A part set off by `：` (`专家解读：…`) or `——` is the title's own lead or subtitle and stays.
-  // Only a part that looks like a site's name is kept as the site (a channel, `振兴东北`, is not the site).
+  // The headline the page shows (an `h2`, a `td`, a short `h1`), and a Chinese title that is that headline plus short
+  // parts set off by site separators (`_ - | ｜ »`): the parts name the site and its channels (`…被端-富达传媒`,
+  // `…_数据_宏观频道首页_财经网`, `…--健康·生活--人民网`, `…_要闻_电影网_1905.com`), however many there are. A part set
+  // off by `：` (`专家解读：…`) or `——` is the title's own lead or subtitle and stays. Only a part that looks like a
+  // site's name is kept as the site (a channel, `振兴东北`, is not the site).
   const shown = normalizeSpace(analysis.headline?.textContent);
-  const extra = shown ? sitePart(analysis.title, shown) : null;
-  if (
-    extra &&
-    countHan(shown) > 0 &&
-    compact(extra).length <= MAX_CHANNEL_CHARS &&
-    isTitleConfirmedBy(analysis.title, shown)
-  ) {
-    return { ...analysis, title: shown, removed: isChineseSiteLike(extra) ? extra : null };
+  const extra = shown && countHan(shown) > 0 ? siteParts(analysis.title, shown) : null;
+  // The part next to the headline is shorter than it: a kicker (`深度报道｜城中村改造三年之后`) is not the headline.
+  const isChannelList =
+    extra !== null &&
+    extra.every((part) => compact(part).length <= MAX_CHANNEL_CHARS) &&
+    compact(extra.at(-1) ?? '').length < compact(shown).length;
+  if (extra && isHeadlineSized(shown) && isChannelList) {
+    const site = extra.find((part) => isChineseSiteLike(part)) ?? null;
+    return { ...analysis, title: shown, removed: analysis.removed ?? site };
   }
+  if (analysis.removed) return analysis;
   // `<title>` = og:title + ` · Harbourside`: the extra part names the site even when the headline had none.
   const titles = [metaValue(signals, 'og:title'), signals.docTitle].map((t) => clean(t));
   const learned = learnSuffixes(titles.filter(Boolean)).find(
@@ -79,23 +82,27 @@ export function analyzeTitle(
   return { ...analysis, removed: learned ?? null };
 }
 
-/** `headline_site`, `headline - channel`: a part set off from the shown headline by a site separator. */
-const SITE_SUFFIX = /^\s*(?:[_|｜»]|-+)\s*(\S.*)$/u;
-/** `site » headline`, `channel--headline`: the same before it. */
-const SITE_PREFIX = /^(.*?\S)\s*(?:[_|｜»]|-+)\s*$/u;
+/** A site separator between a title's parts: `_`, `|`, `｜`, `»`, a run of `-`. */
+const SITE_SEPARATOR = /\s*(?:_+|[|｜»]|-+)\s*/u;
 
 /**
- * The part of `title` around `shown` set off by a site separator (`_ - | ｜ »`), or null. Not `：` (`专家解读：…`
- * is the title's lead) nor `——` (a subtitle).
+ * The parts of `title` around `shown` set off by site separators, outermost first (`标题_数据_财经网` → `财经网`,
+ * `数据`), or null: `title` is not `shown` with such parts after it or before it. Not `：` (`专家解读：…` is the
+ * title's lead) nor `——` (a subtitle).
  */
-function sitePart(title: string, shown: string): string | null {
+function siteParts(title: string, shown: string): string[] | null {
   const t = normalizeSpace(title);
-  const part = t.startsWith(shown)
-    ? SITE_SUFFIX.exec(t.slice(shown.length))?.[1]
-    : t.endsWith(shown)
-      ? SITE_PREFIX.exec(t.slice(0, t.length - shown.length))?.[1]
-      : null;
-  return part && removedAround(t, shown) === part ? part : null;
+  if (t === shown) return null;
+  let parts: string[];
+  if (t.startsWith(shown)) {
+    parts = t.slice(shown.length).split(SITE_SEPARATOR).reverse();
+  } else if (t.endsWith(shown)) {
+    parts = t.slice(0, t.length - shown.length).split(SITE_SEPARATOR);
+  } else return null;
+  // Split at separators, the side next to the headline must be empty: the headline ends where a separator begins.
+  if (parts.length < 2 || parts.at(-1) !== '') return null;
+  const named = parts.slice(0, -1).map((p) => p.trim());
+  return named.every(Boolean) ? named : null;
 }
 
 /** Some CMSs write the headline's markup into the attribute (`…力量<div>——热烈祝贺…</div>`): text only. */
@@ -108,6 +115,14 @@ function withoutAddress(value: string): string {
   return /(?:^|\s)(?:www\.|[\w-]+\.(?:com|org|net|gov|edu)(?:\.[a-z]{2})?(?:\s|$))/i.test(value) ? '' : value;
 }
 
+/**
+ * A meta title that ends where the tab title goes on with a quotation mark was cut at a quote the page left unescaped
+ * (`content="… de "incapacitado""` ends the attribute at `de `): the tab title holds the whole headline.
+ */
+function uncut(meta: string, docTitle: string): string {
+  return meta && docTitle.startsWith(meta) && /^\s*["“„]/.test(docTitle.slice(meta.length)) ? docTitle : meta;
+}
+
 function analyzeTitleCandidates(
   doc: Document,
   url: string,
@@ -116,14 +131,14 @@ function analyzeTitleCandidates(
 ): TitleAnalysis {
   const article = signals.article;
   const jsonLdHeadline = article ? clean(stringProp(article, 'headline') ?? stringProp(article, 'name')) : '';
-  const og = clean(metaValue(signals, 'og:title'));
-  const twitter = clean(metaValue(signals, 'twitter:title'));
+  const docTitle = clean(signals.docTitle);
+  const og = uncut(clean(metaValue(signals, 'og:title')), docTitle);
+  const twitter = uncut(clean(metaValue(signals, 'twitter:title')), docTitle);
   // Dublin Core (Readability's first choice), Parse.ly's and the Chinese government sites' `ArticleTitle`.
   const dublinCore = withoutAddress(
     clean(dropTags(metaValue(signals, 'dc:title', 'dc.title', 'dcterm:title', 'dcterms.title'))),
   );
   const declared = withoutAddress(clean(dropTags(metaValue(signals, 'parsely-title', 'articletitle'))));
-  const docTitle = clean(signals.docTitle);
   const readabilityTitle = clean(hints.title);
   const all = [jsonLdHeadline, dublinCore, og, twitter, declared, docTitle].filter(Boolean);
   const headline = findHeadlineElement(doc, all);

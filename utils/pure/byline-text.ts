@@ -25,7 +25,7 @@ const BYLINE_PREFIX =
  * 2026`, `14.03.2026`; names hold no digits) or a `来源：` label.
  */
 const BYLINE_TAIL =
-  /(?:\s*[|｜丨•·]\s*|\s+[-–—]\s+|,?\s+(?:on\s+)?(?:updated|published|posted)\b|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}|(?:19|20)\d{2})\b|(?<=\p{L})\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|,?\s+\d{1,2}(?:st|nd|rd|th)?\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\d{2}\b|,?\s+\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\s+(?:19|20)\d{2}\s*[-年/.]|\s+(?:来源|來源|编辑|編輯|责任编辑|責任編輯|责编|时间|時間|日期|发布时间)\s*[：:]|(?<=\p{Script=Han})(?:发布|發佈|发表|發表|更新)(?:时间|時間|日期|于|於)\s*[：:]?\s*\d).*$/iu;
+  /(?:\s*[|｜丨•·]\s*|\s+[-–—]\s+|,?\s+(?:on\s+)?(?:updated|published|posted)\b|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}|(?:19|20)\d{2})\b|(?<=\p{L})\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|,?\s+\d{1,2}(?:st|nd|rd|th)?\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\d{2}\b|,?\s+\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\s+(?:19|20)\d{2}\s*[-年/.]|(?<=\p{Script=Han})(?:19|20)\d{2}[-年/.]\d|\s+(?:来源|來源|编辑|編輯|责任编辑|責任編輯|责编|时间|時間|日期|发布时间)\s*[：:]|(?<=\p{Script=Han})(?:发布|發佈|发表|發表|更新)(?:时间|時間|日期|于|於)\s*[：:]?\s*\d).*$/iu;
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE_LIKE = new RegExp(
@@ -111,6 +111,25 @@ export function cleanByline(raw: string | null | undefined): string | null {
   return s;
 }
 
+/** `chinanews`, `sina_mobile`: a lower-case login or account handle, not a name as a page prints it. */
+export function isAsciiHandle(value: string): boolean {
+  return /^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*$/u.test(value);
+}
+
+/** A label before a byline's name, and the words that make it the writer's (`作者`, `本报记者`). */
+const ROLE_LABEL = /^[[【(（]?\s*(\p{Script=Han}{2,4})\s*[：:]\s*(\S.*?)\s*[\]】)）]?$/u;
+const WRITER_ROLE = /作者|撰文|撰稿|执笔|執筆|采写|採寫|文字|记者|記者|通讯员|通訊員|实习生|實習生/u;
+
+/**
+ * The name after a label for a role other than the writer's (`选稿：许文杰` → `许文杰`, `审核：张三`); null when the
+ * byline has no such label.
+ */
+export function readOtherRoleName(raw: string): string | null {
+  const m = ROLE_LABEL.exec(clean(raw));
+  if (!m || WRITER_ROLE.test(m[1] ?? '')) return null;
+  return cleanByline(m[2]);
+}
+
 /**
  * Whether a byline from metadata names a person rather than the site, a domain, a user id or the page's
  * software (`Discuz! Team` beside `<meta name="generator" content="Discuz! X3.4">`).
@@ -122,10 +141,13 @@ export function isPlausibleAuthor(
   generator: string,
 ): boolean {
   if (isDomainLike(value) || /^[A-Za-z]{0,3}[_-]?\d{3,}$/.test(value)) return false;
+  // `sina_mobile` on sina.cn: the site's own account, a handle built on its host's name.
+  if (isAsciiHandle(value) && labels.includes(value.split(/[_.-]/u)[0] ?? '')) return false;
   const firstWord = compact(value.split(/\s+/)[0] ?? '');
   if (generator && firstWord.length >= 3 && compact(generator).startsWith(firstWord)) return false;
   if (countHan(value) === 0) return true;
-  if (isChineseSiteLike(value) || NOT_A_NAME.test(value) || /贡献者|集团|网络$/u.test(value)) return false;
+  if (isChineseSiteLike(value) || NOT_A_NAME.test(value) || /贡献者|集团|网络$|媒体$/u.test(value))
+    return false;
   const c = compact(value);
   // `网易` beside the site `网易财经`: a name that is not a person's and begins a site name is the outlet's brand.
   // A personal site named after its writer (`月落长安的博客`) keeps the writer.

@@ -2,7 +2,7 @@
 // `文／张三`, `By Jane Doe`, forum posters, `（记者 王五）`, the issuing office, the editor, `来源：` lines.
 import { readAndLine, readByLine } from './byline-lines';
 import { NEXT_LABEL, cleanByline, isDateLike } from './byline-text';
-import { NOT_A_NAME, isHanWord, isLikelyHanName } from './han-names';
+import { NOT_A_NAME, isHanWord, isLikelyHanName, isUsualHanName, joinSplitHanNames } from './han-names';
 import { countHan, isUrlLike } from './page-text';
 import { isChineseSiteLike } from './site-title';
 
@@ -47,6 +47,9 @@ const ROLE_ANYWHERE = /(?:特约|实习|首席|见习)?(?:记者|記者|通讯�
 /** A name and what may follow it: space, `、`, a closing bracket, `/文`, `发自`, `报道`, or the end. */
 const NAME_THEN_STOP =
   /^(\p{Script=Han}(?:·?\p{Script=Han}){1,5}?)(?=$|[\s、／/|｜丨)）】\]]|发自|報道|报道|摄)/u;
+/** `方 敏`: a two-character name padded with a space to line up with three-character ones (not `王 李 张`). */
+const SPLIT_NAME_THEN_STOP =
+  /^(\p{Script=Han})\s(\p{Script=Han})(?=$|[、／/|｜丨)）】\]]|\s(?!\p{Script=Han}(?:$|[\s、])))/u;
 
 /** `张三 李四 通讯员 王五 山东冠县报道` → 张三, 李四, 王五. Stops at the first word that is not a name. */
 function readNameList(text: string): string[] {
@@ -59,11 +62,13 @@ function readNameList(text: string): string[] {
       rest = rest.slice(role[0].length);
       continue;
     }
+    const split = SPLIT_NAME_THEN_STOP.exec(rest);
+    const joined = split ? `${split[1] ?? ''}${split[2] ?? ''}` : '';
     const m = NAME_THEN_STOP.exec(rest);
-    const name = m?.[1];
+    const name = isLikelyHanName(joined) ? joined : m?.[1];
     // A Chinese name has at most four characters unless a `·` joins its parts: `盛赞湾区活力` is a phrase.
     if (!name || (name.length > 4 && !name.includes('·'))) break;
-    rest = rest.slice(name.length);
+    rest = rest.slice(name === joined ? (split?.[0].length ?? 0) : name.length);
     // `山东冠县报道` names the place; `罗科苏盈发自北京` and `马俊峰/文` end the list after the name.
     if (/^(?:报道|報道)/u.test(rest) || NOT_A_NAME.test(name)) break;
     if (!names.includes(name)) names.push(name);
@@ -106,6 +111,19 @@ export function readReporters(line: string): string[] {
   return [];
 }
 
+/**
+ * `新华社北京5月19日电（刘艺、杨吉）`: an agency dateline opening the story names its reporters in brackets, with no
+ * role word (with one, `（记者 张三）` is read as a reporter credit).
+ */
+const DATELINE_CREDIT = /^[^\s，。：:]{0,20}?\d{1,2}日[电電]\s*[（(]([\p{Script=Han}\s、]{2,30})[)）]/u;
+
+function readDatelineCredit(line: string): string[] {
+  const tokens = (DATELINE_CREDIT.exec(line)?.[1] ?? '').split(/[\s、]+/u).filter(Boolean);
+  const names = joinSplitHanNames(tokens);
+  // Two or three characters each: `（国际观察）`, `（新华视点）` name the column.
+  return names.length && names.every(isUsualHanName) ? names : [];
+}
+
 const AUTHOR_LABEL =
   /(?:^|[\s|｜丨【[〓(（■□●·•])(?:(?:作者|作\s+者|原作者|撰文|撰稿|执笔人?|執筆人?|采写|採寫)\s*[：:／/|｜]|(?:文字|文)\s*[：:])\s*(.+)$/u;
 /** `来源：证券时报网作者：李在山`: a label glued to the value before it (not `合作者`, `工作者`). */
@@ -126,7 +144,7 @@ export function isEditorCredit(text: string): boolean {
 const ISSUER_LABEL = /(?:^|\s)(?:发文机关|發文機關|发布机关|发文单位|发布机构)\s*[：:]?\s*(\S.{1,30})$/u;
 /** Where a labelled value ends: another label, a date, a counter (`阅读(1660)`) or a closing bracket. */
 const VALUE_STOP =
-  /\s*(?:〓|\s(?:阅读|閱讀|评论|評論|浏览|点击|出自|发表于|發表於|发布于|人气|字数)|[(（]\d).*$/u;
+  /\s*(?:〓|\s(?:阅读|閱讀|评论|評論|浏览|点击|出自|发表于|發表於|发布于|人气|字数)|\s\p{Script=Han}{2,6}\s*[：:]|[(（]\d).*$/u;
 
 /** Cuts at a closing bracket that closes something outside the value: `（责任编辑：魏喆 ）`. */
 function cutUnmatchedClose(value: string): string {
@@ -149,9 +167,8 @@ function readLabelledValue(value: string): string[] {
   if (reporters.length) return reporters;
   const tokens = raw.split(/[\s、,，;；&＆]+/u).filter(Boolean);
   // Several Chinese names in a row; otherwise the value as written (`周思博 (Joel Spolsky)`).
-  if (tokens.length > 1 && tokens.every((t) => isHanWord(t) && t.length <= 4)) {
-    return tokens.length === 2 && tokens.every((t) => t.length === 1) ? [tokens.join('')] : tokens;
-  }
+  if (tokens.length > 1 && tokens.every((t) => isHanWord(t) && t.length <= 4))
+    return joinSplitHanNames(tokens);
   // `林晓 江城生活圈`: a Chinese name, then something else on the line (the account, the outlet).
   const first = tokens[0] ?? '';
   if (tokens.length > 1 && isHanWord(first) && first.length <= 4 && tokens.every(isHanWord)) {
@@ -189,7 +206,7 @@ function readClosingCredit(line: string): string[] {
   if (tokens.length > 1 && /(?:报道|電|电)$/u.test(tokens[tokens.length - 1] ?? '')) tokens.pop();
   // `（刘通摄）` credits a photo; a name the sentence itself holds (`…蓝焰控股，后市如何？(蓝焰控股)`) is its topic.
   if (/[摄攝]$/u.test(m[1]) || tokens.some((t) => before.includes(t))) return [];
-  return tokens.length <= 5 && tokens.every(isLikelyHanName) ? tokens : [];
+  return tokens.length <= 5 && tokens.every(isUsualHanName) ? tokens : [];
 }
 
 /** An office or a credit word where a name should be (`作者：医技药剂党支部`, `作者：网络整理`): no person. */
@@ -208,6 +225,8 @@ function readCredit(line: string): Credit | null {
   if (bare?.every(isLikelyHanName)) return { names: bare, rank: RANK_LABELLED };
   const reporters = readReporters(line);
   if (reporters.length) return { names: reporters, rank: RANK_LABELLED };
+  const dateline = readDatelineCredit(line);
+  if (dateline.length) return { names: dateline, rank: RANK_LABELLED };
   const slashed =
     /^[【[（(]?\s*文\s*[／/丨|｜]\s*(.+)$/u.exec(line)?.[1] ??
     /^(\p{Script=Han}{2,4}(?:\s+\p{Script=Han}{2,4}){0,4})\s*[／/]\s*文(?:\s|$)/u.exec(line)?.[1];
@@ -266,13 +285,29 @@ function readCredit(line: string): Credit | null {
   return null;
 }
 
-/** A label alone on its line (`发文机关：` in one table cell, the value in the next) joined to the next line. */
+/**
+ * Whether a line could be the value of an author label: names (`张三 李四`, `Jane Doe`), a reporter credit, not a
+ * sentence, a heading or a date.
+ */
+function isNameShaped(line: string): boolean {
+  const tokens = line.split(/[\s、,，]+/u).filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 6) return false;
+  if (readReporters(line).length) return true;
+  return tokens.every((t) => (isHanWord(t) ? t.length <= 4 || t.includes('·') : !/[\d：:。，]/u.test(t)));
+}
+
+/**
+ * A label alone on its line (`发文机关：` in one table cell, the value in the next) joined to the next line. An
+ * author label left empty (`<li>作者：</li>`) stays empty: the next line is joined only when it reads as names.
+ */
 function joinDanglingLabels(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
     const next = lines[i + 1];
-    if (next !== undefined && /(?:^|\s)[\p{Script=Han}\s]{1,6}[：:]$/u.test(line) && next.length <= 40) {
+    const isDangling = /(?:^|\s)[\p{Script=Han}\s]{1,6}[：:]$/u.test(line);
+    const isEmptyAuthor = isDangling && AUTHOR_LABEL.test(`${line} x`) && !isNameShaped(next ?? '');
+    if (next !== undefined && isDangling && !isEmptyAuthor && next.length <= 40) {
       out.push(`${line} ${next}`);
       i += 1;
     } else out.push(line);

@@ -34,7 +34,7 @@ const MONTH_PATTERNS: DatePattern[] = [
         NOT_DIGIT_AFTER +
         String.raw`(?:\s*(?:г\.|р\.))?` +
         `(?:${TIME})?`,
-      'giu',
+      'gu',
     ),
     build: (m) => {
       const month = MONTH_NAMES.get((m[2] ?? '').toLowerCase());
@@ -53,7 +53,7 @@ const MONTH_PATTERNS: DatePattern[] = [
         String.raw`,?\s*(\d{4})` +
         NOT_DIGIT_AFTER +
         `(?:${TIME})?`,
-      'giu',
+      'gu',
     ),
     build: (m) => {
       const month = MONTH_NAMES.get((m[1] ?? '').toLowerCase());
@@ -68,7 +68,7 @@ const MONTH_PATTERNS: DatePattern[] = [
         MONTH_ALT +
         String.raw`)(?![\p{L}])\.?\s+(\d{1,2})` +
         NOT_DIGIT_AFTER,
-      'giu',
+      'gu',
     ),
     build: (m) => {
       const month = MONTH_NAMES.get((m[2] ?? '').toLowerCase());

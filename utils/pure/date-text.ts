@@ -47,13 +47,19 @@ const ARABIC_MERIDIEM = String.raw`(?:مساء|صباح)[\u064B\u0627]*(?![\p{L}
 
 // A time of day after a date: `09:00`, `9:00:40.123`, `9.00 pm`, `09时00分`, `09:22 مساءً`, then an optional zone. A
 // one-digit second is read only right before a zone (`23:15:0Z`, a CMS that drops the zero pad): elsewhere not a time.
+// Read on lower-cased text (findDatesWith) or with the `i` flag (date-order.ts).
 export const TIME =
-  String.raw`(?:[T\s]|\s*,\s*|\s+(?:at|um|à|a las|alle|às|kl\.?|klo|o)\s+|\s*[|/–-]\s*)\s*` +
+  String.raw`(?:[tT\s]|\s*,\s*|\s+(?:at|um|à|a las|alle|às|kl\.?|klo|o)\s+|\s*[|/–-]\s*)\s*` +
   String.raw`(\d{1,2})[:：时時h](\d{2})(?:[:：分m](\d{2}|\d(?=z\b|[+\-−]\d))(?:[.,]\d{1,9})?)?(?:秒)?` +
   String.raw`\s*(am|pm|a\.m\.|p\.m\.|${ARABIC_MERIDIEM})?` +
   String.raw`\s*(?:uhr\s*)?(\(?(?:z|utc|gmt)?\s*[+\-−]\d{1,2}(?::?\d{2})?\)?|z\b|(?:utc|gmt|est|edt|cdt|mst|mdt|pst|pdt|cet|cest|mez|mesz|eet|eest|jst|kst|hkt|ist)\b)?`;
 
 export interface DatePattern {
+  /**
+   * Written in lower case, without the `i` flag: `findDatesWith` runs it on the text lower-cased. Under `iu` V8
+   * compiles case-folded sets for each month name in sixteen languages and for each `\p{L}`, about 20 ms in every
+   * new page world before its first date is read (tests/bench/inpage-stages.ts).
+   */
   re: RegExp;
   build: (m: RegExpExecArray) => DateParts | null;
 }
@@ -170,13 +176,16 @@ export function makeParts(
 export const NOT_DIGIT_BEFORE = String.raw`(?<![\d])`;
 export const NOT_DIGIT_AFTER = String.raw`(?![\d])`;
 
+/** A weekday written bare between a CJK date and its time (`2024年5月22日週三 上午8:21`, `星期三 08:21`). */
+const CJK_WEEKDAY = String.raw`(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]`;
+
 /** The numeric forms, in the order the full parser tries them (it appends the month-name forms). */
 export const NUMERIC_PATTERNS: DatePattern[] = [
   // 2022-02-17, 2022/2/17, 2022.02.17, ISO with time and zone.
   {
     re: new RegExp(
       NOT_DIGIT_BEFORE + String.raw`(\d{4})([-/.])(\d{1,2})\2(\d{1,2})` + NOT_DIGIT_AFTER + `(?:${TIME})?`,
-      'giu',
+      'gu',
     ),
     build: (m) => makeParts(Number(m[1]), Number(m[3]), Number(m[4]), m, 5),
   },
@@ -185,7 +194,7 @@ export const NUMERIC_PATTERNS: DatePattern[] = [
     re: new RegExp(
       NOT_DIGIT_BEFORE +
         String.raw`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})(?:\s*[日号일]|(?!\s*[-－~～至到]|\d))` +
-        String.raw`(?:\s*(?:[(（][^)）]{1,4}[)）])?\s*(${CJK_HALF_DAY_WORDS})?\s*(\d{1,2})[:：时時](\d{1,2})(?:[:：分](\d{1,2}))?()()` +
+        String.raw`(?:\s*(?:[(（][^)）]{1,4}[)）]|${CJK_WEEKDAY})?\s*(${CJK_HALF_DAY_WORDS})?\s*(\d{1,2})[:：时時](\d{1,2})(?:[:：分](\d{1,2}))?()()` +
         ')?',
       'gu',
     ),
@@ -195,7 +204,7 @@ export const NUMERIC_PATTERNS: DatePattern[] = [
   {
     re: new RegExp(
       NOT_DIGIT_BEFORE + String.raw`(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})` + NOT_DIGIT_AFTER + `(?:${TIME})?`,
-      'giu',
+      'gu',
     ),
     build: (m) => makeParts(Number(m[3]), Number(m[2]), Number(m[1]), m, 4),
   },
@@ -203,7 +212,7 @@ export const NUMERIC_PATTERNS: DatePattern[] = [
   {
     re: new RegExp(
       NOT_DIGIT_BEFORE + String.raw`(\d{1,2})([/-])(\d{1,2})\2(\d{4})` + NOT_DIGIT_AFTER + `(?:${TIME})?`,
-      'giu',
+      'gu',
     ),
     build: (m) => {
       const a = Number(m[1]);
@@ -217,7 +226,7 @@ export const NUMERIC_PATTERNS: DatePattern[] = [
 ];
 
 const COMPACT: DatePattern = {
-  re: /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:(?:T|\s)?([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?(?!\d)/g,
+  re: /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:(?:t|\s)?([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?(?!\d)/g,
   build: (m) => makeParts(Number(m[1]), Number(m[2]), Number(m[3]), m, 4),
 };
 
@@ -230,6 +239,21 @@ function normalizeWidth(text: string): string {
   });
 }
 
+/**
+ * The text in lower case, code unit for code unit, so that a match's place is the same in the text as written. The
+ * few letters that grow when lower-cased (`İ`) stay as written: under the `i` flag they matched no ASCII letter either.
+ */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const one = ch.toLowerCase();
+    out += one.length === ch.length ? one : ch;
+  }
+  return out;
+}
+
 /** Every date in a text that the patterns find, in order of position; overlaps keep the longest. Never throws. */
 export function findDatesWith(
   patterns: readonly DatePattern[],
@@ -238,6 +262,7 @@ export function findDatesWith(
 ): DateMatch[] {
   if (typeof text !== 'string' || !text) return [];
   const source = normalizeWidth(text.length > 200_000 ? text.slice(0, 200_000) : text);
+  const lower = lowerSameLength(source);
   const found: DateMatch[] = [];
   const all = opts.allowCompact ? [...patterns, COMPACT] : patterns;
   try {
@@ -245,13 +270,14 @@ export function findDatesWith(
       pattern.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       let guard = 0;
-      while ((m = pattern.re.exec(source)) !== null && guard++ < 2000) {
+      while ((m = pattern.re.exec(lower)) !== null && guard++ < 2000) {
         if (m[0].length === 0) {
           pattern.re.lastIndex++;
           continue;
         }
         const parts = pattern.build(m);
-        if (parts) found.push({ index: m.index, length: m[0].length, text: m[0].trim(), parts });
+        const written = source.slice(m.index, m.index + m[0].length).trim();
+        if (parts) found.push({ index: m.index, length: m[0].length, text: written, parts });
       }
     }
   } catch {

@@ -22,9 +22,37 @@ export function isLikelyHanName(value: string): boolean {
   return SURNAMES.has(value[0] ?? '') || (value.length >= 3 && COMPOUND_SURNAMES.test(value));
 }
 
+/**
+ * `张三`, `王建国`, `欧阳建国`: a name of the usual length, two or three characters, four only under a compound
+ * surname. Where nothing labels a name (`（查看價格）` closing an ad), a four-character word is rarely one.
+ */
+export function isUsualHanName(value: string): boolean {
+  return isLikelyHanName(value) && (value.length <= 3 || COMPOUND_SURNAMES.test(value));
+}
+
+/**
+ * Names in a list, with a two-character name that the layout padded to three (`王乐文 方 敏`, `赵 培`) put back
+ * together: two single characters side by side are one name when they read as one.
+ */
+export function joinSplitHanNames(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] ?? '';
+    const next = tokens[i + 1] ?? '';
+    const after = tokens[i + 2] ?? '';
+    // A run of exactly two: `王 李 张` is three one-character words, not a name and a half.
+    const isPair = t.length === 1 && next.length === 1 && after.length !== 1 && out.at(-1)?.length !== 1;
+    if (isPair && isHanWord(t + next) && (tokens.length === 2 || isLikelyHanName(t + next))) {
+      out.push(t + next);
+      i += 1;
+    } else out.push(t);
+  }
+  return out;
+}
+
 /** Chinese names in a row: `王建宏 张文攀` → `王建宏, 张文攀`; `赵 培` (spaced for the layout) → `赵培`. */
 export function formatHanNames(value: string): string {
   const tokens = value.split(/[\s、，,]+/u).filter(Boolean);
   if (tokens.length < 2 || !tokens.every((t) => isHanWord(t) && t.length <= 4)) return value;
-  return tokens.length === 2 && tokens.every((t) => t.length === 1) ? tokens.join('') : tokens.join(', ');
+  return joinSplitHanNames(tokens).join(', ');
 }
