@@ -5,6 +5,8 @@ import { metaValue, metaValues, namesOf } from './page-signals';
 import { signalsOf } from './read-signals';
 import { readTextLines } from './text-lines';
 import { isControlLabel } from './byline-controls';
+import { rereadByline } from './byline-parts';
+import { betterLatinByline } from './byline-latin';
 import { findOutletNames } from './byline-outlets';
 import { findAccountName } from './site-name-page';
 import { findAuthorElementNames, findBylineBoxName } from './byline-element';
@@ -153,12 +155,16 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
   const writerHint = (role && !role.isEditor ? role.name : null) ?? hint;
   // A metadata step's unlabelled non-person name may give way to the article's own credit; a line step's not.
   const steps: { read: () => string | null; metadata: boolean }[] = [
-    // `经济日报2024-05-13 06:16发布于北京…+关注`, the whole author box: its name element is the name.
+    // `经济日报2024-05-13 06:16发布于北京…+关注`, the whole author box: its name element is the name; else the box
+    // read in its parts (`Kelly SheridanNews` → `Kelly Sheridan | News`).
     {
       read: () =>
         isRoleHint || !hint
           ? null
-          : fromMeta((isPlainName(hint) ? null : findBylineBoxName(doc, hint)) ?? writerHint),
+          : fromMeta(
+              (isPlainName(hint) ? null : findBylineBoxName(doc, hint)) ??
+                (writerHint === hint ? rereadByline(doc, hint) : writerHint),
+            ),
       metadata: true,
     },
     { read: fromJsonLd, metadata: true },
@@ -185,11 +191,15 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     isChineseSiteLike(name) ||
     outlets().includes(name) ||
     findAccountName(doc, null) === name;
-  for (const { read, metadata } of steps) {
+  for (const [i, { read, metadata }] of steps.entries()) {
     const value = read();
     if (!value) continue;
     const own = metadata ? ownCreditOver(value) : null;
     if (own) return own;
+    // A login, one writer of a fuller list, the outlet: metadata values the page itself names better.
+    const later = steps.slice(i + 1);
+    const better = metadata ? betterLatinByline(value, { doc, url, signals, hints, later }) : null;
+    if (better) return better;
     // `扬眼企鹅号` from metadata or an author box, `扬子晚报记者 张楠` in the article: an account or channel named by
     // metadata gives way to the reporter the article itself credits. A pen name (`月落长安`) does not.
     const parts = value.split(/,\s*/u);
@@ -202,7 +212,10 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
     }
     // `文/林晓 江城生活圈`: metadata names the account shown unlabelled beside the labelled writer.
     const line = signals.lineAfterHeadline ?? '';
-    if (onBylineLine && line.includes(value) && !onBylineLine.names.some((n) => value.includes(n)))
+    // A name on the line that is the value with a word glued on (`Carolyn SaidUpdated`) is the same person.
+    const samePerson = (n: string): boolean =>
+      value.includes(n) || (n.startsWith(value) && /^\p{L}/u.test(n.slice(value.length)));
+    if (onBylineLine && line.includes(value) && !onBylineLine.names.some(samePerson))
       return formatCredit(onBylineLine) ?? value;
     return value;
   }

@@ -144,9 +144,15 @@ export function namesOf(value: unknown, nodes: JsonLdNode[]): string[] {
   const names: string[] = [];
   for (const item of list) {
     const target = dereference(parseEmbeddedJson(item), nodes);
-    const name = typeof target === 'string' ? target : isRecord(target) ? stringProp(target, 'name') : null;
-    const cleaned = clean(name);
-    if (cleaned && !names.includes(cleaned)) names.push(cleaned);
+    // One Person node may list several people: `{"@type":"Person","name":["Darian Woods","Sarah Gonzalez"]}`.
+    const listed = isRecord(target) && Array.isArray(target.name) ? target.name : null;
+    const values = listed ?? [
+      typeof target === 'string' ? target : isRecord(target) ? stringProp(target, 'name') : null,
+    ];
+    for (const name of values) {
+      const cleaned = typeof name === 'string' ? clean(name) : '';
+      if (cleaned && !names.includes(cleaned)) names.push(cleaned);
+    }
   }
   return names;
 }

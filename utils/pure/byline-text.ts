@@ -1,5 +1,17 @@
 // Pure: cleans a byline as pages write it (`By Jane Doe | Staff`, `作者：张三 来源：…`) and judges whether a
 // metadata author names a person rather than the site, a domain or the page's software.
+import {
+  cutDateTail,
+  decodeAccentEntities,
+  dropHandles,
+  dropInitialsParts,
+  isLabelWord,
+  isRomanceDateLine,
+  labelledPart,
+  stripLeadingLabel,
+  stripTrailingConnector,
+  stripWrappingQuotes,
+} from './byline-label';
 import { EDITOR_ROLES } from './byline-shown';
 import { NOT_A_NAME, formatHanNames, isLikelyHanName } from './han-names';
 import { clean, compact, countHan, isUrlLike } from './page-text';
@@ -50,7 +62,9 @@ const PLACEHOLDER =
 
 /** `By Jane Doe | Staff writer` → `Jane Doe`; `作者：张三 来源：…` → `张三`. Null for URLs, dates and sentences. */
 export function cleanByline(raw: string | null | undefined): string | null {
-  let s = clean(raw).replace(/^[□■●◆★☆▲△◇○]+\s*/u, '');
+  // An author box read whole (`Gründerin Journelles` / `Artikel von: Jessie`): the labelled part names the writer.
+  let s = clean(decodeAccentEntities(labelledPart(raw ?? '') ?? raw ?? '')).replace(/^[□■●◆★☆▲△◇○]+\s*/u, '');
+  s = stripWrappingQuotes(s);
   // A credit printed in brackets: `[责任编辑：韩保林 PK155]`, `（作者：张三）`.
   s = s.replace(/^[[【(（]\s*(.+?)\s*[\]】)）]$/u, '$1');
   const inner = INNER_AUTHOR_LABEL.exec(s);
@@ -65,15 +79,23 @@ export function cleanByline(raw: string | null | undefined): string | null {
     .trim();
   if (!s || isUrlLike(s)) return null;
   // Readability sometimes takes a date line for the byline (`Last Updated: January 7, 2025`).
-  if (/^(?:last\s+)?(?:updated|published|posted\s+on|modified)\b/i.test(s) || isDateLike(s)) return null;
-  s = s.replace(BYLINE_TAIL, '');
+  if (
+    /^(?:last\s+)?(?:updated|published|posted\s+on|modified)\b/i.test(s) ||
+    isDateLike(s) ||
+    isRomanceDateLine(s)
+  )
+    return null;
+  // `Von Jörn Mecher am 08.12.2022`: the date goes, then the word that joined it to the names.
+  const cut = cutDateTail(s).replace(BYLINE_TAIL, '');
+  s = stripTrailingConnector(cut, cut !== s);
   const hadBy = /^(?:\S+\s+)?by\b/i.test(s);
-  for (let i = 0; i < 2; i += 1) s = s.replace(BYLINE_PREFIX, '').trim();
+  for (let i = 0; i < 2; i += 1) s = stripLeadingLabel(s.replace(BYLINE_PREFIX, '').trim());
   // WordPress: `Posted by Alan Whitby in News`.
   if (hadBy) s = s.replace(/\s+in\s+\S+(?:\s+\S+){0,2}$/u, '');
   s = s.replace(/^[\s,，:：\-–—]+|[\s,，;；:：\-–—]+$/gu, '').trim();
-  s = s.replace(STAFF_CODE, '');
-  if (!s || s.length > MAX_BYLINE_CHARS || isUrlLike(s) || /^(?:by|作者|记者)$/i.test(s)) return null;
+  s = dropInitialsParts(dropHandles(s.replace(STAFF_CODE, '')));
+  if (!s || s.length > MAX_BYLINE_CHARS || isUrlLike(s) || /^(?:by|作者|记者)$/i.test(s) || isLabelWord(s))
+    return null;
   // `name, email@gmail.com` with the address gone: every part is a placeholder.
   if (s.split(/\s*[,，;；]\s*/u).every((part) => PLACEHOLDER.test(part))) return null;
   const han = countHan(s);

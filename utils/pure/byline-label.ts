@@ -1,0 +1,318 @@
+// Pure: the parts of a Latin-script byline around its names: `[label] names [connector] [date]`, as in
+// `Von Jörn Mecher am 08.12.2022`, `Autor: Petra Ruland`, `by Anton Shilov on June 29, 2017`, `Por Raúl Espina el
+// 6 de mayo de 2022`. The label and the connector are words of the byline's language, never part of a name.
+
+/**
+ * Label words that stand before the names, per language, with or without a colon: English, German, Spanish and
+ * Portuguese, French, Italian, Dutch, the Scandinavian languages, Polish, Greek, Croatian. Lower case; matched case-insensitively.
+ */
+const LABELS = [
+  // en
+  'by',
+  'written by',
+  'words by',
+  'story by',
+  'text by',
+  'reporting by',
+  'posted by',
+  'author',
+  'authors',
+  // de
+  'von',
+  'text',
+  'text von',
+  'autor',
+  'autorin',
+  'autoren',
+  'artikel von',
+  'ein beitrag von',
+  'beitrag von',
+  'about the author',
+  'verfasst von',
+  'geschrieben von',
+  'veröffentlicht von',
+  'publiziert von',
+  'gepostet von',
+  // es, pt
+  'por',
+  'escrito por',
+  'publicado por',
+  'texto',
+  'texto de',
+  'autora',
+  'autores',
+  // fr
+  'par',
+  'auteur',
+  'auteure',
+  'auteurs',
+  'texte',
+  'écrit par',
+  'publié par',
+  // it
+  'di',
+  'autore',
+  'autrice',
+  'testo',
+  'scritto da',
+  'pubblicato da',
+  'a cura di',
+  // nl
+  'door',
+  'tekst',
+  'geschreven door',
+  // sv, no, da
+  'av',
+  'af',
+  'skrevet af',
+  'skrevet av',
+  'författare',
+  'forfatter',
+  // pl
+  'przez',
+  // el, hr/bs/sr ("writes"), ru
+  'γράφει',
+  'piše',
+  'автор',
+];
+/**
+ * Labels that are also name particles (`Ursula von der Leyen`, `Luca di Montezemolo`): without a colon they are
+ * taken for a label only before a name of two words or more.
+ */
+const PARTICLES = new Set(['von', 'de', 'di', 'da', 'av', 'af', 'door']);
+const LABEL_WORDS = [...LABELS].sort((a, b) => b.length - a.length).join('|');
+/**
+ * A label word at the start, alone or joined to another credit word before a colon (`Text und Interview:`,
+ * `Text & Fotos:`). What follows is read apart: a case-insensitive `\p{Lu}` would match any letter.
+ */
+const LEADING_LABEL = new RegExp(
+  `^(${LABEL_WORDS})(?:\\s+(?:und|and|&|y|et|e|/)\\s+\\p{L}+(?=\\s*[:：]))?(?=[\\s:：])`,
+  'iu',
+);
+/** A name word: capitalised, or a particle of a name. */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|van|von|der|den|de|da|del|la|le|di|du|zu|ten|ter|dos|das)$/u;
+
+/**
+ * Words that join the names to a date after them: `on` (en), `am`/`um`/`vom` (de), `el` (es), `le` (fr), `il` (it),
+ * `em` (pt), `op` (nl), `den`/`på` (sv, no, da), `dnia` (pl), `at` (a time).
+ */
+const CONNECTORS = new Set([
+  'on',
+  'am',
+  'um',
+  'vom',
+  'el',
+  'le',
+  'il',
+  'em',
+  'op',
+  'den',
+  'på',
+  'dnia',
+  'at',
+]);
+/** Connectors a capitalised template may print (`By Jane Doe On 12 May`); `Le`, `El`, `Em` are also names. */
+const CAPITALISED_CONNECTORS = new Set(['on', 'am', 'um', 'vom', 'op']);
+
+/** A date in a Romance language (`6 de mayo de 2022`, `12 de março de 2021`), where the names end. */
+const ROMANCE_DATE = /\s+\d{1,2}\s+de\s+\p{L}{3,}\.?(?:\s+(?:de|del)\s+|,?\s+)(?:19|20)\d{2}\b.*$/iu;
+
+/** Whether `rest` starts with a name of at least `words` words. */
+function startsWithName(rest: string, words: number): boolean {
+  const parts = rest.trim().split(/\s+/u);
+  const first = parts[0] ?? '';
+  if (!/^\p{Lu}/u.test(first)) return false;
+  let n = 0;
+  for (const p of parts) {
+    if (!NAME_WORD.test(p.replace(/[,;]$/u, ''))) break;
+    n += 1;
+    if (/[,;]$/u.test(p)) break;
+  }
+  return n >= words;
+}
+
+/** `Von Jörn Mecher` → `Jörn Mecher`, `Autor: Petra Ruland` → `Petra Ruland`; anything else unchanged. */
+export function stripLeadingLabel(value: string): string {
+  const m = LEADING_LABEL.exec(value);
+  if (!m) return value;
+  const label = (m[1] ?? '').toLowerCase();
+  const after = value.slice(m[0].length);
+  const colon = /^\s*[:：]\s*/u.exec(after);
+  // Without a colon the label stands before a capitalised name: `von Julia Kern`, not `text messages`.
+  if (!colon && !/^\s+\p{Lu}/u.test(after)) return value;
+  const rest = after.slice(colon ? colon[0].length : 0).trim();
+  if (!rest) return value;
+  // `Von der Leyen`, `Di Maio`: a particle before a lower-case particle or a single name is part of the name.
+  if (PARTICLES.has(label) && !colon && !startsWithName(rest, 2)) return value;
+  return rest;
+}
+
+/** A date's label with no date (`Veröffentlicht am`, `Published on`), as a byline slot may hold it. */
+const DATE_LABEL =
+  /^(?:published|posted|updated|veröffentlicht|publiziert|aktualisiert|erschienen|publicado|actualizado|atualizado|publié|mis à jour|pubblicato|aggiornato|gepubliceerd|geplaatst|bijgewerkt|publicerad|opublikowano)(?:\s+(?:on|am|um|el|em|le|il|op|den|at))?\s*:?$/iu;
+
+/** Whether `value` is a label alone (`Autor`, `Von`, `Veröffentlicht am`): the names were left out. */
+export function isLabelWord(value: string): boolean {
+  const v = value.trim();
+  return LABELS.includes(v.toLowerCase()) || DATE_LABEL.test(v);
+}
+
+/** Whether `value` begins with a byline label and a name: `Artikel von: Jessie`, `By Jane Doe`. */
+export function hasLeadingLabel(value: string): boolean {
+  const stripped = stripLeadingLabel(value.trim());
+  return stripped !== value.trim() && /^\p{Lu}/u.test(stripped);
+}
+
+/**
+ * Drops the connector left at the end of the names once the date after it is cut: `Anton Shilov on` → `Anton
+ * Shilov`. With `dateCut` false (nothing was cut) only a lower-case connector is dropped: `Vivian Le` keeps `Le`.
+ */
+export function stripTrailingConnector(value: string, dateCut: boolean): string {
+  const m = /^(.*\S)\s+(\p{L}+)$/u.exec(value.trim());
+  const word = m?.[2] ?? '';
+  const lower = word.toLowerCase();
+  if (!m || !CONNECTORS.has(lower)) return value;
+  const allowed = word === lower || (dateCut && CAPITALISED_CONNECTORS.has(lower));
+  return allowed ? (m[1] ?? value) : value;
+}
+
+/**
+ * A date label glued to the last name, as a line read from inline elements with no space between them gives it
+ * (`Carolyn SaidUpdated April 25, 2016`): a lower-case letter then the capitalised label.
+ */
+const GLUED_DATE_LABEL =
+  /(?<=\p{Ll})(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht|Actualizado|Publicado|Atualizado|Aggiornato)\b.*$/u;
+
+/** A date that begins with its weekday (`on Monday, November 18th, 2019 at 11:08 a.m.`), in en, de, es, fr. */
+const WEEKDAY_DATE =
+  /\s+(?:(?:on|am|el|le)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+.*\b(?:19|20)\d{2}\b.*$/iu;
+
+/**
+ * The date after the names cut, where the general tail misses it: a Romance date (`Raúl Espina el 6 de mayo de
+ * 2022` → `Raúl Espina el`) or one behind a glued label (`Carolyn SaidUpdated …` → `Carolyn Said`).
+ */
+export function cutDateTail(value: string): string {
+  return value.replace(ROMANCE_DATE, '').replace(GLUED_DATE_LABEL, '').replace(WEEKDAY_DATE, '');
+}
+
+/** A line that is only a date, as a Romance-language byline slot may hold: `6 de mayo de 2022 05:30`. */
+export function isRomanceDateLine(value: string): boolean {
+  return /^\d{1,2}\s+de\s+\p{L}{3,}\.?(?:\s+(?:de|del)\s+|,?\s+)(?:19|20)\d{2}\b/iu.test(value.trim());
+}
+
+/**
+ * The part of a byline that a label introduces, when other parts come first: an author box read as
+ * `Gründerin Journelles` / `Journelles` / `Artikel von: Jessie` gives `Artikel von: Jessie`. Parts are the lines of
+ * `raw` or its ` | `-separated pieces. A label set off by a dash (`About the Author - Jane Doe`) gives the names.
+ * Null when no later part is labelled.
+ */
+export function labelledPart(raw: string): string | null {
+  // `About the Author - <span>Florina Ionescu</span>`: a label set off by a dash, which elsewhere ends the names.
+  const dashed = /^([^\n]+?)\s+[-–—]\s+(\p{Lu}[^\n]*)$/u.exec(raw.trim());
+  if (dashed && isLabelWord(dashed[1] ?? '')) return dashed[2] ?? null;
+  const parts = raw
+    .split(/\n|\s[|｜]\s/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2 || hasLeadingLabel(parts[0] ?? '')) return null;
+  const at = parts.findIndex((p) => hasLeadingLabel(p));
+  return at > 0 ? (parts[at] ?? null) : null;
+}
+
+/** Quotes a CMS wrapped the whole value in: `'Luana Patriolino, Raphael Felice'` → the names. */
+export function stripWrappingQuotes(value: string): string {
+  // Straight quotes only: typographic ones are typeset by a writer (a podcast's title `‘Sway’`).
+  const m = /^(['"])(.+)(['"])$/u.exec(value.trim());
+  if (!m) return value;
+  const inner = m[2] ?? '';
+  // `"Tiger" Woods` is not wrapped: the quotes must pair and enclose no other quote of the same kind.
+  return m[1] === m[3] && !inner.includes(m[1] ?? '') ? inner.trim() : value;
+}
+
+/** `Williams Perdomo @wperdomod` → `Williams Perdomo`: a social handle beside a name is how to find them, not who. */
+export function dropHandles(value: string): string {
+  const without = value
+    .replace(/(?:^|\s)[(（]?@[\w.]{2,30}[)）]?(?=\s|,|$)/gu, ' ')
+    .replace(/\s+(?=,)/gu, '')
+    .replace(/\s{2,}/gu, ' ')
+    .trim();
+  return /\p{L}/u.test(without) ? without : value;
+}
+
+/** The initials of a name: `Tina Klostermeier` → `TK`. */
+function initialsOf(name: string): string {
+  return name
+    .split(/[\s-]+/u)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0] ?? '')
+    .join('');
+}
+
+/** `Tina Klostermeier,TK` → `Tina Klostermeier`: an editor's sign-off with their own initials repeats the name. */
+export function dropInitialsParts(value: string): string {
+  const parts = value.split(/\s*,\s*/u);
+  if (parts.length < 2) return value;
+  const kept = parts.filter(
+    (p, i) => !(/^\p{Lu}{2,3}$/u.test(p) && parts.some((other, j) => j !== i && initialsOf(other) === p)),
+  );
+  return kept.length === parts.length ? value : kept.join(', ');
+}
+
+/**
+ * A CMS login or URL slug in a name's place: one lower-case token, with dots, dashes or underscores at most
+ * (`edilson.la.rosa`, `arianschlichenmayer`). Another source that spells the same letters as a name is better.
+ */
+export function isLoginLike(value: string): boolean {
+  return /^[\p{Ll}\d]+(?:[._-][\p{Ll}\d]+)*$/u.test(value) && /\p{Ll}{3}/u.test(value);
+}
+
+/** Diacritics by the names HTML gives their entities (`&oacute;` = o + acute), as combining marks. */
+const MARKS: Record<string, string> = {
+  acute: '\u0301',
+  grave: '\u0300',
+  circ: '\u0302',
+  tilde: '\u0303',
+  uml: '\u0308',
+  ring: '\u030a',
+  cedil: '\u0327',
+  caron: '\u030c',
+};
+
+/**
+ * Accented letters a CMS left as named entities in JSON-LD (`Redacci&oacute;n`): the letter with its mark, composed.
+ * A pair Unicode has no letter for stays as written.
+ */
+export function decodeAccentEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(
+    /&([A-Za-z])(acute|grave|circ|tilde|uml|ring|cedil|caron);/gu,
+    (whole, letter: string, mark: string) => {
+      const composed = `${letter}${MARKS[mark] ?? ''}`.normalize('NFC');
+      return composed.length === 1 ? composed : whole;
+    },
+  );
+}
+
+/** The names of a Latin byline, case-folded: split at commas, semicolons, `&` and the word for "and". */
+function nameKeys(byline: string): string[] {
+  return byline
+    .split(/\s*[,;&]\s*|\s+(?:and|und|y|e|et|en|og|och)\s+/iu)
+    .map((n) => n.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/**
+ * Another source's list that holds every name of `value` and more (`Darian Woods` from the byline element,
+ * `Darian Woods, Sarah Gonzalez` from JSON-LD): the fuller credit of the same writers. Null when none does.
+ */
+export function fullerNameList(value: string, others: readonly (string | null)[]): string | null {
+  const mine = nameKeys(value);
+  if (!mine.length) return null;
+  for (const other of others) {
+    if (!other) continue;
+    const theirs = nameKeys(other);
+    if (theirs.length > mine.length && theirs.length <= 6 && mine.every((n) => theirs.includes(n)))
+      return other;
+  }
+  return null;
+}
