@@ -1,5 +1,5 @@
 // Node: one saved page through the pipeline: decode, parse once, clip, and the JSON line. Loaded only where pages are clipped.
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { isReaderable } from '../utils/dom/extract';
 import type { PageMetadataFields } from '../utils/dom/page-metadata';
 import { readPageMetadata } from '../utils/dom/page-metadata';
@@ -33,6 +33,15 @@ export interface PageSource {
 }
 
 /**
+ * A unique address for a page that names none: 20 random letters, no digit, so the date readers never find a day in
+ * it (a UUID's hex held `20220126` on one page, and its post was dated by it).
+ */
+export function placeholderUrl(): string {
+  const letters = Array.from(randomBytes(20), (byte) => String.fromCharCode(0x61 + (byte % 26))).join('');
+  return `http://localhost/${letters}.html`;
+}
+
+/**
  * Decodes, parses and clips one page's bytes. Never throws for a bad page: errors come back as codes. With
  * `source`, a multi-page article's later pages saved beside it (or mapped) are joined, as the extension fetches them.
  */
@@ -42,7 +51,7 @@ export function clipHtmlBytes(
   settings: ClipSettings,
   source?: PageSource,
 ): ClippedPage {
-  const placeholder = `http://localhost/${randomUUID()}.html`;
+  const placeholder = placeholderUrl();
   const doc = parseHtmlDocument(decodeHtml(bytes).text, url ?? placeholder);
   let pageUrl = url;
   if (pageUrl === null) {
