@@ -183,9 +183,21 @@ export function stripTrailingConnector(value: string, dateCut: boolean): string 
 const GLUED_DATE_LABEL =
   /(?<=\p{Ll})(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht|Actualizado|Publicado|Atualizado|Aggiornato)\b.*$/u;
 
-/** A date that begins with its weekday (`on Monday, November 18th, 2019 at 11:08 a.m.`), in en, de, es, fr. */
-const WEEKDAY_DATE =
-  /\s+(?:(?:on|am|el|le)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+.*\b(?:19|20)\d{2}\b.*$/iu;
+const WEEKDAYS =
+  '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
+/** A month's name in en, de, es, fr, it: its first letters, as a date spells it after the weekday. */
+const MONTH_START =
+  '(?:jan|feb|mär|mar|apr|may|mai|jun|jul|aug|ago|aoû|sep|set|oct|okt|ott|nov|dec|dez|dic|déc)\\p{L}*\\.?';
+/**
+ * A date that begins with its weekday (`on Monday, November 18th, 2019 at 11:08 a.m.`), in en, de, es, fr. The
+ * weekday counts only with the day or the month right after it (`Sunday Okafor`, `Max Sonntag am 12.05.2022` are
+ * names), and after a connector, a separator or at the start; after a bare space only before a spelled month
+ * (`Jane Doe Freitag, 3. Mai 2024`), as `Plácido Domingo, 12/05/2022` is a name before a date.
+ */
+const WEEKDAY_DATE = new RegExp(
+  `(?:(?:^|\\s*[,|｜•·]\\s*|\\s+[-–—]\\s+|\\s+(?:on|am|el|le)\\s+)${WEEKDAYS},?\\s+(?:\\d{1,2}\\b|${MONTH_START},?\\s+\\d)|\\s+${WEEKDAYS},?\\s+(?:\\d{1,2}\\.?\\s+(?:de\\s+)?${MONTH_START}|${MONTH_START},?\\s+\\d)).*$`,
+  'iu',
+);
 
 /**
  * The date after the names cut, where the general tail misses it: a Romance date (`Raúl Espina el 6 de mayo de

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { cleanByline } from '../../utils/pure/byline-text';
+
+// Latin bylines whose names look like the words around a date: weekdays, connectors, particles, labels.
+describe('cleanByline keeps names that look like date words', () => {
+  it('keeps a name that is a weekday when no date follows the weekday', () => {
+    expect(cleanByline('By Sunday Okafor, May 3, 2021')).toBe('Sunday Okafor');
+    expect(cleanByline('By Sunday Aborisade | May 3, 2021')).toBe('Sunday Aborisade');
+    expect(cleanByline('Por Domingo Pérez, 12/05/2022')).toBe('Domingo Pérez');
+    expect(cleanByline('Von Max Sonntag am 12.05.2022')).toBe('Max Sonntag');
+    expect(cleanByline('Jane Doe and Sunday Okafor on May 3, 2021')).toBe('Jane Doe and Sunday Okafor');
+    expect(cleanByline('Por Plácido Domingo, 12/05/2022')).toBe('Plácido Domingo');
+    // The weekday of a date still goes with it.
+    expect(cleanByline('Jane Doe, Sunday, May 3, 2021')).toBe('Jane Doe');
+    expect(cleanByline('by Anton Shilov on Monday, November 18th, 2019 at 11:08 a.m.')).toBe('Anton Shilov');
+  });
+});
