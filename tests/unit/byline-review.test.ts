@@ -14,4 +14,13 @@ describe('cleanByline keeps names that look like date words', () => {
     expect(cleanByline('Jane Doe, Sunday, May 3, 2021')).toBe('Jane Doe');
     expect(cleanByline('by Anton Shilov on Monday, November 18th, 2019 at 11:08 a.m.')).toBe('Anton Shilov');
   });
+
+  it('keeps a capitalised connector that is a surname when a separator, not the date, follows it', () => {
+    expect(cleanByline('By Dahye Um | May 3, 2021')).toBe('Dahye Um');
+    expect(cleanByline('By Jina On | May 3, 2021')).toBe('Jina On');
+    expect(cleanByline('Hoa Am, 12.05.2022')).toBe('Hoa Am');
+    // A capitalised connector with the date right after it still goes.
+    expect(cleanByline('By Jane Doe On 12 May 2021')).toBe('Jane Doe');
+    expect(cleanByline('By Martin Jendrischik On June 29, 2017')).toBe('Martin Jendrischik');
+  });
 });

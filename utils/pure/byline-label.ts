@@ -165,7 +165,8 @@ export function hasLeadingLabel(value: string): boolean {
 
 /**
  * Drops the connector left at the end of the names once the date after it is cut: `Anton Shilov on` → `Anton
- * Shilov`. With `dateCut` false (nothing was cut) only a lower-case connector is dropped: `Vivian Le` keeps `Le`.
+ * Shilov`. With `dateCut` false (no date was cut right after it, see `dateCutAfter`) only a lower-case connector is
+ * dropped: `Vivian Le` keeps `Le`, `Dahye Um | May 3` keeps `Um`.
  */
 export function stripTrailingConnector(value: string, dateCut: boolean): string {
   const m = /^(.*\S)\s+(\p{L}+)$/u.exec(value.trim());
@@ -174,6 +175,16 @@ export function stripTrailingConnector(value: string, dateCut: boolean): string 
   if (!m || !CONNECTORS.has(lower)) return value;
   const allowed = word === lower || (dateCut && CAPITALISED_CONNECTORS.has(lower));
   return allowed ? (m[1] ?? value) : value;
+}
+
+/**
+ * Whether what was cut from `original` to leave `cut` is a date right after the last word (`Jane Doe On 12 May
+ * 2021`), not a separator before one (`Dahye Um | May 3, 2021`, `Hoa Am, 12.05.2022`): only then is a capitalised
+ * connector at the end a connector rather than a name.
+ */
+export function dateCutAfter(original: string, cut: string): boolean {
+  if (cut === original || !original.startsWith(cut)) return false;
+  return DATE_START.test(original.slice(cut.length));
 }
 
 /**
@@ -198,6 +209,9 @@ const WEEKDAY_DATE = new RegExp(
   `(?:(?:^|\\s*[,|｜•·]\\s*|\\s+[-–—]\\s+|\\s+(?:on|am|el|le)\\s+)${WEEKDAYS},?\\s+(?:\\d{1,2}\\b|${MONTH_START},?\\s+\\d)|\\s+${WEEKDAYS},?\\s+(?:\\d{1,2}\\.?\\s+(?:de\\s+)?${MONTH_START}|${MONTH_START},?\\s+\\d)).*$`,
   'iu',
 );
+
+/** A date's first word right after a space: a day, a month or a weekday. */
+const DATE_START = new RegExp(`^\\s+(?:\\d|${MONTH_START}(?!\\p{L})|${WEEKDAYS}\\b)`, 'iu');
 
 /**
  * The date after the names cut, where the general tail misses it: a Romance date (`Raúl Espina el 6 de mayo de

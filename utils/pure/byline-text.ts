@@ -2,6 +2,7 @@
 // metadata author names a person rather than the site, a domain or the page's software.
 import {
   cutDateTail,
+  dateCutAfter,
   decodeAccentEntities,
   dropHandles,
   dropInitialsParts,
@@ -87,7 +88,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
     return null;
   // `Von Jörn Mecher am 08.12.2022`: the date goes, then the word that joined it to the names.
   const cut = cutDateTail(s).replace(BYLINE_TAIL, '');
-  s = stripTrailingConnector(cut, cut !== s);
+  s = stripTrailingConnector(cut, dateCutAfter(s, cut));
   const hadBy = /^(?:\S+\s+)?by\b/i.test(s);
   for (let i = 0; i < 2; i += 1) s = stripLeadingLabel(s.replace(BYLINE_PREFIX, '').trim());
   // WordPress: `Posted by Alan Whitby in News`.
