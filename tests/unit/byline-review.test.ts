@@ -23,4 +23,10 @@ describe('cleanByline keeps names that look like date words', () => {
     expect(cleanByline('By Jane Doe On 12 May 2021')).toBe('Jane Doe');
     expect(cleanByline('By Martin Jendrischik On June 29, 2017')).toBe('Martin Jendrischik');
   });
+
+  it('keeps a name led by a capitalised particle after a particle label', () => {
+    expect(cleanByline('Von Der Leyen')).toBe('Von Der Leyen');
+    expect(cleanByline('Von Der Heide, Jan')).toBe('Von Der Heide, Jan');
+    expect(cleanByline('Von Jörn Mecher')).toBe('Jörn Mecher');
+  });
 });

@@ -89,8 +89,12 @@ const LEADING_LABEL = new RegExp(
   `^(${LABEL_WORDS})(?:\\s+(?:und|and|&|y|et|e|/)\\s+\\p{L}+(?=\\s*[:：]))?(?=[\\s:：])`,
   'iu',
 );
+/** The particles of a name (`van`, `von der`, `de la`), lower case. */
+const NAME_PARTICLES = 'van|von|der|den|de|da|del|la|le|di|du|zu|ten|ter|dos|das';
 /** A name word: capitalised, or a particle of a name. */
-const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|van|von|der|den|de|da|del|la|le|di|du|zu|ten|ter|dos|das)$/u;
+const NAME_WORD = new RegExp(`^(?:\\p{Lu}[\\p{L}'’.-]*|${NAME_PARTICLES})$`, 'u');
+/** A particle in any case: `Von Der Leyen` capitalises it, yet `Der` begins no name. */
+const PARTICLE_WORD = new RegExp(`^(?:${NAME_PARTICLES})$`, 'iu');
 
 /**
  * Words that join the names to a date after them: `on` (en), `am`/`um`/`vom` (de), `el` (es), `le` (fr), `il` (it),
@@ -117,11 +121,11 @@ const CAPITALISED_CONNECTORS = new Set(['on', 'am', 'um', 'vom', 'op']);
 /** A date in a Romance language (`6 de mayo de 2022`, `12 de março de 2021`), where the names end. */
 const ROMANCE_DATE = /\s+\d{1,2}\s+de\s+\p{L}{3,}\.?(?:\s+(?:de|del)\s+|,?\s+)(?:19|20)\d{2}\b.*$/iu;
 
-/** Whether `rest` starts with a name of at least `words` words. */
+/** Whether `rest` starts with a name of at least `words` words, led by a word that is no particle. */
 function startsWithName(rest: string, words: number): boolean {
   const parts = rest.trim().split(/\s+/u);
   const first = parts[0] ?? '';
-  if (!/^\p{Lu}/u.test(first)) return false;
+  if (!/^\p{Lu}/u.test(first) || PARTICLE_WORD.test(first)) return false;
   let n = 0;
   for (const p of parts) {
     if (!NAME_WORD.test(p.replace(/[,;]$/u, ''))) break;
@@ -142,7 +146,8 @@ export function stripLeadingLabel(value: string): string {
   if (!colon && !/^\s+\p{Lu}/u.test(after)) return value;
   const rest = after.slice(colon ? colon[0].length : 0).trim();
   if (!rest) return value;
-  // `Von der Leyen`, `Di Maio`: a particle before a lower-case particle or a single name is part of the name.
+  // `Von der Leyen`, `Von Der Leyen`, `Di Maio`: a particle before another particle or a single name is part of the
+  // name.
   if (PARTICLES.has(label) && !colon && !startsWithName(rest, 2)) return value;
   return rest;
 }
