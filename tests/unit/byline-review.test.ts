@@ -29,4 +29,12 @@ describe('cleanByline keeps names that look like date words', () => {
     expect(cleanByline('Von Der Heide, Jan')).toBe('Von Der Heide, Jan');
     expect(cleanByline('Von Jörn Mecher')).toBe('Jörn Mecher');
   });
+
+  it('keeps a name printed first over a later labelled line', () => {
+    expect(cleanByline('Jane Doe | Posted by Editorial Team')).toBe('Jane Doe');
+    expect(cleanByline('Jane Doe\nReporting by John Roe')).toBe('Jane Doe');
+    // A role and outlet line first gives way to the labelled name.
+    expect(cleanByline('Gründerin Journelles\nJournelles\nArtikel von: Jessie')).toBe('Jessie');
+    expect(cleanByline('Staff writer\nBy John Roe')).toBe('John Roe');
+  });
 });

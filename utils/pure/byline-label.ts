@@ -232,10 +232,23 @@ export function isRomanceDateLine(value: string): boolean {
 }
 
 /**
+ * Whether the first part of a byline is a person's name (`Jane Doe`), which a later labelled part (`Posted by
+ * Editorial Team`) does not replace: two to four name words, none of which stands alone as another part, as an
+ * outlet does below a role (`Gründerin Journelles` / `Journelles`).
+ */
+function isNameLine(first: string, parts: readonly string[]): boolean {
+  const words = first.split(/\s+/u);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => NAME_WORD.test(w))) return false;
+  const others = new Set(parts.slice(1).map((p) => p.toLowerCase()));
+  return !words.some((w) => others.has(w.toLowerCase()));
+}
+
+/**
  * The part of a byline that a label introduces, when other parts come first: an author box read as
  * `Gründerin Journelles` / `Journelles` / `Artikel von: Jessie` gives `Artikel von: Jessie`. Parts are the lines of
  * `raw` or its ` | `-separated pieces. A label set off by a dash (`About the Author - Jane Doe`) gives the names.
- * Null when no later part is labelled.
+ * When the first part is a name (`Jane Doe` / `Posted by Editorial Team`), that name. Null when no later part is
+ * labelled.
  */
 export function labelledPart(raw: string): string | null {
   // `About the Author - <span>Florina Ionescu</span>`: a label set off by a dash, which elsewhere ends the names.
@@ -247,7 +260,9 @@ export function labelledPart(raw: string): string | null {
     .filter(Boolean);
   if (parts.length < 2 || hasLeadingLabel(parts[0] ?? '')) return null;
   const at = parts.findIndex((p) => hasLeadingLabel(p));
-  return at > 0 ? (parts[at] ?? null) : null;
+  if (at <= 0) return null;
+  // `Jane Doe` / `Reporting by John Roe`: the writer named first keeps the credit; the line after is another role.
+  return isNameLine(parts[0] ?? '', parts) ? (parts[0] ?? null) : (parts[at] ?? null);
 }
 
 /** Quotes a CMS wrapped the whole value in: `'Luana Patriolino, Raphael Felice'` → the names. */
