@@ -37,4 +37,13 @@ describe('cleanByline keeps names that look like date words', () => {
     expect(cleanByline('Gründerin Journelles\nJournelles\nArtikel von: Jessie')).toBe('Jessie');
     expect(cleanByline('Staff writer\nBy John Roe')).toBe('John Roe');
   });
+
+  it('reads the names after the label of a line that begins with its date', () => {
+    expect(cleanByline('El 6 de mayo de 2022 por Raúl Espina')).toBe('Raúl Espina');
+    expect(cleanByline('Am 12.05.2022 von Jan Müller')).toBe('Jan Müller');
+    expect(cleanByline('Le 12 mars 2023 par Jean Dupont')).toBe('Jean Dupont');
+    expect(cleanByline('Domingo, 6 de mayo de 2022')).toBeNull();
+    // A surname that is a connector, with no date cut, stays.
+    expect(cleanByline('Le')).toBe('Le');
+  });
 });

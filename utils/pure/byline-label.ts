@@ -226,6 +226,28 @@ export function cutDateTail(value: string): string {
   return value.replace(ROMANCE_DATE, '').replace(GLUED_DATE_LABEL, '').replace(WEEKDAY_DATE, '');
 }
 
+/** A lone connector or weekday (`El`, `Am`, `Domingo,`): what is left of a line that began with its date. */
+const LONE_DATE_WORD = new RegExp(`^(?:${[...CONNECTORS].join('|')}|${WEEKDAYS})[\\s,]*$`, 'iu');
+/** Where a label may start inside a line: a label word after a space. */
+const INNER_LABEL = new RegExp(`\\s(?=(?:${LABEL_WORDS})[\\s:：])`, 'giu');
+
+/**
+ * A line that begins with its date (`El 6 de mayo de 2022 por Raúl Espina`, `Am 12.05.2022 von Jan Müller`): once
+ * the date is cut only a connector or a weekday is left of `cut`. Then the names are the labelled part after the date
+ * (`por Raúl Espina`), or there are none (`Domingo, 6 de mayo de 2022`): `{ names }` with null for none. Null when
+ * `cut` holds more than that word.
+ */
+export function namesAfterLeadingDate(original: string, cut: string): { names: string | null } | null {
+  if (cut === original || !original.startsWith(cut) || !LONE_DATE_WORD.test(cut.trim())) return null;
+  const tail = original.slice(cut.length);
+  let names: string | null = null;
+  for (const m of tail.matchAll(INNER_LABEL)) {
+    const part = tail.slice(m.index + m[0].length);
+    if (hasLeadingLabel(part)) names = part;
+  }
+  return { names };
+}
+
 /** A line that is only a date, as a Romance-language byline slot may hold: `6 de mayo de 2022 05:30`. */
 export function isRomanceDateLine(value: string): boolean {
   return /^\d{1,2}\s+de\s+\p{L}{3,}\.?(?:\s+(?:de|del)\s+|,?\s+)(?:19|20)\d{2}\b/iu.test(value.trim());

@@ -9,6 +9,7 @@ import {
   isLabelWord,
   isRomanceDateLine,
   labelledPart,
+  namesAfterLeadingDate,
   stripLeadingLabel,
   stripTrailingConnector,
   stripWrappingQuotes,
@@ -88,6 +89,9 @@ export function cleanByline(raw: string | null | undefined): string | null {
     return null;
   // `Von Jörn Mecher am 08.12.2022`: the date goes, then the word that joined it to the names.
   const cut = cutDateTail(s).replace(BYLINE_TAIL, '');
+  // `El 6 de mayo de 2022 por Raúl Espina`: a line that began with its date names whoever its label names after it.
+  const afterDate = cut ? namesAfterLeadingDate(s, cut) : null;
+  if (afterDate) return afterDate.names ? cleanByline(afterDate.names) : null;
   s = stripTrailingConnector(cut, dateCutAfter(s, cut));
   const hadBy = /^(?:\S+\s+)?by\b/i.test(s);
   for (let i = 0; i < 2; i += 1) s = stripLeadingLabel(s.replace(BYLINE_PREFIX, '').trim());
