@@ -46,4 +46,14 @@ describe('cleanByline keeps names that look like date words', () => {
     // A surname that is a connector, with no date cut, stays.
     expect(cleanByline('Le')).toBe('Le');
   });
+
+  it('reads the labels and placeholders of the byline languages', () => {
+    expect(cleanByline('Autor Desconocido')).toBeNull();
+    expect(cleanByline('Auteur: Inconnu')).toBeNull();
+    expect(cleanByline('Testo di Mario Rossi')).toBe('Mario Rossi');
+    expect(cleanByline('Von Anna am 08.12.2022')).toBe('Anna');
+    // A capitalised Romance particle still begins a one-word surname; `Von` alone stays a name.
+    expect(cleanByline('Di Maio il 12/05/2022')).toBe('Di Maio');
+    expect(cleanByline('Von Anna')).toBe('Von Anna');
+  });
 });

@@ -54,6 +54,7 @@ const LABELS = [
   'autore',
   'autrice',
   'testo',
+  'testo di',
   'scritto da',
   'pubblicato da',
   'a cura di',
@@ -135,8 +136,17 @@ function startsWithName(rest: string, words: number): boolean {
   return n >= words;
 }
 
-/** `Von Jörn Mecher` → `Jörn Mecher`, `Autor: Petra Ruland` → `Petra Ruland`; anything else unchanged. */
-export function stripLeadingLabel(value: string): string {
+/**
+ * Particles that begin no capitalised surname alone, unlike `Di Maio`, `De Luca`, `Da Silva`: before a connector and a
+ * date (`Von Anna am 08.12.2022`) they are a label even before a one-word name.
+ */
+const LABEL_ONLY_PARTICLES = new Set(['von', 'av', 'af', 'door']);
+
+/**
+ * `Von Jörn Mecher` → `Jörn Mecher`, `Autor: Petra Ruland` → `Petra Ruland`; anything else unchanged. With
+ * `beforeDate` (a connector and a date followed the names) `Von Anna` → `Anna`.
+ */
+export function stripLeadingLabel(value: string, beforeDate = false): string {
   const m = LEADING_LABEL.exec(value);
   if (!m) return value;
   const label = (m[1] ?? '').toLowerCase();
@@ -148,7 +158,8 @@ export function stripLeadingLabel(value: string): string {
   if (!rest) return value;
   // `Von der Leyen`, `Von Der Leyen`, `Di Maio`: a particle before another particle or a single name is part of the
   // name.
-  if (PARTICLES.has(label) && !colon && !startsWithName(rest, 2)) return value;
+  const words = beforeDate && LABEL_ONLY_PARTICLES.has(label) ? 1 : 2;
+  if (PARTICLES.has(label) && !colon && !startsWithName(rest, words)) return value;
   return rest;
 }
 
