@@ -345,33 +345,6 @@ export function isLoginLike(value: string): boolean {
   return /^[\p{Ll}\d]+(?:[._-][\p{Ll}\d]+)*$/u.test(value) && /\p{Ll}{3}/u.test(value);
 }
 
-/** Diacritics by the names HTML gives their entities (`&oacute;` = o + acute), as combining marks. */
-const MARKS: Record<string, string> = {
-  acute: '\u0301',
-  grave: '\u0300',
-  circ: '\u0302',
-  tilde: '\u0303',
-  uml: '\u0308',
-  ring: '\u030a',
-  cedil: '\u0327',
-  caron: '\u030c',
-};
-
-/**
- * Accented letters a CMS left as named entities in JSON-LD (`Redacci&oacute;n`): the letter with its mark, composed.
- * A pair Unicode has no letter for stays as written.
- */
-export function decodeAccentEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(
-    /&([A-Za-z])(acute|grave|circ|tilde|uml|ring|cedil|caron);/gu,
-    (whole, letter: string, mark: string) => {
-      const composed = `${letter}${MARKS[mark] ?? ''}`.normalize('NFC');
-      return composed.length === 1 ? composed : whole;
-    },
-  );
-}
-
 /** The names of a Latin byline, case-folded: split at commas, semicolons, `&` and the word for "and". */
 function nameKeys(byline: string): string[] {
   return byline

@@ -3,7 +3,6 @@
 import {
   cutDateTail,
   dateCutAfter,
-  decodeAccentEntities,
   dropHandles,
   dropInitialsParts,
   isLabelWord,
@@ -66,7 +65,7 @@ const PLACEHOLDER =
 /** `By Jane Doe | Staff writer` → `Jane Doe`; `作者：张三 来源：…` → `张三`. Null for URLs, dates and sentences. */
 export function cleanByline(raw: string | null | undefined): string | null {
   // An author box read whole (`Gründerin Journelles` / `Artikel von: Jessie`): the labelled part names the writer.
-  let s = clean(decodeAccentEntities(labelledPart(raw ?? '') ?? raw ?? '')).replace(/^[□■●◆★☆▲△◇○]+\s*/u, '');
+  let s = clean(labelledPart(raw ?? '') ?? raw ?? '').replace(/^[□■●◆★☆▲△◇○]+\s*/u, '');
   s = stripWrappingQuotes(s);
   // A credit printed in brackets: `[责任编辑：韩保林 PK155]`, `（作者：张三）`.
   s = s.replace(/^[[【(（]\s*(.+?)\s*[\]】)）]$/u, '$1');
