@@ -43,6 +43,7 @@ describe('cleanByline keeps names that look like date words', () => {
     expect(cleanByline('Am 12.05.2022 von Jan Müller')).toBe('Jan Müller');
     expect(cleanByline('Le 12 mars 2023 par Jean Dupont')).toBe('Jean Dupont');
     expect(cleanByline('Domingo, 6 de mayo de 2022')).toBeNull();
+    expect(cleanByline('Montag, 12. Mai 2022 von Jan Müller')).toBe('Jan Müller');
     // A surname that is a connector, with no date cut, stays.
     expect(cleanByline('Le')).toBe('Le');
   });

@@ -237,8 +237,8 @@ export function cutDateTail(value: string): string {
   return value.replace(ROMANCE_DATE, '').replace(GLUED_DATE_LABEL, '').replace(WEEKDAY_DATE, '');
 }
 
-/** A lone connector or weekday (`El`, `Am`, `Domingo,`): what is left of a line that began with its date. */
-const LONE_DATE_WORD = new RegExp(`^(?:${[...CONNECTORS].join('|')}|${WEEKDAYS})[\\s,]*$`, 'iu');
+/** A lone connector or weekday (`El`, `Am`, `Domingo,`) or nothing: what is left of a line that began with its date. */
+const LONE_DATE_WORD = new RegExp(`^(?:(?:${[...CONNECTORS].join('|')}|${WEEKDAYS})[\\s,]*)?$`, 'iu');
 /** Where a label may start inside a line: a label word after a space. */
 const INNER_LABEL = new RegExp(`\\s(?=(?:${LABEL_WORDS})[\\s:：])`, 'giu');
 

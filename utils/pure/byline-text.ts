@@ -90,7 +90,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
   // `Von Jörn Mecher am 08.12.2022`: the date goes, then the word that joined it to the names.
   const cut = cutDateTail(s).replace(BYLINE_TAIL, '');
   // `El 6 de mayo de 2022 por Raúl Espina`: a line that began with its date names whoever its label names after it.
-  const afterDate = cut ? namesAfterLeadingDate(s, cut) : null;
+  const afterDate = namesAfterLeadingDate(s, cut);
   if (afterDate) return afterDate.names ? cleanByline(afterDate.names) : null;
   const names = stripTrailingConnector(cut, dateCutAfter(s, cut));
   // `Von Anna am 08.12.2022`: a connector and a date after one word make `Von` a label, not a name's particle.
