@@ -24,6 +24,11 @@ describe('page-text', () => {
 
   it('decodes named and numeric entities, and leaves unknown ones', () => {
     expect(decodeEntities('Tom &amp; Jerry&#8217;s &#x4E2D; &bogus;')).toBe('Tom & Jerry’s 中 &bogus;');
+    expect(decodeEntities('Redacci&oacute;n Fran&ccedil;ois M&Uuml;ller &Aring;se')).toBe(
+      'Redacción François MÜller Åse',
+    );
+    expect(decodeEntities('J&oslash;rgen Stra&szlig;e &AElig;')).toBe('Jørgen Straße Æ');
+    expect(decodeEntities('&qacute; &OSLASH;')).toBe('&qacute; &OSLASH;');
     expect(clean('  A&nbsp;&amp;  B ')).toBe('A & B');
   });
 

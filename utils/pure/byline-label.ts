@@ -54,6 +54,7 @@ const LABELS = [
   'autore',
   'autrice',
   'testo',
+  'testo di',
   'scritto da',
   'pubblicato da',
   'a cura di',
@@ -89,8 +90,12 @@ const LEADING_LABEL = new RegExp(
   `^(${LABEL_WORDS})(?:\\s+(?:und|and|&|y|et|e|/)\\s+\\p{L}+(?=\\s*[:：]))?(?=[\\s:：])`,
   'iu',
 );
+/** The particles of a name (`van`, `von der`, `de la`), lower case. */
+const NAME_PARTICLES = 'van|von|der|den|de|da|del|la|le|di|du|zu|ten|ter|dos|das';
 /** A name word: capitalised, or a particle of a name. */
-const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|van|von|der|den|de|da|del|la|le|di|du|zu|ten|ter|dos|das)$/u;
+const NAME_WORD = new RegExp(`^(?:\\p{Lu}[\\p{L}'’.-]*|${NAME_PARTICLES})$`, 'u');
+/** A particle in any case: `Von Der Leyen` capitalises it, yet `Der` begins no name. */
+const PARTICLE_WORD = new RegExp(`^(?:${NAME_PARTICLES})$`, 'iu');
 
 /**
  * Words that join the names to a date after them: `on` (en), `am`/`um`/`vom` (de), `el` (es), `le` (fr), `il` (it),
@@ -117,11 +122,11 @@ const CAPITALISED_CONNECTORS = new Set(['on', 'am', 'um', 'vom', 'op']);
 /** A date in a Romance language (`6 de mayo de 2022`, `12 de março de 2021`), where the names end. */
 const ROMANCE_DATE = /\s+\d{1,2}\s+de\s+\p{L}{3,}\.?(?:\s+(?:de|del)\s+|,?\s+)(?:19|20)\d{2}\b.*$/iu;
 
-/** Whether `rest` starts with a name of at least `words` words. */
+/** Whether `rest` starts with a name of at least `words` words, led by a word that is no particle. */
 function startsWithName(rest: string, words: number): boolean {
   const parts = rest.trim().split(/\s+/u);
   const first = parts[0] ?? '';
-  if (!/^\p{Lu}/u.test(first)) return false;
+  if (!/^\p{Lu}/u.test(first) || PARTICLE_WORD.test(first)) return false;
   let n = 0;
   for (const p of parts) {
     if (!NAME_WORD.test(p.replace(/[,;]$/u, ''))) break;
@@ -131,8 +136,17 @@ function startsWithName(rest: string, words: number): boolean {
   return n >= words;
 }
 
-/** `Von Jörn Mecher` → `Jörn Mecher`, `Autor: Petra Ruland` → `Petra Ruland`; anything else unchanged. */
-export function stripLeadingLabel(value: string): string {
+/**
+ * Particles that begin no capitalised surname alone, unlike `Di Maio`, `De Luca`, `Da Silva`: before a connector and a
+ * date (`Von Anna am 08.12.2022`) they are a label even before a one-word name.
+ */
+const LABEL_ONLY_PARTICLES = new Set(['von', 'av', 'af', 'door']);
+
+/**
+ * `Von Jörn Mecher` → `Jörn Mecher`, `Autor: Petra Ruland` → `Petra Ruland`; anything else unchanged. With
+ * `beforeDate` (a connector and a date followed the names) `Von Anna` → `Anna`.
+ */
+export function stripLeadingLabel(value: string, beforeDate = false): string {
   const m = LEADING_LABEL.exec(value);
   if (!m) return value;
   const label = (m[1] ?? '').toLowerCase();
@@ -142,8 +156,10 @@ export function stripLeadingLabel(value: string): string {
   if (!colon && !/^\s+\p{Lu}/u.test(after)) return value;
   const rest = after.slice(colon ? colon[0].length : 0).trim();
   if (!rest) return value;
-  // `Von der Leyen`, `Di Maio`: a particle before a lower-case particle or a single name is part of the name.
-  if (PARTICLES.has(label) && !colon && !startsWithName(rest, 2)) return value;
+  // `Von der Leyen`, `Von Der Leyen`, `Di Maio`: a particle before another particle or a single name is part of the
+  // name.
+  const words = beforeDate && LABEL_ONLY_PARTICLES.has(label) ? 1 : 2;
+  if (PARTICLES.has(label) && !colon && !startsWithName(rest, words)) return value;
   return rest;
 }
 
@@ -165,7 +181,8 @@ export function hasLeadingLabel(value: string): boolean {
 
 /**
  * Drops the connector left at the end of the names once the date after it is cut: `Anton Shilov on` → `Anton
- * Shilov`. With `dateCut` false (nothing was cut) only a lower-case connector is dropped: `Vivian Le` keeps `Le`.
+ * Shilov`. With `dateCut` false (no date was cut right after it, see `dateCutAfter`) only a lower-case connector is
+ * dropped: `Vivian Le` keeps `Le`, `Dahye Um | May 3` keeps `Um`.
  */
 export function stripTrailingConnector(value: string, dateCut: boolean): string {
   const m = /^(.*\S)\s+(\p{L}+)$/u.exec(value.trim());
@@ -177,15 +194,40 @@ export function stripTrailingConnector(value: string, dateCut: boolean): string 
 }
 
 /**
+ * Whether what was cut from `original` to leave `cut` is a date right after the last word (`Jane Doe On 12 May
+ * 2021`), not a separator before one (`Dahye Um | May 3, 2021`, `Hoa Am, 12.05.2022`): only then is a capitalised
+ * connector at the end a connector rather than a name.
+ */
+export function dateCutAfter(original: string, cut: string): boolean {
+  if (cut === original || !original.startsWith(cut)) return false;
+  return DATE_START.test(original.slice(cut.length));
+}
+
+/**
  * A date label glued to the last name, as a line read from inline elements with no space between them gives it
  * (`Carolyn SaidUpdated April 25, 2016`): a lower-case letter then the capitalised label.
  */
 const GLUED_DATE_LABEL =
   /(?<=\p{Ll})(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht|Actualizado|Publicado|Atualizado|Aggiornato)\b.*$/u;
 
-/** A date that begins with its weekday (`on Monday, November 18th, 2019 at 11:08 a.m.`), in en, de, es, fr. */
-const WEEKDAY_DATE =
-  /\s+(?:(?:on|am|el|le)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+.*\b(?:19|20)\d{2}\b.*$/iu;
+const WEEKDAYS =
+  '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
+/** A month's name in en, de, es, fr, it: its first letters, as a date spells it after the weekday. */
+const MONTH_START =
+  '(?:jan|feb|mär|mar|apr|may|mai|jun|jul|aug|ago|aoû|sep|set|oct|okt|ott|nov|dec|dez|dic|déc)\\p{L}*\\.?';
+/**
+ * A date that begins with its weekday (`on Monday, November 18th, 2019 at 11:08 a.m.`), in en, de, es, fr. The
+ * weekday counts only with the day or the month right after it (`Sunday Okafor`, `Max Sonntag am 12.05.2022` are
+ * names), and after a connector, a separator or at the start; after a bare space only before a spelled month
+ * (`Jane Doe Freitag, 3. Mai 2024`), as `Plácido Domingo, 12/05/2022` is a name before a date.
+ */
+const WEEKDAY_DATE = new RegExp(
+  `(?:(?:^|\\s*[,|｜•·]\\s*|\\s+[-–—]\\s+|\\s+(?:on|am|el|le)\\s+)${WEEKDAYS},?\\s+(?:\\d{1,2}\\b|${MONTH_START},?\\s+\\d)|\\s+${WEEKDAYS},?\\s+(?:\\d{1,2}\\.?\\s+(?:de\\s+)?${MONTH_START}|${MONTH_START},?\\s+\\d)).*$`,
+  'iu',
+);
+
+/** A date's first word right after a space: a day, a month or a weekday. */
+const DATE_START = new RegExp(`^\\s+(?:\\d|${MONTH_START}(?!\\p{L})|${WEEKDAYS}\\b)`, 'iu');
 
 /**
  * The date after the names cut, where the general tail misses it: a Romance date (`Raúl Espina el 6 de mayo de
@@ -195,16 +237,51 @@ export function cutDateTail(value: string): string {
   return value.replace(ROMANCE_DATE, '').replace(GLUED_DATE_LABEL, '').replace(WEEKDAY_DATE, '');
 }
 
+/** A lone connector or weekday (`El`, `Am`, `Domingo,`) or nothing: what is left of a line that began with its date. */
+const LONE_DATE_WORD = new RegExp(`^(?:(?:${[...CONNECTORS].join('|')}|${WEEKDAYS})[\\s,]*)?$`, 'iu');
+/** Where a label may start inside a line: a label word after a space. */
+const INNER_LABEL = new RegExp(`\\s(?=(?:${LABEL_WORDS})[\\s:：])`, 'giu');
+
+/**
+ * A line that begins with its date (`El 6 de mayo de 2022 por Raúl Espina`, `Am 12.05.2022 von Jan Müller`): once
+ * the date is cut only a connector or a weekday is left of `cut`. Then the names are the labelled part after the date
+ * (`por Raúl Espina`), or there are none (`Domingo, 6 de mayo de 2022`): `{ names }` with null for none. Null when
+ * `cut` holds more than that word.
+ */
+export function namesAfterLeadingDate(original: string, cut: string): { names: string | null } | null {
+  if (cut === original || !original.startsWith(cut) || !LONE_DATE_WORD.test(cut.trim())) return null;
+  const tail = original.slice(cut.length);
+  let names: string | null = null;
+  for (const m of tail.matchAll(INNER_LABEL)) {
+    const part = tail.slice(m.index + m[0].length);
+    if (hasLeadingLabel(part)) names = part;
+  }
+  return { names };
+}
+
 /** A line that is only a date, as a Romance-language byline slot may hold: `6 de mayo de 2022 05:30`. */
 export function isRomanceDateLine(value: string): boolean {
   return /^\d{1,2}\s+de\s+\p{L}{3,}\.?(?:\s+(?:de|del)\s+|,?\s+)(?:19|20)\d{2}\b/iu.test(value.trim());
 }
 
 /**
+ * Whether the first part of a byline is a person's name (`Jane Doe`), which a later labelled part (`Posted by
+ * Editorial Team`) does not replace: two to four name words, none of which stands alone as another part, as an
+ * outlet does below a role (`Gründerin Journelles` / `Journelles`).
+ */
+function isNameLine(first: string, parts: readonly string[]): boolean {
+  const words = first.split(/\s+/u);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => NAME_WORD.test(w))) return false;
+  const others = new Set(parts.slice(1).map((p) => p.toLowerCase()));
+  return !words.some((w) => others.has(w.toLowerCase()));
+}
+
+/**
  * The part of a byline that a label introduces, when other parts come first: an author box read as
  * `Gründerin Journelles` / `Journelles` / `Artikel von: Jessie` gives `Artikel von: Jessie`. Parts are the lines of
  * `raw` or its ` | `-separated pieces. A label set off by a dash (`About the Author - Jane Doe`) gives the names.
- * Null when no later part is labelled.
+ * When the first part is a name (`Jane Doe` / `Posted by Editorial Team`), that name. Null when no later part is
+ * labelled.
  */
 export function labelledPart(raw: string): string | null {
   // `About the Author - <span>Florina Ionescu</span>`: a label set off by a dash, which elsewhere ends the names.
@@ -216,7 +293,9 @@ export function labelledPart(raw: string): string | null {
     .filter(Boolean);
   if (parts.length < 2 || hasLeadingLabel(parts[0] ?? '')) return null;
   const at = parts.findIndex((p) => hasLeadingLabel(p));
-  return at > 0 ? (parts[at] ?? null) : null;
+  if (at <= 0) return null;
+  // `Jane Doe` / `Reporting by John Roe`: the writer named first keeps the credit; the line after is another role.
+  return isNameLine(parts[0] ?? '', parts) ? (parts[0] ?? null) : (parts[at] ?? null);
 }
 
 /** Quotes a CMS wrapped the whole value in: `'Luana Patriolino, Raphael Felice'` → the names. */
@@ -264,33 +343,6 @@ export function dropInitialsParts(value: string): string {
  */
 export function isLoginLike(value: string): boolean {
   return /^[\p{Ll}\d]+(?:[._-][\p{Ll}\d]+)*$/u.test(value) && /\p{Ll}{3}/u.test(value);
-}
-
-/** Diacritics by the names HTML gives their entities (`&oacute;` = o + acute), as combining marks. */
-const MARKS: Record<string, string> = {
-  acute: '\u0301',
-  grave: '\u0300',
-  circ: '\u0302',
-  tilde: '\u0303',
-  uml: '\u0308',
-  ring: '\u030a',
-  cedil: '\u0327',
-  caron: '\u030c',
-};
-
-/**
- * Accented letters a CMS left as named entities in JSON-LD (`Redacci&oacute;n`): the letter with its mark, composed.
- * A pair Unicode has no letter for stays as written.
- */
-export function decodeAccentEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(
-    /&([A-Za-z])(acute|grave|circ|tilde|uml|ring|cedil|caron);/gu,
-    (whole, letter: string, mark: string) => {
-      const composed = `${letter}${MARKS[mark] ?? ''}`.normalize('NFC');
-      return composed.length === 1 ? composed : whole;
-    },
-  );
 }
 
 /** The names of a Latin byline, case-folded: split at commas, semicolons, `&` and the word for "and". */

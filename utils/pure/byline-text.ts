@@ -2,12 +2,13 @@
 // metadata author names a person rather than the site, a domain or the page's software.
 import {
   cutDateTail,
-  decodeAccentEntities,
+  dateCutAfter,
   dropHandles,
   dropInitialsParts,
   isLabelWord,
   isRomanceDateLine,
   labelledPart,
+  namesAfterLeadingDate,
   stripLeadingLabel,
   stripTrailingConnector,
   stripWrappingQuotes,
@@ -55,15 +56,16 @@ const STAFF_CODE = /(?<=\p{Script=Han})(?:_|\s+)[A-Za-z]{1,4}\d{2,}$/u;
 const EMAIL = /[(（<]?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b[)）>]?/gu;
 /**
  * What a template or a form prints where a name goes (`name, email@gmail.com`, `Your Name`, `姓名`), and the words
- * for "not known" (`未知`, `佚名`, `Unknown`): no byline names a person by them.
+ * for "not known" (`未知`, `佚名`, `Unknown`, `Desconocido`, in the byline labels' languages): no byline names a person
+ * by them.
  */
 const PLACEHOLDER =
-  /^(?:(?:your\s+|full\s+|user\s*|nick\s*)?name|author|e-?mail|username|unknown|anonymous|n\/?a|none|姓名|昵称|用户名|名字|未知|不详|佚名|匿名|无)$/iu;
+  /^(?:(?:your\s+|full\s+|user\s*|nick\s*)?name|author|e-?mail|username|unknown|unbekannt|desconocid[oa]|desconhecid[oa]|inconnu|inconnue|sconosciut[oa]|onbekend|okänd|ukjent|ukendt|nieznany|άγνωστος|nepoznat|неизвестен|неизвестный|anonymous|n\/?a|none|姓名|昵称|用户名|名字|未知|不详|佚名|匿名|无)$/iu;
 
 /** `By Jane Doe | Staff writer` → `Jane Doe`; `作者：张三 来源：…` → `张三`. Null for URLs, dates and sentences. */
 export function cleanByline(raw: string | null | undefined): string | null {
   // An author box read whole (`Gründerin Journelles` / `Artikel von: Jessie`): the labelled part names the writer.
-  let s = clean(decodeAccentEntities(labelledPart(raw ?? '') ?? raw ?? '')).replace(/^[□■●◆★☆▲△◇○]+\s*/u, '');
+  let s = clean(labelledPart(raw ?? '') ?? raw ?? '').replace(/^[□■●◆★☆▲△◇○]+\s*/u, '');
   s = stripWrappingQuotes(s);
   // A credit printed in brackets: `[责任编辑：韩保林 PK155]`, `（作者：张三）`.
   s = s.replace(/^[[【(（]\s*(.+?)\s*[\]】)）]$/u, '$1');
@@ -87,9 +89,15 @@ export function cleanByline(raw: string | null | undefined): string | null {
     return null;
   // `Von Jörn Mecher am 08.12.2022`: the date goes, then the word that joined it to the names.
   const cut = cutDateTail(s).replace(BYLINE_TAIL, '');
-  s = stripTrailingConnector(cut, cut !== s);
+  // `El 6 de mayo de 2022 por Raúl Espina`: a line that began with its date names whoever its label names after it.
+  const afterDate = namesAfterLeadingDate(s, cut);
+  if (afterDate) return afterDate.names ? cleanByline(afterDate.names) : null;
+  const names = stripTrailingConnector(cut, dateCutAfter(s, cut));
+  // `Von Anna am 08.12.2022`: a connector and a date after one word make `Von` a label, not a name's particle.
+  const beforeDate = names !== cut && dateCutAfter(s, cut);
+  s = names;
   const hadBy = /^(?:\S+\s+)?by\b/i.test(s);
-  for (let i = 0; i < 2; i += 1) s = stripLeadingLabel(s.replace(BYLINE_PREFIX, '').trim());
+  for (let i = 0; i < 2; i += 1) s = stripLeadingLabel(s.replace(BYLINE_PREFIX, '').trim(), beforeDate);
   // WordPress: `Posted by Alan Whitby in News`.
   if (hadBy) s = s.replace(/\s+in\s+\S+(?:\s+\S+){0,2}$/u, '');
   s = s.replace(/^[\s,，:：\-–—]+|[\s,，;；:：\-–—]+$/gu, '').trim();

@@ -13,8 +13,32 @@ export function normalizeSpace(value: string | null | undefined): string {
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+/** Letters HTML names apart from a base letter and a mark (`&oslash;`, `&szlig;`); case-sensitive. */
+const LETTERS: Record<string, string> = { oslash: 'ø', Oslash: 'Ø', szlig: 'ß', aelig: 'æ', AElig: 'Æ' };
+/** Diacritics by the names HTML gives their entities (`&oacute;` = o + acute), as combining marks. */
+const MARKS: Record<string, string> = {
+  acute: '\u0301',
+  grave: '\u0300',
+  circ: '\u0302',
+  tilde: '\u0303',
+  uml: '\u0308',
+  ring: '\u030a',
+  cedil: '\u0327',
+  caron: '\u030c',
+};
 
-/** JSON-LD strings often carry HTML entities (`&amp;`, `&#8217;`). */
+/** `oacute` → `ó`: the letter with its mark, composed; undefined when Unicode has no such letter (`qacute`). */
+function accented(code: string): string | undefined {
+  const m = /^([A-Za-z])(acute|grave|circ|tilde|uml|ring|cedil|caron)$/u.exec(code);
+  if (!m) return undefined;
+  const composed = `${m[1] ?? ''}${MARKS[m[2] ?? ''] ?? ''}`.normalize('NFC');
+  return composed.length === 1 ? composed : undefined;
+}
+
+/**
+ * JSON-LD strings often carry HTML entities (`&amp;`, `&#8217;`), and CMSs leave accented letters as named ones
+ * (`Redacci&oacute;n`, `J&oslash;rgen`).
+ */
 export function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
     if (code.startsWith('#')) {
@@ -22,7 +46,7 @@ export function decodeEntities(value: string): string {
         code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
       return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
     }
-    return ENTITIES[code.toLowerCase()] ?? whole;
+    return ENTITIES[code.toLowerCase()] ?? LETTERS[code] ?? accented(code) ?? whole;
   });
 }
 
