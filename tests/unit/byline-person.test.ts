@@ -206,3 +206,17 @@ describe("findByline: only the article's own byline stands against the outlet", 
     expect(findByline(d, URL, { byline: 'El Mirador' })).toBe('Raúl Espina');
   });
 });
+
+describe('findPersonOverOutlet: a page with no headline element', () => {
+  it("reads the labelled line among the article text's first lines", () => {
+    const d = parseHTML(`<html><head><title>Entlastungen auf einen Blick</title>
+      <meta name="author" content="Bund der Elmirador e.V."></head><body>
+      <div class="itc-headline">Energiepreiskrise</div><h5><em>Von Leonora Holling</em></h5>${PARA}</body></html>`).document;
+    const hints = {
+      text: `Von Leonora Holling\n${'Energieverbraucher erhalten eine Preiserhöhung. '.repeat(4)}`,
+    };
+    const signals = readPageSignals(d, URL, hints);
+    expect(signals.headline).toBeNull();
+    expect(findPersonOverOutlet(d, 'Bund der Elmirador e.V.', URL, signals, hints)).toBe('Leonora Holling');
+  });
+});

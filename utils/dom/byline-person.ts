@@ -12,12 +12,14 @@ import { textFitsIn } from './text-length';
 import { declaredSiteNames } from './title';
 import { hasLeadingLabel } from '../pure/byline-label';
 import { cleanByline } from '../pure/byline-text';
-import { compact, countHan, normalizeSpace } from '../pure/page-text';
+import { compact, countHan, firstLines, normalizeSpace } from '../pure/page-text';
 import { hostLabels } from '../pure/site-title';
 
 const MAX_LINE_CHARS = 120;
 /** Lines read after the headline for a labelled byline. */
 const LINES_AFTER_HEADLINE = 15;
+/** The article text's first lines read when the page has no headline element. */
+const ARTICLE_LINES = 8;
 /** A host name with any top-level domain: `24horas.cl`. */
 const DOMAIN = /^(?:[\p{L}\d-]+\.)+\p{L}{2,}$/u;
 
@@ -194,8 +196,11 @@ export function findPersonOverOutlet(
   // An element's unlabelled names only stand against the declared site: a name holding the host's word may be a desk.
   const marked = kind === 'site' ? findMarkedAuthor(doc, sites, url, signals) : null;
   if (marked) return marked;
-  if (!signals.headline) return null;
-  for (const line of linesAfterHeadline(signals.headline)) {
+  // With no headline found, the article's own first lines (Readability's text, chrome left out) stand for it.
+  const lines = signals.headline
+    ? linesAfterHeadline(signals.headline)
+    : firstLines(hints.text ?? '', ARTICLE_LINES);
+  for (const line of lines) {
     const names = readLabelledLine(line);
     if (names && !outletKind(names, sites, url)) return names;
   }
