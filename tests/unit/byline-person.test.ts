@@ -220,3 +220,22 @@ describe('findPersonOverOutlet: a page with no headline element', () => {
     expect(findPersonOverOutlet(d, 'Bund der Elmirador e.V.', URL, signals, hints)).toBe('Leonora Holling');
   });
 });
+
+describe('findByline: an author element after a headline set in nested blocks', () => {
+  it('takes the marked author after the headline, and none from a block before it', () => {
+    const SITE =
+      '<meta name="author" content="El Mirador"><meta property="og:site_name" content="El Mirador">';
+    const page = (before: string, after: string): Document =>
+      parseHTML(`<html><head><title>Las trabas del Congreso</title>${SITE}</head><body>
+        <div class="promo-box"><div>${before}</div></div>
+        <div class="header"><h1><div><span>Las trabas del Congreso</span></div></h1></div>
+        <div class="meta">${after}</div>${PARA}</body></html>`).document;
+    const after = page(
+      '',
+      '<div class="card-author"><h3><a href="/author/ana-lopez">Ana López</a></h3></div>',
+    );
+    expect(findByline(after, URL, { byline: 'El Mirador' })).toBe('Ana López');
+    const before = page('<a class="author" href="/author/juan-perez">Juan Pérez</a>', '');
+    expect(findByline(before, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+  });
+});

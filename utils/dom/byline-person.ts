@@ -69,10 +69,23 @@ function creditsOther(el: Element): boolean {
   return isInChrome(el);
 }
 
-/** Whether `el` comes after the headline in the page (not inside it); any element when there is no headline. */
+/**
+ * Whether `el` comes after the headline in the page (not inside it, nor around it); any element when there is no
+ * headline. Read from the tree, not `compareDocumentPosition`: linkedom's places an element nested in an earlier
+ * block after the headline.
+ */
 function followsHeadline(el: Element, headline: Element | null): boolean {
-  // 4 = DOCUMENT_POSITION_FOLLOWING, 16 = DOCUMENT_POSITION_CONTAINED_BY.
-  return !headline || ((headline.compareDocumentPosition(el) & 4) !== 0 && !headline.contains(el));
+  if (!headline) return true;
+  if (headline.contains(el) || el.contains(headline)) return false;
+  // The ancestor holding both: is `el`'s branch of it after the headline's branch?
+  let branch: Element = el;
+  while (branch.parentElement && !branch.parentElement.contains(headline)) branch = branch.parentElement;
+  let headBranch: Element = headline;
+  while (headBranch.parentElement && headBranch.parentElement !== branch.parentElement)
+    headBranch = headBranch.parentElement;
+  for (let next = headBranch.nextElementSibling; next; next = next.nextElementSibling)
+    if (next === branch) return true;
+  return false;
 }
 
 /** The names of a JSON-LD publisher that is a Person: a blog's publisher is its writer, not an outlet. */
