@@ -222,6 +222,15 @@ describe('findPersonOverOutlet: a page with no headline element', () => {
 });
 
 describe('findByline: an author element after a headline set in nested blocks', () => {
+  it('takes the marked author in the meta block right above the headline', () => {
+    const d = parseHTML(`<html><head><title>Las trabas del Congreso</title>
+      <meta name="author" content="El Mirador"><meta property="og:site_name" content="El Mirador"></head><body>
+      <div class="col"><div class="meta"><div class="date-created">22.11.2022</div>
+      <h5 class="field field--name-field-term-author">Christian Mihatsch</h5></div>
+      <h1>Las trabas del Congreso</h1>${PARA}</div></body></html>`).document;
+    expect(findByline(d, URL, { byline: 'El Mirador' })).toBe('Christian Mihatsch');
+  });
+
   it('takes the marked author after the headline, and none from a block before it', () => {
     const SITE =
       '<meta name="author" content="El Mirador"><meta property="og:site_name" content="El Mirador">';
@@ -237,5 +246,10 @@ describe('findByline: an author element after a headline set in nested blocks', 
     expect(findByline(after, URL, { byline: 'El Mirador' })).toBe('Ana López');
     const before = page('<a class="author" href="/author/juan-perez">Juan Pérez</a>', '');
     expect(findByline(before, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+    const apart = parseHTML(`<html><head><title>Las trabas del Congreso</title>${SITE}</head><body>
+      <div class="intro"><div><a class="author" href="/author/juan-perez">Juan Pérez</a></div></div>
+      <p>Una nota del editor.</p><div class="header"><h1><div>Las trabas del Congreso</div></h1></div>
+      ${PARA}</body></html>`).document;
+    expect(findByline(apart, URL, { byline: 'El Mirador' })).toBe('El Mirador');
   });
 });

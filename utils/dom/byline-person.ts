@@ -70,11 +70,12 @@ function creditsOther(el: Element): boolean {
 }
 
 /**
- * Whether `el` comes after the headline in the page (not inside it, nor around it); any element when there is no
- * headline. Read from the tree, not `compareDocumentPosition`: linkedom's places an element nested in an earlier
- * block after the headline.
+ * Whether `el` stands with the headline: after it (not inside it, nor around it), or in the short meta block right
+ * above it (`<div class="meta"><div>22.11.2022</div><h5 class="…-author">…</h5></div><h1>…`); any element when
+ * there is no headline. Read from the tree, not `compareDocumentPosition`: linkedom's places an element nested in
+ * an earlier block after the headline.
  */
-function followsHeadline(el: Element, headline: Element | null): boolean {
+function byHeadline(el: Element, headline: Element | null): boolean {
   if (!headline) return true;
   if (headline.contains(el) || el.contains(headline)) return false;
   // The ancestor holding both: is `el`'s branch of it after the headline's branch?
@@ -83,6 +84,7 @@ function followsHeadline(el: Element, headline: Element | null): boolean {
   let headBranch: Element = headline;
   while (headBranch.parentElement && headBranch.parentElement !== branch.parentElement)
     headBranch = headBranch.parentElement;
+  if (branch === headBranch.previousElementSibling) return textFitsIn(branch, MAX_LINE_CHARS);
   for (let next = headBranch.nextElementSibling; next; next = next.nextElementSibling)
     if (next === branch) return true;
   return false;
@@ -126,7 +128,7 @@ function isNameList(names: string, minWords = 1): boolean {
 function findMarkedAuthor(doc: Document, sites: string[], url: string, signals: PageSignals): string | null {
   const topLines = signals.topLines;
   for (const el of Array.from(doc.querySelectorAll(AUTHOR_SELECTOR)).slice(0, MAX_AUTHOR_ELEMENTS)) {
-    if (!followsHeadline(el, signals.headline)) continue;
+    if (!byHeadline(el, signals.headline)) continue;
     const line = lineOf(el);
     if (!textFitsIn(line, MAX_LINE_CHARS) || creditsOther(el)) continue;
     // Read in its parts: `<span>Author</span><a>Andreas Kalt</a>` is a label and a name, not `AuthorAndreas`.
