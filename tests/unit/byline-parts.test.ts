@@ -130,3 +130,45 @@ describe('findByline with the byline element re-read', () => {
     expect(bylineOf(body, '.byline', {}, head)).toBe('Darian Woods, Sarah Gonzalez');
   });
 });
+
+describe('rereadByline: social links and co-authors', () => {
+  it("keeps a name linked to its social profile, drops a handle or the network's name", () => {
+    const named = doc(
+      `<p class="author">Posted by <a href="https://www.linkedin.com/in/janedoe">Jane Doe</a> on May 3, 2021</p>${PARA}`,
+    );
+    const byline = (named.querySelector('.author')?.textContent ?? '').trim();
+    expect(rereadByline(named, byline)).toContain('Jane Doe');
+    const handle = doc(
+      `<p class="author">Jane Doe <a href="https://twitter.com/janedoe">@janedoe</a> <a href="https://x.com/janedoe">Twitter</a></p>${PARA}`,
+    );
+    const withHandle = (handle.querySelector('.author')?.textContent ?? '').trim();
+    expect(rereadByline(handle, withHandle)).toBe('Jane Doe');
+  });
+
+  it('does not treat a `follow-name` element as a control', () => {
+    const d = doc(`<div class="byline">By <span class="follow-name">Jane Doe</span></div>${PARA}`);
+    expect(rereadByline(d, 'By Jane Doe')).toBe('By Jane Doe');
+  });
+
+  it('joins co-authors in separate list items with a comma', () => {
+    const d = doc(
+      `<ul class="authors"><li><a href="/people/jane-doe">Jane Doe</a></li><li><a href="/people/john-roe">John Roe</a></li></ul>${PARA}`,
+    );
+    const byline = (d.querySelector('.authors')?.textContent ?? '').trim();
+    expect(rereadByline(d, byline)).toBe('Jane Doe, John Roe');
+    expect(
+      bylineOf(
+        `<ul class="authors"><li><a href="/people/jane-doe">Jane Doe</a></li><li><a href="/people/john-roe">John Roe</a></li></ul>${PARA}`,
+        '.authors',
+      ),
+    ).toMatch(/Jane Doe.*John Roe/u);
+  });
+
+  it('keeps a name and a section label apart', () => {
+    const d = doc(
+      `<div class="author-info"><a href="/a/1">Kelly Sheridan</a><br><span>Senior Editor</span></div>${PARA}`,
+    );
+    const byline = (d.querySelector('.author-info')?.textContent ?? '').trim();
+    expect(rereadByline(d, byline)).toBe('Kelly Sheridan | Senior Editor');
+  });
+});

@@ -161,3 +161,95 @@ describe('findByline: the page credits a person, metadata the outlet', () => {
     expect(findByline(doc(site, related), URL, { byline: 'El Mirador' })).toBe('El Mirador');
   });
 });
+
+describe("findByline: only the article's own byline stands against the outlet", () => {
+  const SITE = '<meta name="author" content="El Mirador"><meta property="og:site_name" content="El Mirador">';
+  const page = (before: string, after: string): Document =>
+    parseHTML(`<html><head><title>Las trabas del Congreso</title>${SITE}</head><body>${before}
+      <h1>Las trabas del Congreso</h1>${after}${PARA}</body></html>`).document;
+
+  it('does not take a kicker, a heading or a caption that begins with a label word', () => {
+    const kicker = page('<a href="/by-invitation">By Invitation</a>', '');
+    expect(findByline(kicker, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+    const span = page('', '<span class="kicker"><a href="/numbers">By The Numbers</a></span>');
+    expect(findByline(span, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+    const heading = page('', `${PARA}<h2>Von Der Leyen Meets Biden</h2>`);
+    expect(findByline(heading, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+    const caption = page('', '<figure><img src="a.jpg"><figcaption>Por Juan Pérez</figcaption></figure>');
+    expect(findByline(caption, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+  });
+
+  it('does not take a byline from a most-read list before the headline or a related card after the lede', () => {
+    const mostRead = page('<div class="most-read"><ol><li><p>Por Juan Pérez</p></li></ol></div>', '');
+    expect(findByline(mostRead, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+    const related = page('', `${PARA}<div class="related-story"><p>Por Juan Pérez</p></div>`);
+    expect(findByline(related, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+    const marked = page(
+      '',
+      `<span class="author">Ana López</span>${PARA}<div class="related-story"><p>Por Juan Pérez</p></div>`,
+    );
+    expect(findByline(marked, URL, { byline: 'El Mirador' })).toBe('Ana López');
+  });
+
+  it("does not take a pull quote's author or an author element before the headline", () => {
+    const quote = parseHTML(`<html><head><title>Jane Goodall: la ciencia de la paciencia</title>${SITE}</head>
+      <body><h1>Jane Goodall: la ciencia de la paciencia</h1>${PARA}
+      <blockquote><p>La paciencia es una ciencia.</p><cite class="quote-author">Jane Goodall</cite></blockquote>
+      ${PARA}</body></html>`).document;
+    expect(findByline(quote, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+    const before = page('<div class="recommended"><span class="author">Juan Pérez</span></div>', '');
+    expect(findByline(before, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+  });
+
+  it('still takes a labelled line after the headline', () => {
+    const d = page('', '<p class="meta">Por Raúl Espina | 4 mayo, 2022</p>');
+    expect(findByline(d, URL, { byline: 'El Mirador' })).toBe('Raúl Espina');
+  });
+});
+
+describe('findPersonOverOutlet: a page with no headline element', () => {
+  it("reads the labelled line among the article text's first lines", () => {
+    const d = parseHTML(`<html><head><title>Entlastungen auf einen Blick</title>
+      <meta name="author" content="Bund der Elmirador e.V."></head><body>
+      <div class="itc-headline">Energiepreiskrise</div><h5><em>Von Leonora Holling</em></h5>${PARA}</body></html>`).document;
+    const hints = {
+      text: `Von Leonora Holling\n${'Energieverbraucher erhalten eine Preiserhöhung. '.repeat(4)}`,
+    };
+    const signals = readPageSignals(d, URL, hints);
+    expect(signals.headline).toBeNull();
+    expect(findPersonOverOutlet(d, 'Bund der Elmirador e.V.', URL, signals, hints)).toBe('Leonora Holling');
+  });
+});
+
+describe('findByline: an author element after a headline set in nested blocks', () => {
+  it('takes the marked author in the meta block right above the headline', () => {
+    const d = parseHTML(`<html><head><title>Las trabas del Congreso</title>
+      <meta name="author" content="El Mirador"><meta property="og:site_name" content="El Mirador"></head><body>
+      <div class="col"><div class="meta"><div class="date-created">22.11.2022</div>
+      <h5 class="field field--name-field-term-author">Christian Mihatsch</h5></div>
+      <h1>Las trabas del Congreso</h1>${PARA}</div></body></html>`).document;
+    expect(findByline(d, URL, { byline: 'El Mirador' })).toBe('Christian Mihatsch');
+  });
+
+  it('takes the marked author after the headline, and none from a block before it', () => {
+    const SITE =
+      '<meta name="author" content="El Mirador"><meta property="og:site_name" content="El Mirador">';
+    const page = (before: string, after: string): Document =>
+      parseHTML(`<html><head><title>Las trabas del Congreso</title>${SITE}</head><body>
+        <div class="promo-box"><div>${before}</div></div>
+        <div class="header"><h1><div><span>Las trabas del Congreso</span></div></h1></div>
+        <div class="meta">${after}</div>${PARA}</body></html>`).document;
+    const after = page(
+      '',
+      '<div class="card-author"><h3><a href="/author/ana-lopez">Ana López</a></h3></div>',
+    );
+    expect(findByline(after, URL, { byline: 'El Mirador' })).toBe('Ana López');
+    const before = page('<a class="author" href="/author/juan-perez">Juan Pérez</a>', '');
+    expect(findByline(before, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+    const apart = parseHTML(`<html><head><title>Las trabas del Congreso</title>${SITE}</head><body>
+      <div class="intro"><div><a class="author" href="/author/juan-perez">Juan Pérez</a></div></div>
+      <p>Una nota del editor.</p><div class="header"><h1><div>Las trabas del Congreso</div></h1></div>
+      ${PARA}</body></html>`).document;
+    expect(findByline(apart, URL, { byline: 'El Mirador' })).toBe('El Mirador');
+  });
+});

@@ -16,9 +16,30 @@ const CONTROL_CLASS = /^(?:btn-[\w-]+|(?:[\w-]*[-_])?(?:btn|button|follow|subscr
 const INLINE_TAGS = new Set(['SPAN', 'I', 'EM', 'B', 'STRONG', 'SVG', 'IMG', 'USE', 'PATH']);
 const MAX_CONTROLS = 200;
 
-/** Whether `el` is a control: a button or one by role or class, holding only its label and icons. */
-function isControl(el: Element): boolean {
+/** Links to where a person can be followed or mailed. */
+const SOCIAL_HREF =
+  /^(?:mailto:|https?:\/\/(?:www\.)?(?:twitter\.com|x\.com|facebook\.com|instagram\.com|linkedin\.com|threads\.net|bsky\.app|mastodon\.\w+)(?:[/?#]|$))/iu;
+/** What a social link says when it is a control: a handle, an address, the network's name or a call to follow. */
+const SOCIAL_TEXT =
+  /^(?:@\S+|\S+@\S+|twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|e-?mail|mail|follow|share)$/iu;
+
+/**
+ * Whether a social link is a control: its text is a handle, the network's name or nothing (an icon). A name linked
+ * to its profile (`Posted by <a href="https://www.linkedin.com/in/janedoe">Jane Doe</a>`) is the byline's name.
+ */
+function isSocialControl(el: Element, tag: string): boolean {
+  if (tag !== 'A' || !SOCIAL_HREF.test(el.getAttribute('href') ?? '')) return false;
+  const text = clean(el.textContent);
+  return !text || SOCIAL_TEXT.test(text);
+}
+
+/**
+ * Whether `el` is a control: a button or one by role or class, holding only its label and icons, or a social
+ * link that holds no name.
+ */
+export function isControl(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
+  if (isSocialControl(el, tag)) return true;
   const named =
     tag === 'BUTTON' ||
     tag === 'LABEL' ||

@@ -5,6 +5,7 @@
 import { stripLeadingLabel } from '../pure/byline-label';
 import { countHan, normalizeSpace } from '../pure/page-text';
 import { BLOCK_TAGS, UNSEEN_TAGS } from './html-blocks';
+import { isControl } from './byline-controls';
 import { textFitsIn } from './text-length';
 
 /** Where Readability looks for a byline: `rel=author`, `itemprop` author (or its `name`), byline-like class or id. */
@@ -15,11 +16,11 @@ const BYLINE_SELECTOR = [
   ...['byline', 'author', 'dateline', 'writtenby'].flatMap((w) => [`[class*="${w}" i]`, `[id*="${w}" i]`]),
 ].join(', ');
 const MAX_CANDIDATES = 300;
-/** Links to where a person can be followed or mailed: a handle beside the name, not a name. */
-const SOCIAL_HREF =
-  /^(?:mailto:|https?:\/\/(?:www\.)?(?:twitter\.com|x\.com|facebook\.com|instagram\.com|linkedin\.com|threads\.net|bsky\.app|mastodon\.\w+)(?:[/?#]|$))/iu;
-/** A class naming a share or follow control or a social handle. */
-const CONTROL_CLASS = /(?:^|[\s_-])(?:social|share|follow|subscribe|btn|button)(?:$|[\s_-])/iu;
+/** A share box's class: its links and counts are no part of the byline. */
+const SHARE_CLASS = /(?:^|[\s_-])(?:social|share)(?:$|[\s_-])/iu;
+/** One name as a Latin byline writes it: one to five capitalised words, with the particles names carry. */
+export const NAME =
+  /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|von|der|den|de|da|del|la|le|di|du|dos|das|y)\s+)*\p{Lu}[\p{L}'’.-]*){0,4}$/u;
 /**
  * Where two inline elements glue two words: a capital or a digit after a word (`SheridanNews`, `TUCKERAssociated`,
  * `Arnold15`), or a letter after a digit. `Woo<span>d</span>` and a drop cap `<span>M</span>olly` are one word.
@@ -36,12 +37,22 @@ function gluesWords(before: string, after: string): boolean {
 /** The word that ends a part waiting for its names: `Veröffentlicht von`, `Show all articles of`. */
 const BY_AT_END = /(?:^|\s)(?:by|of|von|por|par|di|da|door|av|af|przez)$/iu;
 
-/** Whether an element is a control or a social link: its text is no part of the byline. */
-function isControl(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (tag === 'BUTTON' || el.getAttribute('role') === 'button') return true;
-  if (tag === 'A' && SOCIAL_HREF.test(el.getAttribute('href') ?? '')) return true;
-  return CONTROL_CLASS.test(el.getAttribute('class') ?? '');
+/** Whether an element is a control (byline-controls.ts's one rule) or a share box: its text is no part of the byline. */
+function isBylineControl(el: Element): boolean {
+  return isControl(el) || SHARE_CLASS.test(el.getAttribute('class') ?? '');
+}
+
+/**
+ * The texts of the links and list items under `root` that are each a name of two words or more: co-authors in
+ * separate elements (`<li><a>Jane Doe</a></li><li><a>John Roe</a></li>`), to be joined as one list.
+ */
+function namedItems(root: Element): Set<string> {
+  const names = new Set<string>();
+  for (const el of Array.from(root.querySelectorAll('a, li'))) {
+    const text = normalizeSpace(el.textContent ?? '').trim();
+    if (NAME.test(text) && text.split(/\s+/u).length >= 2) names.add(text);
+  }
+  return names;
 }
 
 /** The element's text in parts: ` | ` between blocks, `<br>`s and inline elements glued to a word. */
@@ -70,7 +81,7 @@ export function readBylineParts(root: Element): string {
       const tag = el.tagName.toUpperCase();
       if (UNSEEN_TAGS.has(tag)) continue;
       const block = BLOCK_TAGS.has(tag) || tag === 'BR';
-      if (isControl(el)) {
+      if (isBylineControl(el)) {
         pendingBreak = true;
         continue;
       }
@@ -88,12 +99,18 @@ export function readBylineParts(root: Element): string {
     .map((p) => p.trim())
     .filter(Boolean);
   const joined: string[] = [];
+  const items = parts.length > 1 ? namedItems(root) : new Set<string>();
+  let lastItem = false;
   for (const part of parts) {
     const last = joined.at(-1);
     const lone =
       last !== undefined && (stripLeadingLabel(`${last} Xx Yy`) === 'Xx Yy' || BY_AT_END.test(last));
+    const item = items.has(part);
     if (last !== undefined && lone) joined[joined.length - 1] = `${last} ${part}`;
+    // Neighbouring links or list items that are each a name are co-authors: one list, as a byline writes it.
+    else if (last !== undefined && item && lastItem) joined[joined.length - 1] = `${last}, ${part}`;
     else joined.push(part);
+    lastItem = item;
   }
   return joined.join(' | ');
 }
@@ -107,7 +124,10 @@ export function rereadByline(doc: Document, byline: string | null | undefined): 
   if (!byline || countHan(byline) > 0) return byline ?? null;
   const target = byline.trim();
   const wanted = normalizeSpace(target);
-  for (const el of Array.from(doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, MAX_CANDIDATES)) {
+  let seen = 0;
+  // A loop that stops at the first match: the page's candidates are not listed whole.
+  for (const el of doc.querySelectorAll(BYLINE_SELECTOR)) {
+    if (++seen > MAX_CANDIDATES) break;
     if (!textFitsIn(el, wanted.length) || (el.textContent ?? '').trim() !== target) continue;
     return readBylineParts(el) || byline;
   }
