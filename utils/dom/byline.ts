@@ -161,9 +161,12 @@ export function findByline(doc: Document, url: string, hints: ArticleHints = {})
       read: () =>
         isRoleHint || !hint
           ? null
-          : fromMeta(
-              (isPlainName(hint) ? null : findBylineBoxName(doc, hint)) ??
-                (writerHint === hint ? rereadByline(doc, hint) : writerHint),
+          : // A plain name (`Jane Doe`, `张三`) has no box around it to read again: no page query for it.
+            fromMeta(
+              isPlainName(hint)
+                ? hint
+                : (findBylineBoxName(doc, hint) ??
+                    (writerHint === hint ? rereadByline(doc, hint) : writerHint)),
             ),
       metadata: true,
     },
