@@ -6,7 +6,7 @@ import { BLOCK_TAGS } from './html-blocks';
 import { BREADCRUMB_LABEL, DROP_ATTRIBUTE } from './pre-clean';
 import { readAndLine, readByLine } from '../pure/byline-lines';
 import { findDatesInText } from '../pure/date-parse';
-import { normalizeSpace } from '../pure/page-text';
+import { escapeRegExp, normalizeSpace } from '../pure/page-text';
 import { measureText } from '../pure/text-weight';
 import type { FoundDate } from '../pure/types';
 import { endsSentence } from '../pure/sentence-end';
@@ -152,10 +152,6 @@ function compactText(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The headline repeated at the top of the body. */

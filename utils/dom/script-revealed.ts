@@ -1,5 +1,6 @@
 // DOM: shows the article a page hides until its own script runs (an inline `visibility: hidden` on the story box).
 import { UNSEEN_TAGS } from './html-blocks';
+import { escapeRegExp } from '../pure/page-text';
 
 /** The declaration that hides a box until a script clears it (WeChat's `#js_content`); Readability drops such nodes. */
 const HIDING_DECLARATION = /^\s*visibility\s*:\s*hidden\s*(?:!important\s*)?$/i;
@@ -35,8 +36,7 @@ function isNamedByScript(doc: Document, id: string, scripts: ScriptText): boolea
     .filter((script) => RUN_TYPE.test((script.getAttribute('type') ?? '').trim()))
     .map((script) => script.textContent ?? '')
     .join('\n');
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`['"#]${escaped}['"\\s)\\]]`).test(scripts.text);
+  return new RegExp(`['"#]${escapeRegExp(id)}['"\\s)\\]]`).test(scripts.text);
 }
 
 /** The style with its hiding declaration left out, the others as written. */

@@ -137,3 +137,8 @@ export function lastLines(text: string, count: number): string[] {
   }
   return out;
 }
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
